@@ -1,0 +1,16 @@
+//! The rules of Fulcrum as pure functions over plain data: categories, the user's profile and
+//! targets, categorisation rules, coding sessions and the balance report. No IO, no async, no SQL.
+
+pub mod activity;
+pub mod category;
+pub mod profile;
+pub mod report;
+pub mod rules;
+pub mod sessions;
+pub mod time;
+
+pub use activity::{Activity, ActivityKind, Interval};
+pub use category::Category;
+pub use profile::{Profile, RolePreset, Target, WorkingHours};
+pub use report::{Report, ReportInput};
+pub use rules::{EventFacts, Rule, RuleMatch, RuleSet};

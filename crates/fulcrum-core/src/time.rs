@@ -1,0 +1,162 @@
+//! All time-zone arithmetic of the report lives here: local days, ISO weeks, working hours.
+//!
+//! Instants are stored in UTC (`jiff::Timestamp`); everything the user sees is dated in their
+//! IANA zone. Days are not always 24 hours long (DST), so day boundaries are computed by
+//! asking the zone, never by adding 86 400 seconds.
+
+use jiff::civil::{Date, Time, Weekday};
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ToSpan};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TimeError {
+    #[error("'{0}' is not an ISO week: write it as YYYY-Www, for example 2026-W48")]
+    BadWeek(String),
+    #[error("'{0}' is not a date: write it as YYYY-MM-DD")]
+    BadDate(String),
+    #[error("'{0}' is not a time of day: write it as HH:MM, for example 09:30")]
+    BadTime(String),
+    #[error("unknown time zone '{0}': use an IANA name such as Europe/Berlin or America/New_York")]
+    BadZone(String),
+}
+
+pub fn parse_zone(name: &str) -> Result<TimeZone, TimeError> {
+    TimeZone::get(name).map_err(|_| TimeError::BadZone(name.to_string()))
+}
+
+pub fn parse_date(s: &str) -> Result<Date, TimeError> {
+    s.trim()
+        .parse::<Date>()
+        .map_err(|_| TimeError::BadDate(s.to_string()))
+}
+
+pub fn parse_time_of_day(s: &str) -> Result<Time, TimeError> {
+    let t = s.trim();
+    let bad = || TimeError::BadTime(s.to_string());
+    let (h, m) = t.split_once(':').ok_or_else(bad)?;
+    let h: i8 = h.parse().map_err(|_| bad())?;
+    let m: i8 = m.parse().map_err(|_| bad())?;
+    if h == 24 && m == 0 {
+        // "24:00" means the end of the day; the caller treats it as midnight of the next day.
+        return Ok(Time::MAX);
+    }
+    Time::new(h, m, 0, 0).map_err(|_| bad())
+}
+
+/// The Monday of an ISO week written `YYYY-Www`.
+pub fn parse_iso_week(s: &str) -> Result<Date, TimeError> {
+    let bad = || TimeError::BadWeek(s.to_string());
+    let (y, w) = s.trim().split_once(['-']).ok_or_else(bad)?;
+    let w = w.strip_prefix(['W', 'w']).ok_or_else(bad)?;
+    let year: i16 = y.parse().map_err(|_| bad())?;
+    let week: i8 = w.parse().map_err(|_| bad())?;
+    jiff::civil::ISOWeekDate::new(year, week, Weekday::Monday)
+        .map(|d| d.date())
+        .map_err(|_| bad())
+}
+
+/// The ISO week of a date, written `YYYY-Www`.
+pub fn iso_week_label(date: Date) -> String {
+    let w = date.iso_week_date();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+/// The Monday starting the ISO week that contains `date`.
+pub fn week_start(date: Date) -> Date {
+    let back = date.weekday().to_monday_zero_offset();
+    date.checked_sub(i64::from(back).days()).unwrap_or(date)
+}
+
+pub fn add_days(date: Date, days: i64) -> Date {
+    date.checked_add(days.days()).unwrap_or(date)
+}
+
+/// The first instant of `date` in `tz` (midnight, or the first valid time after a DST gap).
+pub fn day_start(date: Date, tz: &TimeZone) -> Timestamp {
+    date.to_zoned_datetime(tz.clone())
+        .map(|z| z.timestamp())
+        .unwrap_or(Timestamp::MIN)
+}
+
+/// The instant a wall-clock time on `date` names in `tz`; a time inside a DST gap moves forward.
+pub fn local_instant(date: Date, time: Time, tz: &TimeZone) -> Timestamp {
+    if time == Time::MAX {
+        return day_start(add_days(date, 1), tz);
+    }
+    tz.to_timestamp(date.to_datetime(time))
+        .unwrap_or_else(|_| day_start(date, tz))
+}
+
+/// The local date of an instant.
+pub fn local_date(ts: Timestamp, tz: &TimeZone) -> Date {
+    ts.to_zoned_datetime(tz.clone()).date()
+}
+
+/// Today in the user's zone.
+pub fn today(tz: &TimeZone) -> Date {
+    local_date(Timestamp::now(), tz)
+}
+
+/// Each date in `[from, to)`.
+pub fn dates(from: Date, to: Date) -> impl Iterator<Item = Date> {
+    let mut d = from;
+    std::iter::from_fn(move || {
+        if d >= to {
+            return None;
+        }
+        let cur = d;
+        d = add_days(d, 1);
+        Some(cur)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn iso_weeks_round_trip_across_year_ends() {
+        assert_eq!(parse_iso_week("2026-W01").unwrap(), date(2025, 12, 29));
+        assert_eq!(parse_iso_week("2020-W53").unwrap(), date(2020, 12, 28));
+        assert_eq!(iso_week_label(date(2027, 1, 1)), "2026-W53");
+        assert_eq!(iso_week_label(date(2026, 11, 25)), "2026-W48");
+        assert!(parse_iso_week("2026-48").is_err());
+        assert!(parse_iso_week("2026-W54").is_err());
+    }
+
+    #[test]
+    fn week_starts_on_monday() {
+        assert_eq!(week_start(date(2026, 11, 29)), date(2026, 11, 23));
+        assert_eq!(week_start(date(2026, 11, 23)), date(2026, 11, 23));
+    }
+
+    #[test]
+    fn days_follow_dst_changes() {
+        let tz = parse_zone("Europe/Berlin").unwrap();
+        // 2026-03-29 is 23 hours long in Berlin, 2026-10-25 is 25 hours long.
+        let short = day_start(date(2026, 3, 30), &tz).as_second()
+            - day_start(date(2026, 3, 29), &tz).as_second();
+        let long = day_start(date(2026, 10, 26), &tz).as_second()
+            - day_start(date(2026, 10, 25), &tz).as_second();
+        assert_eq!(short, 23 * 3600);
+        assert_eq!(long, 25 * 3600);
+        // 02:30 does not exist on the spring-forward day: it moves to 03:30 local.
+        let gap = local_instant(date(2026, 3, 29), Time::constant(2, 30, 0, 0), &tz);
+        assert_eq!(
+            gap.to_zoned_datetime(tz.clone()).time(),
+            Time::constant(3, 30, 0, 0)
+        );
+    }
+
+    #[test]
+    fn parses_times_of_day() {
+        assert_eq!(
+            parse_time_of_day("09:30").unwrap(),
+            Time::constant(9, 30, 0, 0)
+        );
+        assert_eq!(parse_time_of_day("24:00").unwrap(), Time::MAX);
+        assert!(parse_time_of_day("9h").is_err());
+        assert!(parse_time_of_day("25:00").is_err());
+    }
+}
