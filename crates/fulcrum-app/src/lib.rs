@@ -1,1 +1,22 @@
-//! fulcrum-app
+//! Fulcrum's use cases: each combines the store, the rules of `fulcrum-core` and the source
+//! adapters. The CLI and the web call these and never SQL.
+
+pub mod activities;
+pub mod demo;
+pub mod error;
+pub mod import;
+pub mod markdown;
+pub mod paths;
+pub mod profile;
+pub mod report;
+pub mod rules_file;
+
+pub use error::{AppError, Result};
+
+use fulcrum_store::{SqliteStore, Store};
+use std::path::Path;
+
+/// Opens the store at `path` (the embedded SQLite backend).
+pub async fn open_store(path: &Path) -> Result<Box<dyn Store>> {
+    Ok(Box::new(SqliteStore::open(path).await?))
+}

@@ -1,1 +1,75 @@
-//! fulcrum-store
+//! Fulcrum's store: the `Store` trait and its backends. All SQL of the product lives here.
+//!
+//! The embedded SQLite backend is the default; a PostgreSQL backend for teams will implement
+//! the same trait and pass the same conformance suite (`conformance`), so the SQL is kept
+//! portable: `$n` placeholders, `ON CONFLICT`, no engine-specific functions in queries.
+
+mod model;
+pub mod sqlite;
+
+pub use model::*;
+pub use sqlite::SqliteStore;
+
+use async_trait::async_trait;
+use fulcrum_core::Profile;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the store at {path}: {message}")]
+    Open { path: String, message: String },
+    #[error("the store at {path} was written by a newer Fulcrum (schema {found}, this one knows {known}); upgrade Fulcrum")]
+    TooNew { path: String, found: i64, known: i64 },
+    #[error("store error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("the stored {what} is damaged: {message}")]
+    Corrupt { what: &'static str, message: String },
+    #[error("no source with id {0}")]
+    NoSource(i64),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Everything Fulcrum keeps. Each method that writes is one transaction.
+#[async_trait]
+pub trait Store: Send + Sync {
+    /// The user's profile, if `fulcrum init` has run.
+    async fn profile(&self) -> Result<Option<Profile>>;
+    async fn save_profile(&self, profile: &Profile) -> Result<()>;
+
+    async fn sources(&self) -> Result<Vec<Source>>;
+    async fn source_by_location(&self, location: &str) -> Result<Option<Source>>;
+    async fn delete_source(&self, id: i64) -> Result<()>;
+
+    /// Replaces every event of a calendar source with `events` and records the outcome.
+    /// Creates the source when it is new. One transaction: on error nothing changes.
+    async fn replace_events(
+        &self,
+        source: &NewSource,
+        events: &[StoredEvent],
+        outcome: &str,
+    ) -> Result<Source>;
+
+    /// Adds commits (already-known ids are ignored), saves the scan cursor and the outcome.
+    /// Returns the source and how many commits were new. One transaction.
+    async fn add_commits(
+        &self,
+        source: &NewSource,
+        commits: &[StoredCommit],
+        cursor: &str,
+        outcome: &str,
+    ) -> Result<(Source, u64)>;
+
+    /// Records that an import of an existing source failed, leaving its data as it was.
+    async fn record_failure(&self, source_id: i64, message: &str) -> Result<()>;
+
+    /// Events overlapping `[from, to)` (unix seconds), ordered by start.
+    async fn events_between(&self, from: i64, to: i64) -> Result<Vec<StoredEvent>>;
+    /// Commits authored in `[from, to)` (unix seconds), ordered by time.
+    async fn commits_between(&self, from: i64, to: i64) -> Result<Vec<StoredCommit>>;
+    /// How many events and commits each source holds.
+    async fn source_counts(&self) -> Result<Vec<(i64, u64, u64)>>;
+}
+
+/// The behaviour every backend must show; each backend's tests run it.
+#[doc(hidden)]
+pub mod conformance;

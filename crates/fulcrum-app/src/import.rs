@@ -1,0 +1,479 @@
+//! Importing sources: calendar files, folders and subscriptions, and git repositories.
+//!
+//! Every import of one source is one store transaction: a file that fails to parse changes
+//! nothing, and re-importing the same or an updated file replaces its events.
+
+use crate::error::{AppError, Result};
+use crate::profile;
+use fulcrum_calendar::{Calendar, Occurrence, Status};
+use fulcrum_core::{time, Profile};
+use fulcrum_store::{NewSource, Source, SourceKind, Store, StoredCommit, StoredEvent};
+use jiff::{Timestamp, ToSpan};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// How far back and ahead calendar series are expanded. A refresh moves the window on.
+pub const HORIZON_PAST_YEARS: i64 = 5;
+pub const HORIZON_FUTURE_YEARS: i64 = 1;
+
+/// Largest calendar file or download accepted.
+pub const MAX_CALENDAR_BYTES: u64 = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CalendarImport {
+    pub source: Source,
+    /// Occurrences stored for the source.
+    pub events: usize,
+    /// Components that were skipped, each with its line and UID.
+    pub warnings: Vec<String>,
+    /// The subscription answered "not modified": nothing was read.
+    pub unchanged: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GitImport {
+    pub source: Source,
+    pub new_commits: u64,
+    /// The repository had no new commits since the last scan.
+    pub unchanged: bool,
+}
+
+/// Reports progress of long work (commits walked, files read).
+pub type Progress = Arc<dyn Fn(u64) + Send + Sync>;
+
+pub fn no_progress() -> Progress {
+    Arc::new(|_| {})
+}
+
+/// Imports a calendar file, every `.ics` file in a folder, or an `http(s)`/`webcal` URL.
+pub async fn calendar(store: &dyn Store, target: &str, now: Timestamp) -> Result<Vec<CalendarImport>> {
+    let profile = profile::require(store).await?;
+    if is_url(target) {
+        return Ok(vec![calendar_url(store, &profile, target, now).await?]);
+    }
+    let path = Path::new(target);
+    let meta = std::fs::metadata(path).map_err(|e| AppError::io(path, e))?;
+    if !meta.is_dir() {
+        return Ok(vec![calendar_file(store, &profile, path, now).await?]);
+    }
+    let files = ics_files(path)?;
+    if files.is_empty() {
+        return Err(AppError::Invalid(format!(
+            "{}: the folder holds no .ics files",
+            path.display()
+        )));
+    }
+    // Parse every file before storing any, so one broken file leaves the store as it was.
+    let mut parsed = Vec::with_capacity(files.len());
+    for f in &files {
+        let text = read_text(f)?;
+        parsed.push((f.clone(), parse(&text, &f.display().to_string())?));
+    }
+    let mut out = Vec::new();
+    for (f, cal) in parsed {
+        out.push(store_calendar(store, &profile, file_source(&f)?, &cal, now).await?);
+    }
+    Ok(out)
+}
+
+fn is_url(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    l.starts_with("http://") || l.starts_with("https://") || l.starts_with("webcal://")
+}
+
+fn ics_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| AppError::io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("ics")))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    let meta = std::fs::metadata(path).map_err(|e| AppError::io(path, e))?;
+    if meta.len() > MAX_CALENDAR_BYTES {
+        return Err(AppError::Invalid(format!(
+            "{}: {} MB is larger than the {} MB a calendar may be",
+            path.display(),
+            meta.len() / 1_000_000,
+            MAX_CALENDAR_BYTES / 1_000_000
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| AppError::io(path, e))?;
+    String::from_utf8(bytes).map_err(|e| AppError::Calendar {
+        path: path.display().to_string(),
+        line: 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count(),
+        message: "the file is not UTF-8 text; export the calendar again as an .ics file".into(),
+    })
+}
+
+/// Parses calendar text, naming `shown` (a path or URL) in errors.
+pub fn parse(text: &str, shown: &str) -> Result<Calendar> {
+    Calendar::parse(text).map_err(|e| AppError::Calendar {
+        path: shown.to_string(),
+        line: e.line,
+        message: e.message,
+    })
+}
+
+fn file_source(path: &Path) -> Result<NewSource> {
+    let canonical = std::fs::canonicalize(path).map_err(|e| AppError::io(path, e))?;
+    Ok(NewSource {
+        kind: SourceKind::CalendarFile,
+        name: canonical
+            .file_name()
+            .map_or_else(|| canonical.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        location: canonical.display().to_string(),
+        etag: None,
+        last_modified: None,
+    })
+}
+
+async fn calendar_file(store: &dyn Store, profile: &Profile, path: &Path, now: Timestamp) -> Result<CalendarImport> {
+    let source = file_source(path)?;
+    let text = read_text(path)?;
+    match parse(&text, &path.display().to_string()) {
+        Ok(cal) => store_calendar(store, profile, source, &cal, now).await,
+        Err(e) => Err(remember_failure(store, &source.location, e).await),
+    }
+}
+
+/// Notes a failed import on a source the store already knows, then hands the error back.
+async fn remember_failure(store: &dyn Store, location: &str, e: AppError) -> AppError {
+    if let Ok(Some(s)) = store.source_by_location(location).await {
+        let _ = store.record_failure(s.id, &e.to_string()).await;
+    }
+    e
+}
+
+async fn store_calendar(
+    store: &dyn Store,
+    profile: &Profile,
+    source: NewSource,
+    cal: &Calendar,
+    now: Timestamp,
+) -> Result<CalendarImport> {
+    let tz = profile.tz();
+    let from = now.checked_sub((HORIZON_PAST_YEARS * 8766).hours()).unwrap_or(now);
+    let to = now.checked_add((HORIZON_FUTURE_YEARS * 8766).hours()).unwrap_or(now);
+    let events: Vec<StoredEvent> = cal
+        .expand(from, to, &tz)
+        .iter()
+        .map(|o| stored_event(o, profile, &tz))
+        .collect();
+    let warnings: Vec<String> = cal
+        .warnings()
+        .iter()
+        .map(|w| match &w.uid {
+            Some(uid) => format!("line {} (UID {uid}): {}", w.line, w.message),
+            None => format!("line {}: {}", w.line, w.message),
+        })
+        .collect();
+    let outcome = if warnings.is_empty() {
+        format!("{} occurrences", events.len())
+    } else {
+        format!("{} occurrences, {} skipped components", events.len(), warnings.len())
+    };
+    let stored = store.replace_events(&source, &events, &outcome).await?;
+    Ok(CalendarImport {
+        source: stored,
+        events: events.len(),
+        warnings,
+        unchanged: false,
+    })
+}
+
+/// One occurrence as the store keeps it, with the user's own answer to the invitation.
+fn stored_event(o: &Occurrence<'_>, profile: &Profile, tz: &jiff::tz::TimeZone) -> StoredEvent {
+    let e = o.event;
+    let title = e.summary.clone().unwrap_or_default();
+    let start = o.start_timestamp(tz).as_second();
+    let uid = e
+        .uid
+        .clone()
+        .unwrap_or_else(|| format!("no-uid:{:016x}", fnv(&format!("{title}\u{0}{}", o.master.unwrap_or(e).start.when))));
+    let me = e.attendees.iter().find(|a| profile.is_me(&a.email));
+    let organizer_is_me = e.organizer.as_deref().is_some_and(|o| profile.is_me(o));
+    let my_response = match (me.and_then(|a| a.partstat.as_deref()), organizer_is_me) {
+        (_, true) => "organizer".to_string(),
+        (Some(p), false) => p.to_ascii_lowercase(),
+        (None, false) if me.is_some() => "needs-action".to_string(),
+        _ => "none".to_string(),
+    };
+    // Rooms and equipment are not people; neither is the user.
+    let people: Vec<String> = e
+        .attendees
+        .iter()
+        .filter(|a| {
+            !a.cutype
+                .as_deref()
+                .is_some_and(|c| c.eq_ignore_ascii_case("ROOM") || c.eq_ignore_ascii_case("RESOURCE"))
+        })
+        .map(|a| a.email.clone())
+        .collect();
+    let mut others = people.iter().filter(|a| !profile.is_me(a)).count() as u32;
+    if others == 0 && e.organizer.as_deref().is_some_and(|o| !profile.is_me(o)) && me.is_some() {
+        // Invited by someone who did not list themselves: they are there too.
+        others = 1;
+    }
+    StoredEvent {
+        source_id: 0,
+        uid,
+        recurrence_id: o.recurrence_id.map(|r| r.to_string()).unwrap_or_default(),
+        start_at: start,
+        end_at: o.end_timestamp(tz).as_second().max(start),
+        all_day: o.is_all_day(),
+        title,
+        status: match o.status() {
+            Some(Status::Cancelled) => "cancelled",
+            Some(Status::Tentative) => "tentative",
+            _ => "confirmed",
+        }
+        .into(),
+        my_response,
+        others,
+        attendees: people,
+        organizer: e.organizer.clone(),
+    }
+}
+
+/// A stable 64-bit hash for keys of events without a UID.
+fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+async fn calendar_url(store: &dyn Store, profile: &Profile, url: &str, now: Timestamp) -> Result<CalendarImport> {
+    let url = if url.to_ascii_lowercase().starts_with("webcal://") {
+        format!("https://{}", &url["webcal://".len()..])
+    } else {
+        url.to_string()
+    };
+    let known = store.source_by_location(&url).await?;
+    let validators = known
+        .as_ref()
+        .map(|s| (s.etag.clone(), s.last_modified.clone()))
+        .unwrap_or_default();
+    let fetch_url = url.clone();
+    let fetched = tokio::task::spawn_blocking(move || fetch(&fetch_url, validators.0, validators.1))
+        .await
+        .map_err(|e| AppError::Fetch {
+            url: url.clone(),
+            message: e.to_string(),
+        })?;
+    let fetched = match fetched {
+        Ok(f) => f,
+        Err(e) => return Err(remember_failure(store, &url, e).await),
+    };
+    let Some(body) = fetched.body else {
+        let source = known.ok_or_else(|| AppError::Fetch {
+            url: url.clone(),
+            message: "the server answered 'not modified' to a first request".into(),
+        })?;
+        return Ok(CalendarImport {
+            source,
+            events: 0,
+            warnings: Vec::new(),
+            unchanged: true,
+        });
+    };
+    let cal = match parse(&body, &url) {
+        Ok(c) => c,
+        Err(e) => return Err(remember_failure(store, &url, e).await),
+    };
+    let source = NewSource {
+        kind: SourceKind::CalendarUrl,
+        name: url_name(&url),
+        location: url,
+        etag: fetched.etag,
+        last_modified: fetched.last_modified,
+    };
+    store_calendar(store, profile, source, &cal, now).await
+}
+
+/// A short name for a subscription: its host, never the secret path.
+fn url_name(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '?']).next().unwrap_or(rest).to_string()
+}
+
+struct Fetched {
+    /// `None` when the server said the calendar has not changed.
+    body: Option<String>,
+    etag: Option<String>,
+    last_modified: Option<String>,
+}
+
+fn fetch(url: &str, etag: Option<String>, last_modified: Option<String>) -> Result<Fetched> {
+    let err = |message: String| AppError::Fetch {
+        url: url.to_string(),
+        message,
+    };
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(std::time::Duration::from_secs(60)))
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut req = agent.get(url).header("Accept", "text/calendar, */*;q=0.5");
+    if let Some(e) = &etag {
+        req = req.header("If-None-Match", e);
+    }
+    if let Some(m) = &last_modified {
+        req = req.header("If-Modified-Since", m);
+    }
+    let mut resp = req.call().map_err(|e| err(format!("cannot fetch the calendar: {e}")))?;
+    let status = resp.status().as_u16();
+    let header = |name: &str| {
+        resp.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let (new_etag, new_modified) = (header("etag"), header("last-modified"));
+    if status == 304 {
+        return Ok(Fetched {
+            body: None,
+            etag,
+            last_modified,
+        });
+    }
+    if !(200..300).contains(&status) {
+        return Err(err(format!(
+            "the server answered HTTP {status}; check that the subscription address is still valid"
+        )));
+    }
+    let body = resp
+        .body_mut()
+        .with_config()
+        .limit(MAX_CALENDAR_BYTES)
+        .read_to_string()
+        .map_err(|e| err(format!("cannot read the calendar: {e}")))?;
+    Ok(Fetched {
+        body: Some(body),
+        etag: new_etag,
+        last_modified: new_modified,
+    })
+}
+
+/// Imports the user's commits from a git repository (work tree or bare), incrementally.
+pub async fn git(store: &dyn Store, path: &Path, progress: Progress) -> Result<GitImport> {
+    let profile = profile::require(store).await?;
+    let shown = path.display().to_string();
+    let canonical = std::fs::canonicalize(path).map_err(|e| AppError::Git {
+        path: shown.clone(),
+        message: format!("cannot open the repository: {e}; pass the repository's top folder or a bare repository"),
+    })?;
+    let location = canonical.display().to_string();
+    let known = store.source_by_location(&location).await?;
+    let cursor: Option<fulcrum_git::Cursor> = known
+        .as_ref()
+        .and_then(|s| s.git_cursor.as_deref())
+        .and_then(|c| serde_json::from_str(c).ok());
+    let identity = fulcrum_git::Identity::new(profile.emails.iter().cloned());
+    let scan_path = canonical.clone();
+    let scanned = tokio::task::spawn_blocking(move || {
+        let progress = progress;
+        fulcrum_git::scan(&scan_path, &identity, cursor.as_ref(), &mut |n| progress(n))
+    })
+    .await
+    .map_err(|e| AppError::Git {
+        path: shown.clone(),
+        message: e.to_string(),
+    })?;
+    let scan = match scanned {
+        Ok(s) => s,
+        Err(e) => return Err(remember_failure(store, &location, e.into()).await),
+    };
+    if let (true, Some(source)) = (scan.unchanged, known.clone()) {
+        return Ok(GitImport {
+            source,
+            new_commits: 0,
+            unchanged: true,
+        });
+    }
+    let commits: Vec<StoredCommit> = scan
+        .commits
+        .iter()
+        .map(|c| StoredCommit {
+            oid: c.id.clone(),
+            source_id: 0,
+            author_at: c.author_time,
+            author_offset: c.author_offset_seconds,
+            email: c.author_email.clone(),
+            summary: c.summary.clone(),
+        })
+        .collect();
+    let source = NewSource {
+        kind: SourceKind::Git,
+        name: canonical
+            .file_name()
+            .map_or_else(|| location.clone(), |n| n.to_string_lossy().trim_end_matches(".git").to_string()),
+        location,
+        etag: None,
+        last_modified: None,
+    };
+    let cursor = serde_json::to_string(&scan.cursor).unwrap_or_default();
+    let outcome = format!("{} of your commits found", commits.len());
+    let (source, new_commits) = store.add_commits(&source, &commits, &cursor, &outcome).await?;
+    Ok(GitImport {
+        source,
+        new_commits,
+        unchanged: false,
+    })
+}
+
+/// What `fulcrum refresh` did for one source.
+#[derive(Debug, Clone, Serialize)]
+pub struct Refreshed {
+    pub source: String,
+    pub ok: bool,
+    pub result: String,
+}
+
+/// Re-imports every known source: subscriptions are re-fetched, files re-read, repositories
+/// rescanned. One source failing does not stop the others.
+pub async fn refresh_all(store: &dyn Store, now: Timestamp, progress: Progress) -> Result<Vec<Refreshed>> {
+    let mut out = Vec::new();
+    for s in store.sources().await? {
+        let result = match s.kind {
+            SourceKind::Git => git(store, Path::new(&s.location), progress.clone())
+                .await
+                .map(|g| if g.unchanged { "no new commits".to_string() } else { format!("{} new commits", g.new_commits) }),
+            SourceKind::CalendarFile | SourceKind::CalendarUrl => calendar(store, &s.location, now)
+                .await
+                .map(|imports| describe_calendar(&imports)),
+        };
+        out.push(match result {
+            Ok(r) => Refreshed { source: s.location, ok: true, result: r },
+            Err(e) => Refreshed { source: s.location, ok: false, result: e.to_string() },
+        });
+    }
+    Ok(out)
+}
+
+pub fn describe_calendar(imports: &[CalendarImport]) -> String {
+    if imports.iter().all(|i| i.unchanged) {
+        return "not modified".into();
+    }
+    let events: usize = imports.iter().map(|i| i.events).sum();
+    let skipped: usize = imports.iter().map(|i| i.warnings.len()).sum();
+    if skipped == 0 {
+        format!("{events} occurrences")
+    } else {
+        format!("{events} occurrences, {skipped} components skipped")
+    }
+}
+
+/// The local date range a calendar import covers, for messages.
+pub fn horizon(now: Timestamp, tz: &jiff::tz::TimeZone) -> (jiff::civil::Date, jiff::civil::Date) {
+    let today = time::local_date(now, tz);
+    (
+        today.checked_sub((HORIZON_PAST_YEARS as i32).years()).unwrap_or(today),
+        today.checked_add((HORIZON_FUTURE_YEARS as i32).years()).unwrap_or(today),
+    )
+}

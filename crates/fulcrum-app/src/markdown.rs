@@ -1,0 +1,72 @@
+//! The balance report as Markdown, for notes, journals and pull requests.
+
+use fulcrum_core::report::Report;
+use std::fmt::Write;
+
+pub fn hm(minutes: i64) -> String {
+    format!("{}h{:02}", minutes / 60, minutes % 60)
+}
+
+fn pct(f: f64) -> String {
+    format!("{:.0} %", f * 100.0)
+}
+
+pub fn report(r: &Report) -> String {
+    let mut s = String::new();
+    let last = fulcrum_core::time::add_days(r.to, -1);
+    let _ = writeln!(s, "# Balance {} – {} ({})\n", r.from, last, r.timezone);
+    let t = &r.totals;
+    let _ = writeln!(
+        s,
+        "Tracked {} · meetings {} ({} meetings, {} 1:1s) · focus {} · after hours {} · {} commits on {} days\n",
+        hm(t.minutes),
+        hm(t.meeting_minutes),
+        t.meetings,
+        t.one_on_ones,
+        hm(t.focus_minutes),
+        hm(t.after_hours_minutes),
+        t.commits,
+        t.coding_days
+    );
+    let _ = writeln!(s, "| Category | Time | Share | Target | |\n|---|---:|---:|---:|---|");
+    for c in r.categories.iter().filter(|c| c.minutes > 0 || c.target_min.is_some()) {
+        let target = match (c.target_min, c.target_max) {
+            (Some(a), Some(b)) => format!("{:.0}–{:.0} %", a * 100.0, b * 100.0),
+            _ => "—".into(),
+        };
+        let _ = writeln!(s, "| {} | {} | {} | {} | {} |", c.category, hm(c.minutes), pct(c.share), target, c.status);
+    }
+    let _ = writeln!(
+        s,
+        "\n| Day | Meetings | Longest focus | Fragments | After hours | Commits |\n|---|---:|---:|---:|---:|---:|"
+    );
+    for d in &r.days {
+        let _ = writeln!(
+            s,
+            "| {} {} | {} | {} | {} | {} | {} |",
+            d.weekday,
+            d.date,
+            hm(d.meeting_minutes),
+            hm(d.longest_focus_minutes),
+            d.fragments,
+            hm(d.after_hours_minutes),
+            d.commits
+        );
+    }
+    if !r.attention.is_empty() {
+        let _ = writeln!(s, "\n## Needs attention\n");
+        for a in &r.attention {
+            let _ = writeln!(s, "- {}", a.message);
+        }
+    }
+    if !r.trend.is_empty() {
+        let _ = writeln!(s, "\n## Build share, last {} weeks\n", r.trend.len());
+        let _ = writeln!(s, "| Week | Tracked | Build | Meetings | Commits |\n|---|---:|---:|---:|---:|");
+        for w in &r.trend {
+            let build = w.minutes_by_category.get(&fulcrum_core::Category::Build).copied().unwrap_or(0);
+            let share = if w.minutes > 0 { build as f64 / w.minutes as f64 } else { 0.0 };
+            let _ = writeln!(s, "| {} | {} | {} | {} | {} |", w.week, hm(w.minutes), pct(share), hm(w.meeting_minutes), w.commits);
+        }
+    }
+    s
+}

@@ -1,0 +1,134 @@
+//! One suite of checks that every backend runs against a fresh, empty store.
+
+use crate::{NewSource, SourceKind, Store, StoredCommit, StoredEvent};
+use fulcrum_core::{Profile, RolePreset};
+
+fn calendar(location: &str) -> NewSource {
+    NewSource {
+        kind: SourceKind::CalendarFile,
+        location: location.into(),
+        name: "work.ics".into(),
+        etag: None,
+        last_modified: None,
+    }
+}
+
+fn event(uid: &str, rid: &str, start: i64) -> StoredEvent {
+    StoredEvent {
+        source_id: 0,
+        uid: uid.into(),
+        recurrence_id: rid.into(),
+        start_at: start,
+        end_at: start + 1800,
+        all_day: false,
+        title: format!("{uid} at {start}"),
+        status: "confirmed".into(),
+        my_response: "accepted".into(),
+        others: 1,
+        attendees: vec!["me@example.com".into(), "kim@example.com".into()],
+        organizer: Some("kim@example.com".into()),
+    }
+}
+
+fn commit(oid: &str, at: i64) -> StoredCommit {
+    StoredCommit {
+        oid: oid.into(),
+        source_id: 0,
+        author_at: at,
+        author_offset: 3600,
+        email: "me@example.com".into(),
+        summary: format!("commit {oid}"),
+    }
+}
+
+/// Runs every check; panics (as a test should) on the first that fails.
+pub async fn run_all(store: &dyn Store) {
+    profile_round_trips(store).await;
+    events_are_replaced_not_duplicated(store).await;
+    commits_are_added_once(store).await;
+    failures_leave_data_alone(store).await;
+    deleting_a_source_deletes_its_data(store).await;
+}
+
+async fn profile_round_trips(store: &dyn Store) {
+    assert_eq!(store.profile().await.unwrap(), None);
+    let mut p = Profile::new(vec!["me@example.com".into()], "Europe/Berlin", RolePreset::TechLead).unwrap();
+    store.save_profile(&p).await.unwrap();
+    assert_eq!(store.profile().await.unwrap().as_ref(), Some(&p));
+    p.timezone = "America/New_York".into();
+    store.save_profile(&p).await.unwrap();
+    assert_eq!(store.profile().await.unwrap().unwrap().timezone, "America/New_York");
+}
+
+async fn events_are_replaced_not_duplicated(store: &dyn Store) {
+    let src = calendar("/cal/work.ics");
+    let first = vec![event("a", "", 1000), event("b", "100", 100), event("b", "200", 200)];
+    let s = store.replace_events(&src, &first, "3 events").await.unwrap();
+    assert_eq!(s.kind, SourceKind::CalendarFile);
+    assert_eq!(s.last_ok, Some(true));
+    assert_eq!(s.last_result.as_deref(), Some("3 events"));
+    let again = store.replace_events(&src, &first, "3 events").await.unwrap();
+    assert_eq!(again.id, s.id, "the same location is the same source");
+    let stored = store.events_between(0, 10_000).await.unwrap();
+    assert_eq!(stored.len(), 3);
+    assert_eq!(stored[0].attendees, first[1].attendees);
+    assert!(stored.iter().all(|e| e.source_id == s.id));
+
+    // An updated file: one instance moved, one gone.
+    let updated = vec![event("a", "", 5000), event("b", "100", 150)];
+    store.replace_events(&src, &updated, "2 events").await.unwrap();
+    let stored = store.events_between(0, 10_000).await.unwrap();
+    let starts: Vec<i64> = stored.iter().map(|e| e.start_at).collect();
+    assert_eq!(starts, vec![150, 5000]);
+
+    // The window is half-open and overlap-based.
+    assert_eq!(store.events_between(1800 + 150, 5000).await.unwrap().len(), 0);
+    assert_eq!(store.events_between(1800 + 149, 5000).await.unwrap().len(), 1);
+
+    // A duplicated instance within one import keeps one row.
+    let dup = vec![event("c", "", 10), event("c", "", 10)];
+    store.replace_events(&calendar("/cal/dup.ics"), &dup, "dup").await.unwrap();
+    assert_eq!(store.events_between(0, 100).await.unwrap().len(), 1);
+}
+
+async fn commits_are_added_once(store: &dyn Store) {
+    let repo = NewSource {
+        kind: SourceKind::Git,
+        location: "/src/app".into(),
+        name: "app".into(),
+        etag: None,
+        last_modified: None,
+    };
+    let commits = vec![commit("aaa", 100), commit("bbb", 200)];
+    let (s, added) = store.add_commits(&repo, &commits, "{\"tips\":[\"x\"]}", "2 new").await.unwrap();
+    assert_eq!(added, 2);
+    assert_eq!(s.git_cursor.as_deref(), Some("{\"tips\":[\"x\"]}"));
+    let (_, added) = store
+        .add_commits(&repo, &[commit("bbb", 200), commit("ccc", 300)], "{}", "1 new")
+        .await
+        .unwrap();
+    assert_eq!(added, 1);
+    let got = store.commits_between(0, 1000).await.unwrap();
+    assert_eq!(got.iter().map(|c| c.oid.as_str()).collect::<Vec<_>>(), ["aaa", "bbb", "ccc"]);
+    assert_eq!(store.commits_between(200, 300).await.unwrap().len(), 1);
+    let counts = store.source_counts().await.unwrap();
+    assert!(counts.contains(&(s.id, 0, 3)));
+}
+
+async fn failures_leave_data_alone(store: &dyn Store) {
+    let s = store.source_by_location("/cal/work.ics").await.unwrap().unwrap();
+    let before = store.events_between(0, 10_000).await.unwrap();
+    store.record_failure(s.id, "line 3: broken").await.unwrap();
+    let after = store.source_by_location("/cal/work.ics").await.unwrap().unwrap();
+    assert_eq!(after.last_ok, Some(false));
+    assert_eq!(after.last_result.as_deref(), Some("line 3: broken"));
+    assert_eq!(store.events_between(0, 10_000).await.unwrap(), before);
+}
+
+async fn deleting_a_source_deletes_its_data(store: &dyn Store) {
+    let s = store.source_by_location("/src/app").await.unwrap().unwrap();
+    store.delete_source(s.id).await.unwrap();
+    assert!(store.commits_between(0, 1000).await.unwrap().is_empty());
+    assert!(store.delete_source(s.id).await.is_err());
+    assert!(store.sources().await.unwrap().iter().all(|x| x.id != s.id));
+}

@@ -1,0 +1,190 @@
+//! The command line: every command, flag and its help text.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "fulcrum",
+    version,
+    about = "Where your week went — building, leading, aligning — held against the balance you chose.",
+    long_about = "Fulcrum reads your calendar and your git history, sorts your time into categories \
+                  (build, lead, align, operate, think, grow, personal, other) and shows it against \
+                  the balance you chose for your role.\n\nStart with `fulcrum demo` to see a year \
+                  of a tech lead's data, or `fulcrum init` to set up your own.",
+    after_help = "Your data stays on this machine, in one SQLite file (see --db)."
+)]
+pub struct Cli {
+    /// The store to use [default: $FULCRUM_DB, else fulcrum.db in your data directory]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Your categorisation rules [default: $FULCRUM_RULES, else rules.toml in your config directory]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub rules: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Tell Fulcrum who you are: e-mails, time zone, working hours, role
+    Init(InitArgs),
+    /// Show the balance report of a week or a date range
+    Report(ReportArgs),
+    /// Bring in calendars and git history
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Look at a calendar file the way Fulcrum sees it (needs no store)
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
+    /// List the sources you imported and how their last import went
+    Sources(FormatArgs),
+    /// Import every known source again: re-fetch subscriptions, re-read files, rescan repositories
+    Refresh(FormatArgs),
+    /// See and test the rules that put your time into categories
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Build a year of a tech lead's demo data in a fresh store and show its reports
+    Demo(DemoArgs),
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Args)]
+pub struct InitArgs {
+    /// An address that is you in calendars and commits (repeat for several)
+    #[arg(long = "email", required = true, value_name = "ADDR")]
+    pub emails: Vec<String>,
+    /// Your IANA time zone, e.g. Europe/Berlin
+    #[arg(long, value_name = "IANA_ZONE")]
+    pub tz: String,
+    /// Your role; it sets the starting balance targets
+    #[arg(long, value_enum, default_value = "tech-lead")]
+    pub role: Role,
+    /// Working hours of a weekday, e.g. fri=09:00-13:00 or sat=off (repeat) [default: Mon–Fri 09:00-18:00]
+    #[arg(long = "hours", value_name = "DAY=START-END")]
+    pub hours: Vec<String>,
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Role {
+    TechLead,
+    StaffEngineer,
+    EngineeringManager,
+    Director,
+}
+
+#[derive(Args)]
+pub struct ReportArgs {
+    /// The ISO week to show, e.g. 2026-W48 [default: this week]
+    #[arg(long, value_name = "YYYY-Www", conflicts_with_all = ["from", "to"])]
+    pub week: Option<String>,
+    /// First day of a custom range
+    #[arg(long, value_name = "DATE", requires = "to")]
+    pub from: Option<String>,
+    /// Day after the range (exclusive)
+    #[arg(long, value_name = "DATE", requires = "from")]
+    pub to: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ReportFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+#[derive(Args, Clone, Copy)]
+pub struct FormatArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// Import an .ics file, a folder of them, or a subscription URL (http, https, webcal)
+    Calendar {
+        /// File, folder or URL
+        #[arg(value_name = "FILE|DIR|URL")]
+        target: String,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Import your commits from git repositories (work trees or bare), only new ones on re-runs
+    Git {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum CalendarCommand {
+    /// Print every occurrence of every event overlapping [--from, --to)
+    Expand {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Start of the window (a date, midnight in --tz) [default: 1900-01-01]
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// End of the window, exclusive [default: a year from today]
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Zone for the window's dates and for floating times [default: UTC]
+        #[arg(long, value_name = "IANA_ZONE", default_value = "UTC")]
+        tz: String,
+        #[arg(long, value_enum, default_value = "tsv")]
+        format: ExpandFormat,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExpandFormat {
+    Tsv,
+    Json,
+    Table,
+}
+
+#[derive(Subcommand)]
+pub enum RulesCommand {
+    /// Show which rule wins for a title, and why
+    Explain {
+        title: String,
+        /// People present besides you
+        #[arg(long, default_value_t = 0)]
+        attendees: u32,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// List your rules and the defaults, in the order they are tried
+    List(FormatArgs),
+}
+
+#[derive(Args)]
+pub struct DemoArgs {
+    /// Seed of the generated data: the same seed gives the same demo
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Build the demo as if today were this date (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ReportFormat,
+}

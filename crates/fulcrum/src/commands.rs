@@ -1,0 +1,291 @@
+//! Each command: parse its arguments, call the use case in `fulcrum-app`, print the result.
+
+use crate::cli::*;
+use crate::output::{self, emit, emit_json};
+use fulcrum_app::report::Period;
+use fulcrum_app::{import, paths, profile, report, rules_file, AppError, Result};
+use fulcrum_core::time;
+use fulcrum_core::RolePreset;
+use fulcrum_store::Store;
+use indicatif::{ProgressBar, ProgressStyle};
+use jiff::Timestamp;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub async fn run(cli: Cli) -> Result<()> {
+    let db = cli.db.clone();
+    let rules = cli.rules.clone().unwrap_or_else(paths::rules_file);
+    match cli.command {
+        Command::Init(a) => init(&store_path(db), a).await,
+        Command::Report(a) => report_cmd(&store_path(db), &rules, a).await,
+        Command::Import(ImportCommand::Calendar { target, format }) => {
+            import_calendar(&store_path(db), &target, format.format).await
+        }
+        Command::Import(ImportCommand::Git { paths, format }) => {
+            import_git(&store_path(db), &paths, format.format).await
+        }
+        Command::Calendar(CalendarCommand::Expand { file, from, to, tz, format }) => {
+            expand(&file, from.as_deref(), to.as_deref(), &tz, format)
+        }
+        Command::Sources(f) => sources(&store_path(db), f.format).await,
+        Command::Refresh(f) => refresh(&store_path(db), f.format).await,
+        Command::Rules(RulesCommand::Explain { title, attendees, format }) => {
+            explain(&rules, &title, attendees, format.format)
+        }
+        Command::Rules(RulesCommand::List(f)) => list_rules(&rules, f.format),
+        Command::Demo(a) => demo(db, a).await,
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "fulcrum", &mut std::io::stdout());
+            Ok(())
+        }
+    }
+}
+
+fn store_path(db: Option<PathBuf>) -> PathBuf {
+    db.unwrap_or_else(paths::default_db)
+}
+
+async fn open(path: &std::path::Path) -> Result<Box<dyn Store>> {
+    fulcrum_app::open_store(path).await
+}
+
+fn role(r: Role) -> RolePreset {
+    match r {
+        Role::TechLead => RolePreset::TechLead,
+        Role::StaffEngineer => RolePreset::StaffEngineer,
+        Role::EngineeringManager => RolePreset::EngineeringManager,
+        Role::Director => RolePreset::Director,
+    }
+}
+
+async fn init(db: &std::path::Path, a: InitArgs) -> Result<()> {
+    let hours = a
+        .hours
+        .iter()
+        .map(|h| {
+            h.split_once('=')
+                .map(|(d, s)| (d.to_string(), s.to_string()))
+                .ok_or_else(|| AppError::Invalid(format!("--hours {h}: write DAY=START-END, e.g. fri=09:00-13:00 or sat=off")))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let store = open(db).await?;
+    let p = profile::init(
+        store.as_ref(),
+        profile::InitRequest {
+            emails: a.emails,
+            timezone: a.tz,
+            role: role(a.role),
+            hours,
+        },
+    )
+    .await?;
+    match a.format.format {
+        Format::Json => emit_json(&p),
+        Format::Table => emit(&output::profile(&p, db)),
+    }
+}
+
+async fn report_cmd(db: &std::path::Path, rules: &std::path::Path, a: ReportArgs) -> Result<()> {
+    let period = Period::from_options(a.week.as_deref(), a.from.as_deref(), a.to.as_deref())?;
+    let store = open(db).await?;
+    let r = report::build(store.as_ref(), rules, &period, Timestamp::now()).await?;
+    print_report(&r, a.format)
+}
+
+fn print_report(r: &fulcrum_core::Report, format: ReportFormat) -> Result<()> {
+    match format {
+        ReportFormat::Json => emit_json(r),
+        ReportFormat::Markdown => emit(&fulcrum_app::markdown::report(r)),
+        ReportFormat::Table => emit(&output::report(r)),
+    }
+}
+
+/// A progress bar on stderr that draws only on a terminal.
+fn progress_bar(what: &'static str) -> (ProgressBar, import::Progress) {
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg} {pos} {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.set_message(what);
+    let b = bar.clone();
+    (bar, Arc::new(move |n| b.set_position(n)))
+}
+
+async fn import_calendar(db: &std::path::Path, target: &str, format: Format) -> Result<()> {
+    let store = open(db).await?;
+    let imports = import::calendar(store.as_ref(), target, Timestamp::now()).await?;
+    for i in &imports {
+        for w in &i.warnings {
+            eprintln!("fulcrum: warning: {}: skipped {w}", i.source.location);
+        }
+    }
+    match format {
+        Format::Json => emit_json(&imports),
+        Format::Table => emit(&output::calendar_imports(&imports)),
+    }
+}
+
+async fn import_git(db: &std::path::Path, paths: &[PathBuf], format: Format) -> Result<()> {
+    let store = open(db).await?;
+    let mut results = Vec::new();
+    for p in paths {
+        let (bar, progress) = progress_bar("commits read");
+        let r = import::git(store.as_ref(), p, progress).await;
+        bar.finish_and_clear();
+        results.push(r?);
+    }
+    match format {
+        Format::Json => emit_json(&results),
+        Format::Table => emit(&output::git_imports(&results)),
+    }
+}
+
+fn expand(file: &std::path::Path, from: Option<&str>, to: Option<&str>, tz: &str, format: ExpandFormat) -> Result<()> {
+    let zone = time::parse_zone(tz)?;
+    let from = from.map(time::parse_date).transpose()?.unwrap_or(jiff::civil::date(1900, 1, 1));
+    let to = match to {
+        Some(t) => time::parse_date(t)?,
+        None => time::add_days(time::today(&zone), 366),
+    };
+    if to <= from {
+        return Err(AppError::Invalid(format!("--to {to} must be after --from {from} (--to is exclusive)")));
+    }
+    let text = std::fs::read(file).map_err(|e| AppError::io(file, e))?;
+    let text = String::from_utf8_lossy(&text);
+    let cal = import::parse(&text, &file.display().to_string())?;
+    for w in cal.warnings() {
+        let uid = w.uid.as_deref().map(|u| format!(" (UID {u})")).unwrap_or_default();
+        eprintln!("fulcrum: warning: {}: line {}{uid}: {}; skipped", file.display(), w.line, w.message);
+    }
+    let occ = cal.expand(time::day_start(from, &zone), time::day_start(to, &zone), &zone);
+    match format {
+        ExpandFormat::Tsv => {
+            let mut s = String::with_capacity(occ.len() * 64);
+            for o in &occ {
+                s.push_str(&fulcrum_calendar::tsv_line(o));
+                s.push('\n');
+            }
+            output::emit_raw(&s)
+        }
+        ExpandFormat::Json => emit_json(&output::occurrences_json(&occ)),
+        ExpandFormat::Table => emit(&output::occurrences_table(&occ)),
+    }
+}
+
+async fn sources(db: &std::path::Path, format: Format) -> Result<()> {
+    let store = open(db).await?;
+    let list = store.sources().await.map_err(AppError::from)?;
+    let counts = store.source_counts().await.map_err(AppError::from)?;
+    match format {
+        Format::Json => emit_json(&output::sources_json(&list, &counts)),
+        Format::Table => emit(&output::sources_table(&list, &counts)),
+    }
+}
+
+async fn refresh(db: &std::path::Path, format: Format) -> Result<()> {
+    let store = open(db).await?;
+    let (bar, progress) = progress_bar("commits read");
+    let done = import::refresh_all(store.as_ref(), Timestamp::now(), progress).await;
+    bar.finish_and_clear();
+    let done = done?;
+    match format {
+        Format::Json => emit_json(&done)?,
+        Format::Table => emit(&output::refreshed(&done))?,
+    }
+    if done.iter().any(|d| !d.ok) {
+        return Err(AppError::Invalid("some sources could not be refreshed (see above)".into()));
+    }
+    Ok(())
+}
+
+fn explain(rules: &std::path::Path, title: &str, attendees: u32, format: Format) -> Result<()> {
+    let set = rules_file::rule_set(rules)?;
+    let facts = fulcrum_core::EventFacts {
+        title,
+        others: attendees,
+        ..Default::default()
+    };
+    let winner = set.categorise(&facts);
+    let checks = set.explain(&facts);
+    match format {
+        Format::Json => emit_json(&serde_json::json!({
+            "title": title,
+            "attendees": attendees,
+            "category": winner.category,
+            "rule": winner.rule,
+            "origin": winner.origin,
+            "reason": winner.reason,
+            "checked": checks,
+        })),
+        Format::Table => emit(&output::explanation(title, attendees, &winner, &checks)),
+    }
+}
+
+fn list_rules(rules: &std::path::Path, format: Format) -> Result<()> {
+    let user = rules_file::load(rules)?;
+    let defaults = fulcrum_core::rules::default_rules();
+    match format {
+        Format::Json => emit_json(&serde_json::json!({
+            "file": rules.display().to_string(),
+            "user": user,
+            "defaults": defaults,
+        })),
+        Format::Table => emit(&output::rules_table(rules, &user, &defaults)),
+    }
+}
+
+async fn demo(db: Option<PathBuf>, a: DemoArgs) -> Result<()> {
+    let db = db.unwrap_or_else(paths::demo_db);
+    let tz = time::parse_zone(fulcrum_app::demo::DEMO_ZONE)?;
+    let today = match a.today.as_deref() {
+        Some(d) => time::parse_date(d)?,
+        None => time::today(&tz),
+    };
+    let (bar, progress) = progress_bar("building the demo: commits read");
+    let built = fulcrum_app::demo::build(
+        fulcrum_app::demo::DemoRequest {
+            db: &db,
+            seed: a.seed,
+            today,
+        },
+        progress,
+    )
+    .await;
+    bar.finish_and_clear();
+    let built = built?;
+    let store = open(&db).await?;
+    let now = fulcrum_app::demo::demo_now(today, &tz);
+    let monday = time::week_start(today);
+    let this_week = report::build(store.as_ref(), &built.rules, &Period::Week(monday), now).await?;
+    let last_week = report::build(store.as_ref(), &built.rules, &Period::Week(time::add_days(monday, -7)), now).await?;
+    if a.format == ReportFormat::Json {
+        return emit_json(&serde_json::json!({
+            "db": built.db.display().to_string(),
+            "calendar": built.calendar.display().to_string(),
+            "repository": built.repository.display().to_string(),
+            "occurrences": built.occurrences,
+            "commits": built.commits,
+            "this_week": this_week,
+            "last_week": last_week,
+        }));
+    }
+    eprintln!(
+        "Built the demo in {}: {} calendar occurrences from {} and {} commits from {}.",
+        built.db.display(),
+        built.occurrences,
+        built.calendar.display(),
+        built.commits,
+        built.repository.display()
+    );
+    eprintln!(
+        "Explore it: fulcrum --db {} report --week {}\n",
+        built.db.display(),
+        time::iso_week_label(time::add_days(monday, -14))
+    );
+    emit(&format!("This week\n\n"))?;
+    print_report(&this_week, a.format)?;
+    emit("\nLast week\n\n")?;
+    print_report(&last_week, a.format)
+}

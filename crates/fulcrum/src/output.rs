@@ -1,0 +1,351 @@
+//! Human tables and JSON for the terminal. Writes never panic on a closed pipe.
+
+use fulcrum_app::import::{CalendarImport, GitImport, Refreshed};
+use fulcrum_app::markdown::hm;
+use fulcrum_app::{AppError, Result};
+use fulcrum_calendar::Occurrence;
+use fulcrum_core::report::Report;
+use fulcrum_core::rules::{Rule, RuleCheck, RuleMatch};
+use fulcrum_core::{time, Category, Profile};
+use fulcrum_store::Source;
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::Path;
+
+/// Writes to stdout; a reader that went away (`| head`) ends the program quietly.
+pub fn emit_raw(s: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(AppError::Invalid(format!("cannot write the output: {e}"))),
+    }
+}
+
+pub fn emit(s: &str) -> Result<()> {
+    if s.ends_with('\n') {
+        emit_raw(s)
+    } else {
+        emit_raw(&format!("{s}\n"))
+    }
+}
+
+pub fn emit_json<T: Serialize + ?Sized>(v: &T) -> Result<()> {
+    let text = serde_json::to_string_pretty(v).map_err(|e| AppError::Invalid(e.to_string()))?;
+    emit(&text)
+}
+
+fn bar(share: f64, width: usize) -> String {
+    let filled = ((share * width as f64).round() as usize).min(width);
+    format!("{}{}", "█".repeat(filled), "·".repeat(width - filled))
+}
+
+pub fn report(r: &Report) -> String {
+    let mut s = String::new();
+    let last = time::add_days(r.to, -1);
+    let week = if time::week_start(r.from) == r.from && time::add_days(r.from, 7) == r.to {
+        format!("Week {} · ", time::iso_week_label(r.from))
+    } else {
+        String::new()
+    };
+    let _ = writeln!(s, "{week}{} – {} · {}\n", r.from, last, r.timezone);
+    let _ = writeln!(s, "{:<9} {:>7} {:>6}  {:<20} {:>9}  status", "category", "time", "share", "", "target");
+    for c in &r.categories {
+        if c.minutes == 0 && c.target_min.is_none() {
+            continue;
+        }
+        let target = match (c.target_min, c.target_max) {
+            (Some(a), Some(b)) => format!("{:.0}–{:.0} %", a * 100.0, b * 100.0),
+            _ => "—".into(),
+        };
+        let _ = writeln!(
+            s,
+            "{:<9} {:>7} {:>4.0} %  {:<20} {:>9}  {}",
+            c.category.as_str(),
+            hm(c.minutes),
+            c.share * 100.0,
+            bar(c.share, 20),
+            target,
+            c.status
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n{:<14} {:>8} {:>5} {:>8} {:>9} {:>11} {:>7}",
+        "day", "meetings", "1:1s", "focus", "fragments", "after hours", "commits"
+    );
+    for d in &r.days {
+        let _ = writeln!(
+            s,
+            "{:<14} {:>8} {:>5} {:>8} {:>9} {:>11} {:>7}",
+            format!("{} {}", d.weekday, d.date),
+            hm(d.meeting_minutes),
+            d.one_on_ones,
+            hm(d.longest_focus_minutes),
+            d.fragments,
+            hm(d.after_hours_minutes),
+            d.commits
+        );
+    }
+    let t = &r.totals;
+    let _ = writeln!(
+        s,
+        "{:<14} {:>8} {:>5} {:>8} {:>9} {:>11} {:>7}",
+        "total",
+        hm(t.meeting_minutes),
+        t.one_on_ones,
+        hm(t.focus_minutes),
+        t.fragments,
+        hm(t.after_hours_minutes),
+        t.commits
+    );
+    let _ = writeln!(
+        s,
+        "\nTracked {} · {} meetings · focus blocks ≥ 90 min: {} · coding days: {}",
+        hm(t.minutes),
+        t.meetings,
+        hm(t.focus_minutes),
+        t.coding_days
+    );
+    if !r.attention.is_empty() {
+        let _ = writeln!(s, "\nNeeds attention");
+        for a in &r.attention {
+            let _ = writeln!(s, "  • {}", a.message);
+        }
+    }
+    if !r.trend.is_empty() {
+        let _ = writeln!(s, "\nBuild share, last {} weeks", r.trend.len());
+        for w in &r.trend {
+            let build = w.minutes_by_category.get(&Category::Build).copied().unwrap_or(0);
+            let share = if w.minutes > 0 { build as f64 / w.minutes as f64 } else { 0.0 };
+            let _ = writeln!(s, "  {}  {} {:>3.0} %  of {}", w.week, bar(share, 20), share * 100.0, hm(w.minutes));
+        }
+    }
+    s
+}
+
+pub fn profile(p: &Profile, db: &Path) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "Saved your profile in {}", db.display());
+    let _ = writeln!(s, "  e-mails    {}", p.emails.join(", "));
+    let _ = writeln!(s, "  time zone  {}", p.timezone);
+    let _ = writeln!(s, "  role       {}", p.role);
+    let days: Vec<String> = fulcrum_core::profile::WEEKDAY_NAMES
+        .iter()
+        .zip(&p.working_hours.days)
+        .map(|(d, h)| format!("{d} {}", if h.is_empty() { "off" } else { h }))
+        .collect();
+    let _ = writeln!(s, "  hours      {}", days.join(", "));
+    let targets: Vec<String> = p
+        .targets
+        .iter()
+        .map(|t| format!("{} {:.0}–{:.0} %", t.category, t.min_percent, t.max_percent))
+        .collect();
+    let _ = writeln!(s, "  targets    {}", targets.join(", "));
+    let _ = writeln!(s, "\nNext: fulcrum import calendar FILE|URL, fulcrum import git PATH, then fulcrum report");
+    s
+}
+
+pub fn calendar_imports(imports: &[CalendarImport]) -> String {
+    let mut s = String::new();
+    for i in imports {
+        if i.unchanged {
+            let _ = writeln!(s, "{}: not modified since the last import", i.source.location);
+            continue;
+        }
+        let _ = write!(s, "{}: {} occurrences imported", i.source.location, i.events);
+        if !i.warnings.is_empty() {
+            let _ = write!(s, ", {} components skipped (see warnings)", i.warnings.len());
+        }
+        s.push('\n');
+    }
+    s
+}
+
+pub fn git_imports(imports: &[GitImport]) -> String {
+    let mut s = String::new();
+    for g in imports {
+        if g.unchanged {
+            let _ = writeln!(s, "{}: no new commits", g.source.location);
+        } else {
+            let _ = writeln!(s, "{}: {} new commits of yours", g.source.location, g.new_commits);
+        }
+    }
+    s
+}
+
+fn when(ts: Option<i64>) -> String {
+    ts.and_then(|t| jiff::Timestamp::from_second(t).ok())
+        .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_else(|| "never".into())
+}
+
+#[derive(Serialize)]
+pub struct SourceLine<'a> {
+    #[serde(flatten)]
+    source: &'a Source,
+    events: u64,
+    commits: u64,
+}
+
+pub fn sources_json<'a>(list: &'a [Source], counts: &[(i64, u64, u64)]) -> Vec<SourceLine<'a>> {
+    list.iter()
+        .map(|s| {
+            let (_, events, commits) = counts.iter().find(|c| c.0 == s.id).copied().unwrap_or((s.id, 0, 0));
+            SourceLine { source: s, events, commits }
+        })
+        .collect()
+}
+
+pub fn sources_table(list: &[Source], counts: &[(i64, u64, u64)]) -> String {
+    if list.is_empty() {
+        return "No sources yet: fulcrum import calendar FILE|URL, fulcrum import git PATH".into();
+    }
+    let mut s = String::new();
+    let _ = writeln!(s, "{:>3}  {:<13} {:>7} {:>7}  {:<20}  {:<6}  location", "id", "kind", "events", "commits", "last import", "result");
+    for l in sources_json(list, counts) {
+        let src = l.source;
+        let ok = match src.last_ok {
+            Some(true) => "ok",
+            Some(false) => "failed",
+            None => "—",
+        };
+        let _ = writeln!(
+            s,
+            "{:>3}  {:<13} {:>7} {:>7}  {:<20}  {:<6}  {}",
+            src.id,
+            src.kind.as_str(),
+            l.events,
+            l.commits,
+            when(src.last_import_at),
+            ok,
+            src.location
+        );
+        if src.last_ok == Some(false) {
+            let _ = writeln!(s, "       {}", src.last_result.as_deref().unwrap_or(""));
+        }
+    }
+    s
+}
+
+pub fn refreshed(list: &[Refreshed]) -> String {
+    if list.is_empty() {
+        return "No sources to refresh yet.".into();
+    }
+    list.iter()
+        .map(|r| format!("{} {}: {}\n", if r.ok { "✓" } else { "✗" }, r.source, r.result))
+        .collect()
+}
+
+pub fn explanation(title: &str, attendees: u32, winner: &RuleMatch, checks: &[RuleCheck]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "\"{title}\" with {attendees} other people → {}", winner.category);
+    let _ = writeln!(s, "  decided by the {} rule \"{}\": {}\n", winner.origin, winner.rule, winner.reason);
+    let mut won = false;
+    for c in checks {
+        let mark = if c.matched && !won {
+            won = true;
+            "→"
+        } else if c.matched {
+            "·"
+        } else {
+            " "
+        };
+        let _ = writeln!(s, "{mark} {:<8} {:<26} {:<8} {}", c.origin, c.rule, c.category.as_str(), c.reason);
+    }
+    if !won {
+        let _ = writeln!(s, "→ no rule matched: the time counts as other");
+    }
+    s
+}
+
+pub fn rules_table(path: &Path, user: &[Rule], defaults: &[Rule]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "Your rules ({}), tried first:", path.display());
+    if user.is_empty() {
+        let _ = writeln!(s, "  none yet");
+    }
+    for r in user.iter() {
+        let _ = writeln!(s, "  {:<26} {:<8} {}", r.name, r.category.as_str(), describe(r));
+    }
+    let _ = writeln!(s, "\nDefaults:");
+    for r in defaults {
+        let _ = writeln!(s, "  {:<26} {:<8} {}", r.name, r.category.as_str(), describe(r));
+    }
+    s
+}
+
+fn describe(r: &Rule) -> String {
+    let mut parts = Vec::new();
+    if let Some(t) = &r.title {
+        parts.push(format!("title /{t}/"));
+    }
+    if let Some(n) = r.min_attendees {
+        parts.push(format!("≥ {n} others"));
+    }
+    if let Some(n) = r.max_attendees {
+        parts.push(format!("≤ {n} others"));
+    }
+    if let Some(d) = &r.attendee_domain {
+        parts.push(format!("attendee @{d}"));
+    }
+    if let Some(o) = &r.organizer {
+        parts.push(format!("organizer {o}"));
+    }
+    if let Some(c) = &r.calendar {
+        parts.push(format!("calendar ~ {c}"));
+    }
+    parts.join(", ")
+}
+
+#[derive(Serialize)]
+pub struct OccurrenceJson {
+    uid: Option<String>,
+    summary: Option<String>,
+    start: String,
+    end: String,
+    all_day: bool,
+    status: String,
+    recurrence_id: Option<String>,
+}
+
+pub fn occurrences_json(occ: &[Occurrence<'_>]) -> Vec<OccurrenceJson> {
+    occ.iter()
+        .map(|o| OccurrenceJson {
+            uid: o.uid().map(str::to_string),
+            summary: o.event.summary.clone(),
+            start: o.start.to_string(),
+            end: o.end.to_string(),
+            all_day: o.is_all_day(),
+            status: status(o),
+            recurrence_id: o.recurrence_id.map(|r| r.to_string()),
+        })
+        .collect()
+}
+
+fn status(o: &Occurrence<'_>) -> String {
+    match o.status() {
+        Some(fulcrum_calendar::Status::Cancelled) => "cancelled".into(),
+        Some(fulcrum_calendar::Status::Tentative) => "tentative".into(),
+        Some(fulcrum_calendar::Status::Other(x)) => x.to_ascii_lowercase(),
+        _ => "confirmed".into(),
+    }
+}
+
+pub fn occurrences_table(occ: &[Occurrence<'_>]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{:<21} {:<21} {:<10} summary", "start", "end", "status");
+    for o in occ {
+        let _ = writeln!(
+            s,
+            "{:<21} {:<21} {:<10} {}",
+            o.start.to_string(),
+            o.end.to_string(),
+            status(o),
+            o.event.summary.as_deref().unwrap_or("")
+        );
+    }
+    let _ = writeln!(s, "{} occurrences", occ.len());
+    s
+}
