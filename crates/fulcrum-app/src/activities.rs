@@ -101,7 +101,11 @@ pub async fn load(
     let mut activities = from_events(&events, &names, profile, rules);
     let commits = store.commits_between(a, b).await?;
     let times: Vec<Timestamp> = commits.iter().map(|c| ts(c.author_at)).collect();
-    let spans = sessions::sessions(&times, profile.session_gap_minutes, profile.session_lead_minutes);
+    let spans = sessions::sessions(
+        &times,
+        profile.session_gap_minutes,
+        profile.session_lead_minutes,
+    );
     let busy: Vec<Interval> = activities.iter().map(Activity::interval).collect();
     let repo_name = |i: usize| {
         commits

@@ -4,11 +4,11 @@
 use crate::error::{AppError, Result};
 use crate::import;
 use crate::profile::{self, InitRequest};
-use fulcrum_core::{time, RolePreset};
+use fulcrum_core::{RolePreset, time};
 use fulcrum_git::NewCommit;
+use jiff::Timestamp;
 use jiff::civil::{Date, Time, Weekday};
 use jiff::tz::TimeZone;
-use jiff::Timestamp;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -46,15 +46,39 @@ pub struct Team {
 }
 
 pub const TEAM: [Team; 6] = [
-    Team { name: "Priya Nair", email: "priya.nair@example.com" },
-    Team { name: "Jonas Weber", email: "jonas.weber@example.com" },
-    Team { name: "Mei Chen", email: "mei.chen@example.com" },
-    Team { name: "Tomás García", email: "tomas.garcia@example.com" },
-    Team { name: "Aisha Bello", email: "aisha.bello@example.com" },
-    Team { name: "Lars Eriksen", email: "lars.eriksen@example.com" },
+    Team {
+        name: "Priya Nair",
+        email: "priya.nair@example.com",
+    },
+    Team {
+        name: "Jonas Weber",
+        email: "jonas.weber@example.com",
+    },
+    Team {
+        name: "Mei Chen",
+        email: "mei.chen@example.com",
+    },
+    Team {
+        name: "Tomás García",
+        email: "tomas.garcia@example.com",
+    },
+    Team {
+        name: "Aisha Bello",
+        email: "aisha.bello@example.com",
+    },
+    Team {
+        name: "Lars Eriksen",
+        email: "lars.eriksen@example.com",
+    },
 ];
-const MANAGER: Team = Team { name: "Sam Okafor", email: "sam.okafor@example.com" };
-const PRODUCT: Team = Team { name: "Dana Levi", email: "dana.levi@example.com" };
+const MANAGER: Team = Team {
+    name: "Sam Okafor",
+    email: "sam.okafor@example.com",
+};
+const PRODUCT: Team = Team {
+    name: "Dana Levi",
+    email: "dana.levi@example.com",
+};
 
 /// What the demo wrote and imported.
 pub struct Demo {
@@ -189,7 +213,11 @@ struct Ev<'a> {
 }
 
 fn write_event(out: &mut String, e: &Ev<'_>) {
-    let end = e.day.to_datetime(e.start).checked_add(jiff::SignedDuration::from_mins(e.minutes)).unwrap_or(e.day.to_datetime(e.start));
+    let end = e
+        .day
+        .to_datetime(e.start)
+        .checked_add(jiff::SignedDuration::from_mins(e.minutes))
+        .unwrap_or(e.day.to_datetime(e.start));
     let _ = write!(
         out,
         "BEGIN:VEVENT\r\nUID:{}\r\nDTSTAMP:20240101T000000Z\r\nSUMMARY:{}\r\nDTSTART;TZID={DEMO_ZONE}:{}\r\nDTEND;TZID={DEMO_ZONE}:{}\r\n",
@@ -200,9 +228,15 @@ fn write_event(out: &mut String, e: &Ev<'_>) {
     );
     if !e.attendees.is_empty() {
         let _ = write!(out, "ORGANIZER;CN=Alex Rivera:mailto:{DEMO_EMAIL}\r\n");
-        let _ = write!(out, "ATTENDEE;CN=Alex Rivera;PARTSTAT=ACCEPTED:mailto:{DEMO_EMAIL}\r\n");
+        let _ = write!(
+            out,
+            "ATTENDEE;CN=Alex Rivera;PARTSTAT=ACCEPTED:mailto:{DEMO_EMAIL}\r\n"
+        );
         for (name, email) in &e.attendees {
-            let _ = write!(out, "ATTENDEE;CN={name};PARTSTAT=ACCEPTED:mailto:{email}\r\n");
+            let _ = write!(
+                out,
+                "ATTENDEE;CN={name};PARTSTAT=ACCEPTED:mailto:{email}\r\n"
+            );
         }
     }
     out.push_str(&e.extra);
@@ -224,7 +258,12 @@ fn calendar(rng: &mut Rng, first_monday: Date, today: Date) -> String {
     );
     let team: Vec<(&str, &str)> = TEAM.iter().map(|t| (t.name, t.email)).collect();
     let until = time::add_days(time::week_start(today), 7 * 8);
-    let rrule_until = format!("{:04}{:02}{:02}T000000Z", until.year(), until.month(), until.day());
+    let rrule_until = format!(
+        "{:04}{:02}{:02}T000000Z",
+        until.year(),
+        until.month(),
+        until.day()
+    );
 
     // Standup every working day, skipped on two public holidays.
     let mut extra = format!("RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL={rrule_until}\r\n");
@@ -234,15 +273,50 @@ fn calendar(rng: &mut Rng, first_monday: Date, today: Date) -> String {
             let _ = write!(extra, "EXDATE;TZID={DEMO_ZONE}:{}\r\n", stamp(d, hm(9, 30)));
         }
     }
-    write_event(&mut s, &Ev { uid: "standup@demo".into(), title: "Daily standup", day: first_monday, start: hm(9, 30), minutes: 15, attendees: team.clone(), extra });
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "standup@demo".into(),
+            title: "Daily standup",
+            day: first_monday,
+            start: hm(9, 30),
+            minutes: 15,
+            attendees: team.clone(),
+            extra,
+        },
+    );
 
     // Bi-weekly 1:1s with each report; some moved, some cancelled, one renamed.
-    let slots = [(Weekday::Monday, hm(14, 0)), (Weekday::Tuesday, hm(11, 0)), (Weekday::Wednesday, hm(10, 0)), (Weekday::Wednesday, hm(15, 0)), (Weekday::Thursday, hm(11, 0)), (Weekday::Friday, hm(10, 0))];
+    let slots = [
+        (Weekday::Monday, hm(14, 0)),
+        (Weekday::Tuesday, hm(11, 0)),
+        (Weekday::Wednesday, hm(10, 0)),
+        (Weekday::Wednesday, hm(15, 0)),
+        (Weekday::Thursday, hm(11, 0)),
+        (Weekday::Friday, hm(10, 0)),
+    ];
     for (i, (member, (wd, at))) in TEAM.iter().zip(slots).enumerate() {
         let first = on(time::add_days(first_monday, 7 * (i as i64 % 2)), wd);
         let uid = format!("one-on-one-{}@demo", i + 1);
-        let title = format!("{} / Alex 1:1", member.name.split(' ').next().unwrap_or(member.name));
-        write_event(&mut s, &Ev { uid: uid.clone(), title: &title, day: first, start: at, minutes: 30, attendees: vec![(member.name, member.email)], extra: format!("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY={};UNTIL={rrule_until}\r\n", weekday_code(wd)) });
+        let title = format!(
+            "{} / Alex 1:1",
+            member.name.split(' ').next().unwrap_or(member.name)
+        );
+        write_event(
+            &mut s,
+            &Ev {
+                uid: uid.clone(),
+                title: &title,
+                day: first,
+                start: at,
+                minutes: 30,
+                attendees: vec![(member.name, member.email)],
+                extra: format!(
+                    "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY={};UNTIL={rrule_until}\r\n",
+                    weekday_code(wd)
+                ),
+            },
+        );
         let mut k = 0;
         loop {
             let day = time::add_days(first, 14 * k);
@@ -253,34 +327,171 @@ fn calendar(rng: &mut Rng, first_monday: Date, today: Date) -> String {
             let rid = format!("RECURRENCE-ID;TZID={DEMO_ZONE}:{}\r\n", stamp(day, at));
             if rng.chance(0.12) {
                 // Moved to the next day, an hour later.
-                let moved = Ev { uid: uid.clone(), title: &title, day: time::add_days(day, 1), start: hm(at.hour() + 1, 0), minutes: 30, attendees: vec![(member.name, member.email)], extra: rid };
+                let moved = Ev {
+                    uid: uid.clone(),
+                    title: &title,
+                    day: time::add_days(day, 1),
+                    start: hm(at.hour() + 1, 0),
+                    minutes: 30,
+                    attendees: vec![(member.name, member.email)],
+                    extra: rid,
+                };
                 write_event(&mut s, &moved);
             } else if rng.chance(0.07) {
-                let cancelled = Ev { uid: uid.clone(), title: &title, day, start: at, minutes: 30, attendees: vec![(member.name, member.email)], extra: format!("{rid}STATUS:CANCELLED\r\n") };
+                let cancelled = Ev {
+                    uid: uid.clone(),
+                    title: &title,
+                    day,
+                    start: at,
+                    minutes: 30,
+                    attendees: vec![(member.name, member.email)],
+                    extra: format!("{rid}STATUS:CANCELLED\r\n"),
+                };
                 write_event(&mut s, &cancelled);
             }
         }
     }
 
     // Weekly 1:1 with the manager (align), sprint rituals, stakeholders, architecture.
-    write_event(&mut s, &Ev { uid: "manager-1on1@demo".into(), title: "1:1 with my manager (Sam)", day: on(first_monday, Weekday::Thursday), start: hm(16, 0), minutes: 45, attendees: vec![(MANAGER.name, MANAGER.email)], extra: format!("RRULE:FREQ=WEEKLY;BYDAY=TH;UNTIL={rrule_until}\r\n") });
-    write_event(&mut s, &Ev { uid: "planning@demo".into(), title: "Sprint planning", day: first_monday, start: hm(10, 0), minutes: 90, attendees: team.iter().copied().chain([(PRODUCT.name, PRODUCT.email)]).collect(), extra: format!("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO;UNTIL={rrule_until}\r\n") });
-    write_event(&mut s, &Ev { uid: "retro@demo".into(), title: "Sprint retro", day: on(time::add_days(first_monday, 7), Weekday::Friday), start: hm(15, 0), minutes: 60, attendees: team.clone(), extra: format!("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=FR;UNTIL={rrule_until}\r\n") });
-    write_event(&mut s, &Ev { uid: "stakeholders@demo".into(), title: "Payments stakeholder sync", day: on(first_monday, Weekday::Thursday), start: hm(14, 0), minutes: 45, attendees: vec![(PRODUCT.name, PRODUCT.email), (MANAGER.name, MANAGER.email)], extra: format!("RRULE:FREQ=WEEKLY;BYDAY=TH;UNTIL={rrule_until}\r\n") });
-    write_event(&mut s, &Ev { uid: "roadmap@demo".into(), title: "Roadmap review", day: on(first_monday, Weekday::Wednesday), start: hm(13, 0), minutes: 60, attendees: vec![(PRODUCT.name, PRODUCT.email), (MANAGER.name, MANAGER.email)], extra: format!("RRULE:FREQ=MONTHLY;BYDAY=1WE;UNTIL={rrule_until}\r\n") });
-    write_event(&mut s, &Ev { uid: "architecture@demo".into(), title: "Architecture review", day: on(first_monday, Weekday::Wednesday), start: hm(16, 0), minutes: 60, attendees: team[..3].to_vec(), extra: format!("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;UNTIL={rrule_until}\r\n") });
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "manager-1on1@demo".into(),
+            title: "1:1 with my manager (Sam)",
+            day: on(first_monday, Weekday::Thursday),
+            start: hm(16, 0),
+            minutes: 45,
+            attendees: vec![(MANAGER.name, MANAGER.email)],
+            extra: format!("RRULE:FREQ=WEEKLY;BYDAY=TH;UNTIL={rrule_until}\r\n"),
+        },
+    );
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "planning@demo".into(),
+            title: "Sprint planning",
+            day: first_monday,
+            start: hm(10, 0),
+            minutes: 90,
+            attendees: team
+                .iter()
+                .copied()
+                .chain([(PRODUCT.name, PRODUCT.email)])
+                .collect(),
+            extra: format!("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO;UNTIL={rrule_until}\r\n"),
+        },
+    );
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "retro@demo".into(),
+            title: "Sprint retro",
+            day: on(time::add_days(first_monday, 7), Weekday::Friday),
+            start: hm(15, 0),
+            minutes: 60,
+            attendees: team.clone(),
+            extra: format!("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=FR;UNTIL={rrule_until}\r\n"),
+        },
+    );
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "stakeholders@demo".into(),
+            title: "Payments stakeholder sync",
+            day: on(first_monday, Weekday::Thursday),
+            start: hm(14, 0),
+            minutes: 45,
+            attendees: vec![(PRODUCT.name, PRODUCT.email), (MANAGER.name, MANAGER.email)],
+            extra: format!("RRULE:FREQ=WEEKLY;BYDAY=TH;UNTIL={rrule_until}\r\n"),
+        },
+    );
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "roadmap@demo".into(),
+            title: "Roadmap review",
+            day: on(first_monday, Weekday::Wednesday),
+            start: hm(13, 0),
+            minutes: 60,
+            attendees: vec![(PRODUCT.name, PRODUCT.email), (MANAGER.name, MANAGER.email)],
+            extra: format!("RRULE:FREQ=MONTHLY;BYDAY=1WE;UNTIL={rrule_until}\r\n"),
+        },
+    );
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "architecture@demo".into(),
+            title: "Architecture review",
+            day: on(first_monday, Weekday::Wednesday),
+            start: hm(16, 0),
+            minutes: 60,
+            attendees: team[..3].to_vec(),
+            extra: format!("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;UNTIL={rrule_until}\r\n"),
+        },
+    );
 
     // Solo blocks: focus, thinking, learning. Focus blocks are sometimes given up.
     let mut focus_extra = format!("RRULE:FREQ=WEEKLY;BYDAY=TU,TH;UNTIL={rrule_until}\r\n");
     for k in 0..WEEKS {
         if rng.chance(0.15) {
-            let _ = write!(focus_extra, "EXDATE;TZID={DEMO_ZONE}:{}\r\n", stamp(on(time::add_days(first_monday, 7 * k), Weekday::Tuesday), hm(13, 0)));
+            let _ = write!(
+                focus_extra,
+                "EXDATE;TZID={DEMO_ZONE}:{}\r\n",
+                stamp(
+                    on(time::add_days(first_monday, 7 * k), Weekday::Tuesday),
+                    hm(13, 0)
+                )
+            );
         }
     }
-    write_event(&mut s, &Ev { uid: "focus@demo".into(), title: "Focus time", day: on(first_monday, Weekday::Tuesday), start: hm(13, 0), minutes: 150, attendees: vec![], extra: focus_extra });
-    write_event(&mut s, &Ev { uid: "thinking@demo".into(), title: "Thinking time: next quarter", day: on(first_monday, Weekday::Friday), start: hm(13, 30), minutes: 60, attendees: vec![], extra: format!("RRULE:FREQ=WEEKLY;BYDAY=FR;UNTIL={rrule_until}\r\n") });
-    write_event(&mut s, &Ev { uid: "learning@demo".into(), title: "Learning: distributed systems course", day: on(first_monday, Weekday::Friday), start: hm(16, 30), minutes: 60, attendees: vec![], extra: format!("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=FR;UNTIL={rrule_until}\r\n") });
-    write_event(&mut s, &Ev { uid: "guild@demo".into(), title: "Backend guild", day: on(first_monday, Weekday::Tuesday), start: hm(17, 0), minutes: 45, attendees: team[2..5].to_vec(), extra: format!("RRULE:FREQ=MONTHLY;BYDAY=-1TU;UNTIL={rrule_until}\r\n") });
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "focus@demo".into(),
+            title: "Focus time",
+            day: on(first_monday, Weekday::Tuesday),
+            start: hm(13, 0),
+            minutes: 150,
+            attendees: vec![],
+            extra: focus_extra,
+        },
+    );
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "thinking@demo".into(),
+            title: "Thinking time: next quarter",
+            day: on(first_monday, Weekday::Friday),
+            start: hm(13, 30),
+            minutes: 60,
+            attendees: vec![],
+            extra: format!("RRULE:FREQ=WEEKLY;BYDAY=FR;UNTIL={rrule_until}\r\n"),
+        },
+    );
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "learning@demo".into(),
+            title: "Learning: distributed systems course",
+            day: on(first_monday, Weekday::Friday),
+            start: hm(16, 30),
+            minutes: 60,
+            attendees: vec![],
+            extra: format!("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=FR;UNTIL={rrule_until}\r\n"),
+        },
+    );
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "guild@demo".into(),
+            title: "Backend guild",
+            day: on(first_monday, Weekday::Tuesday),
+            start: hm(17, 0),
+            minutes: 45,
+            attendees: team[2..5].to_vec(),
+            extra: format!("RRULE:FREQ=MONTHLY;BYDAY=-1TU;UNTIL={rrule_until}\r\n"),
+        },
+    );
 
     // One-off events: incidents (some at night), postmortems, interviews, declined all-hands.
     let mut n = 0;
@@ -291,17 +502,67 @@ fn calendar(rng: &mut Rng, first_monday: Date, today: Date) -> String {
             n += 1;
             let night = rng.chance(0.3);
             let start = if night { hm(21, 0) } else { hm(11, 0) };
-            let title = format!("Incident: payment retries failing (SEV{})", 1 + rng.below(3));
-            write_event(&mut s, &Ev { uid: format!("incident-{n}@demo"), title: &title, day, start, minutes: 60 + 30 * rng.below(4) as i64, attendees: team[..2].to_vec(), extra: String::new() });
+            let title = format!(
+                "Incident: payment retries failing (SEV{})",
+                1 + rng.below(3)
+            );
+            write_event(
+                &mut s,
+                &Ev {
+                    uid: format!("incident-{n}@demo"),
+                    title: &title,
+                    day,
+                    start,
+                    minutes: 60 + 30 * rng.below(4) as i64,
+                    attendees: team[..2].to_vec(),
+                    extra: String::new(),
+                },
+            );
             let review = time::add_days(day, 2 + rng.below(3) as i64);
             if !matches!(review.weekday(), Weekday::Saturday | Weekday::Sunday) {
-                write_event(&mut s, &Ev { uid: format!("postmortem-{n}@demo"), title: "Incident review: payment retries", day: review, start: hm(15, 0), minutes: 45, attendees: team.clone(), extra: String::new() });
+                write_event(
+                    &mut s,
+                    &Ev {
+                        uid: format!("postmortem-{n}@demo"),
+                        title: "Incident review: payment retries",
+                        day: review,
+                        start: hm(15, 0),
+                        minutes: 45,
+                        attendees: team.clone(),
+                        extra: String::new(),
+                    },
+                );
             }
         }
         if !weekend && rng.chance(0.08) {
             n += 1;
-            write_event(&mut s, &Ev { uid: format!("interview-{n}@demo"), title: "Interview: senior backend engineer", day, start: hm(15, 30), minutes: 60, attendees: vec![("Recruiting", "recruiting@example.com")], extra: String::new() });
-            write_event(&mut s, &Ev { uid: format!("debrief-{n}@demo"), title: "Hiring debrief", day, start: hm(17, 0), minutes: 30, attendees: vec![("Recruiting", "recruiting@example.com"), (MANAGER.name, MANAGER.email)], extra: String::new() });
+            write_event(
+                &mut s,
+                &Ev {
+                    uid: format!("interview-{n}@demo"),
+                    title: "Interview: senior backend engineer",
+                    day,
+                    start: hm(15, 30),
+                    minutes: 60,
+                    attendees: vec![("Recruiting", "recruiting@example.com")],
+                    extra: String::new(),
+                },
+            );
+            write_event(
+                &mut s,
+                &Ev {
+                    uid: format!("debrief-{n}@demo"),
+                    title: "Hiring debrief",
+                    day,
+                    start: hm(17, 0),
+                    minutes: 30,
+                    attendees: vec![
+                        ("Recruiting", "recruiting@example.com"),
+                        (MANAGER.name, MANAGER.email),
+                    ],
+                    extra: String::new(),
+                },
+            );
         }
         day = time::add_days(day, 1);
     }
@@ -319,8 +580,12 @@ fn calendar(rng: &mut Rng, first_monday: Date, today: Date) -> String {
 /// commits too (their commits are not the user's and are not counted).
 fn history(rng: &mut Rng, first_monday: Date, today: Date, tz: &TimeZone) -> Vec<NewCommit> {
     let mut commits = Vec::new();
-    let areas = ["retries", "ledger", "webhooks", "api", "billing", "tests", "ci"];
-    let verbs = ["Fix", "Add", "Refactor", "Speed up", "Document", "Simplify", "Test"];
+    let areas = [
+        "retries", "ledger", "webhooks", "api", "billing", "tests", "ci",
+    ];
+    let verbs = [
+        "Fix", "Add", "Refactor", "Speed up", "Document", "Simplify", "Test",
+    ];
     let mut day = first_monday;
     let mut n = 0u64;
     while day <= today {
@@ -336,13 +601,21 @@ fn history(rng: &mut Rng, first_monday: Date, today: Date, tz: &TimeZone) -> Vec
         };
         let mut slots: Vec<(String, String, Time)> = Vec::new();
         for _ in 0..mine {
-            let at = if focus_day { hm(13 + rng.below(3) as i8, rng.below(60) as i8) } else { hm(10 + rng.below(9) as i8, rng.below(60) as i8) };
+            let at = if focus_day {
+                hm(13 + rng.below(3) as i8, rng.below(60) as i8)
+            } else {
+                hm(10 + rng.below(9) as i8, rng.below(60) as i8)
+            };
             slots.push(("Alex Rivera".into(), DEMO_EMAIL.into(), at));
         }
         if !weekend {
             for m in TEAM.iter().take(4) {
                 if rng.chance(0.5) {
-                    slots.push((m.name.into(), m.email.into(), hm(9 + rng.below(9) as i8, rng.below(60) as i8)));
+                    slots.push((
+                        m.name.into(),
+                        m.email.into(),
+                        hm(9 + rng.below(9) as i8, rng.below(60) as i8),
+                    ));
                 }
             }
         }

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 pub enum AppError {
     #[error(transparent)]
     Store(#[from] fulcrum_store::StoreError),
-    #[error("Fulcrum does not know you yet: run `fulcrum init --email you@example.com --tz Europe/Berlin` first")]
+    #[error(
+        "Fulcrum does not know you yet: run `fulcrum init --email you@example.com --tz Europe/Berlin` first"
+    )]
     NotInitialised,
     #[error(transparent)]
     Profile(#[from] fulcrum_core::profile::ProfileError),

@@ -6,7 +6,7 @@
 use crate::error::{AppError, Result};
 use crate::profile;
 use fulcrum_calendar::{Calendar, Occurrence, Status};
-use fulcrum_core::{time, Profile};
+use fulcrum_core::{Profile, time};
 use fulcrum_store::{NewSource, Source, SourceKind, Store, StoredCommit, StoredEvent};
 use jiff::{Timestamp, ToSpan};
 use serde::Serialize;
@@ -47,7 +47,11 @@ pub fn no_progress() -> Progress {
 }
 
 /// Imports a calendar file, every `.ics` file in a folder, or an `http(s)`/`webcal` URL.
-pub async fn calendar(store: &dyn Store, target: &str, now: Timestamp) -> Result<Vec<CalendarImport>> {
+pub async fn calendar(
+    store: &dyn Store,
+    target: &str,
+    now: Timestamp,
+) -> Result<Vec<CalendarImport>> {
     let profile = profile::require(store).await?;
     if is_url(target) {
         return Ok(vec![calendar_url(store, &profile, target, now).await?]);
@@ -126,16 +130,22 @@ fn file_source(path: &Path) -> Result<NewSource> {
     let canonical = std::fs::canonicalize(path).map_err(|e| AppError::io(path, e))?;
     Ok(NewSource {
         kind: SourceKind::CalendarFile,
-        name: canonical
-            .file_name()
-            .map_or_else(|| canonical.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        name: canonical.file_name().map_or_else(
+            || canonical.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
         location: canonical.display().to_string(),
         etag: None,
         last_modified: None,
     })
 }
 
-async fn calendar_file(store: &dyn Store, profile: &Profile, path: &Path, now: Timestamp) -> Result<CalendarImport> {
+async fn calendar_file(
+    store: &dyn Store,
+    profile: &Profile,
+    path: &Path,
+    now: Timestamp,
+) -> Result<CalendarImport> {
     let source = file_source(path)?;
     let text = read_text(path)?;
     match parse(&text, &path.display().to_string()) {
@@ -160,8 +170,12 @@ async fn store_calendar(
     now: Timestamp,
 ) -> Result<CalendarImport> {
     let tz = profile.tz();
-    let from = now.checked_sub((HORIZON_PAST_YEARS * 8766).hours()).unwrap_or(now);
-    let to = now.checked_add((HORIZON_FUTURE_YEARS * 8766).hours()).unwrap_or(now);
+    let from = now
+        .checked_sub((HORIZON_PAST_YEARS * 8766).hours())
+        .unwrap_or(now);
+    let to = now
+        .checked_add((HORIZON_FUTURE_YEARS * 8766).hours())
+        .unwrap_or(now);
     let events: Vec<StoredEvent> = cal
         .expand(from, to, &tz)
         .iter()
@@ -178,7 +192,11 @@ async fn store_calendar(
     let outcome = if warnings.is_empty() {
         format!("{} occurrences", events.len())
     } else {
-        format!("{} occurrences, {} skipped components", events.len(), warnings.len())
+        format!(
+            "{} occurrences, {} skipped components",
+            events.len(),
+            warnings.len()
+        )
     };
     let stored = store.replace_events(&source, &events, &outcome).await?;
     Ok(CalendarImport {
@@ -194,10 +212,12 @@ fn stored_event(o: &Occurrence<'_>, profile: &Profile, tz: &jiff::tz::TimeZone) 
     let e = o.event;
     let title = e.summary.clone().unwrap_or_default();
     let start = o.start_timestamp(tz).as_second();
-    let uid = e
-        .uid
-        .clone()
-        .unwrap_or_else(|| format!("no-uid:{:016x}", fnv(&format!("{title}\u{0}{}", o.master.unwrap_or(e).start.when))));
+    let uid = e.uid.clone().unwrap_or_else(|| {
+        format!(
+            "no-uid:{:016x}",
+            fnv(&format!("{title}\u{0}{}", o.master.unwrap_or(e).start.when))
+        )
+    });
     let me = e.attendees.iter().find(|a| profile.is_me(&a.email));
     let organizer_is_me = e.organizer.as_deref().is_some_and(|o| profile.is_me(o));
     let my_response = match (me.and_then(|a| a.partstat.as_deref()), organizer_is_me) {
@@ -211,9 +231,9 @@ fn stored_event(o: &Occurrence<'_>, profile: &Profile, tz: &jiff::tz::TimeZone) 
         .attendees
         .iter()
         .filter(|a| {
-            !a.cutype
-                .as_deref()
-                .is_some_and(|c| c.eq_ignore_ascii_case("ROOM") || c.eq_ignore_ascii_case("RESOURCE"))
+            !a.cutype.as_deref().is_some_and(|c| {
+                c.eq_ignore_ascii_case("ROOM") || c.eq_ignore_ascii_case("RESOURCE")
+            })
         })
         .map(|a| a.email.clone())
         .collect();
@@ -245,10 +265,17 @@ fn stored_event(o: &Occurrence<'_>, profile: &Profile, tz: &jiff::tz::TimeZone) 
 
 /// A stable 64-bit hash for keys of events without a UID.
 fn fnv(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
-async fn calendar_url(store: &dyn Store, profile: &Profile, url: &str, now: Timestamp) -> Result<CalendarImport> {
+async fn calendar_url(
+    store: &dyn Store,
+    profile: &Profile,
+    url: &str,
+    now: Timestamp,
+) -> Result<CalendarImport> {
     let url = if url.to_ascii_lowercase().starts_with("webcal://") {
         format!("https://{}", &url["webcal://".len()..])
     } else {
@@ -260,12 +287,13 @@ async fn calendar_url(store: &dyn Store, profile: &Profile, url: &str, now: Time
         .map(|s| (s.etag.clone(), s.last_modified.clone()))
         .unwrap_or_default();
     let fetch_url = url.clone();
-    let fetched = tokio::task::spawn_blocking(move || fetch(&fetch_url, validators.0, validators.1))
-        .await
-        .map_err(|e| AppError::Fetch {
-            url: url.clone(),
-            message: e.to_string(),
-        })?;
+    let fetched =
+        tokio::task::spawn_blocking(move || fetch(&fetch_url, validators.0, validators.1))
+            .await
+            .map_err(|e| AppError::Fetch {
+                url: url.clone(),
+                message: e.to_string(),
+            })?;
     let fetched = match fetched {
         Ok(f) => f,
         Err(e) => return Err(remember_failure(store, &url, e).await),
@@ -326,7 +354,9 @@ fn fetch(url: &str, etag: Option<String>, last_modified: Option<String>) -> Resu
     if let Some(m) = &last_modified {
         req = req.header("If-Modified-Since", m);
     }
-    let mut resp = req.call().map_err(|e| err(format!("cannot fetch the calendar: {e}")))?;
+    let mut resp = req
+        .call()
+        .map_err(|e| err(format!("cannot fetch the calendar: {e}")))?;
     let status = resp.status().as_u16();
     let header = |name: &str| {
         resp.headers()
@@ -366,7 +396,9 @@ pub async fn git(store: &dyn Store, path: &Path, progress: Progress) -> Result<G
     let shown = path.display().to_string();
     let canonical = std::fs::canonicalize(path).map_err(|e| AppError::Git {
         path: shown.clone(),
-        message: format!("cannot open the repository: {e}; pass the repository's top folder or a bare repository"),
+        message: format!(
+            "cannot open the repository: {e}; pass the repository's top folder or a bare repository"
+        ),
     })?;
     let location = canonical.display().to_string();
     let known = store.source_by_location(&location).await?;
@@ -410,16 +442,19 @@ pub async fn git(store: &dyn Store, path: &Path, progress: Progress) -> Result<G
         .collect();
     let source = NewSource {
         kind: SourceKind::Git,
-        name: canonical
-            .file_name()
-            .map_or_else(|| location.clone(), |n| n.to_string_lossy().trim_end_matches(".git").to_string()),
+        name: canonical.file_name().map_or_else(
+            || location.clone(),
+            |n| n.to_string_lossy().trim_end_matches(".git").to_string(),
+        ),
         location,
         etag: None,
         last_modified: None,
     };
     let cursor = serde_json::to_string(&scan.cursor).unwrap_or_default();
     let outcome = format!("{} of your commits found", commits.len());
-    let (source, new_commits) = store.add_commits(&source, &commits, &cursor, &outcome).await?;
+    let (source, new_commits) = store
+        .add_commits(&source, &commits, &cursor, &outcome)
+        .await?;
     Ok(GitImport {
         source,
         new_commits,
@@ -437,20 +472,38 @@ pub struct Refreshed {
 
 /// Re-imports every known source: subscriptions are re-fetched, files re-read, repositories
 /// rescanned. One source failing does not stop the others.
-pub async fn refresh_all(store: &dyn Store, now: Timestamp, progress: Progress) -> Result<Vec<Refreshed>> {
+pub async fn refresh_all(
+    store: &dyn Store,
+    now: Timestamp,
+    progress: Progress,
+) -> Result<Vec<Refreshed>> {
     let mut out = Vec::new();
     for s in store.sources().await? {
         let result = match s.kind {
             SourceKind::Git => git(store, Path::new(&s.location), progress.clone())
                 .await
-                .map(|g| if g.unchanged { "no new commits".to_string() } else { format!("{} new commits", g.new_commits) }),
+                .map(|g| {
+                    if g.unchanged {
+                        "no new commits".to_string()
+                    } else {
+                        format!("{} new commits", g.new_commits)
+                    }
+                }),
             SourceKind::CalendarFile | SourceKind::CalendarUrl => calendar(store, &s.location, now)
                 .await
                 .map(|imports| describe_calendar(&imports)),
         };
         out.push(match result {
-            Ok(r) => Refreshed { source: s.location, ok: true, result: r },
-            Err(e) => Refreshed { source: s.location, ok: false, result: e.to_string() },
+            Ok(r) => Refreshed {
+                source: s.location,
+                ok: true,
+                result: r,
+            },
+            Err(e) => Refreshed {
+                source: s.location,
+                ok: false,
+                result: e.to_string(),
+            },
         });
     }
     Ok(out)
@@ -473,7 +526,11 @@ pub fn describe_calendar(imports: &[CalendarImport]) -> String {
 pub fn horizon(now: Timestamp, tz: &jiff::tz::TimeZone) -> (jiff::civil::Date, jiff::civil::Date) {
     let today = time::local_date(now, tz);
     (
-        today.checked_sub((HORIZON_PAST_YEARS as i32).years()).unwrap_or(today),
-        today.checked_add((HORIZON_FUTURE_YEARS as i32).years()).unwrap_or(today),
+        today
+            .checked_sub((HORIZON_PAST_YEARS as i32).years())
+            .unwrap_or(today),
+        today
+            .checked_add((HORIZON_FUTURE_YEARS as i32).years())
+            .unwrap_or(today),
     )
 }

@@ -28,13 +28,28 @@ pub fn report(r: &Report) -> String {
         t.commits,
         t.coding_days
     );
-    let _ = writeln!(s, "| Category | Time | Share | Target | |\n|---|---:|---:|---:|---|");
-    for c in r.categories.iter().filter(|c| c.minutes > 0 || c.target_min.is_some()) {
+    let _ = writeln!(
+        s,
+        "| Category | Time | Share | Target | |\n|---|---:|---:|---:|---|"
+    );
+    for c in r
+        .categories
+        .iter()
+        .filter(|c| c.minutes > 0 || c.target_min.is_some())
+    {
         let target = match (c.target_min, c.target_max) {
             (Some(a), Some(b)) => format!("{:.0}–{:.0} %", a * 100.0, b * 100.0),
             _ => "—".into(),
         };
-        let _ = writeln!(s, "| {} | {} | {} | {} | {} |", c.category, hm(c.minutes), pct(c.share), target, c.status);
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} |",
+            c.category,
+            hm(c.minutes),
+            pct(c.share),
+            target,
+            c.status
+        );
     }
     let _ = writeln!(
         s,
@@ -61,11 +76,30 @@ pub fn report(r: &Report) -> String {
     }
     if !r.trend.is_empty() {
         let _ = writeln!(s, "\n## Build share, last {} weeks\n", r.trend.len());
-        let _ = writeln!(s, "| Week | Tracked | Build | Meetings | Commits |\n|---|---:|---:|---:|---:|");
+        let _ = writeln!(
+            s,
+            "| Week | Tracked | Build | Meetings | Commits |\n|---|---:|---:|---:|---:|"
+        );
         for w in &r.trend {
-            let build = w.minutes_by_category.get(&fulcrum_core::Category::Build).copied().unwrap_or(0);
-            let share = if w.minutes > 0 { build as f64 / w.minutes as f64 } else { 0.0 };
-            let _ = writeln!(s, "| {} | {} | {} | {} | {} |", w.week, hm(w.minutes), pct(share), hm(w.meeting_minutes), w.commits);
+            let build = w
+                .minutes_by_category
+                .get(&fulcrum_core::Category::Build)
+                .copied()
+                .unwrap_or(0);
+            let share = if w.minutes > 0 {
+                build as f64 / w.minutes as f64
+            } else {
+                0.0
+            };
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} |",
+                w.week,
+                hm(w.minutes),
+                pct(share),
+                hm(w.meeting_minutes),
+                w.commits
+            );
         }
     }
     s

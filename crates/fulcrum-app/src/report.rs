@@ -8,8 +8,8 @@ use crate::rules_file;
 use fulcrum_core::report::{self as core_report, Report, ReportInput};
 use fulcrum_core::time;
 use fulcrum_store::Store;
-use jiff::civil::Date;
 use jiff::Timestamp;
+use jiff::civil::Date;
 use std::path::Path;
 
 /// Which days a report covers.
@@ -63,14 +63,25 @@ impl Period {
 pub const TREND_WEEKS: usize = 12;
 
 /// Builds the report of `period` as of `now`.
-pub async fn build(store: &dyn Store, rules_path: &Path, period: &Period, now: Timestamp) -> Result<Report> {
+pub async fn build(
+    store: &dyn Store,
+    rules_path: &Path,
+    period: &Period,
+    now: Timestamp,
+) -> Result<Report> {
     let profile = profile::require(store).await?;
     let rules = rules_file::rule_set(rules_path)?;
     let tz = profile.tz();
     let (from, to) = period.dates(time::local_date(now, &tz));
-    let trend_from = time::add_days(time::week_start(time::add_days(to, -1)), -7 * (TREND_WEEKS as i64 - 1));
+    let trend_from = time::add_days(
+        time::week_start(time::add_days(to, -1)),
+        -7 * (TREND_WEEKS as i64 - 1),
+    );
     let load_from = time::day_start(from.min(trend_from), &tz);
-    let load_to = time::day_start(to.max(time::add_days(time::week_start(time::add_days(to, -1)), 7)), &tz);
+    let load_to = time::day_start(
+        to.max(time::add_days(time::week_start(time::add_days(to, -1)), 7)),
+        &tz,
+    );
     let loaded = activities::load(store, &profile, &rules, load_from, load_to).await?;
     Ok(core_report::build(&ReportInput {
         profile: &profile,

@@ -65,14 +65,27 @@ mod tests {
         )
         .unwrap();
         assert_eq!(rules[0].category, Category::Build);
-        let err = parse("[[rule]]\nname = \"x\"\ncategory = \"coding\"\ntitle = \"x\"\n", "rules.toml")
-            .unwrap_err()
-            .to_string();
-        assert!(err.starts_with("rules.toml:") && err.contains("coding"), "{err}");
-        let err = parse("[[rule]]\nname = \"x\"\ncategory = \"build\"\ntitle = \"(\"\n", "r.toml")
-            .unwrap_err()
-            .to_string();
+        let err = parse(
+            "[[rule]]\nname = \"x\"\ncategory = \"coding\"\ntitle = \"x\"\n",
+            "rules.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.starts_with("rules.toml:") && err.contains("coding"),
+            "{err}"
+        );
+        let err = parse(
+            "[[rule]]\nname = \"x\"\ncategory = \"build\"\ntitle = \"(\"\n",
+            "r.toml",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("rule 'x'"), "{err}");
-        assert!(load(Path::new("/nonexistent/rules.toml")).unwrap().is_empty());
+        assert!(
+            load(Path::new("/nonexistent/rules.toml"))
+                .unwrap()
+                .is_empty()
+        );
     }
 }

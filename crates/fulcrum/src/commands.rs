@@ -3,9 +3,9 @@
 use crate::cli::*;
 use crate::output::{self, emit, emit_json};
 use fulcrum_app::report::Period;
-use fulcrum_app::{import, paths, profile, report, rules_file, AppError, Result};
-use fulcrum_core::time;
+use fulcrum_app::{AppError, Result, import, paths, profile, report, rules_file};
 use fulcrum_core::RolePreset;
+use fulcrum_core::time;
 use fulcrum_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::Timestamp;
@@ -24,14 +24,20 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Import(ImportCommand::Git { paths, format }) => {
             import_git(&store_path(db), &paths, format.format).await
         }
-        Command::Calendar(CalendarCommand::Expand { file, from, to, tz, format }) => {
-            expand(&file, from.as_deref(), to.as_deref(), &tz, format)
-        }
+        Command::Calendar(CalendarCommand::Expand {
+            file,
+            from,
+            to,
+            tz,
+            format,
+        }) => expand(&file, from.as_deref(), to.as_deref(), &tz, format),
         Command::Sources(f) => sources(&store_path(db), f.format).await,
         Command::Refresh(f) => refresh(&store_path(db), f.format).await,
-        Command::Rules(RulesCommand::Explain { title, attendees, format }) => {
-            explain(&rules, &title, attendees, format.format)
-        }
+        Command::Rules(RulesCommand::Explain {
+            title,
+            attendees,
+            format,
+        }) => explain(&rules, &title, attendees, format.format),
         Command::Rules(RulesCommand::List(f)) => list_rules(&rules, f.format),
         Command::Demo(a) => demo(db, a).await,
         Command::Completions { shell } => {
@@ -66,7 +72,11 @@ async fn init(db: &std::path::Path, a: InitArgs) -> Result<()> {
         .map(|h| {
             h.split_once('=')
                 .map(|(d, s)| (d.to_string(), s.to_string()))
-                .ok_or_else(|| AppError::Invalid(format!("--hours {h}: write DAY=START-END, e.g. fri=09:00-13:00 or sat=off")))
+                .ok_or_else(|| {
+                    AppError::Invalid(format!(
+                        "--hours {h}: write DAY=START-END, e.g. fri=09:00-13:00 or sat=off"
+                    ))
+                })
         })
         .collect::<Result<Vec<_>>>()?;
     let store = open(db).await?;
@@ -118,7 +128,7 @@ async fn import_calendar(db: &std::path::Path, target: &str, format: Format) -> 
     let imports = import::calendar(store.as_ref(), target, Timestamp::now()).await?;
     for i in &imports {
         for w in &i.warnings {
-            eprintln!("fulcrum: warning: {}: skipped {w}", i.source.location);
+            eprintln!("fulcrum: warning: {}: {w}", i.source.location);
         }
     }
     match format {
@@ -142,24 +152,48 @@ async fn import_git(db: &std::path::Path, paths: &[PathBuf], format: Format) -> 
     }
 }
 
-fn expand(file: &std::path::Path, from: Option<&str>, to: Option<&str>, tz: &str, format: ExpandFormat) -> Result<()> {
+fn expand(
+    file: &std::path::Path,
+    from: Option<&str>,
+    to: Option<&str>,
+    tz: &str,
+    format: ExpandFormat,
+) -> Result<()> {
     let zone = time::parse_zone(tz)?;
-    let from = from.map(time::parse_date).transpose()?.unwrap_or(jiff::civil::date(1900, 1, 1));
+    let from = from
+        .map(time::parse_date)
+        .transpose()?
+        .unwrap_or(jiff::civil::date(1900, 1, 1));
     let to = match to {
         Some(t) => time::parse_date(t)?,
         None => time::add_days(time::today(&zone), 366),
     };
     if to <= from {
-        return Err(AppError::Invalid(format!("--to {to} must be after --from {from} (--to is exclusive)")));
+        return Err(AppError::Invalid(format!(
+            "--to {to} must be after --from {from} (--to is exclusive)"
+        )));
     }
     let text = std::fs::read(file).map_err(|e| AppError::io(file, e))?;
     let text = String::from_utf8_lossy(&text);
     let cal = import::parse(&text, &file.display().to_string())?;
     for w in cal.warnings() {
-        let uid = w.uid.as_deref().map(|u| format!(" (UID {u})")).unwrap_or_default();
-        eprintln!("fulcrum: warning: {}: line {}{uid}: {}; skipped", file.display(), w.line, w.message);
+        let uid = w
+            .uid
+            .as_deref()
+            .map(|u| format!(" (UID {u})"))
+            .unwrap_or_default();
+        eprintln!(
+            "fulcrum: warning: {}: line {}{uid}: {}",
+            file.display(),
+            w.line,
+            w.message
+        );
     }
-    let occ = cal.expand(time::day_start(from, &zone), time::day_start(to, &zone), &zone);
+    let occ = cal.expand(
+        time::day_start(from, &zone),
+        time::day_start(to, &zone),
+        &zone,
+    );
     match format {
         ExpandFormat::Tsv => {
             let mut s = String::with_capacity(occ.len() * 64);
@@ -195,7 +229,9 @@ async fn refresh(db: &std::path::Path, format: Format) -> Result<()> {
         Format::Table => emit(&output::refreshed(&done))?,
     }
     if done.iter().any(|d| !d.ok) {
-        return Err(AppError::Invalid("some sources could not be refreshed (see above)".into()));
+        return Err(AppError::Invalid(
+            "some sources could not be refreshed (see above)".into(),
+        ));
     }
     Ok(())
 }
@@ -259,7 +295,13 @@ async fn demo(db: Option<PathBuf>, a: DemoArgs) -> Result<()> {
     let now = fulcrum_app::demo::demo_now(today, &tz);
     let monday = time::week_start(today);
     let this_week = report::build(store.as_ref(), &built.rules, &Period::Week(monday), now).await?;
-    let last_week = report::build(store.as_ref(), &built.rules, &Period::Week(time::add_days(monday, -7)), now).await?;
+    let last_week = report::build(
+        store.as_ref(),
+        &built.rules,
+        &Period::Week(time::add_days(monday, -7)),
+        now,
+    )
+    .await?;
     if a.format == ReportFormat::Json {
         return emit_json(&serde_json::json!({
             "db": built.db.display().to_string(),

@@ -6,7 +6,7 @@ use fulcrum_app::{AppError, Result};
 use fulcrum_calendar::Occurrence;
 use fulcrum_core::report::Report;
 use fulcrum_core::rules::{Rule, RuleCheck, RuleMatch};
-use fulcrum_core::{time, Category, Profile};
+use fulcrum_core::{Category, Profile, time};
 use fulcrum_store::Source;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -50,7 +50,11 @@ pub fn report(r: &Report) -> String {
         String::new()
     };
     let _ = writeln!(s, "{week}{} – {} · {}\n", r.from, last, r.timezone);
-    let _ = writeln!(s, "{:<9} {:>7} {:>6}  {:<20} {:>9}  status", "category", "time", "share", "", "target");
+    let _ = writeln!(
+        s,
+        "{:<9} {:>7} {:>6}  {:<20} {:>9}  status",
+        "category", "time", "share", "", "target"
+    );
     for c in &r.categories {
         if c.minutes == 0 && c.target_min.is_none() {
             continue;
@@ -117,9 +121,24 @@ pub fn report(r: &Report) -> String {
     if !r.trend.is_empty() {
         let _ = writeln!(s, "\nBuild share, last {} weeks", r.trend.len());
         for w in &r.trend {
-            let build = w.minutes_by_category.get(&Category::Build).copied().unwrap_or(0);
-            let share = if w.minutes > 0 { build as f64 / w.minutes as f64 } else { 0.0 };
-            let _ = writeln!(s, "  {}  {} {:>3.0} %  of {}", w.week, bar(share, 20), share * 100.0, hm(w.minutes));
+            let build = w
+                .minutes_by_category
+                .get(&Category::Build)
+                .copied()
+                .unwrap_or(0);
+            let share = if w.minutes > 0 {
+                build as f64 / w.minutes as f64
+            } else {
+                0.0
+            };
+            let _ = writeln!(
+                s,
+                "  {}  {} {:>3.0} %  of {}",
+                w.week,
+                bar(share, 20),
+                share * 100.0,
+                hm(w.minutes)
+            );
         }
     }
     s
@@ -143,7 +162,10 @@ pub fn profile(p: &Profile, db: &Path) -> String {
         .map(|t| format!("{} {:.0}–{:.0} %", t.category, t.min_percent, t.max_percent))
         .collect();
     let _ = writeln!(s, "  targets    {}", targets.join(", "));
-    let _ = writeln!(s, "\nNext: fulcrum import calendar FILE|URL, fulcrum import git PATH, then fulcrum report");
+    let _ = writeln!(
+        s,
+        "\nNext: fulcrum import calendar FILE|URL, fulcrum import git PATH, then fulcrum report"
+    );
     s
 }
 
@@ -151,12 +173,24 @@ pub fn calendar_imports(imports: &[CalendarImport]) -> String {
     let mut s = String::new();
     for i in imports {
         if i.unchanged {
-            let _ = writeln!(s, "{}: not modified since the last import", i.source.location);
+            let _ = writeln!(
+                s,
+                "{}: not modified since the last import",
+                i.source.location
+            );
             continue;
         }
-        let _ = write!(s, "{}: {} occurrences imported", i.source.location, i.events);
+        let _ = write!(
+            s,
+            "{}: {} occurrences imported",
+            i.source.location, i.events
+        );
         if !i.warnings.is_empty() {
-            let _ = write!(s, ", {} components skipped (see warnings)", i.warnings.len());
+            let _ = write!(
+                s,
+                ", {} components skipped (see warnings)",
+                i.warnings.len()
+            );
         }
         s.push('\n');
     }
@@ -169,7 +203,11 @@ pub fn git_imports(imports: &[GitImport]) -> String {
         if g.unchanged {
             let _ = writeln!(s, "{}: no new commits", g.source.location);
         } else {
-            let _ = writeln!(s, "{}: {} new commits of yours", g.source.location, g.new_commits);
+            let _ = writeln!(
+                s,
+                "{}: {} new commits of yours",
+                g.source.location, g.new_commits
+            );
         }
     }
     s
@@ -192,8 +230,16 @@ pub struct SourceLine<'a> {
 pub fn sources_json<'a>(list: &'a [Source], counts: &[(i64, u64, u64)]) -> Vec<SourceLine<'a>> {
     list.iter()
         .map(|s| {
-            let (_, events, commits) = counts.iter().find(|c| c.0 == s.id).copied().unwrap_or((s.id, 0, 0));
-            SourceLine { source: s, events, commits }
+            let (_, events, commits) = counts
+                .iter()
+                .find(|c| c.0 == s.id)
+                .copied()
+                .unwrap_or((s.id, 0, 0));
+            SourceLine {
+                source: s,
+                events,
+                commits,
+            }
         })
         .collect()
 }
@@ -203,7 +249,11 @@ pub fn sources_table(list: &[Source], counts: &[(i64, u64, u64)]) -> String {
         return "No sources yet: fulcrum import calendar FILE|URL, fulcrum import git PATH".into();
     }
     let mut s = String::new();
-    let _ = writeln!(s, "{:>3}  {:<13} {:>7} {:>7}  {:<20}  {:<6}  location", "id", "kind", "events", "commits", "last import", "result");
+    let _ = writeln!(
+        s,
+        "{:>3}  {:<13} {:>7} {:>7}  {:<20}  {:<6}  location",
+        "id", "kind", "events", "commits", "last import", "result"
+    );
     for l in sources_json(list, counts) {
         let src = l.source;
         let ok = match src.last_ok {
@@ -234,14 +284,34 @@ pub fn refreshed(list: &[Refreshed]) -> String {
         return "No sources to refresh yet.".into();
     }
     list.iter()
-        .map(|r| format!("{} {}: {}\n", if r.ok { "✓" } else { "✗" }, r.source, r.result))
+        .map(|r| {
+            format!(
+                "{} {}: {}\n",
+                if r.ok { "✓" } else { "✗" },
+                r.source,
+                r.result
+            )
+        })
         .collect()
 }
 
-pub fn explanation(title: &str, attendees: u32, winner: &RuleMatch, checks: &[RuleCheck]) -> String {
+pub fn explanation(
+    title: &str,
+    attendees: u32,
+    winner: &RuleMatch,
+    checks: &[RuleCheck],
+) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "\"{title}\" with {attendees} other people → {}", winner.category);
-    let _ = writeln!(s, "  decided by the {} rule \"{}\": {}\n", winner.origin, winner.rule, winner.reason);
+    let _ = writeln!(
+        s,
+        "\"{title}\" with {attendees} other people → {}",
+        winner.category
+    );
+    let _ = writeln!(
+        s,
+        "  decided by the {} rule \"{}\": {}\n",
+        winner.origin, winner.rule, winner.reason
+    );
     let mut won = false;
     for c in checks {
         let mark = if c.matched && !won {
@@ -252,7 +322,14 @@ pub fn explanation(title: &str, attendees: u32, winner: &RuleMatch, checks: &[Ru
         } else {
             " "
         };
-        let _ = writeln!(s, "{mark} {:<8} {:<26} {:<8} {}", c.origin, c.rule, c.category.as_str(), c.reason);
+        let _ = writeln!(
+            s,
+            "{mark} {:<8} {:<26} {:<8} {}",
+            c.origin,
+            c.rule,
+            c.category.as_str(),
+            c.reason
+        );
     }
     if !won {
         let _ = writeln!(s, "→ no rule matched: the time counts as other");
@@ -267,11 +344,23 @@ pub fn rules_table(path: &Path, user: &[Rule], defaults: &[Rule]) -> String {
         let _ = writeln!(s, "  none yet");
     }
     for r in user.iter() {
-        let _ = writeln!(s, "  {:<26} {:<8} {}", r.name, r.category.as_str(), describe(r));
+        let _ = writeln!(
+            s,
+            "  {:<26} {:<8} {}",
+            r.name,
+            r.category.as_str(),
+            describe(r)
+        );
     }
     let _ = writeln!(s, "\nDefaults:");
     for r in defaults {
-        let _ = writeln!(s, "  {:<26} {:<8} {}", r.name, r.category.as_str(), describe(r));
+        let _ = writeln!(
+            s,
+            "  {:<26} {:<8} {}",
+            r.name,
+            r.category.as_str(),
+            describe(r)
+        );
     }
     s
 }

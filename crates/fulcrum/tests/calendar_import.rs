@@ -1,0 +1,189 @@
+mod common;
+use common::*;
+
+#[test]
+fn a_week_of_calendar_becomes_the_balance_report() {
+    let env = Env::new();
+    env.init("America/New_York");
+    let out = env
+        .run(&[
+            "import",
+            "calendar",
+            fixture("week10.ics").to_str().unwrap(),
+        ])
+        .success();
+    assert!(
+        out.stdout.contains("occurrences imported"),
+        "{}",
+        out.stdout
+    );
+
+    let r = env.report("2026-W10");
+    assert_eq!(r["from"], "2026-03-02");
+    assert_eq!(r["to"], "2026-03-09");
+    assert_eq!(r["timezone"], "America/New_York");
+    // 1:1 (30) + four standups (60; one EXDATE'd); the declined and the cancelled meeting
+    // are not time spent.
+    assert_eq!(category_minutes(&r, "lead"), 90);
+    assert_eq!(category_minutes(&r, "build"), 120);
+    assert_eq!(category_minutes(&r, "operate"), 60);
+    assert_eq!(category_minutes(&r, "align"), 60);
+    let totals = &r["totals"];
+    assert_eq!(totals["minutes"], 330);
+    assert_eq!(totals["meetings"], 7);
+    assert_eq!(totals["one_on_ones"], 1);
+    assert_eq!(totals["after_hours_minutes"], 60);
+    let days = r["days"].as_array().unwrap();
+    assert_eq!(days.len(), 7);
+    assert_eq!(days[0]["date"], "2026-03-02");
+    assert_eq!(days[0]["meeting_minutes"], 45);
+    assert_eq!(days[3]["minutes_by_category"]["operate"], 60);
+    let build = r["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["category"] == "build")
+        .unwrap();
+    assert!((build["share"].as_f64().unwrap() - 120.0 / 330.0).abs() < 1e-3);
+    assert_eq!(build["target_min"], 0.3);
+    assert_eq!(build["target_max"], 0.6);
+}
+
+#[test]
+fn re_importing_replaces_and_never_duplicates() {
+    let env = Env::new();
+    env.init("America/New_York");
+    let file = env.path("cal.ics");
+    std::fs::copy(fixture("week10.ics"), &file).unwrap();
+    let path = file.to_str().unwrap();
+    env.run(&["import", "calendar", path]).success();
+    let first = env.report("2026-W10");
+    env.run(&["import", "calendar", path]).success();
+    assert_eq!(
+        env.report("2026-W10"),
+        first,
+        "a second import of the same file changes nothing"
+    );
+    let sources = env.run(&["sources", "--format", "json"]).success().json();
+    assert_eq!(sources.as_array().unwrap().len(), 1);
+    assert_eq!(sources[0]["events"], 10);
+
+    // The organiser moves the incident review out of the week and drops the focus block.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text
+        .replace("DTSTART:20260305T150000Z", "DTSTART:20260312T150000Z")
+        .replace("DTEND:20260305T160000Z", "DTEND:20260312T160000Z")
+        .replace(
+            "SUMMARY:Focus time",
+            "SUMMARY:Focus time\r\nSTATUS:CANCELLED",
+        );
+    std::fs::write(&file, text).unwrap();
+    env.run(&["import", "calendar", path]).success();
+    let r = env.report("2026-W10");
+    assert_eq!(category_minutes(&r, "operate"), 0);
+    assert_eq!(category_minutes(&r, "build"), 0);
+    assert_eq!(category_minutes(&r, "lead"), 90);
+    assert_eq!(category_minutes(&env.report("2026-W11"), "operate"), 60);
+}
+
+#[test]
+fn a_broken_file_names_file_and_line_and_changes_nothing() {
+    let env = Env::new();
+    env.init("America/New_York");
+    let good = fixture("week10.ics");
+    env.run(&["import", "calendar", good.to_str().unwrap()])
+        .success();
+    let before = env.report("2026-W10");
+    let sources_before = env.run(&["sources", "--format", "json"]).success().json();
+
+    let text = std::fs::read_to_string(&good).unwrap();
+    let truncated = env.path("truncated.ics");
+    std::fs::write(&truncated, &text[..text.len() / 2]).unwrap();
+    let mis_nested = env.path("misnested.ics");
+    std::fs::write(&mis_nested, text.replacen("END:VEVENT", "END:VTODO", 1)).unwrap();
+    let not_ics = env.path("notes.ics");
+    std::fs::write(&not_ics, "Meeting notes\nnothing to see\n").unwrap();
+
+    for bad in [&truncated, &mis_nested, &not_ics] {
+        let out = env
+            .run(&["import", "calendar", bad.to_str().unwrap()])
+            .failure();
+        let name = bad.file_name().unwrap().to_str().unwrap();
+        assert!(out.stderr.contains(name), "{}", out.stderr);
+        assert!(out.stderr.contains("line "), "{}", out.stderr);
+        assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+    }
+    // A folder with one broken file imports nothing at all.
+    let folder = env.path("folder");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(&good, folder.join("a.ics")).unwrap();
+    std::fs::copy(&truncated, folder.join("b.ics")).unwrap();
+    let out = env
+        .run(&["import", "calendar", folder.to_str().unwrap()])
+        .failure();
+    assert!(out.stderr.contains("b.ics"), "{}", out.stderr);
+
+    assert_eq!(env.report("2026-W10"), before);
+    assert_eq!(
+        env.run(&["sources", "--format", "json"]).success().json(),
+        sources_before
+    );
+}
+
+#[test]
+fn a_component_that_cannot_be_understood_is_skipped_with_a_warning() {
+    let env = Env::new();
+    env.init("America/New_York");
+    let text = std::fs::read_to_string(fixture("week10.ics")).unwrap();
+    let broken = text.replace(
+        "RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;COUNT=5",
+        "RRULE:FREQ=SOMETIMES;BYDAY=MO",
+    );
+    let file = env.path("partly.ics");
+    std::fs::write(&file, broken).unwrap();
+    let out = env
+        .run(&["import", "calendar", file.to_str().unwrap()])
+        .success();
+    assert!(out.stderr.contains("warning"), "{}", out.stderr);
+    assert!(out.stderr.contains("UID standup"), "{}", out.stderr);
+    assert!(out.stderr.contains("line 42"), "{}", out.stderr);
+    let r = env.report("2026-W10");
+    assert_eq!(
+        category_minutes(&r, "lead"),
+        30,
+        "only the standup was skipped"
+    );
+    assert_eq!(category_minutes(&r, "build"), 120);
+}
+
+#[test]
+fn a_folder_imports_each_calendar_as_its_own_source() {
+    let env = Env::new();
+    env.init("America/New_York");
+    let folder = env.path("cals");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(fixture("week10.ics"), folder.join("work.ics")).unwrap();
+    // The same file exported twice: the same UIDs must not count twice.
+    std::fs::copy(fixture("week10.ics"), folder.join("work-copy.ICS")).unwrap();
+    std::fs::write(folder.join("readme.txt"), "not a calendar").unwrap();
+    env.run(&["import", "calendar", folder.to_str().unwrap()])
+        .success();
+    let sources = env.run(&["sources", "--format", "json"]).success().json();
+    assert_eq!(sources.as_array().unwrap().len(), 2);
+    assert_eq!(env.report("2026-W10")["totals"]["minutes"], 330);
+}
+
+#[test]
+fn reports_need_a_profile_first() {
+    let env = Env::new();
+    let out = env.run(&["report"]).failure();
+    assert!(out.stderr.contains("fulcrum init"), "{}", out.stderr);
+    let out = env
+        .run(&["init", "--email", "me@example.com", "--tz", "Mars/Olympus"])
+        .failure();
+    assert!(out.stderr.contains("Mars/Olympus"), "{}", out.stderr);
+    let out = env
+        .run(&["init", "--email", "not-an-address", "--tz", "UTC"])
+        .failure();
+    assert!(out.stderr.contains("not-an-address"), "{}", out.stderr);
+}

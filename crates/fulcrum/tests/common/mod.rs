@@ -1,0 +1,118 @@
+//! Runs the real `fulcrum` binary against a private store in a temporary folder.
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub struct Env {
+    pub dir: tempfile::TempDir,
+    pub db: PathBuf,
+}
+
+pub struct Run {
+    pub ok: bool,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\nstderr: {}", self.stdout, self.stderr))
+    }
+    #[track_caller]
+    pub fn success(self) -> Self {
+        assert!(self.ok, "fulcrum failed:\n{}\n{}", self.stdout, self.stderr);
+        self
+    }
+    #[track_caller]
+    pub fn failure(self) -> Self {
+        assert!(!self.ok, "fulcrum should have failed:\n{}", self.stdout);
+        self
+    }
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+impl Env {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("store.db");
+        Env { dir, db }
+    }
+
+    /// The binary with a private home, without `--db`.
+    pub fn bare_command(&self) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_fulcrum"));
+        c.env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("HOME", self.dir.path())
+            .env_remove("FULCRUM_DB")
+            .env_remove("FULCRUM_RULES")
+            .env("NO_COLOR", "1");
+        c
+    }
+
+    pub fn command(&self) -> Command {
+        let mut c = self.bare_command();
+        c.arg("--db").arg(&self.db);
+        c
+    }
+
+    pub fn run_bare(&self, args: &[&str]) -> Run {
+        let out: Output = self.bare_command().args(args).output().unwrap();
+        Run {
+            ok: out.status.success(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out: Output = self.command().args(args).output().unwrap();
+        Run {
+            ok: out.status.success(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    pub fn init(&self, tz: &str) {
+        self.run(&[
+            "init",
+            "--email",
+            "me@example.com",
+            "--email",
+            "Me.Alt@Example.com",
+            "--tz",
+            tz,
+        ])
+        .success();
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn report(&self, week: &str) -> Value {
+        self.run(&["report", "--week", week, "--format", "json"])
+            .success()
+            .json()
+    }
+}
+
+pub fn category_minutes(report: &Value, category: &str) -> i64 {
+    report["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["category"] == category)
+        .unwrap_or_else(|| panic!("no category {category}"))["minutes"]
+        .as_i64()
+        .unwrap()
+}
