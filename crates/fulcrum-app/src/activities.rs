@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 /// The rules whose match means the event is a 1:1.
 const ONE_ON_ONE_RULES: [&str; 2] = ["1:1s", "manager 1:1"];
+const HIRING_RULE: &str = "hiring";
 
 /// Activities and commit instants of a span of time.
 pub struct Loaded {
@@ -57,8 +58,10 @@ pub fn to_activity(e: &StoredEvent, source: &str, rules: &RuleSet) -> Activity {
         organizer: e.organizer.as_deref(),
         calendar: source,
     });
+    // A lead-category meeting with one other person is a 1:1 in all but name (mentoring, a
+    // feedback session) — unless it is an interview, where the other person is a candidate.
     let one_on_one = ONE_ON_ONE_RULES.contains(&m.rule.as_str())
-        || (e.others == 1 && m.category == Category::Lead);
+        || (e.others == 1 && m.category == Category::Lead && m.rule != HIRING_RULE);
     Activity {
         start: ts(e.start_at),
         end: ts(e.end_at),

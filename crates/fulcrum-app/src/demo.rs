@@ -430,6 +430,85 @@ fn calendar(rng: &mut Rng, first_monday: Date, today: Date) -> String {
         },
     );
 
+    // More of a lead's week: reviews every morning, pairing, cross-team and team syncs,
+    // mentoring, on-call handovers.
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "pr-reviews@demo".into(),
+            title: "PR reviews",
+            day: first_monday,
+            start: hm(9, 45),
+            minutes: 30,
+            attendees: vec![],
+            extra: format!("RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL={rrule_until}\r\n"),
+        },
+    );
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "pairing@demo".into(),
+            title: "Pairing with Jonas",
+            day: first_monday,
+            start: hm(14, 30),
+            minutes: 90,
+            attendees: vec![(TEAM[1].name, TEAM[1].email)],
+            extra: format!("RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL={rrule_until}\r\n"),
+        },
+    );
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "platform-sync@demo".into(),
+            title: "Platform cross-team sync",
+            day: on(first_monday, Weekday::Tuesday),
+            start: hm(11, 30),
+            minutes: 45,
+            attendees: vec![
+                ("Platform lead", "platform-lead@example.com"),
+                ("SRE lead", "sre-lead@example.com"),
+                (PRODUCT.name, PRODUCT.email),
+            ],
+            extra: format!("RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL={rrule_until}\r\n"),
+        },
+    );
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "team-sync@demo".into(),
+            title: "Team sync",
+            day: on(first_monday, Weekday::Wednesday),
+            start: hm(11, 0),
+            minutes: 45,
+            attendees: team.clone(),
+            extra: format!("RRULE:FREQ=WEEKLY;BYDAY=WE;UNTIL={rrule_until}\r\n"),
+        },
+    );
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "mentoring@demo".into(),
+            title: "Mentoring: Mei",
+            day: on(time::add_days(first_monday, 7), Weekday::Thursday),
+            start: hm(9, 45),
+            minutes: 45,
+            attendees: vec![(TEAM[2].name, TEAM[2].email)],
+            extra: format!("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;UNTIL={rrule_until}\r\n"),
+        },
+    );
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "oncall@demo".into(),
+            title: "On-call handover",
+            day: first_monday,
+            start: hm(12, 0),
+            minutes: 30,
+            attendees: team[..1].to_vec(),
+            extra: format!("RRULE:FREQ=WEEKLY;INTERVAL=3;BYDAY=MO;UNTIL={rrule_until}\r\n"),
+        },
+    );
+
     // Solo blocks: focus, thinking, learning. Focus blocks are sometimes given up.
     let mut focus_extra = format!("RRULE:FREQ=WEEKLY;BYDAY=TU,TH;UNTIL={rrule_until}\r\n");
     for k in 0..WEEKS {

@@ -38,3 +38,120 @@ pub async fn init(store: &dyn Store, req: InitRequest) -> Result<Profile> {
 pub async fn require(store: &dyn Store) -> Result<Profile> {
     store.profile().await?.ok_or(AppError::NotInitialised)
 }
+
+/// Changes one setting of the profile, named as in `fulcrum settings set KEY VALUE`:
+/// `timezone`, `role`, `hours.<day>`, `target.<category>` (`30-60`, in %), `tentative`
+/// (`true`/`false`), `focus-minutes`, `session-gap-minutes`, `session-lead-minutes`,
+/// `fragment-minutes`.
+pub async fn set(store: &dyn Store, key: &str, value: &str) -> Result<Profile> {
+    let mut p = require(store).await?;
+    apply(&mut p, key, value)?;
+    store.save_profile(&p).await?;
+    Ok(p)
+}
+
+pub const SETTING_KEYS: &str = "timezone, role, hours.<mon..sun>, target.<category>, tentative, \
+     focus-minutes, session-gap-minutes, session-lead-minutes, fragment-minutes";
+
+pub fn apply(p: &mut Profile, key: &str, value: &str) -> Result<()> {
+    let bad = |what: &str| AppError::Invalid(format!("{key} = {value:?}: {what}"));
+    let minutes = |v: &str| -> Result<i64> {
+        v.trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|m| (1..=24 * 60).contains(m))
+            .ok_or_else(|| bad("expected a number of minutes between 1 and 1440"))
+    };
+    match key {
+        "timezone" => {
+            fulcrum_core::time::parse_zone(value)?;
+            p.timezone = value.trim().to_string();
+        }
+        "role" => {
+            let role: RolePreset = value
+                .parse()
+                .map_err(|e: fulcrum_core::profile::UnknownRole| bad(&e.to_string()))?;
+            p.role = role;
+            p.targets = role.targets();
+        }
+        "tentative" => {
+            p.count_tentative = match value.trim() {
+                "true" | "yes" | "on" => true,
+                "false" | "no" | "off" => false,
+                _ => return Err(bad("expected true or false")),
+            }
+        }
+        "focus-minutes" => p.focus_block_minutes = minutes(value)?,
+        "session-gap-minutes" => p.session_gap_minutes = minutes(value)?,
+        "session-lead-minutes" => p.session_lead_minutes = minutes(value)?,
+        "fragment-minutes" => p.fragment_gap_minutes = minutes(value)?,
+        _ => {
+            if let Some(day) = key.strip_prefix("hours.") {
+                p.working_hours.set(day, value)?;
+            } else if let Some(cat) = key.strip_prefix("target.") {
+                let category: fulcrum_core::Category = cat
+                    .parse()
+                    .map_err(|e: fulcrum_core::category::UnknownCategory| bad(&e.to_string()))?;
+                let (a, b) = value
+                    .split_once('-')
+                    .and_then(|(a, b)| {
+                        Some((
+                            a.trim().trim_end_matches('%').parse::<f64>().ok()?,
+                            b.trim().trim_end_matches('%').parse::<f64>().ok()?,
+                        ))
+                    })
+                    .ok_or_else(|| bad("expected a range in percent such as 30-60"))?;
+                p.set_target(category, a, b)?;
+            } else {
+                return Err(AppError::Invalid(format!(
+                    "unknown setting '{key}': known settings are {SETTING_KEYS}"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile() -> Profile {
+        Profile::new(vec!["me@example.com".into()], "UTC", RolePreset::TechLead).unwrap()
+    }
+
+    #[test]
+    fn settings_change_the_profile_or_say_what_is_wrong() {
+        let mut p = profile();
+        apply(&mut p, "target.build", "40-70").unwrap();
+        assert_eq!(
+            p.target(fulcrum_core::Category::Build).unwrap().min_percent,
+            40.0
+        );
+        apply(&mut p, "hours.fri", "09:00-13:00").unwrap();
+        assert_eq!(p.working_hours.days[4], "09:00-13:00");
+        apply(&mut p, "tentative", "false").unwrap();
+        assert!(!p.count_tentative);
+        apply(&mut p, "role", "engineering-manager").unwrap();
+        assert_eq!(
+            p.target(fulcrum_core::Category::Lead).unwrap().min_percent,
+            30.0
+        );
+        for (k, v) in [
+            ("target.build", "70-40"),
+            ("target.coding", "1-2"),
+            ("focus-minutes", "0"),
+            ("timezone", "Nowhere/Land"),
+            ("colour", "blue"),
+        ] {
+            let e = apply(&mut p, k, v).unwrap_err().to_string();
+            assert!(!e.is_empty(), "{k}");
+        }
+        assert!(
+            apply(&mut p, "colour", "blue")
+                .unwrap_err()
+                .to_string()
+                .contains("known settings")
+        );
+    }
+}

@@ -433,7 +433,7 @@ fn attention(p: &Profile, cats: &[CategoryLine], days: &[DayLine]) -> Vec<Attent
             "below" => out.push(Attention {
                 kind: "below target",
                 message: format!(
-                    "{} is {:.0} % of your time, under your target of {:.0}–{:.0} %",
+                    "{} is {:.1} % of your time, under your target of {:.0}–{:.0} %",
                     c.category,
                     pct,
                     min * 100.0,
@@ -443,7 +443,7 @@ fn attention(p: &Profile, cats: &[CategoryLine], days: &[DayLine]) -> Vec<Attent
             "above" => out.push(Attention {
                 kind: "above target",
                 message: format!(
-                    "{} is {:.0} % of your time, over your target of {:.0}–{:.0} %",
+                    "{} is {:.1} % of your time, over your target of {:.0}–{:.0} %",
                     c.category,
                     pct,
                     min * 100.0,

@@ -46,6 +46,8 @@ pub enum Command {
     /// See and test the rules that put your time into categories
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Show or change your profile: time zone, working hours, targets, how time is counted
+    Settings(SettingsArgs),
     /// Build a year of a tech lead's demo data in a fresh store and show its reports
     Demo(DemoArgs),
     /// Print a shell completion script
@@ -187,4 +189,23 @@ pub struct DemoArgs {
     pub today: Option<String>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: ReportFormat,
+}
+
+#[derive(Args)]
+pub struct SettingsArgs {
+    #[command(subcommand)]
+    pub action: Option<SettingsAction>,
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+#[derive(Subcommand)]
+pub enum SettingsAction {
+    /// Change one setting, e.g. `target.build 30-60`, `hours.fri 09:00-13:00`, `tentative false`
+    Set {
+        /// timezone, role, hours.<mon..sun>, target.<category>, tentative, focus-minutes,
+        /// session-gap-minutes, session-lead-minutes, fragment-minutes
+        key: String,
+        value: String,
+    },
 }

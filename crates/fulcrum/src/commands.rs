@@ -39,6 +39,7 @@ pub async fn run(cli: Cli) -> Result<()> {
             format,
         }) => explain(&rules, &title, attendees, format.format),
         Command::Rules(RulesCommand::List(f)) => list_rules(&rules, f.format),
+        Command::Settings(a) => settings(&store_path(db), a).await,
         Command::Demo(a) => demo(db, a).await,
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -92,7 +93,21 @@ async fn init(db: &std::path::Path, a: InitArgs) -> Result<()> {
     .await?;
     match a.format.format {
         Format::Json => emit_json(&p),
-        Format::Table => emit(&output::profile(&p, db)),
+        Format::Table => emit(&output::profile(&p, db, true)),
+    }
+}
+
+async fn settings(db: &std::path::Path, a: SettingsArgs) -> Result<()> {
+    let store = open(db).await?;
+    let p = match a.action {
+        Some(SettingsAction::Set { key, value }) => {
+            profile::set(store.as_ref(), &key, &value).await?
+        }
+        None => profile::require(store.as_ref()).await?,
+    };
+    match a.format.format {
+        Format::Json => emit_json(&p),
+        Format::Table => emit(&output::profile(&p, db, false)),
     }
 }
 

@@ -144,9 +144,9 @@ pub fn report(r: &Report) -> String {
     s
 }
 
-pub fn profile(p: &Profile, db: &Path) -> String {
+pub fn profile(p: &Profile, db: &Path, first_time: bool) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "Saved your profile in {}", db.display());
+    let _ = writeln!(s, "Your profile in {}", db.display());
     let _ = writeln!(s, "  e-mails    {}", p.emails.join(", "));
     let _ = writeln!(s, "  time zone  {}", p.timezone);
     let _ = writeln!(s, "  role       {}", p.role);
@@ -162,6 +162,18 @@ pub fn profile(p: &Profile, db: &Path) -> String {
         .map(|t| format!("{} {:.0}–{:.0} %", t.category, t.min_percent, t.max_percent))
         .collect();
     let _ = writeln!(s, "  targets    {}", targets.join(", "));
+    let _ = writeln!(
+        s,
+        "  counting   focus ≥ {} min, sessions: gap < {} min, start {} min before the first commit, tentative {}",
+        p.focus_block_minutes,
+        p.session_gap_minutes,
+        p.session_lead_minutes,
+        if p.count_tentative {
+            "counts"
+        } else {
+            "does not count"
+        }
+    );
     let _ = writeln!(
         s,
         "\nNext: fulcrum import calendar FILE|URL, fulcrum import git PATH, then fulcrum report"

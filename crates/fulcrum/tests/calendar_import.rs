@@ -187,3 +187,116 @@ fn reports_need_a_profile_first() {
         .failure();
     assert!(out.stderr.contains("not-an-address"), "{}", out.stderr);
 }
+
+/// The report's JSON shape is a public interface (docs/json.md): these keys must stay.
+#[test]
+fn the_report_json_has_the_documented_shape() {
+    let env = Env::new();
+    env.init("America/New_York");
+    env.run(&[
+        "import",
+        "calendar",
+        fixture("week10.ics").to_str().unwrap(),
+    ])
+    .success();
+    let r = env.report("2026-W10");
+    let keys = |v: &serde_json::Value| -> Vec<String> {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(
+        keys(&r),
+        [
+            "attention",
+            "categories",
+            "days",
+            "from",
+            "timezone",
+            "to",
+            "totals",
+            "trend"
+        ]
+    );
+    assert_eq!(
+        keys(&r["categories"][0]),
+        [
+            "category",
+            "minutes",
+            "share",
+            "status",
+            "target_max",
+            "target_min"
+        ]
+    );
+    let cats: Vec<&str> = r["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["category"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        cats,
+        [
+            "build", "lead", "align", "operate", "think", "grow", "personal", "other"
+        ]
+    );
+    for key in [
+        "date",
+        "meeting_minutes",
+        "focus_minutes",
+        "longest_focus_minutes",
+        "after_hours_minutes",
+        "commits",
+        "minutes_by_category",
+    ] {
+        assert!(r["days"][0].get(key).is_some(), "days[].{key}");
+    }
+    for key in [
+        "minutes",
+        "meeting_minutes",
+        "focus_minutes",
+        "after_hours_minutes",
+        "commits",
+        "one_on_ones",
+    ] {
+        assert!(r["totals"][key].is_number(), "totals.{key}");
+    }
+    assert_eq!(
+        r["categories"][6]["target_min"],
+        serde_json::Value::Null,
+        "personal has no target"
+    );
+}
+
+#[test]
+fn settings_change_how_the_week_is_measured() {
+    let env = Env::new();
+    env.init("America/New_York");
+    env.run(&[
+        "import",
+        "calendar",
+        fixture("week10.ics").to_str().unwrap(),
+    ])
+    .success();
+    let build_status =
+        |r: &serde_json::Value| r["categories"][0]["status"].as_str().unwrap().to_string();
+    assert_eq!(build_status(&env.report("2026-W10")), "within");
+    env.run(&["settings", "set", "target.build", "50-70"])
+        .success();
+    env.run(&["settings", "set", "hours.fri", "09:00-20:30"])
+        .success();
+    let r = env.report("2026-W10");
+    assert_eq!(build_status(&r), "below");
+    assert_eq!(r["categories"][0]["target_min"], 0.5);
+    assert_eq!(
+        r["totals"]["after_hours_minutes"], 0,
+        "Friday's 19:00 sync is now inside working hours"
+    );
+    let shown = env.run(&["settings", "--format", "json"]).success().json();
+    assert_eq!(shown["working_hours"]["days"][4], "09:00-20:30");
+    let out = env
+        .run(&["settings", "set", "target.build", "70-50"])
+        .failure();
+    assert!(out.stderr.contains("build"), "{}", out.stderr);
+}

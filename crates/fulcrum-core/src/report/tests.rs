@@ -229,6 +229,6 @@ fn out_of_range_categories_need_attention() {
     assert!(
         r.attention
             .iter()
-            .any(|a| a.message.starts_with("align is 100 %"))
+            .any(|a| a.message.starts_with("align is 100.0 %"))
     );
 }
