@@ -10,6 +10,7 @@ pub mod paths;
 pub mod profile;
 pub mod report;
 pub mod rules_file;
+pub mod sources;
 
 pub use error::{AppError, Result};
 

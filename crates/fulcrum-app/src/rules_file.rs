@@ -89,3 +89,34 @@ mod tests {
         );
     }
 }
+
+/// Which rule wins for a title and why (`fulcrum rules explain --format json`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Explanation {
+    pub title: String,
+    pub attendees: u32,
+    pub category: fulcrum_core::Category,
+    pub rule: String,
+    pub origin: &'static str,
+    pub reason: String,
+    pub checked: Vec<fulcrum_core::rules::RuleCheck>,
+}
+
+pub fn explain(path: &Path, title: &str, attendees: u32) -> Result<Explanation> {
+    let set = rule_set(path)?;
+    let facts = fulcrum_core::EventFacts {
+        title,
+        others: attendees,
+        ..Default::default()
+    };
+    let winner = set.categorise(&facts);
+    Ok(Explanation {
+        title: title.to_string(),
+        attendees,
+        category: winner.category,
+        rule: winner.rule,
+        origin: winner.origin,
+        reason: winner.reason,
+        checked: set.explain(&facts),
+    })
+}

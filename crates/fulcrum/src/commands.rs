@@ -225,11 +225,10 @@ fn expand(
 
 async fn sources(db: &std::path::Path, format: Format) -> Result<()> {
     let store = open(db).await?;
-    let list = store.sources().await.map_err(AppError::from)?;
-    let counts = store.source_counts().await.map_err(AppError::from)?;
+    let list = fulcrum_app::sources::list(store.as_ref()).await?;
     match format {
-        Format::Json => emit_json(&output::sources_json(&list, &counts)),
-        Format::Table => emit(&output::sources_table(&list, &counts)),
+        Format::Json => emit_json(&list),
+        Format::Table => emit(&output::sources_table(&list)),
     }
 }
 
@@ -252,25 +251,10 @@ async fn refresh(db: &std::path::Path, format: Format) -> Result<()> {
 }
 
 fn explain(rules: &std::path::Path, title: &str, attendees: u32, format: Format) -> Result<()> {
-    let set = rules_file::rule_set(rules)?;
-    let facts = fulcrum_core::EventFacts {
-        title,
-        others: attendees,
-        ..Default::default()
-    };
-    let winner = set.categorise(&facts);
-    let checks = set.explain(&facts);
+    let e = rules_file::explain(rules, title, attendees)?;
     match format {
-        Format::Json => emit_json(&serde_json::json!({
-            "title": title,
-            "attendees": attendees,
-            "category": winner.category,
-            "rule": winner.rule,
-            "origin": winner.origin,
-            "reason": winner.reason,
-            "checked": checks,
-        })),
-        Format::Table => emit(&output::explanation(title, attendees, &winner, &checks)),
+        Format::Json => emit_json(&e),
+        Format::Table => emit(&output::explanation(&e)),
     }
 }
 

@@ -2,12 +2,13 @@
 
 use fulcrum_app::import::{CalendarImport, GitImport, Refreshed};
 use fulcrum_app::markdown::hm;
+use fulcrum_app::rules_file::Explanation;
+use fulcrum_app::sources::SourceLine;
 use fulcrum_app::{AppError, Result};
 use fulcrum_calendar::Occurrence;
 use fulcrum_core::report::Report;
-use fulcrum_core::rules::{Rule, RuleCheck, RuleMatch};
+use fulcrum_core::rules::Rule;
 use fulcrum_core::{Category, Profile, time};
-use fulcrum_store::Source;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -174,10 +175,12 @@ pub fn profile(p: &Profile, db: &Path, first_time: bool) -> String {
             "does not count"
         }
     );
-    let _ = writeln!(
-        s,
-        "\nNext: fulcrum import calendar FILE|URL, fulcrum import git PATH, then fulcrum report"
-    );
+    if first_time {
+        let _ = writeln!(
+            s,
+            "\nNext: fulcrum import calendar FILE|URL, fulcrum import git PATH, then fulcrum report"
+        );
+    }
     s
 }
 
@@ -231,32 +234,7 @@ fn when(ts: Option<i64>) -> String {
         .unwrap_or_else(|| "never".into())
 }
 
-#[derive(Serialize)]
-pub struct SourceLine<'a> {
-    #[serde(flatten)]
-    source: &'a Source,
-    events: u64,
-    commits: u64,
-}
-
-pub fn sources_json<'a>(list: &'a [Source], counts: &[(i64, u64, u64)]) -> Vec<SourceLine<'a>> {
-    list.iter()
-        .map(|s| {
-            let (_, events, commits) = counts
-                .iter()
-                .find(|c| c.0 == s.id)
-                .copied()
-                .unwrap_or((s.id, 0, 0));
-            SourceLine {
-                source: s,
-                events,
-                commits,
-            }
-        })
-        .collect()
-}
-
-pub fn sources_table(list: &[Source], counts: &[(i64, u64, u64)]) -> String {
+pub fn sources_table(list: &[SourceLine]) -> String {
     if list.is_empty() {
         return "No sources yet: fulcrum import calendar FILE|URL, fulcrum import git PATH".into();
     }
@@ -266,8 +244,8 @@ pub fn sources_table(list: &[Source], counts: &[(i64, u64, u64)]) -> String {
         "{:>3}  {:<13} {:>7} {:>7}  {:<20}  {:<6}  location",
         "id", "kind", "events", "commits", "last import", "result"
     );
-    for l in sources_json(list, counts) {
-        let src = l.source;
+    for l in list {
+        let src = &l.source;
         let ok = match src.last_ok {
             Some(true) => "ok",
             Some(false) => "failed",
@@ -307,25 +285,20 @@ pub fn refreshed(list: &[Refreshed]) -> String {
         .collect()
 }
 
-pub fn explanation(
-    title: &str,
-    attendees: u32,
-    winner: &RuleMatch,
-    checks: &[RuleCheck],
-) -> String {
+pub fn explanation(e: &Explanation) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "\"{title}\" with {attendees} other people → {}",
-        winner.category
+        "\"{}\" with {} other people → {}",
+        e.title, e.attendees, e.category
     );
     let _ = writeln!(
         s,
         "  decided by the {} rule \"{}\": {}\n",
-        winner.origin, winner.rule, winner.reason
+        e.origin, e.rule, e.reason
     );
     let mut won = false;
-    for c in checks {
+    for c in &e.checked {
         let mark = if c.matched && !won {
             won = true;
             "→"
