@@ -52,22 +52,40 @@ pub async fn run_all(store: &dyn Store) {
 
 async fn profile_round_trips(store: &dyn Store) {
     assert_eq!(store.profile().await.unwrap(), None);
-    let mut p = Profile::new(vec!["me@example.com".into()], "Europe/Berlin", RolePreset::TechLead).unwrap();
+    let mut p = Profile::new(
+        vec!["me@example.com".into()],
+        "Europe/Berlin",
+        RolePreset::TechLead,
+    )
+    .unwrap();
     store.save_profile(&p).await.unwrap();
     assert_eq!(store.profile().await.unwrap().as_ref(), Some(&p));
     p.timezone = "America/New_York".into();
     store.save_profile(&p).await.unwrap();
-    assert_eq!(store.profile().await.unwrap().unwrap().timezone, "America/New_York");
+    assert_eq!(
+        store.profile().await.unwrap().unwrap().timezone,
+        "America/New_York"
+    );
 }
 
 async fn events_are_replaced_not_duplicated(store: &dyn Store) {
     let src = calendar("/cal/work.ics");
-    let first = vec![event("a", "", 1000), event("b", "100", 100), event("b", "200", 200)];
-    let s = store.replace_events(&src, &first, "3 events").await.unwrap();
+    let first = vec![
+        event("a", "", 1000),
+        event("b", "100", 100),
+        event("b", "200", 200),
+    ];
+    let s = store
+        .replace_events(&src, &first, "3 events")
+        .await
+        .unwrap();
     assert_eq!(s.kind, SourceKind::CalendarFile);
     assert_eq!(s.last_ok, Some(true));
     assert_eq!(s.last_result.as_deref(), Some("3 events"));
-    let again = store.replace_events(&src, &first, "3 events").await.unwrap();
+    let again = store
+        .replace_events(&src, &first, "3 events")
+        .await
+        .unwrap();
     assert_eq!(again.id, s.id, "the same location is the same source");
     let stored = store.events_between(0, 10_000).await.unwrap();
     assert_eq!(stored.len(), 3);
@@ -76,18 +94,30 @@ async fn events_are_replaced_not_duplicated(store: &dyn Store) {
 
     // An updated file: one instance moved, one gone.
     let updated = vec![event("a", "", 5000), event("b", "100", 150)];
-    store.replace_events(&src, &updated, "2 events").await.unwrap();
+    store
+        .replace_events(&src, &updated, "2 events")
+        .await
+        .unwrap();
     let stored = store.events_between(0, 10_000).await.unwrap();
     let starts: Vec<i64> = stored.iter().map(|e| e.start_at).collect();
     assert_eq!(starts, vec![150, 5000]);
 
     // The window is half-open and overlap-based.
-    assert_eq!(store.events_between(1800 + 150, 5000).await.unwrap().len(), 0);
-    assert_eq!(store.events_between(1800 + 149, 5000).await.unwrap().len(), 1);
+    assert_eq!(
+        store.events_between(1800 + 150, 5000).await.unwrap().len(),
+        0
+    );
+    assert_eq!(
+        store.events_between(1800 + 149, 5000).await.unwrap().len(),
+        1
+    );
 
     // A duplicated instance within one import keeps one row.
     let dup = vec![event("c", "", 10), event("c", "", 10)];
-    store.replace_events(&calendar("/cal/dup.ics"), &dup, "dup").await.unwrap();
+    store
+        .replace_events(&calendar("/cal/dup.ics"), &dup, "dup")
+        .await
+        .unwrap();
     assert_eq!(store.events_between(0, 100).await.unwrap().len(), 1);
 }
 
@@ -100,26 +130,45 @@ async fn commits_are_added_once(store: &dyn Store) {
         last_modified: None,
     };
     let commits = vec![commit("aaa", 100), commit("bbb", 200)];
-    let (s, added) = store.add_commits(&repo, &commits, "{\"tips\":[\"x\"]}", "2 new").await.unwrap();
+    let (s, added) = store
+        .add_commits(&repo, &commits, "{\"tips\":[\"x\"]}", "2 new")
+        .await
+        .unwrap();
     assert_eq!(added, 2);
     assert_eq!(s.git_cursor.as_deref(), Some("{\"tips\":[\"x\"]}"));
     let (_, added) = store
-        .add_commits(&repo, &[commit("bbb", 200), commit("ccc", 300)], "{}", "1 new")
+        .add_commits(
+            &repo,
+            &[commit("bbb", 200), commit("ccc", 300)],
+            "{}",
+            "1 new",
+        )
         .await
         .unwrap();
     assert_eq!(added, 1);
     let got = store.commits_between(0, 1000).await.unwrap();
-    assert_eq!(got.iter().map(|c| c.oid.as_str()).collect::<Vec<_>>(), ["aaa", "bbb", "ccc"]);
+    assert_eq!(
+        got.iter().map(|c| c.oid.as_str()).collect::<Vec<_>>(),
+        ["aaa", "bbb", "ccc"]
+    );
     assert_eq!(store.commits_between(200, 300).await.unwrap().len(), 1);
     let counts = store.source_counts().await.unwrap();
     assert!(counts.contains(&(s.id, 0, 3)));
 }
 
 async fn failures_leave_data_alone(store: &dyn Store) {
-    let s = store.source_by_location("/cal/work.ics").await.unwrap().unwrap();
+    let s = store
+        .source_by_location("/cal/work.ics")
+        .await
+        .unwrap()
+        .unwrap();
     let before = store.events_between(0, 10_000).await.unwrap();
     store.record_failure(s.id, "line 3: broken").await.unwrap();
-    let after = store.source_by_location("/cal/work.ics").await.unwrap().unwrap();
+    let after = store
+        .source_by_location("/cal/work.ics")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(after.last_ok, Some(false));
     assert_eq!(after.last_result.as_deref(), Some("line 3: broken"));
     assert_eq!(store.events_between(0, 10_000).await.unwrap(), before);

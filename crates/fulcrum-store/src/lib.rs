@@ -17,8 +17,14 @@ use fulcrum_core::Profile;
 pub enum StoreError {
     #[error("cannot open the store at {path}: {message}")]
     Open { path: String, message: String },
-    #[error("the store at {path} was written by a newer Fulcrum (schema {found}, this one knows {known}); upgrade Fulcrum")]
-    TooNew { path: String, found: i64, known: i64 },
+    #[error(
+        "the store at {path} was written by a newer Fulcrum (schema {found}, this one knows {known}); upgrade Fulcrum"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
     #[error("store error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("the stored {what} is damaged: {message}")]

@@ -20,9 +20,13 @@ impl SourceKind {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [SourceKind::CalendarFile, SourceKind::CalendarUrl, SourceKind::Git]
-            .into_iter()
-            .find(|k| k.as_str() == s)
+        [
+            SourceKind::CalendarFile,
+            SourceKind::CalendarUrl,
+            SourceKind::Git,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
     }
 }
 

@@ -3,7 +3,9 @@
 use crate::{NewSource, Result, Source, SourceKind, Store, StoreError, StoredCommit, StoredEvent};
 use async_trait::async_trait;
 use fulcrum_core::Profile;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+};
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool, Transaction};
 use std::path::Path;
 use std::str::FromStr;
@@ -141,20 +143,25 @@ impl SqliteStore {
         id: i64,
         outcome: &str,
     ) -> Result<Source> {
-        sqlx::query("UPDATE sources SET last_import_at = $1, last_ok = 1, last_result = $2 WHERE id = $3")
-            .bind(now())
-            .bind(outcome)
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
-        let row = sqlx::query(concat!("SELECT ", source_columns!(), " FROM sources WHERE id = $1"))
-            .bind(id)
-            .fetch_one(&mut **tx)
-            .await?;
+        sqlx::query(
+            "UPDATE sources SET last_import_at = $1, last_ok = 1, last_result = $2 WHERE id = $3",
+        )
+        .bind(now())
+        .bind(outcome)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            source_columns!(),
+            " FROM sources WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_one(&mut **tx)
+        .await?;
         source_from_row(&row)
     }
 }
-
 
 fn event_from_row(row: &SqliteRow) -> Result<StoredEvent> {
     let attendees: String = row.try_get("attendees")?;
@@ -215,22 +222,30 @@ impl Store for SqliteStore {
     }
 
     async fn sources(&self) -> Result<Vec<Source>> {
-        sqlx::query(concat!("SELECT ", source_columns!(), " FROM sources ORDER BY id"))
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(source_from_row)
-            .collect()
+        sqlx::query(concat!(
+            "SELECT ",
+            source_columns!(),
+            " FROM sources ORDER BY id"
+        ))
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(source_from_row)
+        .collect()
     }
 
     async fn source_by_location(&self, location: &str) -> Result<Option<Source>> {
-        sqlx::query(concat!("SELECT ", source_columns!(), " FROM sources WHERE location = $1"))
-            .bind(location)
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(source_from_row)
-            .transpose()
+        sqlx::query(concat!(
+            "SELECT ",
+            source_columns!(),
+            " FROM sources WHERE location = $1"
+        ))
+        .bind(location)
+        .fetch_optional(&self.pool)
+        .await?
+        .as_ref()
+        .map(source_from_row)
+        .transpose()
     }
 
     async fn delete_source(&self, id: i64) -> Result<()> {
@@ -325,12 +340,14 @@ impl Store for SqliteStore {
     }
 
     async fn record_failure(&self, source_id: i64, message: &str) -> Result<()> {
-        sqlx::query("UPDATE sources SET last_import_at = $1, last_ok = 0, last_result = $2 WHERE id = $3")
-            .bind(now())
-            .bind(message)
-            .bind(source_id)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "UPDATE sources SET last_import_at = $1, last_ok = 0, last_result = $2 WHERE id = $3",
+        )
+        .bind(now())
+        .bind(message)
+        .bind(source_id)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 

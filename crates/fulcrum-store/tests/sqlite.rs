@@ -23,7 +23,11 @@ async fn file_store_conforms_and_survives_reopening() {
 async fn a_file_that_is_not_a_store_is_refused_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.txt");
-    std::fs::write(&path, "this is not a database, just some text that is long enough").unwrap();
+    std::fs::write(
+        &path,
+        "this is not a database, just some text that is long enough",
+    )
+    .unwrap();
     let err = match SqliteStore::open(&path).await {
         Ok(_) => panic!("opened a text file as a store"),
         Err(e) => e.to_string(),

@@ -1,0 +1,469 @@
+//! VEVENT model and its construction from the component tree.
+
+use jiff::SignedDuration;
+use jiff::civil::{Date, DateTime, Time};
+use jiff::tz::TimeZone;
+
+use crate::parse::{Component, Prop, split_text_list, unescape_text};
+use crate::rrule::RRule;
+use crate::tz::ZoneResolver;
+use crate::value::{
+    DateValue, Duration, When, local_to_timestamp, parse_date, parse_datetime, parse_duration,
+};
+
+/// STATUS of an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// Definitely happening.
+    Confirmed,
+    /// Not yet confirmed.
+    Tentative,
+    /// Called off. Cancelled occurrences are still returned by expansion so
+    /// callers can decide whether a cancelled slot counts as freed time.
+    Cancelled,
+    /// Any other value, upper-cased.
+    Other(String),
+}
+
+/// TRANSP of an event: whether it blocks time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Transparency {
+    /// Blocks time (the default).
+    Opaque,
+    /// Does not block time ("free").
+    Transparent,
+}
+
+/// One ATTENDEE line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendee {
+    /// Lower-cased address with any `mailto:` prefix removed.
+    pub email: String,
+    /// CN parameter (display name).
+    pub cn: Option<String>,
+    /// PARTSTAT parameter, upper-cased (ACCEPTED, DECLINED, ...).
+    pub partstat: Option<String>,
+    /// ROLE parameter, upper-cased (CHAIR, REQ-PARTICIPANT, ...).
+    pub role: Option<String>,
+    /// CUTYPE parameter, upper-cased (INDIVIDUAL, ROOM, ...).
+    pub cutype: Option<String>,
+}
+
+/// One RDATE value.
+#[derive(Debug, Clone)]
+pub enum RDate {
+    /// A start time (or date); the occurrence takes the event's duration.
+    At(DateValue),
+    /// A PERIOD: the occurrence has its own end.
+    Period {
+        /// Start of the added occurrence.
+        start: DateValue,
+        /// End of the added occurrence.
+        end: DateValue,
+    },
+}
+
+/// RECURRENCE-ID of an override.
+#[derive(Debug, Clone)]
+pub struct RecurrenceId {
+    /// The original start of the instance being replaced.
+    pub value: DateValue,
+    /// `RANGE=THISANDFUTURE`: the change also applies to all later instances.
+    pub this_and_future: bool,
+}
+
+/// A parsed VEVENT.
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// UID.
+    pub uid: Option<String>,
+    /// SUMMARY, unescaped.
+    pub summary: Option<String>,
+    /// DESCRIPTION, unescaped.
+    pub description: Option<String>,
+    /// LOCATION, unescaped.
+    pub location: Option<String>,
+    /// STATUS.
+    pub status: Option<Status>,
+    /// TRANSP.
+    pub transp: Option<Transparency>,
+    /// ORGANIZER address, lower-cased, without `mailto:`.
+    pub organizer: Option<String>,
+    /// ATTENDEE lines.
+    pub attendees: Vec<Attendee>,
+    /// CATEGORIES, all lines and list items flattened.
+    pub categories: Vec<String>,
+    /// SEQUENCE (0 when absent).
+    pub sequence: i64,
+    /// DTSTART.
+    pub start: DateValue,
+    /// DTEND, if written.
+    pub end: Option<DateValue>,
+    /// DURATION, if written (and no DTEND).
+    pub duration: Option<Duration>,
+    /// RRULE lines (normally at most one).
+    pub rrules: Vec<RRule>,
+    /// RDATE values.
+    pub rdates: Vec<RDate>,
+    /// EXDATE values, all lines and list items flattened.
+    pub exdates: Vec<DateValue>,
+    /// RECURRENCE-ID, present on overrides of single instances.
+    pub recurrence_id: Option<RecurrenceId>,
+    /// 1-based line of `BEGIN:VEVENT`.
+    pub line: usize,
+}
+
+impl Event {
+    /// True when the event repeats (RRULE or RDATE present).
+    pub fn is_recurring(&self) -> bool {
+        !self.rrules.is_empty() || !self.rdates.is_empty()
+    }
+
+    /// True when STATUS is CANCELLED.
+    pub fn is_cancelled(&self) -> bool {
+        self.status == Some(Status::Cancelled)
+    }
+
+    /// End of an instance starting at `start`, following DTEND (same exact
+    /// length as the first instance), DURATION (nominal days, exact time) or
+    /// the RFC 5545 defaults (one day for dates, zero for date-times).
+    pub(crate) fn end_for(&self, start: &Start) -> When {
+        if let Some(end) = &self.end {
+            return start.plus_length(&length_between(&self.start, end));
+        }
+        if let Some(d) = &self.duration {
+            return start.plus_length(&Length::Nominal(*d));
+        }
+        if self.start.when.is_date() {
+            start.plus_length(&Length::Nominal(Duration {
+                days: 1,
+                seconds: 0,
+            }))
+        } else {
+            start.plus_length(&Length::Exact(SignedDuration::ZERO))
+        }
+    }
+}
+
+/// A length of time between an event's start and end.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Length {
+    /// Exact elapsed time (or civil time for floating values).
+    Exact(SignedDuration),
+    /// Nominal days plus exact seconds.
+    Nominal(Duration),
+}
+
+impl Length {
+    /// A generous upper bound in seconds, used only to widen search windows.
+    pub(crate) fn max_secs(&self) -> i64 {
+        match self {
+            Length::Exact(d) => d.as_secs().abs(),
+            Length::Nominal(d) => d.days.abs() * 90_000 + d.seconds.abs(),
+        }
+    }
+}
+
+pub(crate) fn length_between(a: &DateValue, b: &DateValue) -> Length {
+    match (a.when, b.when) {
+        (When::Utc(x), When::Utc(y)) => Length::Exact(y.duration_since(x)),
+        (When::Date(x), When::Date(y)) => Length::Nominal(Duration {
+            days: y.duration_since(x).as_secs().div_euclid(86_400),
+            seconds: 0,
+        }),
+        _ => Length::Exact(b.local.duration_since(a.local)),
+    }
+}
+
+/// An instance start in the form needed to compute its end: the resolved
+/// value plus the wall-clock time and zone it came from.
+#[derive(Debug, Clone)]
+pub(crate) struct Start {
+    pub when: When,
+    pub local: DateTime,
+    pub zone: Option<TimeZone>,
+}
+
+impl Start {
+    pub(crate) fn of(v: &DateValue) -> Start {
+        Start {
+            when: v.when,
+            local: v.local,
+            zone: v.zone.clone(),
+        }
+    }
+
+    pub(crate) fn plus_length(&self, len: &Length) -> When {
+        match (self.when, len) {
+            (When::Utc(ts), Length::Exact(d)) => When::Utc(ts.checked_add(*d).unwrap_or(ts)),
+            (When::Utc(ts), Length::Nominal(d)) => {
+                let zone = self.zone.clone().unwrap_or(TimeZone::UTC);
+                let day_shifted = if d.days == 0 {
+                    ts
+                } else {
+                    let local = self
+                        .local
+                        .checked_add(SignedDuration::from_hours(d.days * 24))
+                        .unwrap_or(self.local);
+                    local_to_timestamp(&zone, local)
+                };
+                When::Utc(day_shifted.checked_add(d.exact()).unwrap_or(day_shifted))
+            }
+            (When::Floating(dt), Length::Exact(d)) => {
+                When::Floating(dt.checked_add(*d).unwrap_or(dt))
+            }
+            (When::Floating(dt), Length::Nominal(d)) => When::Floating(
+                dt.checked_add(SignedDuration::from_secs(d.days * 86_400 + d.seconds))
+                    .unwrap_or(dt),
+            ),
+            (When::Date(date), len) => {
+                let secs = match len {
+                    Length::Exact(d) => d.as_secs(),
+                    Length::Nominal(d) => d.days * 86_400 + d.seconds,
+                };
+                let days = secs.div_euclid(86_400);
+                When::Date(
+                    date.checked_add(SignedDuration::from_hours(days * 24))
+                        .unwrap_or(date),
+                )
+            }
+        }
+    }
+}
+
+/// Why a component was skipped.
+pub(crate) struct Skip {
+    pub line: usize,
+    pub message: String,
+}
+
+fn skip(p: &Prop, message: impl Into<String>) -> Skip {
+    Skip {
+        line: p.line,
+        message: format!("{}: {}", p.name, message.into()),
+    }
+}
+
+/// Parses one date or date-time value honouring VALUE and TZID.
+pub(crate) fn date_value(
+    p: &Prop,
+    raw: &str,
+    zones: &mut ZoneResolver<'_>,
+) -> Result<DateValue, Skip> {
+    let raw = raw.trim();
+    let is_date = p
+        .param("VALUE")
+        .is_some_and(|v| v.eq_ignore_ascii_case("DATE"))
+        || (raw.len() == 8 && !raw.contains('T'));
+    if is_date {
+        return parse_date(raw)
+            .map(DateValue::date)
+            .ok_or_else(|| skip(p, format!("cannot read date {raw:?}")));
+    }
+    let Some((dt, utc)) = parse_datetime(raw) else {
+        return Err(skip(p, format!("cannot read date-time {raw:?}")));
+    };
+    if utc {
+        return Ok(DateValue::zoned(dt, TimeZone::UTC, None));
+    }
+    match p.param("TZID") {
+        Some(tzid) => match zones.resolve(tzid) {
+            Some(zone) => Ok(DateValue::zoned(dt, zone, Some(tzid.to_string()))),
+            None => Err(skip(
+                p,
+                format!("unknown time zone {tzid:?} (not IANA, not Windows, no VTIMEZONE)"),
+            )),
+        },
+        None => Ok(DateValue::floating(dt)),
+    }
+}
+
+/// Adds a duration to a value, keeping its zone.
+pub(crate) fn add_duration(v: &DateValue, d: Duration) -> DateValue {
+    let when = Start::of(v).plus_length(&Length::Nominal(d));
+    match when {
+        When::Utc(ts) => {
+            let zone = v.zone.clone().unwrap_or(TimeZone::UTC);
+            DateValue {
+                when,
+                tzid: v.tzid.clone(),
+                local: zone.to_datetime(ts),
+                zone: Some(zone),
+            }
+        }
+        When::Floating(dt) => DateValue::floating(dt),
+        When::Date(date) => DateValue::date(date),
+    }
+}
+
+fn email(value: &str) -> String {
+    let v = value.trim();
+    let v = if v.len() >= 7 && v.is_char_boundary(7) && v[..7].eq_ignore_ascii_case("mailto:") {
+        &v[7..]
+    } else {
+        v
+    };
+    v.to_lowercase()
+}
+
+fn upper(p: &Prop, name: &str) -> Option<String> {
+    p.param(name).map(str::to_ascii_uppercase)
+}
+
+fn midnight(d: Date) -> DateTime {
+    d.to_datetime(Time::midnight())
+}
+
+/// Builds an [`Event`] from a VEVENT component, or explains why it is skipped.
+pub(crate) fn build_event(c: &Component, zones: &mut ZoneResolver<'_>) -> Result<Event, Skip> {
+    let mut uid = None;
+    let mut summary = None;
+    let mut description = None;
+    let mut location = None;
+    let mut status = None;
+    let mut transp = None;
+    let mut organizer = None;
+    let mut attendees = Vec::new();
+    let mut categories = Vec::new();
+    let mut sequence = 0;
+    let mut start = None;
+    let mut end = None;
+    let mut duration = None;
+    let mut rrules = Vec::new();
+    let mut rdates = Vec::new();
+    let mut exdates = Vec::new();
+    let mut recurrence_id = None;
+    for p in &c.props {
+        match p.name.as_str() {
+            "UID" => uid = Some(p.value.trim().to_string()),
+            "SUMMARY" => summary = Some(unescape_text(&p.value)),
+            "DESCRIPTION" => description = Some(unescape_text(&p.value)),
+            "LOCATION" => location = Some(unescape_text(&p.value)),
+            "STATUS" => {
+                status = Some(match p.value.trim().to_ascii_uppercase().as_str() {
+                    "CONFIRMED" => Status::Confirmed,
+                    "TENTATIVE" => Status::Tentative,
+                    "CANCELLED" => Status::Cancelled,
+                    other => Status::Other(other.to_string()),
+                })
+            }
+            "TRANSP" => {
+                transp = Some(if p.value.trim().eq_ignore_ascii_case("TRANSPARENT") {
+                    Transparency::Transparent
+                } else {
+                    Transparency::Opaque
+                })
+            }
+            "ORGANIZER" => organizer = Some(email(&p.value)),
+            "ATTENDEE" => attendees.push(Attendee {
+                email: email(&p.value),
+                cn: p.param("CN").map(str::to_string),
+                partstat: upper(p, "PARTSTAT"),
+                role: upper(p, "ROLE"),
+                cutype: upper(p, "CUTYPE"),
+            }),
+            "CATEGORIES" => categories.extend(
+                split_text_list(&p.value)
+                    .into_iter()
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty()),
+            ),
+            "SEQUENCE" => sequence = p.value.trim().parse().unwrap_or(0),
+            "DTSTART" => start = Some(date_value(p, &p.value, zones)?),
+            "DTEND" => end = Some((p, date_value(p, &p.value, zones)?)),
+            "DURATION" => {
+                duration = Some(
+                    parse_duration(&p.value)
+                        .ok_or_else(|| skip(p, format!("cannot read duration {:?}", p.value)))?,
+                )
+            }
+            "RRULE" => rrules.push(RRule::parse(&p.value).map_err(|m| skip(p, m))?),
+            "EXDATE" => {
+                for v in p.value.split(',').filter(|v| !v.trim().is_empty()) {
+                    exdates.push(date_value(p, v, zones)?);
+                }
+            }
+            "RDATE" => {
+                let period = p
+                    .param("VALUE")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("PERIOD"));
+                for v in p.value.split(',').filter(|v| !v.trim().is_empty()) {
+                    if period || v.contains('/') {
+                        let Some((a, b)) = v.split_once('/') else {
+                            return Err(skip(p, format!("cannot read period {v:?}")));
+                        };
+                        let s = date_value(p, a, zones)?;
+                        let e = if b.trim_start().starts_with(['P', 'p', '+', '-']) {
+                            let d = parse_duration(b)
+                                .ok_or_else(|| skip(p, format!("cannot read period {v:?}")))?;
+                            add_duration(&s, d)
+                        } else {
+                            date_value(p, b, zones)?
+                        };
+                        rdates.push(RDate::Period { start: s, end: e });
+                    } else {
+                        rdates.push(RDate::At(date_value(p, v, zones)?));
+                    }
+                }
+            }
+            "RECURRENCE-ID" => {
+                recurrence_id = Some(RecurrenceId {
+                    value: date_value(p, &p.value, zones)?,
+                    this_and_future: p
+                        .param("RANGE")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("THISANDFUTURE")),
+                })
+            }
+            _ => {}
+        }
+    }
+    let Some(start) = start else {
+        return Err(Skip {
+            line: c.line,
+            message: "VEVENT has no DTSTART".into(),
+        });
+    };
+    // Mixed DATE / DATE-TIME pairs are malformed; coerce the end to the
+    // start's kind rather than drop a real meeting.
+    let end = end.map(|(p, e)| match (start.when, e.when) {
+        (When::Date(_), When::Utc(_) | When::Floating(_)) => {
+            let _ = p;
+            DateValue::date(e.local.date())
+        }
+        (When::Utc(_) | When::Floating(_), When::Date(d)) => match &start.zone {
+            Some(z) => DateValue::zoned(midnight(d), z.clone(), start.tzid.clone()),
+            None => DateValue::floating(midnight(d)),
+        },
+        _ => e,
+    });
+    let end = match end {
+        Some(e)
+            if e.when.to_timestamp(&TimeZone::UTC) < start.when.to_timestamp(&TimeZone::UTC) =>
+        {
+            // An end before the start cannot be meant; treat it as zero length.
+            Some(start.clone())
+        }
+        other => other,
+    };
+    let duration = if end.is_some() { None } else { duration };
+    Ok(Event {
+        uid,
+        summary,
+        description,
+        location,
+        status,
+        transp,
+        organizer,
+        attendees,
+        categories,
+        sequence,
+        start,
+        end,
+        duration,
+        rrules,
+        rdates,
+        exdates,
+        recurrence_id,
+        line: c.line,
+    })
+}

@@ -1,0 +1,929 @@
+//! RRULE parsing and lazy expansion (RFC 5545 section 3.3.10).
+//!
+//! Expansion happens on wall-clock (civil) date-times: the rule is applied to
+//! the local time written in DTSTART and every result is converted to an
+//! instant afterwards. That is what keeps a weekly 09:00 meeting at 09:00
+//! local time across daylight-saving changes.
+//!
+//! The iterator works one "period" at a time (a year, month, week, day, hour,
+//! minute or second depending on FREQ): it builds the sorted candidate set for
+//! the period from the BYxxx parts using the RFC expand/limit table, applies
+//! BYSETPOS, and hands candidates out one by one. Nothing is generated past a
+//! caller-supplied horizon, so unbounded rules cost only what the window needs.
+
+use jiff::civil::{Date, DateTime, Time, Weekday};
+use jiff::{SignedDuration, Timestamp};
+
+use crate::value::{parse_date, parse_datetime};
+
+/// The FREQ rule part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Frequency {
+    /// Every `INTERVAL` seconds.
+    Secondly,
+    /// Every `INTERVAL` minutes.
+    Minutely,
+    /// Every `INTERVAL` hours.
+    Hourly,
+    /// Every `INTERVAL` days.
+    Daily,
+    /// Every `INTERVAL` weeks.
+    Weekly,
+    /// Every `INTERVAL` months.
+    Monthly,
+    /// Every `INTERVAL` years.
+    Yearly,
+}
+
+/// The UNTIL rule part, in whichever form the file used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Until {
+    /// `UNTIL=20240131`: the last day (inclusive).
+    Date(Date),
+    /// `UNTIL=20240131T090000`: a wall-clock bound in the event's own zone.
+    Floating(DateTime),
+    /// `UNTIL=20240131T090000Z`: an absolute bound.
+    Utc(Timestamp),
+}
+
+/// A parsed recurrence rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RRule {
+    /// FREQ.
+    pub freq: Frequency,
+    /// INTERVAL (at least 1).
+    pub interval: u32,
+    /// COUNT, if present.
+    pub count: Option<u32>,
+    /// UNTIL, if present.
+    pub until: Option<Until>,
+    /// BYSECOND (0..=59; 60 is clamped to 59).
+    pub by_second: Vec<i8>,
+    /// BYMINUTE.
+    pub by_minute: Vec<i8>,
+    /// BYHOUR.
+    pub by_hour: Vec<i8>,
+    /// BYDAY as (ordinal, weekday); ordinal 0 means "every".
+    pub by_day: Vec<(i8, Weekday)>,
+    /// BYMONTHDAY (negative counts from the month end).
+    pub by_month_day: Vec<i8>,
+    /// BYYEARDAY (negative counts from the year end).
+    pub by_year_day: Vec<i16>,
+    /// BYWEEKNO (negative counts from the last week).
+    pub by_week_no: Vec<i8>,
+    /// BYMONTH.
+    pub by_month: Vec<i8>,
+    /// BYSETPOS.
+    pub by_set_pos: Vec<i16>,
+    /// WKST (default Monday).
+    pub wkst: Weekday,
+}
+
+fn weekday_from(s: &str) -> Option<Weekday> {
+    Some(match s {
+        "MO" => Weekday::Monday,
+        "TU" => Weekday::Tuesday,
+        "WE" => Weekday::Wednesday,
+        "TH" => Weekday::Thursday,
+        "FR" => Weekday::Friday,
+        "SA" => Weekday::Saturday,
+        "SU" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+fn int_list<T: std::str::FromStr + Copy>(
+    key: &str,
+    v: &str,
+    ok: impl Fn(T) -> bool,
+) -> Result<Vec<T>, String> {
+    let mut out = Vec::new();
+    for item in v.split(',') {
+        let item = item.trim();
+        let item = item.strip_prefix('+').unwrap_or(item);
+        match item.parse::<T>() {
+            Ok(n) if ok(n) => out.push(n),
+            _ => return Err(format!("invalid {key} value {item:?}")),
+        }
+    }
+    Ok(out)
+}
+
+impl RRule {
+    /// Parses an RRULE value such as `FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20240101T000000Z`.
+    pub fn parse(value: &str) -> Result<RRule, String> {
+        let mut freq = None;
+        let mut rule = RRule {
+            freq: Frequency::Yearly,
+            interval: 1,
+            count: None,
+            until: None,
+            by_second: Vec::new(),
+            by_minute: Vec::new(),
+            by_hour: Vec::new(),
+            by_day: Vec::new(),
+            by_month_day: Vec::new(),
+            by_year_day: Vec::new(),
+            by_week_no: Vec::new(),
+            by_month: Vec::new(),
+            by_set_pos: Vec::new(),
+            wkst: Weekday::Monday,
+        };
+        for part in value.trim().split(';') {
+            if part.is_empty() {
+                continue;
+            }
+            let Some((k, v)) = part.split_once('=') else {
+                return Err(format!("rule part {part:?} has no '='"));
+            };
+            let key = k.trim().to_ascii_uppercase();
+            let v = v.trim().to_ascii_uppercase();
+            match key.as_str() {
+                "FREQ" => {
+                    freq = Some(match v.as_str() {
+                        "SECONDLY" => Frequency::Secondly,
+                        "MINUTELY" => Frequency::Minutely,
+                        "HOURLY" => Frequency::Hourly,
+                        "DAILY" => Frequency::Daily,
+                        "WEEKLY" => Frequency::Weekly,
+                        "MONTHLY" => Frequency::Monthly,
+                        "YEARLY" => Frequency::Yearly,
+                        _ => return Err(format!("unknown FREQ {v:?}")),
+                    })
+                }
+                "INTERVAL" => match v.parse::<u32>() {
+                    Ok(n) if n >= 1 => rule.interval = n,
+                    _ => return Err(format!("invalid INTERVAL {v:?}")),
+                },
+                "COUNT" => match v.parse::<u32>() {
+                    Ok(n) if n >= 1 => rule.count = Some(n),
+                    _ => return Err(format!("invalid COUNT {v:?}")),
+                },
+                "UNTIL" => {
+                    rule.until = Some(if let Some(d) = parse_date(&v) {
+                        Until::Date(d)
+                    } else if let Some((dt, utc)) = parse_datetime(&v) {
+                        if utc {
+                            match jiff::tz::TimeZone::UTC.to_timestamp(dt) {
+                                Ok(ts) => Until::Utc(ts),
+                                Err(_) => return Err(format!("invalid UNTIL {v:?}")),
+                            }
+                        } else {
+                            Until::Floating(dt)
+                        }
+                    } else {
+                        return Err(format!("invalid UNTIL {v:?}"));
+                    })
+                }
+                "BYSECOND" => {
+                    rule.by_second = int_list(&key, &v, |n: i8| (0..=60).contains(&n))?
+                        .into_iter()
+                        .map(|n| n.min(59))
+                        .collect()
+                }
+                "BYMINUTE" => rule.by_minute = int_list(&key, &v, |n: i8| (0..=59).contains(&n))?,
+                "BYHOUR" => rule.by_hour = int_list(&key, &v, |n: i8| (0..=23).contains(&n))?,
+                "BYMONTHDAY" => {
+                    rule.by_month_day =
+                        int_list(&key, &v, |n: i8| n != 0 && (-31..=31).contains(&n))?
+                }
+                "BYYEARDAY" => {
+                    rule.by_year_day =
+                        int_list(&key, &v, |n: i16| n != 0 && (-366..=366).contains(&n))?
+                }
+                "BYWEEKNO" => {
+                    rule.by_week_no = int_list(&key, &v, |n: i8| n != 0 && (-53..=53).contains(&n))?
+                }
+                "BYMONTH" => rule.by_month = int_list(&key, &v, |n: i8| (1..=12).contains(&n))?,
+                "BYSETPOS" => {
+                    rule.by_set_pos =
+                        int_list(&key, &v, |n: i16| n != 0 && (-366..=366).contains(&n))?
+                }
+                "WKST" => {
+                    rule.wkst = weekday_from(&v).ok_or_else(|| format!("invalid WKST {v:?}"))?
+                }
+                "BYDAY" => {
+                    for item in v.split(',') {
+                        let item = item.trim();
+                        if item.len() < 2 || !item.is_char_boundary(item.len() - 2) {
+                            return Err(format!("invalid BYDAY value {item:?}"));
+                        }
+                        let (num, day) = item.split_at(item.len() - 2);
+                        let wd = weekday_from(day)
+                            .ok_or_else(|| format!("invalid BYDAY value {item:?}"))?;
+                        let n: i8 = if num.is_empty() {
+                            0
+                        } else {
+                            match num.strip_prefix('+').unwrap_or(num).parse::<i8>() {
+                                Ok(n) if n != 0 && (-53..=53).contains(&n) => n,
+                                _ => return Err(format!("invalid BYDAY value {item:?}")),
+                            }
+                        };
+                        rule.by_day.push((n, wd));
+                    }
+                }
+                // Extension parts (X-..., RSCALE, SKIP) do not change Gregorian results
+                // for the rules calendar clients write; ignore them.
+                _ => {}
+            }
+        }
+        rule.freq = freq.ok_or("RRULE has no FREQ")?;
+        if rule.count.is_some() && rule.until.is_some() {
+            // RFC 5545 forbids both; honour both bounds rather than reject.
+        }
+        Ok(rule)
+    }
+}
+
+fn days_in_year(year: i16) -> i32 {
+    if jiff::civil::date(year, 1, 1).in_leap_year() {
+        366
+    } else {
+        365
+    }
+}
+
+fn wd0(w: Weekday) -> i32 {
+    i32::from(w.to_monday_zero_offset())
+}
+
+/// Number of WKST-based weeks in `year` (52 or 53) and the index of the first
+/// day of week 1 relative to 1 January (0..=3), as RFC 5545 counts them:
+/// week 1 is the first week with at least four days in the year.
+fn week_layout(year: i16, wkst: i32) -> (i32, i32, i32) {
+    let yearlen = days_in_year(year);
+    let jan1 = wd0(jiff::civil::date(year, 1, 1).weekday());
+    let firstwkst = (7 - jan1 + wkst).rem_euclid(7);
+    let (no1wkst, wyearlen) = if firstwkst >= 4 {
+        (0, yearlen + (jan1 - wkst).rem_euclid(7))
+    } else {
+        (firstwkst, yearlen - firstwkst)
+    };
+    let numweeks = wyearlen / 7 + (wyearlen % 7) / 4;
+    (numweeks, no1wkst, firstwkst)
+}
+
+/// For each day of `year`, whether its week number is listed in BYWEEKNO.
+fn weekno_mask(year: i16, wkst: Weekday, by_week_no: &[i8]) -> Vec<bool> {
+    let wkst = wd0(wkst);
+    let yearlen = days_in_year(year);
+    let jan1 = wd0(jiff::civil::date(year, 1, 1).weekday());
+    let wday = |i: i32| (jan1 + i).rem_euclid(7);
+    let mut mask = vec![false; (yearlen + 8) as usize];
+    let (numweeks, no1wkst, firstwkst) = week_layout(year, wkst);
+    let mark_week = |mask: &mut Vec<bool>, mut i: i32| {
+        for _ in 0..7 {
+            if i >= 0 && (i as usize) < mask.len() {
+                mask[i as usize] = true;
+            }
+            i += 1;
+            if wday(i) == wkst {
+                break;
+            }
+        }
+    };
+    for &n in by_week_no {
+        let mut n = i32::from(n);
+        if n < 0 {
+            n += numweeks + 1;
+        }
+        if !(0 < n && n <= numweeks) {
+            continue;
+        }
+        let i = if n > 1 {
+            let mut i = no1wkst + (n - 1) * 7;
+            if no1wkst != firstwkst {
+                i -= 7 - firstwkst;
+            }
+            i
+        } else {
+            no1wkst
+        };
+        mark_week(&mut mask, i);
+    }
+    // Days at the end of the year can belong to week 1 of the next year.
+    let (next_weeks, _, _) = week_layout(year.saturating_add(1).min(9999), wkst);
+    if by_week_no
+        .iter()
+        .any(|&n| n == 1 || i32::from(n) == -next_weeks)
+    {
+        let mut i = no1wkst + numweeks * 7;
+        if no1wkst != firstwkst {
+            i -= 7 - firstwkst;
+        }
+        if i < yearlen {
+            mark_week(&mut mask, i);
+        }
+    }
+    // Days at the start of the year can belong to the last week of the previous year.
+    if no1wkst > 0 {
+        let (last_weeks, _, _) = week_layout(year.saturating_sub(1).max(-9998), wkst);
+        if by_week_no
+            .iter()
+            .any(|&n| i32::from(n) == last_weeks || n == -1)
+        {
+            for m in mask.iter_mut().take(no1wkst as usize) {
+                *m = true;
+            }
+        }
+    }
+    mask.truncate(yearlen as usize);
+    mask
+}
+
+/// Lazily yields the wall-clock start times a rule produces from `dtstart`.
+///
+/// Yields strictly increasing values `>= dtstart`; honours COUNT (with DTSTART
+/// counted as the first instance, as RFC 5545 says) but not UNTIL, which needs
+/// a time zone and is checked by the caller.
+pub(crate) struct RuleIter<'r> {
+    rule: &'r RRule,
+    dtstart: DateTime,
+    horizon: DateTime,
+    k: i64,
+    buf: Vec<DateTime>,
+    pos: usize,
+    remaining: Option<u32>,
+    first: bool,
+    done: bool,
+    hours: Vec<i8>,
+    minutes: Vec<i8>,
+    seconds: Vec<i8>,
+    weekday_set: [bool; 7],
+    ordinals: Vec<(i8, Weekday)>,
+    ordinal_scope_year: bool,
+    month_days: Vec<i8>,
+    months: Vec<i8>,
+    weekno: Option<(i16, Vec<bool>)>,
+    week0: Date,
+    base: DateTime,
+    unit_secs: i64,
+    days: Vec<Date>,
+}
+
+fn sorted_dedup(mut v: Vec<i8>) -> Vec<i8> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+impl<'r> RuleIter<'r> {
+    /// Starts iterating `rule` from `dtstart`; stops once periods begin after `horizon`.
+    pub(crate) fn new(rule: &'r RRule, dtstart: DateTime, horizon: DateTime) -> RuleIter<'r> {
+        use Frequency::*;
+        let f = rule.freq;
+        let hours = if f >= Daily {
+            if rule.by_hour.is_empty() {
+                vec![dtstart.hour()]
+            } else {
+                sorted_dedup(rule.by_hour.clone())
+            }
+        } else {
+            Vec::new()
+        };
+        let minutes = if f >= Hourly {
+            if rule.by_minute.is_empty() {
+                vec![dtstart.minute()]
+            } else {
+                sorted_dedup(rule.by_minute.clone())
+            }
+        } else {
+            Vec::new()
+        };
+        let seconds = if f >= Minutely {
+            if rule.by_second.is_empty() {
+                vec![dtstart.second()]
+            } else {
+                sorted_dedup(rule.by_second.clone())
+            }
+        } else {
+            Vec::new()
+        };
+        let mut by_day = rule.by_day.clone();
+        let mut month_days = rule.by_month_day.clone();
+        let no_day_parts = rule.by_week_no.is_empty()
+            && rule.by_year_day.is_empty()
+            && rule.by_month_day.is_empty()
+            && rule.by_day.is_empty();
+        let mut months = rule.by_month.clone();
+        if no_day_parts {
+            match f {
+                Yearly => {
+                    if rule.by_month.is_empty() {
+                        months = vec![dtstart.month()];
+                    }
+                    month_days = vec![dtstart.day()];
+                }
+                Monthly => month_days = vec![dtstart.day()],
+                Weekly => by_day = vec![(0, dtstart.weekday())],
+                _ => {}
+            }
+        }
+        // Ordinals only mean something inside a month or year period.
+        let ordinal_ok = f == Monthly || (f == Yearly && rule.by_week_no.is_empty());
+        let mut weekday_set = [false; 7];
+        let mut ordinals = Vec::new();
+        for &(n, wd) in &by_day {
+            if n == 0 || !ordinal_ok {
+                weekday_set[wd.to_monday_zero_offset() as usize] = true;
+            } else {
+                ordinals.push((n, wd));
+            }
+        }
+        let ordinal_scope_year = f == Yearly && rule.by_month.is_empty();
+        let wk = wd0(rule.wkst);
+        let back = (wd0(dtstart.weekday()) - wk).rem_euclid(7);
+        let week0 = dtstart
+            .date()
+            .checked_sub(SignedDuration::from_hours(24 * i64::from(back)))
+            .unwrap_or(dtstart.date());
+        let (base, unit_secs) = match f {
+            Hourly => (
+                dtstart
+                    .with()
+                    .minute(0)
+                    .second(0)
+                    .build()
+                    .unwrap_or(dtstart),
+                3600,
+            ),
+            Minutely => (dtstart.with().second(0).build().unwrap_or(dtstart), 60),
+            Secondly => (dtstart, 1),
+            _ => (dtstart, 86_400),
+        };
+        RuleIter {
+            rule,
+            dtstart,
+            horizon,
+            k: 0,
+            buf: Vec::new(),
+            pos: 0,
+            remaining: rule.count,
+            first: true,
+            done: false,
+            hours,
+            minutes,
+            seconds,
+            weekday_set,
+            ordinals,
+            ordinal_scope_year,
+            month_days,
+            months,
+            weekno: None,
+            week0,
+            base,
+            unit_secs,
+            days: Vec::new(),
+        }
+    }
+}
+
+fn add_days(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(SignedDuration::from_hours(n.checked_mul(24)?))
+        .ok()
+}
+
+fn days_between(a: Date, b: Date) -> i64 {
+    b.duration_since(a).as_secs().div_euclid(86_400)
+}
+
+impl RuleIter<'_> {
+    /// Skips periods that end before `lower`. Only valid without COUNT, where
+    /// every period is independent of the ones before it.
+    pub(crate) fn seek(&mut self, lower: DateTime) {
+        if self.rule.count.is_some() || lower <= self.dtstart {
+            return;
+        }
+        use Frequency::*;
+        let iv = i64::from(self.rule.interval);
+        let periods = match self.rule.freq {
+            Yearly => i64::from(lower.year() - self.dtstart.year()) / iv,
+            Monthly => {
+                let m = |d: DateTime| i64::from(d.year()) * 12 + i64::from(d.month());
+                (m(lower) - m(self.dtstart)) / iv
+            }
+            Weekly => days_between(self.week0, lower.date()) / (7 * iv),
+            Daily => days_between(self.dtstart.date(), lower.date()) / iv,
+            _ => lower.duration_since(self.base).as_secs() / (iv * self.unit_secs),
+        };
+        let k = (periods - 1).max(0);
+        if k > self.k {
+            self.k = k;
+            self.buf.clear();
+            self.pos = 0;
+        }
+    }
+
+    fn day_ok(&mut self, d: Date) -> bool {
+        let r = self.rule;
+        if !self.months.is_empty() && !self.months.contains(&d.month()) {
+            return false;
+        }
+        if !r.by_week_no.is_empty() {
+            let year = d.year();
+            if self.weekno.as_ref().is_none_or(|(y, _)| *y != year) {
+                self.weekno = Some((year, weekno_mask(year, r.wkst, &r.by_week_no)));
+            }
+            let idx = (d.day_of_year() - 1) as usize;
+            if !self
+                .weekno
+                .as_ref()
+                .is_some_and(|(_, m)| m.get(idx).copied().unwrap_or(false))
+            {
+                return false;
+            }
+        }
+        if !r.by_year_day.is_empty() {
+            let doy = d.day_of_year();
+            let len = d.days_in_year();
+            if !r
+                .by_year_day
+                .iter()
+                .any(|&n| if n > 0 { n == doy } else { n == doy - len - 1 })
+            {
+                return false;
+            }
+        }
+        if !self.month_days.is_empty() {
+            let day = d.day();
+            let dim = d.days_in_month();
+            if !self
+                .month_days
+                .iter()
+                .any(|&n| if n > 0 { n == day } else { n == day - dim - 1 })
+            {
+                return false;
+            }
+        }
+        let wd = d.weekday();
+        if self.weekday_set.iter().any(|&b| b) || !self.ordinals.is_empty() {
+            if self.weekday_set[wd.to_monday_zero_offset() as usize] {
+                return true;
+            }
+            let (idx0, len) = if self.ordinal_scope_year {
+                (i32::from(d.day_of_year()) - 1, i32::from(d.days_in_year()))
+            } else {
+                (i32::from(d.day()) - 1, i32::from(d.days_in_month()))
+            };
+            let pos = idx0 / 7 + 1;
+            let neg = -((len - 1 - idx0) / 7 + 1);
+            return self
+                .ordinals
+                .iter()
+                .any(|&(n, w)| w == wd && (i32::from(n) == pos || i32::from(n) == neg));
+        }
+        true
+    }
+
+    /// Builds the candidates of period `k` into `buf`. Returns false when the
+    /// iteration is over (past the horizon or out of range).
+    fn fill(&mut self) -> bool {
+        use Frequency::*;
+        self.buf.clear();
+        self.pos = 0;
+        let k = self.k;
+        self.k += 1;
+        let iv = i64::from(self.rule.interval);
+        let Some(step) = k.checked_mul(iv) else {
+            return false;
+        };
+        let freq = self.rule.freq;
+        if freq >= Daily {
+            let mut days = std::mem::take(&mut self.days);
+            days.clear();
+            let ok = self.period_days(freq, step, &mut days);
+            if !ok {
+                self.days = days;
+                return false;
+            }
+            for &d in &days {
+                if !self.day_ok(d) {
+                    continue;
+                }
+                for &h in &self.hours {
+                    for &m in &self.minutes {
+                        for &s in &self.seconds {
+                            if let Ok(t) = Time::new(h, m, s, 0) {
+                                self.buf.push(d.to_datetime(t));
+                            }
+                        }
+                    }
+                }
+            }
+            self.days = days;
+        } else {
+            let Some(secs) = step.checked_mul(self.unit_secs) else {
+                return false;
+            };
+            let Ok(p) = self.base.checked_add(SignedDuration::from_secs(secs)) else {
+                return false;
+            };
+            if p > self.horizon {
+                return false;
+            }
+            let r = self.rule;
+            if !self.day_ok(p.date()) {
+                // Jump to the first period of the next day.
+                self.skip_to(
+                    p.date()
+                        .tomorrow()
+                        .ok()
+                        .map(|d| d.to_datetime(Time::midnight())),
+                );
+                return true;
+            }
+            if !r.by_hour.is_empty() && !r.by_hour.contains(&p.hour()) {
+                if freq < Hourly {
+                    self.skip_to(
+                        p.with()
+                            .minute(0)
+                            .second(0)
+                            .build()
+                            .ok()
+                            .and_then(|t| t.checked_add(SignedDuration::from_hours(1)).ok()),
+                    );
+                }
+                return true;
+            }
+            if freq < Hourly && !r.by_minute.is_empty() && !r.by_minute.contains(&p.minute()) {
+                return true;
+            }
+            if freq == Secondly && !r.by_second.is_empty() && !r.by_second.contains(&p.second()) {
+                return true;
+            }
+            match freq {
+                Hourly => {
+                    for &m in &self.minutes {
+                        for &s in &self.seconds {
+                            if let Ok(t) = p.with().minute(m).second(s).build() {
+                                self.buf.push(t);
+                            }
+                        }
+                    }
+                }
+                Minutely => {
+                    for &s in &self.seconds {
+                        if let Ok(t) = p.with().second(s).build() {
+                            self.buf.push(t);
+                        }
+                    }
+                }
+                _ => self.buf.push(p),
+            }
+        }
+        if !self.rule.by_set_pos.is_empty() && !self.buf.is_empty() {
+            let len = self.buf.len() as i64;
+            let mut picked: Vec<DateTime> = self
+                .rule
+                .by_set_pos
+                .iter()
+                .filter_map(|&n| {
+                    let n = i64::from(n);
+                    let idx = if n > 0 { n - 1 } else { len + n };
+                    (0..len).contains(&idx).then(|| self.buf[idx as usize])
+                })
+                .collect();
+            picked.sort_unstable();
+            picked.dedup();
+            self.buf = picked;
+        }
+        true
+    }
+
+    /// Moves the period cursor so the next period is the first one at or after `t`.
+    fn skip_to(&mut self, t: Option<DateTime>) {
+        let Some(t) = t else {
+            self.done = true;
+            return;
+        };
+        let unit = i64::from(self.rule.interval) * self.unit_secs;
+        let secs = t.duration_since(self.base).as_secs();
+        let k = secs.div_euclid(unit) + i64::from(secs.rem_euclid(unit) != 0);
+        self.k = self.k.max(k);
+    }
+
+    /// Days of the period `step` periods after the first one. False when past
+    /// the horizon.
+    fn period_days(&self, freq: Frequency, step: i64, days: &mut Vec<Date>) -> bool {
+        use Frequency::*;
+        let start = self.dtstart;
+        match freq {
+            Yearly => {
+                let Some(year) = i64::from(start.year()).checked_add(step) else {
+                    return false;
+                };
+                if year > 9999 {
+                    return false;
+                }
+                let year = year as i16;
+                let Ok(first) = Date::new(year, 1, 1) else {
+                    return false;
+                };
+                if first.to_datetime(Time::midnight()) > self.horizon {
+                    return false;
+                }
+                let months: Vec<i8> = if self.months.is_empty() {
+                    (1..=12).collect()
+                } else {
+                    let mut m = self.months.clone();
+                    m.sort_unstable();
+                    m.dedup();
+                    m
+                };
+                for m in months {
+                    let Ok(d1) = Date::new(year, m, 1) else {
+                        continue;
+                    };
+                    for day in 1..=d1.days_in_month() {
+                        if let Ok(d) = Date::new(year, m, day) {
+                            days.push(d);
+                        }
+                    }
+                }
+            }
+            Monthly => {
+                let Some(idx) =
+                    (i64::from(start.year()) * 12 + i64::from(start.month()) - 1).checked_add(step)
+                else {
+                    return false;
+                };
+                let year = idx.div_euclid(12);
+                if year > 9999 {
+                    return false;
+                }
+                let Ok(d1) = Date::new(year as i16, (idx.rem_euclid(12) + 1) as i8, 1) else {
+                    return false;
+                };
+                if d1.to_datetime(Time::midnight()) > self.horizon {
+                    return false;
+                }
+                for day in 1..=d1.days_in_month() {
+                    if let Ok(d) = Date::new(d1.year(), d1.month(), day) {
+                        days.push(d);
+                    }
+                }
+            }
+            Weekly => {
+                let Some(first) = step.checked_mul(7).and_then(|n| add_days(self.week0, n)) else {
+                    return false;
+                };
+                if first.to_datetime(Time::midnight()) > self.horizon {
+                    return false;
+                }
+                for i in 0..7 {
+                    if let Some(d) = add_days(first, i) {
+                        days.push(d);
+                    }
+                }
+            }
+            _ => {
+                let Some(d) = add_days(start.date(), step) else {
+                    return false;
+                };
+                if d.to_datetime(Time::midnight()) > self.horizon {
+                    return false;
+                }
+                days.push(d);
+            }
+        }
+        true
+    }
+}
+
+impl Iterator for RuleIter<'_> {
+    type Item = DateTime;
+
+    fn next(&mut self) -> Option<DateTime> {
+        loop {
+            if self.pos < self.buf.len() {
+                let c = self.buf[self.pos];
+                self.pos += 1;
+                if c < self.dtstart {
+                    continue;
+                }
+                if let Some(rem) = self.remaining.as_mut() {
+                    if self.first && c != self.dtstart {
+                        // DTSTART is always the first instance and uses up one COUNT.
+                        *rem = rem.saturating_sub(1);
+                    }
+                    self.first = false;
+                    if *rem == 0 {
+                        self.done = true;
+                        self.buf.clear();
+                        return None;
+                    }
+                    *rem -= 1;
+                }
+                self.first = false;
+                return Some(c);
+            }
+            if self.done {
+                return None;
+            }
+            if !self.fill() {
+                self.done = true;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::datetime;
+
+    fn run(rule: &str, start: DateTime, n: usize) -> Vec<String> {
+        let r = RRule::parse(rule).unwrap();
+        RuleIter::new(&r, start, datetime(2100, 1, 1, 0, 0, 0, 0))
+            .take(n)
+            .map(|d| d.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn last_friday_monthly() {
+        let got = run(
+            "FREQ=MONTHLY;BYDAY=-1FR",
+            datetime(2024, 1, 26, 10, 0, 0, 0),
+            3,
+        );
+        assert_eq!(
+            got,
+            vec![
+                "2024-01-26T10:00:00",
+                "2024-02-23T10:00:00",
+                "2024-03-29T10:00:00"
+            ]
+        );
+    }
+
+    #[test]
+    fn rfc_examples() {
+        // Last work day of the month.
+        let got = run(
+            "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+            datetime(1997, 9, 30, 9, 0, 0, 0),
+            3,
+        );
+        assert_eq!(
+            got,
+            vec![
+                "1997-09-30T09:00:00",
+                "1997-10-31T09:00:00",
+                "1997-11-28T09:00:00"
+            ]
+        );
+        // Monday of week 20.
+        let got = run(
+            "FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO",
+            datetime(1997, 5, 12, 9, 0, 0, 0),
+            3,
+        );
+        assert_eq!(
+            got,
+            vec![
+                "1997-05-12T09:00:00",
+                "1998-05-11T09:00:00",
+                "1999-05-17T09:00:00"
+            ]
+        );
+        // WKST changes the result.
+        let got = run(
+            "FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU;WKST=SU",
+            datetime(1997, 8, 5, 9, 0, 0, 0),
+            10,
+        );
+        assert_eq!(
+            got,
+            vec![
+                "1997-08-05T09:00:00",
+                "1997-08-17T09:00:00",
+                "1997-08-19T09:00:00",
+                "1997-08-31T09:00:00"
+            ]
+        );
+        // Every 20th Monday of the year.
+        let got = run(
+            "FREQ=YEARLY;BYDAY=20MO",
+            datetime(1997, 5, 19, 9, 0, 0, 0),
+            2,
+        );
+        assert_eq!(got, vec!["1997-05-19T09:00:00", "1998-05-18T09:00:00"]);
+        // Feb 30 never happens, but Jan 30 does.
+        let got = run(
+            "FREQ=MONTHLY;BYMONTHDAY=30",
+            datetime(2024, 1, 30, 9, 0, 0, 0),
+            2,
+        );
+        assert_eq!(got, vec!["2024-01-30T09:00:00", "2024-03-30T09:00:00"]);
+    }
+
+    #[test]
+    fn rejects_garbage() {
+        assert!(RRule::parse("FREQ=FORTNIGHTLY").is_err());
+        assert!(RRule::parse("FREQ=WEEKLY;BYDAY=XX").is_err());
+        assert!(RRule::parse("BYDAY=MO").is_err());
+        assert!(RRule::parse("FREQ=DAILY;INTERVAL=0").is_err());
+        assert!(RRule::parse("FREQ=DAILY;BYDAY=é").is_err());
+    }
+}
