@@ -228,10 +228,8 @@ fn matches(c: &Compiled, f: &EventFacts<'_>) -> Option<String> {
 }
 
 fn mismatch_reason(c: &Compiled, f: &EventFacts<'_>) -> String {
-    if let Some(re) = &c.title {
-        if !re.is_match(f.title) {
-            return format!("title does not match /{}/", re.as_str());
-        }
+    if let Some(re) = c.title.as_ref().filter(|re| !re.is_match(f.title)) {
+        return format!("title does not match /{}/", re.as_str());
     }
     if c.rule.min_attendees.is_some_and(|m| f.others < m) {
         return format!(

@@ -325,7 +325,7 @@ async fn demo(db: Option<PathBuf>, a: DemoArgs) -> Result<()> {
         built.db.display(),
         time::iso_week_label(time::add_days(monday, -14))
     );
-    emit(&format!("This week\n\n"))?;
+    emit("This week\n\n")?;
     print_report(&this_week, a.format)?;
     emit("\nLast week\n\n")?;
     print_report(&last_week, a.format)
