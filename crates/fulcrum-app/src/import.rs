@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// How far back and ahead calendar series are expanded. A refresh moves the window on.
-pub const HORIZON_PAST_YEARS: i64 = 5;
+pub const HORIZON_PAST_YEARS: i64 = 10;
 pub const HORIZON_FUTURE_YEARS: i64 = 1;
 
 /// Largest calendar file or download accepted.
@@ -390,7 +390,12 @@ fn fetch(url: &str, etag: Option<String>, last_modified: Option<String>) -> Resu
     })
 }
 
-/// Imports the user's commits from a git repository (work tree or bare), incrementally.
+/// Commits handed from the repository walk to the store at a time.
+const COMMIT_BATCH: usize = 2000;
+
+/// Imports the user's commits from a git repository (work tree or bare), incrementally. The
+/// walk runs on a blocking thread and hands batches to the store as it goes, so reading the
+/// repository and writing the store overlap; it is still one transaction.
 pub async fn git(store: &dyn Store, path: &Path, progress: Progress) -> Result<GitImport> {
     let profile = profile::require(store).await?;
     let shown = path.display().to_string();
@@ -406,60 +411,91 @@ pub async fn git(store: &dyn Store, path: &Path, progress: Progress) -> Result<G
         .as_ref()
         .and_then(|s| s.git_cursor.as_deref())
         .and_then(|c| serde_json::from_str(c).ok());
-    let identity = fulcrum_git::Identity::new(profile.emails.iter().cloned());
-    let scan_path = canonical.clone();
-    let scanned = tokio::task::spawn_blocking(move || {
-        let progress = progress;
-        fulcrum_git::scan(&scan_path, &identity, cursor.as_ref(), &mut |n| progress(n))
-    })
-    .await
-    .map_err(|e| AppError::Git {
-        path: shown.clone(),
-        message: e.to_string(),
-    })?;
-    let scan = match scanned {
-        Ok(s) => s,
-        Err(e) => return Err(remember_failure(store, &location, e.into()).await),
-    };
-    if let (true, Some(source)) = (scan.unchanged, known.clone()) {
-        return Ok(GitImport {
-            source,
-            new_commits: 0,
-            unchanged: true,
-        });
-    }
-    let commits: Vec<StoredCommit> = scan
-        .commits
-        .iter()
-        .map(|c| StoredCommit {
-            oid: c.id.clone(),
-            source_id: 0,
-            author_at: c.author_time,
-            author_offset: c.author_offset_seconds,
-            email: c.author_email.clone(),
-            summary: c.summary.clone(),
-        })
-        .collect();
     let source = NewSource {
         kind: SourceKind::Git,
         name: canonical.file_name().map_or_else(
             || location.clone(),
             |n| n.to_string_lossy().trim_end_matches(".git").to_string(),
         ),
-        location,
+        location: location.clone(),
         etag: None,
         last_modified: None,
     };
-    let cursor = serde_json::to_string(&scan.cursor).unwrap_or_default();
-    let outcome = format!("{} of your commits found", commits.len());
-    let (source, new_commits) = store
-        .add_commits(&source, &commits, &cursor, &outcome)
-        .await?;
+
+    let identity = fulcrum_git::Identity::new(profile.emails.iter().cloned());
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Vec<StoredCommit>>(4);
+    let walk = tokio::task::spawn_blocking(move || {
+        let mut batch = Vec::with_capacity(COMMIT_BATCH);
+        let mut sink = |c: fulcrum_git::Commit| {
+            batch.push(stored_commit(c));
+            if batch.len() == COMMIT_BATCH {
+                // A closed channel means the store gave up; the walk's result is unused then.
+                let _ = tx.blocking_send(std::mem::replace(
+                    &mut batch,
+                    Vec::with_capacity(COMMIT_BATCH),
+                ));
+            }
+        };
+        let summary = fulcrum_git::scan_each(
+            &canonical,
+            &identity,
+            cursor.as_ref(),
+            &mut |n| progress(n),
+            &mut sink,
+        );
+        if !batch.is_empty() {
+            let _ = tx.blocking_send(batch);
+        }
+        summary
+    });
+
+    let mut import = store.begin_commits(&source).await?;
+    let (mut new_commits, mut found) = (0u64, 0usize);
+    while let Some(batch) = rx.recv().await {
+        found += batch.len();
+        new_commits += import.add(&batch).await?;
+    }
+    let summary = match walk.await {
+        Ok(Ok(s)) => s,
+        Ok(Err(e)) => {
+            drop(import);
+            return Err(remember_failure(store, &location, e.into()).await);
+        }
+        Err(e) => {
+            return Err(AppError::Git {
+                path: shown,
+                message: e.to_string(),
+            });
+        }
+    };
+    if let (true, Some(source)) = (summary.unchanged, known) {
+        // Nothing moved: leave the store exactly as it was.
+        drop(import);
+        return Ok(GitImport {
+            source,
+            new_commits: 0,
+            unchanged: true,
+        });
+    }
+    let cursor = serde_json::to_string(&summary.cursor).unwrap_or_default();
+    let outcome = format!("{found} of your commits found, {new_commits} new");
+    let source = import.finish(&cursor, &outcome).await?;
     Ok(GitImport {
         source,
         new_commits,
         unchanged: false,
     })
+}
+
+fn stored_commit(c: fulcrum_git::Commit) -> StoredCommit {
+    StoredCommit {
+        oid: c.id,
+        source_id: 0,
+        author_at: c.author_time,
+        author_offset: c.author_offset_seconds,
+        email: c.author_email,
+        summary: c.summary,
+    }
 }
 
 /// What `fulcrum refresh` did for one source.

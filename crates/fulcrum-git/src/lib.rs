@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 mod scan;
 mod write;
 
-pub use scan::scan;
+pub use scan::{ScanSummary, scan, scan_each};
 pub use write::write_repository;
 
 /// Who "the user" is: the e-mail addresses they commit with.

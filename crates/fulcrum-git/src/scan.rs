@@ -42,6 +42,42 @@ pub fn scan(
     previous: Option<&Cursor>,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Scan, GitError> {
+    let mut commits = Vec::new();
+    let summary = scan_each(path, identity, previous, progress, &mut |c| commits.push(c))?;
+    commits.sort_by(|a, b| {
+        b.author_time
+            .cmp(&a.author_time)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    Ok(Scan {
+        commits,
+        cursor: summary.cursor,
+        unchanged: summary.unchanged,
+        path: summary.path,
+    })
+}
+
+/// What [`scan_each`] found besides the commits it handed out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScanSummary {
+    pub cursor: Cursor,
+    pub unchanged: bool,
+    pub path: PathBuf,
+    /// How many commits were given to the sink.
+    pub commits: u64,
+}
+
+/// Like [`scan`], but hands each of the user's commits to `sink` as soon as it is known, in no
+/// particular order, so a caller can store them while the walk goes on. On a first scan (no
+/// cursor) commits flow during the walk; an incremental scan hands them out at its end, once
+/// it knows which commits earlier scans have seen.
+pub fn scan_each(
+    path: &Path,
+    identity: &Identity,
+    previous: Option<&Cursor>,
+    progress: &mut dyn FnMut(u64),
+    sink: &mut dyn FnMut(Commit),
+) -> Result<ScanSummary, GitError> {
     let repo = open(path)?;
     let repo_path = canonical_path(&repo, path);
 
@@ -50,11 +86,11 @@ pub fn scan(
         tips: tips.iter().map(|t| t.id.to_string()).collect(),
     };
     if previous.is_some_and(|p| p.tips == cursor.tips) {
-        return Ok(Scan {
-            commits: Vec::new(),
+        return Ok(ScanSummary {
             cursor,
             unchanged: true,
             path: repo_path,
+            commits: 0,
         });
     }
 
@@ -78,12 +114,12 @@ pub fn scan(
         }
     }
 
-    let commits = walk.run(progress)?;
-    Ok(Scan {
-        commits,
+    let commits = walk.run(progress, sink)?;
+    Ok(ScanSummary {
         cursor,
         unchanged: false,
         path: repo_path,
+        commits,
     })
 }
 
@@ -210,6 +246,8 @@ struct Walk<'a> {
     queue: BinaryHeap<(i64, Reverse<u32>)>,
     /// Queued nodes that are not hidden; the walk ends when none are left.
     interesting_queued: usize,
+    /// Previous tips hide history: which commits are new is only known at the end.
+    hiding: bool,
 }
 
 impl<'a> Walk<'a> {
@@ -246,6 +284,7 @@ impl<'a> Walk<'a> {
             parents: Vec::new(),
             queue: BinaryHeap::new(),
             interesting_queued: 0,
+            hiding,
         }
     }
 
@@ -457,8 +496,13 @@ impl<'a> Walk<'a> {
 
     /// Walks newest-first by committer date until nothing new is left, and
     /// returns the user's commits that are not reachable from previous tips.
-    fn run(mut self, progress: &mut dyn FnMut(u64)) -> Result<Vec<Commit>, GitError> {
+    fn run(
+        mut self,
+        progress: &mut dyn FnMut(u64),
+        sink: &mut dyn FnMut(Commit),
+    ) -> Result<u64, GitError> {
         let mut walked = 0u64;
+        let mut given = 0u64;
         while self.interesting_queued > 0 {
             let Some((_, Reverse(idx))) = self.queue.pop() else {
                 break;
@@ -471,6 +515,13 @@ impl<'a> Walk<'a> {
             let hidden = node.hidden;
             if !hidden {
                 self.interesting_queued -= 1;
+            }
+            // Without hidden history nothing can be taken back: hand the commit out now.
+            if !self.hiding {
+                if let Some(c) = node.commit.take() {
+                    sink(c);
+                    given += 1;
+                }
             }
             let start = node.parents_start as usize;
             let end = start + node.parents_len as usize;
@@ -485,18 +536,16 @@ impl<'a> Walk<'a> {
         }
         progress(walked);
 
-        let mut commits: Vec<Commit> = self
+        for c in self
             .nodes
             .into_iter()
             .filter(|n| !n.hidden && n.state == State::Done)
             .filter_map(|n| n.commit)
-            .collect();
-        commits.sort_by(|a, b| {
-            b.author_time
-                .cmp(&a.author_time)
-                .then_with(|| a.id.cmp(&b.id))
-        });
-        Ok(commits)
+        {
+            sink(c);
+            given += 1;
+        }
+        Ok(given)
     }
 }
 

@@ -48,6 +48,7 @@ pub async fn run_all(store: &dyn Store) {
     commits_are_added_once(store).await;
     failures_leave_data_alone(store).await;
     deleting_a_source_deletes_its_data(store).await;
+    an_unfinished_commit_import_changes_nothing(store).await;
 }
 
 async fn profile_round_trips(store: &dyn Store) {
@@ -180,4 +181,31 @@ async fn deleting_a_source_deletes_its_data(store: &dyn Store) {
     assert!(store.commits_between(0, 1000).await.unwrap().is_empty());
     assert!(store.delete_source(s.id).await.is_err());
     assert!(store.sources().await.unwrap().iter().all(|x| x.id != s.id));
+}
+
+async fn an_unfinished_commit_import_changes_nothing(store: &dyn Store) {
+    let before = store.commits_between(0, i64::MAX).await.unwrap();
+    let sources = store.sources().await.unwrap();
+    let repo = NewSource {
+        kind: SourceKind::Git,
+        location: "/src/abandoned".into(),
+        name: "abandoned".into(),
+        etag: None,
+        last_modified: None,
+    };
+    let mut import = store.begin_commits(&repo).await.unwrap();
+    assert_eq!(import.add(&[commit("zzz", 50)]).await.unwrap(), 1);
+    drop(import);
+    assert_eq!(store.commits_between(0, i64::MAX).await.unwrap(), before);
+    assert_eq!(store.sources().await.unwrap(), sources);
+    // Streaming in several batches, then finishing, stores them all.
+    let mut import = store.begin_commits(&repo).await.unwrap();
+    import.add(&[commit("x1", 60)]).await.unwrap();
+    import
+        .add(&[commit("x2", 70), commit("x1", 60)])
+        .await
+        .unwrap();
+    let s = import.finish("{}", "2 new").await.unwrap();
+    assert_eq!(s.last_result.as_deref(), Some("2 new"));
+    assert_eq!(store.commits_between(60, 71).await.unwrap().len(), 2);
 }

@@ -55,6 +55,11 @@ pub trait Store: Send + Sync {
         outcome: &str,
     ) -> Result<Source>;
 
+    /// Starts adding commits to a git source (created when new) in one transaction, so they
+    /// can be stored while the repository is still being read. Dropping the import without
+    /// `finish` leaves the store as it was.
+    async fn begin_commits(&self, source: &NewSource) -> Result<Box<dyn CommitImport>>;
+
     /// Adds commits (already-known ids are ignored), saves the scan cursor and the outcome.
     /// Returns the source and how many commits were new. One transaction.
     async fn add_commits(
@@ -63,7 +68,11 @@ pub trait Store: Send + Sync {
         commits: &[StoredCommit],
         cursor: &str,
         outcome: &str,
-    ) -> Result<(Source, u64)>;
+    ) -> Result<(Source, u64)> {
+        let mut import = self.begin_commits(source).await?;
+        let added = import.add(commits).await?;
+        Ok((import.finish(cursor, outcome).await?, added))
+    }
 
     /// Records that an import of an existing source failed, leaving its data as it was.
     async fn record_failure(&self, source_id: i64, message: &str) -> Result<()>;
@@ -74,6 +83,15 @@ pub trait Store: Send + Sync {
     async fn commits_between(&self, from: i64, to: i64) -> Result<Vec<StoredCommit>>;
     /// How many events and commits each source holds.
     async fn source_counts(&self) -> Result<Vec<(i64, u64, u64)>>;
+}
+
+/// Commits being added to one git source inside an open transaction.
+#[async_trait]
+pub trait CommitImport: Send {
+    /// Adds commits; ids the store already holds are ignored. Returns how many were new.
+    async fn add(&mut self, commits: &[StoredCommit]) -> Result<u64>;
+    /// Saves the scan cursor and the outcome, and commits the transaction.
+    async fn finish(self: Box<Self>, cursor: &str, outcome: &str) -> Result<Source>;
 }
 
 /// The behaviour every backend must show; each backend's tests run it.

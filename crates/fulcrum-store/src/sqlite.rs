@@ -1,6 +1,9 @@
 //! The embedded SQLite backend: one file, WAL journal, migrations applied on open.
 
-use crate::{NewSource, Result, Source, SourceKind, Store, StoreError, StoredCommit, StoredEvent};
+use crate::{
+    CommitImport, NewSource, Result, Source, SourceKind, Store, StoreError, StoredCommit,
+    StoredEvent,
+};
 use async_trait::async_trait;
 use fulcrum_core::Profile;
 use sqlx::sqlite::{
@@ -190,6 +193,45 @@ fn now() -> i64 {
         .map_or(0, |d| d.as_secs() as i64)
 }
 
+struct SqliteCommitImport {
+    tx: Transaction<'static, Sqlite>,
+    id: i64,
+}
+
+#[async_trait]
+impl CommitImport for SqliteCommitImport {
+    async fn add(&mut self, commits: &[StoredCommit]) -> Result<u64> {
+        let mut added = 0;
+        for chunk in commits.chunks(BATCH) {
+            let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
+                "INSERT INTO commits (oid, source_id, author_at, author_offset, email, summary) ",
+            );
+            qb.push_values(chunk, |mut b, c| {
+                b.push_bind(&c.oid)
+                    .push_bind(self.id)
+                    .push_bind(c.author_at)
+                    .push_bind(c.author_offset)
+                    .push_bind(&c.email)
+                    .push_bind(&c.summary);
+            });
+            qb.push(" ON CONFLICT (oid) DO NOTHING");
+            added += qb.build().execute(&mut *self.tx).await?.rows_affected();
+        }
+        Ok(added)
+    }
+
+    async fn finish(mut self: Box<Self>, cursor: &str, outcome: &str) -> Result<Source> {
+        sqlx::query("UPDATE sources SET git_cursor = $1 WHERE id = $2")
+            .bind(cursor)
+            .bind(self.id)
+            .execute(&mut *self.tx)
+            .await?;
+        let s = SqliteStore::finish_import(&mut self.tx, self.id, outcome).await?;
+        self.tx.commit().await?;
+        Ok(s)
+    }
+}
+
 #[async_trait]
 impl Store for SqliteStore {
     async fn profile(&self) -> Result<Option<Profile>> {
@@ -304,39 +346,10 @@ impl Store for SqliteStore {
         Ok(s)
     }
 
-    async fn add_commits(
-        &self,
-        source: &NewSource,
-        commits: &[StoredCommit],
-        cursor: &str,
-        outcome: &str,
-    ) -> Result<(Source, u64)> {
+    async fn begin_commits(&self, source: &NewSource) -> Result<Box<dyn CommitImport>> {
         let mut tx = self.pool.begin().await?;
         let id = Self::upsert_source(&mut tx, source).await?;
-        let mut added = 0;
-        for chunk in commits.chunks(BATCH) {
-            let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
-                "INSERT INTO commits (oid, source_id, author_at, author_offset, email, summary) ",
-            );
-            qb.push_values(chunk, |mut b, c| {
-                b.push_bind(&c.oid)
-                    .push_bind(id)
-                    .push_bind(c.author_at)
-                    .push_bind(c.author_offset)
-                    .push_bind(&c.email)
-                    .push_bind(&c.summary);
-            });
-            qb.push(" ON CONFLICT (oid) DO NOTHING");
-            added += qb.build().execute(&mut *tx).await?.rows_affected();
-        }
-        sqlx::query("UPDATE sources SET git_cursor = $1 WHERE id = $2")
-            .bind(cursor)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        let s = Self::finish_import(&mut tx, id, outcome).await?;
-        tx.commit().await?;
-        Ok((s, added))
+        Ok(Box::new(SqliteCommitImport { tx, id }))
     }
 
     async fn record_failure(&self, source_id: i64, message: &str) -> Result<()> {

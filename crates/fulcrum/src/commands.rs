@@ -114,7 +114,7 @@ async fn settings(db: &std::path::Path, a: SettingsArgs) -> Result<()> {
 async fn report_cmd(db: &std::path::Path, rules: &std::path::Path, a: ReportArgs) -> Result<()> {
     let period = Period::from_options(a.week.as_deref(), a.from.as_deref(), a.to.as_deref())?;
     let store = open(db).await?;
-    let r = report::build(store.as_ref(), rules, &period, Timestamp::now()).await?;
+    let r = report::build(store.as_ref(), rules, &period, now()?).await?;
     print_report(&r, a.format)
 }
 
@@ -140,7 +140,7 @@ fn progress_bar(what: &'static str) -> (ProgressBar, import::Progress) {
 
 async fn import_calendar(db: &std::path::Path, target: &str, format: Format) -> Result<()> {
     let store = open(db).await?;
-    let imports = import::calendar(store.as_ref(), target, Timestamp::now()).await?;
+    let imports = import::calendar(store.as_ref(), target, now()?).await?;
     for i in &imports {
         for w in &i.warnings {
             eprintln!("fulcrum: warning: {}: {w}", i.source.location);
@@ -235,7 +235,7 @@ async fn sources(db: &std::path::Path, format: Format) -> Result<()> {
 async fn refresh(db: &std::path::Path, format: Format) -> Result<()> {
     let store = open(db).await?;
     let (bar, progress) = progress_bar("commits read");
-    let done = import::refresh_all(store.as_ref(), Timestamp::now(), progress).await;
+    let done = import::refresh_all(store.as_ref(), now()?, progress).await;
     bar.finish_and_clear();
     let done = done?;
     match format {
@@ -329,4 +329,17 @@ async fn demo(db: Option<PathBuf>, a: DemoArgs) -> Result<()> {
     print_report(&this_week, a.format)?;
     emit("\nLast week\n\n")?;
     print_report(&last_week, a.format)
+}
+
+/// The current instant, or `FULCRUM_NOW` (an RFC 3339 instant) for reproducible runs: tests,
+/// benchmarks and looking at a past week as it looked then.
+fn now() -> Result<Timestamp> {
+    match std::env::var("FULCRUM_NOW") {
+        Ok(v) if !v.trim().is_empty() => v.trim().parse().map_err(|_| {
+            AppError::Invalid(format!(
+                "FULCRUM_NOW={v:?} is not an instant: write it like 2026-11-25T17:00:00Z"
+            ))
+        }),
+        _ => Ok(Timestamp::now()),
+    }
 }
