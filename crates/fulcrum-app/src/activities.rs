@@ -11,6 +11,8 @@ use std::collections::{HashMap, HashSet};
 /// The rules whose match means the event is a 1:1.
 const ONE_ON_ONE_RULES: [&str; 2] = ["1:1s", "manager 1:1"];
 const HIRING_RULE: &str = "hiring";
+/// The source shown for coding sessions, which may span several repositories.
+pub const COMMITS_SOURCE: &str = "git commits";
 
 /// Activities and commit instants of a span of time.
 pub struct Loaded {
@@ -110,14 +112,7 @@ pub async fn load(
         profile.session_lead_minutes,
     );
     let busy: Vec<Interval> = activities.iter().map(Activity::interval).collect();
-    let repo_name = |i: usize| {
-        commits
-            .get(i)
-            .and_then(|c| names.get(&c.source_id))
-            .cloned()
-            .unwrap_or_else(|| "git".into())
-    };
-    activities.extend(sessions::coding_activities(&spans, &busy, &repo_name(0)));
+    activities.extend(sessions::coding_activities(&spans, &busy, COMMITS_SOURCE));
     Ok(Loaded {
         activities,
         commits: times

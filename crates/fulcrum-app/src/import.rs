@@ -81,6 +81,48 @@ pub async fn calendar(
     Ok(out)
 }
 
+/// Imports a calendar uploaded through the web page. Uploading a file of the same name again
+/// replaces its events, as re-importing a file does.
+pub async fn calendar_upload(
+    store: &dyn Store,
+    file_name: &str,
+    bytes: &[u8],
+    now: Timestamp,
+) -> Result<CalendarImport> {
+    let profile = profile::require(store).await?;
+    let name = Path::new(file_name).file_name().map_or_else(
+        || "calendar.ics".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    if bytes.len() as u64 > MAX_CALENDAR_BYTES {
+        return Err(AppError::Invalid(format!(
+            "{name}: larger than the {} MB a calendar may be",
+            MAX_CALENDAR_BYTES / 1_000_000
+        )));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| AppError::Calendar {
+        path: name.clone(),
+        line: 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count(),
+        message: "the file is not UTF-8 text; export the calendar again as an .ics file".into(),
+    })?;
+    let location = format!("upload:{name}");
+    let cal = match parse(text, &name) {
+        Ok(c) => c,
+        Err(e) => return Err(remember_failure(store, &location, e).await),
+    };
+    let source = NewSource {
+        kind: SourceKind::CalendarFile,
+        location,
+        name,
+        etag: None,
+        last_modified: None,
+    };
+    store_calendar(store, &profile, source, &cal, now).await
+}
+
 fn is_url(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
     l.starts_with("http://") || l.starts_with("https://") || l.starts_with("webcal://")
@@ -525,6 +567,9 @@ pub async fn refresh_all(
                         format!("{} new commits", g.new_commits)
                     }
                 }),
+            SourceKind::CalendarFile if s.location.starts_with("upload:") => {
+                Ok("uploaded: upload the file again to update it".to_string())
+            }
             SourceKind::CalendarFile | SourceKind::CalendarUrl => calendar(store, &s.location, now)
                 .await
                 .map(|imports| describe_calendar(&imports)),

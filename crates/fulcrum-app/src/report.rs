@@ -62,6 +62,52 @@ impl Period {
 
 pub const TREND_WEEKS: usize = 12;
 
+/// Everything a report of `[from, to)` and its trend need, loaded once.
+pub struct Context {
+    pub profile: fulcrum_core::Profile,
+    pub from: Date,
+    pub to: Date,
+    pub loaded: activities::Loaded,
+}
+
+/// Loads the profile, the rules and the activities of `period` plus its trend weeks.
+pub async fn load(
+    store: &dyn Store,
+    rules_path: &Path,
+    period: &Period,
+    now: Timestamp,
+) -> Result<Context> {
+    let profile = profile::require(store).await?;
+    let rules = rules_file::rule_set(rules_path)?;
+    let tz = profile.tz();
+    let (from, to) = period.dates(time::local_date(now, &tz));
+    let last_week = time::week_start(time::add_days(to, -1));
+    let trend_from = time::add_days(last_week, -7 * (TREND_WEEKS as i64 - 1));
+    let load_from = time::day_start(from.min(trend_from), &tz);
+    let load_to = time::day_start(to.max(time::add_days(last_week, 7)), &tz);
+    let loaded = activities::load(store, &profile, &rules, load_from, load_to).await?;
+    Ok(Context {
+        profile,
+        from,
+        to,
+        loaded,
+    })
+}
+
+impl Context {
+    pub fn report(&self, now: Timestamp) -> Report {
+        core_report::build(&ReportInput {
+            profile: &self.profile,
+            from: self.from,
+            to: self.to,
+            activities: &self.loaded.activities,
+            commits: &self.loaded.commits,
+            now,
+            trend_weeks: TREND_WEEKS,
+        })
+    }
+}
+
 /// Builds the report of `period` as of `now`.
 pub async fn build(
     store: &dyn Store,
@@ -69,27 +115,5 @@ pub async fn build(
     period: &Period,
     now: Timestamp,
 ) -> Result<Report> {
-    let profile = profile::require(store).await?;
-    let rules = rules_file::rule_set(rules_path)?;
-    let tz = profile.tz();
-    let (from, to) = period.dates(time::local_date(now, &tz));
-    let trend_from = time::add_days(
-        time::week_start(time::add_days(to, -1)),
-        -7 * (TREND_WEEKS as i64 - 1),
-    );
-    let load_from = time::day_start(from.min(trend_from), &tz);
-    let load_to = time::day_start(
-        to.max(time::add_days(time::week_start(time::add_days(to, -1)), 7)),
-        &tz,
-    );
-    let loaded = activities::load(store, &profile, &rules, load_from, load_to).await?;
-    Ok(core_report::build(&ReportInput {
-        profile: &profile,
-        from,
-        to,
-        activities: &loaded.activities,
-        commits: &loaded.commits,
-        now,
-        trend_weeks: TREND_WEEKS,
-    }))
+    Ok(load(store, rules_path, period, now).await?.report(now))
 }

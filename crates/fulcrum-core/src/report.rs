@@ -486,5 +486,64 @@ fn attention(p: &Profile, cats: &[CategoryLine], days: &[DayLine]) -> Vec<Attent
     out
 }
 
+/// Meeting minutes per weekday (Monday first) and local hour of the day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Heatmap {
+    pub from: Date,
+    pub to: Date,
+    /// `minutes[weekday][hour]`.
+    pub minutes: Vec<Vec<i64>>,
+}
+
+/// Where in the week meetings sit, over `[from, to)`: each meeting minute lands in the cell
+/// of its local weekday and hour (a meeting across DST or midnight is split correctly).
+pub fn meeting_heatmap(
+    activities: &[Activity],
+    tz: &TimeZone,
+    from: Date,
+    to: Date,
+    now: Timestamp,
+) -> Heatmap {
+    let range = Interval::new(time::day_start(from, tz), time::day_start(to, tz).min(now));
+    let mut minutes = vec![vec![0i64; 24]; 7];
+    let meetings = union(
+        activities
+            .iter()
+            .filter(|a| a.is_meeting())
+            .filter_map(|a| a.interval().clip(&range))
+            .collect(),
+    );
+    for m in meetings {
+        let mut t = m.start;
+        while t < m.end {
+            let local = t.to_zoned_datetime(tz.clone());
+            // The end of this local hour, as an instant.
+            let next_hour = local
+                .datetime()
+                .checked_add(jiff::SignedDuration::from_hours(1))
+                .map(|dt| {
+                    dt.with()
+                        .minute(0)
+                        .second(0)
+                        .subsec_nanosecond(0)
+                        .build()
+                        .unwrap_or(dt)
+                })
+                .ok()
+                .and_then(|dt| tz.to_timestamp(dt).ok())
+                .filter(|n| *n > t)
+                .unwrap_or_else(|| {
+                    t.checked_add(jiff::SignedDuration::from_hours(1))
+                        .unwrap_or(m.end)
+                });
+            let end = next_hour.min(m.end);
+            let day = local.date().weekday().to_monday_zero_offset() as usize;
+            minutes[day][local.hour() as usize] += (end.as_second() - t.as_second()) / 60;
+            t = end;
+        }
+    }
+    Heatmap { from, to, minutes }
+}
+
 #[cfg(test)]
 mod tests;

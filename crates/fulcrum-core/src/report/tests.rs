@@ -232,3 +232,44 @@ fn out_of_range_categories_need_attention() {
             .any(|a| a.message.starts_with("align is 100.0 %"))
     );
 }
+
+#[test]
+fn the_heatmap_puts_meeting_minutes_in_their_local_hour() {
+    let mon = date(2026, 11, 23);
+    let acts = vec![
+        act(
+            mon,
+            (9, 30),
+            (10, 30),
+            Category::Lead,
+            ActivityKind::Meeting,
+        ),
+        act(
+            mon,
+            (10, 0),
+            (10, 15),
+            Category::Align,
+            ActivityKind::Meeting,
+        ),
+        act(
+            time::add_days(mon, 3),
+            (14, 0),
+            (14, 45),
+            Category::Align,
+            ActivityKind::Meeting,
+        ),
+        act(mon, (13, 0), (15, 0), Category::Build, ActivityKind::Block),
+    ];
+    let h = meeting_heatmap(
+        &acts,
+        &profile().tz(),
+        mon,
+        time::add_days(mon, 7),
+        Timestamp::MAX,
+    );
+    assert_eq!(h.minutes[0][9], 30);
+    assert_eq!(h.minutes[0][10], 30, "overlapping meetings count once");
+    assert_eq!(h.minutes[3][14], 45);
+    assert_eq!(h.minutes[0][13], 0, "solo blocks are not meetings");
+    assert_eq!(h.minutes.iter().flatten().sum::<i64>(), 105);
+}
