@@ -517,11 +517,9 @@ impl<'a> Walk<'a> {
                 self.interesting_queued -= 1;
             }
             // Without hidden history nothing can be taken back: hand the commit out now.
-            if !self.hiding {
-                if let Some(c) = node.commit.take() {
-                    sink(c);
-                    given += 1;
-                }
+            if let Some(c) = node.commit.take_if(|_| !self.hiding) {
+                sink(c);
+                given += 1;
             }
             let start = node.parents_start as usize;
             let end = start + node.parents_len as usize;
