@@ -3,10 +3,12 @@
 
 pub mod activity;
 pub mod category;
+pub mod planner;
 pub mod profile;
 pub mod report;
 pub mod rules;
 pub mod sessions;
+pub mod tasks;
 pub mod time;
 
 pub use activity::{Activity, ActivityKind, Interval};

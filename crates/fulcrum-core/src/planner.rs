@@ -1,0 +1,245 @@
+//! Planning the week: placing the tasks worth doing into the free time the real calendar
+//! leaves, inside working hours, keeping a buffer for the unplanned and breaks after long
+//! stretches, with tasks of one category batched together. When the work does not fit, the
+//! plan says so and names what to drop or hand over.
+
+use crate::activity::{Interval, subtract, union};
+use crate::category::Category;
+use crate::profile::Profile;
+use crate::tasks::{Quadrant, Task};
+use crate::time;
+use jiff::civil::Date;
+use jiff::{SignedDuration, Timestamp};
+use serde::Serialize;
+
+/// How the planner places work.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlanRules {
+    /// Share of each day's free time kept free for what nobody planned (0–100).
+    pub buffer_percent: u8,
+    /// No block shorter than this; smaller gaps are left alone.
+    pub min_block_minutes: i64,
+    /// Longer tasks are split into blocks of at most this.
+    pub max_block_minutes: i64,
+    /// After this much work in a row, a break follows.
+    pub break_after_minutes: i64,
+    pub break_minutes: i64,
+    /// Estimate used for tasks without one.
+    pub default_estimate_minutes: i64,
+}
+
+impl Default for PlanRules {
+    fn default() -> Self {
+        PlanRules {
+            buffer_percent: 20,
+            min_block_minutes: 30,
+            max_block_minutes: 120,
+            break_after_minutes: 90,
+            break_minutes: 15,
+            default_estimate_minutes: 60,
+        }
+    }
+}
+
+pub struct PlanInput<'a> {
+    pub profile: &'a Profile,
+    /// The Monday of the week to plan.
+    pub week: Date,
+    /// Time the calendar already takes (meetings and blocks that count).
+    pub busy: &'a [Interval],
+    /// Candidate tasks; only open tasks in "do" and "schedule" are placed.
+    pub tasks: &'a [Task],
+    /// Nothing is planned before this instant.
+    pub now: Timestamp,
+    pub rules: PlanRules,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Block {
+    pub task_id: i64,
+    pub title: String,
+    pub category: Category,
+    pub start: Timestamp,
+    pub end: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unplaced {
+    pub task_id: i64,
+    pub title: String,
+    pub quadrant: Quadrant,
+    /// Minutes of the task that found no room.
+    pub minutes: i64,
+    /// "delegate" when someone else could do it, "drop" otherwise.
+    pub suggestion: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan {
+    pub week: String,
+    /// Free working minutes the calendar leaves (from now on).
+    pub free_minutes: i64,
+    /// Minutes kept free as buffer.
+    pub buffer_minutes: i64,
+    pub planned_minutes: i64,
+    pub blocks: Vec<Block>,
+    pub unplaced: Vec<Unplaced>,
+    /// Everything wanted fits.
+    pub fits: bool,
+}
+
+/// A stretch of free time on one day, filled from its start.
+struct Slot {
+    day: usize,
+    span: Interval,
+    /// Where the next block may start.
+    cursor: Timestamp,
+    /// Work placed back to back up to the cursor (for breaks).
+    run_minutes: i64,
+}
+
+fn minutes(i: &Interval) -> i64 {
+    i.seconds() / 60
+}
+
+fn plus(t: Timestamp, m: i64) -> Timestamp {
+    t.checked_add(SignedDuration::from_mins(m)).unwrap_or(t)
+}
+
+/// The order work is placed in: urgent-and-important first, then scheduled work; within a
+/// quadrant, tasks of one category together (the category whose most pressing task is most
+/// pressing first), by due date, then by id so the same input gives the same plan.
+fn ordered(tasks: &[Task]) -> Vec<&Task> {
+    let mut wanted: Vec<&Task> = tasks
+        .iter()
+        .filter(|t| t.is_open() && matches!(t.quadrant(), Quadrant::Do | Quadrant::Schedule))
+        .collect();
+    let key = |t: &Task| (t.quadrant(), t.due.unwrap_or(Date::MAX), t.id);
+    wanted.sort_by_key(|t| key(t));
+    // Batch: a category's rank is the rank of its first task within the quadrant.
+    let rank = |t: &Task| {
+        wanted
+            .iter()
+            .position(|o| o.quadrant() == t.quadrant() && o.category == t.category)
+            .unwrap_or(usize::MAX)
+    };
+    let mut batched = wanted.clone();
+    batched.sort_by_key(|t| (t.quadrant(), rank(t), key(t)));
+    batched
+}
+
+pub fn plan(input: &PlanInput<'_>) -> Plan {
+    let p = input.profile;
+    let r = input.rules;
+    let tz = p.tz();
+    let busy = union(input.busy.to_vec());
+    let mut slots: Vec<Slot> = Vec::new();
+    let mut day_free = [0i64; 7];
+    for (day, date) in time::dates(input.week, time::add_days(input.week, 7)).enumerate() {
+        let Some(work) = p.working_hours.span_on(date, &tz) else {
+            continue;
+        };
+        let Some(work) = work.clip(&Interval::new(input.now.max(work.start), work.end)) else {
+            continue;
+        };
+        for free in subtract(work, &busy) {
+            if minutes(&free) >= r.min_block_minutes {
+                day_free[day] += minutes(&free);
+                slots.push(Slot {
+                    day,
+                    span: free,
+                    cursor: free.start,
+                    run_minutes: 0,
+                });
+            }
+        }
+    }
+    let free_minutes: i64 = day_free.iter().sum();
+    let buffer = |m: i64| m * i64::from(r.buffer_percent.min(100)) / 100;
+    let mut day_left: Vec<i64> = day_free.iter().map(|&m| m - buffer(m)).collect();
+
+    let mut blocks = Vec::new();
+    let mut unplaced = Vec::new();
+    for task in ordered(input.tasks) {
+        let mut need = task
+            .estimate_minutes
+            .unwrap_or(r.default_estimate_minutes)
+            .max(r.min_block_minutes);
+        for slot in slots.iter_mut() {
+            while need > 0 {
+                let Some(block) = next_block(slot, need, day_left[slot.day], &r) else {
+                    break;
+                };
+                let m = minutes(&block);
+                need -= m;
+                day_left[slot.day] -= m;
+                blocks.push(Block {
+                    task_id: task.id,
+                    title: task.title.clone(),
+                    category: task.category,
+                    start: block.start,
+                    end: block.end,
+                });
+            }
+            if need == 0 {
+                break;
+            }
+        }
+        if need > 0 {
+            unplaced.push(Unplaced {
+                task_id: task.id,
+                title: task.title.clone(),
+                quadrant: task.quadrant(),
+                minutes: need,
+                suggestion: if task.only_me { "drop" } else { "delegate" },
+            });
+        }
+    }
+    blocks.sort_by_key(|b| (b.start, b.task_id));
+    let planned_minutes = blocks
+        .iter()
+        .map(|b| (b.end.as_second() - b.start.as_second()) / 60)
+        .sum();
+    Plan {
+        week: time::iso_week_label(input.week),
+        free_minutes,
+        buffer_minutes: day_free.iter().map(|&m| buffer(m)).sum(),
+        planned_minutes,
+        fits: unplaced.is_empty(),
+        blocks,
+        unplaced,
+    }
+}
+
+/// The next block for up to `need` minutes in `slot`, within the day's remaining allowance;
+/// inserts a break when the slot has run long without one.
+fn next_block(slot: &mut Slot, need: i64, allowance: i64, r: &PlanRules) -> Option<Interval> {
+    if slot.run_minutes >= r.break_after_minutes {
+        slot.cursor = plus(slot.cursor, r.break_minutes);
+        slot.run_minutes = 0;
+    }
+    let room = (slot.span.end.as_second() - slot.cursor.as_second()) / 60;
+    // A block never runs past the point where a break is due.
+    let before_break = r.break_after_minutes.max(r.min_block_minutes) - slot.run_minutes;
+    let mut len = need
+        .min(room)
+        .min(allowance)
+        .min(r.max_block_minutes)
+        .min(before_break.max(r.min_block_minutes));
+    // Never leave a remainder too short to be a block of its own.
+    let rest = need - len;
+    if rest > 0 && rest < r.min_block_minutes {
+        len -= r.min_block_minutes - rest;
+    }
+    // Blocks are at least the minimum, unless the whole task is shorter.
+    if len < r.min_block_minutes.min(need) || len <= 0 {
+        return None;
+    }
+    let block = Interval::new(slot.cursor, plus(slot.cursor, len));
+    slot.cursor = block.end;
+    slot.run_minutes += len;
+    Some(block)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,249 @@
+//! Tasks and the Eisenhower matrix: which quadrant a task is in, and what the spread of open
+//! tasks over the quadrants says about how the week is being run.
+
+use crate::category::Category;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Urgency × importance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Quadrant {
+    /// Urgent and important: do it yourself, now.
+    Do,
+    /// Important, not urgent: put it in the calendar.
+    Schedule,
+    /// Urgent, not important: someone else can take it.
+    Delegate,
+    /// Neither: let it go.
+    Delete,
+}
+
+impl Quadrant {
+    pub const ALL: [Quadrant; 4] = [
+        Quadrant::Do,
+        Quadrant::Schedule,
+        Quadrant::Delegate,
+        Quadrant::Delete,
+    ];
+
+    pub fn of(urgent: bool, important: bool) -> Quadrant {
+        match (urgent, important) {
+            (true, true) => Quadrant::Do,
+            (false, true) => Quadrant::Schedule,
+            (true, false) => Quadrant::Delegate,
+            (false, false) => Quadrant::Delete,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Quadrant::Do => "do",
+            Quadrant::Schedule => "schedule",
+            Quadrant::Delegate => "delegate",
+            Quadrant::Delete => "delete",
+        }
+    }
+}
+
+impl fmt::Display for Quadrant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TaskStatus {
+    Open,
+    Done,
+    Dropped,
+}
+
+/// A to-do of the user's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    pub id: i64,
+    pub title: String,
+    pub urgent: bool,
+    pub important: bool,
+    /// The user alone can do it (their context, their relationships).
+    pub only_me: bool,
+    pub estimate_minutes: Option<i64>,
+    pub due: Option<Date>,
+    pub category: Category,
+    pub status: TaskStatus,
+    /// Why it was dropped or deprioritised, in the user's words.
+    pub note: Option<String>,
+}
+
+impl Task {
+    pub fn quadrant(&self) -> Quadrant {
+        Quadrant::of(self.urgent, self.important)
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.status == TaskStatus::Open
+    }
+}
+
+/// A reading of the matrix: the counts and what they suggest.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuadrantHealth {
+    pub open: usize,
+    /// Open tasks per quadrant, in the order do, schedule, delegate, delete.
+    pub counts: Vec<(Quadrant, usize)>,
+    pub signals: Vec<Signal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signal {
+    pub kind: &'static str,
+    /// What the numbers show.
+    pub seen: String,
+    /// One thing to do about it.
+    pub next: String,
+}
+
+/// Share of open tasks in "do" above which the week is firefighting.
+pub const FIREFIGHTING_SHARE: f64 = 0.5;
+/// Share of open tasks in "delegate" above which too much of the list is someone else's.
+pub const DELEGATE_SHARE: f64 = 0.3;
+
+/// Reads the spread of open tasks over the quadrants (the matrix diagnostics of time
+/// management: firefighting, the urgency effect, work to hand over, avoidance).
+pub fn health(tasks: &[Task]) -> QuadrantHealth {
+    let open: Vec<&Task> = tasks.iter().filter(|t| t.is_open()).collect();
+    let count = |q: Quadrant| open.iter().filter(|t| t.quadrant() == q).count();
+    let counts: Vec<(Quadrant, usize)> = Quadrant::ALL.iter().map(|&q| (q, count(q))).collect();
+    let n = open.len();
+    let mut signals = Vec::new();
+    if n == 0 {
+        return QuadrantHealth {
+            open: 0,
+            counts,
+            signals,
+        };
+    }
+    let (q1, q2, q3, q4) = (
+        count(Quadrant::Do),
+        count(Quadrant::Schedule),
+        count(Quadrant::Delegate),
+        count(Quadrant::Delete),
+    );
+    let share = |k: usize| k as f64 / n as f64;
+    if share(q1) > FIREFIGHTING_SHARE {
+        signals.push(Signal {
+            kind: "firefighting",
+            seen: format!("{q1} of {n} open tasks are urgent and important"),
+            next: "Block time this week for one important, non-urgent task, and ask your team what you should be focusing on that you are not.".into(),
+        });
+    }
+    if q2 == 0 {
+        signals.push(Signal {
+            kind: "nothing scheduled",
+            seen: "no open task is important without being urgent".into(),
+            next: "Add the planning, strategy or growth work that keeps getting pushed out, so it can be put in the calendar.".into(),
+        });
+    }
+    if q3 + q4 == 0 && n >= 3 {
+        signals.push(Signal {
+            kind: "urgency bias",
+            seen: format!("all {n} open tasks are marked important"),
+            next: "Run the tests on each task — only you? nice to have? what happens if you skip it? — and move what fails them to delegate or delete.".into(),
+        });
+    }
+    if share(q3) >= DELEGATE_SHARE {
+        signals.push(Signal {
+            kind: "delegate",
+            seen: format!("{q3} of {n} open tasks are urgent but not important"),
+            next:
+                "Hand these to someone on the team; it frees your time and gives them room to grow."
+                    .into(),
+        });
+    }
+    if q4 > 0 {
+        signals.push(Signal {
+            kind: "possible avoidance",
+            seen: format!("{q4} open task{} neither urgent nor important", if q4 == 1 { " is" } else { "s are" }),
+            next: "Delete them — what matters will come back — and ask yourself whether they are standing in for something harder.".into(),
+        });
+    }
+    QuadrantHealth {
+        open: n,
+        counts,
+        signals,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn task(id: i64, urgent: bool, important: bool) -> Task {
+        Task {
+            id,
+            title: format!("task {id}"),
+            urgent,
+            important,
+            only_me: false,
+            estimate_minutes: Some(60),
+            due: None,
+            category: Category::Build,
+            status: TaskStatus::Open,
+            note: None,
+        }
+    }
+
+    fn kinds(tasks: &[Task]) -> Vec<&'static str> {
+        health(tasks).signals.iter().map(|s| s.kind).collect()
+    }
+
+    #[test]
+    fn quadrants_follow_urgency_and_importance() {
+        assert_eq!(Quadrant::of(true, true), Quadrant::Do);
+        assert_eq!(Quadrant::of(false, true), Quadrant::Schedule);
+        assert_eq!(Quadrant::of(true, false), Quadrant::Delegate);
+        assert_eq!(Quadrant::of(false, false), Quadrant::Delete);
+    }
+
+    #[test]
+    fn the_spread_of_tasks_reads_as_a_diagnosis() {
+        let firefighting = [
+            task(1, true, true),
+            task(2, true, true),
+            task(3, false, true),
+        ];
+        assert_eq!(kinds(&firefighting), ["firefighting", "urgency bias"]);
+        let balanced = [
+            task(1, true, true),
+            task(2, false, true),
+            task(3, false, true),
+            task(4, true, false),
+        ];
+        assert!(kinds(&balanced).is_empty(), "{:?}", kinds(&balanced));
+        let distracted = [
+            task(1, true, false),
+            task(2, true, false),
+            task(3, false, true),
+            task(4, false, true),
+        ];
+        assert_eq!(kinds(&distracted), ["delegate"]);
+        let avoiding = [
+            task(1, false, false),
+            task(2, false, true),
+            task(3, false, true),
+        ];
+        assert_eq!(kinds(&avoiding), ["possible avoidance"]);
+        let no_q2 = [
+            task(1, true, false),
+            task(2, true, true),
+            task(3, true, true),
+        ];
+        assert!(kinds(&no_q2).contains(&"nothing scheduled"));
+        let mut done = task(9, true, true);
+        done.status = TaskStatus::Done;
+        assert_eq!(health(&[done]).open, 0);
+    }
+}
