@@ -120,11 +120,7 @@ pub fn shift(path: &Path, name: &str, up: bool) -> Result<Vec<Rule>> {
 
 /// The user's rules followed by the defaults.
 pub fn rule_set(path: &Path) -> Result<RuleSet> {
-    let user = load(path)?;
-    RuleSet::new(user).map_err(|e| AppError::Rules {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })
+    crate::web_support::compiled_rules(path)
 }
 
 /// Which rule wins for a title and why (`fulcrum rules explain --format json`).

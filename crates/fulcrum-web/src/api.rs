@@ -1,0 +1,130 @@
+//! `/api/…`: read-only JSON in the shapes `--format json` prints (docs/json.md), built by the
+//! same `fulcrum-app` functions the CLI calls.
+
+use crate::{AppState, Failure};
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use fulcrum_app::report::Period;
+use fulcrum_app::{dashboard, profile, report, rules_file, sources, web_support};
+use serde::Deserialize;
+
+impl IntoResponse for Failure {
+    fn into_response(self) -> Response {
+        (
+            self.status,
+            Json(serde_json::json!({ "error": self.message })),
+        )
+            .into_response()
+    }
+}
+
+type ApiResult<T> = Result<Json<T>, Failure>;
+
+/// `?week=YYYY-Www` or `?from=DATE&to=DATE`; empty values count as absent.
+#[derive(Debug, Default, Deserialize)]
+pub struct PeriodQuery {
+    pub week: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl PeriodQuery {
+    pub fn period(&self) -> Result<Period, Failure> {
+        Ok(Period::from_options(
+            given(&self.week),
+            given(&self.from),
+            given(&self.to),
+        )?)
+    }
+}
+
+/// `fulcrum report --format json`
+pub async fn report(
+    State(s): State<AppState>,
+    Query(q): Query<PeriodQuery>,
+) -> ApiResult<fulcrum_core::Report> {
+    let period = q.period()?;
+    Ok(Json(
+        report::build(s.store.as_ref(), &s.rules, &period, s.clock.now()).await?,
+    ))
+}
+
+/// The dashboard's data: the week's report, its label and the meeting heatmap.
+pub async fn dashboard(
+    State(s): State<AppState>,
+    Query(q): Query<PeriodQuery>,
+) -> ApiResult<dashboard::Dashboard> {
+    let period = q.period()?;
+    Ok(Json(
+        dashboard::build(s.store.as_ref(), &s.rules, &period, s.clock.now()).await?,
+    ))
+}
+
+/// The week timeline: every activity of an ISO week with its category, source and rule.
+pub async fn week(
+    State(s): State<AppState>,
+    Query(q): Query<PeriodQuery>,
+) -> ApiResult<dashboard::WeekView> {
+    let monday = monday_of(&s, given(&q.week)).await?;
+    Ok(Json(
+        dashboard::week(s.store.as_ref(), &s.rules, monday, s.clock.now()).await?,
+    ))
+}
+
+/// The Monday of `week`, or of the current week in the user's zone.
+pub async fn monday_of(s: &AppState, week: Option<&str>) -> Result<jiff::civil::Date, Failure> {
+    Ok(match week {
+        Some(w) => fulcrum_core::time::parse_iso_week(w).map_err(fulcrum_app::AppError::from)?,
+        None => {
+            let p = profile::require(s.store.as_ref()).await?;
+            fulcrum_core::time::week_start(fulcrum_core::time::local_date(s.clock.now(), &p.tz()))
+        }
+    })
+}
+
+/// `fulcrum sources --format json`
+pub async fn sources(State(s): State<AppState>) -> ApiResult<Vec<sources::SourceLine>> {
+    Ok(Json(sources::list(s.store.as_ref()).await?))
+}
+
+/// `fulcrum rules list --format json`
+pub async fn rules(State(s): State<AppState>) -> ApiResult<web_support::RulesListing> {
+    Ok(Json(web_support::rules_listing(&s.rules)?))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ExplainQuery {
+    pub title: Option<String>,
+    pub attendees: Option<String>,
+}
+
+/// `fulcrum rules explain TITLE --attendees N --format json`
+pub async fn explain(
+    State(s): State<AppState>,
+    Query(q): Query<ExplainQuery>,
+) -> ApiResult<rules_file::Explanation> {
+    let title = q.title.unwrap_or_default();
+    let attendees = parse_attendees(q.attendees.as_deref())?;
+    Ok(Json(rules_file::explain(&s.rules, &title, attendees)?))
+}
+
+pub fn parse_attendees(v: Option<&str>) -> Result<u32, Failure> {
+    match v.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(0),
+        Some(v) => v.parse().map_err(|_| {
+            Failure::bad_request(format!(
+                "attendees = {v:?}: expected the number of people besides you, such as 3"
+            ))
+        }),
+    }
+}
+
+/// `fulcrum settings --format json`
+pub async fn settings(State(s): State<AppState>) -> ApiResult<fulcrum_core::Profile> {
+    Ok(Json(profile::require(s.store.as_ref()).await?))
+}

@@ -1,0 +1,449 @@
+//! Server-side SVG charts. Each chart has a title, is an image to assistive technology, and
+//! comes with a table of its numbers; elements carry `data-` attributes with the raw values.
+
+use crate::fmt;
+use fulcrum_core::Category;
+use fulcrum_core::report::{Heatmap, Report};
+use maud::{Markup, html};
+
+/// A coordinate with one decimal.
+fn n(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// A chart with its heading, its description and its numbers.
+fn figure(id: &str, title: &str, hint: &str, svg: Markup, table: Markup) -> Markup {
+    html! {
+        figure.chart id=(id) {
+            figcaption {
+                h2 id=(format!("{id}-title")) { (title) }
+                @if !hint.is_empty() { p.hint { (hint) } }
+            }
+            div.svg-wrap { (svg) }
+            details.numbers {
+                summary { "Show the numbers" }
+                div.table-wrap { (table) }
+            }
+        }
+    }
+}
+
+fn target_text(min: Option<f64>, max: Option<f64>) -> String {
+    match (min, max) {
+        (Some(a), Some(b)) => format!("{:.0}–{:.0} %", a * 100.0, b * 100.0),
+        _ => "no target".into(),
+    }
+}
+
+/// The week's share per category as bars, each over the band of its target range.
+pub fn category_bars(r: &Report) -> Markup {
+    const W: f64 = 560.0;
+    const ROW: f64 = 30.0;
+    const X0: f64 = 90.0;
+    const X1: f64 = W - 150.0;
+    let top = 6.0;
+    let h = top + ROW * r.categories.len() as f64 + 22.0;
+    let max = r
+        .categories
+        .iter()
+        .map(|c| c.share.max(c.target_max.unwrap_or(0.0)))
+        .fold(0.5f64, f64::max);
+    let scale = (max * 10.0).ceil() / 10.0;
+    let x = |share: f64| X0 + (X1 - X0) * (share / scale).min(1.0);
+    let step = if scale > 0.6 { 0.2 } else { 0.1 };
+    let ticks: Vec<f64> = (0..=((scale / step).round() as usize))
+        .map(|i| i as f64 * step)
+        .collect();
+    let axis_y = top + ROW * r.categories.len() as f64;
+    let svg = html! {
+        svg.bars viewBox=(format!("0 0 {W} {}", n(h))) role="img"
+            aria-labelledby="balance-title balance-desc" {
+            title #balance-desc {
+                "Share of tracked time per category this week, each against its target range"
+            }
+            @for t in &ticks {
+                line.gridline x1=(n(x(*t))) x2=(n(x(*t))) y1=(n(top - 4.0)) y2=(n(axis_y)) {}
+                text.tick x=(n(x(*t))) y=(n(axis_y + 16.0)) text-anchor="middle" {
+                    (format!("{:.0} %", t * 100.0))
+                }
+            }
+            @for (i, c) in r.categories.iter().enumerate() {
+                @let y = top + ROW * i as f64;
+                @let cat = c.category.as_str();
+                g.cat-row data-category=(cat) data-minutes=(c.minutes)
+                    data-share=(format!("{:.4}", c.share)) data-status=(c.status) {
+                    title {
+                        (format!("{cat}: {} ({}), target {}: {}", fmt::duration(c.minutes),
+                            fmt::percent(c.share), target_text(c.target_min, c.target_max), c.status))
+                    }
+                    text.label x=(n(X0 - 10.0)) y=(n(y + 19.0)) text-anchor="end" { (cat) }
+                    @if let (Some(a), Some(b)) = (c.target_min, c.target_max) {
+                        rect.band x=(n(x(a))) y=(n(y + 3.0)) width=(n((x(b) - x(a)).max(1.5)))
+                            height=(n(ROW - 6.0)) rx="3" {}
+                    }
+                    rect class=(format!("bar fill-{cat}")) x=(n(X0)) y=(n(y + 9.0))
+                        width=(n((x(c.share) - X0).max(if c.minutes > 0 { 2.0 } else { 0.0 })))
+                        height="14" rx="2" {}
+                    text.value x=(n(X1 + 12.0)) y=(n(y + 19.0)) {
+                        (fmt::duration(c.minutes)) " · " (fmt::percent(c.share))
+                        @match c.status {
+                            "below" => tspan.status-below dx="6" { "▼ below" },
+                            "above" => tspan.status-above dx="6" { "▲ above" },
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+    };
+    let table = html! {
+        table {
+            caption { "Time per category this week" }
+            thead { tr { th scope="col" { "Category" } th scope="col" { "Time" }
+                th scope="col" { "Share" } th scope="col" { "Target" } th scope="col" { "Status" } } }
+            tbody {
+                @for c in &r.categories {
+                    tr data-category=(c.category.as_str()) data-minutes=(c.minutes) {
+                        th scope="row" { span class=(format!("swatch bg-{}", c.category)) {} (c.category) }
+                        td.num { (fmt::duration(c.minutes)) }
+                        td.num { (fmt::percent(c.share)) }
+                        td { (target_text(c.target_min, c.target_max)) }
+                        td { (c.status) }
+                    }
+                }
+            }
+        }
+    };
+    figure(
+        "balance",
+        "Balance this week",
+        "Bars are your share of tracked time; the grey band behind each is the range you aim for.",
+        svg,
+        table,
+    )
+}
+
+/// The non-empty categories of a week with their minutes and the minutes stacked below them.
+fn stack(w: &fulcrum_core::report::TrendWeek) -> Vec<(Category, i64, i64)> {
+    let mut below = 0;
+    let mut out = Vec::new();
+    for c in Category::ALL {
+        let m = w.minutes_by_category.get(&c).copied().unwrap_or(0);
+        if m > 0 {
+            out.push((c, m, below));
+            below += m;
+        }
+    }
+    out
+}
+
+/// A stacked bar of minutes per category for each of the trend's weeks.
+pub fn trend(r: &Report, shown_week: &str) -> Markup {
+    const W: f64 = 1100.0;
+    const H: f64 = 250.0;
+    const LEFT: f64 = 44.0;
+    const BOTTOM: f64 = 26.0;
+    const TOP: f64 = 10.0;
+    let weeks = &r.trend;
+    let max_min = weeks.iter().map(|w| w.minutes).max().unwrap_or(0).max(60);
+    let step_h = if max_min > 40 * 60 { 10 } else { 5 };
+    let top_h = ((max_min as f64 / 60.0) / step_h as f64).ceil() as i64 * step_h;
+    let plot_h = H - TOP - BOTTOM;
+    let y = |minutes: f64| H - BOTTOM - plot_h * minutes / (top_h as f64 * 60.0);
+    let slot = (W - LEFT - 6.0) / weeks.len().max(1) as f64;
+    let bar_w = slot * 0.64;
+    let svg = html! {
+        svg.trend viewBox=(format!("0 0 {W} {H}")) role="img"
+            aria-labelledby="trend-title trend-desc" {
+            title #trend-desc {
+                (format!("Tracked hours per week by category over the last {} weeks", weeks.len()))
+            }
+            @for i in 0..=(top_h / step_h) {
+                @let hrs = i * step_h;
+                line.gridline x1=(n(LEFT)) x2=(n(W)) y1=(n(y(hrs as f64 * 60.0))) y2=(n(y(hrs as f64 * 60.0))) {}
+                text.tick x=(n(LEFT - 6.0)) y=(n(y(hrs as f64 * 60.0) + 4.0)) text-anchor="end" { (hrs) " h" }
+            }
+            @for (i, w) in weeks.iter().enumerate() {
+                @let x = LEFT + slot * i as f64 + (slot - bar_w) / 2.0;
+                @let current = w.week == shown_week;
+                g.week-col.current[current] data-week=(w.week) data-minutes=(w.minutes) {
+                    title { (format!("{}: {} tracked", w.week, fmt::duration(w.minutes))) }
+                    @for (c, m, below) in stack(w) {
+                        @let y_top = y((below + m) as f64);
+                        rect class=(format!("fill-{c}")) x=(n(x)) y=(n(y_top)) width=(n(bar_w))
+                            height=(n(y(below as f64) - y_top)) data-category=(c.as_str()) data-minutes=(m) {
+                            title { (format!("{}: {c} {}", w.week, fmt::duration(m))) }
+                        }
+                    }
+                    @if current {
+                        rect.outline x=(n(x - 2.0)) y=(n(y(w.minutes as f64) - 2.0))
+                            width=(n(bar_w + 4.0)) height=(n(y(0.0) - y(w.minutes as f64) + 2.0)) rx="2" {}
+                    }
+                    text.tick.strong[current] x=(n(x + bar_w / 2.0)) y=(n(H - 8.0)) text-anchor="middle" {
+                        (w.week.rsplit('-').next().unwrap_or(&w.week))
+                    }
+                }
+            }
+        }
+    };
+    let table = html! {
+        table {
+            caption { "Hours per category and week" }
+            thead { tr {
+                th scope="col" { "Week" }
+                @for c in Category::ALL { th scope="col" { (c) } }
+                th scope="col" { "Total" }
+            } }
+            tbody {
+                @for w in weeks {
+                    tr data-week=(w.week) {
+                        th scope="row" { (w.week) }
+                        @for c in Category::ALL {
+                            td.num { (fmt::duration(w.minutes_by_category.get(&c).copied().unwrap_or(0))) }
+                        }
+                        td.num { (fmt::duration(w.minutes)) }
+                    }
+                }
+            }
+        }
+    };
+    figure(
+        "trend",
+        &format!("The last {} weeks", weeks.len()),
+        "Tracked hours per week, stacked by category; the outlined week is the one shown.",
+        svg,
+        table,
+    )
+}
+
+/// Where meetings sit in the week: a weekday × hour grid, darker for more meeting time.
+pub fn heatmap(h: &Heatmap, weeks: i64) -> Markup {
+    const LEFT: f64 = 40.0;
+    const TOP: f64 = 20.0;
+    const CW: f64 = 21.0;
+    const CH: f64 = 21.0;
+    let w = LEFT + CW * 24.0 + 2.0;
+    let hgt = TOP + CH * 7.0 + 4.0;
+    let max = h
+        .minutes
+        .iter()
+        .flatten()
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let svg = html! {
+        svg.heat viewBox=(format!("0 0 {} {}", n(w), n(hgt))) role="img"
+            aria-labelledby="heatmap-title heatmap-desc" {
+            title #heatmap-desc {
+                (format!("Meeting minutes per weekday and hour over the {weeks} weeks from {} to {}",
+                    h.from, fulcrum_core::time::add_days(h.to, -1)))
+            }
+            @for hour in (0..24).step_by(3) {
+                text.tick x=(n(LEFT + CW * hour as f64 + CW / 2.0)) y="13" text-anchor="middle" {
+                    (format!("{hour:02}"))
+                }
+            }
+            @for (d, row) in h.minutes.iter().enumerate() {
+                text.tick x=(n(LEFT - 8.0)) y=(n(TOP + CH * d as f64 + CH / 2.0 + 4.0)) text-anchor="end" {
+                    (fmt::WEEKDAYS[d])
+                }
+                @for (hour, &m) in row.iter().enumerate() {
+                    @let level = if m == 0 { 0 } else { 1 + (m * 5 / (max + 1)).min(4) };
+                    rect class=(format!("cell heat{level}")) x=(n(LEFT + CW * hour as f64 + 1.0))
+                        y=(n(TOP + CH * d as f64 + 1.0)) width=(n(CW - 2.0)) height=(n(CH - 2.0)) rx="3"
+                        data-day=(d) data-hour=(hour) data-minutes=(m) {
+                        title { (format!("{} {hour:02}:00–{:02}:00: {} of meetings", fmt::WEEKDAYS[d], (hour + 1) % 24, fmt::duration(m))) }
+                    }
+                }
+            }
+        }
+    };
+    let table = html! {
+        table.heat-table {
+            caption { "Meeting minutes per weekday (rows) and hour (columns)" }
+            thead { tr {
+                th scope="col" { "Day" }
+                @for hour in 0..24 { th scope="col" { (format!("{hour:02}")) } }
+            } }
+            tbody {
+                @for (d, row) in h.minutes.iter().enumerate() {
+                    tr {
+                        th scope="row" { (fmt::WEEKDAYS[d]) }
+                        @for m in row { td.num { (m) } }
+                    }
+                }
+            }
+        }
+    };
+    let legend = html! {
+        div.heat-legend aria-hidden="true" {
+            span { "less" }
+            @for l in 0..=5 { span class=(format!("chip heat{l}")) {} }
+            span { "more meeting time" }
+        }
+    };
+    figure(
+        "heatmap",
+        "When meetings happen",
+        &format!(
+            "Meeting time per weekday and hour over the last {weeks} weeks ({} – {}).",
+            fmt::day(h.from),
+            fmt::day(fulcrum_core::time::add_days(h.to, -1))
+        ),
+        html! { (svg) (legend) },
+        table,
+    )
+}
+
+/// Per day: meeting hours, the longest focus block and after-hours work, side by side.
+pub fn days(r: &Report) -> Markup {
+    const W: f64 = 560.0;
+    const H: f64 = 220.0;
+    const LEFT: f64 = 40.0;
+    const BOTTOM: f64 = 26.0;
+    const TOP: f64 = 10.0;
+    let max = r
+        .days
+        .iter()
+        .flat_map(|d| {
+            [
+                d.meeting_minutes,
+                d.longest_focus_minutes,
+                d.after_hours_minutes,
+            ]
+        })
+        .max()
+        .unwrap_or(0)
+        .max(240);
+    let top_h = ((max as f64) / 120.0).ceil() as i64 * 2;
+    let plot_h = H - TOP - BOTTOM;
+    let y = |m: i64| H - BOTTOM - plot_h * m as f64 / (top_h as f64 * 60.0);
+    let slot = (W - LEFT) / r.days.len().max(1) as f64;
+    let bw = (slot * 0.8 / 3.0).min(22.0);
+    let series = [
+        ("meet", "meetings"),
+        ("focus", "longest focus block"),
+        ("after", "after hours"),
+    ];
+    let svg = html! {
+        svg.days viewBox=(format!("0 0 {W} {H}")) role="img" aria-labelledby="days-title days-desc" {
+            title #days-desc { "Meeting hours, longest focus block and after-hours work per day" }
+            @for i in (0..=top_h).step_by(2) {
+                line.gridline x1=(n(LEFT)) x2=(n(W)) y1=(n(y(i * 60))) y2=(n(y(i * 60))) {}
+                text.tick x=(n(LEFT - 6.0)) y=(n(y(i * 60) + 4.0)) text-anchor="end" { (i) " h" }
+            }
+            @for (i, d) in r.days.iter().enumerate() {
+                @let x0 = LEFT + slot * i as f64 + (slot - bw * 3.0) / 2.0;
+                @let values = [d.meeting_minutes, d.longest_focus_minutes, d.after_hours_minutes];
+                g.day data-date=(d.date.to_string()) {
+                    @for (k, ((class, label), m)) in series.iter().zip(values).enumerate() {
+                        rect class=(format!("s-{class}")) x=(n(x0 + bw * k as f64)) y=(n(y(m)))
+                            width=(n(bw - 2.0)) height=(n(y(0) - y(m))) rx="2" {
+                            title { (format!("{}: {label} {}", fmt::day(d.date), fmt::duration(m))) }
+                        }
+                    }
+                    text.tick.off[!d.working_day] x=(n(LEFT + slot * i as f64 + slot / 2.0)) y=(n(H - 8.0))
+                        text-anchor="middle" { (fmt::day(d.date).split(' ').next().unwrap_or("")) " " (d.date.day()) }
+                }
+            }
+        }
+    };
+    let legend = html! {
+        ul.legend {
+            @for (class, label) in series { li { span class=(format!("swatch s-{class}")) {} (label) } }
+        }
+    };
+    figure(
+        "days",
+        "Meetings and focus, day by day",
+        "Focus blocks are meeting-free stretches inside your working hours.",
+        html! { (svg) (legend) },
+        day_table(r),
+    )
+}
+
+/// The per-day numbers of the week.
+pub fn day_table(r: &Report) -> Markup {
+    html! {
+        table.day-table {
+            caption { "Day by day" }
+            thead { tr {
+                th scope="col" { "Day" } th scope="col" { "Meetings" } th scope="col" { "1:1s" }
+                th scope="col" { "Longest focus" } th scope="col" { "Fragments" }
+                th scope="col" { "After hours" } th scope="col" { "Commits" }
+            } }
+            tbody {
+                @for d in &r.days {
+                    tr.off[!d.working_day] data-date=(d.date.to_string()) data-meeting-minutes=(d.meeting_minutes)
+                        data-longest-focus=(d.longest_focus_minutes) data-after-hours=(d.after_hours_minutes)
+                        data-commits=(d.commits) {
+                        th scope="row" { (fmt::day(d.date)) }
+                        td.num { (fmt::duration(d.meeting_minutes)) " (" (d.meetings) ")" }
+                        td.num { (d.one_on_ones) }
+                        td.num { (fmt::duration(d.longest_focus_minutes)) }
+                        td.num { (d.fragments) }
+                        td.num { (fmt::duration(d.after_hours_minutes)) }
+                        td.num { (d.commits) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Commits per day as columns with their counts.
+pub fn commits(r: &Report) -> Markup {
+    const W: f64 = 560.0;
+    const H: f64 = 160.0;
+    const BOTTOM: f64 = 26.0;
+    const TOP: f64 = 18.0;
+    let max = r.days.iter().map(|d| d.commits).max().unwrap_or(0).max(4);
+    let slot = W / r.days.len().max(1) as f64;
+    let bw = (slot * 0.5).min(40.0);
+    let y = |c: u32| H - BOTTOM - (H - TOP - BOTTOM) * c as f64 / max as f64;
+    let svg = html! {
+        svg.commits viewBox=(format!("0 0 {W} {H}")) role="img" aria-labelledby="commits-title commits-desc" {
+            title #commits-desc { (format!("Commits per day, {} in total", r.totals.commits)) }
+            line.gridline x1="0" x2=(n(W)) y1=(n(y(0))) y2=(n(y(0))) {}
+            @for (i, d) in r.days.iter().enumerate() {
+                @let x = slot * i as f64 + (slot - bw) / 2.0;
+                g data-date=(d.date.to_string()) data-commits=(d.commits) {
+                    rect.fill-build x=(n(x)) y=(n(y(d.commits))) width=(n(bw)) height=(n(y(0) - y(d.commits))) rx="2" {
+                        title { (format!("{}: {} commits", fmt::day(d.date), d.commits)) }
+                    }
+                    text.value x=(n(x + bw / 2.0)) y=(n(y(d.commits) - 5.0)) text-anchor="middle" { (d.commits) }
+                    text.tick x=(n(x + bw / 2.0)) y=(n(H - 8.0)) text-anchor="middle" {
+                        (fmt::day(d.date).split(' ').next().unwrap_or(""))
+                    }
+                }
+            }
+        }
+    };
+    let table = html! {
+        table {
+            caption { "Commits per day" }
+            thead { tr { th scope="col" { "Day" } th scope="col" { "Commits" } } }
+            tbody {
+                @for d in &r.days {
+                    tr { th scope="row" { (fmt::day(d.date)) } td.num { (d.commits) } }
+                }
+            }
+        }
+    };
+    figure(
+        "commits",
+        "Commits",
+        &format!(
+            "{} commits on {} days.",
+            r.totals.commits, r.totals.coding_days
+        ),
+        svg,
+        table,
+    )
+}

@@ -1,0 +1,47 @@
+//! What went wrong, as a status code and a message the user can act on.
+
+use axum::http::StatusCode;
+use fulcrum_app::AppError;
+
+/// A refused or failed request: pages show `message` in the page, the API returns it as
+/// `{"error": message}`.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub status: StatusCode,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
+        Failure {
+            status,
+            message: message.into(),
+        }
+    }
+
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Failure::new(StatusCode::BAD_REQUEST, message)
+    }
+}
+
+impl From<AppError> for Failure {
+    fn from(e: AppError) -> Self {
+        let status = match &e {
+            AppError::NotInitialised => StatusCode::CONFLICT,
+            AppError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Fetch { .. } => StatusCode::BAD_GATEWAY,
+            AppError::Calendar { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            // Bad input: a week, a setting, a path, a rule.
+            _ => StatusCode::BAD_REQUEST,
+        };
+        let message = match e {
+            AppError::NotInitialised => NOT_INITIALISED.to_string(),
+            e => e.to_string(),
+        };
+        Failure { status, message }
+    }
+}
+
+/// Shown instead of the CLI's hint when the store has no profile yet.
+pub const NOT_INITIALISED: &str = "Fulcrum does not know you yet: tell it your e-mails and time zone on the Settings page \
+     (or run `fulcrum init`).";

@@ -1,0 +1,132 @@
+//! `/`: the week against the targets, the trend, where meetings sit and what needs attention.
+
+use super::{legend, week_nav};
+use crate::api::PeriodQuery;
+use crate::layout::{self, Nav, frame, respond};
+use crate::{AppState, Failure, cache, charts, fmt};
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use fulcrum_app::AppError;
+use fulcrum_app::dashboard::{Dashboard, HEATMAP_WEEKS};
+use fulcrum_app::report::Period;
+use fulcrum_core::time;
+use maud::{Markup, html};
+
+pub async fn page_handler(s: &AppState, q: &PeriodQuery) -> Response {
+    let period = match q.week.as_deref().map(str::trim).filter(|w| !w.is_empty()) {
+        None => Period::CurrentWeek,
+        Some(w) => match time::parse_iso_week(w) {
+            Ok(monday) => Period::Week(monday),
+            Err(e) => return layout::failure_page(s, Nav::Dashboard, &AppError::from(e).into()),
+        },
+    };
+    let now = cache::now(&s.clock);
+    match cache::dashboard(s, &period, now).await {
+        Ok(d) => respond(
+            StatusCode::OK,
+            frame(
+                s,
+                &format!("Week {}", d.week),
+                Nav::Dashboard,
+                &[],
+                render(&d, now),
+            ),
+        ),
+        Err(AppError::NotInitialised) => respond(StatusCode::OK, welcome(s)),
+        Err(e) => layout::failure_page(s, Nav::Dashboard, &Failure::from(e)),
+    }
+}
+
+pub async fn page(State(s): State<AppState>, Query(q): Query<PeriodQuery>) -> Response {
+    page_handler(&s, &q).await
+}
+
+fn welcome(s: &AppState) -> Markup {
+    let body = html! {
+        section.welcome {
+            h1 { "Welcome to Fulcrum" }
+            p.lead {
+                "Fulcrum shows where your week went — building, leading, aligning — against the \
+                 balance you chose. First, tell it who you are."
+            }
+            ol.steps {
+                li { a href="/settings" { "Settings" } ": your e-mails, time zone and role." }
+                li { a href="/sources" { "Sources" } ": upload a calendar (.ics) or subscribe to one, and add your git repositories." }
+                li { "Come back here to see your week." }
+            }
+        }
+    };
+    frame(s, "Welcome", Nav::Dashboard, &[], body)
+}
+
+fn stat(id: &str, label: &str, value: String, value_raw: i64, sub: String) -> Markup {
+    html! {
+        div.stat data-stat=(id) data-value=(value_raw) {
+            span.stat-label { (label) }
+            span.stat-value { (value) }
+            span.stat-sub { (sub) }
+        }
+    }
+}
+
+fn render(d: &Dashboard, now: jiff::Timestamp) -> Markup {
+    let r = &d.report;
+    let current_monday = time::parse_zone(&r.timezone)
+        .map(|tz| time::week_start(time::local_date(now, &tz)))
+        .unwrap_or(r.from);
+    let previous = time::iso_week_label(time::add_days(r.from, -7));
+    let next = time::iso_week_label(time::add_days(r.from, 7));
+    let is_current = r.from == current_monday;
+    let t = &r.totals;
+    html! {
+        div.page-head {
+            div {
+                h1 #week-label data-week=(d.week) data-from=(r.from.to_string()) {
+                    "Week " (d.week.rsplit('-').next().unwrap_or(&d.week))
+                    span.sub { (fmt::range(r.from, r.to)) }
+                }
+                p.meta {
+                    @if is_current { "This week so far · " }
+                    (r.timezone) " · " a href=(format!("/week?week={}", d.week)) { "See the week's timeline" }
+                }
+            }
+            (week_nav("/", &previous, (r.from < current_monday).then_some(next.as_str()),
+                (!is_current).then_some(time::iso_week_label(current_monday).as_str())))
+        }
+        section.stats aria-label="The week in numbers" {
+            (stat("minutes", "Tracked", fmt::duration(t.minutes), t.minutes,
+                format!("{} of it work", fmt::duration(t.work_minutes))))
+            (stat("meeting-minutes", "Meetings", fmt::duration(t.meeting_minutes), t.meeting_minutes,
+                format!("{} meetings, {} 1:1s", t.meetings, t.one_on_ones)))
+            (stat("focus-minutes", "Focus blocks", fmt::duration(t.focus_minutes), t.focus_minutes,
+                format!("longest {}", fmt::duration(t.longest_focus_minutes))))
+            (stat("commits", "Commits", t.commits.to_string(), t.commits.into(),
+                format!("on {} days", t.coding_days)))
+            (stat("after-hours-minutes", "After hours", fmt::duration(t.after_hours_minutes),
+                t.after_hours_minutes, format!("{} on the weekend", fmt::duration(t.weekend_minutes))))
+        }
+        section.attention #attention aria-labelledby="attention-title" {
+            h2 #attention-title { "Needs attention" }
+            @if r.attention.is_empty() {
+                p.all-good { "Nothing is out of line with your targets this week." }
+            } @else {
+                ul {
+                    @for a in &r.attention {
+                        li data-kind=(a.kind) {
+                            span class=(format!("kind kind-{}", a.kind.replace(' ', "-"))) { (a.kind) }
+                            " " (a.message)
+                        }
+                    }
+                }
+            }
+        }
+        div.grid {
+            div.card { (charts::category_bars(r)) }
+            div.card { (charts::days(r)) }
+            div.card { (charts::heatmap(&d.heatmap, HEATMAP_WEEKS)) }
+            div.card { (charts::commits(r)) }
+            div.card.wide.trend-card { (charts::trend(r, &d.week)) (legend()) }
+        }
+    }
+}

@@ -1,0 +1,377 @@
+//! `/rules`: the user's rules (add, reorder, delete), the defaults, and "explain" for a title.
+//! Rules are read from the file on every report, so a change re-categorises everything at once.
+
+use super::{check_csrf, chip};
+use crate::api::parse_attendees;
+use crate::layout::{Nav, Notice, csrf_field, frame, respond};
+use crate::{AppState, Failure};
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use fulcrum_app::rules_file::{self, Explanation};
+use fulcrum_app::web_support;
+use fulcrum_core::Category;
+use fulcrum_core::rules::Rule;
+use maud::{Markup, html};
+use std::collections::HashMap;
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct ExplainQuery {
+    pub title: Option<String>,
+    pub attendees: Option<String>,
+}
+
+pub async fn page(State(s): State<AppState>, Query(q): Query<ExplainQuery>) -> Response {
+    let mut notices = Vec::new();
+    let mut status = StatusCode::OK;
+    let explained = match q.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        None => None,
+        Some(title) => match parse_attendees(q.attendees.as_deref())
+            .and_then(|n| rules_file::explain(&s.rules, title, n).map_err(Failure::from))
+        {
+            Ok(e) => Some(e),
+            Err(f) => {
+                status = f.status;
+                notices.push(Notice::Failed(f.message));
+                None
+            }
+        },
+    };
+    render(&s, status, notices, explained.as_ref(), &q)
+}
+
+fn render(
+    s: &AppState,
+    status: StatusCode,
+    mut notices: Vec<Notice>,
+    explained: Option<&Explanation>,
+    q: &ExplainQuery,
+) -> Response {
+    let listing = match web_support::rules_listing(&s.rules) {
+        Ok(l) => l,
+        Err(e) => {
+            notices.push(Notice::Failed(Failure::from(e).message));
+            web_support::RulesListing {
+                file: s.rules.display().to_string(),
+                user: Vec::new(),
+                defaults: fulcrum_core::rules::default_rules(),
+            }
+        }
+    };
+    let body = html! {
+        div.page-head {
+            div {
+                h1 { "Rules" }
+                p.meta {
+                    "Each activity goes to the category of the first rule that matches it: your rules first, then the defaults. "
+                    "Changes apply to every week at once. Your rules live in " code { (listing.file) } "."
+                }
+            }
+        }
+        section.card aria-labelledby="user-rules-title" {
+            h2 #user-rules-title { "Your rules" }
+            @if listing.user.is_empty() {
+                p #no-rules { "None yet: the defaults below decide. Add a rule to override them." }
+            } @else {
+                div.table-wrap {
+                    table #user-rules {
+                        thead { tr {
+                            th scope="col" { "#" } th scope="col" { "Name" } th scope="col" { "Category" }
+                            th scope="col" { "Matches" } th scope="col" { span.visually-hidden { "Actions" } }
+                        } }
+                        tbody {
+                            @for (i, r) in listing.user.iter().enumerate() {
+                                tr data-rule=(r.name) data-category=(r.category.as_str()) {
+                                    td.num { (i + 1) }
+                                    th scope="row" { (r.name) }
+                                    td { (chip(r.category)) }
+                                    td { (describe(r)) }
+                                    td.actions {
+                                        (move_form(s, &r.name, true, i == 0))
+                                        (move_form(s, &r.name, false, i + 1 == listing.user.len()))
+                                        form.inline.confirm method="post" action="/rules/delete"
+                                            data-confirm=(format!("Delete the rule '{}'?", r.name)) {
+                                            (csrf_field(s))
+                                            input type="hidden" name="name" value=(r.name);
+                                            button.btn.small.danger type="submit" aria-label=(format!("Delete {}", r.name)) { "Delete" }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        div.grid.forms {
+            section.card aria-labelledby="add-title" { (add_form(s)) }
+            section.card aria-labelledby="explain-title" { (explain_form(q, explained)) }
+        }
+        section.card aria-labelledby="defaults-title" {
+            h2 #defaults-title { "Defaults" }
+            p.hint { "Tried after your rules, in this order. Anything no rule matches counts as other." }
+            div.table-wrap {
+                table #default-rules {
+                    thead { tr { th scope="col" { "Name" } th scope="col" { "Category" } th scope="col" { "Matches" } } }
+                    tbody {
+                        @for r in &listing.defaults {
+                            tr data-rule=(r.name) {
+                                th scope="row" { (r.name) }
+                                td { (chip(r.category)) }
+                                td.pattern { (describe(r)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    respond(status, frame(s, "Rules", Nav::Rules, &notices, body))
+}
+
+fn move_form(s: &AppState, name: &str, up: bool, disabled: bool) -> Markup {
+    let label = if up {
+        format!("Move {name} up")
+    } else {
+        format!("Move {name} down")
+    };
+    html! {
+        form.inline method="post" action="/rules/move" {
+            (csrf_field(s))
+            input type="hidden" name="name" value=(name);
+            input type="hidden" name="direction" value=(if up { "up" } else { "down" });
+            button.btn.small type="submit" disabled[disabled] aria-label=(label) title=(label) {
+                (if up { "↑" } else { "↓" })
+            }
+        }
+    }
+}
+
+fn add_form(s: &AppState) -> Markup {
+    html! {
+        h2 #add-title { "Add a rule" }
+        form #add-rule method="post" action="/rules/add" {
+            (csrf_field(s))
+            div.fields {
+                div.field {
+                    label for="rule-name" { "Name" }
+                    input #rule-name type="text" name="name" required placeholder="standups are building";
+                }
+                div.field {
+                    label for="rule-category" { "Category" }
+                    select #rule-category name="category" {
+                        @for c in Category::ALL { option value=(c.as_str()) { (c) } }
+                    }
+                }
+                div.field.wide {
+                    label for="rule-title" { "Title contains (a regular expression, any case)" }
+                    input #rule-title type="text" name="title" placeholder="standup|stand-up" spellcheck="false";
+                }
+                div.field {
+                    label for="rule-min" { "At least … others" }
+                    input #rule-min type="number" name="min_attendees" min="0" inputmode="numeric";
+                }
+                div.field {
+                    label for="rule-max" { "At most … others" }
+                    input #rule-max type="number" name="max_attendees" min="0" inputmode="numeric";
+                }
+                div.field {
+                    label for="rule-domain" { "An attendee from domain" }
+                    input #rule-domain type="text" name="attendee_domain" placeholder="partner.example";
+                }
+                div.field {
+                    label for="rule-organizer" { "Organiser e-mail" }
+                    input #rule-organizer type="email" name="organizer";
+                }
+                div.field {
+                    label for="rule-calendar" { "Calendar name contains" }
+                    input #rule-calendar type="text" name="calendar";
+                }
+                div.field {
+                    label for="rule-position" { "Try it" }
+                    select #rule-position name="position" {
+                        option value="first" { "before my other rules" }
+                        option value="last" { "after my other rules" }
+                    }
+                }
+            }
+            p.hint { "A rule needs at least one condition; every condition it has must hold." }
+            button.btn.primary type="submit" #add-rule-submit { "Add rule" }
+        }
+    }
+}
+
+fn explain_form(q: &ExplainQuery, e: Option<&Explanation>) -> Markup {
+    html! {
+        h2 #explain-title { "Explain a title" }
+        form #explain method="get" action="/rules" {
+            div.fields {
+                div.field.wide {
+                    label for="explain-title-input" { "Event title" }
+                    input #explain-title-input type="text" name="title" required value=[q.title.as_deref()];
+                }
+                div.field {
+                    label for="explain-attendees" { "Other people present" }
+                    input #explain-attendees type="number" name="attendees" min="0"
+                        value=(q.attendees.as_deref().unwrap_or("0"));
+                }
+            }
+            button.btn type="submit" { "Explain" }
+        }
+        @if let Some(e) = e {
+            div.explanation #explanation data-category=(e.category.as_str()) data-rule=(e.rule) {
+                p {
+                    "“" (e.title) "” with " (e.attendees) " other people → " (chip(e.category))
+                }
+                p.hint { "Decided by the " (e.origin) " rule “" (e.rule) "”: " (e.reason) }
+                details {
+                    summary { "Every rule tried" }
+                    div.table-wrap {
+                        table {
+                            thead { tr { th scope="col" { "Rule" } th scope="col" { "From" } th scope="col" { "Category" } th scope="col" { "Why" } } }
+                            tbody {
+                                @for c in &e.checked {
+                                    tr.matched[c.matched] {
+                                        th scope="row" { (c.rule) }
+                                        td { (c.origin) }
+                                        td { (c.category) }
+                                        td.pattern { (c.reason) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn describe(r: &Rule) -> String {
+    let mut parts = Vec::new();
+    if let Some(t) = &r.title {
+        parts.push(format!("title /{t}/"));
+    }
+    if let Some(n) = r.min_attendees {
+        parts.push(format!("≥ {n} others"));
+    }
+    if let Some(n) = r.max_attendees {
+        parts.push(format!("≤ {n} others"));
+    }
+    if let Some(d) = &r.attendee_domain {
+        parts.push(format!("an attendee @{d}"));
+    }
+    if let Some(o) = &r.organizer {
+        parts.push(format!("organised by {o}"));
+    }
+    if let Some(c) = &r.calendar {
+        parts.push(format!("calendar ~ {c}"));
+    }
+    parts.join(", ")
+}
+
+fn opt(form: &HashMap<String, String>, name: &str) -> Option<String> {
+    form.get(name)
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+}
+
+fn number(form: &HashMap<String, String>, name: &str) -> Result<Option<u32>, Failure> {
+    opt(form, name)
+        .map(|v| {
+            v.parse::<u32>().map_err(|_| {
+                Failure::bad_request(format!("{name} = {v:?}: expected a whole number such as 2"))
+            })
+        })
+        .transpose()
+}
+
+fn rule_from(form: &HashMap<String, String>) -> Result<(Rule, Option<usize>), Failure> {
+    let name = opt(form, "name").ok_or_else(|| Failure::bad_request("give the rule a name"))?;
+    let category: Category = opt(form, "category").unwrap_or_default().parse().map_err(
+        |e: fulcrum_core::category::UnknownCategory| Failure::bad_request(e.to_string()),
+    )?;
+    let rule = Rule {
+        name,
+        category,
+        title: opt(form, "title"),
+        min_attendees: number(form, "min_attendees")?,
+        max_attendees: number(form, "max_attendees")?,
+        attendee_domain: opt(form, "attendee_domain"),
+        organizer: opt(form, "organizer"),
+        calendar: opt(form, "calendar"),
+    };
+    let position = match opt(form, "position").as_deref() {
+        Some("last") => None,
+        _ => Some(0),
+    };
+    Ok((rule, position))
+}
+
+fn after_change(s: &AppState, result: Result<String, Failure>) -> Response {
+    let q = ExplainQuery::default();
+    match result {
+        Ok(msg) => render(s, StatusCode::OK, vec![Notice::done(msg)], None, &q),
+        Err(f) => render(s, f.status, vec![Notice::Failed(f.message)], None, &q),
+    }
+}
+
+/// `POST /rules/add`
+pub async fn add(State(s): State<AppState>, Form(form): Form<HashMap<String, String>>) -> Response {
+    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Rules) {
+        return r;
+    }
+    let result = rule_from(&form).and_then(|(rule, position)| {
+        let name = rule.name.clone();
+        let category = rule.category;
+        rules_file::add(&s.rules, rule, position)
+            .map(|_| format!("Added the rule '{name}': what it matches now counts as {category}."))
+            .map_err(Failure::from)
+    });
+    s.changed();
+    after_change(&s, result)
+}
+
+/// `POST /rules/delete`
+pub async fn delete(
+    State(s): State<AppState>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Rules) {
+        return r;
+    }
+    let name = opt(&form, "name").unwrap_or_default();
+    let result = rules_file::delete(&s.rules, &name)
+        .map(|_| format!("Deleted the rule '{name}'."))
+        .map_err(Failure::from);
+    s.changed();
+    after_change(&s, result)
+}
+
+/// `POST /rules/move` with `direction` `up` or `down`.
+pub async fn shift(
+    State(s): State<AppState>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Rules) {
+        return r;
+    }
+    let name = opt(&form, "name").unwrap_or_default();
+    let up = opt(&form, "direction").as_deref() != Some("down");
+    let result = rules_file::shift(&s.rules, &name, up)
+        .map(|_| {
+            format!(
+                "Moved '{name}' {}.",
+                if up {
+                    "up: it is tried earlier"
+                } else {
+                    "down: it is tried later"
+                }
+            )
+        })
+        .map_err(Failure::from);
+    s.changed();
+    after_change(&s, result)
+}

@@ -1,0 +1,340 @@
+//! `/sources`: calendars and repositories, how their last import went, and the forms that add
+//! and refresh them.
+
+use super::check_csrf;
+use crate::layout::{Nav, Notice, csrf_field, frame, respond};
+use crate::{AppState, Failure, UPLOAD_LIMIT_BYTES};
+use axum::Form;
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use fulcrum_app::import;
+use fulcrum_app::sources::{self, SourceLine};
+use fulcrum_store::SourceKind;
+use maud::{Markup, html};
+use std::collections::HashMap;
+
+pub async fn page(State(s): State<AppState>) -> Response {
+    render(&s, StatusCode::OK, &[]).await
+}
+
+/// The page with the outcome of a form at its top.
+async fn render(s: &AppState, status: StatusCode, notices: &[Notice]) -> Response {
+    let list = sources::list(s.store.as_ref()).await;
+    let tz = fulcrum_app::profile::require(s.store.as_ref())
+        .await
+        .map(|p| p.tz())
+        .ok();
+    let mut notices = notices.to_vec();
+    let body = match list {
+        Ok(list) => body(s, &list, tz.as_ref()),
+        Err(e) => {
+            notices.push(Notice::Failed(Failure::from(e).message));
+            body(s, &[], tz.as_ref())
+        }
+    };
+    respond(status, frame(s, "Sources", Nav::Sources, &notices, body))
+}
+
+fn when(ts: Option<i64>, tz: Option<&jiff::tz::TimeZone>) -> String {
+    let Some(t) = ts.and_then(|t| jiff::Timestamp::from_second(t).ok()) else {
+        return "never".into();
+    };
+    match tz {
+        Some(tz) => t
+            .to_zoned_datetime(tz.clone())
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string(),
+        None => t.strftime("%Y-%m-%d %H:%M UTC").to_string(),
+    }
+}
+
+fn kind_label(k: SourceKind) -> &'static str {
+    match k.as_str() {
+        "calendar-file" => "calendar file",
+        "calendar-url" => "calendar subscription",
+        "git" => "git repository",
+        other => other,
+    }
+}
+
+fn body(s: &AppState, list: &[SourceLine], tz: Option<&jiff::tz::TimeZone>) -> Markup {
+    html! {
+        div.page-head {
+            div {
+                h1 { "Sources" }
+                p.meta { "Calendars and git repositories Fulcrum reads. Re-importing a calendar replaces its events; a repository scan reads only new commits." }
+            }
+        }
+        section.card aria-labelledby="known-title" {
+            h2 #known-title { "What Fulcrum reads" }
+            @if list.is_empty() {
+                p #no-sources { "No sources yet: upload a calendar or add a repository below." }
+            } @else {
+                div.table-wrap {
+                    table #sources-table {
+                        thead { tr {
+                            th scope="col" { "Source" } th scope="col" { "Kind" }
+                            th scope="col" { "Events" } th scope="col" { "Commits" }
+                            th scope="col" { "Last import" } th scope="col" { "Result" }
+                        } }
+                        tbody {
+                            @for l in list {
+                                @let src = &l.source;
+                                tr data-source-id=(src.id) data-kind=(src.kind.as_str()) data-name=(src.name)
+                                    data-events=(l.events) data-commits=(l.commits) {
+                                    th scope="row" {
+                                        span.src-name { (src.name) }
+                                        span.src-loc { (src.location) }
+                                    }
+                                    td { (kind_label(src.kind)) }
+                                    td.num { (l.events) }
+                                    td.num { (l.commits) }
+                                    td.nowrap { (when(src.last_import_at, tz)) }
+                                    td {
+                                        @match src.last_ok {
+                                            Some(true) => span.badge.ok { "ok" },
+                                            Some(false) => span.badge.failed { "failed" },
+                                            None => span.badge { "—" },
+                                        }
+                                        " " span.result { (src.last_result.as_deref().unwrap_or("")) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                form.inline method="post" action="/sources/refresh" {
+                    (csrf_field(s))
+                    button.btn type="submit" #refresh { "Refresh all sources" }
+                    span.hint { " Re-fetches subscriptions, re-reads files and rescans repositories." }
+                }
+            }
+        }
+        div.grid.forms {
+            section.card aria-labelledby="upload-title" {
+                h2 #upload-title { "Upload a calendar" }
+                p.hint { "An .ics export from Google Calendar, Outlook or Apple Calendar (at most "
+                    (UPLOAD_LIMIT_BYTES / (1024 * 1024)) " MB). Uploading a file of the same name again replaces its events." }
+                form #upload-form method="post" action="/sources/upload" enctype="multipart/form-data" {
+                    (csrf_field(s))
+                    label for="upload-file" { "Calendar file" }
+                    input #upload-file type="file" name="file" accept=".ics,text/calendar" required
+                        data-max-bytes=(UPLOAD_LIMIT_BYTES);
+                    p.field-error #upload-error role="alert" hidden {}
+                    button.btn.primary type="submit" #upload-submit { "Upload and import" }
+                }
+            }
+            section.card aria-labelledby="subscribe-title" {
+                h2 #subscribe-title { "Subscribe to a calendar" }
+                p.hint { "A secret iCal address (https or webcal), or the path of an .ics file or folder on this machine. Subscriptions are re-fetched on refresh." }
+                form method="post" action="/sources/calendar" {
+                    (csrf_field(s))
+                    label for="calendar-target" { "Address or path" }
+                    input #calendar-target type="text" name="target" required
+                        placeholder="https://calendar.example.com/…/basic.ics" autocomplete="off" spellcheck="false";
+                    button.btn.primary type="submit" { "Import calendar" }
+                }
+            }
+            section.card aria-labelledby="git-title" {
+                h2 #git-title { "Add a git repository" }
+                p.hint { "A work tree or bare repository on this machine. Only your own commits count, matched by the e-mails in Settings." }
+                form method="post" action="/sources/git" {
+                    (csrf_field(s))
+                    label for="git-path" { "Repository path" }
+                    input #git-path type="text" name="path" required placeholder="/home/you/src/service"
+                        autocomplete="off" spellcheck="false";
+                    button.btn.primary type="submit" { "Scan repository" }
+                }
+            }
+        }
+    }
+}
+
+fn imported(imports: &[import::CalendarImport]) -> Notice {
+    let summary = imports
+        .iter()
+        .map(|i| {
+            if i.unchanged {
+                format!("{}: not modified since the last import", i.source.name)
+            } else {
+                format!("Imported {} occurrences from {}", i.events, i.source.name)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let warnings = imports
+        .iter()
+        .flat_map(|i| {
+            i.warnings
+                .iter()
+                .map(move |w| format!("{}: skipped {w}", i.source.name))
+        })
+        .collect();
+    Notice::Done(format!("{summary}."), warnings)
+}
+
+async fn outcome(s: &AppState, result: Result<Notice, Failure>) -> Response {
+    match result {
+        Ok(n) => render(s, StatusCode::OK, &[n]).await,
+        Err(f) => render(s, f.status, &[Notice::Failed(f.message)]).await,
+    }
+}
+
+/// `POST /sources/upload` (multipart: `csrf`, then `file`).
+pub async fn upload(State(s): State<AppState>, mut form: Multipart) -> Response {
+    let too_large = || {
+        Failure::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "the file is larger than the {} MB a browser upload may be; import it with \
+                 `fulcrum import calendar FILE` instead",
+                UPLOAD_LIMIT_BYTES / (1024 * 1024)
+            ),
+        )
+    };
+    let read_error = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            too_large()
+        } else {
+            Failure::bad_request(format!("the upload could not be read: {}", e.body_text()))
+        }
+    };
+    let mut token: Option<String> = None;
+    let mut file: Option<(String, Vec<u8>)> = None;
+    loop {
+        let field = match form.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) => return outcome(&s, Err(read_error(e))).await,
+        };
+        match field.name() {
+            Some("csrf") => token = field.text().await.ok(),
+            Some("file") => {
+                // The token comes first in the form; nothing is read from a forged one.
+                if let Err(r) = check_csrf(&s, token.as_deref(), Nav::Sources) {
+                    return r;
+                }
+                let name = field.file_name().unwrap_or("").to_string();
+                match field.bytes().await {
+                    Ok(b) => file = Some((name, b.to_vec())),
+                    Err(e) => return outcome(&s, Err(read_error(e))).await,
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Err(r) = check_csrf(&s, token.as_deref(), Nav::Sources) {
+        return r;
+    }
+    let result = match file {
+        Some((name, _)) if name.trim().is_empty() => {
+            Err(Failure::bad_request("choose an .ics file to upload first"))
+        }
+        None => Err(Failure::bad_request("choose an .ics file to upload first")),
+        Some((name, bytes)) => {
+            import::calendar_upload(s.store.as_ref(), &name, &bytes, s.clock.now())
+                .await
+                .map(|i| imported(std::slice::from_ref(&i)))
+                .map_err(Failure::from)
+        }
+    };
+    s.changed();
+    outcome(&s, result).await
+}
+
+fn field<'a>(form: &'a HashMap<String, String>, name: &str) -> &'a str {
+    form.get(name).map(|v| v.trim()).unwrap_or("")
+}
+
+/// `POST /sources/calendar`: a subscription URL, or a file or folder path.
+pub async fn add_calendar(
+    State(s): State<AppState>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Sources) {
+        return r;
+    }
+    let target = field(&form, "target");
+    let result = if target.is_empty() {
+        Err(Failure::bad_request(
+            "give a calendar address or the path of an .ics file",
+        ))
+    } else {
+        import::calendar(s.store.as_ref(), target, s.clock.now())
+            .await
+            .map(|i| imported(&i))
+            .map_err(Failure::from)
+    };
+    s.changed();
+    outcome(&s, result).await
+}
+
+/// `POST /sources/git`
+pub async fn add_git(
+    State(s): State<AppState>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Sources) {
+        return r;
+    }
+    let path = field(&form, "path");
+    let result = if path.is_empty() {
+        Err(Failure::bad_request("give the path of a git repository"))
+    } else {
+        import::git(
+            s.store.as_ref(),
+            std::path::Path::new(path),
+            import::no_progress(),
+        )
+        .await
+        .map(|g| {
+            Notice::done(if g.unchanged {
+                format!("{}: no new commits since the last scan.", g.source.name)
+            } else {
+                format!("{}: {} new commits of yours.", g.source.name, g.new_commits)
+            })
+        })
+        .map_err(Failure::from)
+    };
+    s.changed();
+    outcome(&s, result).await
+}
+
+/// `POST /sources/refresh`
+pub async fn refresh(
+    State(s): State<AppState>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Sources) {
+        return r;
+    }
+    let result = import::refresh_all(s.store.as_ref(), s.clock.now(), import::no_progress())
+        .await
+        .map_err(Failure::from)
+        .and_then(|done| {
+            let lines: Vec<String> = done
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{} {}: {}",
+                        if r.ok { "✓" } else { "✗" },
+                        r.source,
+                        r.result
+                    )
+                })
+                .collect();
+            if done.iter().any(|r| !r.ok) {
+                Err(Failure::new(
+                    StatusCode::BAD_GATEWAY,
+                    format!("some sources could not be refreshed: {}", lines.join("; ")),
+                ))
+            } else if done.is_empty() {
+                Ok(Notice::done("There are no sources to refresh yet."))
+            } else {
+                Ok(Notice::Done("Refreshed every source.".into(), lines))
+            }
+        });
+    s.changed();
+    outcome(&s, result).await
+}

@@ -1,0 +1,249 @@
+//! `/week`: the week's activities on a timeline, coloured by category, each with its source
+//! and the rule that put it there.
+
+use super::{chip, legend, week_nav};
+use crate::api::{PeriodQuery, monday_of};
+use crate::layout::{self, Nav, frame, respond};
+use crate::{AppState, Failure, cache, fmt};
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use fulcrum_app::dashboard::{WeekActivity, WeekView};
+use fulcrum_core::time;
+use jiff::civil::{Date, DateTime};
+use maud::{Markup, html};
+
+pub async fn page(State(s): State<AppState>, Query(q): Query<PeriodQuery>) -> Response {
+    let week = q.week.as_deref().map(str::trim).filter(|w| !w.is_empty());
+    let monday = match monday_of(&s, week).await {
+        Ok(m) => m,
+        Err(f) => return layout::failure_page(&s, Nav::Week, &f),
+    };
+    let now = cache::now(&s.clock);
+    match cache::week(&s, monday, now).await {
+        Ok(w) => {
+            let current = fulcrum_app::profile::require(s.store.as_ref())
+                .await
+                .map(|p| time::week_start(time::local_date(now, &p.tz())))
+                .unwrap_or(monday);
+            respond(
+                StatusCode::OK,
+                frame(
+                    &s,
+                    &format!("Timeline {}", w.week),
+                    Nav::Week,
+                    &[],
+                    render(&w, current),
+                ),
+            )
+        }
+        Err(e) => layout::failure_page(&s, Nav::Week, &Failure::from(e)),
+    }
+}
+
+/// One activity's piece on one day, in minutes since local midnight.
+struct Piece<'a> {
+    act: &'a WeekActivity,
+    index: usize,
+    start: i64,
+    end: i64,
+    lane: usize,
+    lanes: usize,
+}
+
+fn local(s: &str) -> Option<DateTime> {
+    s.parse().ok()
+}
+
+fn minute_of_day(dt: DateTime) -> i64 {
+    i64::from(dt.hour()) * 60 + i64::from(dt.minute())
+}
+
+/// Splits activities into per-day pieces and gives overlapping pieces side-by-side lanes.
+fn layout_days(w: &WeekView) -> Vec<Vec<Piece<'_>>> {
+    let mut days: Vec<Vec<Piece<'_>>> = (0..7).map(|_| Vec::new()).collect();
+    for (index, a) in w.activities.iter().enumerate() {
+        let (Some(s), Some(e)) = (local(&a.local_start), local(&a.local_end)) else {
+            continue;
+        };
+        let mut day = s.date();
+        while day <= e.date() {
+            let start = if day == s.date() { minute_of_day(s) } else { 0 };
+            let end = if day == e.date() {
+                minute_of_day(e)
+            } else {
+                24 * 60
+            };
+            let offset = (day - w.from).get_days();
+            if end > start && (0..7).contains(&offset) {
+                days[offset as usize].push(Piece {
+                    act: a,
+                    index,
+                    start,
+                    end,
+                    lane: 0,
+                    lanes: 1,
+                });
+            }
+            day = time::add_days(day, 1);
+        }
+    }
+    for pieces in &mut days {
+        pieces.sort_by_key(|p| (p.start, -p.end));
+        // Lanes within each cluster of overlapping pieces.
+        let mut cluster_start = 0;
+        let mut cluster_end = i64::MIN;
+        let mut lane_ends: Vec<i64> = Vec::new();
+        for i in 0..pieces.len() {
+            if pieces[i].start >= cluster_end {
+                close_cluster(&mut pieces[cluster_start..i], lane_ends.len());
+                cluster_start = i;
+                lane_ends.clear();
+            }
+            let lane = match lane_ends.iter().position(|&e| e <= pieces[i].start) {
+                Some(l) => l,
+                None => {
+                    lane_ends.push(0);
+                    lane_ends.len() - 1
+                }
+            };
+            lane_ends[lane] = pieces[i].end;
+            pieces[i].lane = lane;
+            cluster_end = cluster_end.max(pieces[i].end);
+        }
+        let n = pieces.len();
+        close_cluster(&mut pieces[cluster_start..n], lane_ends.len());
+    }
+    days
+}
+
+fn close_cluster(pieces: &mut [Piece<'_>], lanes: usize) {
+    for p in pieces {
+        p.lanes = lanes.max(1);
+    }
+}
+
+fn hhmm(m: i64) -> String {
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
+fn kind(a: &WeekActivity) -> String {
+    format!("{:?}", a.kind).to_lowercase()
+}
+
+fn render(w: &WeekView, current_monday: Date) -> Markup {
+    let days = layout_days(w);
+    let first = days
+        .iter()
+        .flatten()
+        .map(|p| p.start / 60)
+        .min()
+        .unwrap_or(8)
+        .min(8);
+    let last = days
+        .iter()
+        .flatten()
+        .map(|p| (p.end + 59) / 60)
+        .max()
+        .unwrap_or(18)
+        .max(18);
+    let span = ((last - first) * 60) as f64;
+    let pct = |m: i64| ((m - first * 60) as f64 / span * 100.0).clamp(0.0, 100.0);
+    let next = (w.from < current_monday).then_some(w.next.as_str());
+    let this_week = time::iso_week_label(current_monday);
+    html! {
+        div.page-head {
+            div {
+                h1 #week-label data-week=(w.week) data-from=(w.from.to_string()) {
+                    "Timeline " (w.week.rsplit('-').next().unwrap_or(&w.week))
+                    span.sub { (fmt::range(w.from, w.to)) }
+                }
+                p.meta {
+                    (w.activities.len()) " activities · " (w.timezone) " · "
+                    a href=(format!("/?week={}", w.week)) { "Dashboard for this week" }
+                }
+            }
+            (week_nav("/week", &w.previous, next, (w.from != current_monday).then_some(this_week.as_str())))
+        }
+        (legend())
+        div.timeline aria-hidden="true" {
+            div.hours {
+                div.day-head {}
+                div.track {
+                    @for h in first..last {
+                        span.hour style=(format!("top:{:.3}%", pct(h * 60))) { (format!("{h:02}:00")) }
+                    }
+                }
+            }
+            @for (i, pieces) in days.iter().enumerate() {
+                @let date = time::add_days(w.from, i as i64);
+                div.daycol.weekend[i >= 5] {
+                    div.day-head { (fmt::day(date)) }
+                    div.track {
+                        @for h in first..last {
+                            span.line style=(format!("top:{:.3}%", pct(h * 60))) {}
+                        }
+                        @for p in pieces {
+                            @let a = p.act;
+                            div class=(format!("act bg-soft-{} kind-{}", a.category, kind(a)))
+                                style=(format!("top:{:.3}%;height:{:.3}%;left:{:.2}%;width:{:.2}%",
+                                    pct(p.start), (pct(p.end) - pct(p.start)).max(0.8),
+                                    100.0 * p.lane as f64 / p.lanes as f64, 100.0 / p.lanes as f64))
+                                title=(format!("{} · {}–{} · {} · {} · rule: {}", a.title, hhmm(p.start), hhmm(p.end), a.category, a.source, a.rule))
+                                data-index=(p.index) {
+                                span.act-title { (a.title) }
+                                span.act-time { (hhmm(p.start)) "–" (hhmm(p.end)) }
+                                span.act-meta { (a.source) " · " (a.rule) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        section.activity-list aria-labelledby="list-title" {
+            h2 #list-title { "Every activity of the week" }
+            @if w.activities.is_empty() {
+                p { "Nothing recorded this week. Add calendars and repositories on the "
+                    a href="/sources" { "Sources" } " page." }
+            }
+            @for (i, _) in days.iter().enumerate() {
+                @let date = time::add_days(w.from, i as i64);
+                @let acts: Vec<(usize, &WeekActivity)> = w.activities.iter().enumerate()
+                    .filter(|(_, a)| local(&a.local_start).is_some_and(|s| s.date() == date)).collect();
+                @if !acts.is_empty() {
+                    h3 { (fmt::day(date)) }
+                    div.table-wrap {
+                        table.acts {
+                            thead { tr {
+                                th scope="col" { "Time" } th scope="col" { "Activity" } th scope="col" { "Category" }
+                                th scope="col" { "Source" } th scope="col" { "Rule" }
+                            } }
+                            tbody {
+                                @for (index, a) in acts {
+                                    tr data-index=(index) data-title=(a.title) data-category=(a.category.as_str())
+                                        data-rule=(a.rule) data-source=(a.source) data-kind=(kind(a))
+                                        data-start=(a.local_start) {
+                                        td.num.nowrap {
+                                            (a.local_start.get(11..).unwrap_or("")) "–" (a.local_end.get(11..).unwrap_or(""))
+                                        }
+                                        td {
+                                            span.act-name { (a.title) }
+                                            span.act-sub {
+                                                (kind(a))
+                                                @if a.others > 0 { " · " (a.others) " " (if a.others == 1 { "other person" } else { "other people" }) }
+                                                @if a.one_on_one { " · 1:1" }
+                                            }
+                                        }
+                                        td { (chip(a.category)) }
+                                        td { (a.source) }
+                                        td { (a.rule) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! What keeps a local server local: the Host check against DNS rebinding, the Origin check
+//! and CSRF token for changes, and response headers that keep pages from being framed or
+//! their addresses leaked.
+
+use crate::AppState;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use fulcrum_app::{AppError, Result};
+use std::net::{IpAddr, SocketAddr};
+
+/// A fresh random secret for this process, as 64 hex digits.
+pub fn new_secret() -> Result<String> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| AppError::Invalid(format!("no randomness for the form token: {e}")))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Compares a submitted token with the secret in time independent of where they differ.
+pub fn token_matches(secret: &str, submitted: &str) -> bool {
+    let (a, b) = (secret.as_bytes(), submitted.as_bytes());
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Splits `host[:port]`, `[v6][:port]`; `None` when it is neither.
+fn split_host(value: &str) -> Option<(&str, Option<u16>)> {
+    let (name, port) = if let Some(rest) = value.strip_prefix('[') {
+        let (inside, after) = rest.split_once(']')?;
+        match after {
+            "" => (inside, None),
+            p => (inside, Some(p.strip_prefix(':')?)),
+        }
+    } else {
+        match value.split_once(':') {
+            Some((n, p)) if !p.contains(':') => (n, Some(p)),
+            Some(_) => return None,
+            None => (value, None),
+        }
+    };
+    let port = match port {
+        Some(p) => Some(p.parse::<u16>().ok()?),
+        None => None,
+    };
+    (!name.is_empty()).then_some((name, port))
+}
+
+/// Whether a request's `Host` names this server: `localhost`, a loopback address, or the
+/// address the server is bound to. A page on another domain that rebinds its name to
+/// 127.0.0.1 still sends its own name, and is refused. When the server listens on every
+/// interface (`0.0.0.0`), any IP address with the server's port is accepted as well: a
+/// rebinding attack needs a domain name, never a literal address.
+pub fn host_allowed(host: &str, bound: SocketAddr) -> bool {
+    let Some((name, port)) = split_host(host.trim()) else {
+        return false;
+    };
+    if name.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    let Ok(ip) = name.parse::<IpAddr>() else {
+        return false;
+    };
+    if ip.is_loopback() {
+        return true;
+    }
+    let port_matches = port.unwrap_or(80) == bound.port();
+    (ip == bound.ip() || bound.ip().is_unspecified()) && port_matches
+}
+
+/// The Origin of a form post, if the browser sent one, must be this server too.
+fn origin_allowed(origin: &str, bound: SocketAddr) -> bool {
+    match origin.strip_prefix("http://") {
+        Some(rest) => host_allowed(rest.trim_end_matches('/'), bound),
+        None => false,
+    }
+}
+
+fn refuse(status: StatusCode, message: &str) -> Response {
+    let mut resp = (status, format!("{message}\n")).into_response();
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    resp
+}
+
+/// Runs before every route: refuses foreign hosts and cross-site posts, adds the headers.
+pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_string)
+        .or_else(|| req.uri().authority().map(|a| a.to_string()));
+    if !host.is_some_and(|h| host_allowed(&h, state.bound)) {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "Fulcrum answers only requests addressed to this machine (localhost or 127.0.0.1).",
+        );
+    }
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        let origin = req
+            .headers()
+            .get(header::ORIGIN)
+            .and_then(|h| h.to_str().ok());
+        let fetch_site = req
+            .headers()
+            .get("sec-fetch-site")
+            .and_then(|h| h.to_str().ok());
+        let cross_site = fetch_site.is_some_and(|s| s == "cross-site" || s == "same-site");
+        // Browsers send `Origin: null` in some private contexts; the token still decides.
+        let same_origin = fetch_site == Some("same-origin");
+        let foreign = origin
+            .is_some_and(|o| !(origin_allowed(o, state.bound) || (o == "null" && same_origin)));
+        if cross_site || foreign {
+            return refuse(
+                StatusCode::FORBIDDEN,
+                "Changes to Fulcrum must come from its own pages.",
+            );
+        }
+    }
+    let started = std::time::Instant::now();
+    let mut resp = next.run(req).await;
+    let h = resp.headers_mut();
+    // How long the server worked on the request, for the benchmark and the browser's tools.
+    if let Ok(v) = HeaderValue::from_str(&format!(
+        "app;dur={:.2}",
+        started.elapsed().as_secs_f64() * 1000.0
+    )) {
+        h.insert("server-timing", v);
+    }
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'self'; style-src-attr 'unsafe-inline'; \
+             script-src 'self'; img-src 'self' data:; form-action 'self'; \
+             frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // Subscription addresses are secrets; never pass them to another site.
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    resp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_this_machine_is_a_valid_host() {
+        let bound: SocketAddr = "127.0.0.1:7878".parse().unwrap();
+        for ok in [
+            "localhost",
+            "localhost:7878",
+            "LOCALHOST:9",
+            "127.0.0.1",
+            "127.0.0.1:7878",
+            "[::1]",
+            "[::1]:7878",
+        ] {
+            assert!(host_allowed(ok, bound), "{ok}");
+        }
+        for bad in [
+            "evil.example.com",
+            "evil.example.com:7878",
+            "localhost.evil.example.com",
+            "127.0.0.1.nip.io:7878",
+            "192.168.1.10:7878",
+            "",
+            ":7878",
+            "localhost:notaport",
+            "::1",
+            "[::1",
+        ] {
+            assert!(!host_allowed(bad, bound), "{bad}");
+        }
+        let lan: SocketAddr = "192.168.1.10:8080".parse().unwrap();
+        assert!(host_allowed("192.168.1.10:8080", lan));
+        assert!(!host_allowed("192.168.1.10:9090", lan));
+        assert!(!host_allowed("fulcrum.lan:8080", lan));
+        let any: SocketAddr = "0.0.0.0:8080".parse().unwrap();
+        assert!(host_allowed("10.0.0.7:8080", any));
+        assert!(!host_allowed("10.0.0.7:8081", any));
+        assert!(!host_allowed("attacker.example:8080", any));
+    }
+
+    #[test]
+    fn tokens_compare_whole() {
+        let s = new_secret().unwrap();
+        assert_eq!(s.len(), 64);
+        assert_ne!(s, new_secret().unwrap());
+        assert!(token_matches(&s, &s.clone()));
+        assert!(!token_matches(&s, &s[..63]));
+        assert!(!token_matches(&s, ""));
+        assert!(!origin_allowed(
+            "https://evil.example",
+            "127.0.0.1:1".parse().unwrap()
+        ));
+        assert!(origin_allowed(
+            "http://127.0.0.1:1",
+            "127.0.0.1:1".parse().unwrap()
+        ));
+    }
+}

@@ -1,0 +1,360 @@
+//! The web interface in a real headless Chromium, driven through chromedriver, against a
+//! server on 127.0.0.1 over a demo store. Without Chromium the test says it was skipped,
+//! unless `FULCRUM_REQUIRE_BROWSER=1` (CI), where it fails.
+
+mod common;
+
+use common::{demo, team_calendar};
+use fantoccini::{Client, ClientBuilder, Locator};
+use fulcrum_app::report::{self, Period};
+use fulcrum_core::{Category, Report};
+use jiff::civil::{Date, date};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const CHROMIUM: &[&str] = &["/usr/bin/chromium", "/usr/bin/chromium-browser"];
+const CHROMEDRIVER: &[&str] = &["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"];
+
+fn first_existing(paths: &[&str]) -> Option<PathBuf> {
+    paths.iter().map(PathBuf::from).find(|p| p.exists())
+}
+
+/// chromedriver on a free loopback port, killed when dropped.
+struct Driver {
+    child: Child,
+    port: u16,
+    _profile: tempfile::TempDir,
+    chromium: PathBuf,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Driver {
+    /// `None` (after saying so) when no browser is installed and none is required.
+    fn start() -> Option<Driver> {
+        let found = first_existing(CHROMIUM).zip(first_existing(CHROMEDRIVER));
+        let Some((chromium, chromedriver)) = found else {
+            if std::env::var("FULCRUM_REQUIRE_BROWSER").as_deref() == Ok("1") {
+                panic!(
+                    "FULCRUM_REQUIRE_BROWSER=1 but chromium or chromedriver is missing: \
+                     apt-get install chromium chromium-driver"
+                );
+            }
+            eprintln!(
+                "skipped: chromium not found (apt-get install chromium chromium-driver to run the browser tests)"
+            );
+            return None;
+        };
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("a free port");
+        let child = Command::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .arg("--allowed-ips=127.0.0.1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        let driver = Driver {
+            child,
+            port,
+            _profile: tempfile::tempdir().unwrap(),
+            chromium,
+        };
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Some(driver)
+    }
+
+    async fn client(&self) -> Client {
+        let caps = serde_json::json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": self.chromium,
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                    "--window-size=1280,1000",
+                    format!("--user-data-dir={}", self._profile.path().display()),
+                ]
+            }
+        });
+        let serde_json::Value::Object(caps) = caps else {
+            unreachable!()
+        };
+        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("a Chromium session")
+    }
+}
+
+async fn attr(c: &Client, css: &str, name: &str) -> String {
+    let el = c
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element {css}: {e}"));
+    el.attr(name)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("{css} has no {name}"))
+}
+
+async fn number(c: &Client, css: &str, name: &str) -> i64 {
+    let v = attr(c, css, name).await;
+    v.parse()
+        .unwrap_or_else(|_| panic!("{css} {name}={v:?} is not a number"))
+}
+
+async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+}
+
+async fn report_of(d: &common::Demo, monday: Date) -> Report {
+    let store = d.store().await;
+    report::build(store.as_ref(), &d.rules, &Period::Week(monday), d.now)
+        .await
+        .unwrap()
+}
+
+/// The dashboard on screen shows exactly the report's numbers for its week.
+async fn assert_dashboard_matches(c: &Client, r: &Report) {
+    let week = fulcrum_core::time::iso_week_label(r.from);
+    assert_eq!(attr(c, "#week-label", "data-week").await, week);
+    for cat in &r.categories {
+        let css = format!("#balance g.cat-row[data-category='{}']", cat.category);
+        assert_eq!(
+            number(c, &css, "data-minutes").await,
+            cat.minutes,
+            "{week} {} minutes",
+            cat.category
+        );
+        assert_eq!(attr(c, &css, "data-status").await, cat.status);
+    }
+    for day in &r.days {
+        let css = format!("#days tr[data-date='{}']", day.date);
+        assert_eq!(
+            number(c, &css, "data-meeting-minutes").await,
+            day.meeting_minutes,
+            "{} meetings",
+            day.date
+        );
+        assert_eq!(
+            number(c, &css, "data-longest-focus").await,
+            day.longest_focus_minutes
+        );
+        assert_eq!(
+            number(c, &css, "data-after-hours").await,
+            day.after_hours_minutes
+        );
+        let commits = format!("#commits g[data-date='{}']", day.date);
+        assert_eq!(
+            number(c, &commits, "data-commits").await,
+            i64::from(day.commits),
+            "{} commits",
+            day.date
+        );
+    }
+    assert_eq!(
+        number(c, ".stat[data-stat='minutes']", "data-value").await,
+        r.totals.minutes
+    );
+    assert_eq!(
+        number(c, ".stat[data-stat='meeting-minutes']", "data-value").await,
+        r.totals.meeting_minutes
+    );
+    let attention = c.find_all(Locator::Css("#attention li")).await.unwrap();
+    assert_eq!(attention.len(), r.attention.len(), "{week} attention");
+    let trend = c.find_all(Locator::Css("#trend g.week-col")).await.unwrap();
+    assert_eq!(trend.len(), r.trend.len());
+}
+
+fn lead_minutes(r: &Report) -> i64 {
+    r.categories
+        .iter()
+        .find(|c| c.category == Category::Lead)
+        .unwrap()
+        .minutes
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_web_interface_in_chromium() {
+    let Some(driver) = Driver::start() else {
+        return;
+    };
+    let d = demo().await;
+    let server = fulcrum_web::start(d.config("127.0.0.1:0".parse().unwrap()))
+        .await
+        .unwrap();
+    let base = server.url().trim_end_matches('/').to_string();
+    let c = driver.client().await;
+    let this_week = date(2026, 3, 2);
+    let last_week = date(2026, 2, 23);
+
+    // 1. The dashboard's numbers are the report's numbers for the same week.
+    c.goto(&format!("{base}/")).await.unwrap();
+    let before = report_of(&d, this_week).await;
+    assert_dashboard_matches(&c, &before).await;
+    assert!(
+        c.find(Locator::Css("span#next-week[aria-disabled='true']"))
+            .await
+            .is_ok(),
+        "no next week after the current one"
+    );
+
+    // 2. Previous and next week.
+    c.find(Locator::Css("#prev-week"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(&c, "#week-label[data-week='2026-W09']").await;
+    assert!(
+        c.current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .ends_with("?week=2026-W09")
+    );
+    assert_dashboard_matches(&c, &report_of(&d, last_week).await).await;
+    c.find(Locator::Css("a#next-week"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(&c, "#week-label[data-week='2026-W10']").await;
+    assert_dashboard_matches(&c, &before).await;
+    // The week timeline navigates the same way.
+    c.goto(&format!("{base}/week")).await.unwrap();
+    c.find(Locator::Css("#prev-week"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(&c, "#week-label[data-week='2026-W09']").await;
+
+    // 3. An uploaded calendar's events appear in their week.
+    let ics = d.dir.path().join("team.ics");
+    std::fs::write(&ics, team_calendar()).unwrap();
+    c.goto(&format!("{base}/sources")).await.unwrap();
+    c.find(Locator::Css("#upload-file"))
+        .await
+        .unwrap()
+        .send_keys(&absolute(&ics))
+        .await
+        .unwrap();
+    c.find(Locator::Css("#upload-submit"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let notice = wait_for(&c, "#notice").await;
+    let text = notice.text().await.unwrap();
+    assert!(
+        text.contains("Imported 2 occurrences from team.ics"),
+        "{text}"
+    );
+    wait_for(&c, "#sources-table tr[data-name='team.ics']").await;
+    c.goto(&format!("{base}/week?week=2026-W09")).await.unwrap();
+    let row = wait_for(&c, "tr[data-title='Quarterly offsite prep']").await;
+    assert_eq!(row.attr("data-source").await.unwrap().unwrap(), "team.ics");
+    assert_eq!(row.attr("data-category").await.unwrap().unwrap(), "align");
+    let row = wait_for(&c, "tr[data-title='Engineering book club <Refactoring>']").await;
+    assert!(
+        row.text()
+            .await
+            .unwrap()
+            .contains("Engineering book club <Refactoring>"),
+        "titles are shown as text"
+    );
+
+    // 4. A new rule moves the standup from lead to build, everywhere at once.
+    c.goto(&format!("{base}/rules")).await.unwrap();
+    c.find(Locator::Css("#rule-name"))
+        .await
+        .unwrap()
+        .send_keys("standups are building")
+        .await
+        .unwrap();
+    c.find(Locator::Css("#rule-category"))
+        .await
+        .unwrap()
+        .select_by_value("build")
+        .await
+        .unwrap();
+    c.find(Locator::Css("#rule-title"))
+        .await
+        .unwrap()
+        .send_keys("standup")
+        .await
+        .unwrap();
+    c.find(Locator::Css("#add-rule-submit"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let notice = wait_for(&c, "#notice").await;
+    assert!(
+        notice.text().await.unwrap().contains("Added the rule"),
+        "{}",
+        notice.text().await.unwrap()
+    );
+    wait_for(&c, "#user-rules tr[data-rule='standups are building']").await;
+    c.goto(&format!("{base}/week")).await.unwrap();
+    let standup = wait_for(&c, "tr[data-title='Daily standup']").await;
+    assert_eq!(
+        standup.attr("data-category").await.unwrap().unwrap(),
+        "build"
+    );
+    assert_eq!(
+        standup.attr("data-rule").await.unwrap().unwrap(),
+        "standups are building"
+    );
+    c.goto(&format!("{base}/")).await.unwrap();
+    let after = report_of(&d, this_week).await;
+    assert!(
+        lead_minutes(&after) < lead_minutes(&before),
+        "lead {} → {}",
+        lead_minutes(&before),
+        lead_minutes(&after)
+    );
+    assert_dashboard_matches(&c, &after).await;
+    assert_eq!(
+        number(
+            &c,
+            "#balance g.cat-row[data-category='lead']",
+            "data-minutes"
+        )
+        .await,
+        lead_minutes(&after)
+    );
+
+    c.close().await.unwrap();
+    server.stop().await.unwrap();
+}
+
+fn absolute(p: &Path) -> String {
+    std::fs::canonicalize(p).unwrap().display().to_string()
+}

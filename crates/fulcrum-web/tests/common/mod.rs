@@ -1,0 +1,93 @@
+//! A demo store in a temporary folder, and a server state over it.
+#![allow(dead_code)]
+
+use fulcrum_app::demo::{self, DemoRequest};
+use fulcrum_web::{AppState, Clock, Config};
+use jiff::Timestamp;
+use jiff::civil::{Date, date};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// The day the demo is built as of: a Wednesday, so the week has past and future days.
+pub const TODAY: Date = date(2026, 3, 4);
+pub const SEED: u64 = 42;
+
+pub struct Demo {
+    pub dir: tempfile::TempDir,
+    pub db: PathBuf,
+    pub rules: PathBuf,
+    pub now: Timestamp,
+}
+
+pub async fn demo() -> Demo {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let built = demo::build(
+        DemoRequest {
+            db: &db,
+            seed: SEED,
+            today: TODAY,
+        },
+        fulcrum_app::import::no_progress(),
+    )
+    .await
+    .unwrap();
+    let tz = fulcrum_core::time::parse_zone(demo::DEMO_ZONE).unwrap();
+    Demo {
+        db,
+        rules: built.rules,
+        now: demo::demo_now(TODAY, &tz),
+        dir,
+    }
+}
+
+impl Demo {
+    pub fn config(&self, addr: SocketAddr) -> Config {
+        Config {
+            db: self.db.clone(),
+            rules: self.rules.clone(),
+            addr,
+            clock: Clock::Fixed(self.now),
+        }
+    }
+
+    /// A state as a server bound to 127.0.0.1:7878 would have.
+    pub async fn state(&self) -> AppState {
+        let addr: SocketAddr = "127.0.0.1:7878".parse().unwrap();
+        AppState::open(&self.config(addr), addr).await.unwrap()
+    }
+
+    pub async fn store(&self) -> Box<dyn fulcrum_store::Store> {
+        fulcrum_app::open_store(&self.db).await.unwrap()
+    }
+}
+
+/// A small calendar with two events in the demo's week 2026-W09, written by a
+/// team-calendar export.
+pub fn team_calendar() -> String {
+    [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Fulcrum tests//EN",
+        "BEGIN:VEVENT",
+        "UID:offsite-1@example.com",
+        "DTSTAMP:20260201T000000Z",
+        "DTSTART:20260224T130000Z",
+        "DTEND:20260224T143000Z",
+        "SUMMARY:Quarterly offsite prep",
+        "ORGANIZER:mailto:alex.rivera@example.com",
+        "ATTENDEE;PARTSTAT=ACCEPTED:mailto:alex.rivera@example.com",
+        "ATTENDEE;PARTSTAT=ACCEPTED:mailto:sam@example.com",
+        "END:VEVENT",
+        "BEGIN:VEVENT",
+        "UID:bookclub-1@example.com",
+        "DTSTAMP:20260201T000000Z",
+        "DTSTART:20260226T160000Z",
+        "DTEND:20260226T170000Z",
+        "SUMMARY:Engineering book club <Refactoring>",
+        "END:VEVENT",
+        "END:VCALENDAR",
+        "",
+    ]
+    .join("\r\n")
+}
