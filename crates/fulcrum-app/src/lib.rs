@@ -6,12 +6,16 @@ pub mod dashboard;
 pub mod demo;
 pub mod error;
 pub mod import;
+pub mod inbox;
 pub mod markdown;
 pub mod paths;
 pub mod profile;
 pub mod report;
+pub mod rituals;
 pub mod rules_file;
 pub mod sources;
+pub mod web_support;
+pub mod weekly;
 
 pub use error::{AppError, Result};
 

@@ -30,9 +30,11 @@ pub mod rrule;
 mod tz;
 mod value;
 mod windows_zones;
+mod write;
 
 pub use calendar::{Calendar, Occurrence, tsv_line};
 pub use event::{Attendee, Event, RDate, RecurrenceId, Status, Transparency};
 pub use parse::{ParseError, Warning};
 pub use tz::{known_zone, windows_to_iana};
 pub use value::{DateValue, Duration, When};
+pub use write::{OutEvent, write_calendar};

@@ -3,9 +3,12 @@
 
 pub mod activity;
 pub mod category;
+pub mod inbox;
 pub mod planner;
 pub mod profile;
 pub mod report;
+pub mod review;
+pub mod rituals;
 pub mod rules;
 pub mod sessions;
 pub mod tasks;

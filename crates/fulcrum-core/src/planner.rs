@@ -165,25 +165,37 @@ pub fn plan(input: &PlanInput<'_>) -> Plan {
             .estimate_minutes
             .unwrap_or(r.default_estimate_minutes)
             .max(r.min_block_minutes);
-        for slot in slots.iter_mut() {
-            while need > 0 {
-                let Some(block) = next_block(slot, need, day_left[slot.day], &r) else {
-                    break;
-                };
-                let m = minutes(&block);
-                need -= m;
-                day_left[slot.day] -= m;
-                blocks.push(Block {
-                    task_id: task.id,
-                    title: task.title.clone(),
-                    category: task.category,
-                    start: block.start,
-                    end: block.end,
-                });
-            }
-            if need == 0 {
-                break;
-            }
+        while need > 0 {
+            // Prefer the earliest slot that takes a whole block (the task, or the longest block
+            // allowed); failing that, the slot that takes the most, so work is not cut into
+            // scraps.
+            let whole = need.min(r.max_block_minutes);
+            let fits: Vec<(usize, Fit)> = (0..slots.len())
+                .filter_map(|i| fit(&slots[i], need, day_left[slots[i].day], &r).map(|f| (i, f)))
+                .collect();
+            let pick = match fits.iter().position(|(_, f)| f.len >= whole) {
+                Some(k) => fits.into_iter().nth(k),
+                // Ties go to the earliest slot: max_by_key keeps the last maximum, so reverse.
+                None => fits.into_iter().rev().max_by_key(|(_, f)| f.len),
+            };
+            let Some((i, f)) = pick else { break };
+            let slot = &mut slots[i];
+            let block = Interval::new(f.start, plus(f.start, f.len));
+            slot.cursor = block.end;
+            slot.run_minutes = if f.after_break {
+                f.len
+            } else {
+                slot.run_minutes + f.len
+            };
+            need -= f.len;
+            day_left[slot.day] -= f.len;
+            blocks.push(Block {
+                task_id: task.id,
+                title: task.title.clone(),
+                category: task.category,
+                start: block.start,
+                end: block.end,
+            });
         }
         if need > 0 {
             unplaced.push(Unplaced {
@@ -211,34 +223,45 @@ pub fn plan(input: &PlanInput<'_>) -> Plan {
     }
 }
 
-/// The next block for up to `need` minutes in `slot`, within the day's remaining allowance;
-/// inserts a break when the slot has run long without one.
-fn next_block(slot: &mut Slot, need: i64, allowance: i64, r: &PlanRules) -> Option<Interval> {
-    if slot.run_minutes >= r.break_after_minutes {
-        slot.cursor = plus(slot.cursor, r.break_minutes);
-        slot.run_minutes = 0;
-    }
-    let room = (slot.span.end.as_second() - slot.cursor.as_second()) / 60;
-    // A block never runs past the point where a break is due.
-    let before_break = r.break_after_minutes.max(r.min_block_minutes) - slot.run_minutes;
+/// Where and how long the next block for up to `need` minutes would be in `slot`.
+struct Fit {
+    start: Timestamp,
+    len: i64,
+    /// A break comes before the block.
+    after_break: bool,
+}
+
+/// The block `slot` can take next within the day's remaining allowance, if any; a break comes
+/// first when the slot has run long without one.
+fn fit(slot: &Slot, need: i64, allowance: i64, r: &PlanRules) -> Option<Fit> {
+    let after_break = slot.run_minutes >= r.break_after_minutes;
+    let (start, run) = if after_break {
+        (plus(slot.cursor, r.break_minutes), 0)
+    } else {
+        (slot.cursor, slot.run_minutes)
+    };
+    let room = (slot.span.end.as_second() - start.as_second()) / 60;
+    // A block never runs far past the point where a break is due.
+    let before_break = (r.break_after_minutes - run).max(r.min_block_minutes);
     let mut len = need
         .min(room)
         .min(allowance)
         .min(r.max_block_minutes)
-        .min(before_break.max(r.min_block_minutes));
+        .min(before_break);
     // Never leave a remainder too short to be a block of its own.
     let rest = need - len;
     if rest > 0 && rest < r.min_block_minutes {
         len -= r.min_block_minutes - rest;
     }
     // Blocks are at least the minimum, unless the whole task is shorter.
-    if len < r.min_block_minutes.min(need) || len <= 0 {
+    if len <= 0 || len < r.min_block_minutes.min(need) {
         return None;
     }
-    let block = Interval::new(slot.cursor, plus(slot.cursor, len));
-    slot.cursor = block.end;
-    slot.run_minutes += len;
-    Some(block)
+    Some(Fit {
+        start,
+        len,
+        after_break,
+    })
 }
 
 #[cfg(test)]

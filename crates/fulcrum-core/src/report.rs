@@ -353,15 +353,7 @@ fn totals(days: &[DayLine]) -> Totals {
             .map(|d| d.after_hours_minutes)
             .sum(),
         commits: days.iter().map(|d| d.commits).sum(),
-        coding_days: days
-            .iter()
-            .filter(|d| {
-                d.commits > 0
-                    || d.minutes_by_category
-                        .get(&Category::Build)
-                        .is_some_and(|&m| m > 0)
-            })
-            .count() as u32,
+        coding_days: days.iter().filter(|d| d.commits > 0).count() as u32,
     }
 }
 

@@ -49,6 +49,10 @@ pub async fn run_all(store: &dyn Store) {
     failures_leave_data_alone(store).await;
     deleting_a_source_deletes_its_data(store).await;
     an_unfinished_commit_import_changes_nothing(store).await;
+    tasks_round_trip(store).await;
+    plans_are_replaced_per_week(store).await;
+    inbox_round_trips(store).await;
+    entries_are_kept_per_ritual_and_period(store).await;
 }
 
 async fn profile_round_trips(store: &dyn Store) {
@@ -208,4 +212,160 @@ async fn an_unfinished_commit_import_changes_nothing(store: &dyn Store) {
     let s = import.finish("{}", "2 new").await.unwrap();
     assert_eq!(s.last_result.as_deref(), Some("2 new"));
     assert_eq!(store.commits_between(60, 71).await.unwrap().len(), 2);
+}
+
+async fn tasks_round_trip(store: &dyn Store) {
+    use fulcrum_core::Category;
+    use fulcrum_core::tasks::{Task, TaskStatus};
+    let t = Task {
+        id: 0,
+        title: "Write the caching RFC".into(),
+        urgent: false,
+        important: true,
+        only_me: true,
+        estimate_minutes: Some(120),
+        due: Some(jiff::civil::date(2026, 12, 4)),
+        category: Category::Build,
+        status: TaskStatus::Open,
+        note: None,
+    };
+    let a = store.add_task(&t).await.unwrap();
+    let b = store
+        .add_task(&Task {
+            title: "Demo env".into(),
+            due: None,
+            estimate_minutes: None,
+            ..t.clone()
+        })
+        .await
+        .unwrap();
+    assert!(a.id > 0 && b.id > a.id);
+    assert_eq!(store.task(a.id).await.unwrap().unwrap(), a);
+    let done = Task {
+        status: TaskStatus::Dropped,
+        note: Some("nobody needs it".into()),
+        ..b.clone()
+    };
+    store.update_task(&done).await.unwrap();
+    assert_eq!(store.tasks().await.unwrap(), vec![a.clone(), done]);
+    assert!(store.update_task(&Task { id: 9999, ..a }).await.is_err());
+    assert_eq!(store.task(9999).await.unwrap(), None);
+}
+
+async fn plans_are_replaced_per_week(store: &dyn Store) {
+    use crate::{AcceptedPlan, PlanBlock};
+    let block = |task_id: i64, seq: u32, start: i64| PlanBlock {
+        task_id,
+        seq,
+        title: format!("task {task_id}"),
+        category: "build".into(),
+        start_at: start,
+        end_at: start + 3600,
+    };
+    let plan = |week: &str, blocks: Vec<PlanBlock>, at: i64| AcceptedPlan {
+        week: week.into(),
+        accepted_at: at,
+        known_events: vec!["standup\u{1f}".into()],
+        buffer_minutes: 90,
+        blocks,
+    };
+    assert_eq!(store.plan("2026-W48").await.unwrap(), None);
+    let first = plan("2026-W48", vec![block(1, 1, 100), block(1, 2, 5000)], 1);
+    store.accept_plan(&first).await.unwrap();
+    store
+        .accept_plan(&plan("2026-W49", vec![block(2, 1, 900_000)], 2))
+        .await
+        .unwrap();
+    let again = plan("2026-W48", vec![block(3, 1, 200)], 3);
+    store.accept_plan(&again).await.unwrap();
+    assert_eq!(store.plan("2026-W48").await.unwrap(), Some(again));
+    assert_eq!(
+        store.plan("2026-W49").await.unwrap().unwrap().blocks.len(),
+        1
+    );
+    assert_eq!(
+        store.planned_weeks().await.unwrap(),
+        ["2026-W48", "2026-W49"]
+    );
+    assert_eq!(store.adjustment("2026-W48").await.unwrap(), None);
+    store
+        .save_adjustment("2026-W48", "keep Friday afternoons free")
+        .await
+        .unwrap();
+    store
+        .save_adjustment("2026-W48", "plan less")
+        .await
+        .unwrap();
+    assert_eq!(
+        store.adjustment("2026-W48").await.unwrap().as_deref(),
+        Some("plan less")
+    );
+}
+
+async fn inbox_round_trips(store: &dyn Store) {
+    use fulcrum_core::inbox::{Decision, InboxItem, Ownership};
+    let item = InboxItem {
+        id: 0,
+        from: "Dana (product)".into(),
+        text: "Can you review the vendor contract?".into(),
+        received: jiff::civil::date(2026, 11, 20),
+        needed_by: Some(jiff::civil::date(2026, 11, 27)),
+        ownership: Ownership::Gray,
+        decision: Decision::Pending,
+        decided: None,
+        note: None,
+    };
+    let a = store.add_inbox_item(&item).await.unwrap();
+    assert!(a.id > 0);
+    let decided = InboxItem {
+        decision: Decision::Delegated,
+        decided: Some(jiff::civil::date(2026, 11, 21)),
+        note: Some("Priya knows the vendor".into()),
+        ownership: Ownership::Theirs,
+        ..a.clone()
+    };
+    store.update_inbox_item(&decided).await.unwrap();
+    assert_eq!(store.inbox().await.unwrap(), vec![decided]);
+    assert!(
+        store
+            .update_inbox_item(&InboxItem { id: 999, ..a })
+            .await
+            .is_err()
+    );
+}
+
+async fn entries_are_kept_per_ritual_and_period(store: &dyn Store) {
+    use crate::Entry;
+    use fulcrum_core::rituals::{EntryBody, Ritual};
+    let entry = |period: &str, text: &str| Entry {
+        ritual: Ritual::WeeklyJournal,
+        period: period.into(),
+        body: EntryBody {
+            sections: vec![("accomplishments".into(), vec![text.into()])],
+            energy: vec![(fulcrum_core::Category::Build, 1)],
+            ratings: vec![],
+        },
+        facts: vec!["build 40 %".into()],
+    };
+    store.save_entry(&entry("2026-W48", "first")).await.unwrap();
+    store
+        .save_entry(&entry("2026-W47", "earlier"))
+        .await
+        .unwrap();
+    store
+        .save_entry(&entry("2026-W48", "rewritten"))
+        .await
+        .unwrap();
+    let got = store.entries(Ritual::WeeklyJournal).await.unwrap();
+    assert_eq!(
+        got,
+        vec![entry("2026-W47", "earlier"), entry("2026-W48", "rewritten")]
+    );
+    assert!(
+        store
+            .entries(Ritual::MonthlyCheckIn)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }

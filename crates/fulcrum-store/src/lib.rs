@@ -12,6 +12,8 @@ pub use sqlite::SqliteStore;
 
 use async_trait::async_trait;
 use fulcrum_core::Profile;
+use fulcrum_core::inbox::InboxItem;
+use fulcrum_core::tasks::Task;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -31,6 +33,10 @@ pub enum StoreError {
     Corrupt { what: &'static str, message: String },
     #[error("no source with id {0}")]
     NoSource(i64),
+    #[error("there is no task {0}; `fulcrum task list` shows the ids")]
+    NoTask(i64),
+    #[error("there is no inbox item {0}; `fulcrum inbox list --all` shows the ids")]
+    NoInboxItem(i64),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -83,6 +89,34 @@ pub trait Store: Send + Sync {
     async fn commits_between(&self, from: i64, to: i64) -> Result<Vec<StoredCommit>>;
     /// How many events and commits each source holds.
     async fn source_counts(&self) -> Result<Vec<(i64, u64, u64)>>;
+
+    /// Stores a new task (its `id` is ignored) and returns it with its id.
+    async fn add_task(&self, task: &Task) -> Result<Task>;
+    /// Saves every field of an existing task.
+    async fn update_task(&self, task: &Task) -> Result<()>;
+    async fn task(&self, id: i64) -> Result<Option<Task>>;
+    /// All tasks, oldest first.
+    async fn tasks(&self) -> Result<Vec<Task>>;
+
+    /// Saves the accepted plan of a week, replacing an earlier one. One transaction.
+    async fn accept_plan(&self, plan: &AcceptedPlan) -> Result<()>;
+    async fn plan(&self, week: &str) -> Result<Option<AcceptedPlan>>;
+    /// The weeks that have an accepted plan, oldest first.
+    async fn planned_weeks(&self) -> Result<Vec<String>>;
+    /// Saves the adjustment chosen in a week's review.
+    async fn save_adjustment(&self, week: &str, adjustment: &str) -> Result<()>;
+    async fn adjustment(&self, week: &str) -> Result<Option<String>>;
+
+    /// Stores a new inbox item (its `id` is ignored) and returns it with its id.
+    async fn add_inbox_item(&self, item: &InboxItem) -> Result<InboxItem>;
+    async fn update_inbox_item(&self, item: &InboxItem) -> Result<()>;
+    /// Every inbox item, oldest first.
+    async fn inbox(&self) -> Result<Vec<InboxItem>>;
+
+    /// Saves a reflection entry, replacing the one for the same ritual and period.
+    async fn save_entry(&self, entry: &Entry) -> Result<()>;
+    /// A ritual's entries, oldest period first.
+    async fn entries(&self, ritual: fulcrum_core::rituals::Ritual) -> Result<Vec<Entry>>;
 }
 
 /// Commits being added to one git source inside an open transaction.

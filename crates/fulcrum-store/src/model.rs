@@ -88,3 +88,40 @@ pub struct StoredCommit {
     pub email: String,
     pub summary: String,
 }
+
+/// One block of an accepted week plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanBlock {
+    pub task_id: i64,
+    /// The block's number among its task's blocks in this plan (1, 2, …).
+    pub seq: u32,
+    pub title: String,
+    pub category: String,
+    pub start_at: i64,
+    pub end_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AcceptedPlan {
+    pub week: String,
+    pub accepted_at: i64,
+    /// Keys (`uid` + recurrence id) of the calendar events known when the plan was accepted.
+    pub known_events: Vec<String>,
+    pub buffer_minutes: i64,
+    pub blocks: Vec<PlanBlock>,
+}
+
+/// The key that identifies a calendar occurrence across imports.
+pub fn event_key(e: &StoredEvent) -> String {
+    format!("{}\u{1f}{}", e.uid, e.recurrence_id)
+}
+
+/// A reflection entry: what the user wrote for one period of a ritual, and the facts of the
+/// period it was written against.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entry {
+    pub ritual: fulcrum_core::rituals::Ritual,
+    pub period: String,
+    pub body: fulcrum_core::rituals::EntryBody,
+    pub facts: Vec<String>,
+}

@@ -46,10 +46,26 @@ pub enum Command {
     /// See and test the rules that put your time into categories
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Keep your to-dos with their urgency and importance (the Eisenhower matrix)
+    #[command(subcommand)]
+    Task(crate::weekly_cmd::TaskCommand),
+    /// Plan the week: place your tasks into the free time your calendar leaves
+    Plan(crate::weekly_cmd::PlanArgs),
+    /// Review a week against its plan: what got done, what derailed it, what to change
+    Review(crate::weekly_cmd::ReviewArgs),
+    /// Write the weekly journal, monthly check-in or quarterly self-assessment
+    Reflect(crate::rituals_cmd::ReflectArgs),
+    /// What is due in your reflection rhythm, your streaks, and a Markdown export
+    Rituals(crate::rituals_cmd::RitualsArgs),
+    /// Asks and problems to decide later, and whose they are to solve
+    #[command(subcommand)]
+    Inbox(crate::inbox_cmd::InboxCommand),
     /// Show or change your profile: time zone, working hours, targets, how time is counted
     Settings(SettingsArgs),
     /// Build a year of a tech lead's demo data in a fresh store and show its reports
     Demo(DemoArgs),
+    /// Open the web dashboard on this machine (http://127.0.0.1:7878/ by default)
+    Serve(ServeArgs),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -189,6 +205,24 @@ pub struct DemoArgs {
     pub today: Option<String>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: ReportFormat,
+    /// Then open the demo in the web dashboard instead of printing its reports
+    #[arg(long)]
+    pub serve: bool,
+    /// Where the web dashboard listens, with --serve
+    #[arg(
+        long,
+        value_name = "IP:PORT",
+        default_value = "127.0.0.1:7878",
+        requires = "serve"
+    )]
+    pub addr: std::net::SocketAddr,
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Where to listen; anything but a loopback address lets other machines in
+    #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:7878")]
+    pub addr: std::net::SocketAddr,
 }
 
 #[derive(Args)]

@@ -40,7 +40,33 @@ pub async fn run(cli: Cli) -> Result<()> {
         }) => explain(&rules, &title, attendees, format.format),
         Command::Rules(RulesCommand::List(f)) => list_rules(&rules, f.format),
         Command::Settings(a) => settings(&store_path(db), a).await,
+        Command::Task(c) => crate::weekly_cmd::task(open(&store_path(db)).await?.as_ref(), c).await,
+        Command::Plan(a) => {
+            crate::weekly_cmd::plan(open(&store_path(db)).await?.as_ref(), a, now()?).await
+        }
+        Command::Reflect(a) => {
+            crate::rituals_cmd::reflect(open(&store_path(db)).await?.as_ref(), &rules, a, now()?)
+                .await
+        }
+        Command::Rituals(a) => {
+            crate::rituals_cmd::rituals_cmd(open(&store_path(db)).await?.as_ref(), a, now()?).await
+        }
+        Command::Inbox(c) => {
+            crate::inbox_cmd::run(open(&store_path(db)).await?.as_ref(), c, now()?).await
+        }
+        Command::Review(a) => {
+            crate::weekly_cmd::review(open(&store_path(db)).await?.as_ref(), a, now()?).await
+        }
         Command::Demo(a) => demo(db, a).await,
+        Command::Serve(a) => {
+            fulcrum_web::serve(fulcrum_web::Config {
+                db: store_path(db),
+                rules,
+                addr: a.addr,
+                clock: fulcrum_app::web_support::Clock::from_env()?,
+            })
+            .await
+        }
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "fulcrum", &mut std::io::stdout());
@@ -259,15 +285,14 @@ fn explain(rules: &std::path::Path, title: &str, attendees: u32, format: Format)
 }
 
 fn list_rules(rules: &std::path::Path, format: Format) -> Result<()> {
-    let user = rules_file::load(rules)?;
-    let defaults = fulcrum_core::rules::default_rules();
+    let listing = fulcrum_app::web_support::rules_listing(rules)?;
     match format {
-        Format::Json => emit_json(&serde_json::json!({
-            "file": rules.display().to_string(),
-            "user": user,
-            "defaults": defaults,
-        })),
-        Format::Table => emit(&output::rules_table(rules, &user, &defaults)),
+        Format::Json => emit_json(&listing),
+        Format::Table => emit(&output::rules_table(
+            rules,
+            &listing.user,
+            &listing.defaults,
+        )),
     }
 }
 
@@ -290,6 +315,28 @@ async fn demo(db: Option<PathBuf>, a: DemoArgs) -> Result<()> {
     .await;
     bar.finish_and_clear();
     let built = built?;
+    if a.serve {
+        eprintln!(
+            "Built the demo in {}: {} calendar occurrences and {} commits.",
+            built.db.display(),
+            built.occurrences,
+            built.commits
+        );
+        // A demo of a given day is shown as of that day's late afternoon.
+        let clock = match (fulcrum_app::web_support::Clock::from_env()?, &a.today) {
+            (fulcrum_app::web_support::Clock::System, Some(_)) => {
+                fulcrum_app::web_support::Clock::Fixed(fulcrum_app::demo::demo_now(today, &tz))
+            }
+            (clock, _) => clock,
+        };
+        return fulcrum_web::serve(fulcrum_web::Config {
+            db: built.db,
+            rules: built.rules,
+            addr: a.addr,
+            clock,
+        })
+        .await;
+    }
     let store = open(&db).await?;
     let now = fulcrum_app::demo::demo_now(today, &tz);
     let monday = time::week_start(today);

@@ -2,7 +2,10 @@
 
 mod cli;
 mod commands;
+mod inbox_cmd;
 mod output;
+mod rituals_cmd;
+mod weekly_cmd;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -64,6 +64,23 @@ impl Env {
         c
     }
 
+    /// Runs with `FULCRUM_NOW` fixed and, optionally, an editor; no editor otherwise.
+    pub fn run_at(&self, now: &str, editor: Option<&str>, args: &[&str]) -> Run {
+        let mut c = self.command();
+        c.env("FULCRUM_NOW", now)
+            .env_remove("VISUAL")
+            .env_remove("EDITOR");
+        if let Some(e) = editor {
+            c.env("EDITOR", e);
+        }
+        let out: Output = c.args(args).output().unwrap();
+        Run {
+            ok: out.status.success(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
     pub fn run_bare(&self, args: &[&str]) -> Run {
         let out: Output = self.bare_command().args(args).output().unwrap();
         Run {

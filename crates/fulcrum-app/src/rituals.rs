@@ -1,0 +1,302 @@
+//! The reflection rhythm: what is due, entries pre-filled with the period's facts, and a
+//! Markdown export of any span of time.
+
+use crate::error::{AppError, Result};
+use crate::markdown::hm;
+use crate::profile;
+use crate::report::{self, Period as ReportPeriod};
+use fulcrum_core::rituals::{self, EntryBody, Period, Ritual, RitualStatus};
+use fulcrum_core::{Category, time};
+use fulcrum_store::{Entry, Store};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// The period of `ritual` named by `label`, or the one expected now.
+pub async fn resolve_period(
+    store: &dyn Store,
+    ritual: Ritual,
+    label: Option<&str>,
+    now: Timestamp,
+) -> Result<Period> {
+    match label {
+        Some(l) => rituals::parse_period(ritual, l).ok_or_else(|| {
+            AppError::Invalid(format!(
+                "'{l}' is not a period of the {}: write {}",
+                ritual.title().to_lowercase(),
+                match ritual {
+                    Ritual::WeeklyJournal => "a week such as 2026-W48",
+                    Ritual::MonthlyCheckIn => "a month such as 2026-11",
+                    Ritual::QuarterlyAssessment => "a quarter such as 2026-Q4",
+                }
+            ))
+        }),
+        None => Ok(status(store, ritual, now).await?.period),
+    }
+}
+
+pub async fn status(store: &dyn Store, ritual: Ritual, now: Timestamp) -> Result<RitualStatus> {
+    let profile = profile::require(store).await?;
+    let written: Vec<String> = store
+        .entries(ritual)
+        .await?
+        .into_iter()
+        .map(|e| e.period)
+        .collect();
+    Ok(rituals::status(
+        ritual,
+        time::local_date(now, &profile.tz()),
+        &written,
+    ))
+}
+
+pub async fn status_all(store: &dyn Store, now: Timestamp) -> Result<Vec<RitualStatus>> {
+    let mut out = Vec::new();
+    for r in Ritual::ALL {
+        out.push(status(store, r, now).await?);
+    }
+    Ok(out)
+}
+
+/// What the data shows for a period, as short lines to write an entry against: the balance,
+/// meetings and focus, after-hours time, commits, 1:1s and how much planned work got done.
+pub async fn facts(
+    store: &dyn Store,
+    rules: &Path,
+    period: &Period,
+    now: Timestamp,
+) -> Result<Vec<String>> {
+    let r = report::build(
+        store,
+        rules,
+        &ReportPeriod::Dates {
+            from: period.from,
+            to: period.to,
+        },
+        now,
+    )
+    .await?;
+    let t = &r.totals;
+    let mut out = Vec::new();
+    if t.minutes == 0 {
+        out.push("no tracked time in this period yet".to_string());
+    } else {
+        let shares: Vec<String> = r
+            .categories
+            .iter()
+            .filter(|c| c.minutes > 0)
+            .map(|c| format!("{} {:.0} %", c.category, c.share * 100.0))
+            .collect();
+        out.push(format!(
+            "time tracked {}: {}",
+            hm(t.minutes),
+            shares.join(", ")
+        ));
+        let off: Vec<String> = r
+            .attention
+            .iter()
+            .filter(|a| a.kind.ends_with("target"))
+            .map(|a| a.message.clone())
+            .collect();
+        out.extend(off);
+        out.push(format!(
+            "{} in {} meetings ({} 1:1s); {} of focus blocks; {} outside working hours",
+            hm(t.meeting_minutes),
+            t.meetings,
+            t.one_on_ones,
+            hm(t.focus_minutes),
+            hm(t.after_hours_minutes)
+        ));
+    }
+    out.push(format!("{} commits on {} days", t.commits, t.coding_days));
+    let mut done = Vec::new();
+    let mut week = time::week_start(period.from);
+    while week < period.to {
+        // Weeks without an accepted plan have nothing to report.
+        if let Ok(v) = crate::weekly::review_week(store, week).await
+            && let Some(s) = v.review.done_share
+        {
+            done.push(format!("{} {:.0} %", v.week, s * 100.0));
+        }
+        week = time::add_days(week, 7);
+    }
+    if !done.is_empty() {
+        out.push(format!("planned work done: {}", done.join(", ")));
+    }
+    Ok(out)
+}
+
+/// The saved entry of a period, if any.
+pub async fn entry(store: &dyn Store, ritual: Ritual, period: &Period) -> Result<Option<Entry>> {
+    Ok(store
+        .entries(ritual)
+        .await?
+        .into_iter()
+        .find(|e| e.period == period.label))
+}
+
+/// Saves an entry; an empty one is refused rather than counted for the streak.
+pub async fn save(
+    store: &dyn Store,
+    ritual: Ritual,
+    period: &Period,
+    body: EntryBody,
+    facts: Vec<String>,
+) -> Result<Entry> {
+    if body.is_empty() {
+        return Err(AppError::Invalid(format!(
+            "the {} for {} is empty: nothing was saved",
+            ritual.title().to_lowercase(),
+            period.label
+        )));
+    }
+    let e = Entry {
+        ritual,
+        period: period.label.clone(),
+        body,
+        facts,
+    };
+    store.save_entry(&e).await?;
+    Ok(e)
+}
+
+/// Adds items to an entry's sections (creating the entry), for writing without an editor.
+pub fn merge(ritual: Ritual, mut body: EntryBody, items: &[(String, String)]) -> Result<EntryBody> {
+    let keys: Vec<&str> = ritual.sections().iter().map(|(k, _)| *k).collect();
+    for (key, text) in items {
+        let key = key.trim().to_ascii_lowercase();
+        if !keys.contains(&key.as_str()) {
+            return Err(AppError::Invalid(format!(
+                "'{key}' is not a section of the {}: use {}",
+                ritual.title().to_lowercase(),
+                keys.join(", ")
+            )));
+        }
+        match body.sections.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => v.push(text.trim().to_string()),
+            None => body.sections.push((key, vec![text.trim().to_string()])),
+        }
+    }
+    Ok(body)
+}
+
+/// Every entry written for periods overlapping `[from, to)`, as one Markdown document.
+pub async fn export_markdown(store: &dyn Store, from: Date, to: Date) -> Result<String> {
+    let mut s = String::new();
+    let _ = writeln!(s, "# Reflections {} – {}\n", from, time::add_days(to, -1));
+    let mut any = false;
+    for r in Ritual::ALL {
+        for e in store.entries(r).await? {
+            let Some(p) = rituals::parse_period(r, &e.period) else {
+                continue;
+            };
+            if p.to <= from || p.from >= to {
+                continue;
+            }
+            any = true;
+            let _ = writeln!(s, "## {} {}\n", r.title(), e.period);
+            if !e.facts.is_empty() {
+                let _ = writeln!(s, "What the data showed:\n");
+                for f in &e.facts {
+                    let _ = writeln!(s, "- {f}");
+                }
+                s.push('\n');
+            }
+            for (key, items) in e.body.sections.iter().filter(|(_, v)| !v.is_empty()) {
+                let _ = writeln!(s, "### {}\n", capitalise(key));
+                for i in items {
+                    let _ = writeln!(s, "- {i}");
+                }
+                s.push('\n');
+            }
+            if !e.body.energy.is_empty() {
+                let gave: Vec<&str> = e
+                    .body
+                    .energy
+                    .iter()
+                    .filter(|(_, v)| *v > 0)
+                    .map(|(c, _)| c.as_str())
+                    .collect();
+                let drained: Vec<&str> = e
+                    .body
+                    .energy
+                    .iter()
+                    .filter(|(_, v)| *v < 0)
+                    .map(|(c, _)| c.as_str())
+                    .collect();
+                let _ = writeln!(
+                    s,
+                    "Energy: gave — {}; drained — {}\n",
+                    list_or_none(&gave),
+                    list_or_none(&drained)
+                );
+            }
+            if !e.body.ratings.is_empty() {
+                let _ = writeln!(s, "| Skill | Self | Others | Gap |\n|---|---:|---|---:|");
+                for rt in &e.body.ratings {
+                    let others: Vec<String> =
+                        rt.others.iter().map(|(w, v)| format!("{w} {v}")).collect();
+                    let avg = (!rt.others.is_empty()).then(|| {
+                        rt.others.iter().map(|(_, v)| f64::from(*v)).sum::<f64>()
+                            / rt.others.len() as f64
+                    });
+                    let gap = match (rt.own, avg) {
+                        (Some(o), Some(a)) => format!("{:+.1}", a - f64::from(o)),
+                        _ => "—".into(),
+                    };
+                    let own = rt.own.map_or("—".into(), |v| v.to_string());
+                    let _ = writeln!(
+                        s,
+                        "| {} | {own} | {} | {gap} |",
+                        rt.skill,
+                        others.join(", ")
+                    );
+                }
+                s.push('\n');
+            }
+        }
+    }
+    if !any {
+        let _ = writeln!(s, "No entries in this period.");
+    }
+    Ok(s)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+fn list_or_none(v: &[&str]) -> String {
+    if v.is_empty() {
+        "none".into()
+    } else {
+        v.join(", ")
+    }
+}
+
+/// Parses `category=+1` energy notes.
+pub fn parse_energy(items: &[String]) -> Result<Vec<(Category, i8)>> {
+    items
+        .iter()
+        .map(|e| {
+            let bad = || {
+                AppError::Invalid(format!(
+                    "--energy {e}: write CATEGORY=+1 or CATEGORY=-1, e.g. build=+1"
+                ))
+            };
+            let (c, v) = e.split_once('=').ok_or_else(bad)?;
+            let cat: Category = c.parse().map_err(|_| bad())?;
+            let v: i8 = v
+                .trim()
+                .parse()
+                .ok()
+                .filter(|v: &i8| (-1..=1).contains(v))
+                .ok_or_else(bad)?;
+            Ok((cat, v))
+        })
+        .collect()
+}

@@ -1,0 +1,348 @@
+//! The weekly loop: tasks and their quadrants, planning the week into the real calendar,
+//! accepting the plan and exporting it as an `.ics` file.
+
+use crate::activities;
+use crate::error::{AppError, Result};
+use crate::profile;
+use fulcrum_calendar::{OutEvent, write_calendar};
+use fulcrum_core::planner::{self, Plan, PlanInput, PlanRules};
+use fulcrum_core::review::{self, NewEvent, PlannedBlock, WeekReview};
+use fulcrum_core::tasks::{self, Quadrant, QuadrantHealth, Task, TaskStatus};
+use fulcrum_core::{Category, Interval, time};
+use fulcrum_store::{AcceptedPlan, PlanBlock, Store, StoredEvent, event_key};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// Exported plan blocks carry UIDs with this prefix, so when the calendar that holds them is
+/// imported again the planner does not mistake its own blocks for meetings.
+pub const PLAN_UID_PREFIX: &str = "fulcrum-plan-";
+
+/// The UID of a plan block: the same week, task and block number always give the same UID,
+/// so exporting again updates the events instead of adding copies.
+pub fn block_uid(week: &str, task_id: i64, seq: u32) -> String {
+    format!("{PLAN_UID_PREFIX}{week}-task{task_id}-{seq}@fulcrum")
+}
+
+/// A task as the user describes it.
+#[derive(Debug, Clone, Default)]
+pub struct NewTask {
+    pub title: String,
+    pub urgent: bool,
+    pub important: bool,
+    pub only_me: bool,
+    pub estimate_minutes: Option<i64>,
+    pub due: Option<Date>,
+    pub category: Option<Category>,
+}
+
+pub async fn add_task(store: &dyn Store, t: NewTask) -> Result<Task> {
+    let title = t.title.trim();
+    if title.is_empty() {
+        return Err(AppError::Invalid("a task needs a title".into()));
+    }
+    check_estimate(t.estimate_minutes)?;
+    Ok(store
+        .add_task(&Task {
+            id: 0,
+            title: title.to_string(),
+            urgent: t.urgent,
+            important: t.important,
+            only_me: t.only_me,
+            estimate_minutes: t.estimate_minutes,
+            due: t.due,
+            category: t.category.unwrap_or(Category::Build),
+            status: TaskStatus::Open,
+            note: None,
+        })
+        .await?)
+}
+
+fn check_estimate(m: Option<i64>) -> Result<()> {
+    match m {
+        Some(m) if !(1..=40 * 60).contains(&m) => Err(AppError::Invalid(format!(
+            "an estimate of {m} minutes is out of range: give between 1 minute and 40 hours"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Changes to a task; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct TaskEdit {
+    pub title: Option<String>,
+    pub urgent: Option<bool>,
+    pub important: Option<bool>,
+    pub only_me: Option<bool>,
+    pub estimate_minutes: Option<i64>,
+    pub due: Option<Option<Date>>,
+    pub category: Option<Category>,
+    pub status: Option<TaskStatus>,
+    pub note: Option<String>,
+}
+
+pub async fn edit_task(store: &dyn Store, id: i64, e: TaskEdit) -> Result<Task> {
+    let mut t = store
+        .task(id)
+        .await?
+        .ok_or(fulcrum_store::StoreError::NoTask(id))?;
+    if let Some(title) = e.title.filter(|s| !s.trim().is_empty()) {
+        t.title = title.trim().to_string();
+    }
+    check_estimate(e.estimate_minutes)?;
+    t.urgent = e.urgent.unwrap_or(t.urgent);
+    t.important = e.important.unwrap_or(t.important);
+    t.only_me = e.only_me.unwrap_or(t.only_me);
+    t.estimate_minutes = e.estimate_minutes.or(t.estimate_minutes);
+    t.due = e.due.unwrap_or(t.due);
+    t.category = e.category.unwrap_or(t.category);
+    t.status = e.status.unwrap_or(t.status);
+    t.note = e.note.or(t.note);
+    store.update_task(&t).await?;
+    Ok(t)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskView {
+    #[serde(flatten)]
+    pub task: Task,
+    pub quadrant: Quadrant,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskList {
+    pub tasks: Vec<TaskView>,
+    pub health: QuadrantHealth,
+}
+
+/// Open tasks (or all with `all`), each with its quadrant, and the matrix's health.
+pub async fn list(store: &dyn Store, all: bool) -> Result<TaskList> {
+    let every = store.tasks().await?;
+    let health = tasks::health(&every);
+    let tasks = every
+        .into_iter()
+        .filter(|t| all || t.is_open())
+        .map(|task| TaskView {
+            quadrant: task.quadrant(),
+            task,
+        })
+        .collect();
+    Ok(TaskList { tasks, health })
+}
+
+/// The calendar events of a week that take the user's time, except Fulcrum's own exported
+/// plan blocks.
+async fn week_events(
+    store: &dyn Store,
+    profile: &fulcrum_core::Profile,
+    week: Date,
+) -> Result<Vec<StoredEvent>> {
+    let tz = profile.tz();
+    let from = time::day_start(week, &tz).as_second();
+    let to = time::day_start(time::add_days(week, 7), &tz).as_second();
+    Ok(store
+        .events_between(from, to)
+        .await?
+        .into_iter()
+        .filter(|e| activities::counts_as_time(e, profile) && !e.uid.starts_with(PLAN_UID_PREFIX))
+        .collect())
+}
+
+fn span(start: i64, end: i64) -> Interval {
+    let ts = |s: i64| Timestamp::from_second(s).unwrap_or(Timestamp::UNIX_EPOCH);
+    Interval::new(ts(start), ts(end))
+}
+
+/// The calendar time of a week that work must go around.
+async fn busy(
+    store: &dyn Store,
+    profile: &fulcrum_core::Profile,
+    week: Date,
+) -> Result<Vec<Interval>> {
+    Ok(week_events(store, profile, week)
+        .await?
+        .iter()
+        .map(|e| span(e.start_at, e.end_at))
+        .collect())
+}
+
+/// A plan for the week starting `week` (a Monday), as of `now`.
+pub async fn propose(store: &dyn Store, week: Date, now: Timestamp) -> Result<Plan> {
+    let profile = profile::require(store).await?;
+    let busy = busy(store, &profile, week).await?;
+    let tasks = store.tasks().await?;
+    Ok(planner::plan(&PlanInput {
+        profile: &profile,
+        week,
+        busy: &busy,
+        tasks: &tasks,
+        now,
+        rules: PlanRules::default(),
+    }))
+}
+
+/// Plans the week again and keeps the result as the week's plan.
+pub async fn accept(store: &dyn Store, week: Date, now: Timestamp) -> Result<(Plan, AcceptedPlan)> {
+    let plan = propose(store, week, now).await?;
+    let mut seq = std::collections::HashMap::<i64, u32>::new();
+    let blocks: Vec<PlanBlock> = plan
+        .blocks
+        .iter()
+        .map(|b| {
+            let n = seq.entry(b.task_id).or_default();
+            *n += 1;
+            PlanBlock {
+                task_id: b.task_id,
+                seq: *n,
+                title: b.title.clone(),
+                category: b.category.as_str().to_string(),
+                start_at: b.start.as_second(),
+                end_at: b.end.as_second(),
+            }
+        })
+        .collect();
+    let profile = profile::require(store).await?;
+    let accepted = AcceptedPlan {
+        week: plan.week.clone(),
+        accepted_at: now.as_second(),
+        known_events: week_events(store, &profile, week)
+            .await?
+            .iter()
+            .map(event_key)
+            .collect(),
+        buffer_minutes: plan.buffer_minutes,
+        blocks,
+    };
+    store.accept_plan(&accepted).await?;
+    Ok((plan, accepted))
+}
+
+/// The accepted plan of a week as an `.ics` calendar.
+pub async fn export_ics(store: &dyn Store, week: Date) -> Result<String> {
+    let label = time::iso_week_label(week);
+    let plan = store.plan(&label).await?.ok_or_else(|| {
+        AppError::Invalid(format!(
+            "there is no accepted plan for {label}: run `fulcrum plan accept --week {label}` first"
+        ))
+    })?;
+    let ts = |s: i64| Timestamp::from_second(s).unwrap_or(Timestamp::UNIX_EPOCH);
+    let events: Vec<OutEvent> = plan
+        .blocks
+        .iter()
+        .map(|b| OutEvent {
+            uid: block_uid(&label, b.task_id, b.seq),
+            summary: b.title.clone(),
+            description: Some(format!(
+                "Planned by Fulcrum for {label} (task {}).",
+                b.task_id
+            )),
+            categories: vec![b.category.clone()],
+            start: ts(b.start_at),
+            end: ts(b.end_at),
+            stamp: ts(plan.accepted_at),
+        })
+        .collect();
+    Ok(write_calendar(&format!("Fulcrum plan {label}"), &events))
+}
+
+/// A week's review with the adjustment chosen for the next week and the recent trend.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewView {
+    pub week: String,
+    #[serde(flatten)]
+    pub review: WeekReview,
+    /// The adjustment the user chose to carry into next week, if any.
+    pub adjustment: Option<String>,
+    /// Share of planned work done, for each of the last weeks that had a plan.
+    pub trend: Vec<TrendPoint>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendPoint {
+    pub week: String,
+    pub done_share: Option<f64>,
+}
+
+/// Weeks of review trend shown.
+pub const REVIEW_TREND_WEEKS: usize = 12;
+
+async fn review_of(
+    store: &dyn Store,
+    profile: &fulcrum_core::Profile,
+    plan: &AcceptedPlan,
+    tasks: &[Task],
+) -> Result<WeekReview> {
+    let week = time::parse_iso_week(&plan.week)?;
+    let known: std::collections::HashSet<&str> =
+        plan.known_events.iter().map(String::as_str).collect();
+    let new_events: Vec<NewEvent> = week_events(store, profile, week)
+        .await?
+        .iter()
+        .filter(|e| !known.contains(event_key(e).as_str()))
+        .map(|e| NewEvent {
+            title: e.title.clone(),
+            span: span(e.start_at, e.end_at),
+        })
+        .collect();
+    let blocks: Vec<PlannedBlock> = plan
+        .blocks
+        .iter()
+        .map(|b| PlannedBlock {
+            task_id: b.task_id,
+            span: span(b.start_at, b.end_at),
+        })
+        .collect();
+    Ok(review::review(
+        &blocks,
+        tasks,
+        &new_events,
+        plan.buffer_minutes,
+    ))
+}
+
+/// Reviews the week starting `week` against its accepted plan.
+pub async fn review_week(store: &dyn Store, week: Date) -> Result<ReviewView> {
+    let profile = profile::require(store).await?;
+    let label = time::iso_week_label(week);
+    let plan = store.plan(&label).await?.ok_or_else(|| {
+        AppError::Invalid(format!(
+            "{label} had no accepted plan to review: plan a week with `fulcrum plan accept`"
+        ))
+    })?;
+    let tasks = store.tasks().await?;
+    let review = review_of(store, &profile, &plan, &tasks).await?;
+    let weeks = store.planned_weeks().await?;
+    let mut trend = Vec::new();
+    // ISO week labels sort in time order.
+    let upto: Vec<&String> = weeks
+        .iter()
+        .filter(|w| w.as_str() <= label.as_str())
+        .collect();
+    for w in &upto[upto.len().saturating_sub(REVIEW_TREND_WEEKS)..] {
+        if let Some(p) = store.plan(w).await? {
+            trend.push(TrendPoint {
+                week: (*w).clone(),
+                done_share: review_of(store, &profile, &p, &tasks).await?.done_share,
+            });
+        }
+    }
+    Ok(ReviewView {
+        adjustment: store.adjustment(&label).await?,
+        week: label,
+        review,
+        trend,
+    })
+}
+
+/// Keeps the one adjustment the user carries from this week's review into the next.
+pub async fn adjust(store: &dyn Store, week: Date, adjustment: &str) -> Result<()> {
+    let text = adjustment.trim();
+    if text.is_empty() {
+        return Err(AppError::Invalid(
+            "the adjustment is empty: say what you will change next week".into(),
+        ));
+    }
+    Ok(store
+        .save_adjustment(&time::iso_week_label(week), text)
+        .await?)
+}

@@ -1,0 +1,296 @@
+//! The weekly loop end to end on a real (in-memory) store: plan, accept, export, re-import.
+
+use fulcrum_app::import;
+use fulcrum_app::profile::{self, InitRequest};
+use fulcrum_app::weekly::{self, NewTask, PLAN_UID_PREFIX};
+use fulcrum_core::{Category, RolePreset};
+use fulcrum_store::{SqliteStore, Store};
+use jiff::Timestamp;
+use jiff::civil::date;
+
+const MEETINGS: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n\
+BEGIN:VEVENT\r\nUID:standup\r\nSUMMARY:Standup\r\nDTSTART;TZID=Europe/Berlin:20261123T093000\r\n\
+DTEND;TZID=Europe/Berlin:20261123T100000\r\nRRULE:FREQ=DAILY;COUNT=5\r\n\
+ATTENDEE:mailto:me@example.com\r\nATTENDEE:mailto:kim@example.com\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:offsite\r\nSUMMARY:Planning offsite\r\nDTSTART;TZID=Europe/Berlin:20261124T090000\r\n\
+DTEND;TZID=Europe/Berlin:20261124T180000\r\nATTENDEE:mailto:me@example.com\r\nATTENDEE:mailto:kim@example.com\r\nEND:VEVENT\r\n\
+END:VCALENDAR\r\n";
+
+async fn store_with_week(dir: &std::path::Path) -> Box<dyn Store> {
+    let store: Box<dyn Store> = Box::new(SqliteStore::in_memory().await.unwrap());
+    profile::init(
+        store.as_ref(),
+        InitRequest {
+            emails: vec!["me@example.com".into()],
+            timezone: "Europe/Berlin".into(),
+            role: RolePreset::TechLead,
+            hours: vec![],
+        },
+    )
+    .await
+    .unwrap();
+    let cal = dir.join("work.ics");
+    std::fs::write(&cal, MEETINGS).unwrap();
+    import::calendar(store.as_ref(), cal.to_str().unwrap(), now())
+        .await
+        .unwrap();
+    for (title, urgent, important, minutes, category) in [
+        ("Fix the flaky deploy", true, true, 90, Category::Operate),
+        ("Caching RFC", false, true, 240, Category::Build),
+        (
+            "Quarterly strategy notes",
+            false,
+            true,
+            120,
+            Category::Think,
+        ),
+        ("Demo environment", true, false, 120, Category::Build),
+    ] {
+        weekly::add_task(
+            store.as_ref(),
+            NewTask {
+                title: title.into(),
+                urgent,
+                important,
+                estimate_minutes: Some(minutes),
+                category: Some(category),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    }
+    store
+}
+
+fn now() -> Timestamp {
+    "2026-11-22T12:00:00Z".parse().unwrap()
+}
+
+#[tokio::test]
+async fn plan_export_expand_and_reimport_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with_week(dir.path()).await;
+    let week = date(2026, 11, 23);
+    let proposed = weekly::propose(store.as_ref(), week, now()).await.unwrap();
+    assert!(proposed.fits);
+    assert_eq!(
+        proposed.planned_minutes,
+        90 + 240 + 120,
+        "the delegate task is not planned"
+    );
+    let (_, accepted) = weekly::accept(store.as_ref(), week, now()).await.unwrap();
+
+    // The export holds exactly the accepted blocks, with stable UIDs.
+    let ics = weekly::export_ics(store.as_ref(), week).await.unwrap();
+    let again = weekly::export_ics(store.as_ref(), week).await.unwrap();
+    let cal = import::parse(&ics, "plan.ics").unwrap();
+    let from: Timestamp = "2026-11-20T00:00:00Z".parse().unwrap();
+    let to: Timestamp = "2026-12-05T00:00:00Z".parse().unwrap();
+    let occ = cal.expand(from, to, &jiff::tz::TimeZone::UTC);
+    let mut got: Vec<(i64, i64)> = occ
+        .iter()
+        .map(|o| {
+            (
+                o.start_timestamp(&jiff::tz::TimeZone::UTC).as_second(),
+                o.end_timestamp(&jiff::tz::TimeZone::UTC).as_second(),
+            )
+        })
+        .collect();
+    got.sort();
+    let mut want: Vec<(i64, i64)> = accepted
+        .blocks
+        .iter()
+        .map(|b| (b.start_at, b.end_at))
+        .collect();
+    want.sort();
+    assert_eq!(got, want);
+    let uids = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(uids(&ics), uids(&again));
+    assert!(
+        uids(&ics)
+            .iter()
+            .all(|u| u.starts_with(&format!("UID:{PLAN_UID_PREFIX}")))
+    );
+
+    // No block sits on a meeting: not on the standups, not on the offsite day.
+    let events = store
+        .events_between(from.as_second(), to.as_second())
+        .await
+        .unwrap();
+    for b in &accepted.blocks {
+        for e in &events {
+            assert!(
+                b.end_at <= e.start_at || b.start_at >= e.end_at,
+                "{b:?} overlaps {}",
+                e.title
+            );
+        }
+    }
+
+    // Importing the calendar that now holds the blocks changes neither the plan nor counts
+    // the blocks as meetings; importing it twice keeps one copy.
+    let exported = dir.path().join("plan.ics");
+    std::fs::write(&exported, &ics).unwrap();
+    import::calendar(store.as_ref(), exported.to_str().unwrap(), now())
+        .await
+        .unwrap();
+    import::calendar(store.as_ref(), exported.to_str().unwrap(), now())
+        .await
+        .unwrap();
+    let replanned = weekly::propose(store.as_ref(), week, now()).await.unwrap();
+    assert_eq!(replanned.blocks, proposed.blocks);
+    let stored = store
+        .events_between(from.as_second(), to.as_second())
+        .await
+        .unwrap();
+    assert_eq!(
+        stored
+            .iter()
+            .filter(|e| e.uid.starts_with(PLAN_UID_PREFIX))
+            .count(),
+        accepted.blocks.len()
+    );
+}
+
+#[tokio::test]
+async fn tasks_carry_their_quadrant_and_the_matrix_health() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with_week(dir.path()).await;
+    let list = weekly::list(store.as_ref(), false).await.unwrap();
+    let quadrants: Vec<&str> = list.tasks.iter().map(|t| t.quadrant.as_str()).collect();
+    assert_eq!(quadrants, ["do", "schedule", "schedule", "delegate"]);
+    let json = serde_json::to_value(&list).unwrap();
+    assert_eq!(json["tasks"][0]["title"], "Fix the flaky deploy");
+    assert_eq!(json["tasks"][0]["quadrant"], "do");
+    let first = list.tasks[0].task.id;
+    weekly::edit_task(
+        store.as_ref(),
+        first,
+        weekly::TaskEdit {
+            status: Some(fulcrum_core::tasks::TaskStatus::Done),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        weekly::list(store.as_ref(), false)
+            .await
+            .unwrap()
+            .tasks
+            .len(),
+        3
+    );
+    assert_eq!(
+        weekly::list(store.as_ref(), true)
+            .await
+            .unwrap()
+            .tasks
+            .len(),
+        4
+    );
+    assert!(
+        weekly::add_task(
+            store.as_ref(),
+            NewTask {
+                title: "  ".into(),
+                ..Default::default()
+            }
+        )
+        .await
+        .is_err()
+    );
+    assert!(
+        weekly::export_ics(store.as_ref(), date(2027, 1, 4))
+            .await
+            .unwrap_err()
+            .to_string()
+            .contains("plan accept")
+    );
+}
+
+#[tokio::test]
+async fn the_review_sees_what_derailed_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with_week(dir.path()).await;
+    let week = date(2026, 11, 23);
+    let (_, accepted) = weekly::accept(store.as_ref(), week, now()).await.unwrap();
+    // An incident lands on the first planned block after the plan was accepted.
+    let first = &accepted.blocks[0];
+    let ts = |s: i64| {
+        Timestamp::from_second(s)
+            .unwrap()
+            .strftime("%Y%m%dT%H%M%SZ")
+            .to_string()
+    };
+    let incident = format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:incident-1\r\nSUMMARY:Incident: payments down\r\nDTSTART:{}\r\nDTEND:{}\r\nATTENDEE:mailto:me@example.com\r\nATTENDEE:mailto:sre@example.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        ts(first.start_at),
+        ts(first.start_at + 3 * 3600)
+    );
+    let file = dir.path().join("incident.ics");
+    std::fs::write(&file, incident).unwrap();
+    import::calendar(store.as_ref(), file.to_str().unwrap(), now())
+        .await
+        .unwrap();
+    let tasks = store.tasks().await.unwrap();
+    weekly::edit_task(
+        store.as_ref(),
+        tasks[2].id,
+        weekly::TaskEdit {
+            status: Some(fulcrum_core::tasks::TaskStatus::Done),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    weekly::edit_task(
+        store.as_ref(),
+        tasks[1].id,
+        weekly::TaskEdit {
+            status: Some(fulcrum_core::tasks::TaskStatus::Dropped),
+            note: Some("the team picked another cache".into()),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+
+    let r = weekly::review_week(store.as_ref(), week).await.unwrap();
+    assert_eq!(r.review.derailers.len(), 1, "{:?}", r.review.derailers);
+    assert_eq!(r.review.derailers[0].title, "Incident: payments down");
+    assert!(r.review.derailed_minutes > 0);
+    assert_eq!(r.review.done_minutes, 120);
+    assert_eq!(r.review.planned_minutes, 450);
+    let dropped = r
+        .review
+        .deprioritised
+        .iter()
+        .find(|d| d.state == "dropped")
+        .unwrap();
+    assert_eq!(
+        dropped.reason.as_deref(),
+        Some("the team picked another cache")
+    );
+    assert_eq!(r.trend.len(), 1);
+    assert_eq!(r.adjustment, None);
+    weekly::adjust(store.as_ref(), week, "Keep Thursday mornings for the RFC")
+        .await
+        .unwrap();
+    let r = weekly::review_week(store.as_ref(), week).await.unwrap();
+    assert_eq!(
+        r.adjustment.as_deref(),
+        Some("Keep Thursday mornings for the RFC")
+    );
+    let json = serde_json::to_value(&r).unwrap();
+    assert!(
+        json["done_share"].is_number() && json["derailers"].is_array(),
+        "{json}"
+    );
+}

@@ -1,0 +1,159 @@
+//! `fulcrum inbox …`: asks decided later, and whose problem each one is.
+
+use crate::cli::{Format, FormatArgs};
+use crate::output::{emit, emit_json};
+use clap::{Subcommand, ValueEnum};
+use fulcrum_app::Result;
+use fulcrum_app::inbox::{self, NewItem};
+use fulcrum_core::inbox::{Decision, Ownership};
+use fulcrum_core::time;
+use fulcrum_store::Store;
+use jiff::Timestamp;
+use std::fmt::Write as _;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Owner {
+    /// Yours: team-wide blockers, technical alignment, cross-team misunderstandings
+    Mine,
+    /// Theirs: their task, their feature, their disagreement with a peer
+    Theirs,
+    /// Could be either: decide by workload, goals, or who would grow from it
+    Gray,
+}
+
+impl From<Owner> for Ownership {
+    fn from(o: Owner) -> Self {
+        match o {
+            Owner::Mine => Ownership::Mine,
+            Owner::Theirs => Ownership::Theirs,
+            Owner::Gray => Ownership::Gray,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Answer {
+    Yes,
+    No,
+    Delegated,
+}
+
+#[derive(Subcommand)]
+pub enum InboxCommand {
+    /// Note an ask instead of saying yes on the spot
+    Add {
+        /// What was asked, or the problem raised
+        text: String,
+        /// Who asked
+        #[arg(long)]
+        from: String,
+        /// When they need an answer (ask them: it is often later than it sounds)
+        #[arg(long, value_name = "DATE")]
+        needed_by: Option<String>,
+        /// Whose problem it is to solve
+        #[arg(long, value_enum)]
+        ownership: Option<Owner>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Pending asks, most pressing first
+    List {
+        /// Include decided items
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Record your answer
+    Decide {
+        id: i64,
+        #[arg(value_enum)]
+        answer: Answer,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Say whose problem it is
+    Own {
+        id: i64,
+        #[arg(value_enum)]
+        ownership: Owner,
+    },
+}
+
+pub async fn run(store: &dyn Store, cmd: InboxCommand, now: Timestamp) -> Result<()> {
+    match cmd {
+        InboxCommand::Add {
+            text,
+            from,
+            needed_by,
+            ownership,
+            format,
+        } => {
+            let needed_by = needed_by.as_deref().map(time::parse_date).transpose()?;
+            let item = inbox::add(
+                store,
+                NewItem {
+                    from,
+                    text,
+                    needed_by,
+                    ownership: ownership.map_or(Ownership::Undecided, Ownership::from),
+                },
+                now,
+            )
+            .await?;
+            match format.format {
+                Format::Json => emit_json(&item),
+                Format::Table => emit(&format!(
+                    "Noted {}: {} (from {}). Decide it later: fulcrum inbox decide {} yes|no|delegated",
+                    item.id, item.text, item.from, item.id
+                )),
+            }
+        }
+        InboxCommand::List { all, format } => {
+            let view = inbox::list(store, all, now).await?;
+            match format.format {
+                Format::Json => emit_json(&view),
+                Format::Table => emit(&table(&view)),
+            }
+        }
+        InboxCommand::Decide { id, answer, note } => {
+            let d = match answer {
+                Answer::Yes => Decision::Yes,
+                Answer::No => Decision::No,
+                Answer::Delegated => Decision::Delegated,
+            };
+            let item = inbox::decide(store, id, d, note, now).await?;
+            emit(&format!("Decided {}: {}", item.id, item.decision.as_str()))
+        }
+        InboxCommand::Own { id, ownership } => {
+            let item = inbox::classify(store, id, ownership.into()).await?;
+            emit(&format!("{} is {}", item.id, item.ownership.as_str()))
+        }
+    }
+}
+
+fn table(v: &inbox::InboxView) -> String {
+    let mut s = String::new();
+    if v.items.is_empty() {
+        s.push_str("Nothing waiting for a decision.\n");
+    }
+    for i in &v.items {
+        let needed = i
+            .needed_by
+            .map(|d| format!("by {d}"))
+            .unwrap_or_else(|| "no date".into());
+        let own = i.ownership.as_str();
+        let _ = writeln!(
+            s,
+            "{:>4}  {:<12} {:<10} {:<16} {}",
+            i.id, needed, own, i.from, i.text
+        );
+    }
+    if v.overdue > 0 {
+        let _ = writeln!(s, "\n{} past the date an answer was needed.", v.overdue);
+    }
+    if let Some(sig) = &v.ownership {
+        let _ = writeln!(s, "\nOwnership: {}.\n  → {}", sig.seen, sig.next);
+    }
+    s
+}

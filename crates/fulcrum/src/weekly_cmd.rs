@@ -1,0 +1,485 @@
+//! `fulcrum task …` and `fulcrum plan …`: the weekly loop on the command line.
+
+use crate::cli::{Format, FormatArgs};
+use crate::output::{emit, emit_json};
+use clap::{Args, Subcommand};
+use fulcrum_app::markdown::hm;
+use fulcrum_app::weekly::{self, NewTask, TaskEdit};
+use fulcrum_app::{AppError, Result};
+use fulcrum_core::planner::Plan;
+use fulcrum_core::tasks::{Quadrant, TaskStatus};
+use fulcrum_core::{Category, time};
+use fulcrum_store::Store;
+use jiff::Timestamp;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub enum TaskCommand {
+    /// Add a task; its urgent and important flags place it in a quadrant
+    Add {
+        title: String,
+        /// Something breaks or someone waits if it is not done soon
+        #[arg(long)]
+        urgent: bool,
+        /// It moves your goals or your team's forward
+        #[arg(long)]
+        important: bool,
+        /// Only you can do it (your context, relationships or authority)
+        #[arg(long)]
+        only_me: bool,
+        /// How long it takes: 90m, 2h, 1h30m or minutes
+        #[arg(long, value_parser = parse_minutes)]
+        estimate: Option<i64>,
+        /// When it is due (YYYY-MM-DD)
+        #[arg(long)]
+        due: Option<String>,
+        #[arg(long, default_value = "build")]
+        category: Category,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// List open tasks by quadrant, with what the spread says
+    List {
+        /// Include done and dropped tasks
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Mark a task done
+    Done { id: i64 },
+    /// Drop a task, saying why (it shows up in the week's review)
+    Drop {
+        id: i64,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Change a task
+    Edit {
+        id: i64,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        urgent: Option<bool>,
+        #[arg(long)]
+        important: Option<bool>,
+        #[arg(long)]
+        only_me: Option<bool>,
+        #[arg(long, value_parser = parse_minutes)]
+        estimate: Option<i64>,
+        /// A date, or "none"
+        #[arg(long)]
+        due: Option<String>,
+        #[arg(long)]
+        category: Option<Category>,
+    },
+}
+
+#[derive(Args)]
+pub struct PlanArgs {
+    #[command(subcommand)]
+    pub action: Option<PlanAction>,
+    /// The ISO week to plan, e.g. 2026-W49 [default: this week]
+    #[arg(long, global = true, value_name = "YYYY-Www")]
+    pub week: Option<String>,
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+#[derive(Subcommand)]
+pub enum PlanAction {
+    /// Plan the week and keep it as the week's plan
+    Accept,
+    /// Write the accepted plan's blocks as an .ics file to import into your calendar
+    Export {
+        #[arg(long, value_name = "FILE")]
+        ics: PathBuf,
+    },
+}
+
+#[derive(Args)]
+pub struct ReviewArgs {
+    /// The ISO week to review [default: this week]
+    #[arg(long, value_name = "YYYY-Www")]
+    pub week: Option<String>,
+    /// The one change you will carry into next week
+    #[arg(long, value_name = "TEXT")]
+    pub adjust: Option<String>,
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+/// The Monday of `--week`, or of this week in the user's zone.
+fn week_or_current(
+    week: Option<&str>,
+    profile: &fulcrum_core::Profile,
+    now: Timestamp,
+) -> Result<jiff::civil::Date> {
+    Ok(match week {
+        Some(w) => time::parse_iso_week(w)?,
+        None => time::week_start(time::local_date(now, &profile.tz())),
+    })
+}
+
+pub async fn review(store: &dyn Store, args: ReviewArgs, now: Timestamp) -> Result<()> {
+    let profile = fulcrum_app::profile::require(store).await?;
+    let week = week_or_current(args.week.as_deref(), &profile, now)?;
+    if let Some(text) = &args.adjust {
+        weekly::adjust(store, week, text).await?;
+    }
+    let r = weekly::review_week(store, week).await?;
+    match args.format.format {
+        Format::Json => emit_json(&r),
+        Format::Table => emit(&review_table(&r, &profile.tz())),
+    }
+}
+
+fn review_table(r: &weekly::ReviewView, tz: &jiff::tz::TimeZone) -> String {
+    let rv = &r.review;
+    let mut s = String::new();
+    let share = rv
+        .done_share
+        .map_or("—".into(), |f| format!("{:.0} %", f * 100.0));
+    let _ = writeln!(
+        s,
+        "Review of {}: {} of the planned work done ({} of {}; {} of {} tasks)",
+        r.week,
+        share,
+        hm(rv.done_minutes),
+        hm(rv.planned_minutes),
+        rv.done_tasks,
+        rv.planned_tasks
+    );
+    let _ = writeln!(
+        s,
+        "About half is a solid start; the trend matters more than one week."
+    );
+    if !rv.derailers.is_empty() {
+        let _ = writeln!(
+            s,
+            "\nWhat took planned time ({} in all):",
+            hm(rv.derailed_minutes)
+        );
+        for d in &rv.derailers {
+            let at = d.start.to_zoned_datetime(tz.clone()).strftime("%a %H:%M");
+            let _ = writeln!(s, "  • {at}  {} ({})", d.title, hm(d.minutes));
+        }
+        let _ = writeln!(
+            s,
+            "  Were these unavoidable, or could someone else have taken them?"
+        );
+    }
+    if !rv.deprioritised.is_empty() {
+        let _ = writeln!(s, "\nPut aside:");
+        for d in &rv.deprioritised {
+            let why = d
+                .reason
+                .as_deref()
+                .unwrap_or("no reason noted — was it not important, or did something else win?");
+            let _ = writeln!(s, "  • {} ({}): {why}", d.title, d.state);
+        }
+    }
+    let _ = writeln!(s, "\nSuggested: {}", rv.suggestion);
+    match &r.adjustment {
+        Some(a) => {
+            let _ = writeln!(s, "Your adjustment for next week: {a}");
+        }
+        None => {
+            let _ = writeln!(
+                s,
+                "Choose one adjustment: fulcrum review --week {} --adjust \"…\"",
+                r.week
+            );
+        }
+    }
+    if r.trend.len() > 1 {
+        let _ = writeln!(s, "\nPlanned work done, by week:");
+        for p in &r.trend {
+            let v = p
+                .done_share
+                .map_or("—".into(), |f| format!("{:>3.0} %", f * 100.0));
+            let _ = writeln!(s, "  {}  {v}", p.week);
+        }
+    }
+    s
+}
+
+/// `90m`, `2h`, `1h30m`, `1h30` or plain minutes.
+pub fn parse_minutes(s: &str) -> std::result::Result<i64, String> {
+    let t = s.trim().to_ascii_lowercase();
+    let bad = || format!("'{s}' is not a duration: write 90m, 2h, 1h30m or a number of minutes");
+    if let Ok(m) = t.parse::<i64>() {
+        return if m > 0 { Ok(m) } else { Err(bad()) };
+    }
+    let (h, rest) = match t.split_once('h') {
+        Some((h, rest)) => (h.parse::<i64>().map_err(|_| bad())?, rest),
+        None => (0, t.as_str()),
+    };
+    let rest = rest.trim_end_matches('m');
+    let m = if rest.is_empty() {
+        0
+    } else {
+        rest.parse::<i64>().map_err(|_| bad())?
+    };
+    let total = h * 60 + m;
+    if total > 0 { Ok(total) } else { Err(bad()) }
+}
+
+pub async fn task(store: &dyn Store, cmd: TaskCommand) -> Result<()> {
+    match cmd {
+        TaskCommand::Add {
+            title,
+            urgent,
+            important,
+            only_me,
+            estimate,
+            due,
+            category,
+            format,
+        } => {
+            let due = due.as_deref().map(time::parse_date).transpose()?;
+            let t = weekly::add_task(
+                store,
+                NewTask {
+                    title,
+                    urgent,
+                    important,
+                    only_me,
+                    estimate_minutes: estimate,
+                    due,
+                    category: Some(category),
+                },
+            )
+            .await?;
+            match format.format {
+                Format::Json => emit_json(&weekly::TaskView {
+                    quadrant: t.quadrant(),
+                    task: t,
+                }),
+                Format::Table => emit(&format!(
+                    "Added task {} to {}: {}",
+                    t.id,
+                    t.quadrant(),
+                    t.title
+                )),
+            }
+        }
+        TaskCommand::List { all, format } => {
+            let list = weekly::list(store, all).await?;
+            match format.format {
+                Format::Json => emit_json(&list),
+                Format::Table => emit(&task_table(&list)),
+            }
+        }
+        TaskCommand::Done { id } => {
+            let t = weekly::edit_task(
+                store,
+                id,
+                TaskEdit {
+                    status: Some(TaskStatus::Done),
+                    ..Default::default()
+                },
+            )
+            .await?;
+            emit(&format!("Done: {}", t.title))
+        }
+        TaskCommand::Drop { id, reason } => {
+            let t = weekly::edit_task(
+                store,
+                id,
+                TaskEdit {
+                    status: Some(TaskStatus::Dropped),
+                    note: reason,
+                    ..Default::default()
+                },
+            )
+            .await?;
+            emit(&format!("Dropped: {}", t.title))
+        }
+        TaskCommand::Edit {
+            id,
+            title,
+            urgent,
+            important,
+            only_me,
+            estimate,
+            due,
+            category,
+        } => {
+            let due = match due.as_deref() {
+                None => None,
+                Some("none") => Some(None),
+                Some(d) => Some(Some(time::parse_date(d)?)),
+            };
+            let t = weekly::edit_task(
+                store,
+                id,
+                TaskEdit {
+                    title,
+                    urgent,
+                    important,
+                    only_me,
+                    estimate_minutes: estimate,
+                    due,
+                    category,
+                    ..Default::default()
+                },
+            )
+            .await?;
+            emit(&format!(
+                "Task {} is now in {}: {}",
+                t.id,
+                t.quadrant(),
+                t.title
+            ))
+        }
+    }
+}
+
+fn task_table(list: &weekly::TaskList) -> String {
+    let mut s = String::new();
+    if list.tasks.is_empty() {
+        return "No open tasks. Add one: fulcrum task add \"Write the caching RFC\" --important --estimate 2h".into();
+    }
+    for q in Quadrant::ALL {
+        let tasks: Vec<_> = list.tasks.iter().filter(|t| t.quadrant == q).collect();
+        if tasks.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "{} ({})", q.as_str().to_uppercase(), tasks.len());
+        for t in tasks {
+            let est = t
+                .task
+                .estimate_minutes
+                .map(hm)
+                .unwrap_or_else(|| "—".into());
+            let due = t.task.due.map(|d| format!(" due {d}")).unwrap_or_default();
+            let mark = match t.task.status {
+                TaskStatus::Open => " ",
+                TaskStatus::Done => "✓",
+                TaskStatus::Dropped => "✗",
+            };
+            let me = if t.task.only_me { " · only you" } else { "" };
+            let _ = writeln!(
+                s,
+                "  {mark} {:>4}  {:<40} {:>6} {:<8}{due}{me}",
+                t.task.id,
+                t.task.title,
+                est,
+                t.task.category.as_str()
+            );
+        }
+    }
+    for sig in &list.health.signals {
+        let _ = writeln!(s, "\n{}: {}.\n  → {}", sig.kind, sig.seen, sig.next);
+    }
+    s
+}
+
+pub async fn plan(store: &dyn Store, args: PlanArgs, now: Timestamp) -> Result<()> {
+    let profile = fulcrum_app::profile::require(store).await?;
+    let week = week_or_current(args.week.as_deref(), &profile, now)?;
+    match args.action {
+        None => {
+            let plan = weekly::propose(store, week, now).await?;
+            match args.format.format {
+                Format::Json => emit_json(&plan),
+                Format::Table => emit(&plan_table(&plan, &profile.tz(), false)),
+            }
+        }
+        Some(PlanAction::Accept) => {
+            let (plan, _) = weekly::accept(store, week, now).await?;
+            match args.format.format {
+                Format::Json => emit_json(&plan),
+                Format::Table => emit(&plan_table(&plan, &profile.tz(), true)),
+            }
+        }
+        Some(PlanAction::Export { ics }) => {
+            let text = weekly::export_ics(store, week).await?;
+            std::fs::write(&ics, text).map_err(|e| AppError::io(&ics, e))?;
+            emit(&format!(
+                "Wrote the plan of {} to {}",
+                time::iso_week_label(week),
+                ics.display()
+            ))
+        }
+    }
+}
+
+fn plan_table(plan: &Plan, tz: &jiff::tz::TimeZone, accepted: bool) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "Plan for {}: {} planned of {} free ({} kept as buffer)\n",
+        plan.week,
+        hm(plan.planned_minutes),
+        hm(plan.free_minutes),
+        hm(plan.buffer_minutes)
+    );
+    let mut day = None;
+    for b in &plan.blocks {
+        let start = b.start.to_zoned_datetime(tz.clone());
+        let end = b.end.to_zoned_datetime(tz.clone());
+        if day != Some(start.date()) {
+            day = Some(start.date());
+            let _ = writeln!(s, "{}", start.strftime("%a %Y-%m-%d"));
+        }
+        let _ = writeln!(
+            s,
+            "  {}–{}  {:<8} {}",
+            start.strftime("%H:%M"),
+            end.strftime("%H:%M"),
+            b.category.as_str(),
+            b.title
+        );
+    }
+    if plan.fits {
+        let _ = writeln!(s, "\nEverything fits.");
+    } else {
+        let _ = writeln!(s, "\nThis does not fit. To make room:");
+        for u in &plan.unplaced {
+            let verb = if u.suggestion == "delegate" {
+                "delegate"
+            } else {
+                "drop or move to next week"
+            };
+            let _ = writeln!(
+                s,
+                "  • {} ({} without a slot): {verb}",
+                u.title,
+                hm(u.minutes)
+            );
+        }
+    }
+    if accepted {
+        let _ = writeln!(
+            s,
+            "\nSaved as the plan for {}. Export it: fulcrum plan export --ics plan.ics --week {}",
+            plan.week, plan.week
+        );
+    } else {
+        let _ = writeln!(
+            s,
+            "\nKeep it with: fulcrum plan accept --week {}",
+            plan.week
+        );
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_minutes;
+
+    #[test]
+    fn durations_read_the_way_people_write_them() {
+        assert_eq!(parse_minutes("90m"), Ok(90));
+        assert_eq!(parse_minutes("2h"), Ok(120));
+        assert_eq!(parse_minutes("1h30m"), Ok(90));
+        assert_eq!(parse_minutes("1h30"), Ok(90));
+        assert_eq!(parse_minutes("45"), Ok(45));
+        assert!(parse_minutes("soon").is_err());
+        assert!(parse_minutes("0").is_err());
+    }
+}

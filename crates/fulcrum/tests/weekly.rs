@@ -1,0 +1,403 @@
+mod common;
+use common::*;
+
+#[test]
+fn tasks_plan_export_and_review_from_the_command_line() {
+    let env = Env::new();
+    env.init("America/New_York");
+    env.run(&[
+        "import",
+        "calendar",
+        fixture("week10.ics").to_str().unwrap(),
+    ])
+    .success();
+    let run = |args: &[&str]| env.run_at("2026-03-01T12:00:00Z", None, args);
+    let added = run(&[
+        "task",
+        "add",
+        "Fix the deploy",
+        "--urgent",
+        "--important",
+        "--estimate",
+        "90m",
+        "--category",
+        "operate",
+        "--format",
+        "json",
+    ])
+    .success()
+    .json();
+    assert_eq!(added["quadrant"], "do");
+    assert_eq!(added["estimate_minutes"], 90);
+    run(&[
+        "task",
+        "add",
+        "Caching RFC",
+        "--important",
+        "--only-me",
+        "--estimate",
+        "3h",
+    ])
+    .success();
+    run(&[
+        "task",
+        "add",
+        "Demo environment",
+        "--urgent",
+        "--estimate",
+        "1h",
+    ])
+    .success();
+    let out = run(&["task", "add", "Vague", "--estimate", "soon"]).failure();
+    assert!(out.stderr.contains("soon"), "{}", out.stderr);
+
+    let list = run(&["task", "list", "--format", "json"]).success().json();
+    assert_eq!(list["tasks"].as_array().unwrap().len(), 3);
+    assert!(
+        list["health"]["signals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["kind"] == "delegate")
+    );
+
+    let plan = run(&["plan", "--week", "2026-W10", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(plan["fits"], true);
+    assert_eq!(plan["planned_minutes"], 90 + 180);
+    run(&["plan", "accept", "--week", "2026-W10"]).success();
+    let ics = env.path("plan.ics");
+    run(&[
+        "plan",
+        "export",
+        "--week",
+        "2026-W10",
+        "--ics",
+        ics.to_str().unwrap(),
+    ])
+    .success();
+    let first = std::fs::read_to_string(&ics).unwrap();
+    run(&[
+        "plan",
+        "export",
+        "--week",
+        "2026-W10",
+        "--ics",
+        ics.to_str().unwrap(),
+    ])
+    .success();
+    let uids = |t: &str| {
+        t.lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(uids(&first), uids(&std::fs::read_to_string(&ics).unwrap()));
+
+    // `calendar expand` on the export shows exactly the accepted blocks.
+    let expanded = env
+        .run(&[
+            "calendar",
+            "expand",
+            ics.to_str().unwrap(),
+            "--from",
+            "2026-03-01",
+            "--to",
+            "2026-03-09",
+        ])
+        .success();
+    let got: Vec<String> = expanded
+        .stdout
+        .lines()
+        .map(|l| l.split('\t').skip(1).collect::<Vec<_>>().join(" "))
+        .collect();
+    let blocks = plan["blocks"].as_array().unwrap();
+    let want: Vec<String> = blocks
+        .iter()
+        .map(|b| {
+            format!(
+                "{} {}",
+                b["start"].as_str().unwrap(),
+                b["end"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(got, want);
+
+    // Importing the export neither double-counts nor changes the plan.
+    let before = env.report("2026-W10");
+    run(&["import", "calendar", ics.to_str().unwrap()]).success();
+    run(&["import", "calendar", ics.to_str().unwrap()]).success();
+    let replanned = run(&["plan", "--week", "2026-W10", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(replanned["blocks"], plan["blocks"]);
+    let after = env.report("2026-W10");
+    assert_eq!(
+        after["totals"]["meeting_minutes"],
+        before["totals"]["meeting_minutes"]
+    );
+
+    let id = list["tasks"][0]["id"].as_i64().unwrap().to_string();
+    run(&["task", "done", &id]).success();
+    let review = run(&[
+        "review",
+        "--week",
+        "2026-W10",
+        "--adjust",
+        "Plan one thing less",
+        "--format",
+        "json",
+    ])
+    .success()
+    .json();
+    assert_eq!(review["done_minutes"], 90);
+    assert_eq!(review["adjustment"], "Plan one thing less");
+    let table = run(&["review", "--week", "2026-W10"]).success();
+    assert!(
+        table.stdout.contains("Review of 2026-W10"),
+        "{}",
+        table.stdout
+    );
+    let out = run(&[
+        "plan",
+        "export",
+        "--week",
+        "2026-W20",
+        "--ics",
+        ics.to_str().unwrap(),
+    ])
+    .failure();
+    assert!(out.stderr.contains("plan accept"), "{}", out.stderr);
+}
+
+#[test]
+fn the_inbox_keeps_asks_for_later_and_notices_taking_everything_on() {
+    let env = Env::new();
+    env.init("UTC");
+    let run = |args: &[&str]| env.run_at("2026-11-25T12:00:00Z", None, args);
+    let a = run(&[
+        "inbox",
+        "add",
+        "Review the vendor contract",
+        "--from",
+        "Dana",
+        "--needed-by",
+        "2026-11-24",
+        "--format",
+        "json",
+    ])
+    .success()
+    .json();
+    assert_eq!(a["received"], "2026-11-25");
+    assert_eq!(a["ownership"], "undecided");
+    run(&[
+        "inbox",
+        "add",
+        "Mentor the new hire",
+        "--from",
+        "Sam",
+        "--needed-by",
+        "2026-12-10",
+        "--ownership",
+        "gray",
+    ])
+    .success();
+    run(&[
+        "inbox",
+        "add",
+        "Fix my flaky test",
+        "--from",
+        "Lee",
+        "--ownership",
+        "theirs",
+    ])
+    .success();
+    let list = run(&["inbox", "list", "--format", "json"]).success().json();
+    let texts: Vec<&str> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Review the vendor contract",
+            "Mentor the new hire",
+            "Fix my flaky test"
+        ]
+    );
+    assert_eq!(list["overdue"], 1);
+    let id = a["id"].as_i64().unwrap().to_string();
+    run(&[
+        "inbox",
+        "decide",
+        &id,
+        "delegated",
+        "--note",
+        "Priya knows them",
+    ])
+    .success();
+    let list = run(&["inbox", "list", "--format", "json"]).success().json();
+    assert_eq!(list["items"].as_array().unwrap().len(), 2);
+    assert_eq!(list["overdue"], 0);
+    for i in 0..4 {
+        run(&[
+            "inbox",
+            "add",
+            &format!("Problem {i}"),
+            "--from",
+            "Team",
+            "--ownership",
+            "mine",
+        ])
+        .success();
+    }
+    let table = run(&["inbox", "list"]).success();
+    assert!(
+        table.stdout.contains("Ownership: you took 4 of the last 6"),
+        "{}",
+        table.stdout
+    );
+    let out = run(&["inbox", "decide", "999", "yes"]).failure();
+    assert!(out.stderr.contains("999"), "{}", out.stderr);
+}
+
+#[test]
+fn the_reflection_rhythm_prefills_facts_tracks_streaks_and_exports() {
+    let env = Env::new();
+    env.init("America/New_York");
+    env.run(&[
+        "import",
+        "calendar",
+        fixture("week10.ics").to_str().unwrap(),
+    ])
+    .success();
+    let run_at = |now: &str, editor: Option<&str>, args: &[&str]| env.run_at(now, editor, args);
+    let friday = "2026-03-06T20:00:00Z";
+    let status = run_at(friday, None, &["rituals", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(status[0]["ritual"], "weekly-journal");
+    assert_eq!(status[0]["period"]["label"], "2026-W10");
+    assert_eq!(status[0]["state"], "due");
+
+    let shown = run_at(
+        friday,
+        None,
+        &["reflect", "journal", "--show", "--format", "json"],
+    )
+    .success()
+    .json();
+    let facts: Vec<&str> = shown["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    // Friday 15:00 in New York: the evening sync has not happened yet.
+    assert!(
+        facts[0].starts_with("time tracked 4h30: build 44 %"),
+        "{facts:?}"
+    );
+    assert!(
+        facts.iter().any(|f| f.starts_with("operate is 22.2 %")),
+        "{facts:?}"
+    );
+
+    let out = run_at(friday, None, &["reflect", "journal"]).failure();
+    assert!(out.stderr.contains("$EDITOR"), "{}", out.stderr);
+    let saved = run_at(
+        friday,
+        None,
+        &[
+            "reflect",
+            "journal",
+            "--add",
+            "accomplishments=Shipped the queue fix",
+            "--energy",
+            "build=+1",
+            "--format",
+            "json",
+        ],
+    )
+    .success()
+    .json();
+    assert_eq!(saved["body"]["sections"][0][1][0], "Shipped the queue fix");
+    let out = run_at(
+        friday,
+        None,
+        &["reflect", "journal", "--add", "wins=Something"],
+    )
+    .failure();
+    assert!(out.stderr.contains("accomplishments"), "{}", out.stderr);
+
+    // An editor that fills in the template: the self-assessment is written through it.
+    let editor = env.path("editor.sh");
+    std::fs::write(&editor, "#!/bin/sh\nsed -i 's/^listening: $/listening: 6, Sam=8/; s/^- $/- from the editor/' \"$1\"\n").unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    run_at(
+        friday,
+        Some(editor.to_str().unwrap()),
+        &["reflect", "assess"],
+    )
+    .success();
+    let broken = env.path("broken.sh");
+    std::fs::write(
+        &broken,
+        "#!/bin/sh\nsed -i 's/^listening: .*$/listening: 12/' \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&broken, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let out = run_at(
+        friday,
+        Some(broken.to_str().unwrap()),
+        &["reflect", "assess"],
+    )
+    .failure();
+    assert!(
+        out.stderr.contains("line ") && out.stderr.contains("12"),
+        "{}",
+        out.stderr
+    );
+
+    // The next week: last week's journal is done, the streak counts it.
+    let status = run_at(
+        "2026-03-09T15:00:00Z",
+        None,
+        &["rituals", "--format", "json"],
+    )
+    .success()
+    .json();
+    assert_eq!(status[0]["period"]["label"], "2026-W11");
+    assert_eq!(status[0]["streak"], 1);
+    assert_eq!(status[2]["state"], "done");
+
+    let md = run_at(
+        friday,
+        None,
+        &[
+            "rituals",
+            "export",
+            "--from",
+            "2026-03-01",
+            "--to",
+            "2026-04-01",
+        ],
+    )
+    .success();
+    assert!(
+        md.stdout.contains("## Weekly journal 2026-W10"),
+        "{}",
+        md.stdout
+    );
+    assert!(md.stdout.contains("- Shipped the queue fix"));
+    assert!(
+        md.stdout.contains("| listening | 6 | Sam 8 | +2.0 |"),
+        "{}",
+        md.stdout
+    );
+    assert!(md.stdout.contains("Energy: gave — build"));
+}
