@@ -4,7 +4,7 @@
 use crate::error::{AppError, Result};
 use crate::import;
 use crate::profile::{self, InitRequest};
-use fulcrum_core::{RolePreset, time};
+use fulcrum_core::{Category, RolePreset, time};
 use fulcrum_git::NewCommit;
 use jiff::Timestamp;
 use jiff::civil::{Date, Time, Weekday};
@@ -160,6 +160,7 @@ pub async fn build(req: DemoRequest<'_>, progress: import::Progress) -> Result<D
     let now = demo_now(req.today, &tz);
     let imported = import::calendar(store.as_ref(), &calendar.display().to_string(), now).await?;
     let git = import::git(store.as_ref(), &repository, progress).await?;
+    weekly_loop(store.as_ref(), &mut rng, req.today, &tz, &rules).await?;
     Ok(Demo {
         db: req.db.to_path_buf(),
         calendar,
@@ -716,4 +717,399 @@ fn history(rng: &mut Rng, first_monday: Date, today: Date, tz: &TimeZone) -> Vec
         day = time::add_days(day, 1);
     }
     commits
+}
+
+/// Work the demo lead plans each week: (title, category, minutes, urgent, important, only me).
+const WEEKLY_WORK: [(&str, Category, i64, bool, bool, bool); 12] = [
+    (
+        "Fix the flaky payment retry test",
+        Category::Build,
+        90,
+        true,
+        true,
+        false,
+    ),
+    (
+        "Write the ledger v2 design doc",
+        Category::Build,
+        180,
+        false,
+        true,
+        true,
+    ),
+    (
+        "Prepare the roadmap review",
+        Category::Align,
+        60,
+        true,
+        true,
+        true,
+    ),
+    (
+        "Review Mei's caching RFC",
+        Category::Build,
+        60,
+        false,
+        true,
+        false,
+    ),
+    (
+        "Plan next quarter's tech debt",
+        Category::Think,
+        90,
+        false,
+        true,
+        true,
+    ),
+    (
+        "Draft the on-call handbook",
+        Category::Operate,
+        120,
+        false,
+        true,
+        false,
+    ),
+    (
+        "Feedback notes for Jonas",
+        Category::Lead,
+        45,
+        false,
+        true,
+        true,
+    ),
+    (
+        "Spike: idempotency keys",
+        Category::Build,
+        120,
+        false,
+        true,
+        false,
+    ),
+    (
+        "Read the SRE book chapter on alerting",
+        Category::Grow,
+        60,
+        false,
+        true,
+        true,
+    ),
+    (
+        "Answer the security questionnaire",
+        Category::Operate,
+        60,
+        true,
+        true,
+        false,
+    ),
+    (
+        "Onboarding plan for the new hire",
+        Category::Lead,
+        60,
+        false,
+        true,
+        true,
+    ),
+    (
+        "Benchmark the webhook dispatcher",
+        Category::Build,
+        90,
+        false,
+        true,
+        false,
+    ),
+];
+
+const DROP_REASONS: [&str; 4] = [
+    "the incident took the afternoon",
+    "product moved the deadline; not needed this week",
+    "Priya picked it up",
+    "underestimated the design doc",
+];
+
+const ACCOMPLISHMENTS: [&str; 8] = [
+    "Shipped the retry fix with Jonas",
+    "Ran a calm incident review",
+    "Unblocked the ledger migration",
+    "Got the roadmap agreed with product",
+    "Paired with Mei on the caching layer",
+    "Closed two old tech-debt items",
+    "Gave Tomás specific feedback on his first design doc",
+    "Kept both focus blocks",
+];
+const CHALLENGES: [&str; 6] = [
+    "Too many ad-hoc requests on Wednesday",
+    "Lost the Tuesday focus block to an escalation",
+    "Estimates on the design doc were off again",
+    "Hard conversation about on-call load",
+    "Context switching between three projects",
+    "Late evening incident",
+];
+const LEARNINGS: [&str; 6] = [
+    "Saying 'let me get back to you' bought me a calmer week",
+    "Writing the decision down first shortened the meeting",
+    "Pairing onboards faster than code review",
+    "Blocking Friday afternoon for thinking works",
+    "Delegating the demo environment gave Aisha a chance to shine",
+    "Smaller pull requests got reviewed within a day",
+];
+
+fn pick(items: &[&str], rng: &mut Rng) -> String {
+    items[rng.below(items.len() as u64) as usize].to_string()
+}
+
+/// A year of the weekly loop: tasks planned week by week (most done, some dropped with a
+/// reason), a few asks in the inbox, and the reflection rhythm mostly kept.
+async fn weekly_loop(
+    store: &dyn fulcrum_store::Store,
+    rng: &mut Rng,
+    today: Date,
+    tz: &TimeZone,
+    rules: &Path,
+) -> Result<()> {
+    use crate::{inbox, rituals, weekly};
+    use fulcrum_core::inbox::{Decision, Ownership};
+    use fulcrum_core::rituals::{ASSESSED_SKILLS, EntryBody, Ritual, SkillRating, period_of};
+    use fulcrum_core::tasks::TaskStatus;
+    let this_week = time::week_start(today);
+    // Eight weeks of plans and reviews, the current one still open.
+    for back in (0..8).rev() {
+        let monday = time::add_days(this_week, -7 * back);
+        let mut ids = Vec::new();
+        for _ in 0..4 {
+            let (title, category, minutes, urgent, important, only_me) =
+                WEEKLY_WORK[rng.below(WEEKLY_WORK.len() as u64) as usize];
+            let t = weekly::add_task(
+                store,
+                weekly::NewTask {
+                    title: title.into(),
+                    urgent,
+                    important,
+                    only_me,
+                    estimate_minutes: Some(minutes),
+                    due: Some(time::add_days(monday, 4)),
+                    category: Some(category),
+                },
+            )
+            .await?;
+            ids.push(t.id);
+        }
+        weekly::accept(
+            store,
+            monday,
+            time::local_instant(monday, Time::constant(8, 0, 0, 0), tz),
+        )
+        .await?;
+        if back == 0 {
+            break;
+        }
+        for id in ids {
+            let edit = if rng.chance(0.65) {
+                weekly::TaskEdit {
+                    status: Some(TaskStatus::Done),
+                    ..Default::default()
+                }
+            } else {
+                weekly::TaskEdit {
+                    status: Some(TaskStatus::Dropped),
+                    note: Some(DROP_REASONS[rng.below(DROP_REASONS.len() as u64) as usize].into()),
+                    ..Default::default()
+                }
+            };
+            weekly::edit_task(store, id, edit).await?;
+        }
+        if rng.chance(0.6) {
+            weekly::adjust(
+                store,
+                monday,
+                "Keep one focus block free of meetings, whatever comes up",
+            )
+            .await?;
+        }
+    }
+    // Tasks waiting outside the plan: something to delegate, something to delete.
+    for (title, urgent, important) in [
+        ("Set up the client demo environment", true, false),
+        ("Colour-code the team's inbox labels", false, false),
+    ] {
+        weekly::add_task(
+            store,
+            weekly::NewTask {
+                title: title.into(),
+                urgent,
+                important,
+                estimate_minutes: Some(60),
+                ..Default::default()
+            },
+        )
+        .await?;
+    }
+    // The inbox: asks from the last three weeks, some decided.
+    let asks = [
+        (
+            "Dana Levi",
+            "Can you estimate the refunds feature by Friday?",
+            Ownership::Gray,
+        ),
+        (
+            "Sam Okafor",
+            "Would you present the platform roadmap at the all-hands?",
+            Ownership::Mine,
+        ),
+        (
+            "Jonas Weber",
+            "Can you fix my failing integration test?",
+            Ownership::Theirs,
+        ),
+        (
+            "Platform lead",
+            "Can your team own the new rate limiter?",
+            Ownership::Gray,
+        ),
+        (
+            "Recruiting",
+            "Could you run two more interviews next week?",
+            Ownership::Undecided,
+        ),
+        (
+            "Mei Chen",
+            "Can you review my promotion packet?",
+            Ownership::Mine,
+        ),
+    ];
+    for (i, (from, text, ownership)) in asks.iter().enumerate() {
+        let received = time::add_days(today, -(3 * i as i64) - 1);
+        let now = time::local_instant(received, Time::constant(11, 0, 0, 0), tz);
+        let item = inbox::add(
+            store,
+            inbox::NewItem {
+                from: (*from).into(),
+                text: (*text).into(),
+                needed_by: Some(time::add_days(received, 5)),
+                ownership: *ownership,
+            },
+            now,
+        )
+        .await?;
+        if i >= 3 {
+            let d = [Decision::Yes, Decision::No, Decision::Delegated][i % 3];
+            inbox::decide(store, item.id, d, None, now).await?;
+        }
+    }
+    // The reflection rhythm: most weekly journals written, monthly check-ins, quarterly
+    // self-assessments, with the facts of the period for the recent ones.
+    for back in 1..=WEEKS {
+        let monday = time::add_days(this_week, -7 * back);
+        if rng.chance(0.15) {
+            continue;
+        }
+        let period = period_of(Ritual::WeeklyJournal, monday);
+        let body = EntryBody {
+            sections: vec![
+                (
+                    "accomplishments".into(),
+                    vec![pick(&ACCOMPLISHMENTS, rng), pick(&ACCOMPLISHMENTS, rng)],
+                ),
+                ("challenges".into(), vec![pick(&CHALLENGES, rng)]),
+                ("learnings".into(), vec![pick(&LEARNINGS, rng)]),
+            ],
+            energy: vec![
+                (Category::Build, 1),
+                (
+                    if rng.chance(0.5) {
+                        Category::Align
+                    } else {
+                        Category::Operate
+                    },
+                    -1,
+                ),
+            ],
+            ratings: vec![],
+        };
+        let now = time::local_instant(period.to, Time::constant(9, 0, 0, 0), tz);
+        let facts = if back <= 4 {
+            rituals::facts(store, rules, &period, now).await?
+        } else {
+            Vec::new()
+        };
+        rituals::save(store, Ritual::WeeklyJournal, &period, body, facts).await?;
+    }
+    let mut month = period_of(Ritual::MonthlyCheckIn, today).from;
+    for _ in 0..11 {
+        month = period_of(Ritual::MonthlyCheckIn, time::add_days(month, -1)).from;
+        let period = period_of(Ritual::MonthlyCheckIn, month);
+        let body = EntryBody {
+            sections: vec![
+                (
+                    "progress".into(),
+                    vec![
+                        "Delegation: handed the release process to Priya".into(),
+                        "Staff promotion case: two of four examples written".into(),
+                    ],
+                ),
+                (
+                    "skills".into(),
+                    vec!["Practised giving feedback within a day of the event".into()],
+                ),
+                (
+                    "adjustments".into(),
+                    vec![pick(
+                        &[
+                            "Protect Friday thinking time",
+                            "One fewer recurring meeting",
+                            "Pair once a week",
+                        ],
+                        rng,
+                    )],
+                ),
+            ],
+            ..Default::default()
+        };
+        rituals::save(store, Ritual::MonthlyCheckIn, &period, body, Vec::new()).await?;
+    }
+    let mut quarter = period_of(Ritual::QuarterlyAssessment, today).from;
+    for _ in 0..3 {
+        quarter = period_of(Ritual::QuarterlyAssessment, time::add_days(quarter, -1)).from;
+        let period = period_of(Ritual::QuarterlyAssessment, quarter);
+        let ratings = ASSESSED_SKILLS
+            .iter()
+            .map(|skill| SkillRating {
+                skill: (*skill).into(),
+                own: Some(4 + rng.below(5) as u8),
+                others: vec![
+                    ("Sam".into(), 5 + rng.below(5) as u8),
+                    ("Priya".into(), 5 + rng.below(5) as u8),
+                ],
+            })
+            .collect();
+        let body = EntryBody {
+            sections: vec![
+                (
+                    "gaps".into(),
+                    vec!["Delegating: I still take the hardest tickets myself".into()],
+                ),
+                (
+                    "improvements".into(),
+                    vec!["Hand one critical-path task to the team each sprint".into()],
+                ),
+                (
+                    "feedback".into(),
+                    vec![
+                        "Asked Sam and Priya to rate me; they see my feedback as better than I do"
+                            .into(),
+                    ],
+                ),
+            ],
+            energy: vec![],
+            ratings,
+        };
+        rituals::save(
+            store,
+            Ritual::QuarterlyAssessment,
+            &period,
+            body,
+            Vec::new(),
+        )
+        .await?;
+    }
+    Ok(())
 }

@@ -7,7 +7,9 @@ use crate::profile;
 use fulcrum_calendar::{OutEvent, write_calendar};
 use fulcrum_core::planner::{self, Plan, PlanInput, PlanRules};
 use fulcrum_core::review::{self, NewEvent, PlannedBlock, WeekReview};
-use fulcrum_core::tasks::{self, Quadrant, QuadrantHealth, Task, TaskStatus};
+use fulcrum_core::tasks::{
+    self, Quadrant, QuadrantHealth, Task, TaskStatus, TriageAnswers, TriageOutcome,
+};
 use fulcrum_core::{Category, Interval, time};
 use fulcrum_store::{AcceptedPlan, PlanBlock, Store, StoredEvent, event_key};
 use jiff::Timestamp;
@@ -100,6 +102,31 @@ pub async fn edit_task(store: &dyn Store, id: i64, e: TaskEdit) -> Result<Task> 
     t.note = e.note.or(t.note);
     store.update_task(&t).await?;
     Ok(t)
+}
+
+/// Runs a task through the triage tests and saves where it lands.
+pub async fn triage(
+    store: &dyn Store,
+    id: i64,
+    answers: TriageAnswers,
+) -> Result<(Task, TriageOutcome)> {
+    let task = store
+        .task(id)
+        .await?
+        .ok_or(fulcrum_store::StoreError::NoTask(id))?;
+    let outcome = tasks::triage(&task, answers);
+    let edited = edit_task(
+        store,
+        id,
+        TaskEdit {
+            urgent: Some(outcome.urgent),
+            important: Some(outcome.important),
+            only_me: Some(outcome.only_me),
+            ..Default::default()
+        },
+    )
+    .await?;
+    Ok((edited, outcome))
 }
 
 #[derive(Debug, Clone, Serialize)]

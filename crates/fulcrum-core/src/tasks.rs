@@ -88,6 +88,83 @@ impl Task {
     }
 }
 
+/// The three triage questions, asked in this order: `(key, question, hint)`.
+pub const TRIAGE_QUESTIONS: [(&str, &str, &str); 3] = [
+    (
+        "skip_matters",
+        "If you never did this, would anything that matters happen?",
+        "If the honest answer is \"probably nothing\", let it go: if it really matters, it will come back.",
+    ),
+    (
+        "depended_on",
+        "Does another team, a customer or the product depend on it?",
+        "If nobody is waiting on it and nothing breaks without it, it is a nice-to-have.",
+    ),
+    (
+        "needs_me",
+        "Does it need you in particular — your context, your relationships, your authority?",
+        "If someone on the team could do it, handing it over frees you and lets them grow.",
+    ),
+];
+
+/// Answers to the triage questions; `None` is a question not answered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TriageAnswers {
+    pub skip_matters: Option<bool>,
+    pub depended_on: Option<bool>,
+    pub needs_me: Option<bool>,
+}
+
+/// Where triage puts a task, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TriageOutcome {
+    pub urgent: bool,
+    pub important: bool,
+    pub only_me: bool,
+    pub reason: &'static str,
+}
+
+/// Applies the triage tests in order; the first that fails decides. A task nobody misses goes
+/// to delete; a nice-to-have goes to delegate when it is urgent, else delete; a task that does
+/// not need the user goes to delegate; a task that passes all three keeps its flags and is
+/// marked as the user's own.
+pub fn triage(task: &Task, a: TriageAnswers) -> TriageOutcome {
+    if a.skip_matters == Some(false) {
+        return TriageOutcome {
+            urgent: false,
+            important: false,
+            only_me: task.only_me,
+            reason: "nothing that matters happens without it: delete",
+        };
+    }
+    if a.depended_on == Some(false) {
+        return TriageOutcome {
+            urgent: task.urgent,
+            important: false,
+            only_me: task.only_me,
+            reason: if task.urgent {
+                "a nice-to-have that is pressing: delegate it"
+            } else {
+                "a nice-to-have: delete it, or keep it for a quiet day"
+            },
+        };
+    }
+    if a.needs_me == Some(false) {
+        return TriageOutcome {
+            urgent: true,
+            important: false,
+            only_me: false,
+            reason: "someone else can do it: delegate",
+        };
+    }
+    TriageOutcome {
+        urgent: task.urgent,
+        important: task.important,
+        only_me: task.only_me || a.needs_me == Some(true),
+        reason: "it passed the tests: keep it",
+    }
+}
+
 /// A reading of the matrix: the counts and what they suggest.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuadrantHealth {
@@ -206,6 +283,67 @@ mod tests {
         assert_eq!(Quadrant::of(false, true), Quadrant::Schedule);
         assert_eq!(Quadrant::of(true, false), Quadrant::Delegate);
         assert_eq!(Quadrant::of(false, false), Quadrant::Delete);
+    }
+
+    #[test]
+    fn triage_applies_the_first_test_that_fails() {
+        let t = task(1, true, true);
+        let q = |a: TriageAnswers| {
+            let o = triage(&t, a);
+            Quadrant::of(o.urgent, o.important)
+        };
+        let yes = Some(true);
+        let no = Some(false);
+        assert_eq!(
+            q(TriageAnswers {
+                skip_matters: no,
+                depended_on: yes,
+                needs_me: yes
+            }),
+            Quadrant::Delete
+        );
+        assert_eq!(
+            q(TriageAnswers {
+                skip_matters: yes,
+                depended_on: no,
+                needs_me: yes
+            }),
+            Quadrant::Delegate
+        );
+        assert_eq!(
+            q(TriageAnswers {
+                skip_matters: yes,
+                depended_on: yes,
+                needs_me: no
+            }),
+            Quadrant::Delegate
+        );
+        let kept = triage(
+            &t,
+            TriageAnswers {
+                skip_matters: yes,
+                depended_on: yes,
+                needs_me: yes,
+            },
+        );
+        assert_eq!(
+            (Quadrant::of(kept.urgent, kept.important), kept.only_me),
+            (Quadrant::Do, true)
+        );
+        assert_eq!(
+            q(TriageAnswers::default()),
+            Quadrant::Do,
+            "no answers change nothing"
+        );
+        let calm = task(2, false, true);
+        let o = triage(
+            &calm,
+            TriageAnswers {
+                depended_on: no,
+                ..Default::default()
+            },
+        );
+        assert_eq!(Quadrant::of(o.urgent, o.important), Quadrant::Delete);
     }
 
     #[test]

@@ -49,6 +49,8 @@ pub enum Command {
     /// Keep your to-dos with their urgency and importance (the Eisenhower matrix)
     #[command(subcommand)]
     Task(crate::weekly_cmd::TaskCommand),
+    /// Walk your open tasks through three questions and move them to the right quadrant
+    Triage(crate::weekly_cmd::TriageArgs),
     /// Plan the week: place your tasks into the free time your calendar leaves
     Plan(crate::weekly_cmd::PlanArgs),
     /// Review a week against its plan: what got done, what derailed it, what to change

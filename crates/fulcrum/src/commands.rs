@@ -41,6 +41,9 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Rules(RulesCommand::List(f)) => list_rules(&rules, f.format),
         Command::Settings(a) => settings(&store_path(db), a).await,
         Command::Task(c) => crate::weekly_cmd::task(open(&store_path(db)).await?.as_ref(), c).await,
+        Command::Triage(a) => {
+            crate::weekly_cmd::triage(open(&store_path(db)).await?.as_ref(), a).await
+        }
         Command::Plan(a) => {
             crate::weekly_cmd::plan(open(&store_path(db)).await?.as_ref(), a, now()?).await
         }

@@ -99,6 +99,101 @@ pub enum PlanAction {
 }
 
 #[derive(Args)]
+pub struct TriageArgs {
+    /// One task to triage with the answers below; without it, every open task is asked about
+    pub id: Option<i64>,
+    /// If you never did it, would anything that matters happen?
+    #[arg(long, value_name = "yes|no", value_parser = yes_no)]
+    pub skip_matters: Option<bool>,
+    /// Does another team, a customer or the product depend on it?
+    #[arg(long, value_name = "yes|no", value_parser = yes_no)]
+    pub depended_on: Option<bool>,
+    /// Does it need you in particular?
+    #[arg(long, value_name = "yes|no", value_parser = yes_no)]
+    pub needs_me: Option<bool>,
+}
+
+fn yes_no(s: &str) -> std::result::Result<bool, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "y" | "yes" | "true" => Ok(true),
+        "n" | "no" | "false" => Ok(false),
+        _ => Err(format!("'{s}': answer yes or no")),
+    }
+}
+
+/// Asks the triage questions about each open task on the terminal (answers read from
+/// standard input: y, n, Enter to skip a question, q to stop), or applies the given answers
+/// to one task.
+pub async fn triage(store: &dyn Store, a: TriageArgs) -> Result<()> {
+    use fulcrum_core::tasks::{TRIAGE_QUESTIONS, TriageAnswers};
+    if let Some(id) = a.id {
+        let answers = TriageAnswers {
+            skip_matters: a.skip_matters,
+            depended_on: a.depended_on,
+            needs_me: a.needs_me,
+        };
+        let (t, o) = weekly::triage(store, id, answers).await?;
+        return emit(&format!("{}: {} → {}", t.title, o.reason, t.quadrant()));
+    }
+    let list = weekly::list(store, false).await?;
+    if list.tasks.is_empty() {
+        return emit("No open tasks to triage.");
+    }
+    let stdin = std::io::stdin();
+    let mut moved = 0;
+    'tasks: for view in &list.tasks {
+        eprintln!(
+            "\n{} ({}, {})",
+            view.task.title, view.quadrant, view.task.category
+        );
+        let mut answers = [None; 3];
+        for (i, (_, question, hint)) in TRIAGE_QUESTIONS.iter().enumerate() {
+            eprint!("  {question} [y/n, Enter to skip, q to stop] ");
+            let mut line = String::new();
+            if stdin
+                .read_line(&mut line)
+                .map_err(|e| AppError::Invalid(format!("cannot read the answer: {e}")))?
+                == 0
+            {
+                break 'tasks;
+            }
+            match line.trim().to_ascii_lowercase().as_str() {
+                "q" => break 'tasks,
+                "" => {}
+                other => match yes_no(other) {
+                    Ok(v) => answers[i] = Some(v),
+                    Err(e) => eprintln!("  {e}; skipped"),
+                },
+            }
+            // The first failed test decides; the rest need not be asked.
+            if answers[i] == Some(false) {
+                eprintln!("  {hint}");
+                break;
+            }
+        }
+        let (t, o) = weekly::triage(
+            store,
+            view.task.id,
+            TriageAnswers {
+                skip_matters: answers[0],
+                depended_on: answers[1],
+                needs_me: answers[2],
+            },
+        )
+        .await?;
+        if t.quadrant() != view.quadrant {
+            moved += 1;
+        }
+        eprintln!("  → {} ({})", t.quadrant(), o.reason);
+    }
+    let after = weekly::list(store, false).await?;
+    emit(&format!(
+        "Triage moved {moved} task(s).\n\n{}",
+        task_table(&after)
+    ))
+}
+
+#[derive(Args)]
 pub struct ReviewArgs {
     /// The ISO week to review [default: this week]
     #[arg(long, value_name = "YYYY-Www")]

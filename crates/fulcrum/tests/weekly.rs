@@ -401,3 +401,63 @@ fn the_reflection_rhythm_prefills_facts_tracks_streaks_and_exports() {
     );
     assert!(md.stdout.contains("Energy: gave — build"));
 }
+
+#[test]
+fn triage_walks_tasks_through_the_tests() {
+    use std::io::Write;
+    let env = Env::new();
+    env.init("UTC");
+    for (title, flags) in [
+        ("Client demo environment", vec!["--urgent", "--important"]),
+        ("Recolour the dashboards", vec!["--important"]),
+        ("Architecture review prep", vec!["--important"]),
+    ] {
+        let mut args = vec!["task", "add", title];
+        args.extend(flags);
+        env.run(&args).success();
+    }
+    // Demo environment: matters, depended on, but not mine → delegate.
+    // Recolour: nothing happens if skipped → delete. Architecture prep: passes all → stays.
+    let mut child = env
+        .command()
+        .args(["triage"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"y\ny\nn\nn\ny\ny\ny\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Triage moved 2 task(s)"), "{stdout}");
+    let list = env
+        .run(&["task", "list", "--format", "json"])
+        .success()
+        .json();
+    let quadrant = |title: &str| {
+        list["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["title"] == title)
+            .unwrap()["quadrant"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(quadrant("Client demo environment"), "delegate");
+    assert_eq!(quadrant("Recolour the dashboards"), "delete");
+    assert_eq!(quadrant("Architecture review prep"), "schedule");
+    let one = env.run(&["triage", "3", "--needs-me", "no"]).success();
+    assert!(one.stdout.contains("delegate"), "{}", one.stdout);
+}
