@@ -111,6 +111,7 @@ pub async fn facts(
     }
     out.push(format!("{} commits on {} days", t.commits, t.coding_days));
     let mut done = Vec::new();
+    let (mut tasks_done, mut tasks_planned) = (0, 0);
     let mut week = time::week_start(period.from);
     while week < period.to {
         // Weeks without an accepted plan have nothing to report.
@@ -118,11 +119,16 @@ pub async fn facts(
             && let Some(s) = v.review.done_share
         {
             done.push(format!("{} {:.0} %", v.week, s * 100.0));
+            tasks_done += v.review.done_tasks;
+            tasks_planned += v.review.planned_tasks;
         }
         week = time::add_days(week, 7);
     }
     if !done.is_empty() {
-        out.push(format!("planned work done: {}", done.join(", ")));
+        out.push(format!(
+            "planned work done: {}; {tasks_done} of {tasks_planned} planned tasks done",
+            done.join(", ")
+        ));
     }
     Ok(out)
 }
