@@ -34,6 +34,32 @@ pub struct Rule {
     pub calendar: Option<String>,
 }
 
+impl Rule {
+    /// The rule's conditions in a few words, e.g. `title /standup/, ≥ 3 others`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(t) = &self.title {
+            parts.push(format!("title /{t}/"));
+        }
+        if let Some(n) = self.min_attendees {
+            parts.push(format!("≥ {n} others"));
+        }
+        if let Some(n) = self.max_attendees {
+            parts.push(format!("≤ {n} others"));
+        }
+        if let Some(d) = &self.attendee_domain {
+            parts.push(format!("an attendee @{d}"));
+        }
+        if let Some(o) = &self.organizer {
+            parts.push(format!("organised by {o}"));
+        }
+        if let Some(c) = &self.calendar {
+            parts.push(format!("calendar ~ {c}"));
+        }
+        parts.join(", ")
+    }
+}
+
 /// What a rule can look at.
 #[derive(Debug, Clone, Default)]
 pub struct EventFacts<'a> {

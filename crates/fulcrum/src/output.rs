@@ -334,7 +334,7 @@ pub fn rules_table(path: &Path, user: &[Rule], defaults: &[Rule]) -> String {
             "  {:<26} {:<8} {}",
             r.name,
             r.category.as_str(),
-            describe(r)
+            r.describe()
         );
     }
     let _ = writeln!(s, "\nDefaults:");
@@ -344,33 +344,10 @@ pub fn rules_table(path: &Path, user: &[Rule], defaults: &[Rule]) -> String {
             "  {:<26} {:<8} {}",
             r.name,
             r.category.as_str(),
-            describe(r)
+            r.describe()
         );
     }
     s
-}
-
-fn describe(r: &Rule) -> String {
-    let mut parts = Vec::new();
-    if let Some(t) = &r.title {
-        parts.push(format!("title /{t}/"));
-    }
-    if let Some(n) = r.min_attendees {
-        parts.push(format!("≥ {n} others"));
-    }
-    if let Some(n) = r.max_attendees {
-        parts.push(format!("≤ {n} others"));
-    }
-    if let Some(d) = &r.attendee_domain {
-        parts.push(format!("attendee @{d}"));
-    }
-    if let Some(o) = &r.organizer {
-        parts.push(format!("organizer {o}"));
-    }
-    if let Some(c) = &r.calendar {
-        parts.push(format!("calendar ~ {c}"));
-    }
-    parts.join(", ")
 }
 
 #[derive(Serialize)]

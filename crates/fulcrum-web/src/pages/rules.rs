@@ -86,7 +86,7 @@ fn render(
                                     td.num { (i + 1) }
                                     th scope="row" { (r.name) }
                                     td { (chip(r.category)) }
-                                    td { (describe(r)) }
+                                    td { (r.describe()) }
                                     td.actions {
                                         (move_form(s, &r.name, true, i == 0))
                                         (move_form(s, &r.name, false, i + 1 == listing.user.len()))
@@ -119,7 +119,7 @@ fn render(
                             tr data-rule=(r.name) {
                                 th scope="row" { (r.name) }
                                 td { (chip(r.category)) }
-                                td.pattern { (describe(r)) }
+                                td.pattern { (r.describe()) }
                             }
                         }
                     }
@@ -246,29 +246,6 @@ fn explain_form(q: &ExplainQuery, e: Option<&Explanation>) -> Markup {
             }
         }
     }
-}
-
-fn describe(r: &Rule) -> String {
-    let mut parts = Vec::new();
-    if let Some(t) = &r.title {
-        parts.push(format!("title /{t}/"));
-    }
-    if let Some(n) = r.min_attendees {
-        parts.push(format!("≥ {n} others"));
-    }
-    if let Some(n) = r.max_attendees {
-        parts.push(format!("≤ {n} others"));
-    }
-    if let Some(d) = &r.attendee_domain {
-        parts.push(format!("an attendee @{d}"));
-    }
-    if let Some(o) = &r.organizer {
-        parts.push(format!("organised by {o}"));
-    }
-    if let Some(c) = &r.calendar {
-        parts.push(format!("calendar ~ {c}"));
-    }
-    parts.join(", ")
 }
 
 fn opt(form: &HashMap<String, String>, name: &str) -> Option<String> {
