@@ -43,6 +43,31 @@ pub fn parse_time_of_day(s: &str) -> Result<Time, TimeError> {
     Time::new(h, m, 0, 0).map_err(|_| bad())
 }
 
+/// A duration the way people write it — `90m`, `2h`, `1h30m`, `1h30` or plain minutes — in
+/// minutes.
+pub fn parse_minutes(s: &str) -> Result<i64, String> {
+    let t = s.trim().to_ascii_lowercase().replace(' ', "");
+    let bad = || format!("'{s}' is not a duration: write 90m, 2h, 1h30m or a number of minutes");
+    if let Ok(m) = t.parse::<i64>() {
+        return if m > 0 { Ok(m) } else { Err(bad()) };
+    }
+    let (h, rest) = match t.split_once('h') {
+        Some((h, rest)) => (h.parse::<i64>().map_err(|_| bad())?, rest),
+        None => (0, t.as_str()),
+    };
+    let rest = rest
+        .strip_suffix("min")
+        .unwrap_or(rest)
+        .trim_end_matches('m');
+    let m = if rest.is_empty() {
+        0
+    } else {
+        rest.parse::<i64>().map_err(|_| bad())?
+    };
+    let total = h * 60 + m;
+    if total > 0 { Ok(total) } else { Err(bad()) }
+}
+
 /// The Monday of an ISO week written `YYYY-Www`.
 pub fn parse_iso_week(s: &str) -> Result<Date, TimeError> {
     let bad = || TimeError::BadWeek(s.to_string());
@@ -147,6 +172,19 @@ mod tests {
             gap.to_zoned_datetime(tz.clone()).time(),
             Time::constant(3, 30, 0, 0)
         );
+    }
+
+    #[test]
+    fn durations_read_the_way_people_write_them() {
+        assert_eq!(parse_minutes("90m"), Ok(90));
+        assert_eq!(parse_minutes("2h"), Ok(120));
+        assert_eq!(parse_minutes("1h30m"), Ok(90));
+        assert_eq!(parse_minutes("1h30"), Ok(90));
+        assert_eq!(parse_minutes("45"), Ok(45));
+        assert_eq!(parse_minutes(" 2H "), Ok(120));
+        assert_eq!(parse_minutes("20min"), Ok(20));
+        assert!(parse_minutes("soon").is_err());
+        assert!(parse_minutes("0").is_err());
     }
 
     #[test]

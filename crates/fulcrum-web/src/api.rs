@@ -128,3 +128,48 @@ pub fn parse_attendees(v: Option<&str>) -> Result<u32, Failure> {
 pub async fn settings(State(s): State<AppState>) -> ApiResult<fulcrum_core::Profile> {
     Ok(Json(profile::require(s.store.as_ref()).await?))
 }
+
+/// `fulcrum task list --format json`
+pub async fn tasks(State(s): State<AppState>) -> ApiResult<fulcrum_app::weekly::TaskList> {
+    Ok(Json(
+        fulcrum_app::weekly::list(s.store.as_ref(), false).await?,
+    ))
+}
+
+/// `fulcrum plan [--week W] --format json`: the proposed plan.
+pub async fn plan(
+    State(s): State<AppState>,
+    Query(q): Query<PeriodQuery>,
+) -> ApiResult<fulcrum_core::planner::Plan> {
+    let monday = monday_of(&s, given(&q.week)).await?;
+    Ok(Json(
+        fulcrum_app::weekly::propose(s.store.as_ref(), monday, s.clock.now()).await?,
+    ))
+}
+
+/// `fulcrum review [--week W] --format json`
+pub async fn review(
+    State(s): State<AppState>,
+    Query(q): Query<PeriodQuery>,
+) -> ApiResult<fulcrum_app::weekly::ReviewView> {
+    let monday = monday_of(&s, given(&q.week)).await?;
+    Ok(Json(
+        fulcrum_app::weekly::review_week(s.store.as_ref(), monday).await?,
+    ))
+}
+
+/// `fulcrum inbox list --format json`
+pub async fn inbox(State(s): State<AppState>) -> ApiResult<fulcrum_app::inbox::InboxView> {
+    Ok(Json(
+        fulcrum_app::inbox::list(s.store.as_ref(), false, s.clock.now()).await?,
+    ))
+}
+
+/// `fulcrum rituals --format json`
+pub async fn rituals(
+    State(s): State<AppState>,
+) -> ApiResult<Vec<fulcrum_core::rituals::RitualStatus>> {
+    Ok(Json(
+        fulcrum_app::rituals::status_all(s.store.as_ref(), s.clock.now()).await?,
+    ))
+}

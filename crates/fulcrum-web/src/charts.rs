@@ -447,3 +447,66 @@ pub fn commits(r: &Report) -> Markup {
         table,
     )
 }
+
+/// Share of planned work done per week, as bars against the half-done line.
+pub fn done_trend(points: &[fulcrum_app::weekly::TrendPoint], shown_week: &str) -> Markup {
+    const W: f64 = 640.0;
+    const H: f64 = 180.0;
+    const LEFT: f64 = 44.0;
+    const BOTTOM: f64 = 26.0;
+    const TOP: f64 = 10.0;
+    let plot_h = H - TOP - BOTTOM;
+    let y = |share: f64| H - BOTTOM - plot_h * share.clamp(0.0, 1.0);
+    let slot = (W - LEFT - 6.0) / points.len().max(1) as f64;
+    let bar_w = (slot * 0.6).min(48.0);
+    let svg = html! {
+        svg.done-trend viewBox=(format!("0 0 {W} {H}")) role="img"
+            aria-labelledby="done-trend-title done-trend-desc" {
+            title #done-trend-desc {
+                (format!("Share of planned work done in each of the last {} planned weeks", points.len()))
+            }
+            @for pct in [0, 25, 50, 75, 100] {
+                @let yy = y(f64::from(pct) / 100.0);
+                line.gridline x1=(n(LEFT)) x2=(n(W)) y1=(n(yy)) y2=(n(yy)) {}
+                text.tick x=(n(LEFT - 6.0)) y=(n(yy + 4.0)) text-anchor="end" { (pct) " %" }
+            }
+            line.half x1=(n(LEFT)) x2=(n(W)) y1=(n(y(0.5))) y2=(n(y(0.5))) {}
+            @for (i, p) in points.iter().enumerate() {
+                @let x = LEFT + slot * i as f64 + (slot - bar_w) / 2.0;
+                @let current = p.week == shown_week;
+                g.week-col.current[current] data-week=(p.week)
+                    data-done-share=(p.done_share.map_or("".into(), |v| format!("{v:.3}"))) {
+                    title { (format!("{}: {}", p.week, p.done_share.map_or("nothing planned".into(), fmt::percent))) }
+                    @if let Some(v) = p.done_share {
+                        rect.bar.done-bar.good[v >= 0.5] x=(n(x)) y=(n(y(v))) width=(n(bar_w))
+                            height=(n((y(0.0) - y(v)).max(1.0))) rx="2" {}
+                    }
+                    text.tick.strong[current] x=(n(x + bar_w / 2.0)) y=(n(H - 8.0)) text-anchor="middle" {
+                        (p.week.rsplit('-').next().unwrap_or(&p.week))
+                    }
+                }
+            }
+        }
+    };
+    let table = html! {
+        table {
+            caption { "Planned work done per week" }
+            thead { tr { th scope="col" { "Week" } th scope="col" class="num" { "Done" } } }
+            tbody {
+                @for p in points {
+                    tr data-week=(p.week) {
+                        th scope="row" { (p.week) }
+                        td.num { (p.done_share.map_or("—".into(), fmt::percent)) }
+                    }
+                }
+            }
+        }
+    };
+    figure(
+        "done-trend",
+        "Planned work done, week by week",
+        "The dashed line marks half of the plan; the week shown has its label in bold.",
+        svg,
+        table,
+    )
+}

@@ -47,6 +47,11 @@ pub async fn asset(Path(file): Path<String>) -> Response {
 pub enum Nav {
     Dashboard,
     Week,
+    Tasks,
+    Plan,
+    Review,
+    Inbox,
+    Journal,
     Sources,
     Rules,
     Settings,
@@ -114,6 +119,11 @@ pub fn frame(state: &AppState, title: &str, nav: Nav, notices: &[Notice], body: 
                         nav aria-label="Main" {
                             (link(Nav::Dashboard, "/", "Dashboard"))
                             (link(Nav::Week, "/week", "Week"))
+                            (link(Nav::Tasks, "/tasks", "Tasks"))
+                            (link(Nav::Plan, "/plan", "Plan"))
+                            (link(Nav::Review, "/review", "Review"))
+                            (link(Nav::Inbox, "/inbox", "Inbox"))
+                            (link(Nav::Journal, "/journal", "Journal"))
                             (link(Nav::Sources, "/sources", "Sources"))
                             (link(Nav::Rules, "/rules", "Rules"))
                             (link(Nav::Settings, "/settings", "Settings"))

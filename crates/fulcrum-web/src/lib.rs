@@ -106,6 +106,29 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(pages::dashboard::page))
         .route("/week", get(pages::week::page))
+        .route("/tasks", get(pages::tasks::page))
+        .route("/tasks/add", post(pages::tasks::add))
+        .route("/tasks/done", post(pages::tasks::done))
+        .route("/tasks/drop", post(pages::tasks::drop))
+        .route(
+            "/tasks/triage",
+            get(pages::tasks::triage_page).post(pages::tasks::triage),
+        )
+        .route("/plan", get(pages::plan::page))
+        .route("/plan/accept", post(pages::plan::accept))
+        .route("/plan/export.ics", get(pages::plan::export))
+        .route("/review", get(pages::plan::review))
+        .route("/review/adjust", post(pages::plan::adjust))
+        .route("/inbox", get(pages::inbox::page))
+        .route("/inbox/add", post(pages::inbox::add))
+        .route("/inbox/decide", post(pages::inbox::decide))
+        .route("/inbox/classify", post(pages::inbox::classify))
+        .route("/journal", get(pages::journal::page))
+        .route("/journal/export.md", get(pages::journal::export))
+        .route(
+            "/journal/{ritual}",
+            get(pages::journal::entry_page).post(pages::journal::save),
+        )
         .route("/sources", get(pages::sources::page))
         .route("/sources/upload", upload)
         .route("/sources/calendar", post(pages::sources::add_calendar))
@@ -128,6 +151,11 @@ pub fn router(state: AppState) -> Router {
         .route("/api/rules", get(api::rules))
         .route("/api/rules/explain", get(api::explain))
         .route("/api/settings", get(api::settings))
+        .route("/api/tasks", get(api::tasks))
+        .route("/api/plan", get(api::plan))
+        .route("/api/review", get(api::review))
+        .route("/api/inbox", get(api::inbox))
+        .route("/api/rituals", get(api::rituals))
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -355,6 +355,156 @@ async fn the_web_interface_in_chromium() {
     server.stop().await.unwrap();
 }
 
+async fn click(c: &Client, css: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+}
+
+async fn type_into(c: &Client, css: &str, text: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+        .send_keys(text)
+        .await
+        .unwrap();
+}
+
+/// Adds a task through the Tasks page's form.
+async fn add_task(c: &Client, base: &str, title: &str, urgent: bool, estimate: &str) {
+    c.goto(&format!("{base}/tasks")).await.unwrap();
+    type_into(c, "#task-title", title).await;
+    if urgent {
+        click(c, "#task-urgent").await;
+    }
+    click(c, "#task-important").await;
+    if !estimate.is_empty() {
+        type_into(c, "#task-estimate", estimate).await;
+    }
+    click(c, "#add-task-submit").await;
+    wait_for(c, &format!("li.task[data-title='{title}']")).await;
+}
+
+/// The task of this title's id, as the page shows it.
+async fn task_id(c: &Client, title: &str) -> String {
+    attr(c, &format!("li.task[data-title='{title}']"), "data-task-id").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_weekly_loop_in_chromium() {
+    let Some(driver) = Driver::start() else {
+        return;
+    };
+    let d = demo().await;
+    let last_id = {
+        let store = d.store().await;
+        store
+            .tasks()
+            .await
+            .unwrap()
+            .iter()
+            .map(|t| t.id)
+            .max()
+            .unwrap_or(0)
+    };
+    let server = fulcrum_web::start(d.config("127.0.0.1:0".parse().unwrap()))
+        .await
+        .unwrap();
+    let base = server.url().trim_end_matches('/').to_string();
+    let c = driver.client().await;
+
+    // (a) Triage: two new tasks, one of which does not need the lead and goes to delegate.
+    add_task(&c, &base, "Migrate the CI runners", true, "").await;
+    add_task(&c, &base, "Write the caching RFC", false, "2h").await;
+    let ci = task_id(&c, "Migrate the CI runners").await;
+    let rfc = task_id(&c, "Write the caching RFC").await;
+    assert_eq!(
+        attr(
+            &c,
+            &format!("li.task[data-task-id='{ci}']"),
+            "data-quadrant"
+        )
+        .await,
+        "do"
+    );
+    c.goto(&format!("{base}/tasks/triage?after={last_id}"))
+        .await
+        .unwrap();
+    wait_for(&c, &format!("#triage[data-task-id='{ci}']")).await;
+    click(&c, "#skip_matters-yes").await;
+    click(&c, "#depended_on-yes").await;
+    click(&c, "#needs_me-no").await;
+    click(&c, "#triage-submit").await;
+    wait_for(&c, &format!("#triage[data-task-id='{rfc}']")).await;
+    let notice = wait_for(&c, "#notice").await.text().await.unwrap();
+    assert!(notice.contains("is now in delegate"), "{notice}");
+    click(&c, "#skip_matters-yes").await;
+    click(&c, "#depended_on-yes").await;
+    click(&c, "#needs_me-yes").await;
+    click(&c, "#triage-submit").await;
+    wait_for(&c, "#triage-finished").await;
+    wait_for(&c, &format!("#q-delegate li.task[data-task-id='{ci}']")).await;
+    wait_for(&c, &format!("#q-schedule li.task[data-task-id='{rfc}']")).await;
+    c.goto(&format!("{base}/tasks")).await.unwrap();
+    wait_for(&c, &format!("#q-delegate li.task[data-task-id='{ci}']")).await;
+    assert!(
+        c.find(Locator::Css(&format!("#q-do li.task[data-task-id='{ci}']")))
+            .await
+            .is_err(),
+        "the delegated task left do"
+    );
+
+    // (b) Planning: next week has free time; the 2 h task gets a block, then the plan is kept.
+    c.goto(&format!("{base}/plan?week=2026-W11")).await.unwrap();
+    wait_for(&c, "#plan-label[data-week='2026-W11']").await;
+    wait_for(
+        &c,
+        &format!("#plan-timeline .act.planned[data-task-id='{rfc}']"),
+    )
+    .await;
+    wait_for(&c, &format!("#plan-blocks tr[data-task-id='{rfc}']")).await;
+    assert!(number(&c, ".stat[data-stat='free-minutes']", "data-value").await > 120);
+    assert!(
+        c.find(Locator::Css("#export-ics")).await.is_err(),
+        "no export before accepting"
+    );
+    click(&c, "#accept-plan").await;
+    let link = wait_for(&c, "#export-ics").await;
+    assert_eq!(
+        link.attr("href").await.unwrap().unwrap(),
+        "/plan/export.ics?week=2026-W11"
+    );
+    assert!(
+        wait_for(&c, "#notice")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Accepted the plan")
+    );
+
+    // (c) Journal: write the expected weekly entry and see the ritual done.
+    c.goto(&format!("{base}/journal")).await.unwrap();
+    let card = "#ritual-weekly-journal";
+    let streak = number(&c, card, "data-streak").await;
+    assert_ne!(attr(&c, card, "data-state").await, "done");
+    click(&c, &format!("{card} a.btn")).await;
+    wait_for(&c, "#section-accomplishments").await;
+    type_into(&c, "#section-accomplishments", "Shipped the cache rollout").await;
+    click(&c, "#save-entry").await;
+    let notice = wait_for(&c, "#notice").await.text().await.unwrap();
+    assert!(notice.contains("Saved the entry"), "{notice}");
+    c.goto(&format!("{base}/journal")).await.unwrap();
+    wait_for(&c, &format!("{card}[data-state='done']")).await;
+    assert_eq!(number(&c, card, "data-streak").await, streak + 1);
+
+    c.close().await.unwrap();
+    server.stop().await.unwrap();
+}
+
 fn absolute(p: &Path) -> String {
     std::fs::canonicalize(p).unwrap().display().to_string()
 }

@@ -8,6 +8,7 @@ use fulcrum_app::weekly::{self, NewTask, TaskEdit};
 use fulcrum_app::{AppError, Result};
 use fulcrum_core::planner::Plan;
 use fulcrum_core::tasks::{Quadrant, TaskStatus};
+use fulcrum_core::time::parse_minutes;
 use fulcrum_core::{Category, time};
 use fulcrum_store::Store;
 use jiff::Timestamp;
@@ -300,27 +301,6 @@ fn review_table(r: &weekly::ReviewView, tz: &jiff::tz::TimeZone) -> String {
     s
 }
 
-/// `90m`, `2h`, `1h30m`, `1h30` or plain minutes.
-pub fn parse_minutes(s: &str) -> std::result::Result<i64, String> {
-    let t = s.trim().to_ascii_lowercase();
-    let bad = || format!("'{s}' is not a duration: write 90m, 2h, 1h30m or a number of minutes");
-    if let Ok(m) = t.parse::<i64>() {
-        return if m > 0 { Ok(m) } else { Err(bad()) };
-    }
-    let (h, rest) = match t.split_once('h') {
-        Some((h, rest)) => (h.parse::<i64>().map_err(|_| bad())?, rest),
-        None => (0, t.as_str()),
-    };
-    let rest = rest.trim_end_matches('m');
-    let m = if rest.is_empty() {
-        0
-    } else {
-        rest.parse::<i64>().map_err(|_| bad())?
-    };
-    let total = h * 60 + m;
-    if total > 0 { Ok(total) } else { Err(bad()) }
-}
-
 pub async fn task(store: &dyn Store, cmd: TaskCommand) -> Result<()> {
     match cmd {
         TaskCommand::Add {
@@ -561,20 +541,4 @@ fn plan_table(plan: &Plan, tz: &jiff::tz::TimeZone, accepted: bool) -> String {
         );
     }
     s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_minutes;
-
-    #[test]
-    fn durations_read_the_way_people_write_them() {
-        assert_eq!(parse_minutes("90m"), Ok(90));
-        assert_eq!(parse_minutes("2h"), Ok(120));
-        assert_eq!(parse_minutes("1h30m"), Ok(90));
-        assert_eq!(parse_minutes("1h30"), Ok(90));
-        assert_eq!(parse_minutes("45"), Ok(45));
-        assert!(parse_minutes("soon").is_err());
-        assert!(parse_minutes("0").is_err());
-    }
 }

@@ -1,16 +1,20 @@
 //! The HTML pages and the forms they post.
 
 pub mod dashboard;
+pub mod inbox;
+pub mod journal;
+pub mod plan;
 pub mod rules;
 pub mod settings;
 pub mod sources;
+pub mod tasks;
 pub mod week;
 
 use crate::layout::{self, Nav};
 use crate::{AppState, Failure, security};
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use fulcrum_core::Category;
 use maud::{Markup, html};
 
@@ -77,4 +81,43 @@ pub fn legend() -> Markup {
             @for c in Category::ALL { li { span class=(format!("swatch bg-{c}")) {} (c) } }
         }
     }
+}
+
+/// After a form succeeded: back to `to` (303 See Other), so reloading does not post again.
+pub fn see_other(to: &str) -> Response {
+    Redirect::to(to).into_response()
+}
+
+/// A form field, trimmed; `None` when missing or blank.
+pub fn field(form: &std::collections::HashMap<String, String>, name: &str) -> Option<String> {
+    form.get(name)
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+}
+
+/// A checkbox: present and not "off"/"false".
+pub fn checked(form: &std::collections::HashMap<String, String>, name: &str) -> bool {
+    field(form, name).is_some_and(|v| v != "off" && v != "false")
+}
+
+pub use fulcrum_core::time::parse_minutes;
+
+/// The message a page shows after the redirect that followed a successful form, from the
+/// `done` code in its address (codes only, so a link cannot put words on the page).
+pub fn done_notice(code: Option<&str>) -> Option<layout::Notice> {
+    let msg = match code? {
+        "task-added" => "Added the task.",
+        "task-done" => "Marked the task done. Well done.",
+        "task-dropped" => "Dropped the task; the reason shows up in the week's review.",
+        "triaged" => "Triaged the task.",
+        "accepted" => "Accepted the plan: it is kept as this week's plan and can be exported.",
+        "adjusted" => "Saved your adjustment for next week.",
+        "inbox-added" => "Noted. Decide it when you have thought it over.",
+        "decided" => "Recorded the decision.",
+        "classified" => "Noted whose problem it is.",
+        "saved" => "Saved the entry.",
+        _ => return None,
+    };
+    Some(layout::Notice::done(msg))
 }

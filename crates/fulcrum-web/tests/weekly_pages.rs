@@ -1,0 +1,684 @@
+//! The weekly loop and reflection pages without a browser: every page renders, every form
+//! needs the token and redirects after success, and the API returns the CLI's JSON.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::demo;
+use fulcrum_app::{inbox, rituals, weekly};
+use fulcrum_web::AppState;
+use http_body_util::BodyExt;
+use jiff::civil::date;
+use serde_json::Value;
+use tower::ServiceExt;
+
+const HOST: &str = "127.0.0.1:7878";
+
+struct Reply {
+    status: StatusCode,
+    location: Option<String>,
+    content_type: String,
+    body: String,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    /// The HTML of the element with this id up to the next element of the same tag.
+    fn section(&self, id: &str) -> &str {
+        let at = self
+            .body
+            .find(&format!("id=\"{id}\""))
+            .unwrap_or_else(|| panic!("no #{id} in the page"));
+        let rest = &self.body[at..];
+        let end = rest[1..].find("<section").map_or(rest.len(), |e| e + 1);
+        &rest[..end]
+    }
+}
+
+async fn send(state: &AppState, req: Request<Body>) -> Reply {
+    let resp = fulcrum_web::router(state.clone())
+        .oneshot(req)
+        .await
+        .unwrap();
+    let status = resp.status();
+    let header = |name| {
+        resp.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let location = header(header::LOCATION);
+    let content_type = header(header::CONTENT_TYPE).unwrap_or_default();
+    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        location,
+        content_type,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+async fn get(state: &AppState, uri: &str) -> Reply {
+    send(
+        state,
+        Request::get(uri)
+            .header(header::HOST, HOST)
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await
+}
+
+async fn post(state: &AppState, uri: &str, form: &[(&str, &str)]) -> Reply {
+    let body = form
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    send(
+        state,
+        Request::post(uri)
+            .header(header::HOST, HOST)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await
+}
+
+fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Posts with the token and expects the 303 back to a page starting with `to`.
+async fn post_ok(state: &AppState, uri: &str, form: &[(&str, &str)], to: &str) -> String {
+    let token = state.csrf_token().to_string();
+    let mut form = form.to_vec();
+    form.push(("csrf", &token));
+    let r = post(state, uri, &form).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{uri}: {}", r.body);
+    let location = r.location.expect("a Location");
+    assert!(location.starts_with(to), "{uri} → {location}");
+    location
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_weekly_pages_render() {
+    let d = demo().await;
+    let state = d.state().await;
+    for (uri, expect) in [
+        ("/tasks", "What the spread says"),
+        ("/tasks/triage", "Triage"),
+        ("/plan", "Free working time"),
+        ("/plan?week=2026-W11", "Plan W11"),
+        ("/review?week=2026-W10", "Planned work done"),
+        ("/inbox", "Waiting for a decision"),
+        ("/journal", "Weekly journal"),
+        ("/journal/weekly-journal", "What did you get done"),
+        (
+            "/journal/monthly-check-in?period=2026-02",
+            "Monthly career check-in 2026-02",
+        ),
+        ("/journal/quarterly-assessment?period=2026-Q1", "Mentoring"),
+    ] {
+        let r = get(&state, uri).await;
+        assert_eq!(r.status, StatusCode::OK, "{uri}: {}", r.body);
+        assert!(r.body.contains(expect), "{uri} lacks {expect:?}");
+        for link in ["/tasks", "/plan", "/review", "/inbox", "/journal"] {
+            assert!(
+                r.body.contains(&format!("href=\"{link}\"")),
+                "{uri}: no nav link {link}"
+            );
+        }
+    }
+    // Without an accepted plan, the review says so and points to the plan.
+    let r = get(&state, "/review?week=2025-W02").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("had no accepted plan"), "{}", r.body);
+    assert!(r.body.contains("href=\"/plan?week=2025-W02\""));
+    for (uri, status) in [
+        ("/plan?week=2026-W99", StatusCode::BAD_REQUEST),
+        ("/journal/daily-diary", StatusCode::NOT_FOUND),
+        (
+            "/journal/weekly-journal?period=2026-13",
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/journal/export.md?from=2026-03-01&to=2026-02-01",
+            StatusCode::BAD_REQUEST,
+        ),
+    ] {
+        assert_eq!(get(&state, uri).await.status, status, "{uri}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn weekly_forms_need_the_token() {
+    let d = demo().await;
+    let state = d.state().await;
+    let token = state.csrf_token().to_string();
+    let before =
+        serde_json::to_value(weekly::list(d.store().await.as_ref(), true).await.unwrap()).unwrap();
+    for uri in [
+        "/tasks/add",
+        "/tasks/done",
+        "/tasks/drop",
+        "/tasks/triage",
+        "/plan/accept",
+        "/review/adjust",
+        "/inbox/add",
+        "/inbox/decide",
+        "/inbox/classify",
+        "/journal/weekly-journal",
+    ] {
+        let form = [
+            ("title", "Sneaky"),
+            ("id", "1"),
+            ("text", "x"),
+            ("from", "y"),
+            ("decision", "yes"),
+            ("ownership", "mine"),
+            ("skip_matters", "no"),
+            ("adjustment", "z"),
+            ("section-accomplishments", "forged"),
+        ];
+        let r = post(&state, uri, &form).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{uri} without a token");
+        let mut forged = form.to_vec();
+        forged.push(("csrf", &token[1..]));
+        let r = post(&state, uri, &forged).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{uri} with a wrong token");
+    }
+    let after =
+        serde_json::to_value(weekly::list(d.store().await.as_ref(), true).await.unwrap()).unwrap();
+    assert_eq!(before, after, "nothing changed");
+    let rituals = get(&state, "/api/rituals").await.json();
+    assert!(!rituals.to_string().contains("forged"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tasks_are_added_finished_dropped_and_triaged() {
+    let d = demo().await;
+    let state = d.state().await;
+    let location = post_ok(
+        &state,
+        "/tasks/add",
+        &[
+            ("title", "Answer the audit questionnaire"),
+            ("urgent", "on"),
+            ("estimate", "1h30m"),
+            ("due", "2026-03-06"),
+            ("category", "operate"),
+        ],
+        "/tasks?done=task-added",
+    )
+    .await;
+    let page = get(&state, &location).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Added the task."));
+    let delegate = page.section("q-delegate");
+    assert!(
+        delegate.contains("Answer the audit questionnaire"),
+        "{delegate}"
+    );
+    assert!(delegate.contains("1 h 30"));
+    assert!(
+        !page
+            .section("q-do")
+            .contains("Answer the audit questionnaire")
+    );
+    let store = d.store().await;
+    let added = weekly::list(store.as_ref(), false)
+        .await
+        .unwrap()
+        .tasks
+        .into_iter()
+        .find(|t| t.task.title == "Answer the audit questionnaire")
+        .unwrap();
+    assert_eq!(added.task.estimate_minutes, Some(90));
+    assert_eq!(added.task.due, Some(date(2026, 3, 6)));
+    assert_eq!(added.task.category, fulcrum_core::Category::Operate);
+    let id = added.task.id.to_string();
+
+    // Bad input stays on the page with the reason and a 400.
+    let token = state.csrf_token().to_string();
+    for (form, message) in [
+        (
+            vec![("title", "x"), ("estimate", "soon")],
+            "is not a duration",
+        ),
+        (vec![("title", "  ")], "a task needs a title"),
+        (vec![("title", "x"), ("due", "next week")], "next week"),
+    ] {
+        let mut form = form;
+        form.push(("csrf", &token));
+        let r = post(&state, "/tasks/add", &form).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{form:?}");
+        assert!(r.body.contains(message), "{message}: {}", r.body);
+        assert!(r.body.contains("Not done"));
+    }
+
+    // Triage: skipping matters, others depend on it, but it does not need me → delegate.
+    post_ok(
+        &state,
+        "/tasks/add",
+        &[
+            ("title", "Migrate the CI runners"),
+            ("urgent", "on"),
+            ("important", "on"),
+        ],
+        "/tasks",
+    )
+    .await;
+    let ci = weekly::list(store.as_ref(), false)
+        .await
+        .unwrap()
+        .tasks
+        .into_iter()
+        .find(|t| t.task.title == "Migrate the CI runners")
+        .unwrap();
+    assert_eq!(ci.quadrant, fulcrum_core::tasks::Quadrant::Do);
+    let ci_id = ci.task.id.to_string();
+    let location = post_ok(
+        &state,
+        "/tasks/triage",
+        &[
+            ("id", &ci_id),
+            ("skip_matters", "yes"),
+            ("depended_on", "yes"),
+            ("needs_me", "no"),
+        ],
+        &format!("/tasks/triage?after={ci_id}"),
+    )
+    .await;
+    let page = get(&state, &location).await;
+    assert!(
+        page.body
+            .contains("“Migrate the CI runners” is now in delegate."),
+        "{}",
+        page.body
+    );
+    // The last task was triaged: the page ends with the matrix.
+    assert!(page.body.contains("id=\"triage-finished\""));
+    assert!(
+        page.section("q-delegate")
+            .contains("Migrate the CI runners")
+    );
+    let r = post(&state, "/tasks/triage", &[("id", &ci_id), ("csrf", &token)]).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+
+    post_ok(
+        &state,
+        "/tasks/done",
+        &[("id", &id)],
+        "/tasks?done=task-done",
+    )
+    .await;
+    post_ok(
+        &state,
+        "/tasks/drop",
+        &[("id", &ci_id), ("reason", "the platform team owns it")],
+        "/tasks?done=task-dropped",
+    )
+    .await;
+    let all = weekly::list(store.as_ref(), true).await.unwrap();
+    let status = |title: &str| {
+        all.tasks
+            .iter()
+            .find(|t| t.task.title == title)
+            .map(|t| (t.task.status, t.task.note.clone()))
+            .unwrap()
+    };
+    assert_eq!(
+        status("Answer the audit questionnaire").0,
+        fulcrum_core::tasks::TaskStatus::Done
+    );
+    assert_eq!(
+        status("Migrate the CI runners"),
+        (
+            fulcrum_core::tasks::TaskStatus::Dropped,
+            Some("the platform team owns it".into())
+        )
+    );
+    let r = post(&state, "/tasks/done", &[("id", "99999"), ("csrf", &token)]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_accepted_plan_exports_its_blocks() {
+    let d = demo().await;
+    let state = d.state().await;
+    // Next week has nothing accepted yet.
+    let r = get(&state, "/plan/export.ics?week=2026-W11").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("no accepted plan"), "{}", r.body);
+    let page = get(&state, "/plan?week=2026-W11").await;
+    assert!(!page.body.contains("id=\"export-ics\""));
+    post_ok(
+        &state,
+        "/tasks/add",
+        &[
+            ("title", "Write the caching RFC"),
+            ("important", "on"),
+            ("estimate", "2h"),
+        ],
+        "/tasks",
+    )
+    .await;
+    let page = get(&state, "/plan?week=2026-W11").await;
+    assert!(
+        page.section("plan-blocks")
+            .contains("Write the caching RFC")
+    );
+    let location = post_ok(
+        &state,
+        "/plan/accept",
+        &[("week", "2026-W11")],
+        "/plan?week=2026-W11&done=accepted",
+    )
+    .await;
+    let page = get(&state, &location).await;
+    assert!(
+        page.body
+            .contains("href=\"/plan/export.ics?week=2026-W11\"")
+    );
+    let r = get(&state, "/plan/export.ics?week=2026-W11").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.content_type.starts_with("text/calendar"),
+        "{}",
+        r.content_type
+    );
+    let uids: Vec<&str> = r
+        .body
+        .lines()
+        .filter_map(|l| l.strip_prefix("UID:"))
+        .collect();
+    assert_eq!(uids.len(), r.body.matches("BEGIN:VEVENT").count());
+    assert!(!uids.is_empty());
+    assert!(
+        uids.iter().all(|u| u.starts_with("fulcrum-plan-")),
+        "{uids:?}"
+    );
+    assert!(r.body.contains("SUMMARY:Write the caching RFC"));
+    let store = d.store().await;
+    assert_eq!(
+        r.body,
+        weekly::export_ics(store.as_ref(), date(2026, 3, 9))
+            .await
+            .unwrap()
+    );
+
+    // The review of that week takes an adjustment.
+    let location = post_ok(
+        &state,
+        "/review/adjust",
+        &[
+            ("week", "2026-W11"),
+            ("adjustment", "Keep Thursday mornings free"),
+        ],
+        "/review?week=2026-W11&done=adjusted",
+    )
+    .await;
+    let page = get(&state, &location).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Keep Thursday mornings free"));
+    assert!(page.body.contains("id=\"done-trend\""));
+    let token = state.csrf_token().to_string();
+    let r = post(
+        &state,
+        "/review/adjust",
+        &[("week", "2026-W11"), ("adjustment", " "), ("csrf", &token)],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("the adjustment is empty"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn inbox_items_are_added_sorted_and_decided() {
+    let d = demo().await;
+    let state = d.state().await;
+    post_ok(
+        &state,
+        "/inbox/add",
+        &[
+            ("text", "Review the vendor contract"),
+            ("from", "Dana"),
+            ("needed_by", "2026-03-01"),
+            ("ownership", "gray"),
+        ],
+        "/inbox?done=inbox-added",
+    )
+    .await;
+    let store = d.store().await;
+    let view = inbox::list(store.as_ref(), false, d.now).await.unwrap();
+    let item = view
+        .items
+        .iter()
+        .find(|i| i.text == "Review the vendor contract")
+        .unwrap();
+    let id = item.id.to_string();
+    let page = get(&state, "/inbox").await;
+    let at = page.body.find(&format!("data-item-id=\"{id}\"")).unwrap();
+    assert!(
+        page.body[at..].starts_with(&format!(
+            "data-item-id=\"{id}\" data-ownership=\"gray\" data-overdue=\"true\""
+        )),
+        "{}",
+        &page.body[at..at + 120]
+    );
+    post_ok(
+        &state,
+        "/inbox/classify",
+        &[("id", &id), ("ownership", "theirs")],
+        "/inbox?done=classified",
+    )
+    .await;
+    post_ok(
+        &state,
+        "/inbox/decide",
+        &[
+            ("id", &id),
+            ("decision", "delegated"),
+            ("note", "Sam knows the vendor"),
+        ],
+        "/inbox?done=decided",
+    )
+    .await;
+    let all = inbox::list(store.as_ref(), true, d.now).await.unwrap();
+    let item = all.items.iter().find(|i| i.id.to_string() == id).unwrap();
+    assert_eq!(item.ownership, fulcrum_core::inbox::Ownership::Theirs);
+    assert_eq!(item.decision, fulcrum_core::inbox::Decision::Delegated);
+    assert_eq!(item.note.as_deref(), Some("Sam knows the vendor"));
+    let page = get(&state, "/inbox").await;
+    assert!(
+        !page.body.contains(&format!("data-item-id=\"{id}\"")),
+        "decided items leave the list"
+    );
+    let token = state.csrf_token().to_string();
+    let r = post(
+        &state,
+        "/inbox/add",
+        &[("text", "Something"), ("from", ""), ("csrf", &token)],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("who asked it"), "{}", r.body);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn journal_entries_are_saved_and_exported() {
+    let d = demo().await;
+    let state = d.state().await;
+    let token = state.csrf_token().to_string();
+    let r = post(
+        &state,
+        "/journal/weekly-journal",
+        &[
+            ("period", "2026-W10"),
+            ("section-accomplishments", "  \n "),
+            ("csrf", &token),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("is empty: nothing was saved"), "{}", r.body);
+    let location = post_ok(
+        &state,
+        "/journal/weekly-journal",
+        &[
+            ("period", "2026-W10"),
+            (
+                "section-accomplishments",
+                "Shipped the cache\n- Ran the retro\n",
+            ),
+            ("section-learnings", "Estimates need a buffer"),
+            ("energy-build", "1"),
+            ("energy-align", "-1"),
+        ],
+        "/journal/weekly-journal?period=2026-W10&done=saved",
+    )
+    .await;
+    let page = get(&state, &location).await;
+    assert!(page.body.contains("Saved the entry."));
+    assert!(
+        page.body.contains("Shipped the cache\nRan the retro"),
+        "pre-filled"
+    );
+    let store = d.store().await;
+    let period = fulcrum_core::rituals::parse_period(
+        fulcrum_core::rituals::Ritual::WeeklyJournal,
+        "2026-W10",
+    )
+    .unwrap();
+    let saved = rituals::entry(
+        store.as_ref(),
+        fulcrum_core::rituals::Ritual::WeeklyJournal,
+        &period,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert_eq!(
+        saved.body.section("accomplishments"),
+        ["Shipped the cache", "Ran the retro"]
+    );
+    assert_eq!(
+        saved.body.energy,
+        [
+            (fulcrum_core::Category::Build, 1),
+            (fulcrum_core::Category::Align, -1)
+        ]
+    );
+    assert!(!saved.facts.is_empty());
+    let status = rituals::status(
+        store.as_ref(),
+        fulcrum_core::rituals::Ritual::WeeklyJournal,
+        d.now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(status.state, "done");
+
+    post_ok(
+        &state,
+        "/journal/quarterly-assessment",
+        &[("period", "2026-Q1"), ("rating-0", "6"), ("rating-11", "8")],
+        "/journal/quarterly-assessment?period=2026-Q1",
+    )
+    .await;
+    let r = post(
+        &state,
+        "/journal/quarterly-assessment",
+        &[("period", "2026-Q1"), ("rating-0", "11"), ("csrf", &token)],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+
+    let r = get(&state, "/journal/export.md?from=2026-01-01&to=2026-04-01").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.content_type.starts_with("text/markdown"));
+    assert_eq!(
+        r.body,
+        rituals::export_markdown(store.as_ref(), date(2026, 1, 1), date(2026, 4, 1))
+            .await
+            .unwrap()
+    );
+    assert!(r.body.contains("- Shipped the cache"));
+    assert!(r.body.contains("| planning and design | 6 |"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_weekly_api_returns_what_the_cli_prints() {
+    let d = demo().await;
+    let state = d.state().await;
+    let store = d.store().await;
+    let store = store.as_ref();
+    let this_week = date(2026, 3, 2);
+    let cases: Vec<(&str, Value)> = vec![
+        (
+            "/api/tasks",
+            json(&weekly::list(store, false).await.unwrap()),
+        ),
+        (
+            "/api/plan",
+            json(&weekly::propose(store, this_week, d.now).await.unwrap()),
+        ),
+        (
+            "/api/plan?week=2026-W12",
+            json(
+                &weekly::propose(store, date(2026, 3, 16), d.now)
+                    .await
+                    .unwrap(),
+            ),
+        ),
+        (
+            "/api/review",
+            json(&weekly::review_week(store, this_week).await.unwrap()),
+        ),
+        (
+            "/api/review?week=2026-W10",
+            json(&weekly::review_week(store, this_week).await.unwrap()),
+        ),
+        (
+            "/api/inbox",
+            json(&inbox::list(store, false, d.now).await.unwrap()),
+        ),
+        (
+            "/api/rituals",
+            json(&rituals::status_all(store, d.now).await.unwrap()),
+        ),
+    ];
+    for (uri, expected) in cases {
+        let r = get(&state, uri).await;
+        assert_eq!(r.status, StatusCode::OK, "{uri}: {}", r.body);
+        assert_eq!(r.json(), expected, "{uri}");
+    }
+    let r = get(&state, "/api/review?week=2025-W02").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(
+        r.json()["error"]
+            .as_str()
+            .unwrap()
+            .contains("no accepted plan")
+    );
+    assert_eq!(
+        get(&state, "/api/plan?week=soon").await.status,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+/// A value as the JSON the CLI would print.
+fn json<T: serde::Serialize>(v: &T) -> Value {
+    serde_json::to_value(v).unwrap()
+}
