@@ -9,6 +9,7 @@ pub mod import;
 pub mod inbox;
 pub mod markdown;
 pub mod paths;
+pub mod people;
 pub mod profile;
 pub mod report;
 pub mod rituals;

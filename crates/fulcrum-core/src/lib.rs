@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod category;
 pub mod inbox;
+pub mod people;
 pub mod planner;
 pub mod profile;
 pub mod report;

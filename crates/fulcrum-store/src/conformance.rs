@@ -53,6 +53,7 @@ pub async fn run_all(store: &dyn Store) {
     plans_are_replaced_per_week(store).await;
     inbox_round_trips(store).await;
     entries_are_kept_per_ritual_and_period(store).await;
+    people_round_trip(store).await;
 }
 
 async fn profile_round_trips(store: &dyn Store) {
@@ -368,4 +369,47 @@ async fn entries_are_kept_per_ritual_and_period(store: &dyn Store) {
             .unwrap()
             .is_empty()
     );
+}
+
+async fn people_round_trip(store: &dyn Store) {
+    use fulcrum_core::people::{Person, Relation};
+    assert!(store.people().await.unwrap().is_empty());
+    let kim = Person {
+        id: 0,
+        name: "Kim Park".into(),
+        emails: vec!["kim@example.com".into(), "kim.park@example.org".into()],
+        relation: Relation::Report,
+        team: Some("Payments".into()),
+        start_date: Some(jiff::civil::date(2026, 9, 1)),
+        cadence_days: 7,
+        duration_minutes: 45,
+        archived: false,
+        notes: Some("wants to lead the next migration".into()),
+    };
+    let kim = store.add_person(&kim).await.unwrap();
+    assert!(kim.id > 0);
+    let lee = store
+        .add_person(&Person {
+            name: "Lee".into(),
+            emails: vec![],
+            relation: Relation::Stakeholder,
+            team: None,
+            start_date: None,
+            notes: None,
+            ..kim.clone()
+        })
+        .await
+        .unwrap();
+    assert!(lee.id > kim.id);
+    let archived = Person {
+        archived: true,
+        cadence_days: 14,
+        ..kim.clone()
+    };
+    store.update_person(&archived).await.unwrap();
+    assert_eq!(store.people().await.unwrap(), vec![archived, lee.clone()]);
+    assert!(matches!(
+        store.update_person(&Person { id: 999, ..lee }).await,
+        Err(crate::StoreError::NoPerson(999))
+    ));
 }

@@ -13,6 +13,7 @@ pub use sqlite::SqliteStore;
 use async_trait::async_trait;
 use fulcrum_core::Profile;
 use fulcrum_core::inbox::InboxItem;
+use fulcrum_core::people::Person;
 use fulcrum_core::tasks::Task;
 
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +38,8 @@ pub enum StoreError {
     NoTask(i64),
     #[error("there is no inbox item {0}; `fulcrum inbox list --all` shows the ids")]
     NoInboxItem(i64),
+    #[error("there is no person {0}; `fulcrum people list --all` shows the ids")]
+    NoPerson(i64),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -117,6 +120,13 @@ pub trait Store: Send + Sync {
     async fn save_entry(&self, entry: &Entry) -> Result<()>;
     /// A ritual's entries, oldest period first.
     async fn entries(&self, ritual: fulcrum_core::rituals::Ritual) -> Result<Vec<Entry>>;
+
+    /// Stores a new person (their `id` is ignored) and returns them with their id.
+    async fn add_person(&self, person: &Person) -> Result<Person>;
+    /// Saves every field of an existing person.
+    async fn update_person(&self, person: &Person) -> Result<()>;
+    /// Everyone, archived included, by id.
+    async fn people(&self) -> Result<Vec<Person>>;
 }
 
 /// Commits being added to one git source inside an open transaction.

@@ -7,6 +7,7 @@ use crate::{
 use async_trait::async_trait;
 use fulcrum_core::Profile;
 use fulcrum_core::inbox::{Decision, InboxItem, Ownership};
+use fulcrum_core::people::{Person, Relation};
 use fulcrum_core::rituals::Ritual;
 use fulcrum_core::tasks::{Task, TaskStatus};
 use sqlx::sqlite::{
@@ -51,6 +52,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         3,
         include_str!("../migrations/sqlite/0003_inbox_and_rituals.sql"),
     ),
+    (4, include_str!("../migrations/sqlite/0004_people.sql")),
 ];
 
 /// Rows per multi-row INSERT: well under SQLite's limit on bound parameters.
@@ -289,6 +291,44 @@ fn bind_inbox<'q>(q: Query<'q>, i: &'q InboxItem) -> Query<'q> {
         .bind(json_word(&i.decision))
         .bind(i.decided.map(|d| d.to_string()))
         .bind(&i.note)
+}
+
+fn person_from_row(row: &SqliteRow) -> Result<Person> {
+    let emails: String = row.try_get("emails")?;
+    let count = |what: &'static str, v: i64| {
+        u32::try_from(v).map_err(|_| StoreError::Corrupt {
+            what,
+            message: v.to_string(),
+        })
+    };
+    Ok(Person {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        emails: serde_json::from_str(&emails).map_err(|e| StoreError::Corrupt {
+            what: "person's e-mails",
+            message: e.to_string(),
+        })?,
+        relation: from_word::<Relation>("person's relation", row.try_get("relation")?)?,
+        team: row.try_get("team")?,
+        start_date: date_col("person's start date", row.try_get("start_date")?)?,
+        cadence_days: count("person's cadence", row.try_get("cadence_days")?)?,
+        duration_minutes: count("person's 1:1 length", row.try_get("duration_minutes")?)?,
+        archived: row.try_get::<i64, _>("archived")? != 0,
+        notes: row.try_get("notes")?,
+    })
+}
+
+/// Binds a person's columns in the order the INSERT and UPDATE name them.
+fn bind_person<'q>(q: Query<'q>, p: &'q Person) -> Query<'q> {
+    q.bind(&p.name)
+        .bind(serde_json::to_string(&p.emails).unwrap_or_else(|_| "[]".into()))
+        .bind(p.relation.as_str())
+        .bind(&p.team)
+        .bind(p.start_date.map(|d| d.to_string()))
+        .bind(i64::from(p.cadence_days))
+        .bind(i64::from(p.duration_minutes))
+        .bind(i64::from(p.archived))
+        .bind(&p.notes)
 }
 
 fn status_str(s: TaskStatus) -> &'static str {
@@ -788,6 +828,50 @@ impl Store for SqliteStore {
                     facts: serde_json::from_str(&facts).map_err(corrupt)?,
                 })
             })
+            .collect()
+    }
+
+    async fn add_person(&self, p: &Person) -> Result<Person> {
+        let row = bind_person(
+            sqlx::query(
+                "INSERT INTO people (name, emails, relation, team, start_date, cadence_days,
+                    duration_minutes, archived, notes)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            ),
+            p,
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(Person {
+            id: row.try_get(0)?,
+            ..p.clone()
+        })
+    }
+
+    async fn update_person(&self, p: &Person) -> Result<()> {
+        let done = bind_person(
+            sqlx::query(
+                "UPDATE people SET name = $1, emails = $2, relation = $3, team = $4, start_date = $5,
+                    cadence_days = $6, duration_minutes = $7, archived = $8, notes = $9
+                 WHERE id = $10",
+            ),
+            p,
+        )
+        .bind(p.id)
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NoPerson(p.id));
+        }
+        Ok(())
+    }
+
+    async fn people(&self) -> Result<Vec<Person>> {
+        sqlx::query("SELECT * FROM people ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(person_from_row)
             .collect()
     }
 }

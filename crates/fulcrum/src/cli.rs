@@ -62,6 +62,11 @@ pub enum Command {
     /// Asks and problems to decide later, and whose they are to solve
     #[command(subcommand)]
     Inbox(crate::inbox_cmd::InboxCommand),
+    /// The people you hold 1:1s with: relation, cadence, private notes
+    #[command(subcommand)]
+    People(crate::people_cmd::PeopleCommand),
+    /// Each person's 1:1s from your calendar: held, cancelled, declined, moved, overdue
+    OneOnOnes(crate::people_cmd::OneOnOnesArgs),
     /// Show or change your profile: time zone, working hours, targets, how time is counted
     Settings(SettingsArgs),
     /// Build a year of a tech lead's demo data in a fresh store and show its reports

@@ -57,6 +57,13 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Inbox(c) => {
             crate::inbox_cmd::run(open(&store_path(db)).await?.as_ref(), c, now()?).await
         }
+        Command::People(c) => {
+            crate::people_cmd::people_cmd(open(&store_path(db)).await?.as_ref(), c, now()?).await
+        }
+        Command::OneOnOnes(a) => {
+            crate::people_cmd::one_on_ones_cmd(open(&store_path(db)).await?.as_ref(), a, now()?)
+                .await
+        }
         Command::Review(a) => {
             crate::weekly_cmd::review(open(&store_path(db)).await?.as_ref(), a, now()?).await
         }

@@ -4,6 +4,7 @@ mod cli;
 mod commands;
 mod inbox_cmd;
 mod output;
+mod people_cmd;
 mod rituals_cmd;
 mod weekly_cmd;
 

@@ -1,0 +1,512 @@
+//! The people a lead works with, and their 1:1s as the calendar shows them: which meetings
+//! are someone's 1:1, what became of each (held, cancelled, declined, moved, upcoming), and
+//! whether a 1:1 is overdue for the cadence agreed with them.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// How often to meet someone when nothing else was agreed.
+pub const DEFAULT_CADENCE_DAYS: u32 = 14;
+/// A report who joined recently is met weekly.
+pub const NEW_JOINER_CADENCE_DAYS: u32 = 7;
+/// A report is a new joiner for this many days after their start date.
+pub const NEW_JOINER_DAYS: i64 = 90;
+pub const DEFAULT_DURATION_MINUTES: u32 = 30;
+/// Above this many active reports there is too little time for each of them.
+pub const MAX_REPORTS: usize = 8;
+/// Shorter 1:1s rarely get past status updates.
+pub const MIN_DURATION_MINUTES: u32 = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    Report,
+    Manager,
+    Peer,
+    Stakeholder,
+    Mentor,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 5] = [
+        Relation::Report,
+        Relation::Manager,
+        Relation::Peer,
+        Relation::Stakeholder,
+        Relation::Mentor,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Report => "report",
+            Relation::Manager => "manager",
+            Relation::Peer => "peer",
+            Relation::Stakeholder => "stakeholder",
+            Relation::Mentor => "mentor",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: i64,
+    pub name: String,
+    /// Lower-cased addresses that are this person in calendars.
+    pub emails: Vec<String>,
+    pub relation: Relation,
+    pub team: Option<String>,
+    pub start_date: Option<Date>,
+    /// Days between 1:1s.
+    pub cadence_days: u32,
+    pub duration_minutes: u32,
+    /// Archived people are kept, never deleted, but left out of lists and warnings.
+    pub archived: bool,
+    /// The lead's private notes.
+    pub notes: Option<String>,
+}
+
+/// The cadence to use when none is given: weekly for a report in their first 90 days,
+/// every two weeks otherwise.
+pub fn default_cadence_days(relation: Relation, start_date: Option<Date>, today: Date) -> u32 {
+    let new_joiner = relation == Relation::Report
+        && start_date.is_some_and(|s| s <= today && days_between(s, today) < NEW_JOINER_DAYS);
+    if new_joiner {
+        NEW_JOINER_CADENCE_DAYS
+    } else {
+        DEFAULT_CADENCE_DAYS
+    }
+}
+
+impl Person {
+    /// The first word of the name.
+    pub fn first_name(&self) -> &str {
+        self.name.split_whitespace().next().unwrap_or("")
+    }
+
+    pub fn is_active(&self) -> bool {
+        !self.archived
+    }
+
+    fn has_email(&self, email: &str) -> bool {
+        self.emails.iter().any(|e| e.eq_ignore_ascii_case(email))
+    }
+}
+
+/// One calendar occurrence, as far as 1:1 detection needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarMeeting {
+    pub uid: String,
+    /// The original start of the instance this occurrence stands for (`2026-03-02T15:00:00Z`);
+    /// empty for a single event.
+    pub recurrence_id: String,
+    pub title: String,
+    pub start: Timestamp,
+    pub end: Timestamp,
+    /// Lower-cased addresses, rooms excluded; may include the user.
+    pub attendees: Vec<String>,
+    pub organizer: Option<String>,
+    /// confirmed, tentative or cancelled.
+    pub status: String,
+    /// accepted, declined, tentative, needs-action, organizer or none.
+    pub my_response: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OneOnOneState {
+    /// It took place as planned.
+    Held,
+    /// The organiser cancelled it.
+    Cancelled,
+    /// The user declined it.
+    Declined,
+    /// It took place, at another time than the series planned.
+    Moved,
+    /// It is still to come.
+    Upcoming,
+}
+
+impl OneOnOneState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OneOnOneState::Held => "held",
+            OneOnOneState::Cancelled => "cancelled",
+            OneOnOneState::Declined => "declined",
+            OneOnOneState::Moved => "moved",
+            OneOnOneState::Upcoming => "upcoming",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OneOnOne {
+    pub uid: String,
+    pub start: Timestamp,
+    pub end: Timestamp,
+    pub title: String,
+    pub state: OneOnOneState,
+    /// Who cancelled it (the organiser's address), when known.
+    pub cancelled_by: Option<String>,
+}
+
+impl OneOnOne {
+    /// It took place (as planned or moved), as of `now`.
+    pub fn happened(&self, now: Timestamp) -> bool {
+        matches!(self.state, OneOnOneState::Held | OneOnOneState::Moved) && self.start <= now
+    }
+
+    /// It is still to come and nobody called it off.
+    pub fn is_next(&self, now: Timestamp) -> bool {
+        self.start > now
+            && !matches!(
+                self.state,
+                OneOnOneState::Cancelled | OneOnOneState::Declined
+            )
+    }
+}
+
+const MARKERS: [&str; 5] = ["1:1", "1-1", "1on1", "one-on-one", "one on one"];
+
+/// `word` appears in `text` (both lower-cased) with no letter or digit on either side.
+fn contains_word(text: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The title names the person (first or full name) and says it is a 1:1.
+fn title_names(person: &Person, title: &str) -> bool {
+    let title = title.to_lowercase();
+    let named = contains_word(&title, &person.first_name().to_lowercase())
+        || contains_word(&title, &person.name.trim().to_lowercase());
+    named && MARKERS.iter().any(|m| title.contains(m))
+}
+
+/// Whether `m` is a 1:1 with `person`: the only other attendee is them, or there is nobody
+/// else at all and the title names them with a 1:1 marker. Meetings with two or more other
+/// people are never 1:1s, whatever the title says.
+pub fn is_one_on_one(person: &Person, user_emails: &[String], m: &CalendarMeeting) -> bool {
+    let others: HashSet<&str> = m
+        .attendees
+        .iter()
+        .map(String::as_str)
+        .filter(|a| !user_emails.iter().any(|u| u.eq_ignore_ascii_case(a)))
+        .collect();
+    if others.is_empty() {
+        return title_names(person, &m.title);
+    }
+    others.iter().all(|a| person.has_email(a))
+}
+
+/// The instant an instance was planned for, when the recurrence id is an instant.
+fn planned_start(recurrence_id: &str) -> Option<Timestamp> {
+    recurrence_id.trim().parse().ok()
+}
+
+fn state_of(m: &CalendarMeeting, now: Timestamp) -> OneOnOneState {
+    if m.status.eq_ignore_ascii_case("cancelled") {
+        return OneOnOneState::Cancelled;
+    }
+    if m.my_response.eq_ignore_ascii_case("declined") {
+        return OneOnOneState::Declined;
+    }
+    let moved = planned_start(&m.recurrence_id)
+        .is_some_and(|p| (m.start.as_second() - p.as_second()).abs() > 60);
+    if moved {
+        OneOnOneState::Moved
+    } else if m.start > now {
+        OneOnOneState::Upcoming
+    } else {
+        OneOnOneState::Held
+    }
+}
+
+/// This person's 1:1s among `meetings`, oldest first, each occurrence once.
+pub fn one_on_ones(
+    person: &Person,
+    user_emails: &[String],
+    meetings: &[CalendarMeeting],
+    now: Timestamp,
+) -> Vec<OneOnOne> {
+    let mut seen = HashSet::new();
+    let mut out: Vec<OneOnOne> = meetings
+        .iter()
+        .filter(|m| is_one_on_one(person, user_emails, m))
+        .filter(|m| seen.insert((m.uid.as_str(), m.recurrence_id.as_str(), m.start)))
+        .map(|m| {
+            let state = state_of(m, now);
+            OneOnOne {
+                uid: m.uid.clone(),
+                start: m.start,
+                end: m.end,
+                title: m.title.clone(),
+                state,
+                cancelled_by: (state == OneOnOneState::Cancelled)
+                    .then(|| m.organizer.clone())
+                    .flatten(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.uid.cmp(&b.uid)));
+    out
+}
+
+fn days_between(from: Date, to: Date) -> i64 {
+    from.until(to).map_or(0, |s| i64::from(s.get_days()))
+}
+
+/// The last 1:1 that took place on or before `today` (in `tz`).
+pub fn last_held(one_on_ones: &[OneOnOne], today: Date, tz: &TimeZone) -> Option<Date> {
+    one_on_ones
+        .iter()
+        .filter(|o| matches!(o.state, OneOnOneState::Held | OneOnOneState::Moved))
+        .map(|o| crate::time::local_date(o.start, tz))
+        .filter(|d| *d <= today)
+        .max()
+}
+
+/// Days past the cadence since the last 1:1 that took place (or, with none, since the
+/// person's start date). `None` when not overdue, archived, or nothing to count from.
+pub fn overdue(
+    person: &Person,
+    one_on_ones: &[OneOnOne],
+    today: Date,
+    tz: &TimeZone,
+) -> Option<i64> {
+    if person.archived {
+        return None;
+    }
+    let since = last_held(one_on_ones, today, tz).or(person.start_date)?;
+    let late = days_between(since, today) - i64::from(person.cadence_days);
+    (late > 0).then_some(late)
+}
+
+/// What the shape of the team says: too many reports, 1:1s too short to matter.
+pub fn team_warnings(people: &[Person]) -> Vec<String> {
+    let active: Vec<&Person> = people.iter().filter(|p| p.is_active()).collect();
+    let mut out = Vec::new();
+    let reports = active
+        .iter()
+        .filter(|p| p.relation == Relation::Report)
+        .count();
+    if reports > MAX_REPORTS {
+        out.push(format!(
+            "You have {reports} active reports; past {MAX_REPORTS} there is rarely enough time to \
+             coach each of them. Consider growing a lead or splitting the team."
+        ));
+    }
+    for p in active
+        .iter()
+        .filter(|p| p.duration_minutes < MIN_DURATION_MINUTES)
+    {
+        out.push(format!(
+            "1:1s with {} are set to {} minutes; under {MIN_DURATION_MINUTES} there is seldom \
+             room for more than status updates.",
+            p.name, p.duration_minutes
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    fn person(name: &str, email: &str) -> Person {
+        Person {
+            id: 1,
+            name: name.into(),
+            emails: vec![email.into()],
+            relation: Relation::Report,
+            team: None,
+            start_date: None,
+            cadence_days: DEFAULT_CADENCE_DAYS,
+            duration_minutes: DEFAULT_DURATION_MINUTES,
+            archived: false,
+            notes: None,
+        }
+    }
+
+    fn meeting(title: &str, start: &str, attendees: &[&str]) -> CalendarMeeting {
+        let start = ts(start);
+        CalendarMeeting {
+            uid: "series@x".into(),
+            recurrence_id: start.to_string(),
+            title: title.into(),
+            start,
+            end: Timestamp::from_second(start.as_second() + 1800).unwrap(),
+            attendees: attendees.iter().map(|a| a.to_string()).collect(),
+            organizer: Some("me@example.com".into()),
+            status: "confirmed".into(),
+            my_response: "organizer".into(),
+        }
+    }
+
+    fn me() -> Vec<String> {
+        vec!["me@example.com".into()]
+    }
+
+    const NOW: &str = "2026-03-20T12:00:00Z";
+
+    fn states(p: &Person, ms: &[CalendarMeeting]) -> Vec<OneOnOneState> {
+        one_on_ones(p, &me(), ms, ts(NOW))
+            .iter()
+            .map(|o| o.state)
+            .collect()
+    }
+
+    #[test]
+    fn moved_cancelled_declined_held_and_upcoming() {
+        let kim = person("Kim Park", "kim@example.com");
+        let both = ["me@example.com", "kim@example.com"];
+        let held = meeting("Kim / me", "2026-03-02T15:00:00Z", &both);
+        let mut moved = meeting("Kim / me", "2026-03-05T10:00:00Z", &both);
+        moved.recurrence_id = "2026-03-04T15:00:00Z".into();
+        let mut cancelled = meeting("Kim / me", "2026-03-09T15:00:00Z", &both);
+        cancelled.status = "cancelled".into();
+        cancelled.organizer = Some("kim@example.com".into());
+        let mut declined = meeting("Kim / me", "2026-03-16T15:00:00Z", &both);
+        declined.my_response = "declined".into();
+        let upcoming = meeting("Kim / me", "2026-03-23T15:00:00Z", &both);
+        let mut nudged = meeting("Kim / me", "2026-03-12T15:00:30Z", &both);
+        nudged.recurrence_id = "2026-03-12T15:00:00Z".into();
+        let ms = [upcoming, declined, cancelled, moved, held, nudged];
+        let got = one_on_ones(&kim, &me(), &ms, ts(NOW));
+        use OneOnOneState::*;
+        assert_eq!(
+            got.iter().map(|o| o.state).collect::<Vec<_>>(),
+            [Held, Moved, Cancelled, Held, Declined, Upcoming]
+        );
+        assert_eq!(got[2].cancelled_by.as_deref(), Some("kim@example.com"));
+        assert_eq!(got[0].cancelled_by, None);
+    }
+
+    #[test]
+    fn a_renamed_instance_is_still_a_one_on_one() {
+        let kim = person("Kim Park", "kim@example.com");
+        let renamed = meeting(
+            "Career chat",
+            "2026-03-02T15:00:00Z",
+            &["kim@example.com", "me@example.com"],
+        );
+        assert_eq!(states(&kim, &[renamed]), [OneOnOneState::Held]);
+    }
+
+    #[test]
+    fn a_group_meeting_titled_one_on_one_is_not_one() {
+        let kim = person("Kim Park", "kim@example.com");
+        let group = meeting(
+            "1:1 sync",
+            "2026-03-02T15:00:00Z",
+            &["me@example.com", "kim@example.com", "lee@example.com"],
+        );
+        assert!(states(&kim, std::slice::from_ref(&group)).is_empty());
+        let named = CalendarMeeting {
+            title: "Kim 1:1".into(),
+            ..group
+        };
+        assert!(states(&kim, &[named]).is_empty());
+    }
+
+    #[test]
+    fn a_title_alone_can_name_the_person() {
+        let priya = person("Priya Shah", "priya@example.com");
+        let ok = |t: &str| is_one_on_one(&priya, &me(), &meeting(t, NOW, &[]));
+        assert!(ok("Priya 1:1"));
+        assert!(ok("1-1 with priya shah"));
+        assert!(ok("PRIYA one-on-one"));
+        assert!(ok("Priya / me: one on one"));
+        assert!(ok("1on1 Priya"));
+        assert!(!ok("Priya sync"), "no marker");
+        assert!(!ok("Priyanka 1:1"), "a name is a whole word");
+        assert!(!ok("Lee 1:1"));
+        // Only the user invited still counts as nobody else.
+        assert!(is_one_on_one(
+            &priya,
+            &me(),
+            &meeting("Priya 1:1", NOW, &["ME@example.com"])
+        ));
+        // Someone else as the only attendee: not Priya's, whatever the title.
+        assert!(!is_one_on_one(
+            &priya,
+            &me(),
+            &meeting("Priya 1:1", NOW, &["lee@example.com"])
+        ));
+    }
+
+    #[test]
+    fn overdue_counts_from_the_last_held_one_or_the_start_date() {
+        let tz = TimeZone::UTC;
+        let mut kim = person("Kim Park", "kim@example.com");
+        let both = ["me@example.com", "kim@example.com"];
+        let held = meeting("Kim", "2026-03-02T15:00:00Z", &both);
+        let mut cancelled = meeting("Kim", "2026-03-16T15:00:00Z", &both);
+        cancelled.status = "cancelled".into();
+        let list = one_on_ones(&kim, &me(), &[held, cancelled], ts(NOW));
+        // 18 days since 2 March, cadence 14: 4 days overdue. The cancelled one does not count.
+        assert_eq!(overdue(&kim, &list, date(2026, 3, 20), &tz), Some(4));
+        assert_eq!(overdue(&kim, &list, date(2026, 3, 16), &tz), None);
+        kim.cadence_days = 30;
+        assert_eq!(overdue(&kim, &list, date(2026, 3, 20), &tz), None);
+
+        let mut new = person("Ana", "ana@example.com");
+        assert_eq!(overdue(&new, &[], date(2026, 3, 20), &tz), None);
+        new.start_date = Some(date(2026, 3, 1));
+        new.cadence_days = 7;
+        assert_eq!(overdue(&new, &[], date(2026, 3, 20), &tz), Some(12));
+        new.archived = true;
+        assert_eq!(overdue(&new, &[], date(2026, 3, 20), &tz), None);
+    }
+
+    #[test]
+    fn new_joiners_are_met_weekly() {
+        let today = date(2026, 3, 20);
+        let r = Relation::Report;
+        assert_eq!(default_cadence_days(r, Some(date(2026, 1, 5)), today), 7);
+        assert_eq!(default_cadence_days(r, Some(date(2025, 11, 1)), today), 14);
+        assert_eq!(default_cadence_days(r, None, today), 14);
+        assert_eq!(
+            default_cadence_days(Relation::Peer, Some(date(2026, 3, 1)), today),
+            14
+        );
+    }
+
+    #[test]
+    fn warnings_for_a_large_team_and_short_one_on_ones() {
+        let mut team: Vec<Person> = (0..9)
+            .map(|i| person(&format!("P{i}"), &format!("p{i}@x")))
+            .collect();
+        assert_eq!(team_warnings(&team).len(), 1);
+        team[0].archived = true;
+        assert!(team_warnings(&team).is_empty());
+        team[1].duration_minutes = 15;
+        let w = team_warnings(&team);
+        assert_eq!(w.len(), 1);
+        assert!(w[0].contains("P1") && w[0].contains("15"), "{w:?}");
+    }
+
+    #[test]
+    fn relations_serialise_in_lower_case() {
+        assert_eq!(
+            serde_json::to_string(&Relation::Stakeholder).unwrap(),
+            "\"stakeholder\""
+        );
+        assert_eq!(
+            serde_json::to_string(&OneOnOneState::Upcoming).unwrap(),
+            "\"upcoming\""
+        );
+    }
+}
