@@ -30,7 +30,9 @@ impl From<AppError> for Failure {
             AppError::NotInitialised => StatusCode::CONFLICT,
             // A task or inbox item that is not there (deleted, or a stale page).
             AppError::Store(
-                fulcrum_store::StoreError::NoTask(_) | fulcrum_store::StoreError::NoInboxItem(_),
+                fulcrum_store::StoreError::NoTask(_)
+                | fulcrum_store::StoreError::NoInboxItem(_)
+                | fulcrum_store::StoreError::NoPerson(_),
             ) => StatusCode::NOT_FOUND,
             AppError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Fetch { .. } => StatusCode::BAD_GATEWAY,
