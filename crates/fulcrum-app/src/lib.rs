@@ -3,14 +3,19 @@
 
 pub mod activities;
 pub mod dashboard;
+pub mod delegation;
 pub mod demo;
 pub mod error;
+pub mod feedback;
 pub mod import;
 pub mod inbox;
 pub mod markdown;
+pub mod onboarding;
+pub mod one_on_ones;
 pub mod paths;
 pub mod people;
 pub mod profile;
+pub mod relationships;
 pub mod report;
 pub mod rituals;
 pub mod rules_file;

@@ -1,12 +1,22 @@
 //! The rules of Fulcrum as pure functions over plain data: categories, the user's profile and
 //! targets, categorisation rules, coding sessions and the balance report. No IO, no async, no SQL.
 
+#[macro_use]
+mod words;
+
 pub mod activity;
 pub mod category;
+pub mod delegation;
+pub mod feedback;
 pub mod inbox;
+pub mod observations;
+pub mod onboarding;
+pub mod one_on_one;
 pub mod people;
 pub mod planner;
+pub mod privacy;
 pub mod profile;
+pub mod relationships;
 pub mod report;
 pub mod review;
 pub mod rituals;

@@ -2,6 +2,7 @@
 //! are someone's 1:1, what became of each (held, cancelled, declined, moved, upcoming), and
 //! whether a 1:1 is overdue for the cadence agreed with them.
 
+use crate::time::days_between;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -19,34 +20,28 @@ pub const DEFAULT_DURATION_MINUTES: u32 = 30;
 pub const MAX_REPORTS: usize = 8;
 /// Shorter 1:1s rarely get past status updates.
 pub const MIN_DURATION_MINUTES: u32 = 30;
+/// Peers, stakeholders and mentors are worth a contact about once a month.
+pub const MONTHLY_CONTACT_DAYS: u32 = 30;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Relation {
-    Report,
-    Manager,
-    Peer,
-    Stakeholder,
-    Mentor,
+word_enum! {
+    pub enum Relation {
+        Report = "report",
+        Manager = "manager",
+        Peer = "peer",
+        Stakeholder = "stakeholder",
+        Mentor = "mentor",
+    }
 }
 
-impl Relation {
-    pub const ALL: [Relation; 5] = [
-        Relation::Report,
-        Relation::Manager,
-        Relation::Peer,
-        Relation::Stakeholder,
-        Relation::Mentor,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Relation::Report => "report",
-            Relation::Manager => "manager",
-            Relation::Peer => "peer",
-            Relation::Stakeholder => "stakeholder",
-            Relation::Mentor => "mentor",
-        }
+word_enum! {
+    /// How someone likes to work, as far as handing them work goes.
+    pub enum WorkingStyle {
+        /// Enjoys collaboration: clarifies in meetings, follows up in writing, facilitates.
+        Communicator = "communicator",
+        /// Lights up on hard problems: debugging, incidents, deep technical work.
+        DeepDiver = "deep-diver",
+        /// Comfortable with both.
+        Balanced = "balanced",
     }
 }
 
@@ -64,16 +59,37 @@ pub struct Person {
     pub duration_minutes: u32,
     /// Archived people are kept, never deleted, but left out of lists and warnings.
     pub archived: bool,
-    /// The lead's private notes.
-    pub notes: Option<String>,
+    /// What they like working on.
+    pub interests: Vec<String>,
+    /// Areas they know well.
+    pub knowledge: Vec<String>,
+    /// What they want to get better at.
+    pub growth_goals: Vec<String>,
+    pub working_style: Option<WorkingStyle>,
+    /// How they like to hear feedback (in private, written first, straight away …).
+    pub feedback_style: Option<String>,
+    /// Wanted days between contacts; `None` uses the relation's default.
+    pub contact_cadence_days: Option<u32>,
+    /// The lead's private notes: what is worth remembering about them. Never exported unless
+    /// asked for.
+    pub private_notes: Option<String>,
+}
+
+impl crate::privacy::Private for Person {
+    fn hide_private(&mut self) {
+        self.private_notes = None;
+    }
+}
+
+fn is_new_joiner(relation: Relation, start_date: Option<Date>, today: Date) -> bool {
+    relation == Relation::Report
+        && start_date.is_some_and(|s| s <= today && days_between(s, today) < NEW_JOINER_DAYS)
 }
 
 /// The cadence to use when none is given: weekly for a report in their first 90 days,
 /// every two weeks otherwise.
 pub fn default_cadence_days(relation: Relation, start_date: Option<Date>, today: Date) -> u32 {
-    let new_joiner = relation == Relation::Report
-        && start_date.is_some_and(|s| s <= today && days_between(s, today) < NEW_JOINER_DAYS);
-    if new_joiner {
+    if is_new_joiner(relation, start_date, today) {
         NEW_JOINER_CADENCE_DAYS
     } else {
         DEFAULT_CADENCE_DAYS
@@ -88,6 +104,21 @@ impl Person {
 
     pub fn is_active(&self) -> bool {
         !self.archived
+    }
+
+    /// Days wanted between contacts: the agreed cadence, else the 1:1 cadence for a report,
+    /// two weeks for a manager and a month for everyone else.
+    pub fn contact_cadence(&self) -> u32 {
+        self.contact_cadence_days.unwrap_or(match self.relation {
+            Relation::Report => self.cadence_days,
+            Relation::Manager => DEFAULT_CADENCE_DAYS,
+            Relation::Peer | Relation::Stakeholder | Relation::Mentor => MONTHLY_CONTACT_DAYS,
+        })
+    }
+
+    /// A report in their first 90 days.
+    pub fn is_new_joiner(&self, today: Date) -> bool {
+        is_new_joiner(self.relation, self.start_date, today)
     }
 
     fn has_email(&self, email: &str) -> bool {
@@ -114,30 +145,18 @@ pub struct CalendarMeeting {
     pub my_response: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OneOnOneState {
-    /// It took place as planned.
-    Held,
-    /// The organiser cancelled it.
-    Cancelled,
-    /// The user declined it.
-    Declined,
-    /// It took place, at another time than the series planned.
-    Moved,
-    /// It is still to come.
-    Upcoming,
-}
-
-impl OneOnOneState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OneOnOneState::Held => "held",
-            OneOnOneState::Cancelled => "cancelled",
-            OneOnOneState::Declined => "declined",
-            OneOnOneState::Moved => "moved",
-            OneOnOneState::Upcoming => "upcoming",
-        }
+word_enum! {
+    pub enum OneOnOneState {
+        /// It took place as planned.
+        Held = "held",
+        /// The organiser cancelled it.
+        Cancelled = "cancelled",
+        /// The user declined it.
+        Declined = "declined",
+        /// It took place, at another time than the series planned.
+        Moved = "moved",
+        /// It is still to come.
+        Upcoming = "upcoming",
     }
 }
 
@@ -259,10 +278,6 @@ pub fn one_on_ones(
     out
 }
 
-fn days_between(from: Date, to: Date) -> i64 {
-    from.until(to).map_or(0, |s| i64::from(s.get_days()))
-}
-
 /// The last 1:1 that took place on or before `today` (in `tz`).
 pub fn last_held(one_on_ones: &[OneOnOne], today: Date, tz: &TimeZone) -> Option<Date> {
     one_on_ones
@@ -275,18 +290,35 @@ pub fn last_held(one_on_ones: &[OneOnOne], today: Date, tz: &TimeZone) -> Option
 
 /// Days past the cadence since the last 1:1 that took place (or, with none, since the
 /// person's start date). `None` when not overdue, archived, or nothing to count from.
-pub fn overdue(
-    person: &Person,
-    one_on_ones: &[OneOnOne],
-    today: Date,
-    tz: &TimeZone,
-) -> Option<i64> {
+pub fn overdue(person: &Person, last_held: Option<Date>, today: Date) -> Option<i64> {
     if person.archived {
         return None;
     }
-    let since = last_held(one_on_ones, today, tz).or(person.start_date)?;
+    let since = last_held.or(person.start_date)?;
     let late = days_between(since, today) - i64::from(person.cadence_days);
     (late > 0).then_some(late)
+}
+
+/// How many 1:1s in a row, most recent first, the user's side called off: declined, or
+/// cancelled by the user as organiser. Two running is a warning sign.
+pub fn cancelled_by_me_streak(
+    one_on_ones: &[OneOnOne],
+    user_emails: &[String],
+    now: Timestamp,
+) -> usize {
+    one_on_ones
+        .iter()
+        .rev()
+        .filter(|o| o.start <= now)
+        .take_while(|o| match o.state {
+            OneOnOneState::Declined => true,
+            OneOnOneState::Cancelled => o
+                .cancelled_by
+                .as_deref()
+                .is_some_and(|b| user_emails.iter().any(|u| u.eq_ignore_ascii_case(b))),
+            _ => false,
+        })
+        .count()
 }
 
 /// What the shape of the team says: too many reports, 1:1s too short to matter.
@@ -336,7 +368,13 @@ mod tests {
             cadence_days: DEFAULT_CADENCE_DAYS,
             duration_minutes: DEFAULT_DURATION_MINUTES,
             archived: false,
-            notes: None,
+            interests: vec![],
+            knowledge: vec![],
+            growth_goals: vec![],
+            working_style: None,
+            feedback_style: None,
+            contact_cadence_days: None,
+            private_notes: None,
         }
     }
 
@@ -456,19 +494,58 @@ mod tests {
         let mut cancelled = meeting("Kim", "2026-03-16T15:00:00Z", &both);
         cancelled.status = "cancelled".into();
         let list = one_on_ones(&kim, &me(), &[held, cancelled], ts(NOW));
+        let last = last_held(&list, date(2026, 3, 20), &tz);
         // 18 days since 2 March, cadence 14: 4 days overdue. The cancelled one does not count.
-        assert_eq!(overdue(&kim, &list, date(2026, 3, 20), &tz), Some(4));
-        assert_eq!(overdue(&kim, &list, date(2026, 3, 16), &tz), None);
+        assert_eq!(last, Some(date(2026, 3, 2)));
+        assert_eq!(overdue(&kim, last, date(2026, 3, 20)), Some(4));
+        assert_eq!(overdue(&kim, last, date(2026, 3, 16)), None);
         kim.cadence_days = 30;
-        assert_eq!(overdue(&kim, &list, date(2026, 3, 20), &tz), None);
+        assert_eq!(overdue(&kim, last, date(2026, 3, 20)), None);
 
         let mut new = person("Ana", "ana@example.com");
-        assert_eq!(overdue(&new, &[], date(2026, 3, 20), &tz), None);
+        assert_eq!(overdue(&new, None, date(2026, 3, 20)), None);
         new.start_date = Some(date(2026, 3, 1));
         new.cadence_days = 7;
-        assert_eq!(overdue(&new, &[], date(2026, 3, 20), &tz), Some(12));
+        assert_eq!(overdue(&new, None, date(2026, 3, 20)), Some(12));
         new.archived = true;
-        assert_eq!(overdue(&new, &[], date(2026, 3, 20), &tz), None);
+        assert_eq!(overdue(&new, None, date(2026, 3, 20)), None);
+    }
+
+    #[test]
+    fn two_called_off_by_me_in_a_row() {
+        let kim = person("Kim Park", "kim@example.com");
+        let both = ["me@example.com", "kim@example.com"];
+        let held = meeting("Kim", "2026-03-02T15:00:00Z", &both);
+        let mut mine = meeting("Kim", "2026-03-09T15:00:00Z", &both);
+        mine.status = "cancelled".into();
+        let mut declined = meeting("Kim", "2026-03-16T15:00:00Z", &both);
+        declined.my_response = "declined".into();
+        let upcoming = meeting("Kim", "2026-03-23T15:00:00Z", &both);
+        let list = one_on_ones(
+            &kim,
+            &me(),
+            &[held, mine.clone(), declined, upcoming],
+            ts(NOW),
+        );
+        assert_eq!(cancelled_by_me_streak(&list, &me(), ts(NOW)), 2);
+        // Cancelled by Kim: not the user's doing.
+        let mut theirs = mine;
+        theirs.organizer = Some("kim@example.com".into());
+        let list = one_on_ones(&kim, &me(), &[theirs], ts(NOW));
+        assert_eq!(cancelled_by_me_streak(&list, &me(), ts(NOW)), 0);
+    }
+
+    #[test]
+    fn contact_cadence_defaults_by_relation() {
+        let mut p = person("Kim", "kim@example.com");
+        p.cadence_days = 21;
+        assert_eq!(p.contact_cadence(), 21);
+        p.relation = Relation::Manager;
+        assert_eq!(p.contact_cadence(), 14);
+        p.relation = Relation::Stakeholder;
+        assert_eq!(p.contact_cadence(), 30);
+        p.contact_cadence_days = Some(10);
+        assert_eq!(p.contact_cadence(), 10);
     }
 
     #[test]

@@ -96,6 +96,11 @@ pub fn add_days(date: Date, days: i64) -> Date {
     date.checked_add(days.days()).unwrap_or(date)
 }
 
+/// Whole days from `from` to `to`: negative when `to` comes first.
+pub fn days_between(from: Date, to: Date) -> i64 {
+    from.until(to).map_or(0, |s| i64::from(s.get_days()))
+}
+
 /// The first instant of `date` in `tz` (midnight, or the first valid time after a DST gap).
 pub fn day_start(date: Date, tz: &TimeZone) -> Timestamp {
     date.to_zoned_datetime(tz.clone())

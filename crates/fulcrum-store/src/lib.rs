@@ -12,8 +12,14 @@ pub use sqlite::SqliteStore;
 
 use async_trait::async_trait;
 use fulcrum_core::Profile;
+use fulcrum_core::delegation::Delegation;
+use fulcrum_core::feedback::Feedback;
 use fulcrum_core::inbox::InboxItem;
+use fulcrum_core::observations::Observation;
+use fulcrum_core::onboarding::Step;
+use fulcrum_core::one_on_one::{Item, OneOnOneNote};
 use fulcrum_core::people::Person;
+use fulcrum_core::relationships::{Commitment, Interaction, Prep};
 use fulcrum_core::tasks::Task;
 
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +46,12 @@ pub enum StoreError {
     NoInboxItem(i64),
     #[error("there is no person {0}; `fulcrum people list --all` shows the ids")]
     NoPerson(i64),
+    #[error("there is no {what} {id}; `{hint}` shows the ids")]
+    NoRecord {
+        what: &'static str,
+        id: i64,
+        hint: &'static str,
+    },
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -127,6 +139,54 @@ pub trait Store: Send + Sync {
     async fn update_person(&self, person: &Person) -> Result<()>;
     /// Everyone, archived included, by id.
     async fn people(&self) -> Result<Vec<Person>>;
+    /// How many records of each kind are kept about a person.
+    async fn person_records(&self, id: i64) -> Result<PersonRecords>;
+    /// Deletes a person and every record kept about them, in one transaction.
+    async fn delete_person(&self, id: i64) -> Result<PersonRecords>;
+
+    async fn add_observation(&self, o: &Observation) -> Result<Observation>;
+    /// Every observation, by id.
+    async fn observations(&self) -> Result<Vec<Observation>>;
+
+    /// Logs a 1:1 in one transaction: stores the note, closes the agenda items it discussed
+    /// and adds the items it produced (with `created_in` set to the new note).
+    async fn log_one_on_one(
+        &self,
+        note: &OneOnOneNote,
+        discussed: &[i64],
+        new_items: &[Item],
+    ) -> Result<OneOnOneNote>;
+    async fn update_note(&self, note: &OneOnOneNote) -> Result<()>;
+    /// Every logged 1:1, by id.
+    async fn notes(&self) -> Result<Vec<OneOnOneNote>>;
+    async fn add_item(&self, item: &Item) -> Result<Item>;
+    async fn update_item(&self, item: &Item) -> Result<()>;
+    /// Every agenda and action item, by id.
+    async fn items(&self) -> Result<Vec<Item>>;
+
+    async fn add_feedback(&self, f: &Feedback) -> Result<Feedback>;
+    async fn update_feedback(&self, f: &Feedback) -> Result<()>;
+    async fn feedback(&self) -> Result<Vec<Feedback>>;
+
+    async fn add_delegation(&self, d: &Delegation) -> Result<Delegation>;
+    async fn update_delegation(&self, d: &Delegation) -> Result<()>;
+    async fn delegations(&self) -> Result<Vec<Delegation>>;
+
+    async fn add_interaction(&self, i: &Interaction) -> Result<Interaction>;
+    async fn interactions(&self) -> Result<Vec<Interaction>>;
+
+    async fn add_commitment(&self, c: &Commitment) -> Result<Commitment>;
+    async fn update_commitment(&self, c: &Commitment) -> Result<()>;
+    async fn commitments(&self) -> Result<Vec<Commitment>>;
+
+    async fn add_prep(&self, p: &Prep) -> Result<Prep>;
+    async fn update_prep(&self, p: &Prep) -> Result<()>;
+    async fn preps(&self) -> Result<Vec<Prep>>;
+
+    /// Adds the steps of an onboarding plan, in one transaction.
+    async fn add_onboarding_steps(&self, steps: &[Step]) -> Result<Vec<Step>>;
+    async fn update_onboarding_step(&self, step: &Step) -> Result<()>;
+    async fn onboarding_steps(&self) -> Result<Vec<Step>>;
 }
 
 /// Commits being added to one git source inside an open transaction.

@@ -125,3 +125,52 @@ pub struct Entry {
     pub body: fulcrum_core::rituals::EntryBody,
     pub facts: Vec<String>,
 }
+
+/// How many records of each kind are kept about one person: what goes if they are deleted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct PersonRecords {
+    pub one_on_one_notes: u64,
+    pub agenda_and_action_items: u64,
+    pub observations: u64,
+    pub feedback: u64,
+    pub delegations: u64,
+    pub interactions: u64,
+    pub commitments: u64,
+    pub stakeholder_preps: u64,
+    pub onboarding_steps: u64,
+}
+
+impl PersonRecords {
+    pub fn total(&self) -> u64 {
+        self.parts().iter().map(|(n, _)| n).sum()
+    }
+
+    fn parts(&self) -> [(u64, &'static str); 9] {
+        [
+            (self.one_on_one_notes, "logged 1:1s"),
+            (self.agenda_and_action_items, "agenda and action items"),
+            (self.observations, "observations"),
+            (self.feedback, "pieces of feedback"),
+            (self.delegations, "delegations"),
+            (self.interactions, "logged contacts"),
+            (self.commitments, "commitments"),
+            (self.stakeholder_preps, "stakeholder preps"),
+            (self.onboarding_steps, "onboarding steps"),
+        ]
+    }
+
+    /// "3 logged 1:1s, 2 pieces of feedback", the kinds that have any.
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = self
+            .parts()
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{n} {what}"))
+            .collect();
+        if parts.is_empty() {
+            "no records".into()
+        } else {
+            parts.join(", ")
+        }
+    }
+}

@@ -1,13 +1,21 @@
 //! The embedded SQLite backend: one file, WAL journal, migrations applied on open.
 
+mod people;
+
 use crate::{
-    AcceptedPlan, CommitImport, Entry, NewSource, PlanBlock, Result, Source, SourceKind, Store,
-    StoreError, StoredCommit, StoredEvent,
+    AcceptedPlan, CommitImport, Entry, NewSource, PersonRecords, PlanBlock, Result, Source,
+    SourceKind, Store, StoreError, StoredCommit, StoredEvent,
 };
 use async_trait::async_trait;
 use fulcrum_core::Profile;
+use fulcrum_core::delegation::Delegation;
+use fulcrum_core::feedback::Feedback;
 use fulcrum_core::inbox::{Decision, InboxItem, Ownership};
+use fulcrum_core::observations::Observation;
+use fulcrum_core::onboarding::Step;
+use fulcrum_core::one_on_one::{Item, OneOnOneNote};
 use fulcrum_core::people::{Person, Relation};
+use fulcrum_core::relationships::{Commitment, Interaction, Prep};
 use fulcrum_core::rituals::Ritual;
 use fulcrum_core::tasks::{Task, TaskStatus};
 use sqlx::sqlite::{
@@ -53,6 +61,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("../migrations/sqlite/0003_inbox_and_rituals.sql"),
     ),
     (4, include_str!("../migrations/sqlite/0004_people.sql")),
+    (
+        5,
+        include_str!("../migrations/sqlite/0005_people_records.sql"),
+    ),
 ];
 
 /// Rows per multi-row INSERT: well under SQLite's limit on bound parameters.
@@ -294,41 +306,63 @@ fn bind_inbox<'q>(q: Query<'q>, i: &'q InboxItem) -> Query<'q> {
 }
 
 fn person_from_row(row: &SqliteRow) -> Result<Person> {
-    let emails: String = row.try_get("emails")?;
     let count = |what: &'static str, v: i64| {
         u32::try_from(v).map_err(|_| StoreError::Corrupt {
             what,
             message: v.to_string(),
         })
     };
+    let list = |what: &'static str, col: &str| -> Result<Vec<String>> {
+        let text: String = row.try_get(col)?;
+        serde_json::from_str(&text).map_err(|e| StoreError::Corrupt {
+            what,
+            message: e.to_string(),
+        })
+    };
     Ok(Person {
         id: row.try_get("id")?,
         name: row.try_get("name")?,
-        emails: serde_json::from_str(&emails).map_err(|e| StoreError::Corrupt {
-            what: "person's e-mails",
-            message: e.to_string(),
-        })?,
+        emails: list("person's e-mails", "emails")?,
         relation: from_word::<Relation>("person's relation", row.try_get("relation")?)?,
         team: row.try_get("team")?,
         start_date: date_col("person's start date", row.try_get("start_date")?)?,
         cadence_days: count("person's cadence", row.try_get("cadence_days")?)?,
         duration_minutes: count("person's 1:1 length", row.try_get("duration_minutes")?)?,
         archived: row.try_get::<i64, _>("archived")? != 0,
-        notes: row.try_get("notes")?,
+        interests: list("person's interests", "interests")?,
+        knowledge: list("person's knowledge", "knowledge")?,
+        growth_goals: list("person's growth goals", "growth_goals")?,
+        working_style: row
+            .try_get::<Option<String>, _>("working_style")?
+            .map(|w| from_word("person's working style", w))
+            .transpose()?,
+        feedback_style: row.try_get("feedback_style")?,
+        contact_cadence_days: row
+            .try_get::<Option<i64>, _>("contact_cadence_days")?
+            .map(|v| count("person's contact cadence", v))
+            .transpose()?,
+        private_notes: row.try_get("notes")?,
     })
 }
 
 /// Binds a person's columns in the order the INSERT and UPDATE name them.
 fn bind_person<'q>(q: Query<'q>, p: &'q Person) -> Query<'q> {
+    let list = |v: &Vec<String>| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
     q.bind(&p.name)
-        .bind(serde_json::to_string(&p.emails).unwrap_or_else(|_| "[]".into()))
+        .bind(list(&p.emails))
         .bind(p.relation.as_str())
         .bind(&p.team)
         .bind(p.start_date.map(|d| d.to_string()))
         .bind(i64::from(p.cadence_days))
         .bind(i64::from(p.duration_minutes))
         .bind(i64::from(p.archived))
-        .bind(&p.notes)
+        .bind(&p.private_notes)
+        .bind(list(&p.interests))
+        .bind(list(&p.knowledge))
+        .bind(list(&p.growth_goals))
+        .bind(p.working_style.map(|w| w.as_str()))
+        .bind(&p.feedback_style)
+        .bind(p.contact_cadence_days.map(i64::from))
 }
 
 fn status_str(s: TaskStatus) -> &'static str {
@@ -835,8 +869,10 @@ impl Store for SqliteStore {
         let row = bind_person(
             sqlx::query(
                 "INSERT INTO people (name, emails, relation, team, start_date, cadence_days,
-                    duration_minutes, archived, notes)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                    duration_minutes, archived, notes, interests, knowledge, growth_goals,
+                    working_style, feedback_style, contact_cadence_days)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                 RETURNING id",
             ),
             p,
         )
@@ -852,8 +888,10 @@ impl Store for SqliteStore {
         let done = bind_person(
             sqlx::query(
                 "UPDATE people SET name = $1, emails = $2, relation = $3, team = $4, start_date = $5,
-                    cadence_days = $6, duration_minutes = $7, archived = $8, notes = $9
-                 WHERE id = $10",
+                    cadence_days = $6, duration_minutes = $7, archived = $8, notes = $9,
+                    interests = $10, knowledge = $11, growth_goals = $12, working_style = $13,
+                    feedback_style = $14, contact_cadence_days = $15
+                 WHERE id = $16",
             ),
             p,
         )
@@ -873,5 +911,118 @@ impl Store for SqliteStore {
             .iter()
             .map(person_from_row)
             .collect()
+    }
+
+    async fn person_records(&self, id: i64) -> Result<PersonRecords> {
+        people::person_records(&self.pool, id).await
+    }
+
+    async fn delete_person(&self, id: i64) -> Result<PersonRecords> {
+        people::delete_person(&self.pool, id).await
+    }
+
+    async fn add_observation(&self, o: &Observation) -> Result<Observation> {
+        people::add_observation(&self.pool, o).await
+    }
+
+    async fn observations(&self) -> Result<Vec<Observation>> {
+        people::observations(&self.pool).await
+    }
+
+    async fn log_one_on_one(
+        &self,
+        note: &OneOnOneNote,
+        discussed: &[i64],
+        new_items: &[Item],
+    ) -> Result<OneOnOneNote> {
+        people::log_one_on_one(&self.pool, note, discussed, new_items).await
+    }
+
+    async fn update_note(&self, note: &OneOnOneNote) -> Result<()> {
+        people::update_note(&self.pool, note).await
+    }
+
+    async fn notes(&self) -> Result<Vec<OneOnOneNote>> {
+        people::notes(&self.pool).await
+    }
+
+    async fn add_item(&self, item: &Item) -> Result<Item> {
+        people::add_item(&self.pool, item).await
+    }
+
+    async fn update_item(&self, item: &Item) -> Result<()> {
+        people::update_item(&self.pool, item).await
+    }
+
+    async fn items(&self) -> Result<Vec<Item>> {
+        people::items(&self.pool).await
+    }
+
+    async fn add_feedback(&self, f: &Feedback) -> Result<Feedback> {
+        people::add_feedback(&self.pool, f).await
+    }
+
+    async fn update_feedback(&self, f: &Feedback) -> Result<()> {
+        people::update_feedback(&self.pool, f).await
+    }
+
+    async fn feedback(&self) -> Result<Vec<Feedback>> {
+        people::feedback(&self.pool).await
+    }
+
+    async fn add_delegation(&self, d: &Delegation) -> Result<Delegation> {
+        people::add_delegation(&self.pool, d).await
+    }
+
+    async fn update_delegation(&self, d: &Delegation) -> Result<()> {
+        people::update_delegation(&self.pool, d).await
+    }
+
+    async fn delegations(&self) -> Result<Vec<Delegation>> {
+        people::delegations(&self.pool).await
+    }
+
+    async fn add_interaction(&self, i: &Interaction) -> Result<Interaction> {
+        people::add_interaction(&self.pool, i).await
+    }
+
+    async fn interactions(&self) -> Result<Vec<Interaction>> {
+        people::interactions(&self.pool).await
+    }
+
+    async fn add_commitment(&self, c: &Commitment) -> Result<Commitment> {
+        people::add_commitment(&self.pool, c).await
+    }
+
+    async fn update_commitment(&self, c: &Commitment) -> Result<()> {
+        people::update_commitment(&self.pool, c).await
+    }
+
+    async fn commitments(&self) -> Result<Vec<Commitment>> {
+        people::commitments(&self.pool).await
+    }
+
+    async fn add_prep(&self, p: &Prep) -> Result<Prep> {
+        people::add_prep(&self.pool, p).await
+    }
+
+    async fn update_prep(&self, p: &Prep) -> Result<()> {
+        people::update_prep(&self.pool, p).await
+    }
+
+    async fn preps(&self) -> Result<Vec<Prep>> {
+        people::preps(&self.pool).await
+    }
+
+    async fn add_onboarding_steps(&self, steps: &[Step]) -> Result<Vec<Step>> {
+        people::add_onboarding_steps(&self.pool, steps).await
+    }
+
+    async fn update_onboarding_step(&self, step: &Step) -> Result<()> {
+        people::update_onboarding_step(&self.pool, step).await
+    }
+
+    async fn onboarding_steps(&self) -> Result<Vec<Step>> {
+        people::onboarding_steps(&self.pool).await
     }
 }

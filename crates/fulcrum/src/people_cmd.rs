@@ -129,12 +129,13 @@ pub async fn people_cmd(store: &dyn Store, cmd: PeopleCommand, now: Timestamp) -
                 NewPerson {
                     name,
                     emails,
-                    relation: relation.into(),
+                    relation: Some(relation.into()),
                     team,
                     start_date: parse_start(start.as_deref())?,
                     cadence_days: cadence,
                     duration_minutes: minutes,
-                    notes,
+                    private_notes: notes,
+                    ..Default::default()
                 },
                 now,
             )
@@ -152,7 +153,7 @@ pub async fn people_cmd(store: &dyn Store, cmd: PeopleCommand, now: Timestamp) -
             }
         }
         PeopleCommand::List { all, format } => {
-            let list = people::list(store, all).await?;
+            let list = people::list(store, all, fulcrum_core::privacy::Privacy::Hide).await?;
             match format.format {
                 Format::Json => emit_json(&list),
                 Format::Table => emit(&people_table(&list)),
@@ -181,7 +182,8 @@ pub async fn people_cmd(store: &dyn Store, cmd: PeopleCommand, now: Timestamp) -
                     start_date: parse_start(start.as_deref())?,
                     cadence_days: cadence,
                     duration_minutes: minutes,
-                    notes,
+                    private_notes: notes,
+                    ..Default::default()
                 },
             )
             .await?;
@@ -229,14 +231,16 @@ pub async fn one_on_ones_cmd(store: &dyn Store, a: OneOnOnesArgs, now: Timestamp
     let tz = profile::require(store).await?.tz();
     match a.person {
         Some(id) => {
-            let p = people::one_on_ones(store, id, now).await?;
+            let p =
+                people::one_on_ones(store, id, now, fulcrum_core::privacy::Privacy::Hide).await?;
             match a.format.format {
                 Format::Json => emit_json(&p),
                 Format::Table => emit(&history(&p, &tz)),
             }
         }
         None => {
-            let all = people::all_one_on_ones(store, now).await?;
+            let all =
+                people::all_one_on_ones(store, now, fulcrum_core::privacy::Privacy::Hide).await?;
             match a.format.format {
                 Format::Json => emit_json(&all),
                 Format::Table => emit(&summary(&all, &tz)),

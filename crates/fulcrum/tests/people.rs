@@ -124,7 +124,7 @@ fn people_and_their_one_on_ones_from_the_calendar() {
     assert!(ones.iter().all(|o| o["title"] != "1:1 sync"));
     assert_eq!(
         k["counts"],
-        serde_json::json!({"held": 3, "cancelled": 1, "declined": 1, "moved": 1, "upcoming": 4})
+        serde_json::json!({"held": 3, "cancelled": 1, "declined": 1, "moved": 1, "upcoming": 4, "logged": 0})
     );
     assert_eq!(k["last_held"]["start"], "2026-03-16T15:00:00Z");
     assert_eq!(k["next"]["start"], "2026-03-30T14:00:00Z");
