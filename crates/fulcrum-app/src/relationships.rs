@@ -57,35 +57,6 @@ pub async fn log_contact(
         .await?)
 }
 
-/// The person `to` names: an id, or a full or first name matching exactly one active person.
-fn resolve(people: &[Person], to: &str) -> Result<Option<Person>> {
-    let to = to.trim();
-    if let Ok(id) = to.parse::<i64>() {
-        return people
-            .iter()
-            .find(|p| p.id == id)
-            .cloned()
-            .map(Some)
-            .ok_or(AppError::Store(StoreError::NoPerson(id)));
-    }
-    let matches: Vec<&Person> = people
-        .iter()
-        .filter(|p| p.is_active())
-        .filter(|p| p.name.eq_ignore_ascii_case(to) || p.first_name().eq_ignore_ascii_case(to))
-        .collect();
-    match matches.as_slice() {
-        [one] => Ok(Some((*one).clone())),
-        [] => Ok(None),
-        many => Err(AppError::Invalid(format!(
-            "{to:?} could be {}: give their id instead",
-            many.iter()
-                .map(|p| format!("{} (id {})", p.name, p.id))
-                .collect::<Vec<_>>()
-                .join(" or ")
-        ))),
-    }
-}
-
 pub struct NewCommitment {
     /// A person's id or name, or anyone else's name.
     pub to: String,
@@ -105,7 +76,7 @@ pub async fn add_commitment(
         .ok_or_else(|| AppError::Invalid("say what you promised".into()))?;
     let to = non_empty(Some(new.to))
         .ok_or_else(|| AppError::Invalid("say who you promised it to (--to)".into()))?;
-    let person = resolve(&r.people, &to)?;
+    let person = crate::people::resolve(&r.people, &to)?;
     let made_on = new.made_on.unwrap_or(r.today);
     if new.due < made_on {
         return Err(AppError::Invalid(format!(
@@ -429,43 +400,4 @@ pub async fn overview(store: &dyn Store, now: Timestamp) -> Result<Overview> {
         commitments: commitments(store, false, now).await?,
         preps: preps(store, now).await?,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use fulcrum_core::people::Relation;
-
-    fn p(id: i64, name: &str) -> Person {
-        Person {
-            id,
-            name: name.into(),
-            emails: vec![],
-            relation: Relation::Peer,
-            team: None,
-            start_date: None,
-            cadence_days: 14,
-            duration_minutes: 30,
-            archived: false,
-            interests: vec![],
-            knowledge: vec![],
-            growth_goals: vec![],
-            working_style: None,
-            feedback_style: None,
-            contact_cadence_days: None,
-            private_notes: None,
-        }
-    }
-
-    #[test]
-    fn promises_are_tied_to_people_by_id_or_unique_name() {
-        let people = [p(1, "Dana Levi"), p(2, "Dana Cho"), p(3, "Sam Okafor")];
-        assert_eq!(resolve(&people, "3").unwrap().unwrap().id, 3);
-        assert_eq!(resolve(&people, "sam").unwrap().unwrap().id, 3);
-        assert_eq!(resolve(&people, "dana levi").unwrap().unwrap().id, 1);
-        let err = resolve(&people, "Dana").unwrap_err().to_string();
-        assert!(err.contains("Dana Levi (id 1) or Dana Cho (id 2)"), "{err}");
-        assert_eq!(resolve(&people, "The platform team").unwrap(), None);
-        assert!(resolve(&people, "99").is_err());
-    }
 }

@@ -474,18 +474,29 @@ pub struct Candidate {
     pub why: String,
 }
 
-/// Work that is not the lead's to hand over: their thinking time, learning and private life.
-fn keeps(category: Category) -> bool {
+/// Titles of time the lead protects for themselves rather than work to hand over.
+const PROTECTED: &[&str] = &[
+    "focus",
+    "deep work",
+    "heads down",
+    "no meetings",
+    "blocked time",
+];
+
+/// Work that is not the lead's to hand over: their thinking time, learning, private life and
+/// the blocks they protect for their own deep work.
+fn keeps(o: &SoloOccurrence) -> bool {
+    let title = o.title.to_lowercase();
     matches!(
-        category,
+        o.category,
         Category::Think | Category::Grow | Category::Personal
-    )
+    ) || PROTECTED.iter().any(|p| title.contains(p))
 }
 
 /// Recurring work the lead did alone over `weeks` weeks, costliest first.
 pub fn recurring_candidates(occurrences: &[SoloOccurrence], weeks: i64) -> Vec<Candidate> {
     let mut series: BTreeMap<&str, Vec<&SoloOccurrence>> = BTreeMap::new();
-    for o in occurrences.iter().filter(|o| !keeps(o.category)) {
+    for o in occurrences.iter().filter(|o| !keeps(o)) {
         series.entry(o.key.as_str()).or_default().push(o);
     }
     let weeks = weeks.max(1);
@@ -629,11 +640,8 @@ pub fn who_could_take(text: &str, category: Category, pool: &[PoolMember<'_>]) -
             let mut score = 3 * interests.len().min(2) as i64
                 + 3 * growth_goals.len().min(2) as i64
                 + 2 * knowledge.len().min(2) as i64;
-            score += match style_fit {
-                Some(true) => 2,
-                Some(false) => -1,
-                None => 0,
-            };
+            // A mismatch costs nothing: it may be the stretch someone needs.
+            score += if style_fit == Some(true) { 2 } else { 0 };
             score -= m.active_delegations as i64 + (m.open_actions / 3) as i64;
             score -= 2 * extra_received as i64;
             let mut reasons = Vec::new();

@@ -2,7 +2,7 @@
 //! targets, categorisation rules, coding sessions and the balance report. No IO, no async, no SQL.
 
 #[macro_use]
-mod words;
+pub mod words;
 
 pub mod activity;
 pub mod category;

@@ -1,6 +1,13 @@
 //! Closed sets of words (relations, styles, states …) as enums that serialise as the word, parse
 //! back from it and list themselves for help texts and error messages.
 
+/// A closed set of words, for parsers that take any of them (the CLI's arguments, forms).
+pub trait Word: Sized + Copy + 'static {
+    fn parse_word(s: &str) -> Option<Self>;
+    /// Every word, comma-separated.
+    fn all_words() -> String;
+}
+
 /// Declares an enum of words: serde as the word, `ALL`, `as_str`, `parse`, `words` and
 /// `Display`.
 macro_rules! word_enum {
@@ -35,6 +42,15 @@ macro_rules! word_enum {
             /// Every word, comma-separated, for messages that list the choices.
             pub fn words() -> String {
                 Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl $crate::words::Word for $name {
+            fn parse_word(s: &str) -> Option<Self> {
+                Self::parse(s)
+            }
+            fn all_words() -> String {
+                Self::words()
             }
         }
 

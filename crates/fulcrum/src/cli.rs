@@ -62,11 +62,28 @@ pub enum Command {
     /// Asks and problems to decide later, and whose they are to solve
     #[command(subcommand)]
     Inbox(crate::inbox_cmd::InboxCommand),
-    /// The people you hold 1:1s with: relation, cadence, private notes
+    /// The people you work with: what you keep about them, observations, review preparation
     #[command(subcommand)]
     People(crate::people_cmd::PeopleCommand),
-    /// Each person's 1:1s from your calendar: held, cancelled, declined, moved, overdue
+    /// 1:1s from your calendar and your notes: history, agenda, logging, action items
     OneOnOnes(crate::people_cmd::OneOnOnesArgs),
+    /// Feedback given, received and requested, as situation, behaviour and impact
+    #[command(subcommand)]
+    Feedback(crate::feedback_cmd::FeedbackCommand),
+    /// Hand work over: candidates, who could take it, expectations, check-ins, follow-up
+    #[command(subcommand)]
+    Delegate(crate::delegate_cmd::DelegateCommand),
+    /// Who is due a contact, and logging contacts the calendar does not show
+    Relationships(crate::relationships_cmd::RelationshipsArgs),
+    /// Promises you made ("I'll get back to you by Friday"), with nudges before they slip
+    #[command(subcommand)]
+    Commitment(crate::relationships_cmd::CommitmentCommand),
+    /// Prepare a stakeholder conversation: reframe, relate, reinforce
+    #[command(subcommand)]
+    Prep(crate::relationships_cmd::PrepCommand),
+    /// Onboarding plans for new joiners
+    #[command(subcommand)]
+    Onboarding(crate::relationships_cmd::OnboardingCommand),
     /// Show or change your profile: time zone, working hours, targets, how time is counted
     Settings(SettingsArgs),
     /// Build a year of a tech lead's demo data in a fresh store and show its reports
@@ -133,6 +150,14 @@ pub struct FormatArgs {
     /// Output format
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+}
+
+/// For results people also read as a document.
+#[derive(Args, Clone, Copy)]
+pub struct DocFormatArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ReportFormat,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

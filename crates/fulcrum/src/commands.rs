@@ -64,6 +64,40 @@ pub async fn run(cli: Cli) -> Result<()> {
             crate::people_cmd::one_on_ones_cmd(open(&store_path(db)).await?.as_ref(), a, now()?)
                 .await
         }
+        Command::Feedback(c) => {
+            crate::feedback_cmd::run(open(&store_path(db)).await?.as_ref(), c, now()?).await
+        }
+        Command::Delegate(c) => {
+            crate::delegate_cmd::run(open(&store_path(db)).await?.as_ref(), &rules, c, now()?).await
+        }
+        Command::Relationships(a) => {
+            crate::relationships_cmd::relationships_cmd(
+                open(&store_path(db)).await?.as_ref(),
+                a,
+                now()?,
+            )
+            .await
+        }
+        Command::Commitment(c) => {
+            crate::relationships_cmd::commitment_cmd(
+                open(&store_path(db)).await?.as_ref(),
+                c,
+                now()?,
+            )
+            .await
+        }
+        Command::Prep(c) => {
+            crate::relationships_cmd::prep_cmd(open(&store_path(db)).await?.as_ref(), c, now()?)
+                .await
+        }
+        Command::Onboarding(c) => {
+            crate::relationships_cmd::onboarding_cmd(
+                open(&store_path(db)).await?.as_ref(),
+                c,
+                now()?,
+            )
+            .await
+        }
         Command::Review(a) => {
             crate::weekly_cmd::review(open(&store_path(db)).await?.as_ref(), a, now()?).await
         }

@@ -2,9 +2,12 @@
 
 mod cli;
 mod commands;
+mod delegate_cmd;
+mod feedback_cmd;
 mod inbox_cmd;
 mod output;
 mod people_cmd;
+mod relationships_cmd;
 mod rituals_cmd;
 mod weekly_cmd;
 

@@ -189,3 +189,820 @@ fn people_and_their_one_on_ones_from_the_calendar() {
     assert!(listed["warnings"].as_array().unwrap().is_empty());
     run(&["people", "archive", "999"]).failure();
 }
+
+const LATER: &str = "2026-03-20T12:00:00Z";
+const PERSON_SECRET: &str = "SECRET-PERSON-NOTE";
+const NOTE_SECRET: &str = "SECRET-1ON1-NOTE";
+
+/// A store with the team calendar and three people: Ana and Kim (reports), Dana (stakeholder).
+fn team() -> (Env, [i64; 3]) {
+    let env = Env::new();
+    env.init("Europe/Berlin");
+    env.run(&["import", "calendar", fixture("team.ics").to_str().unwrap()])
+        .success();
+    let add = |args: &[&str]| -> i64 {
+        let mut all = vec!["people", "add"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--format", "json"]);
+        env.run_at(LATER, None, &all).success().json()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let ana = add(&[
+        "Ana Lima",
+        "--email",
+        "ana@example.com",
+        "--relation",
+        "report",
+        "--start",
+        "2026-01-12",
+        "--interest",
+        "incident response",
+        "--knows",
+        "postgres, payments",
+        "--goal",
+        "lead a migration",
+        "--style",
+        "deep-diver",
+        "--feedback-style",
+        "in private, written first",
+        "--notes",
+        PERSON_SECRET,
+    ]);
+    let kim = add(&[
+        "Kim Park",
+        "--email",
+        "kim@example.com",
+        "--relation",
+        "report",
+        "--interest",
+        "release process",
+        "--style",
+        "communicator",
+    ]);
+    let dana = add(&[
+        "Dana Levi",
+        "--email",
+        "dana@example.com",
+        "--relation",
+        "stakeholder",
+    ]);
+    (env, [ana, kim, dana])
+}
+
+#[test]
+fn details_suggestions_and_the_one_on_one_record() {
+    let (env, [ana, kim, _]) = team();
+    let run = |args: &[&str]| env.run_at(LATER, None, args);
+    let shown = run(&["people", "show", "Ana", "--format", "json"])
+        .success()
+        .json();
+    let p = &shown["person"];
+    assert_eq!(p["knowledge"], serde_json::json!(["postgres", "payments"]));
+    assert_eq!(p["working_style"], "deep-diver");
+    assert_eq!(p["cadence_days"], 7, "joined 12 January: a new joiner");
+    assert_eq!(p["private_notes"], Value::Null);
+
+    let s = run(&["people", "suggest", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(s[0]["email"], "omar.haddad@example.com");
+    assert_eq!(s[0]["name"], "Omar Haddad");
+    assert_eq!(s[0]["alone"], 2);
+    let emails: Vec<&str> = s
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["email"].as_str().unwrap())
+        .collect();
+    assert!(emails.contains(&"lee@example.com"));
+    assert!(!emails.contains(&"ana@example.com") && !emails.contains(&"sam@example.com"));
+
+    // The agenda both sides add to, then a 1:1 that discusses it and produces actions.
+    let before = |args: &[&str]| env.run_at("2026-03-13T12:00:00Z", None, args);
+    before(&["one-on-ones", "add", "Ana", "Conference budget", "--theirs"]).success();
+    before(&[
+        "one-on-ones",
+        "add",
+        &ana.to_string(),
+        "Feedback on the RFC",
+    ])
+    .success();
+    let agenda = run(&["one-on-ones", "agenda", "Ana", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(agenda["agenda"]["theirs"][0]["text"], "Conference budget");
+    assert_eq!(agenda["agenda"]["mine"][0]["text"], "Feedback on the RFC");
+    let logged = run(&[
+        "one-on-ones",
+        "log",
+        "Ana",
+        "--date",
+        "2026-03-16",
+        "--notes",
+        "Talked about the budget",
+        "--private",
+        NOTE_SECRET,
+        "--topic",
+        "growth,connection",
+        "--action",
+        "me: ask Sam about the budget",
+        "--action",
+        "them: draft the ADR",
+        "--format",
+        "json",
+    ])
+    .success()
+    .json();
+    assert_eq!(logged["discussed"].as_array().unwrap().len(), 2);
+    assert_eq!(logged["actions"], 2);
+    assert_eq!(
+        logged["note"]["meeting_uid"], "ana-weekly",
+        "matched to the calendar"
+    );
+    assert_eq!(logged["note"]["private_notes"], Value::Null);
+    let again = run(&["one-on-ones", "log", "Ana", "--date", "2026-03-16"]).failure();
+    assert!(again.stderr.contains("already logged"), "{}", again.stderr);
+    run(&["one-on-ones", "log", "Ana", "--date", "2026-03-21"]).failure();
+
+    // A walk on Thursday: not in the calendar, still a 1:1; the actions are carried.
+    run(&[
+        "one-on-ones",
+        "log",
+        "Ana",
+        "--date",
+        "2026-03-19",
+        "--topic",
+        "feedback",
+    ])
+    .success();
+    let agenda = run(&["one-on-ones", "agenda", "Ana", "--format", "json"])
+        .success()
+        .json();
+    assert!(agenda["agenda"]["theirs"].as_array().unwrap().is_empty());
+    let actions = agenda["agenda"]["actions"].as_array().unwrap();
+    assert_eq!(actions.len(), 2);
+    assert!(actions.iter().all(|a| a["carried"] == 1));
+    let first = actions[0]["item"]["id"].to_string();
+    run(&["one-on-ones", "done", &first]).success();
+    run(&["one-on-ones", "done", &first]).failure();
+    let agenda = run(&["one-on-ones", "agenda", "Ana", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(agenda["agenda"]["actions"].as_array().unwrap().len(), 1);
+    assert_eq!(agenda["topics"]["suggestion"]["topic"], "team-health");
+
+    let history = run(&["one-on-ones", "Ana", "--format", "json"])
+        .success()
+        .json();
+    let entries = history["history"].as_array().unwrap();
+    let walk = entries
+        .iter()
+        .find(|e| e["on"] == "2026-03-19")
+        .expect("the logged walk");
+    assert_eq!(walk["meeting"], Value::Null);
+    let matched = entries.iter().find(|e| e["on"] == "2026-03-16").unwrap();
+    assert_eq!(matched["meeting"]["state"], "held");
+    assert_eq!(matched["note"]["shared_notes"], "Talked about the budget");
+    assert_eq!(history["last_met"], "2026-03-19");
+    assert_eq!(history["counts"]["logged"], 2);
+
+    // Kim: the lead cancelled one and declined the next.
+    let k = run(&["people", "show", &kim.to_string(), "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(k["one_on_ones"]["cancelled_by_me_in_a_row"], 2);
+    let signals = k["signals"].to_string();
+    assert!(signals.contains("called off the last 2"), "{signals}");
+
+    // Observations and their trend.
+    for (day, energy) in [
+        ("2026-03-02", "4"),
+        ("2026-03-05", "4"),
+        ("2026-03-09", "5"),
+        ("2026-03-12", "3"),
+        ("2026-03-16", "2"),
+        ("2026-03-19", "2"),
+    ] {
+        run(&[
+            "people",
+            "observe",
+            "Ana",
+            "--energy",
+            energy,
+            "--context",
+            "standup",
+            "--date",
+            day,
+        ])
+        .success();
+    }
+    run(&["people", "observe", "Ana", "--energy", "6"]).failure();
+    let shown = run(&["people", "show", "Ana", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(shown["trend"]["direction"], "falling");
+    assert!(shown["signals"].to_string().contains("seemed lower"));
+    let table = run(&["people", "show", "Ana"]).success().stdout;
+    assert!(
+        table.contains("Recent 1:1s") && table.contains("falling"),
+        "{table}"
+    );
+}
+
+#[test]
+fn private_notes_stay_in_the_store_unless_asked_for() {
+    let (env, [ana, _, _]) = team();
+    let run = |args: &[&str]| env.run_at(LATER, None, args);
+    run(&[
+        "one-on-ones",
+        "log",
+        "Ana",
+        "--date",
+        "2026-03-16",
+        "--notes",
+        "shared words",
+        "--private",
+        NOTE_SECRET,
+    ])
+    .success();
+    let id = ana.to_string();
+    let exports: [&[&str]; 8] = [
+        &["people", "list", "--format", "json"],
+        &["people", "list"],
+        &["people", "show", "Ana", "--format", "json"],
+        &["people", "show", "Ana", "--format", "markdown"],
+        &["people", "show", "Ana"],
+        &["one-on-ones", "--format", "json"],
+        &["one-on-ones", &id, "--format", "json"],
+        &["people", "review-prep", "Ana", "--from", "2026-01-01"],
+    ];
+    for args in exports {
+        let out = run(args).success().stdout;
+        assert!(
+            !out.contains(PERSON_SECRET) && !out.contains(NOTE_SECRET),
+            "{args:?} leaked a private note:\n{out}"
+        );
+        assert!(
+            out.contains("shared words") || args.contains(&"list"),
+            "{args:?}:\n{out}"
+        );
+        let mut asked = args.to_vec();
+        asked.push("--include-private");
+        let out = run(&asked).success().stdout;
+        assert!(
+            out.contains(PERSON_SECRET) || args.starts_with(&["one-on-ones"]),
+            "{asked:?}"
+        );
+        if !args.contains(&"list") {
+            assert!(
+                out.contains(NOTE_SECRET),
+                "{asked:?} should show the 1:1's private note"
+            );
+        }
+    }
+    let md = run(&["people", "review-prep", "Ana", "--from", "2026-01-01"])
+        .success()
+        .stdout;
+    assert!(md.starts_with("# Review preparation: Ana Lima"), "{md}");
+    assert!(md.contains("shared words"));
+}
+
+#[test]
+fn deleting_asks_and_archiving_keeps_history() {
+    let (env, [_, kim, dana]) = team();
+    let run = |args: &[&str]| env.run_at(LATER, None, args);
+    run(&[
+        "commitment",
+        "add",
+        "Capacity plan",
+        "--to",
+        "Dana",
+        "--due",
+        "2026-03-24",
+    ])
+    .success();
+    run(&["prep", "add", "Dana", "--topic", "Retry refactor"]).success();
+    let refused = run(&["people", "delete", &dana.to_string()]).failure();
+    assert!(
+        refused
+            .stderr
+            .contains("1 commitments, 1 stakeholder preps")
+            && refused.stderr.contains("Nothing was deleted"),
+        "{}",
+        refused.stderr
+    );
+    let listed = run(&["people", "list", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(listed["people"].as_array().unwrap().len(), 3);
+    let deleted = run(&["people", "delete", &dana.to_string(), "--yes"]).success();
+    assert!(
+        deleted.stdout.contains("1 commitments"),
+        "{}",
+        deleted.stdout
+    );
+    let rel = run(&["relationships", "--format", "json"]).success().json();
+    assert!(rel["commitments"].as_array().unwrap().is_empty());
+    assert!(rel["preps"].as_array().unwrap().is_empty());
+
+    run(&[
+        "feedback",
+        "give",
+        "Kim",
+        "--positive",
+        "--situation",
+        "At Friday's demo",
+        "--behaviour",
+        "you answered the client's questions on retries with the dashboard open",
+        "--impact",
+        "they signed off",
+    ])
+    .success();
+    run(&["people", "archive", "Kim"]).success();
+    let listed = run(&["people", "list", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(listed["people"].as_array().unwrap().len(), 1);
+    // Archived: hidden from lists, its history still there.
+    let k = run(&["people", "show", &kim.to_string(), "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(k["person"]["archived"], true);
+    assert_eq!(k["feedback"].as_array().unwrap().len(), 1);
+    assert!(!k["one_on_ones"]["history"].as_array().unwrap().is_empty());
+    let f = run(&["feedback", "list", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(f["items"].as_array().unwrap().len(), 1);
+    run(&["people", "restore", &kim.to_string()]).success();
+    let listed = run(&["people", "list", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(listed["people"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn feedback_from_observation_to_follow_up() {
+    let (env, [ana, _, _]) = team();
+    let run = |args: &[&str]| env.run_at(LATER, None, args);
+    let given = run(&[
+        "feedback",
+        "give",
+        "Ana",
+        "--constructive",
+        "--situation",
+        "In Tuesday's planning",
+        "--behaviour",
+        "you committed the team to the date without asking anyone",
+        "--impact",
+        "two people worked late to make it",
+        "--date",
+        "2026-03-17",
+        "--format",
+        "json",
+    ])
+    .success()
+    .json();
+    assert_eq!(given["feedback"]["delivered_on"], "2026-03-20");
+    assert_eq!(given["feedback"]["follow_up_due"], "2026-04-03");
+    assert!(
+        given["lint"].as_array().unwrap().is_empty(),
+        "{}",
+        given["lint"]
+    );
+    let vague = run(&[
+        "feedback",
+        "give",
+        "Ana",
+        "--positive",
+        "--situation",
+        "Recently",
+        "--behaviour",
+        "great job",
+        "--impact",
+        "nice",
+        "--date",
+        "2026-03-10",
+        "--not-yet",
+    ])
+    .success();
+    assert!(
+        vague.stdout.contains("Before you deliver it"),
+        "{}",
+        vague.stdout
+    );
+    let list = run(&["feedback", "list", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(
+        list["waiting"].as_array().unwrap().len(),
+        1,
+        "10 days and not delivered"
+    );
+    let kinds: Vec<&str> = list["items"][1]["lint"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["no-specifics", "generic"]);
+    let waiting_id = list["waiting"][0]["feedback"]["id"].to_string();
+    run(&["feedback", "deliver", &waiting_id]).success();
+    let b = run(&["feedback", "balance", "--format", "json"])
+        .success()
+        .json();
+    let ana_balance = b
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["person_id"] == ana)
+        .unwrap();
+    assert_eq!(
+        (
+            ana_balance["positive"].as_i64(),
+            ana_balance["constructive"].as_i64()
+        ),
+        (Some(1), Some(1))
+    );
+    assert_eq!(ana_balance["name"], "Ana Lima");
+
+    // The lead's own feedback, by theme.
+    run(&[
+        "feedback",
+        "receive",
+        "--from",
+        "Sam Okafor",
+        "--constructive",
+        "--theme",
+        "delegation",
+        "--situation",
+        "In our 1:1",
+        "--behaviour",
+        "you still take the hardest tickets yourself",
+    ])
+    .success();
+    run(&[
+        "feedback",
+        "receive",
+        "--from",
+        "Kim",
+        "--positive",
+        "--theme",
+        "Delegation",
+        "--situation",
+        "At the retro",
+        "--behaviour",
+        "you let me run the release",
+    ])
+    .success();
+    run(&[
+        "feedback",
+        "request",
+        "--from",
+        "Dana",
+        "--about",
+        "How my updates land in the stakeholder sync",
+    ])
+    .success();
+    let mine = run(&["feedback", "mine"]).success().stdout;
+    assert!(
+        mine.contains("## delegation (heard more than once)"),
+        "{mine}"
+    );
+    assert!(
+        mine.contains("Sam Okafor") && mine.contains("Kim Park"),
+        "{mine}"
+    );
+    assert!(mine.contains("Asked, not answered yet"), "{mine}");
+    let lint = run(&[
+        "feedback",
+        "lint",
+        "Maybe you could be a bit more careful",
+        "--format",
+        "json",
+    ])
+    .success()
+    .json();
+    let kinds: Vec<&str> = lint
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["hedge", "hedge", "no-specifics"]);
+    run(&["feedback", "give", "Ana", "--behaviour", "x"]).failure();
+
+    // Two weeks on, the constructive feedback is due a follow-up.
+    let later = |args: &[&str]| env.run_at("2026-04-05T12:00:00Z", None, args);
+    let list = later(&["feedback", "list", "--format", "json"])
+        .success()
+        .json();
+    let due = list["follow_ups_due"].as_array().unwrap();
+    assert_eq!(due.len(), 1);
+    let id = due[0]["feedback"]["id"].to_string();
+    later(&[
+        "feedback",
+        "follow-up",
+        &id,
+        "--note",
+        "asks the team first now",
+    ])
+    .success();
+    let list = later(&["feedback", "list", "--format", "json"])
+        .success()
+        .json();
+    assert!(list["follow_ups_due"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn delegation_from_candidate_to_two_way_follow_up() {
+    let (env, [_, kim, _]) = team();
+    let run = |args: &[&str]| env.run_at(LATER, None, args);
+    let c = run(&["delegate", "candidates", "--format", "json"])
+        .success()
+        .json();
+    let titles: Vec<&str> = c["recurring"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Release notes"], "focus time is yours, not a task");
+    // Eight Fridays in the last eight weeks, 30 min each plus 23 to refocus.
+    assert_eq!(c["recurring"][0]["occurrences"], 8);
+    assert_eq!(c["recurring"][0]["weekly_cost_minutes"], 53);
+    let origin = c["recurring"][0]["origin"].as_str().unwrap().to_string();
+    assert_eq!(origin, "calendar:release-notes");
+
+    let who = run(&[
+        "delegate",
+        "who",
+        "Release notes and changelog",
+        "--category",
+        "operate",
+        "--format",
+        "json",
+    ])
+    .success()
+    .json();
+    assert_eq!(
+        who[0]["name"], "Kim Park",
+        "interested in the release process"
+    );
+
+    let d = run(&[
+        "delegate",
+        "add",
+        "Release notes",
+        "--to",
+        "Kim",
+        "--origin",
+        &origin,
+        "--category",
+        "operate",
+        "--specific",
+        "Write and send the weekly release notes",
+        "--deadline",
+        "2026-04-30",
+        "--format",
+        "json",
+    ])
+    .success()
+    .json();
+    let id = d["id"].to_string();
+    assert_eq!(d["status"], "draft");
+    assert_eq!(
+        d["style"], "selling",
+        "nothing finished yet: more guidance first"
+    );
+    let refused = run(&["delegate", "hand-over", &id]).failure();
+    assert!(
+        refused
+            .stderr
+            .contains("measurable, achievable, relevant, trackable"),
+        "{}",
+        refused.stderr
+    );
+    run(&[
+        "delegate",
+        "edit",
+        &id,
+        "--measurable",
+        "Four releases without my help",
+        "--achievable",
+        "An hour a week, taken from her sprint",
+        "--relevant",
+        "Releases stop waiting for me",
+        "--trackable",
+        "Checklist in the wiki, reviewed in our Monday 1:1",
+    ])
+    .success();
+    let handed = run(&["delegate", "hand-over", &id, "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(handed["status"], "active");
+    assert_eq!(
+        handed["check_ins"][0]["due"], "2026-03-27",
+        "weekly while selling"
+    );
+    let c = run(&["delegate", "candidates", "--format", "json"])
+        .success()
+        .json();
+    assert!(
+        c["recurring"].as_array().unwrap().is_empty(),
+        "already delegated"
+    );
+    run(&["delegate", "check-in", &id, "--note", "on track"]).success();
+    let one_way = run(&[
+        "delegate",
+        "close",
+        &id,
+        "--outcome",
+        "met",
+        "--worked",
+        "the checklist",
+    ])
+    .failure();
+    assert!(one_way.stderr.contains("ask Kim"), "{}", one_way.stderr);
+    run(&[
+        "delegate",
+        "close",
+        &id,
+        "--outcome",
+        "met",
+        "--worked",
+        "the checklist",
+        "--their-feedback",
+        "More context on the feature flags up front",
+    ])
+    .success();
+    let shown = run(&["delegate", "show", &id, "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(shown["delegation"]["status"], "done");
+    assert_eq!(
+        shown["delegation"]["follow_up"]["their_feedback"],
+        "More context on the feature flags up front"
+    );
+    let h = run(&["delegate", "history", &kim.to_string(), "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(h["suggested"], "participating");
+
+    let v = run(&["delegate", "vacation-test", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(v["passes"], false);
+    let items = v["items"].as_array().unwrap();
+    assert!(
+        items
+            .iter()
+            .any(|i| i["kind"] == "hosted" && i["what"] == "Team standup" && i["times"] == 10)
+    );
+    assert!(
+        !items.iter().any(|i| i["what"] == "Release notes"),
+        "handed over"
+    );
+}
+
+#[test]
+fn relationships_commitments_preps_and_onboarding() {
+    let (env, [ana, _, _]) = team();
+    let run = |args: &[&str]| env.run_at(LATER, None, args);
+    let r = run(&["relationships", "--format", "json"]).success().json();
+    let dana = r["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Dana Levi")
+        .unwrap()
+        .clone();
+    assert_eq!(dana["last_contact"], "2026-02-10");
+    assert_eq!(dana["source"], "calendar");
+    assert_eq!(dana["overdue_days"], 8);
+    run(&[
+        "relationships",
+        "log",
+        "Dana",
+        "--kind",
+        "coffee",
+        "--date",
+        "2026-03-18",
+    ])
+    .success();
+    let r = run(&["relationships", "--format", "json"]).success().json();
+    let dana = r["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Dana Levi")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (dana["source"].as_str(), dana["overdue_days"].clone()),
+        (Some("logged"), Value::Null)
+    );
+
+    run(&[
+        "commitment",
+        "add",
+        "Capacity plan",
+        "--to",
+        "Dana",
+        "--due",
+        "2026-03-24",
+        "--made",
+        "2026-03-16",
+    ])
+    .success();
+    run(&[
+        "commitment",
+        "add",
+        "Budget answer",
+        "--to",
+        "Platform team",
+        "--due",
+        "2026-03-18",
+        "--made",
+        "2026-03-11",
+    ])
+    .success();
+    let list = run(&["commitment", "list", "--format", "json"])
+        .success()
+        .json();
+    let list = list.as_array().unwrap();
+    assert_eq!(list[0]["commitment"]["what"], "Budget answer");
+    assert_eq!(list[0]["nudge"]["kind"], "slipped");
+    assert_eq!(list[1]["nudge"]["kind"], "interim-update");
+    assert!(list[1]["commitment"]["person_id"].is_i64());
+    assert_eq!(list[0]["commitment"]["person_id"], Value::Null);
+    let capacity = list[1]["commitment"]["id"].to_string();
+    run(&[
+        "commitment",
+        "update",
+        &capacity,
+        "--note",
+        "draft on Monday",
+    ])
+    .success();
+    let budget = list[0]["commitment"]["id"].to_string();
+    run(&["commitment", "done", &budget]).success();
+    let list = run(&["commitment", "list", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["nudge"], Value::Null);
+
+    let p = run(&[
+        "prep",
+        "add",
+        "Dana",
+        "--topic",
+        "Retry refactor",
+        "--meeting",
+        "2026-03-25",
+        "--reframe",
+        "Fewer failed payments, less support load",
+        "--format",
+        "json",
+    ])
+    .success()
+    .json();
+    let md = run(&["prep", "show", &p["id"].to_string()])
+        .success()
+        .stdout;
+    assert!(md.starts_with("# Retry refactor — with Dana Levi"), "{md}");
+    assert!(
+        md.contains("Fewer failed payments") && md.contains("Not thought through yet (relate)"),
+        "{md}"
+    );
+    assert!(md.contains("Capacity plan"), "open promises to her: {md}");
+
+    let o = run(&["onboarding", "start", "Ana", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(o["steps"].as_array().unwrap().len(), 16);
+    assert_eq!(
+        o["steps"][0]["due"], "2026-01-07",
+        "five days before her start on 12 January"
+    );
+    run(&["onboarding", "start", &ana.to_string()]).failure();
+    run(&["onboarding", "done", "Ana", "1"]).success();
+    run(&[
+        "onboarding",
+        "add",
+        "Ana",
+        "Shadow an on-call shift",
+        "--due",
+        "2026-04-01",
+    ])
+    .success();
+    let o = run(&["onboarding", "show", "Ana", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(o["progress"]["done"], 1);
+    assert_eq!(o["progress"]["total"], 17);
+    assert_eq!(o["progress"]["next"]["seq"], 2);
+    run(&["onboarding", "done", "Ana", "99"]).failure();
+}

@@ -174,6 +174,45 @@ async fn find(store: &dyn Store, id: i64) -> Result<(Person, Vec<Person>)> {
     Ok((p, everyone))
 }
 
+/// The person `to` names: an id, or a full or first name matching exactly one active person.
+pub fn resolve(people: &[Person], to: &str) -> Result<Option<Person>> {
+    let to = to.trim();
+    if let Ok(id) = to.parse::<i64>() {
+        return people
+            .iter()
+            .find(|p| p.id == id)
+            .cloned()
+            .map(Some)
+            .ok_or(AppError::Store(fulcrum_store::StoreError::NoPerson(id)));
+    }
+    let matches: Vec<&Person> = people
+        .iter()
+        .filter(|p| p.is_active())
+        .filter(|p| p.name.eq_ignore_ascii_case(to) || p.first_name().eq_ignore_ascii_case(to))
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(Some((*one).clone())),
+        [] => Ok(None),
+        many => Err(AppError::Invalid(format!(
+            "{to:?} could be {}: give their id instead",
+            many.iter()
+                .map(|p| format!("{} (id {})", p.name, p.id))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ))),
+    }
+}
+
+/// The person `text` names (an id, or a unique full or first name); an error when nobody does.
+pub async fn named(store: &dyn Store, text: &str) -> Result<Person> {
+    resolve(&store.people().await?, text)?.ok_or_else(|| {
+        AppError::Invalid(format!(
+            "nobody called {:?} among your people; `fulcrum people list` shows their names and ids",
+            text.trim()
+        ))
+    })
+}
+
 /// One person, with their private notes only when asked for.
 pub async fn get(store: &dyn Store, id: i64, privacy: Privacy) -> Result<Person> {
     Ok(privacy.apply(find(store, id).await?.0))
@@ -598,9 +637,32 @@ mod tests {
         );
     }
 
+    fn named(id: i64, name: &str) -> Person {
+        Person {
+            id,
+            name: name.into(),
+            ..person(14, 30)
+        }
+    }
+
     #[test]
-    fn weekly_one_on_one_load() {
-        let p = |cadence, minutes| Person {
+    fn people_are_found_by_id_or_unique_name() {
+        let people = [
+            named(1, "Dana Levi"),
+            named(2, "Dana Cho"),
+            named(3, "Sam Okafor"),
+        ];
+        assert_eq!(resolve(&people, "3").unwrap().unwrap().id, 3);
+        assert_eq!(resolve(&people, "sam").unwrap().unwrap().id, 3);
+        assert_eq!(resolve(&people, "dana levi").unwrap().unwrap().id, 1);
+        let err = resolve(&people, "Dana").unwrap_err().to_string();
+        assert!(err.contains("Dana Levi (id 1) or Dana Cho (id 2)"), "{err}");
+        assert_eq!(resolve(&people, "The platform team").unwrap(), None);
+        assert!(resolve(&people, "99").is_err());
+    }
+
+    fn person(cadence: u32, minutes: u32) -> Person {
+        Person {
             id: 1,
             name: "P".into(),
             emails: vec![],
@@ -617,7 +679,12 @@ mod tests {
             feedback_style: None,
             contact_cadence_days: None,
             private_notes: None,
-        };
+        }
+    }
+
+    #[test]
+    fn weekly_one_on_one_load() {
+        let p = person;
         // Eight people every two weeks for 30 minutes: two hours a week.
         let team: Vec<Person> = (0..8).map(|_| p(14, 30)).collect();
         assert_eq!(weekly_hours(&team), 2.0);

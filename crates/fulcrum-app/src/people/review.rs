@@ -180,6 +180,9 @@ pub async fn review_prep(
     }
     s.push('\n');
 
+    if let Some(n) = &privacy.apply(p.clone()).private_notes {
+        let _ = writeln!(s, "## Your private notes\n\n{}\n", n.trim());
+    }
     if !p.growth_goals.is_empty() {
         s.push_str("## Growth goals\n\n");
         for g in &p.growth_goals {

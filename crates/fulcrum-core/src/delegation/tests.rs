@@ -240,7 +240,8 @@ fn recurring_solo_work_with_its_true_cost() {
     let mut all = Vec::new();
     for _ in 0..8 {
         all.push(occ("notes@x", "Release notes", Category::Operate, 30));
-        all.push(occ("focus@x", "Focus time", Category::Think, 120));
+        all.push(occ("think@x", "Thinking time", Category::Think, 120));
+        all.push(occ("focus@x", "Focus time", Category::Build, 150));
     }
     for _ in 0..2 {
         all.push(occ("once@x", "Vendor call prep", Category::Align, 60));
@@ -252,7 +253,7 @@ fn recurring_solo_work_with_its_true_cost() {
     assert_eq!(
         c.iter().map(|c| c.title.as_str()).collect::<Vec<_>>(),
         ["Release notes", "Bug triage"],
-        "thinking time is the lead's own; two times is not recurring"
+        "thinking and focus time are the lead's own; two times is not recurring"
     );
     // 8 × (30 + 23) over 4 weeks.
     assert_eq!(c[0].true_cost_minutes, 424);
@@ -328,8 +329,8 @@ fn ranking_weighs_interest_knowledge_style_and_fairness() {
     ];
     let fits = who_could_take("Run the incident review", Category::Operate, &pool);
     let order: Vec<(&str, i64)> = fits.iter().map(|f| (f.name.as_str(), f.score)).collect();
-    // Ana: growth 3. Kim: interest 3 + style 2 − 2×3 received. Lee: knowledge 2 − 1 style − 1 busy.
-    assert_eq!(order, [("Ana", 3), ("Lee", 0), ("Kim", -1)]);
+    // Ana: growth 3. Kim: interest 3 + style 2 − 2×3 received. Lee: knowledge 2 − 1 busy.
+    assert_eq!(order, [("Ana", 3), ("Lee", 1), ("Kim", -1)]);
     assert_eq!(fits[0].growth_goals, ["Leading incidents"]);
     assert!(
         fits[2]
