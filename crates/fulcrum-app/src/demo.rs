@@ -12,6 +12,8 @@ use jiff::tz::TimeZone;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+mod people;
+
 pub const DEMO_EMAIL: &str = "alex.rivera@example.com";
 pub const DEMO_ZONE: &str = "Europe/Berlin";
 const WEEKS: i64 = 52;
@@ -161,6 +163,7 @@ pub async fn build(req: DemoRequest<'_>, progress: import::Progress) -> Result<D
     let imported = import::calendar(store.as_ref(), &calendar.display().to_string(), now).await?;
     let git = import::git(store.as_ref(), &repository, progress).await?;
     weekly_loop(store.as_ref(), &mut rng, req.today, &tz, &rules).await?;
+    people::build(store.as_ref(), &mut rng, req.today, &tz).await?;
     Ok(Demo {
         db: req.db.to_path_buf(),
         calendar,
@@ -297,7 +300,13 @@ fn calendar(rng: &mut Rng, first_monday: Date, today: Date) -> String {
         (Weekday::Friday, hm(10, 0)),
     ];
     for (i, (member, (wd, at))) in TEAM.iter().zip(slots).enumerate() {
-        let first = on(time::add_days(first_monday, 7 * (i as i64 % 2)), wd);
+        // The newest report joined nine weeks ago and is met every week.
+        let new_joiner = i == TEAM.len() - 1;
+        let (first, step) = if new_joiner {
+            (on(people::new_joiner_start(today), wd), 7)
+        } else {
+            (on(time::add_days(first_monday, 7 * (i as i64 % 2)), wd), 14)
+        };
         let uid = format!("one-on-one-{}@demo", i + 1);
         let title = format!(
             "{} / Alex 1:1",
@@ -313,14 +322,15 @@ fn calendar(rng: &mut Rng, first_monday: Date, today: Date) -> String {
                 minutes: 30,
                 attendees: vec![(member.name, member.email)],
                 extra: format!(
-                    "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY={};UNTIL={rrule_until}\r\n",
+                    "RRULE:FREQ=WEEKLY;INTERVAL={};BYDAY={};UNTIL={rrule_until}\r\n",
+                    step / 7,
                     weekday_code(wd)
                 ),
             },
         );
         let mut k = 0;
         loop {
-            let day = time::add_days(first, 14 * k);
+            let day = time::add_days(first, step * k);
             if day > today {
                 break;
             }
@@ -443,6 +453,50 @@ fn calendar(rng: &mut Rng, first_monday: Date, today: Date) -> String {
             minutes: 30,
             attendees: vec![],
             extra: format!("RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL={rrule_until}\r\n"),
+        },
+    );
+    // Solo chores: the release notes until they were handed over, dependency updates and the
+    // support queue (candidates to delegate).
+    let handover = people::release_handover(today);
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "release-notes@demo".into(),
+            title: "Release notes and changelog",
+            day: on(first_monday, Weekday::Friday),
+            start: hm(16, 0),
+            minutes: 30,
+            attendees: vec![],
+            extra: format!(
+                "RRULE:FREQ=WEEKLY;BYDAY=FR;UNTIL={:04}{:02}{:02}T000000Z\r\n",
+                handover.year(),
+                handover.month(),
+                handover.day()
+            ),
+        },
+    );
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "dependency-updates@demo".into(),
+            title: "Dependency updates",
+            day: on(first_monday, Weekday::Thursday),
+            start: hm(17, 0),
+            minutes: 45,
+            attendees: vec![],
+            extra: format!("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;UNTIL={rrule_until}\r\n"),
+        },
+    );
+    write_event(
+        &mut s,
+        &Ev {
+            uid: "support-queue@demo".into(),
+            title: "Support queue triage",
+            day: first_monday,
+            start: hm(16, 30),
+            minutes: 30,
+            attendees: vec![],
+            extra: format!("RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL={rrule_until}\r\n"),
         },
     );
     write_event(

@@ -201,17 +201,40 @@ fn contains_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// Two-person meetings with these words in the title are something else: working together,
+/// an interview, an incident.
+const OTHER_KINDS: [&str; 13] = [
+    "pairing",
+    "pair programming",
+    "mob",
+    "interview",
+    "incident",
+    "postmortem",
+    "post-mortem",
+    "handover",
+    "hand-over",
+    "on-call",
+    "oncall",
+    "demo",
+    "workshop",
+];
+
+fn says_one_on_one(title: &str) -> bool {
+    MARKERS.iter().any(|m| title.contains(m))
+}
+
 /// The title names the person (first or full name) and says it is a 1:1.
 fn title_names(person: &Person, title: &str) -> bool {
     let title = title.to_lowercase();
     let named = contains_word(&title, &person.first_name().to_lowercase())
         || contains_word(&title, &person.name.trim().to_lowercase());
-    named && MARKERS.iter().any(|m| title.contains(m))
+    named && says_one_on_one(&title)
 }
 
-/// Whether `m` is a 1:1 with `person`: the only other attendee is them, or there is nobody
-/// else at all and the title names them with a 1:1 marker. Meetings with two or more other
-/// people are never 1:1s, whatever the title says.
+/// Whether `m` is a 1:1 with `person`: the only other attendee is them (unless the title
+/// makes it a pairing session, an interview or an incident), or there is nobody else at all
+/// and the title names them with a 1:1 marker. Meetings with two or more other people are
+/// never 1:1s, whatever the title says.
 pub fn is_one_on_one(person: &Person, user_emails: &[String], m: &CalendarMeeting) -> bool {
     let others: HashSet<&str> = m
         .attendees
@@ -222,7 +245,9 @@ pub fn is_one_on_one(person: &Person, user_emails: &[String], m: &CalendarMeetin
     if others.is_empty() {
         return title_names(person, &m.title);
     }
-    others.iter().all(|a| person.has_email(a))
+    let title = m.title.to_lowercase();
+    let other_kind = OTHER_KINDS.iter().any(|k| contains_word(&title, k));
+    others.iter().all(|a| person.has_email(a)) && (!other_kind || says_one_on_one(&title))
 }
 
 /// The instant an instance was planned for, when the recurrence id is an instant.
@@ -457,6 +482,19 @@ mod tests {
             ..group
         };
         assert!(states(&kim, &[named]).is_empty());
+    }
+
+    #[test]
+    fn two_people_pairing_or_in_an_incident_are_not_in_a_one_on_one() {
+        let kim = person("Kim Park", "kim@example.com");
+        let both = ["me@example.com", "kim@example.com"];
+        let is = |t: &str| is_one_on_one(&kim, &me(), &meeting(t, NOW, &both));
+        assert!(!is("Pairing with Kim"));
+        assert!(!is("On-call handover"));
+        assert!(!is("Interview debrief"));
+        assert!(is("Kim 1:1 (pairing today)"), "a 1:1 marker wins");
+        assert!(is("Mentoring: Kim"));
+        assert!(is("Weekly sync"));
     }
 
     #[test]

@@ -630,7 +630,12 @@ fn page_table(page: &PersonPage, tz: &TimeZone) -> String {
         }
     }
     section(&mut s, "Recent 1:1s");
-    for e in o.history.iter().rev().take(8) {
+    let past = o.history.iter().filter(|e| {
+        e.meeting
+            .as_ref()
+            .is_none_or(|m| m.state != fulcrum_core::people::OneOnOneState::Upcoming)
+    });
+    for e in past.rev().take(8) {
         let _ = write!(
             s,
             "  {}  {:<10}",

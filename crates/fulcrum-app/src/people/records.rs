@@ -161,7 +161,11 @@ impl Records {
                 OneOnOneState::Upcoming => counts.upcoming += 1,
             }
         }
-        counts.logged = notes.len();
+        let since = time::add_days(self.today, -HISTORY_DAYS);
+        counts.logged = notes
+            .iter()
+            .filter(|n| n.held_on >= since && n.held_on <= self.today)
+            .count();
         PersonOneOnOnes {
             overdue_days: people::overdue(person, last_met, self.today),
             cancelled_by_me_in_a_row: people::cancelled_by_me_streak(
