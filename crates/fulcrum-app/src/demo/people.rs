@@ -255,6 +255,7 @@ fn strings(list: &[&str]) -> Vec<String> {
 pub async fn build(store: &dyn Store, rng: &mut Rng, today: Date, tz: &TimeZone) -> Result<()> {
     let year_ago = time::add_days(today, -364);
     let mut ids = Vec::new();
+    let mut starts = Vec::new();
     for (i, (t, m)) in TEAM.iter().zip(MEMBERS.iter()).enumerate() {
         let new_joiner = i == TEAM.len() - 1;
         let start = if new_joiner {
@@ -283,6 +284,7 @@ pub async fn build(store: &dyn Store, rng: &mut Rng, today: Date, tz: &TimeZone)
         )
         .await?;
         ids.push(p.id);
+        starts.push(start);
     }
     let now = super::demo_now(today, tz);
     let sam = people::add(
@@ -333,8 +335,8 @@ pub async fn build(store: &dyn Store, rng: &mut Rng, today: Date, tz: &TimeZone)
 
     for (i, id) in ids.iter().enumerate() {
         one_on_one_year(store, rng, *id, i, today, tz).await?;
-        observations(store, rng, *id, i, today, tz).await?;
-        feedback_given(store, rng, *id, i, today, tz).await?;
+        observations(store, rng, *id, i, starts[i], today, tz).await?;
+        feedback_given(store, rng, *id, i, starts[i], today, tz).await?;
     }
     feedback_received(store, &ids, sam.id, dana.id, today, tz).await?;
     delegations(store, &ids, today, tz).await?;
@@ -486,11 +488,12 @@ async fn observations(
     rng: &mut Rng,
     id: i64,
     i: usize,
+    start: Date,
     today: Date,
     tz: &TimeZone,
 ) -> Result<()> {
     let mut energy: i64 = 4;
-    let mut day = time::add_days(today, -180);
+    let mut day = time::add_days(today, -180).max(time::add_days(start, 3));
     while day <= today {
         // Jonas (1) has been running low lately.
         let late = time::days_between(day, today) < 25;
@@ -522,10 +525,11 @@ async fn feedback_given(
     rng: &mut Rng,
     id: i64,
     i: usize,
+    start: Date,
     today: Date,
     tz: &TimeZone,
 ) -> Result<()> {
-    let mut day = time::add_days(today, -330 + 9 * i as i64);
+    let mut day = time::add_days(today, -330 + 9 * i as i64).max(time::add_days(start, 4));
     while day < time::add_days(today, -3) {
         // Tomás (3) heard only constructive feedback in the last two months.
         let recent = time::days_between(day, today) < 60;
