@@ -97,6 +97,28 @@ pub fn default_cadence_days(relation: Relation, start_date: Option<Date>, today:
 }
 
 impl Person {
+    /// A person with the default cadence and nothing else known about them yet.
+    pub fn new(id: i64, name: &str, emails: &[&str], relation: Relation) -> Person {
+        Person {
+            id,
+            name: name.into(),
+            emails: emails.iter().map(|e| e.to_string()).collect(),
+            relation,
+            team: None,
+            start_date: None,
+            cadence_days: DEFAULT_CADENCE_DAYS,
+            duration_minutes: DEFAULT_DURATION_MINUTES,
+            archived: false,
+            interests: vec![],
+            knowledge: vec![],
+            growth_goals: vec![],
+            working_style: None,
+            feedback_style: None,
+            contact_cadence_days: None,
+            private_notes: None,
+        }
+    }
+
     /// The first word of the name.
     pub fn first_name(&self) -> &str {
         self.name.split_whitespace().next().unwrap_or("")
@@ -383,24 +405,7 @@ mod tests {
     }
 
     fn person(name: &str, email: &str) -> Person {
-        Person {
-            id: 1,
-            name: name.into(),
-            emails: vec![email.into()],
-            relation: Relation::Report,
-            team: None,
-            start_date: None,
-            cadence_days: DEFAULT_CADENCE_DAYS,
-            duration_minutes: DEFAULT_DURATION_MINUTES,
-            archived: false,
-            interests: vec![],
-            knowledge: vec![],
-            growth_goals: vec![],
-            working_style: None,
-            feedback_style: None,
-            contact_cadence_days: None,
-            private_notes: None,
-        }
+        Person::new(1, name, &[email], Relation::Report)
     }
 
     fn meeting(title: &str, start: &str, attendees: &[&str]) -> CalendarMeeting {

@@ -236,24 +236,7 @@ mod tests {
     use jiff::civil::date;
 
     fn person(relation: Relation) -> Person {
-        Person {
-            id: 3,
-            name: "Dana Levi".into(),
-            emails: vec!["dana@x".into()],
-            relation,
-            team: None,
-            start_date: None,
-            cadence_days: 14,
-            duration_minutes: 30,
-            archived: false,
-            interests: vec![],
-            knowledge: vec![],
-            growth_goals: vec![],
-            working_style: None,
-            feedback_style: None,
-            contact_cadence_days: None,
-            private_notes: None,
-        }
+        Person::new(3, "Dana Levi", &["dana@x"], relation)
     }
 
     #[test]

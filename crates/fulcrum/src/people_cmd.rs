@@ -10,7 +10,7 @@ use fulcrum_app::people::{
 };
 use fulcrum_app::{AppError, Result};
 use fulcrum_core::observations::Context;
-use fulcrum_core::one_on_one::{ItemKind, Owner, Topic};
+use fulcrum_core::one_on_one::{Agenda, ItemKind, Owner, Topic, TopicBalance};
 use fulcrum_core::people::{OneOnOne, Person, Relation, WorkingStyle};
 use fulcrum_core::privacy::Privacy;
 use fulcrum_core::time;
@@ -600,35 +600,7 @@ fn page_table(page: &PersonPage, tz: &TimeZone) -> String {
         when(o.next.as_ref(), tz),
         o.last_met.map_or_else(|| "never".into(), |d| d.to_string())
     );
-    for i in &page.agenda.theirs {
-        let _ = writeln!(s, "  [{}] theirs: {}", i.id, i.text);
-    }
-    for i in &page.agenda.mine {
-        let _ = writeln!(s, "  [{}] yours:  {}", i.id, i.text);
-    }
-    for a in &page.agenda.actions {
-        let _ = writeln!(
-            s,
-            "  [{}] action ({}): {}{}{}",
-            a.item.id,
-            a.item.owner,
-            a.item.text,
-            a.item
-                .due
-                .map_or_else(String::new, |d| format!(", due {d}")),
-            if a.carried > 0 {
-                format!(" — carried {}×", a.carried)
-            } else {
-                String::new()
-            }
-        );
-    }
-    if let Some(sug) = &page.topics.suggestion {
-        let _ = writeln!(s, "  {}", sug.why);
-        for q in &sug.prompts {
-            let _ = writeln!(s, "    ? {q}");
-        }
-    }
+    agenda_lines(&mut s, &page.agenda, &page.topics);
     section(&mut s, "Recent 1:1s");
     let past = o.history.iter().filter(|e| {
         e.meeting
@@ -929,43 +901,9 @@ fn agenda_table(v: &one_on_ones::AgendaView, tz: &TimeZone) -> String {
         when(v.next.as_ref(), tz)
     );
     if v.agenda.theirs.is_empty() && v.agenda.mine.is_empty() && v.agenda.actions.is_empty() {
-        s.push_str("\nNothing on the agenda yet. The meeting is theirs: ask them to add topics.\n");
+        s.push_str("  Nothing on the agenda yet. The meeting is theirs: ask them to add topics.\n");
     }
-    if !v.agenda.theirs.is_empty() {
-        s.push_str("\nTheir topics\n");
-        for i in &v.agenda.theirs {
-            let _ = writeln!(s, "  [{}] {}", i.id, i.text);
-        }
-    }
-    if !v.agenda.mine.is_empty() {
-        s.push_str("\nYour topics\n");
-        for i in &v.agenda.mine {
-            let _ = writeln!(s, "  [{}] {}", i.id, i.text);
-        }
-    }
-    if !v.agenda.actions.is_empty() {
-        s.push_str("\nOpen actions\n");
-        for a in &v.agenda.actions {
-            let _ = writeln!(
-                s,
-                "  [{}] {}: {}{}",
-                a.item.id,
-                a.item.owner,
-                a.item.text,
-                if a.carried > 0 {
-                    format!(" (carried {}×)", a.carried)
-                } else {
-                    String::new()
-                }
-            );
-        }
-    }
-    if let Some(sug) = &v.topics.suggestion {
-        let _ = writeln!(s, "\n{}", sug.why);
-        for q in &sug.prompts {
-            let _ = writeln!(s, "  ? {q}");
-        }
-    }
+    agenda_lines(&mut s, &v.agenda, &v.topics);
     if v.topics.status_heavy {
         s.push_str(
             "\nStatus updates took most of the recent 1:1s: move them to standup or the board.\n",
@@ -975,6 +913,38 @@ fn agenda_table(v: &one_on_ones::AgendaView, tz: &TimeZone) -> String {
         let _ = writeln!(s, "\n{q}");
     }
     s
+}
+
+/// The items of the next 1:1 with their ids, then the theme to bring back.
+fn agenda_lines(s: &mut String, agenda: &Agenda, topics: &TopicBalance) {
+    for (who, items) in [("theirs", &agenda.theirs), ("yours", &agenda.mine)] {
+        for i in items {
+            let _ = writeln!(s, "  [{}] {who}: {}", i.id, i.text);
+        }
+    }
+    for a in &agenda.actions {
+        let _ = writeln!(
+            s,
+            "  [{}] action ({}): {}{}{}",
+            a.item.id,
+            a.item.owner,
+            a.item.text,
+            a.item
+                .due
+                .map_or_else(String::new, |d| format!(", due {d}")),
+            if a.carried > 0 {
+                format!(" — carried {}×", a.carried)
+            } else {
+                String::new()
+            }
+        );
+    }
+    if let Some(sug) = &topics.suggestion {
+        let _ = writeln!(s, "  {}", sug.why);
+        for q in &sug.prompts {
+            let _ = writeln!(s, "    ? {q}");
+        }
+    }
 }
 
 fn overdue(p: &PersonOneOnOnes) -> String {

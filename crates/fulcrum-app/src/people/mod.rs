@@ -663,22 +663,9 @@ mod tests {
 
     fn person(cadence: u32, minutes: u32) -> Person {
         Person {
-            id: 1,
-            name: "P".into(),
-            emails: vec![],
-            relation: Relation::Report,
-            team: None,
-            start_date: None,
             cadence_days: cadence,
             duration_minutes: minutes,
-            archived: false,
-            interests: vec![],
-            knowledge: vec![],
-            growth_goals: vec![],
-            working_style: None,
-            feedback_style: None,
-            contact_cadence_days: None,
-            private_notes: None,
+            ..Person::new(1, "P", &[], Relation::Report)
         }
     }
 

@@ -34,24 +34,7 @@ fn draft(id: i64, person_id: i64, style: Style) -> Delegation {
 }
 
 fn person(id: i64, name: &str) -> Person {
-    Person {
-        id,
-        name: name.into(),
-        emails: vec![format!("{id}@x")],
-        relation: Relation::Report,
-        team: None,
-        start_date: None,
-        cadence_days: 14,
-        duration_minutes: 30,
-        archived: false,
-        interests: vec![],
-        knowledge: vec![],
-        growth_goals: vec![],
-        working_style: None,
-        feedback_style: None,
-        contact_cadence_days: None,
-        private_notes: None,
-    }
+    Person::new(id, name, &[], Relation::Report)
 }
 
 #[test]
