@@ -173,3 +173,144 @@ pub async fn rituals(
         fulcrum_app::rituals::status_all(s.store.as_ref(), s.clock.now()).await?,
     ))
 }
+
+/// `?all=1`, `?include_private=1` and the filters of the people endpoints.
+#[derive(Debug, Default, Deserialize)]
+pub struct PeopleQuery {
+    pub all: Option<String>,
+    pub include_private: Option<String>,
+    pub person: Option<String>,
+    pub from: Option<String>,
+}
+
+impl PeopleQuery {
+    fn all(&self) -> bool {
+        crate::pages::people::flag(&self.all)
+    }
+
+    /// Private notes go out only when asked for.
+    fn privacy(&self) -> fulcrum_core::privacy::Privacy {
+        fulcrum_core::privacy::Privacy::from_flag(crate::pages::people::flag(&self.include_private))
+    }
+}
+
+fn person_path(id: &str) -> Result<i64, Failure> {
+    id.trim().parse().map_err(|_| {
+        Failure::new(
+            axum::http::StatusCode::NOT_FOUND,
+            format!("there is no person {id:?}; /api/people lists them"),
+        )
+    })
+}
+
+/// `fulcrum people list [--all] [--include-private] --format json`
+pub async fn people(
+    State(s): State<AppState>,
+    Query(q): Query<PeopleQuery>,
+) -> ApiResult<fulcrum_app::people::PeopleList> {
+    Ok(Json(
+        fulcrum_app::people::list(s.store.as_ref(), q.all(), q.privacy()).await?,
+    ))
+}
+
+/// `fulcrum people show ID [--include-private] --format json`
+pub async fn person(
+    State(s): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    Query(q): Query<PeopleQuery>,
+) -> ApiResult<fulcrum_app::people::PersonPage> {
+    let id = person_path(&id)?;
+    Ok(Json(
+        fulcrum_app::people::page(s.store.as_ref(), id, s.clock.now(), q.privacy()).await?,
+    ))
+}
+
+/// `fulcrum one-on-ones agenda ID --format json`
+pub async fn agenda(
+    State(s): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> ApiResult<fulcrum_app::one_on_ones::AgendaView> {
+    let id = person_path(&id)?;
+    Ok(Json(
+        fulcrum_app::one_on_ones::agenda(s.store.as_ref(), id, s.clock.now()).await?,
+    ))
+}
+
+/// `fulcrum one-on-ones [--include-private] --format json`: everyone's 1:1s.
+pub async fn one_on_ones(
+    State(s): State<AppState>,
+    Query(q): Query<PeopleQuery>,
+) -> ApiResult<Vec<fulcrum_app::people::PersonOneOnOnes>> {
+    Ok(Json(
+        fulcrum_app::people::all_one_on_ones(s.store.as_ref(), s.clock.now(), q.privacy()).await?,
+    ))
+}
+
+/// `fulcrum feedback list [--person ID] [--direction D] [--from] [--to] --format json`
+pub async fn feedback(
+    State(s): State<AppState>,
+    Query(q): Query<crate::pages::feedback::FeedbackQuery>,
+) -> ApiResult<fulcrum_app::feedback::FeedbackView> {
+    Ok(Json(
+        fulcrum_app::feedback::list(s.store.as_ref(), q.filter()?, s.clock.now()).await?,
+    ))
+}
+
+/// `fulcrum feedback mine --format json`
+pub async fn my_feedback(
+    State(s): State<AppState>,
+) -> ApiResult<fulcrum_app::feedback::MyFeedback> {
+    Ok(Json(
+        fulcrum_app::feedback::mine(s.store.as_ref(), s.clock.now()).await?,
+    ))
+}
+
+/// `fulcrum delegate list [--all] [--person ID] --format json`
+pub async fn delegations(
+    State(s): State<AppState>,
+    Query(q): Query<PeopleQuery>,
+) -> ApiResult<fulcrum_app::delegation::DelegationsView> {
+    let person = q.person.as_deref().map(person_path).transpose()?;
+    Ok(Json(
+        fulcrum_app::delegation::list(s.store.as_ref(), q.all(), person, s.clock.now()).await?,
+    ))
+}
+
+/// `fulcrum delegate candidates --format json`
+pub async fn delegation_candidates(
+    State(s): State<AppState>,
+) -> ApiResult<fulcrum_app::delegation::Candidates> {
+    Ok(Json(
+        fulcrum_app::delegation::candidates(s.store.as_ref(), &s.rules, s.clock.now()).await?,
+    ))
+}
+
+/// `fulcrum delegate vacation-test [--from DATE] --format json`
+pub async fn vacation_test(
+    State(s): State<AppState>,
+    Query(q): Query<PeopleQuery>,
+) -> ApiResult<fulcrum_core::delegation::VacationTest> {
+    let from = crate::pages::people::query_date(&q.from, "from")?;
+    Ok(Json(
+        fulcrum_app::delegation::vacation_test(s.store.as_ref(), &s.rules, from, s.clock.now())
+            .await?,
+    ))
+}
+
+/// The relationships page's data: contacts, commitments and preps.
+pub async fn relationships(
+    State(s): State<AppState>,
+) -> ApiResult<fulcrum_app::relationships::Overview> {
+    Ok(Json(
+        fulcrum_app::relationships::overview(s.store.as_ref(), s.clock.now()).await?,
+    ))
+}
+
+/// `fulcrum onboarding --format json`: every plan.
+pub async fn onboarding(
+    State(s): State<AppState>,
+) -> ApiResult<Vec<fulcrum_app::people::Onboarding>> {
+    Ok(Json(
+        fulcrum_app::onboarding::all(s.store.as_ref(), s.clock.now()).await?,
+    ))
+}

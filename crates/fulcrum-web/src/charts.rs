@@ -510,3 +510,188 @@ pub fn done_trend(points: &[fulcrum_app::weekly::TrendPoint], shown_week: &str) 
         table,
     )
 }
+
+/// The month a date falls in, as `2026-03`.
+fn month_of(d: jiff::civil::Date) -> (i16, i8) {
+    (d.year(), d.month())
+}
+
+/// Positive and constructive feedback delivered to someone per month, over the last six
+/// months, as pairs of bars. `given` is their delivered feedback of either polarity.
+pub fn feedback_over_time(
+    given: &[&fulcrum_core::feedback::Feedback],
+    today: jiff::civil::Date,
+) -> Markup {
+    use fulcrum_core::feedback::Polarity;
+    const MONTHS: usize = 6;
+    const W: f64 = 420.0;
+    const H: f64 = 150.0;
+    const LEFT: f64 = 28.0;
+    const BOTTOM: f64 = 24.0;
+    const TOP: f64 = 8.0;
+    let first = today.first_of_month();
+    let months: Vec<(i16, i8)> = (0..MONTHS)
+        .rev()
+        .filter_map(|k| first.checked_sub(jiff::Span::new().months(k as i64)).ok())
+        .map(month_of)
+        .collect();
+    let counts: Vec<(usize, usize)> = months
+        .iter()
+        .map(|m| {
+            let of = |p: Polarity| {
+                given
+                    .iter()
+                    .filter(|f| f.polarity == Some(p))
+                    .filter(|f| f.delivered_on.is_some_and(|d| month_of(d) == *m))
+                    .count()
+            };
+            (of(Polarity::Positive), of(Polarity::Constructive))
+        })
+        .collect();
+    let max = counts
+        .iter()
+        .map(|(p, c)| (*p).max(*c))
+        .max()
+        .unwrap_or(0)
+        .max(2);
+    let plot_h = H - TOP - BOTTOM;
+    let y = |v: usize| H - BOTTOM - plot_h * v as f64 / max as f64;
+    let slot = (W - LEFT - 4.0) / MONTHS as f64;
+    let bar_w = (slot * 0.3).min(22.0);
+    let label = |(y, m): (i16, i8)| format!("{y}-{m:02}");
+    let short = |(_, m): (i16, i8)| {
+        [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ][m as usize - 1]
+    };
+    let svg = html! {
+        svg.feedback-bars viewBox=(format!("0 0 {W} {H}")) role="img"
+            aria-labelledby="feedback-chart-title feedback-chart-desc" {
+            title #feedback-chart-desc {
+                "Positive and constructive feedback you gave them per month, over the last six months"
+            }
+            @for v in 0..=max {
+                @if v % (max / 2).max(1) == 0 {
+                    line.gridline x1=(n(LEFT)) x2=(n(W)) y1=(n(y(v))) y2=(n(y(v))) {}
+                    text.tick x=(n(LEFT - 6.0)) y=(n(y(v) + 4.0)) text-anchor="end" { (v) }
+                }
+            }
+            @for (i, (m, (p, c))) in months.iter().zip(&counts).enumerate() {
+                @let x = LEFT + slot * i as f64 + slot / 2.0 - bar_w;
+                g.month data-month=(label(*m)) data-positive=(p) data-constructive=(c) {
+                    title { (format!("{}: {p} positive, {c} constructive", label(*m))) }
+                    rect.fb-positive x=(n(x)) y=(n(y(*p))) width=(n(bar_w))
+                        height=(n(y(0) - y(*p))) rx="2" {}
+                    rect.fb-constructive x=(n(x + bar_w + 2.0)) y=(n(y(*c))) width=(n(bar_w))
+                        height=(n(y(0) - y(*c))) rx="2" {}
+                    text.tick x=(n(x + bar_w + 1.0)) y=(n(H - 7.0)) text-anchor="middle" { (short(*m)) }
+                }
+            }
+        }
+    };
+    let table = html! {
+        table {
+            caption { "Feedback given per month" }
+            thead { tr { th scope="col" { "Month" } th.num scope="col" { "Positive" } th.num scope="col" { "Constructive" } } }
+            tbody {
+                @for (m, (p, c)) in months.iter().zip(&counts) {
+                    tr data-month=(label(*m)) {
+                        th scope="row" { (label(*m)) }
+                        td.num { (p) }
+                        td.num { (c) }
+                    }
+                }
+            }
+        }
+    };
+    html! {
+        figure.chart.small-chart #feedback-chart {
+            figcaption {
+                h3 #feedback-chart-title { "Over the last six months" }
+                ul.legend {
+                    li { span.swatch.bg-positive {} "positive" }
+                    li { span.swatch.bg-constructive {} "constructive" }
+                }
+            }
+            div.svg-wrap { (svg) }
+            details.numbers {
+                summary { "Show the numbers" }
+                div.table-wrap { (table) }
+            }
+        }
+    }
+}
+
+/// Someone's energy observations (1–5) over time, as a line with a dot per observation.
+pub fn energy_sparkline(points: &[(jiff::civil::Date, u8)]) -> Markup {
+    const W: f64 = 420.0;
+    const H: f64 = 110.0;
+    const LEFT: f64 = 22.0;
+    const RIGHT: f64 = 8.0;
+    const TOP: f64 = 8.0;
+    const BOTTOM: f64 = 20.0;
+    if points.is_empty() {
+        return html! {};
+    }
+    let first = points[0].0;
+    let last = points[points.len() - 1].0;
+    let span = fulcrum_core::time::days_between(first, last).max(1) as f64;
+    let x = |d: jiff::civil::Date| {
+        if points.len() == 1 {
+            (LEFT + W - RIGHT) / 2.0
+        } else {
+            LEFT + (W - LEFT - RIGHT) * fulcrum_core::time::days_between(first, d) as f64 / span
+        }
+    };
+    let y = |e: u8| {
+        let e = f64::from(e.clamp(1, 5));
+        H - BOTTOM - (H - TOP - BOTTOM) * (e - 1.0) / 4.0
+    };
+    let line: Vec<String> = points
+        .iter()
+        .map(|(d, e)| format!("{},{}", n(x(*d)), n(y(*e))))
+        .collect();
+    let svg = html! {
+        svg.sparkline viewBox=(format!("0 0 {W} {H}")) role="img"
+            aria-labelledby="energy-chart-title energy-chart-desc" {
+            title #energy-chart-desc {
+                (format!("Energy observed {} times, from 1 (drained) to 5 (energised)", points.len()))
+            }
+            @for e in [1u8, 3, 5] {
+                line.gridline x1=(n(LEFT)) x2=(n(W - RIGHT)) y1=(n(y(e))) y2=(n(y(e))) {}
+                text.tick x=(n(LEFT - 6.0)) y=(n(y(e) + 4.0)) text-anchor="end" { (e) }
+            }
+            polyline.spark-line points=(line.join(" ")) {}
+            @for (d, e) in points {
+                circle.spark-dot cx=(n(x(*d))) cy=(n(y(*e))) r="3.5" data-date=(d.to_string()) data-energy=(e) {
+                    title { (format!("{d}: {e} of 5")) }
+                }
+            }
+            text.tick x=(n(LEFT)) y=(n(H - 4.0)) { (fmt::day(first)) }
+            @if points.len() > 1 {
+                text.tick x=(n(W - RIGHT)) y=(n(H - 4.0)) text-anchor="end" { (fmt::day(last)) }
+            }
+        }
+    };
+    let table = html! {
+        table {
+            caption { "Energy observed" }
+            thead { tr { th scope="col" { "Day" } th.num scope="col" { "Energy (1–5)" } } }
+            tbody {
+                @for (d, e) in points {
+                    tr data-date=(d.to_string()) { th scope="row" { (d.to_string()) } td.num { (e) } }
+                }
+            }
+        }
+    };
+    html! {
+        figure.chart.small-chart #energy-chart {
+            figcaption { h3 #energy-chart-title { "Energy over time" } }
+            div.svg-wrap { (svg) }
+            details.numbers {
+                summary { "Show the numbers" }
+                div.table-wrap { (table) }
+            }
+        }
+    }
+}

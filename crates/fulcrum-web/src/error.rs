@@ -28,11 +28,13 @@ impl From<AppError> for Failure {
     fn from(e: AppError) -> Self {
         let status = match &e {
             AppError::NotInitialised => StatusCode::CONFLICT,
-            // A task or inbox item that is not there (deleted, or a stale page).
+            // A task, inbox item, person or one of their records that is not there (deleted,
+            // or a stale page).
             AppError::Store(
                 fulcrum_store::StoreError::NoTask(_)
                 | fulcrum_store::StoreError::NoInboxItem(_)
-                | fulcrum_store::StoreError::NoPerson(_),
+                | fulcrum_store::StoreError::NoPerson(_)
+                | fulcrum_store::StoreError::NoRecord { .. },
             ) => StatusCode::NOT_FOUND,
             AppError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Fetch { .. } => StatusCode::BAD_GATEWAY,

@@ -52,6 +52,7 @@ pub enum Nav {
     Review,
     Inbox,
     Journal,
+    People,
     Sources,
     Rules,
     Settings,
@@ -124,6 +125,7 @@ pub fn frame(state: &AppState, title: &str, nav: Nav, notices: &[Notice], body: 
                             (link(Nav::Review, "/review", "Review"))
                             (link(Nav::Inbox, "/inbox", "Inbox"))
                             (link(Nav::Journal, "/journal", "Journal"))
+                            (link(Nav::People, "/people", "People"))
                             (link(Nav::Sources, "/sources", "Sources"))
                             (link(Nav::Rules, "/rules", "Rules"))
                             (link(Nav::Settings, "/settings", "Settings"))

@@ -6,7 +6,11 @@ mod common;
 
 use common::{demo, team_calendar};
 use fantoccini::{Client, ClientBuilder, Locator};
+use fulcrum_app::people::{self, NewPerson};
 use fulcrum_app::report::{self, Period};
+use fulcrum_app::{delegation, feedback, one_on_ones};
+use fulcrum_core::people::{OneOnOneState, Relation, WorkingStyle};
+use fulcrum_core::privacy::Privacy;
 use fulcrum_core::{Category, Report};
 use jiff::civil::{Date, date};
 use std::net::TcpListener;
@@ -507,4 +511,475 @@ async fn the_weekly_loop_in_chromium() {
 
 fn absolute(p: &Path) -> String {
     std::fs::canonicalize(p).unwrap().display().to_string()
+}
+
+/// The states and days of a person's 1:1 history, newest first, as the page lists them.
+fn history_rows(p: &people::PersonPage) -> Vec<(String, String)> {
+    p.one_on_ones
+        .history
+        .iter()
+        .rev()
+        .map(|e| {
+            (
+                e.meeting
+                    .as_ref()
+                    .map_or("logged", |m| m.state.as_str())
+                    .to_string(),
+                e.on.to_string(),
+            )
+        })
+        .collect()
+}
+
+/// A report with this address, for the test alone: anyone the demo has with it is archived.
+async fn fresh_report(
+    store: &dyn fulcrum_store::Store,
+    now: jiff::Timestamp,
+    name: &str,
+    email: &str,
+    interests: &str,
+) -> i64 {
+    for p in people::list(store, false, Privacy::Hide)
+        .await
+        .unwrap()
+        .people
+    {
+        if p.emails.iter().any(|e| e == email) {
+            people::archive(store, p.id).await.unwrap();
+        }
+    }
+    people::add(
+        store,
+        NewPerson {
+            name: name.into(),
+            emails: vec![email.into()],
+            relation: Some(Relation::Report),
+            interests: vec![interests.into()],
+            working_style: Some(WorkingStyle::DeepDiver),
+            ..Default::default()
+        },
+        now,
+    )
+    .await
+    .unwrap()
+    .id
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_persons_page_in_chromium() {
+    let Some(driver) = Driver::start() else {
+        return;
+    };
+    let d = demo().await;
+    let store = d.store().await;
+    let s = store.as_ref();
+    // The demo calendar has biweekly 1:1s with Priya.
+    let priya = fresh_report(
+        s,
+        d.now,
+        "Priya Nair",
+        "priya.nair@example.com",
+        "observability",
+    )
+    .await;
+    let before = people::page(s, priya, d.now, Privacy::Hide).await.unwrap();
+    let held = before
+        .one_on_ones
+        .history
+        .iter()
+        .rev()
+        .find(|e| {
+            e.note.is_none()
+                && e.meeting
+                    .as_ref()
+                    .is_some_and(|m| m.state == OneOnOneState::Held)
+        })
+        .expect("a held 1:1 in the demo calendar")
+        .on;
+    assert!(
+        before.one_on_ones.counts.held >= 5,
+        "{:?}",
+        before.one_on_ones.counts
+    );
+    one_on_ones::log(
+        s,
+        one_on_ones::LogRequest {
+            person_id: priya,
+            held_on: Some(held),
+            shared_notes: Some("Talked about the observability roadmap".into()),
+            private_notes: Some("Thinking about a move to the platform team".into()),
+            topics: vec![fulcrum_core::one_on_one::Topic::Growth],
+            actions: vec![one_on_ones::parse_action("them: write the tracing RFC").unwrap()],
+            keep: vec![],
+        },
+        d.now,
+    )
+    .await
+    .unwrap();
+    // A 1:1 the calendar does not show: a walk on a Saturday.
+    one_on_ones::log(
+        s,
+        one_on_ones::LogRequest {
+            person_id: priya,
+            held_on: Some(date(2026, 2, 28)),
+            shared_notes: Some("Walk and talk".into()),
+            private_notes: None,
+            topics: vec![],
+            actions: vec![],
+            keep: vec![],
+        },
+        d.now,
+    )
+    .await
+    .unwrap();
+    for (polarity, day, behaviour) in [
+        (
+            fulcrum_core::feedback::Polarity::Positive,
+            date(2026, 2, 24),
+            "You wrote the incident summary the same afternoon",
+        ),
+        (
+            fulcrum_core::feedback::Polarity::Positive,
+            date(2026, 3, 2),
+            "You took the new joiner through the dashboards",
+        ),
+        (
+            fulcrum_core::feedback::Polarity::Constructive,
+            date(2026, 2, 10),
+            "You merged the alerting change without a second review",
+        ),
+    ] {
+        feedback::add(
+            s,
+            feedback::NewFeedback {
+                person_id: Some(priya),
+                who: None,
+                direction: fulcrum_core::feedback::Direction::Given,
+                polarity: Some(polarity),
+                situation: "In last week's on-call handover".into(),
+                behaviour: behaviour.into(),
+                impact: "The team knew what to watch".into(),
+                theme: None,
+                event_on: Some(day),
+                delivered_on: Some(day),
+                follow_up_due: None,
+            },
+            d.now,
+        )
+        .await
+        .unwrap();
+    }
+    let expected = people::page(s, priya, d.now, Privacy::Hide).await.unwrap();
+    assert!(history_rows(&expected).iter().any(|(st, _)| st == "logged"));
+
+    let server = fulcrum_web::start(d.config("127.0.0.1:0".parse().unwrap()))
+        .await
+        .unwrap();
+    let base = server.url().trim_end_matches('/').to_string();
+    let c = driver.client().await;
+    c.goto(&format!("{base}/people")).await.unwrap();
+    click(&c, &format!("#people-table tr[data-person-id='{priya}'] a")).await;
+    wait_for(&c, &format!("#person[data-person-id='{priya}']")).await;
+
+    // 1. The 1:1 history is the app's, row for row.
+    let mut shown = Vec::new();
+    for row in c
+        .find_all(Locator::Css("#history tr.history-entry"))
+        .await
+        .unwrap()
+    {
+        shown.push((
+            row.attr("data-state").await.unwrap().unwrap(),
+            row.attr("data-date").await.unwrap().unwrap(),
+        ));
+    }
+    assert_eq!(shown, history_rows(&expected));
+    assert_eq!(
+        number(&c, "#history", "data-count").await,
+        expected.one_on_ones.history.len() as i64
+    );
+    let row = wait_for(&c, &format!("#history tr[data-date='{held}']")).await;
+    assert_eq!(
+        row.attr("data-logged").await.unwrap().as_deref(),
+        Some("true")
+    );
+    assert!(
+        row.text()
+            .await
+            .unwrap()
+            .contains("Talked about the observability roadmap")
+    );
+    let html = c.source().await.unwrap();
+    assert!(
+        !html.contains("platform team"),
+        "private notes are hidden by default"
+    );
+
+    // 2. The next 1:1's agenda takes an item from the page's form.
+    let next = expected.one_on_ones.next.as_ref().expect("a next 1:1");
+    let tz = fulcrum_core::time::parse_zone(fulcrum_app::demo::DEMO_ZONE).unwrap();
+    assert_eq!(
+        attr(&c, "#next-one-on-one", "data-date").await,
+        fulcrum_core::time::local_date(next.start, &tz).to_string()
+    );
+    wait_for(
+        &c,
+        "#agenda-actions li[data-item-text='write the tracing RFC'][data-owner='them']",
+    )
+    .await;
+    type_into(&c, "#item-text", "Promotion timeline").await;
+    c.find(Locator::Css("#item-kind"))
+        .await
+        .unwrap()
+        .select_by_value("theirs")
+        .await
+        .unwrap();
+    click(&c, "#add-item-submit").await;
+    wait_for(
+        &c,
+        "#agenda-theirs li[data-item-text='Promotion timeline'][data-kind='agenda']",
+    )
+    .await;
+    let notice = wait_for(&c, "#notice").await.text().await.unwrap();
+    assert!(notice.contains("Added to the agenda"), "{notice}");
+    let agenda = one_on_ones::agenda(s, priya, d.now).await.unwrap();
+    assert!(
+        agenda
+            .agenda
+            .theirs
+            .iter()
+            .any(|i| i.text == "Promotion timeline")
+    );
+    // Ticking the action off.
+    click(
+        &c,
+        "#agenda-actions li[data-item-text='write the tracing RFC'] button",
+    )
+    .await;
+    wait_for(&c, "#agenda[data-actions='0']").await;
+
+    // 3. The feedback balance is the app's.
+    let b = &expected.balance;
+    assert_eq!(b.positive, 2);
+    assert_eq!(
+        number(&c, "#feedback-balance", "data-positive").await,
+        b.positive as i64
+    );
+    assert_eq!(
+        number(&c, "#feedback-balance", "data-constructive").await,
+        b.constructive as i64
+    );
+    assert_eq!(
+        number(&c, "#feedback-balance", "data-days-since-positive").await,
+        b.days_since_positive.unwrap()
+    );
+    let march = wait_for(&c, "#feedback-chart g.month[data-month='2026-03']").await;
+    assert_eq!(
+        march.attr("data-positive").await.unwrap().as_deref(),
+        Some("1")
+    );
+
+    // 4. Private notes only when asked for.
+    click(&c, "#show-private").await;
+    let private = wait_for(&c, "#private-notes").await;
+    assert!(private.is_displayed().await.unwrap());
+    let row = wait_for(&c, &format!("#history tr[data-date='{held}']")).await;
+    assert!(
+        row.text()
+            .await
+            .unwrap()
+            .contains("Thinking about a move to the platform team")
+    );
+    click(&c, "#hide-private").await;
+    wait_for(&c, "#show-private").await;
+
+    c.close().await.unwrap();
+    server.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_delegation_flow_in_chromium() {
+    let Some(driver) = Driver::start() else {
+        return;
+    };
+    let d = demo().await;
+    let store = d.store().await;
+    let s = store.as_ref();
+    let noor = fresh_report(
+        s,
+        d.now,
+        "Noor Haddad",
+        "noor.haddad@people-test.example",
+        "code review, pull requests",
+    )
+    .await;
+    fresh_report(
+        s,
+        d.now,
+        "Ben Ortiz",
+        "ben.ortiz@people-test.example",
+        "hiring",
+    )
+    .await;
+    let candidates = delegation::candidates(s, &d.rules, d.now).await.unwrap();
+
+    let server = fulcrum_web::start(d.config("127.0.0.1:0".parse().unwrap()))
+        .await
+        .unwrap();
+    let base = server.url().trim_end_matches('/').to_string();
+    let c = driver.client().await;
+
+    // 1. A candidate from the delegation page, or a title of our own when there is none.
+    c.goto(&format!("{base}/delegation")).await.unwrap();
+    wait_for(&c, "#vacation-test").await;
+    let (title, category) = match candidates.recurring.first() {
+        Some(cand) => {
+            click(
+                &c,
+                &format!(
+                    "#recurring-candidates li[data-origin='{}'] a.delegate-this",
+                    cand.origin
+                ),
+            )
+            .await;
+            (cand.title.clone(), cand.category)
+        }
+        None => {
+            let title = "Review the dependency update pull requests".to_string();
+            c.goto(&format!(
+                "{base}/delegation/new?title=Review%20the%20dependency%20update%20pull%20requests&category=build"
+            ))
+            .await
+            .unwrap();
+            (title, fulcrum_core::Category::Build)
+        }
+    };
+    wait_for(&c, "#who").await;
+    // The ranked list is the app's, in its order.
+    let fits = delegation::who(s, &title, category, d.now).await.unwrap();
+    let mut ranked = Vec::new();
+    for li in c.find_all(Locator::Css("#who li.fit")).await.unwrap() {
+        ranked.push(li.attr("data-person-id").await.unwrap().unwrap());
+    }
+    assert_eq!(
+        ranked,
+        fits.iter()
+            .map(|f| f.person_id.to_string())
+            .collect::<Vec<_>>()
+    );
+    assert!(ranked.contains(&noor.to_string()));
+
+    // 2. Noor, with two of the six expectations.
+    click(&c, &format!("#who-{noor}")).await;
+    click(&c, "#style-telling").await;
+    type_into(
+        &c,
+        "#exp-specific",
+        "Review every dependency update the day it opens",
+    )
+    .await;
+    type_into(&c, "#exp-measurable", "No update waits more than two days").await;
+    click(&c, "#new-delegation-submit").await;
+    wait_for(&c, "#missing[data-missing='4']").await;
+    let status = wait_for(&c, "#delegation[data-status='draft']").await;
+    let id = status.attr("data-delegation-id").await.unwrap().unwrap();
+
+    // 3. Handing over is refused, naming what is missing.
+    click(&c, "#hand-over-submit").await;
+    let refusal = wait_for(&c, "div.notice.failed")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        refusal.contains("achievable, relevant, time-bound, trackable"),
+        "{refusal}"
+    );
+
+    // 4. The rest, then the handover.
+    type_into(
+        &c,
+        "#exp-achievable",
+        "Half an hour a day; I review the first week with her",
+    )
+    .await;
+    type_into(
+        &c,
+        "#exp-relevant",
+        "Stale updates are our largest security risk",
+    )
+    .await;
+    c.execute(
+        "document.getElementById('exp-deadline').value = arguments[0];",
+        vec![serde_json::json!("2026-03-27")],
+    )
+    .await
+    .unwrap();
+    type_into(
+        &c,
+        "#exp-trackable",
+        "The update board, looked at in each 1:1",
+    )
+    .await;
+    click(&c, "#edit-submit").await;
+    wait_for(&c, "#missing[data-missing='0']").await;
+    click(&c, "#hand-over-submit").await;
+    wait_for(&c, "#delegation[data-status='active']").await;
+    assert!(number(&c, "#check-ins", "data-count").await >= 1);
+
+    // 5. A check-in.
+    type_into(
+        &c,
+        "#check-in-note",
+        "Two updates merged, one blocked on CI",
+    )
+    .await;
+    click(&c, "#check-in-submit").await;
+    wait_for(&c, "#check-ins[data-done='1']").await;
+
+    // 6. A one-way close is refused; both ways closes it.
+    click(&c, "#outcome-met").await;
+    type_into(&c, "#close-what_worked", "Clear rules for what to merge").await;
+    click(&c, "#close-submit").await;
+    let refusal = wait_for(&c, "div.notice.failed")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(refusal.contains("goes both ways"), "{refusal}");
+    type_into(
+        &c,
+        "#close-their_feedback",
+        "Tell me earlier which services matter most",
+    )
+    .await;
+    click(&c, "#close-submit").await;
+    wait_for(&c, "#delegation[data-status='done']").await;
+    wait_for(&c, "#follow-up").await;
+
+    let done = delegation::show(s, id.parse().unwrap(), d.now)
+        .await
+        .unwrap();
+    let dl = &done.delegation;
+    assert_eq!(dl.status, fulcrum_core::delegation::Status::Done);
+    assert_eq!(dl.person_id, noor);
+    assert_eq!(dl.title, title);
+    assert_eq!(dl.style, fulcrum_core::delegation::Style::Telling);
+    assert_eq!(dl.outcome, Some(fulcrum_core::delegation::Outcome::Met));
+    assert_eq!(dl.expectations.deadline, Some(date(2026, 3, 27)));
+    assert_eq!(
+        dl.follow_up.what_worked.as_deref(),
+        Some("Clear rules for what to merge")
+    );
+    assert_eq!(
+        dl.follow_up.their_feedback.as_deref(),
+        Some("Tell me earlier which services matter most")
+    );
+    assert_eq!(
+        dl.check_ins.iter().filter(|c| c.done_on.is_some()).count(),
+        1
+    );
+
+    c.close().await.unwrap();
+    server.stop().await.unwrap();
 }

@@ -1,9 +1,15 @@
 //! The HTML pages and the forms they post.
 
 pub mod dashboard;
+pub mod delegation;
+pub mod feedback;
 pub mod inbox;
 pub mod journal;
+pub mod onboarding;
+pub mod people;
+pub mod person;
 pub mod plan;
+pub mod relationships;
 pub mod rules;
 pub mod settings;
 pub mod sources;
@@ -117,7 +123,130 @@ pub fn done_notice(code: Option<&str>) -> Option<layout::Notice> {
         "decided" => "Recorded the decision.",
         "classified" => "Noted whose problem it is.",
         "saved" => "Saved the entry.",
+        "person-added" => "Added the person. Their 1:1s are read from your calendar.",
+        "person-updated" => "Saved the changes.",
+        "person-archived" => {
+            "Archived: they are left out of lists and warnings, and their history is kept."
+        }
+        "person-restored" => "Restored: they are back in your lists.",
+        "person-deleted" => "Deleted the person and everything kept about them.",
+        "item-added" => "Added to the agenda of the next 1:1.",
+        "item-closed" => "Ticked off.",
+        "item-reopened" => "Opened the item again.",
+        "logged" => "Logged the 1:1. Open actions carry forward until they are done.",
+        "observed" => "Noted the observation.",
+        "feedback-added" => "Noted the feedback.",
+        "feedback-delivered" => "Marked as delivered.",
+        "followed-up" => "Recorded the follow-up.",
+        "delegation-drafted" => {
+            "Prepared the delegation as a draft: hand it over once every expectation is agreed."
+        }
+        "delegation-updated" => "Saved the delegation.",
+        "handed-over" => "Handed over. The check-ins are scheduled.",
+        "checked-in" => "Recorded the check-in.",
+        "delegation-closed" => "Closed the delegation with its follow-up.",
+        "delegation-cancelled" => "Cancelled the delegation.",
+        "contact-logged" => "Logged the contact.",
+        "commitment-added" => "Noted the commitment. You will be nudged before it slips.",
+        "commitment-updated" => "Noted that you told them where it stands.",
+        "commitment-done" => "Kept. Well done.",
+        "commitment-dropped" => "Dropped. Make sure they know.",
+        "prep-added" => "Saved the preparation.",
+        "onboarding-started" => "Started the onboarding plan.",
+        "step-done" => "Marked the step done.",
+        "step-undone" => "Marked the step as not done.",
+        "step-added" => "Added the step to the plan.",
         _ => return None,
     };
     Some(layout::Notice::done(msg))
+}
+
+/// A form as it was sent: every name with each of its values, in order, so that groups of
+/// checkboxes sharing a name keep all their values.
+#[derive(Debug, Clone, Default)]
+pub struct Fields(pub Vec<(String, String)>);
+
+impl Fields {
+    /// The last value sent under `name`, as typed.
+    pub fn raw(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The field, trimmed; `None` when missing or blank.
+    pub fn get(&self, name: &str) -> Option<String> {
+        self.raw(name)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    }
+
+    /// Every non-blank value sent under `name`.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, v)| k == name && !v.trim().is_empty())
+            .map(|(_, v)| v.trim().to_string())
+            .collect()
+    }
+
+    /// A checkbox: present and not "off"/"false".
+    pub fn checked(&self, name: &str) -> bool {
+        self.get(name).is_some_and(|v| v != "off" && v != "false")
+    }
+
+    pub fn csrf(&self) -> Option<&str> {
+        self.raw("csrf")
+    }
+
+    /// A date field (`YYYY-MM-DD`), when given.
+    pub fn date(&self, name: &str) -> Result<Option<jiff::civil::Date>, Failure> {
+        self.get(name)
+            .map(|d| {
+                fulcrum_core::time::parse_date(&d)
+                    .map_err(|e| Failure::from(fulcrum_app::AppError::from(e)))
+            })
+            .transpose()
+    }
+
+    /// A whole number, when given; `what` names it in the message.
+    pub fn number<T: std::str::FromStr>(
+        &self,
+        name: &str,
+        what: &str,
+    ) -> Result<Option<T>, Failure> {
+        self.get(name)
+            .map(|v| {
+                v.parse::<T>().map_err(|_| {
+                    Failure::bad_request(format!("{what} = {v:?}: expected a whole number"))
+                })
+            })
+            .transpose()
+    }
+
+    /// A required id.
+    pub fn id(&self, name: &str, what: &str) -> Result<i64, Failure> {
+        self.get(name)
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(|| Failure::bad_request(format!("which {what}? The form did not say.")))
+    }
+
+    /// One of a closed set of words, when given.
+    pub fn word<T>(
+        &self,
+        name: &str,
+        parse: impl Fn(&str) -> Option<T>,
+        words: &str,
+    ) -> Result<Option<T>, Failure> {
+        self.get(name)
+            .map(|v| {
+                parse(&v).ok_or_else(|| {
+                    Failure::bad_request(format!("{name} = {v:?}: choose one of {words}"))
+                })
+            })
+            .transpose()
+    }
 }

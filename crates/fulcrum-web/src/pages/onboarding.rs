@@ -1,0 +1,121 @@
+//! `/onboarding`: every new joiner's plan and how far it has come, and the form that starts one.
+
+use super::people::{Sub, active_people, head, here, person_select};
+use super::person::progress_bar;
+use super::{Fields, check_csrf, done_notice, see_other};
+use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
+use crate::{AppState, Failure, fmt};
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use fulcrum_app::onboarding;
+use maud::html;
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct OnboardingQuery {
+    pub done: Option<String>,
+}
+
+/// `GET /onboarding`
+pub async fn page(State(s): State<AppState>, Query(q): Query<OnboardingQuery>) -> Response {
+    let notices: Vec<Notice> = done_notice(q.done.as_deref()).into_iter().collect();
+    render(&s, StatusCode::OK, notices).await
+}
+
+async fn render(s: &AppState, status: StatusCode, notices: Vec<Notice>) -> Response {
+    let result = async {
+        let h = here(s).await?;
+        let plans = onboarding::all(s.store.as_ref(), h.now).await?;
+        Ok::<_, Failure>((h, plans))
+    }
+    .await;
+    let (_, plans) = match result {
+        Ok(x) => x,
+        Err(f) => return layout::failure_page(s, Nav::People, &f),
+    };
+    let with_plan: Vec<i64> = plans.iter().map(|p| p.person_id).collect();
+    let people: Vec<_> = active_people(s)
+        .await
+        .into_iter()
+        .filter(|p| !with_plan.contains(&p.id))
+        .collect();
+    let body = html! {
+        (head("Onboarding", html! {
+            "A plan for each new joiner, dated from their first day: the welcome before day one, a buddy, "
+            "the first change shipped, and the check-ins at 30, 60 and 90 days. Tick steps off on their page."
+        }, Sub::Onboarding))
+        section.card #plans aria-labelledby="plans-title" data-count=(plans.len()) {
+            h2 #plans-title { "Plans " span.count { (plans.len()) } }
+            @if plans.is_empty() {
+                p.muted { "No onboarding plans yet." }
+            } @else {
+                ul.plain.plans {
+                    @for o in &plans {
+                        li.plan data-person-id=(o.person_id) data-percent=(o.progress.percent)
+                            data-overdue=(o.progress.overdue.len()) {
+                            div.plan-head {
+                                a href=(format!("/people/{}#onboarding", o.person_id)) { strong { (o.name) } }
+                                @if !o.progress.overdue.is_empty() {
+                                    " " span.badge.failed { (o.progress.overdue.len()) " overdue" }
+                                }
+                            }
+                            (progress_bar(o.progress.done, o.progress.total, o.progress.percent))
+                            @if let Some(n) = &o.progress.next {
+                                p.hint { "Next: " (n.title) @if let Some(d) = n.due { " · " (fmt::day(d)) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        section.card #start-plan aria-labelledby="start-title" {
+            h2 #start-title { "Start a plan" }
+            @if people.is_empty() {
+                p.muted { "Everyone you work with already has a plan, or there is nobody yet: " a href="/people" { "People" } "." }
+            } @else {
+                form #start-form method="post" action="/onboarding/start" {
+                    (csrf_field(s))
+                    div.fields {
+                        div.field {
+                            label for="start-person" { "For" }
+                            (person_select("start-person", "person", &people, None, "— choose —", true))
+                        }
+                        div.field {
+                            label for="start-date" { "Their first day" }
+                            input #start-date type="date" name="start";
+                        }
+                    }
+                    p.hint { "Without a date, their start date is used." }
+                    button.btn.primary #start-submit type="submit" { "Start the plan" }
+                }
+            }
+        }
+    };
+    respond(status, frame(s, "Onboarding", Nav::People, &notices, body))
+}
+
+/// `POST /onboarding/start`: `person`, `start`.
+pub async fn start(State(s): State<AppState>, Form(form): Form<Vec<(String, String)>>) -> Response {
+    let f = Fields(form);
+    if let Err(r) = check_csrf(&s, f.csrf(), Nav::People) {
+        return r;
+    }
+    let result = async {
+        let h = here(&s).await?;
+        let id = f
+            .get("person")
+            .and_then(|p| p.parse::<i64>().ok())
+            .ok_or_else(|| Failure::bad_request("for whom? Choose a person."))?;
+        onboarding::start(s.store.as_ref(), id, f.date("start")?, h.now).await?;
+        Ok::<_, Failure>(())
+    }
+    .await;
+    match result {
+        Ok(()) => {
+            s.changed();
+            see_other("/onboarding?done=onboarding-started")
+        }
+        Err(e) => render(&s, e.status, vec![Notice::Failed(e.message)]).await,
+    }
+}
