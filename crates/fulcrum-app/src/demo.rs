@@ -90,6 +90,8 @@ pub struct Demo {
     pub rules: PathBuf,
     pub occurrences: usize,
     pub commits: u64,
+    /// People with a year of records (1:1 notes, feedback, delegations …).
+    pub people: usize,
     pub today: Date,
 }
 
@@ -171,6 +173,7 @@ pub async fn build(req: DemoRequest<'_>, progress: import::Progress) -> Result<D
         rules,
         occurrences: imported.iter().map(|i| i.events).sum(),
         commits: git.new_commits,
+        people: store.people().await?.len(),
         today: req.today,
     })
 }

@@ -412,9 +412,12 @@ async fn demo(db: Option<PathBuf>, a: DemoArgs) -> Result<()> {
         built.repository.display()
     );
     eprintln!(
-        "Explore it: fulcrum --db {} report --week {}\n",
+        "Explore it: fulcrum --db {} report --week {}, or the team of {} with a year of 1:1s, \
+         feedback and delegations: fulcrum --db {} people list\n",
         built.db.display(),
-        time::iso_week_label(time::add_days(monday, -14))
+        time::iso_week_label(time::add_days(monday, -14)),
+        built.people,
+        built.db.display()
     );
     emit("This week\n\n")?;
     print_report(&this_week, a.format)?;

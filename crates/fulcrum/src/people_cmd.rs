@@ -443,29 +443,34 @@ pub async fn user_tz(store: &dyn Store) -> Result<TimeZone> {
 }
 
 async fn delete(store: &dyn Store, id: i64, yes: bool) -> Result<()> {
-    let preview = people::delete(store, id, false).await?;
-    if preview.deleted {
-        return emit(&format!(
-            "Deleted {} (id {}); nothing else was kept about them.",
-            preview.person.name, id
-        ));
-    }
-    let question = format!(
-        "{} (id {}) has {}. Deleting them deletes all of it; archiving keeps it.",
-        preview.person.name, id, preview.records_text
-    );
-    let confirmed = yes || ask(&format!("{question}\nDelete them and all of it? [y/N] "))?;
+    let preview = people::deletion_preview(store, id).await?;
+    let question = if preview.records.total() == 0 {
+        format!(
+            "Nothing else is kept about {} (id {id}).",
+            preview.person.name
+        )
+    } else {
+        format!(
+            "{} (id {id}) has {}. Deleting them deletes all of it; archiving keeps it.",
+            preview.person.name, preview.records_text
+        )
+    };
+    let confirmed = yes || ask(&format!("{question}\nDelete them? [y/N] "))?;
     if !confirmed {
         return Err(AppError::Invalid(format!(
             "{question} Nothing was deleted: run `fulcrum people delete {id} --yes` to delete, or \
              `fulcrum people archive {id}` to keep their history."
         )));
     }
-    let done = people::delete(store, id, true).await?;
-    emit(&format!(
-        "Deleted {} (id {}) and {}.",
-        done.person.name, id, done.records_text
-    ))
+    let done = people::delete(store, id).await?;
+    emit(&if done.records.total() == 0 {
+        format!("Deleted {} (id {id}).", done.person.name)
+    } else {
+        format!(
+            "Deleted {} (id {id}) and {}.",
+            done.person.name, done.records_text
+        )
+    })
 }
 
 /// Asks a yes/no question on a terminal; anything but a terminal is a no.

@@ -504,6 +504,28 @@ fn deleting_asks_and_archiving_keeps_history() {
     );
     let rel = run(&["relationships", "--format", "json"]).success().json();
     assert!(rel["commitments"].as_array().unwrap().is_empty());
+    // Even with nothing kept about them, deleting asks.
+    let temp = run(&[
+        "people",
+        "add",
+        "Temp",
+        "--email",
+        "temp@example.com",
+        "--relation",
+        "peer",
+        "--format",
+        "json",
+    ])
+    .success()
+    .json()["id"]
+        .to_string();
+    let refused = run(&["people", "delete", &temp]).failure();
+    assert!(
+        refused.stderr.contains("Nothing else is kept about Temp"),
+        "{}",
+        refused.stderr
+    );
+    run(&["people", "delete", &temp, "--yes"]).success();
     assert!(rel["preps"].as_array().unwrap().is_empty());
 
     run(&[

@@ -300,27 +300,27 @@ pub struct Deletion {
     pub deleted: bool,
 }
 
-/// Deletes a person. Without `confirmed`, nothing is deleted when records would go with them:
-/// the answer says what they are, so the user can confirm or archive instead.
-pub async fn delete(store: &dyn Store, id: i64, confirmed: bool) -> Result<Deletion> {
+/// What deleting a person would take with them; changes nothing. Show it before `delete`.
+pub async fn deletion_preview(store: &dyn Store, id: i64) -> Result<Deletion> {
     let (person, _) = find(store, id).await?;
     let records = store.person_records(id).await?;
-    let person = Privacy::Hide.apply(person);
-    let records_text = records.describe();
-    if !confirmed && records.total() > 0 {
-        return Ok(Deletion {
-            person,
-            records,
-            records_text,
-            deleted: false,
-        });
-    }
+    Ok(Deletion {
+        person: Privacy::Hide.apply(person),
+        records_text: records.describe(),
+        records,
+        deleted: false,
+    })
+}
+
+/// Deletes a person and every record kept about them, in one transaction. Callers ask the
+/// user first, with what `deletion_preview` says.
+pub async fn delete(store: &dyn Store, id: i64) -> Result<Deletion> {
+    let preview = deletion_preview(store, id).await?;
     let records = store.delete_person(id).await?;
     Ok(Deletion {
-        person,
         records,
-        records_text,
         deleted: true,
+        ..preview
     })
 }
 

@@ -30,6 +30,8 @@ pub struct Records {
     pub tz: TimeZone,
     pub now: Timestamp,
     pub today: Date,
+    /// The first day whose calendar was read: 1:1 histories start here.
+    pub since: Date,
     pub people: Vec<Person>,
     pub meetings: Vec<CalendarMeeting>,
     pub notes: Vec<OneOnOneNote>,
@@ -75,15 +77,15 @@ pub(crate) fn meeting(e: &StoredEvent, tz: &TimeZone) -> Option<CalendarMeeting>
     })
 }
 
-/// The calendar's meetings from `HISTORY_DAYS` before `now` to `AHEAD_DAYS` after.
+/// The calendar's meetings from the start of `since` to `AHEAD_DAYS` after `now`.
 pub(crate) async fn meetings(
     store: &dyn Store,
     tz: &TimeZone,
+    since: Date,
     now: Timestamp,
 ) -> Result<Vec<CalendarMeeting>> {
-    let day = 86_400;
-    let from = now.as_second() - HISTORY_DAYS * day;
-    let to = now.as_second() + AHEAD_DAYS * day;
+    let from = time::day_start(since, tz).as_second();
+    let to = now.as_second() + AHEAD_DAYS * 86_400;
     Ok(store
         .events_between(from, to)
         .await?
@@ -93,12 +95,30 @@ pub(crate) async fn meetings(
 }
 
 impl Records {
+    /// Everything, with the calendar of the last `HISTORY_DAYS` days and the next `AHEAD_DAYS`.
     pub async fn load(store: &dyn Store, now: Timestamp) -> Result<Records> {
+        Self::load_since(store, now, None).await
+    }
+
+    /// The same, with the calendar read from `since` when that is further back (a review over
+    /// a year needs a year of 1:1s).
+    pub async fn load_since(
+        store: &dyn Store,
+        now: Timestamp,
+        since: Option<Date>,
+    ) -> Result<Records> {
         let profile = profile::require(store).await?;
         let tz = profile.tz();
+        let today = time::local_date(now, &tz);
+        let since = since
+            .into_iter()
+            .chain([time::add_days(today, -HISTORY_DAYS)])
+            .min()
+            .unwrap_or(today);
         Ok(Records {
-            today: time::local_date(now, &tz),
-            meetings: meetings(store, &tz, now).await?,
+            today,
+            since,
+            meetings: meetings(store, &tz, since, now).await?,
             people: store.people().await?,
             notes: store.notes().await?,
             items: store.items().await?,
@@ -149,7 +169,12 @@ impl Records {
 
     pub fn one_on_ones(&self, person: &Person) -> PersonOneOnOnes {
         let list = people::one_on_ones(person, &self.profile.emails, &self.meetings, self.now);
-        let notes = self.notes_of(person.id);
+        // Notes from before the calendar read would look like 1:1s the calendar never showed.
+        let notes: Vec<OneOnOneNote> = self
+            .notes_of(person.id)
+            .into_iter()
+            .filter(|n| n.held_on >= self.since)
+            .collect();
         let last_met = one_on_one::last_met(&list, &notes, self.today, &self.tz);
         let mut counts = Counts::default();
         for o in &list {
@@ -161,11 +186,7 @@ impl Records {
                 OneOnOneState::Upcoming => counts.upcoming += 1,
             }
         }
-        let since = time::add_days(self.today, -HISTORY_DAYS);
-        counts.logged = notes
-            .iter()
-            .filter(|n| n.held_on >= since && n.held_on <= self.today)
-            .count();
+        counts.logged = notes.iter().filter(|n| n.held_on <= self.today).count();
         PersonOneOnOnes {
             overdue_days: people::overdue(person, last_met, self.today),
             cancelled_by_me_in_a_row: people::cancelled_by_me_streak(
@@ -426,7 +447,8 @@ pub struct Counts {
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonOneOnOnes {
     pub person: Person,
-    /// What the calendar shows, oldest first, over the last 180 days and the next 60.
+    /// What the calendar shows, oldest first, over the last 180 days (or since the start of a
+    /// review's period) and the next 60.
     pub one_on_ones: Vec<OneOnOne>,
     /// Calendar and logged notes together, oldest first.
     pub history: Vec<HistoryEntry>,
