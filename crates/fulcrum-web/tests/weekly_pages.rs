@@ -3,113 +3,12 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::StatusCode;
+use common::client::{get, post, post_ok};
 use common::demo;
 use fulcrum_app::{inbox, rituals, weekly};
-use fulcrum_web::AppState;
-use http_body_util::BodyExt;
 use jiff::civil::date;
 use serde_json::Value;
-use tower::ServiceExt;
-
-const HOST: &str = "127.0.0.1:7878";
-
-struct Reply {
-    status: StatusCode,
-    location: Option<String>,
-    content_type: String,
-    body: String,
-}
-
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
-    }
-
-    /// The HTML of the element with this id up to the next element of the same tag.
-    fn section(&self, id: &str) -> &str {
-        let at = self
-            .body
-            .find(&format!("id=\"{id}\""))
-            .unwrap_or_else(|| panic!("no #{id} in the page"));
-        let rest = &self.body[at..];
-        let end = rest[1..].find("<section").map_or(rest.len(), |e| e + 1);
-        &rest[..end]
-    }
-}
-
-async fn send(state: &AppState, req: Request<Body>) -> Reply {
-    let resp = fulcrum_web::router(state.clone())
-        .oneshot(req)
-        .await
-        .unwrap();
-    let status = resp.status();
-    let header = |name| {
-        resp.headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
-    };
-    let location = header(header::LOCATION);
-    let content_type = header(header::CONTENT_TYPE).unwrap_or_default();
-    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
-    Reply {
-        status,
-        location,
-        content_type,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
-}
-
-async fn get(state: &AppState, uri: &str) -> Reply {
-    send(
-        state,
-        Request::get(uri)
-            .header(header::HOST, HOST)
-            .body(Body::empty())
-            .unwrap(),
-    )
-    .await
-}
-
-async fn post(state: &AppState, uri: &str, form: &[(&str, &str)]) -> Reply {
-    let body = form
-        .iter()
-        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
-        .collect::<Vec<_>>()
-        .join("&");
-    send(
-        state,
-        Request::post(uri)
-            .header(header::HOST, HOST)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(body))
-            .unwrap(),
-    )
-    .await
-}
-
-fn enc(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-/// Posts with the token and expects the 303 back to a page starting with `to`.
-async fn post_ok(state: &AppState, uri: &str, form: &[(&str, &str)], to: &str) -> String {
-    let token = state.csrf_token().to_string();
-    let mut form = form.to_vec();
-    form.push(("csrf", &token));
-    let r = post(state, uri, &form).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{uri}: {}", r.body);
-    let location = r.location.expect("a Location");
-    assert!(location.starts_with(to), "{uri} → {location}");
-    location
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_weekly_pages_render() {

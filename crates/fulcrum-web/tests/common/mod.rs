@@ -1,6 +1,8 @@
 //! A demo store in a temporary folder, and a server state over it.
 #![allow(dead_code)]
 
+pub mod client;
+
 use fulcrum_app::demo::{self, DemoRequest};
 use fulcrum_web::{AppState, Clock, Config};
 use jiff::Timestamp;
