@@ -324,7 +324,9 @@ pub async fn people_cmd(store: &dyn Store, cmd: PeopleCommand, now: Timestamp) -
             let page = people::page(store, id, now, Privacy::from_flag(include_private)).await?;
             match format.format {
                 ReportFormat::Json => emit_json(&page),
-                ReportFormat::Markdown => emit(&review::page_markdown(&page)),
+                ReportFormat::Markdown => {
+                    emit(&review::page_markdown(&page, &user_tz(store).await?))
+                }
                 ReportFormat::Table => emit(&page_table(&page, &user_tz(store).await?)),
             }
         }

@@ -395,7 +395,7 @@ async fn one_on_one_year(
     };
     for (k, day) in days.iter().enumerate() {
         let before = at(time::add_days(*day, -1), 12, tz);
-        if k < quiet_from && rng.chance(0.6) {
+        if k < quiet_from && rng.chance(0.8) {
             one_on_ones::add_item(
                 store,
                 one_on_ones::NewItem {

@@ -329,7 +329,7 @@ impl Records {
                      changed since?",
                     f.delivered_on.unwrap_or(f.event_on),
                     if d > 0 {
-                        format!(" ({d} days past the date)")
+                        format!(" ({d} day{} past the date)", if d == 1 { "" } else { "s" })
                     } else {
                         String::new()
                     }

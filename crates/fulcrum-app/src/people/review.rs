@@ -215,8 +215,8 @@ pub async fn review_prep(
     Ok(s)
 }
 
-/// A person's page as Markdown.
-pub fn page_markdown(page: &PersonPage) -> String {
+/// A person's page as Markdown, times in `tz`.
+pub fn page_markdown(page: &PersonPage, tz: &jiff::tz::TimeZone) -> String {
     let p = &page.person;
     let mut s = format!("# {}\n\n", p.name);
     let _ = writeln!(
@@ -259,7 +259,8 @@ pub fn page_markdown(page: &PersonPage) -> String {
     s.push_str("## Next 1:1\n\n");
     match &page.one_on_ones.next {
         Some(n) => {
-            let _ = writeln!(s, "{} — {}\n", n.start, n.title);
+            let at = tz.to_datetime(n.start).strftime("%Y-%m-%d %H:%M");
+            let _ = writeln!(s, "{at} — {}\n", n.title);
         }
         None => s.push_str("Nothing booked.\n\n"),
     }
@@ -291,7 +292,12 @@ pub fn page_markdown(page: &PersonPage) -> String {
         }
     }
     s.push_str("\n## 1:1 history\n\n");
-    for e in page.one_on_ones.history.iter().rev().take(12) {
+    let past = page.one_on_ones.history.iter().filter(|e| {
+        e.meeting
+            .as_ref()
+            .is_none_or(|m| m.state != OneOnOneState::Upcoming)
+    });
+    for e in past.rev().take(12) {
         let state = e.meeting.as_ref().map_or("logged", |m| m.state.as_str());
         let _ = write!(s, "- {} {state}", e.on);
         if let Some(n) = &e.note {

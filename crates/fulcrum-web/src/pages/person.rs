@@ -87,10 +87,10 @@ pub async fn page(
 async fn export(s: &AppState, id: &str, include: bool) -> Response {
     let result = async {
         let id = person_id(id)?;
-        let now = crate::cache::now(&s.clock);
-        let page = people::page(s.store.as_ref(), id, now, Privacy::from_flag(include)).await?;
+        let h = here(s).await?;
+        let page = people::page(s.store.as_ref(), id, h.now, Privacy::from_flag(include)).await?;
         Ok::<_, Failure>((
-            fulcrum_app::people::review::page_markdown(&page),
+            fulcrum_app::people::review::page_markdown(&page, &h.tz),
             page.person.name,
         ))
     }
