@@ -422,9 +422,8 @@ pub async fn people_cmd(store: &dyn Store, cmd: PeopleCommand, now: Timestamp) -
             include_private,
         } => {
             let id = person_id(store, &person).await?;
-            let tz = user_tz(store).await?;
-            let to = to.unwrap_or_else(|| time::add_days(time::local_date(now, &tz), 1));
-            let from = from.unwrap_or_else(|| time::add_days(to, -365));
+            let today = time::local_date(now, &user_tz(store).await?);
+            let (from, to) = review::period(from, to, today);
             emit(
                 &review::review_prep(
                     store,

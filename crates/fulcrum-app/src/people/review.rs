@@ -47,6 +47,16 @@ fn delegation_line(d: &Delegation) -> String {
     s
 }
 
+/// The period a review looks at when none is given: the year up to and including `today`,
+/// or the year before `to`. `to` is exclusive.
+pub fn period(from: Option<Date>, to: Option<Date>, today: Date) -> (Date, Date) {
+    let to = to.unwrap_or_else(|| fulcrum_core::time::add_days(today, 1));
+    (
+        from.unwrap_or_else(|| fulcrum_core::time::add_days(to, -365)),
+        to,
+    )
+}
+
 /// Review preparation for one person over `[from, to)`, from the period's 1:1s, feedback
 /// and delegations.
 pub async fn review_prep(

@@ -110,8 +110,11 @@ pub async fn review(
     let result = async {
         let id = person_id(&id)?;
         let h = here(&s).await?;
-        let to = query_date(&q.to, "to")?.unwrap_or(time::add_days(h.today, 1));
-        let from = query_date(&q.from, "from")?.unwrap_or(time::add_days(to, -365));
+        let (from, to) = fulcrum_app::people::review::period(
+            query_date(&q.from, "from")?,
+            query_date(&q.to, "to")?,
+            h.today,
+        );
         let privacy = Privacy::from_flag(flag(&q.include_private));
         let md = fulcrum_app::people::review::review_prep(
             s.store.as_ref(),
@@ -290,12 +293,8 @@ pub fn lint_list(id: &str, findings: &[LintFinding]) -> Markup {
 fn head(c: &Ctx) -> Markup {
     let p = &c.p.person;
     let today = c.here.today;
-    let review = format!(
-        "/people/{}/review.md?from={}&to={}",
-        p.id,
-        time::add_days(today, -364),
-        time::add_days(today, 1)
-    );
+    let (from, to) = fulcrum_app::people::review::period(None, None, today);
+    let review = format!("/people/{}/review.md?from={from}&to={to}", p.id);
     html! {
         div.page-head.person-head #person data-person-id=(p.id) data-archived=(p.archived) {
             div {
