@@ -346,6 +346,8 @@ fn details_suggestions_and_the_one_on_one_record() {
     let first = actions[0]["item"]["id"].to_string();
     run(&["one-on-ones", "done", &first]).success();
     run(&["one-on-ones", "done", &first]).failure();
+    run(&["one-on-ones", "done", &first, "--undo"]).success();
+    run(&["one-on-ones", "done", &first]).success();
     let agenda = run(&["one-on-ones", "agenda", "Ana", "--format", "json"])
         .success()
         .json();
@@ -408,6 +410,30 @@ fn details_suggestions_and_the_one_on_one_record() {
         table.contains("Recent 1:1s") && table.contains("falling"),
         "{table}"
     );
+    // A logged 1:1's themes and notes can be corrected afterwards.
+    let note = logged["note"]["id"].to_string();
+    run(&[
+        "one-on-ones",
+        "edit",
+        &note,
+        "--topic",
+        "reflection",
+        "--notes",
+        "Budget agreed",
+    ])
+    .success();
+    run(&["one-on-ones", "edit", &note, "--topic", "gossip"]).failure();
+    let history = run(&["one-on-ones", "Ana", "--format", "json"])
+        .success()
+        .json();
+    let edited = history["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["on"] == "2026-03-16")
+        .unwrap();
+    assert_eq!(edited["note"]["shared_notes"], "Budget agreed");
+    assert_eq!(edited["note"]["topics"], serde_json::json!(["reflection"]));
 }
 
 #[test]
@@ -867,6 +893,27 @@ fn delegation_from_candidate_to_two_way_follow_up() {
         shown["delegation"]["follow_up"]["their_feedback"],
         "More context on the feature flags up front"
     );
+    let taken_back = run(&[
+        "delegate",
+        "add",
+        "Sprint demo",
+        "--to",
+        "Kim",
+        "--format",
+        "json",
+    ])
+    .success()
+    .json()["id"]
+        .to_string();
+    run(&["delegate", "cancel", &taken_back]).success();
+    run(&["delegate", "cancel", &taken_back]).failure();
+    let open = run(&["delegate", "list", "--format", "json"])
+        .success()
+        .json();
+    assert!(
+        open["items"].as_array().unwrap().is_empty(),
+        "done and cancelled are not open"
+    );
     let h = run(&["delegate", "history", &kim.to_string(), "--format", "json"])
         .success()
         .json();
@@ -970,6 +1017,40 @@ fn relationships_commitments_preps_and_onboarding() {
     .success();
     let budget = list[0]["commitment"]["id"].to_string();
     run(&["commitment", "done", &budget]).success();
+    run(&["commitment", "done", &budget]).failure();
+    let dropped = run(&[
+        "commitment",
+        "add",
+        "Offsite agenda",
+        "--to",
+        "Dana",
+        "--due",
+        "2026-03-27",
+        "--format",
+        "json",
+    ])
+    .success()
+    .json()["id"]
+        .to_string();
+    run(&[
+        "commitment",
+        "drop",
+        &dropped,
+        "--note",
+        "told her the offsite moved",
+    ])
+    .success();
+    let all = run(&["commitment", "list", "--all", "--format", "json"])
+        .success()
+        .json();
+    let d = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["commitment"]["what"] == "Offsite agenda")
+        .unwrap();
+    assert_eq!(d["commitment"]["status"], "dropped");
+    assert_eq!(d["nudge"], Value::Null);
     let list = run(&["commitment", "list", "--format", "json"])
         .success()
         .json();
