@@ -99,6 +99,15 @@ pub enum RuleError {
         "rule '{0}' has no condition: give it a title, attendee, organizer or calendar condition"
     )]
     NoCondition(String),
+    #[error(
+        "rule '{rule}' matches every event: its title pattern /{pattern}/ matches any title; \
+         give it a word that titles must contain, or another condition"
+    )]
+    MatchesEverything { rule: String, pattern: String },
+    #[error(
+        "rule '{rule}': min_attendees ({min}) is greater than max_attendees ({max}), so it can never match"
+    )]
+    AttendeeRange { rule: String, min: u32, max: u32 },
 }
 
 #[derive(Debug, Clone)]
@@ -179,14 +188,24 @@ impl RuleSet {
 }
 
 fn compile(rule: Rule, origin: &'static str) -> Result<Compiled, RuleError> {
-    let has_condition = rule.title.is_some()
-        || rule.min_attendees.is_some()
+    // An empty text is found in every e-mail and calendar name: it is no condition at all.
+    let given = |v: &Option<String>| v.as_deref().is_some_and(|t| !t.trim().is_empty());
+    let other_condition = rule.min_attendees.is_some()
         || rule.max_attendees.is_some()
-        || rule.attendee_domain.is_some()
-        || rule.organizer.is_some()
-        || rule.calendar.is_some();
-    if !has_condition {
+        || given(&rule.attendee_domain)
+        || given(&rule.organizer)
+        || given(&rule.calendar);
+    if !other_condition && rule.title.is_none() {
         return Err(RuleError::NoCondition(rule.name));
+    }
+    if let (Some(min), Some(max)) = (rule.min_attendees, rule.max_attendees)
+        && min > max
+    {
+        return Err(RuleError::AttendeeRange {
+            rule: rule.name,
+            min,
+            max,
+        });
     }
     let title = match &rule.title {
         None => None,
@@ -201,6 +220,14 @@ fn compile(rule: Rule, origin: &'static str) -> Result<Compiled, RuleError> {
                 })?,
         ),
     };
+    // A pattern that matches an empty title matches every title; a blank one nearly so.
+    let matches_all = |re: &Regex| re.is_match("") || re.as_str().trim().is_empty();
+    if !other_condition && title.as_ref().is_some_and(matches_all) {
+        return Err(RuleError::MatchesEverything {
+            pattern: rule.title.clone().unwrap_or_default(),
+            rule: rule.name,
+        });
+    }
     Ok(Compiled {
         rule,
         title,
@@ -432,6 +459,39 @@ mod tests {
             2,
             "learning matches too"
         );
+    }
+
+    #[test]
+    fn rules_that_match_everything_or_nothing_are_refused() {
+        let only = |title: Option<&str>, min: Option<u32>, max: Option<u32>, calendar: &str| Rule {
+            name: "probe".into(),
+            category: Category::Build,
+            title: title.map(str::to_string),
+            min_attendees: min,
+            max_attendees: max,
+            attendee_domain: None,
+            organizer: None,
+            calendar: Some(calendar.to_string()).filter(|c| !c.is_empty() || title.is_none()),
+        };
+        for pattern in ["", " ", ".*", "(standup)?"] {
+            let e = RuleSet::new(vec![only(Some(pattern), None, None, "")]).unwrap_err();
+            assert!(
+                matches!(e, RuleError::MatchesEverything { .. }),
+                "{pattern:?}: {e}"
+            );
+            assert!(e.to_string().contains("matches every event"), "{e}");
+        }
+        // An empty calendar text is in every calendar's name: no condition either.
+        let e = RuleSet::new(vec![only(None, None, None, "")]).unwrap_err();
+        assert!(matches!(e, RuleError::NoCondition(_)), "{e}");
+        let e = RuleSet::new(vec![only(Some("sync"), Some(3), Some(1), "")]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "rule 'probe': min_attendees (3) is greater than max_attendees (1), so it can never match"
+        );
+        // A pattern matching any title is fine beside a real condition, and so is min = max.
+        assert!(RuleSet::new(vec![only(Some(".*"), Some(2), Some(2), "")]).is_ok());
+        assert!(RuleSet::new(vec![only(Some("standup"), None, None, "")]).is_ok());
     }
 
     #[test]

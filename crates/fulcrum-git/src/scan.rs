@@ -152,10 +152,22 @@ fn open(path: &Path) -> Result<gix::Repository, GitError> {
             path: path.to_owned(),
         });
     }
-    gix::open(path).map_err(|err| GitError::Open {
+    let repo = gix::open(path).map_err(|err| GitError::Open {
         path: path.to_owned(),
         message: err.to_string(),
-    })
+    })?;
+    // git itself refuses a repository whose HEAD it cannot read; reading its branches anyway
+    // would report "no commits" for a repository that is broken.
+    if let Err(err) = repo.head() {
+        return Err(GitError::Corrupt {
+            path: path.to_owned(),
+            message: format!(
+                "its HEAD cannot be read ({err}); git refuses it too. Point HEAD at a branch \
+                 again, e.g. `git symbolic-ref HEAD refs/heads/main`"
+            ),
+        });
+    }
+    Ok(repo)
 }
 
 fn canonical_path(repo: &gix::Repository, given: &Path) -> PathBuf {

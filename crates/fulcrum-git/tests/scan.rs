@@ -445,6 +445,21 @@ fn damaged_objects_are_reported_not_panicked_on() {
 }
 
 #[test]
+fn a_repository_whose_head_is_garbage_is_an_error_naming_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut repo = Repo::init(&tmp.path().join("work"));
+    repo.commit("Alice", USER, T0, "+0000", "one");
+    std::fs::write(repo.dir.join(".git/HEAD"), "garbage\n").unwrap();
+    let err = scan(&repo.dir, &identity(), None, &mut |_| {}).unwrap_err();
+    assert!(matches!(err, GitError::Corrupt { .. }), "{err:?}");
+    let msg = err.to_string();
+    assert!(
+        msg.contains(repo.dir.to_str().unwrap()) && msg.contains("HEAD"),
+        "{msg}"
+    );
+}
+
+#[test]
 fn empty_repositories_have_no_commits() {
     let tmp = tempfile::tempdir().unwrap();
     let repo = Repo::init(&tmp.path().join("empty"));
