@@ -128,9 +128,10 @@ pub fn build(input: &ReportInput<'_>) -> Report {
     );
     let counted = Interval::new(range.start, range.end.min(input.now).max(range.start));
     let segments = attribute(input.activities, counted);
+    let index = DayIndex::new(input);
 
     let days: Vec<DayLine> = time::dates(input.from, input.to)
-        .map(|d| day_line(input, &tz, d, &segments))
+        .map(|d| day_line(input, &tz, d, &segments, &index))
         .collect();
     let categories = category_lines(input.profile, &segments, input.activities);
     let totals = totals(&days);
@@ -195,11 +196,59 @@ fn attribute(activities: &[Activity], range: Interval) -> Vec<Segment> {
     out
 }
 
+/// Commits and meeting starts sorted by time, so each day finds its own by binary search and
+/// a report's cost grows with its data and its days, never with their product.
+struct DayIndex {
+    commits: Vec<Timestamp>,
+    /// Start and 1:1 flag of every meeting that has started by `now`.
+    meetings: Vec<(Timestamp, bool)>,
+}
+
+impl DayIndex {
+    fn new(input: &ReportInput<'_>) -> DayIndex {
+        let mut commits = input.commits.to_vec();
+        commits.sort_unstable();
+        let mut meetings: Vec<(Timestamp, bool)> = input
+            .activities
+            .iter()
+            .filter(|a| a.is_meeting() && a.start < input.now)
+            .map(|a| (a.start, a.one_on_one))
+            .collect();
+        meetings.sort_unstable();
+        DayIndex { commits, meetings }
+    }
+
+    fn commits_in(&self, span: Interval) -> u32 {
+        let lo = self.commits.partition_point(|&c| c < span.start);
+        let hi = self.commits.partition_point(|&c| c < span.end);
+        (hi - lo) as u32
+    }
+
+    fn meetings_in(&self, span: Interval) -> &[(Timestamp, bool)] {
+        let lo = self.meetings.partition_point(|m| m.0 < span.start);
+        let hi = self.meetings.partition_point(|m| m.0 < span.end);
+        &self.meetings[lo..hi]
+    }
+}
+
+/// The segments overlapping `span`; `segments` are disjoint and in time order.
+fn segments_in(segments: &[Segment], span: Interval) -> &[Segment] {
+    let lo = segments.partition_point(|s| s.span.end <= span.start);
+    let hi = lo + segments[lo..].partition_point(|s| s.span.start < span.end);
+    &segments[lo..hi]
+}
+
 fn minutes(seconds: i64) -> i64 {
     (seconds + 30) / 60
 }
 
-fn day_line(input: &ReportInput<'_>, tz: &TimeZone, date: Date, segments: &[Segment]) -> DayLine {
+fn day_line(
+    input: &ReportInput<'_>,
+    tz: &TimeZone,
+    date: Date,
+    segments: &[Segment],
+    index: &DayIndex,
+) -> DayLine {
     let p = input.profile;
     let acts = input.activities;
     let day = Interval::new(
@@ -211,7 +260,7 @@ fn day_line(input: &ReportInput<'_>, tz: &TimeZone, date: Date, segments: &[Segm
     let mut after_hours = 0;
     let mut meeting_spans = Vec::new();
     let mut breakers = Vec::new();
-    for s in segments {
+    for s in segments_in(segments, day) {
         let Some(part) = s.span.clip(&day) else {
             continue;
         };
@@ -229,12 +278,7 @@ fn day_line(input: &ReportInput<'_>, tz: &TimeZone, date: Date, segments: &[Segm
             breakers.push(part);
         }
     }
-    let meetings_in_day: Vec<&Activity> = acts
-        .iter()
-        .filter(|a| {
-            a.is_meeting() && a.start >= day.start && a.start < day.end && a.start < input.now
-        })
-        .collect();
+    let meetings_in_day = index.meetings_in(day);
 
     // Focus: meeting-free stretches of working time that have already happened.
     let (mut focus, mut longest) = (0, 0);
@@ -255,17 +299,13 @@ fn day_line(input: &ReportInput<'_>, tz: &TimeZone, date: Date, segments: &[Segm
         working_day: work_span.is_some(),
         meeting_minutes: minutes(meeting_spans.iter().map(Interval::seconds).sum()),
         meetings: meetings_in_day.len() as u32,
-        one_on_ones: meetings_in_day.iter().filter(|a| a.one_on_one).count() as u32,
+        one_on_ones: meetings_in_day.iter().filter(|m| m.1).count() as u32,
         focus_minutes: focus,
         longest_focus_minutes: longest,
         fragments,
         fragmented_minutes: fragmented,
         after_hours_minutes: minutes(after_hours),
-        commits: input
-            .commits
-            .iter()
-            .filter(|&&c| c >= day.start && c < day.end)
-            .count() as u32,
+        commits: index.commits_in(day),
         minutes_by_category: by_cat.into_iter().map(|(c, s)| (c, minutes(s))).collect(),
     }
 }

@@ -18,16 +18,44 @@ pub enum TimeError {
     BadTime(String),
     #[error("unknown time zone '{0}': use an IANA name such as Europe/Berlin or America/New_York")]
     BadZone(String),
+    #[error(
+        "{0} is outside the dates Fulcrum handles: give a date from {FIRST_DATE} to {LAST_DATE}"
+    )]
+    OutOfRange(Date),
+}
+
+/// The first date Fulcrum reads or reports. Calendars older than this are not time a user
+/// still asks about, and a bound keeps every date arithmetic far from jiff's limits.
+pub const FIRST_DATE: Date = jiff::civil::date(1900, 1, 1);
+/// The last date Fulcrum reads or reports. jiff's instants end on 9999-12-30, so a date near
+/// its end (9999-12-31) has no day start in most zones; we stop far before that.
+pub const LAST_DATE: Date = jiff::civil::date(2199, 12, 31);
+
+/// The longest range a report, a dashboard or an export covers: ten years and a few days
+/// (the calendar horizon Fulcrum keeps). Its cost grows with the days it lists, so a range
+/// has a bound however little data it holds.
+pub const MAX_RANGE_DAYS: i64 = 3_660;
+
+/// Refuses dates outside [`FIRST_DATE`]..=[`LAST_DATE`].
+pub fn in_range(date: Date) -> Result<Date, TimeError> {
+    if (FIRST_DATE..=LAST_DATE).contains(&date) {
+        Ok(date)
+    } else {
+        Err(TimeError::OutOfRange(date))
+    }
 }
 
 pub fn parse_zone(name: &str) -> Result<TimeZone, TimeError> {
     TimeZone::get(name).map_err(|_| TimeError::BadZone(name.to_string()))
 }
 
+/// A `YYYY-MM-DD` date inside the range Fulcrum handles.
 pub fn parse_date(s: &str) -> Result<Date, TimeError> {
-    s.trim()
+    let date = s
+        .trim()
         .parse::<Date>()
-        .map_err(|_| TimeError::BadDate(s.to_string()))
+        .map_err(|_| TimeError::BadDate(s.to_string()))?;
+    in_range(date)
 }
 
 pub fn parse_time_of_day(s: &str) -> Result<Time, TimeError> {
@@ -75,9 +103,10 @@ pub fn parse_iso_week(s: &str) -> Result<Date, TimeError> {
     let w = w.strip_prefix(['W', 'w']).ok_or_else(bad)?;
     let year: i16 = y.parse().map_err(|_| bad())?;
     let week: i8 = w.parse().map_err(|_| bad())?;
-    jiff::civil::ISOWeekDate::new(year, week, Weekday::Monday)
+    let monday = jiff::civil::ISOWeekDate::new(year, week, Weekday::Monday)
         .map(|d| d.date())
-        .map_err(|_| bad())
+        .map_err(|_| bad())?;
+    in_range(monday)
 }
 
 /// The ISO week of a date, written `YYYY-Www`.
@@ -153,6 +182,33 @@ mod tests {
         assert_eq!(iso_week_label(date(2026, 11, 25)), "2026-W48");
         assert!(parse_iso_week("2026-48").is_err());
         assert!(parse_iso_week("2026-W54").is_err());
+    }
+
+    #[test]
+    fn dates_outside_the_handled_range_are_refused_with_the_range() {
+        assert_eq!(parse_date("2026-12-02"), Ok(date(2026, 12, 2)));
+        assert_eq!(parse_date("1900-01-01"), Ok(FIRST_DATE));
+        assert_eq!(parse_date("2199-12-31"), Ok(LAST_DATE));
+        for far in [
+            "9999-12-31",
+            "9999-12-30",
+            "0001-01-01",
+            "1899-12-31",
+            "2200-01-01",
+        ] {
+            let e = parse_date(far).unwrap_err();
+            assert!(matches!(e, TimeError::OutOfRange(_)), "{far}: {e:?}");
+            let text = e.to_string();
+            assert!(
+                text.contains("1900-01-01") && text.contains("2199-12-31"),
+                "{text}"
+            );
+        }
+        assert!(matches!(
+            parse_iso_week("9999-W52"),
+            Err(TimeError::OutOfRange(_))
+        ));
+        assert!(parse_iso_week("2026-W48").is_ok());
     }
 
     #[test]
