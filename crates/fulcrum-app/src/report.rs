@@ -23,26 +23,88 @@ pub enum Period {
     Dates { from: Date, to: Date },
 }
 
+/// What the period's options are called where they were given, so an error names the option
+/// the user typed: the CLI's flags or the API's query parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OptionNames {
+    pub week: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+}
+
+impl OptionNames {
+    pub const CLI: OptionNames = OptionNames {
+        week: "--week",
+        from: "--from",
+        to: "--to",
+    };
+    pub const API: OptionNames = OptionNames {
+        week: "week",
+        from: "from",
+        to: "to",
+    };
+}
+
+/// Reads `[from, to)` from two dates; `max_days` bounds its length where the cost of the answer
+/// grows with the days it covers.
+pub fn date_range(
+    names: OptionNames,
+    from: &str,
+    to: &str,
+    max_days: Option<i64>,
+) -> Result<(Date, Date)> {
+    let named = |name: &str, e: time::TimeError| AppError::Invalid(format!("{name}: {e}"));
+    let from_date = time::parse_date(from).map_err(|e| named(names.from, e))?;
+    let to_date = time::parse_date(to).map_err(|e| named(names.to, e))?;
+    if to_date <= from_date {
+        return Err(AppError::Invalid(format!(
+            "{} {to_date} must be after {} {from_date} ({} is exclusive)",
+            names.to, names.from, names.to
+        )));
+    }
+    let days = time::days_between(from_date, to_date);
+    if let Some(max) = max_days.filter(|&m| days > m) {
+        return Err(AppError::Invalid(format!(
+            "{from_date} to {to_date} is {days} days; a report covers at most {max} days \
+             (ten years): narrow {} and {}",
+            names.from, names.to
+        )));
+    }
+    Ok((from_date, to_date))
+}
+
 impl Period {
-    /// Reads the CLI's and the API's period options.
+    /// Reads the CLI's period options.
     pub fn from_options(week: Option<&str>, from: Option<&str>, to: Option<&str>) -> Result<Self> {
+        Period::parse(OptionNames::CLI, week, from, to)
+    }
+
+    /// Reads a period from options called `names`; a range is at most
+    /// [`time::MAX_RANGE_DAYS`] long.
+    pub fn parse(
+        names: OptionNames,
+        week: Option<&str>,
+        from: Option<&str>,
+        to: Option<&str>,
+    ) -> Result<Self> {
         match (week, from, to) {
-            (Some(_), Some(_), _) | (Some(_), _, Some(_)) => Err(AppError::Invalid(
-                "give either --week or --from/--to, not both".into(),
-            )),
-            (Some(w), None, None) => Ok(Period::Week(time::parse_iso_week(w)?)),
+            (Some(_), Some(_), _) | (Some(_), _, Some(_)) => Err(AppError::Invalid(format!(
+                "give either {} or {}/{}, not both",
+                names.week, names.from, names.to
+            ))),
+            (Some(w), None, None) => {
+                Ok(Period::Week(time::parse_iso_week(w).map_err(|e| {
+                    AppError::Invalid(format!("{}: {e}", names.week))
+                })?))
+            }
             (None, Some(f), Some(t)) => {
-                let (from, to) = (time::parse_date(f)?, time::parse_date(t)?);
-                if to <= from {
-                    return Err(AppError::Invalid(format!(
-                        "--to {to} must be after --from {from} (--to is exclusive)"
-                    )));
-                }
+                let (from, to) = date_range(names, f, t, Some(time::MAX_RANGE_DAYS))?;
                 Ok(Period::Dates { from, to })
             }
-            (None, Some(_), None) | (None, None, Some(_)) => Err(AppError::Invalid(
-                "--from and --to go together (--to is exclusive)".into(),
-            )),
+            (None, Some(_), None) | (None, None, Some(_)) => Err(AppError::Invalid(format!(
+                "{} and {} go together ({} is exclusive)",
+                names.from, names.to, names.to
+            ))),
             (None, None, None) => Ok(Period::CurrentWeek),
         }
     }
@@ -116,4 +178,63 @@ pub async fn build(
     now: Timestamp,
 ) -> Result<Report> {
     Ok(load(store, rules_path, period, now).await?.report(now))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(names: OptionNames, w: Option<&str>, f: Option<&str>, t: Option<&str>) -> String {
+        Period::parse(names, w, f, t).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn periods_beyond_the_handled_dates_or_span_are_refused_by_name() {
+        let e = refusal(
+            OptionNames::CLI,
+            None,
+            Some("0001-01-01"),
+            Some("9999-12-30"),
+        );
+        assert!(e.contains("--from") && e.contains("1900-01-01"), "{e}");
+        let e = refusal(
+            OptionNames::CLI,
+            None,
+            Some("2026-01-01"),
+            Some("9999-12-31"),
+        );
+        assert!(e.contains("--to") && e.contains("2199-12-31"), "{e}");
+        let e = refusal(
+            OptionNames::CLI,
+            None,
+            Some("1990-01-01"),
+            Some("2026-01-01"),
+        );
+        assert!(e.contains("at most 3660 days"), "{e}");
+        assert_eq!(
+            Period::parse(
+                OptionNames::CLI,
+                None,
+                Some("2016-01-01"),
+                Some("2026-01-01")
+            )
+            .unwrap(),
+            Period::Dates {
+                from: jiff::civil::date(2016, 1, 1),
+                to: jiff::civil::date(2026, 1, 1)
+            }
+        );
+    }
+
+    #[test]
+    fn the_api_names_its_own_parameters() {
+        let e = refusal(OptionNames::API, None, Some("\u{fffd}"), None);
+        assert_eq!(e, "from and to go together (to is exclusive)");
+        let e = refusal(OptionNames::API, None, Some("%ff"), Some("2026-01-01"));
+        assert!(e.starts_with("from: ") && !e.contains("--"), "{e}");
+        let e = refusal(OptionNames::API, Some("2026-W01"), Some("2026-01-01"), None);
+        assert!(!e.contains("--"), "{e}");
+        let e = refusal(OptionNames::API, Some("nope"), None, None);
+        assert!(e.starts_with("week: "), "{e}");
+    }
 }

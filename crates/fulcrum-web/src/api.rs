@@ -35,7 +35,8 @@ fn given(v: &Option<String>) -> Option<&str> {
 
 impl PeriodQuery {
     pub fn period(&self) -> Result<Period, Failure> {
-        Ok(Period::from_options(
+        Ok(Period::parse(
+            fulcrum_app::report::OptionNames::API,
             given(&self.week),
             given(&self.from),
             given(&self.to),

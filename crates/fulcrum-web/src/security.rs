@@ -85,7 +85,89 @@ fn refuse(status: StatusCode, message: &str) -> Response {
     resp
 }
 
-/// Runs before every route: refuses foreign hosts and cross-site posts, adds the headers.
+/// How long one request may take before the server gives up on it. Every answer Fulcrum
+/// gives is bounded well below this; the budget is the backstop for what was not foreseen.
+pub const REQUEST_BUDGET: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// What the browser says about where a request comes from (`Sec-Fetch-*`). Browsers send
+/// these on every request; other clients (curl, scripts) do not, and are not a web page.
+struct Fetch<'a> {
+    site: Option<&'a str>,
+    mode: Option<&'a str>,
+    dest: Option<&'a str>,
+}
+
+impl<'a> Fetch<'a> {
+    fn of(headers: &'a axum::http::HeaderMap) -> Fetch<'a> {
+        let get = |name: &str| headers.get(name).and_then(|h| h.to_str().ok());
+        Fetch {
+            site: get("sec-fetch-site"),
+            mode: get("sec-fetch-mode"),
+            dest: get("sec-fetch-dest"),
+        }
+    }
+
+    /// Sent by a page of another origin. `same-site` is another origin too: a page on another
+    /// port of this machine.
+    fn from_another_site(&self) -> bool {
+        matches!(self.site, Some("cross-site" | "same-site"))
+    }
+
+    /// The user followed a link to a page (not an image, a script, a fetch or a frame).
+    fn top_level_navigation(&self) -> bool {
+        self.mode == Some("navigate") && self.dest.is_none_or(|d| d == "document")
+    }
+}
+
+/// An HTML page a link may open, as opposed to data, downloads and assets.
+fn is_page(path: &str) -> bool {
+    !(path.starts_with("/api/")
+        || path.starts_with("/assets/")
+        || path.ends_with(".ics")
+        || path.ends_with(".md"))
+}
+
+/// Another site may link to Fulcrum's pages and nothing else; the page it opens is the plain
+/// one (its query dropped), so a link can never make the server do more than a click on the
+/// menu would. `None` when the request is refused.
+fn from_another_site(navigation: bool, mut req: Request) -> Option<Request> {
+    if !navigation || !is_page(req.uri().path()) {
+        return None;
+    }
+    if req.uri().query().is_some() {
+        let path = req.uri().path().to_string();
+        *req.uri_mut() = path.parse().ok()?;
+    }
+    Some(req)
+}
+
+/// Counts requests being worked on; a request that ends, fails or is dropped (its client
+/// went away) leaves the count.
+#[derive(Debug, Default)]
+pub struct InFlight(std::sync::atomic::AtomicUsize);
+
+pub struct Working<'a>(&'a InFlight);
+
+impl InFlight {
+    pub fn now(&self) -> usize {
+        self.0.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    fn enter(&self) -> Working<'_> {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Working(self)
+    }
+}
+
+impl Drop for Working<'_> {
+    fn drop(&mut self) {
+        (self.0).0.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// Runs before every route: refuses foreign hosts and cross-site requests, bounds the time
+/// a request may take, adds the headers. A client that disconnects drops the request's
+/// future, which stops its work at the next await.
 pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let host = req
         .headers()
@@ -99,7 +181,25 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
             "Fulcrum answers only requests addressed to this machine (localhost or 127.0.0.1).",
         );
     }
-    if req.method() != Method::GET && req.method() != Method::HEAD {
+    let (another_site, navigation) = {
+        let fetch = Fetch::of(req.headers());
+        (fetch.from_another_site(), fetch.top_level_navigation())
+    };
+    let is_read = req.method() == Method::GET || req.method() == Method::HEAD;
+    let req = if is_read && another_site {
+        match from_another_site(navigation, req) {
+            Some(r) => r,
+            None => {
+                return refuse(
+                    StatusCode::FORBIDDEN,
+                    "Fulcrum's data is only for its own pages; another site may only link to a page.",
+                );
+            }
+        }
+    } else {
+        req
+    };
+    if !is_read {
         let origin = req
             .headers()
             .get(header::ORIGIN)
@@ -121,7 +221,19 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
         }
     }
     let started = std::time::Instant::now();
-    let mut resp = next.run(req).await;
+    let _working = state.in_flight.enter();
+    let budget = state.request_budget();
+    let mut resp = match tokio::time::timeout(budget, next.run(req)).await {
+        Ok(resp) => resp,
+        Err(_) => refuse(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &format!(
+                "Fulcrum stopped working on this request after {} s; ask for less (a shorter \
+                 period) or try again.",
+                budget.as_secs_f64()
+            ),
+        ),
+    };
     let h = resp.headers_mut();
     // How long the server worked on the request, for the benchmark and the browser's tools.
     if let Ok(v) = HeaderValue::from_str(&format!(

@@ -197,7 +197,7 @@ pub enum CalendarCommand {
         /// End of the window, exclusive [default: a year from today]
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
-        /// Zone for the window's dates and for floating times [default: UTC]
+        /// Zone for the window's dates and for floating times
         #[arg(long, value_name = "IANA_ZONE", default_value = "UTC")]
         tz: String,
         #[arg(long, value_enum, default_value = "tsv")]

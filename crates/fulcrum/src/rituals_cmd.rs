@@ -232,12 +232,12 @@ fn edit(ritual: Ritual, text: &str) -> Result<EntryBody> {
 pub async fn rituals_cmd(store: &dyn Store, a: RitualsArgs, now: Timestamp) -> Result<()> {
     match a.action {
         Some(RitualsAction::Export { from, to, out }) => {
-            let (from, to) = (time::parse_date(&from)?, time::parse_date(&to)?);
-            if to <= from {
-                return Err(AppError::Invalid(format!(
-                    "--to {to} must be after --from {from} (--to is exclusive)"
-                )));
-            }
+            let (from, to) = fulcrum_app::report::date_range(
+                fulcrum_app::report::OptionNames::CLI,
+                &from,
+                &to,
+                None,
+            )?;
             let md = rituals::export_markdown(store, from, to).await?;
             match out {
                 Some(path) => {
