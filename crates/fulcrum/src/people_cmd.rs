@@ -509,11 +509,13 @@ fn people_table(list: &people::PeopleList) -> String {
             let _ = writeln!(s, "      private: {n}");
         }
     }
-    let _ = writeln!(
-        s,
-        "\n1:1s take {:.1} h a week at these cadences.",
-        list.one_on_one_hours_per_week
-    );
+    if list.one_on_one_hours_per_week > 0.0 {
+        let _ = writeln!(
+            s,
+            "\n1:1s take {:.1} h a week at these cadences.",
+            list.one_on_one_hours_per_week
+        );
+    }
     for w in &list.warnings {
         let _ = writeln!(s, "\nWarning: {w}");
     }

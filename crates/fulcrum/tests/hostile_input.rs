@@ -122,3 +122,36 @@ fn rules_that_match_every_event_are_refused() {
         assert!(!out.status.success() && stderr.contains(says), "{stderr}");
     }
 }
+
+#[test]
+fn a_reader_that_stops_early_is_a_normal_end() {
+    use std::io::Read as _;
+    use std::process::Stdio;
+    let env = Env::new();
+    for args in [&["completions", "bash"][..], &["rules", "list"][..]] {
+        let mut child = env
+            .command()
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read one byte, then close the pipe as `head -c1` would.
+        let mut first = [0u8; 1];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(out.status.success(), "{args:?}: {:?} {stderr}", out.status);
+    }
+}
+
+#[test]
+fn an_empty_team_takes_no_hours_not_minus_zero() {
+    let env = Env::new();
+    env.init("UTC");
+    let out = env.run(&["people", "list"]).success();
+    assert!(!out.stdout.contains("-0.0"), "{}", out.stdout);
+    let json = env.run(&["people", "list", "--format", "json"]).success();
+    assert!(!json.stdout.contains("-0.0"), "{}", json.stdout);
+}

@@ -340,7 +340,8 @@ fn weekly_hours(people: &[Person]) -> f64 {
         .filter(|p| p.is_active())
         .map(|p| f64::from(p.duration_minutes) * 7.0 / f64::from(p.cadence_days.max(1)))
         .sum();
-    (minutes / 60.0 * 10.0).round() / 10.0
+    // An empty float sum is -0.0, which would print as "-0.0 h"; adding 0.0 makes it +0.0.
+    (minutes / 60.0 * 10.0).round() / 10.0 + 0.0
 }
 
 pub async fn list(
