@@ -109,7 +109,7 @@ impl<'a> Fetch<'a> {
 
     /// Sent by a page of another origin. `same-site` is another origin too: a page on another
     /// port of this machine.
-    fn from_another_site(&self) -> bool {
+    fn sent_by_another_site(&self) -> bool {
         matches!(self.site, Some("cross-site" | "same-site"))
     }
 
@@ -183,7 +183,7 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
     }
     let (another_site, navigation) = {
         let fetch = Fetch::of(req.headers());
-        (fetch.from_another_site(), fetch.top_level_navigation())
+        (fetch.sent_by_another_site(), fetch.top_level_navigation())
     };
     let is_read = req.method() == Method::GET || req.method() == Method::HEAD;
     let req = if is_read && another_site {

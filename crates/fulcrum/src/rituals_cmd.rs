@@ -7,7 +7,6 @@ use clap::{Args, Subcommand, ValueEnum};
 use fulcrum_app::rituals;
 use fulcrum_app::{AppError, Result};
 use fulcrum_core::rituals::{EntryBody, Ritual, SkillRating, parse_template, template};
-use fulcrum_core::time;
 use fulcrum_store::Store;
 use jiff::Timestamp;
 use std::fmt::Write as _;
