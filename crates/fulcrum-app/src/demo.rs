@@ -104,10 +104,12 @@ pub struct DemoRequest<'a> {
 
 /// Refuses to overwrite a store that is not a demo: the demo never touches real data.
 pub async fn check_target(db: &Path) -> Result<()> {
-    if !db.exists() {
-        return Ok(());
-    }
-    let store = crate::open_store(db).await?;
+    // Another program's file, or anything that is not a store, is refused untouched; an empty
+    // file or a missing one holds nothing to lose.
+    let store = match crate::open_store(db, crate::OpenMode::Existing).await {
+        Err(AppError::Store(fulcrum_store::StoreError::Missing { .. })) => return Ok(()),
+        opened => opened?,
+    };
     match store.profile().await? {
         Some(p) if p.emails != [DEMO_EMAIL] => Err(AppError::Invalid(format!(
             "{} holds someone's real data; the demo only writes to a new file or an earlier demo — pass another --db",
@@ -150,7 +152,7 @@ pub async fn build(req: DemoRequest<'_>, progress: import::Progress) -> Result<D
         message: e.to_string(),
     })?;
 
-    let store = crate::open_store(req.db).await?;
+    let store = crate::open_store(req.db, crate::OpenMode::Create).await?;
     profile::init(
         store.as_ref(),
         InitRequest {

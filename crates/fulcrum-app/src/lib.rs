@@ -25,10 +25,13 @@ pub mod weekly;
 
 pub use error::{AppError, Result};
 
+pub use fulcrum_store::OpenMode;
+
 use fulcrum_store::{SqliteStore, Store};
 use std::path::Path;
 
-/// Opens the store at `path` (the embedded SQLite backend).
-pub async fn open_store(path: &Path) -> Result<Box<dyn Store>> {
-    Ok(Box::new(SqliteStore::open(path).await?))
+/// Opens the store at `path` (the embedded SQLite backend) as `mode` allows: only
+/// `OpenMode::Create` makes a store where there is none.
+pub async fn open_store(path: &Path, mode: OpenMode) -> Result<Box<dyn Store>> {
+    Ok(Box::new(SqliteStore::open(path, mode).await?))
 }

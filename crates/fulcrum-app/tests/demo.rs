@@ -21,7 +21,9 @@ async fn the_demo_has_a_year_of_the_weekly_loop() {
     )
     .await
     .unwrap();
-    let store = fulcrum_app::open_store(&db).await.unwrap();
+    let store = fulcrum_app::open_store(&db, fulcrum_app::OpenMode::Existing)
+        .await
+        .unwrap();
     let now = demo::demo_now(today, &jiff::tz::TimeZone::get(demo::DEMO_ZONE).unwrap());
     assert!(built.commits > 100);
 

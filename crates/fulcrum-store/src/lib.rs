@@ -22,10 +22,56 @@ use fulcrum_core::people::Person;
 use fulcrum_core::relationships::{Commitment, Interaction, Prep};
 use fulcrum_core::tasks::Task;
 
+/// What opening a store may do, chosen by the command that opens it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Creates the store, and its folder, when there is none: only `init`, the demo and the
+    /// imports do, so a mistyped path never leaves a store behind.
+    Create,
+    /// A store that must already exist. Its schema is brought up to date; a store that cannot
+    /// be written is opened read-only, so it can still be read and a change says why it fails.
+    Existing,
+    /// A store that must already exist, opened read-only whatever its permissions: nothing is
+    /// written, not even a migration or the journal mode.
+    ReadOnly,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open the store at {path}: {message}")]
     Open { path: String, message: String },
+    #[error(
+        "no Fulcrum store at {path}; create one with `fulcrum init --email you@example.com --tz Europe/Berlin`, or pass --db (or set FULCRUM_DB) to point at yours"
+    )]
+    Missing { path: String },
+    #[error(
+        "{path} is not a Fulcrum store: it is another program's SQLite database ({tables}); Fulcrum left it untouched, pass --db with the path of your store or of a new file"
+    )]
+    Foreign { path: String, tables: String },
+    #[error(
+        "{path} is not a Fulcrum store: it is not an SQLite database; Fulcrum left it untouched, pass --db with the path of your store or of a new file"
+    )]
+    NotSqlite { path: String },
+    #[error(
+        "another Fulcrum process is using the store at {path} (it stayed locked for {} s); wait for it to finish and try again",
+        .waited.as_secs_f64()
+    )]
+    Locked {
+        path: String,
+        waited: std::time::Duration,
+    },
+    #[error(
+        "the store at {path} is read-only: Fulcrum can show what it holds but not change it; make the file and its folder writable to change it"
+    )]
+    ReadOnly { path: String },
+    #[error(
+        "the store at {path} was written by an older Fulcrum (schema {found}, this one needs {needs}) and is read-only, so it cannot be brought up to date; make the file and its folder writable and run Fulcrum once"
+    )]
+    Outdated {
+        path: String,
+        found: i64,
+        needs: i64,
+    },
     #[error(
         "the store at {path} was written by a newer Fulcrum (schema {found}, this one knows {known}); upgrade Fulcrum"
     )]

@@ -1,6 +1,9 @@
 //! The embedded SQLite backend: one file, WAL journal, migrations applied on open.
 
+mod open;
 mod people;
+
+pub use open::{BUSY_TIMEOUT, SqliteStore};
 
 use crate::{
     AcceptedPlan, CommitImport, Entry, NewSource, PersonRecords, PlanBlock, Result, Source,
@@ -18,13 +21,8 @@ use fulcrum_core::people::{Person, Relation};
 use fulcrum_core::relationships::{Commitment, Interaction, Prep};
 use fulcrum_core::rituals::Ritual;
 use fulcrum_core::tasks::{Task, TaskStatus};
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
-};
+use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool, Transaction};
-use std::path::Path;
-use std::str::FromStr;
-use std::time::Duration;
 
 /// The columns `source_from_row` reads, kept in a macro so queries stay static strings.
 macro_rules! source_columns {
@@ -70,83 +68,19 @@ const MIGRATIONS: &[(i64, &str)] = &[
 /// Rows per multi-row INSERT: well under SQLite's limit on bound parameters.
 const BATCH: usize = 400;
 
-pub struct SqliteStore {
+/// The queries over one pool; `SqliteStore` opens it and names the file in its errors.
+struct Db {
     pool: SqlitePool,
 }
 
-impl SqliteStore {
-    /// Opens (creating if needed) the store file at `path` and brings its schema up to date.
-    pub async fn open(path: &Path) -> Result<Self> {
-        let shown = path.display().to_string();
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
-                path: shown.clone(),
-                message: format!("cannot create the folder {}: {e}", dir.display()),
-            })?;
-        }
-        let options = SqliteConnectOptions::new()
-            .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(options)
-            .await
-            .map_err(|e| StoreError::Open {
-                path: shown.clone(),
-                message: e.to_string(),
-            })?;
-        let store = SqliteStore { pool };
-        store.migrate(&shown).await?;
-        Ok(store)
-    }
+/// Starts a transaction that will write. `BEGIN IMMEDIATE` takes the write lock up front, so
+/// it waits out another writer for the busy timeout; a deferred transaction that upgrades to
+/// writing later fails at once in WAL mode when another process wrote in between.
+async fn begin_write(pool: &SqlitePool) -> Result<Transaction<'static, Sqlite>> {
+    Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
+}
 
-    /// A private in-memory store, for tests.
-    pub async fn in_memory() -> Result<Self> {
-        let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(options)
-            .await?;
-        let store = SqliteStore { pool };
-        store.migrate(":memory:").await?;
-        Ok(store)
-    }
-
-    async fn migrate(&self, shown: &str) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)",
-        )
-        .execute(&mut *tx)
-        .await?;
-        let current: i64 = sqlx::query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get(0)?;
-        let known = MIGRATIONS.last().map_or(0, |m| m.0);
-        if current > known {
-            return Err(StoreError::TooNew {
-                path: shown.to_string(),
-                found: current,
-                known,
-            });
-        }
-        for (version, sql) in MIGRATIONS.iter().filter(|m| m.0 > current) {
-            sqlx::raw_sql(*sql).execute(&mut *tx).await?;
-            sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
-                .bind(version)
-                .bind(now())
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(())
-    }
-
+impl Db {
     /// The source with this location, created or updated with the given name and validators.
     async fn upsert_source(tx: &mut Transaction<'_, Sqlite>, s: &NewSource) -> Result<i64> {
         let row = sqlx::query(
@@ -412,14 +346,14 @@ impl CommitImport for SqliteCommitImport {
             .bind(self.id)
             .execute(&mut *self.tx)
             .await?;
-        let s = SqliteStore::finish_import(&mut self.tx, self.id, outcome).await?;
+        let s = Db::finish_import(&mut self.tx, self.id, outcome).await?;
         self.tx.commit().await?;
         Ok(s)
     }
 }
 
 #[async_trait]
-impl Store for SqliteStore {
+impl Store for Db {
     async fn profile(&self) -> Result<Option<Profile>> {
         let row = sqlx::query("SELECT value FROM settings WHERE key = 'profile'")
             .fetch_optional(&self.pool)
@@ -493,7 +427,7 @@ impl Store for SqliteStore {
         events: &[StoredEvent],
         outcome: &str,
     ) -> Result<Source> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = begin_write(&self.pool).await?;
         let id = Self::upsert_source(&mut tx, source).await?;
         sqlx::query("DELETE FROM events WHERE source_id = $1")
             .bind(id)
@@ -533,7 +467,7 @@ impl Store for SqliteStore {
     }
 
     async fn begin_commits(&self, source: &NewSource) -> Result<Box<dyn CommitImport>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = begin_write(&self.pool).await?;
         let id = Self::upsert_source(&mut tx, source).await?;
         Ok(Box::new(SqliteCommitImport { tx, id }))
     }
@@ -665,7 +599,7 @@ impl Store for SqliteStore {
     async fn accept_plan(&self, plan: &AcceptedPlan) -> Result<()> {
         let week = plan.week.as_str();
         let known = serde_json::to_string(&plan.known_events).unwrap_or_else(|_| "[]".into());
-        let mut tx = self.pool.begin().await?;
+        let mut tx = begin_write(&self.pool).await?;
         sqlx::query("DELETE FROM plan_blocks WHERE week = $1")
             .bind(week)
             .execute(&mut *tx)

@@ -1,4 +1,4 @@
-use fulcrum_store::{SqliteStore, Store, conformance};
+use fulcrum_store::{OpenMode, SqliteStore, Store, conformance};
 
 #[tokio::test]
 async fn in_memory_store_conforms() {
@@ -10,11 +10,11 @@ async fn in_memory_store_conforms() {
 async fn file_store_conforms_and_survives_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nested").join("fulcrum.db");
-    let store = SqliteStore::open(&path).await.unwrap();
+    let store = SqliteStore::open(&path, OpenMode::Create).await.unwrap();
     conformance::run_all(&store).await;
     let sources = store.sources().await.unwrap();
     drop(store);
-    let reopened = SqliteStore::open(&path).await.unwrap();
+    let reopened = SqliteStore::open(&path, OpenMode::Existing).await.unwrap();
     assert_eq!(reopened.sources().await.unwrap(), sources);
     assert!(reopened.profile().await.unwrap().is_some());
 }
@@ -28,7 +28,7 @@ async fn a_file_that_is_not_a_store_is_refused_clearly() {
         "this is not a database, just some text that is long enough",
     )
     .unwrap();
-    let err = match SqliteStore::open(&path).await {
+    let err = match SqliteStore::open(&path, OpenMode::Create).await {
         Ok(_) => panic!("opened a text file as a store"),
         Err(e) => e.to_string(),
     };

@@ -79,9 +79,11 @@ impl std::ops::Deref for AppState {
 }
 
 impl AppState {
-    /// Opens the store of `config` for a server bound to `bound`.
+    /// Opens the store of `config`, which must exist (a server never creates one), for a
+    /// server bound to `bound`.
     pub async fn open(config: &Config, bound: SocketAddr) -> Result<Self> {
-        let store: Arc<dyn Store> = Arc::from(fulcrum_app::open_store(&config.db).await?);
+        let store = fulcrum_app::open_store(&config.db, fulcrum_app::OpenMode::Existing).await?;
+        let store: Arc<dyn Store> = Arc::from(store);
         Ok(AppState(Arc::new(Inner {
             store,
             rules: config.rules.clone(),

@@ -525,8 +525,15 @@ async fn every_page_renders_and_bad_input_is_shown_on_the_page() {
 async fn an_empty_store_asks_to_be_set_up() {
     let dir = tempfile::tempdir().unwrap();
     let addr: std::net::SocketAddr = HOST.parse().unwrap();
+    // A store nobody set up yet, as an import before `init` leaves: the server never creates one.
+    let db = dir.path().join("new.db");
+    drop(
+        fulcrum_app::open_store(&db, fulcrum_app::OpenMode::Create)
+            .await
+            .unwrap(),
+    );
     let config = fulcrum_web::Config {
-        db: dir.path().join("new.db"),
+        db,
         rules: dir.path().join("rules.toml"),
         addr,
         clock: fulcrum_web::Clock::System,

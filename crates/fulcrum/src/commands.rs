@@ -3,7 +3,7 @@
 use crate::cli::*;
 use crate::output::{self, emit, emit_json};
 use fulcrum_app::report::Period;
-use fulcrum_app::{AppError, Result, import, paths, profile, report, rules_file};
+use fulcrum_app::{AppError, OpenMode, Result, import, paths, profile, report, rules_file};
 use fulcrum_core::RolePreset;
 use fulcrum_core::time;
 use fulcrum_store::Store;
@@ -123,8 +123,16 @@ fn store_path(db: Option<PathBuf>) -> PathBuf {
     db.unwrap_or_else(paths::default_db)
 }
 
+/// Opens the store a command reads or changes. It must exist, so a mistyped `--db` says so
+/// instead of leaving a new store behind; one that cannot be written is opened read-only.
 async fn open(path: &std::path::Path) -> Result<Box<dyn Store>> {
-    fulcrum_app::open_store(path).await
+    fulcrum_app::open_store(path, OpenMode::Existing).await
+}
+
+/// Opens the store of `init` and the imports, the commands that create it (and its folder)
+/// when there is none.
+async fn open_or_create(path: &std::path::Path) -> Result<Box<dyn Store>> {
+    fulcrum_app::open_store(path, OpenMode::Create).await
 }
 
 fn role(r: Role) -> RolePreset {
@@ -150,7 +158,7 @@ async fn init(db: &std::path::Path, a: InitArgs) -> Result<()> {
                 })
         })
         .collect::<Result<Vec<_>>>()?;
-    let store = open(db).await?;
+    let store = open_or_create(db).await?;
     let p = profile::init(
         store.as_ref(),
         profile::InitRequest {
@@ -209,7 +217,7 @@ fn progress_bar(what: &'static str) -> (ProgressBar, import::Progress) {
 }
 
 async fn import_calendar(db: &std::path::Path, target: &str, format: Format) -> Result<()> {
-    let store = open(db).await?;
+    let store = open_or_create(db).await?;
     let imports = import::calendar(store.as_ref(), target, now()?).await?;
     for i in &imports {
         for w in &i.warnings {
@@ -223,7 +231,7 @@ async fn import_calendar(db: &std::path::Path, target: &str, format: Format) -> 
 }
 
 async fn import_git(db: &std::path::Path, paths: &[PathBuf], format: Format) -> Result<()> {
-    let store = open(db).await?;
+    let store = open_or_create(db).await?;
     let mut results = Vec::new();
     for p in paths {
         let (bar, progress) = progress_bar("commits read");

@@ -1,7 +1,7 @@
 //! The SQL of the people records: observations, logged 1:1s and their items, feedback,
 //! delegations, contacts, commitments, stakeholder preps and onboarding steps.
 
-use super::{Query, date_col, from_word};
+use super::{Query, begin_write, date_col, from_word};
 use crate::{PersonRecords, Result, StoreError};
 use fulcrum_core::delegation::{CheckIn, Delegation, Expectations, FollowUp};
 use fulcrum_core::feedback::Feedback;
@@ -137,7 +137,7 @@ pub(super) async fn person_records(pool: &SqlitePool, id: i64) -> Result<PersonR
 
 pub(super) async fn delete_person(pool: &SqlitePool, id: i64) -> Result<PersonRecords> {
     let records = person_records(pool, id).await?;
-    let mut tx = pool.begin().await?;
+    let mut tx = begin_write(pool).await?;
     for (_, delete) in RECORD_TABLES {
         sqlx::query(delete).bind(id).execute(&mut *tx).await?;
     }
@@ -251,7 +251,7 @@ pub(super) async fn log_one_on_one(
     discussed: &[i64],
     new_items: &[Item],
 ) -> Result<OneOnOneNote> {
-    let mut tx: Transaction<'_, Sqlite> = pool.begin().await?;
+    let mut tx: Transaction<'_, Sqlite> = begin_write(pool).await?;
     let id: i64 = bind_note(
         sqlx::query(
             "INSERT INTO one_on_one_notes (person_id, held_on, meeting_uid, shared_notes,
@@ -711,7 +711,7 @@ fn step_from_row(row: &SqliteRow) -> Result<Step> {
 }
 
 pub(super) async fn add_onboarding_steps(pool: &SqlitePool, steps: &[Step]) -> Result<Vec<Step>> {
-    let mut tx = pool.begin().await?;
+    let mut tx = begin_write(pool).await?;
     let mut out = Vec::with_capacity(steps.len());
     for s in steps {
         let id: i64 = sqlx::query(

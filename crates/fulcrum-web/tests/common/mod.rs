@@ -60,7 +60,9 @@ impl Demo {
     }
 
     pub async fn store(&self) -> Box<dyn fulcrum_store::Store> {
-        fulcrum_app::open_store(&self.db).await.unwrap()
+        fulcrum_app::open_store(&self.db, fulcrum_app::OpenMode::Existing)
+            .await
+            .unwrap()
     }
 }
 
