@@ -5,7 +5,7 @@
 
 use crate::error::{AppError, Result};
 use crate::profile;
-use fulcrum_calendar::{Calendar, Occurrence, Status};
+use fulcrum_calendar::{Calendar, Limits, Occurrence, Status, Warning, WarningKind};
 use fulcrum_core::{Profile, time};
 use fulcrum_store::{NewSource, Source, SourceKind, Store, StoredCommit, StoredEvent};
 use jiff::{Timestamp, ToSpan};
@@ -25,10 +25,100 @@ pub struct CalendarImport {
     pub source: Source,
     /// Occurrences stored for the source.
     pub events: usize,
-    /// Components that were skipped, each with its line and UID.
+    /// What was skipped, ignored or cut short, each with its line and UID.
     pub warnings: Vec<String>,
+    /// The same warnings counted by what they cost.
+    pub left_out: LeftOut,
     /// The subscription answered "not modified": nothing was read.
     pub unchanged: bool,
+}
+
+/// What an import left out, counted from the kind of each warning, so a summary says
+/// "1 property ignored" rather than calling every warning a skipped component.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct LeftOut {
+    /// Events skipped whole (an unreadable date, zone or rule).
+    pub events_skipped: usize,
+    /// Unreadable lines dropped from components that were kept.
+    pub properties_ignored: usize,
+    /// Events whose recurrence an expansion limit cut short.
+    pub events_cut_short: usize,
+    /// Events not expanded at all because the calendar reached an expansion limit.
+    pub events_not_expanded: usize,
+    /// Recurrence rules that can never occur (their events keep DTSTART).
+    pub rules_never_occurring: usize,
+}
+
+impl LeftOut {
+    pub fn of<'w>(warnings: impl IntoIterator<Item = &'w Warning>) -> LeftOut {
+        let mut n = LeftOut::default();
+        for w in warnings {
+            match w.kind {
+                WarningKind::EventSkipped => n.events_skipped += 1,
+                WarningKind::PropertyIgnored => n.properties_ignored += 1,
+                WarningKind::Truncated => n.events_cut_short += 1,
+                WarningKind::NotExpanded { events } => n.events_not_expanded += events,
+                WarningKind::NeverOccurs => n.rules_never_occurring += 1,
+            }
+        }
+        n
+    }
+
+    fn add(&mut self, o: &LeftOut) {
+        self.events_skipped += o.events_skipped;
+        self.properties_ignored += o.properties_ignored;
+        self.events_cut_short += o.events_cut_short;
+        self.events_not_expanded += o.events_not_expanded;
+        self.rules_never_occurring += o.rules_never_occurring;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == LeftOut::default()
+    }
+
+    /// `1 property ignored; 2 events skipped`, or nothing when nothing was left out.
+    pub fn describe(&self) -> String {
+        let parts = [
+            (self.events_skipped, "event skipped", "events skipped"),
+            (
+                self.properties_ignored,
+                "property ignored",
+                "properties ignored",
+            ),
+            (self.events_cut_short, "event cut short", "events cut short"),
+            (
+                self.events_not_expanded,
+                "event not expanded",
+                "events not expanded",
+            ),
+            (
+                self.rules_never_occurring,
+                "rule that can never occur",
+                "rules that can never occur",
+            ),
+        ];
+        parts
+            .iter()
+            .filter(|(n, _, _)| *n > 0)
+            .map(|&(n, one, many)| plural(n, one, many))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// `1 occurrence`, `3 occurrences`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `3 occurrences` or `3 occurrences; 1 property ignored`.
+pub fn occurrences_outcome(occurrences: usize, left_out: &LeftOut) -> String {
+    let n = plural(occurrences, "occurrence", "occurrences");
+    if left_out.is_empty() {
+        n
+    } else {
+        format!("{n}; {}", left_out.describe())
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -52,6 +142,7 @@ pub async fn calendar(
     target: &str,
     now: Timestamp,
 ) -> Result<Vec<CalendarImport>> {
+    let target = check_target(target)?;
     let profile = profile::require(store).await?;
     if is_url(target) {
         return Ok(vec![calendar_url(store, &profile, target, now).await?]);
@@ -121,6 +212,32 @@ pub async fn calendar_upload(
         last_modified: None,
     };
     store_calendar(store, &profile, source, &cal, now).await
+}
+
+/// Refuses what cannot name a calendar before anything is read: nothing at all, or an
+/// address of a kind Fulcrum does not fetch (which would otherwise be taken for a path).
+fn check_target(target: &str) -> Result<&str> {
+    let t = target.trim();
+    if t.is_empty() {
+        return Err(AppError::Invalid(
+            "say which calendar to import: an .ics file, a folder of .ics files, or an \
+             http(s):// or webcal:// address"
+                .into(),
+        ));
+    }
+    if let Some((scheme, _)) = t.split_once("://")
+        && !scheme.is_empty()
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+        && !is_url(t)
+    {
+        return Err(AppError::Invalid(format!(
+            "{t}: Fulcrum does not fetch {scheme}:// addresses; give an http://, https:// or \
+             webcal:// address, or download the calendar and import the file"
+        )));
+    }
+    Ok(t)
 }
 
 fn is_url(s: &str) -> bool {
@@ -218,33 +335,24 @@ async fn store_calendar(
     let to = now
         .checked_add((HORIZON_FUTURE_YEARS * 8766).hours())
         .unwrap_or(now);
-    let events: Vec<StoredEvent> = cal
-        .expand(from, to, &tz)
+    // A subscribed calendar is written by someone else: its recurrence rules are
+    // expanded within limits, and what they cut off is reported like a skipped event.
+    let expansion = cal.expand_bounded(from, to, &tz, &Limits::default());
+    let events: Vec<StoredEvent> = expansion
+        .occurrences
         .iter()
         .map(|o| stored_event(o, profile, &tz))
         .collect();
-    let warnings: Vec<String> = cal
-        .warnings()
-        .iter()
-        .map(|w| match &w.uid {
-            Some(uid) => format!("line {} (UID {uid}): {}", w.line, w.message),
-            None => format!("line {}: {}", w.line, w.message),
-        })
-        .collect();
-    let outcome = if warnings.is_empty() {
-        format!("{} occurrences", events.len())
-    } else {
-        format!(
-            "{} occurrences, {} skipped components",
-            events.len(),
-            warnings.len()
-        )
-    };
+    let all_warnings = || cal.warnings().iter().chain(&expansion.warnings);
+    let warnings: Vec<String> = all_warnings().map(Warning::to_string).collect();
+    let left_out = LeftOut::of(all_warnings());
+    let outcome = occurrences_outcome(events.len(), &left_out);
     let stored = store.replace_events(&source, &events, &outcome).await?;
     Ok(CalendarImport {
         source: stored,
         events: events.len(),
         warnings,
+        left_out,
         unchanged: false,
     })
 }
@@ -349,6 +457,7 @@ async fn calendar_url(
             source,
             events: 0,
             warnings: Vec::new(),
+            left_out: LeftOut::default(),
             unchanged: true,
         });
     };
@@ -595,12 +704,11 @@ pub fn describe_calendar(imports: &[CalendarImport]) -> String {
         return "not modified".into();
     }
     let events: usize = imports.iter().map(|i| i.events).sum();
-    let skipped: usize = imports.iter().map(|i| i.warnings.len()).sum();
-    if skipped == 0 {
-        format!("{events} occurrences")
-    } else {
-        format!("{events} occurrences, {skipped} components skipped")
+    let mut left_out = LeftOut::default();
+    for i in imports {
+        left_out.add(&i.left_out);
     }
+    occurrences_outcome(events, &left_out)
 }
 
 /// The local date range a calendar import covers, for messages.

@@ -7,7 +7,7 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::event::{Event, Length, RDate, Start, build_event, length_between};
-use crate::parse::{Component, ParseError, Warning, parse_tree};
+use crate::parse::{Component, ParseError, Warning, WarningKind, parse_tree};
 use crate::rrule::{RuleIter, Until};
 use crate::tz::ZoneResolver;
 use crate::value::{When, local_to_timestamp};
@@ -28,6 +28,104 @@ struct Series {
     master: Option<usize>,
     /// Indexes of overrides, one per RECURRENCE-ID (highest SEQUENCE wins).
     overrides: Vec<usize>,
+}
+
+/// Most occurrences one event (all components sharing a UID) adds to one window.
+///
+/// A daily meeting over the ten years back and one ahead that imports expand is
+/// ~4 000 occurrences; every weekday at 09:00 and 14:00, ~5 700. Beyond 10 000
+/// an event is not one person's time but a generated feed or an attack.
+pub const MAX_OCCURRENCES_PER_EVENT: usize = 10_000;
+
+/// Most units of work one event's recurrence rules may spend on one window: every
+/// candidate period, day or start time the rule iterator builds or examines,
+/// rejected ones and empty periods included.
+///
+/// The busiest honest rules cost a few dozen units per occurrence (a monthly "last
+/// Friday" examines every day of each month: ~4 000 over the import horizon), so
+/// 1 000 000 leaves them 100-fold room while bounding a rule that examines every
+/// second to a few milliseconds.
+pub const MAX_WORK_PER_EVENT: u64 = 1_000_000;
+
+/// Most occurrences one expansion of a whole calendar returns.
+///
+/// Fifty events at [`MAX_OCCURRENCES_PER_EVENT`], or a team calendar of 500 weekly
+/// series over the import horizon (~290 000): far beyond one person's calendar,
+/// while the result stays near 50 MB.
+pub const MAX_OCCURRENCES_TOTAL: usize = 500_000;
+
+/// Most units of work (as in [`MAX_WORK_PER_EVENT`]) one expansion of a whole
+/// calendar may spend, so a file of many expensive events is bounded too: twenty
+/// events at the per-event limit, well under a second of work.
+pub const MAX_WORK_TOTAL: u64 = 20_000_000;
+
+/// Bounds on the work of one expansion ([`Calendar::expand_bounded`]).
+///
+/// A recurrence rule is a small program written by whoever controls the file:
+/// `RRULE:FREQ=SECONDLY` without an end is 350 million instances over the import
+/// horizon, and anyone controlling a subscribed calendar can send one. Expansion
+/// stops at these bounds, keeps what fits and says what it left out in a
+/// [`Warning`]. [`Limits::default`] holds the documented constants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Occurrences one event (series) contributes to the window; the earliest are kept.
+    pub occurrences_per_event: usize,
+    /// Work one event's rules may spend; the occurrences found until then are kept.
+    pub work_per_event: u64,
+    /// Occurrences of the whole calendar; events are expanded in file order.
+    pub occurrences_total: usize,
+    /// Work of the whole calendar.
+    pub work_total: u64,
+}
+
+impl Limits {
+    /// The documented limits: [`MAX_OCCURRENCES_PER_EVENT`], [`MAX_WORK_PER_EVENT`],
+    /// [`MAX_OCCURRENCES_TOTAL`] and [`MAX_WORK_TOTAL`].
+    pub const DEFAULT: Limits = Limits {
+        occurrences_per_event: MAX_OCCURRENCES_PER_EVENT,
+        work_per_event: MAX_WORK_PER_EVENT,
+        occurrences_total: MAX_OCCURRENCES_TOTAL,
+        work_total: MAX_WORK_TOTAL,
+    };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
+}
+
+/// What [`Calendar::expand_bounded`] found: the occurrences and what the limits
+/// or impossible rules left out.
+#[derive(Debug, Clone)]
+pub struct Expansion<'a> {
+    /// Occurrences overlapping the window, sorted as [`Calendar::expand`] sorts them.
+    pub occurrences: Vec<Occurrence<'a>>,
+    /// One warning per event cut short or rule that can never occur, plus one for
+    /// the events left unexpanded when the whole calendar reached a limit. These are
+    /// about this window; parse warnings stay in [`Calendar::warnings`].
+    pub warnings: Vec<Warning>,
+    /// Units of work spent (see [`MAX_WORK_PER_EVENT`]).
+    pub work: u64,
+}
+
+/// The share of the limits one series may use.
+#[derive(Debug, Clone, Copy)]
+struct Budget {
+    occurrences: usize,
+    work: u64,
+}
+
+/// What expanding one series cost and left out.
+#[derive(Debug, Default)]
+struct SeriesOutcome {
+    work: u64,
+    /// More occurrences overlap the window than the budget kept.
+    more: bool,
+    /// A rule stopped because the work budget ran out.
+    out_of_work: bool,
+    /// Rules that can never occur: (index among the event's RRULEs, why).
+    never: Vec<(usize, &'static str)>,
 }
 
 /// One concrete occurrence of an event inside a window.
@@ -190,6 +288,7 @@ impl Calendar {
                 Err(s) => warnings.push(Warning {
                     line: s.line,
                     uid: c.prop("UID").map(|p| p.value.trim().to_string()),
+                    kind: WarningKind::EventSkipped,
                     message: format!("VEVENT at line {} skipped: {}", c.line, s.message),
                 }),
             }
@@ -221,19 +320,58 @@ impl Calendar {
     ///
     /// Work per series is bounded by the window: recurrence rules are
     /// iterated lazily and stop shortly after `to`, and rules without COUNT
-    /// skip straight to the window start.
+    /// skip straight to the window start. Beyond that the [`Limits::default`]
+    /// apply; use [`Calendar::expand_bounded`] to learn what they left out.
     pub fn expand(
         &self,
         from: Timestamp,
         to: Timestamp,
         floating: &TimeZone,
     ) -> Vec<Occurrence<'_>> {
+        self.expand_bounded(from, to, floating, &Limits::DEFAULT)
+            .occurrences
+    }
+
+    /// [`Calendar::expand`] within `limits`, with a warning for every event they
+    /// cut short and every rule that can never occur.
+    ///
+    /// Each event keeps its earliest occurrences in the window up to
+    /// `limits.occurrences_per_event`; one whose rules run out of work keeps what
+    /// they found. Events are expanded in file order, so once the whole calendar
+    /// reaches a total limit the later events are left out (one warning names the
+    /// first of them). Memory stays proportional to the limits and the file.
+    pub fn expand_bounded(
+        &self,
+        from: Timestamp,
+        to: Timestamp,
+        floating: &TimeZone,
+        limits: &Limits,
+    ) -> Expansion<'_> {
         let mut out = Vec::new();
+        let mut warnings = Vec::new();
+        let mut work = 0u64;
         if from >= to {
-            return out;
+            return Expansion {
+                occurrences: out,
+                warnings,
+                work,
+            };
         }
-        for s in &self.series {
-            self.expand_series(s, from, to, floating, &mut out);
+        for (idx, s) in self.series.iter().enumerate() {
+            let occ_left = limits.occurrences_total.saturating_sub(out.len());
+            let work_left = limits.work_total.saturating_sub(work);
+            if occ_left == 0 || work_left == 0 {
+                warnings.push(self.not_expanded(idx, occ_left == 0, limits));
+                break;
+            }
+            let budget = Budget {
+                occurrences: occ_left.min(limits.occurrences_per_event),
+                work: work_left.min(limits.work_per_event),
+            };
+            let before = out.len();
+            let r = self.expand_series(s, from, to, floating, budget, &mut out);
+            work += r.work;
+            self.series_warnings(s, &r, out.len() - before, budget, limits, &mut warnings);
         }
         let mut keyed: Vec<(Timestamp, Timestamp, Occurrence<'_>)> = out
             .into_iter()
@@ -251,16 +389,162 @@ impl Calendar {
                 .then_with(|| a.1.cmp(&b.1))
                 .then_with(|| a.2.event.line.cmp(&b.2.event.line))
         });
-        keyed.into_iter().map(|(_, _, o)| o).collect()
+        Expansion {
+            occurrences: keyed.into_iter().map(|(_, _, o)| o).collect(),
+            warnings,
+            work,
+        }
     }
 
+    /// The warning for the series from `idx` on, left out because the whole
+    /// calendar reached a limit (`occurrences`: the occurrence limit, else work).
+    fn not_expanded(&self, idx: usize, occurrences: bool, limits: &Limits) -> Warning {
+        let (line, uid) = self.series_id(&self.series[idx]);
+        let rest = self.series.len() - idx;
+        let later = match rest - 1 {
+            0 => String::new(),
+            1 => " and the event after it".to_string(),
+            n => format!(" and the {} events after it", grouped(n as u64)),
+        };
+        let why = if occurrences {
+            format!(
+                "the calendar already gave {} occurrences in the window, the most one \
+                 expansion keeps",
+                grouped(limits.occurrences_total as u64)
+            )
+        } else {
+            format!(
+                "the calendar's recurrence rules already used the {} steps one expansion \
+                 may take",
+                grouped(limits.work_total)
+            )
+        };
+        Warning {
+            line,
+            uid,
+            kind: WarningKind::NotExpanded { events: rest },
+            message: format!("VEVENT at line {line}{later} not expanded: {why}"),
+        }
+    }
+
+    /// Warnings for one expanded series: rules that can never occur, and what a
+    /// limit cut off (`kept` occurrences were kept).
+    fn series_warnings(
+        &self,
+        s: &Series,
+        r: &SeriesOutcome,
+        kept: usize,
+        budget: Budget,
+        limits: &Limits,
+        warnings: &mut Vec<Warning>,
+    ) {
+        let (line, uid) = self.series_id(s);
+        let master = s.master.map(|i| &self.events[i]);
+        let n_rules = master.map_or(0, |m| m.rrules.len());
+        for &(i, why) in &r.never {
+            let which = if n_rules > 1 {
+                format!("RRULE {} of {n_rules}", i + 1)
+            } else {
+                "RRULE".to_string()
+            };
+            let counts = if master.is_some_and(|m| !m.rdates.is_empty()) {
+                "only DTSTART and the RDATEs count"
+            } else {
+                "only DTSTART counts"
+            };
+            warnings.push(Warning {
+                line,
+                uid: uid.clone(),
+                kind: WarningKind::NeverOccurs,
+                message: format!(
+                    "VEVENT at line {line}: its {which} can never occur ({why}); {counts}"
+                ),
+            });
+        }
+        let what = if n_rules > 0 { "its RRULE" } else { "it" };
+        let kept_n = grouped(kept as u64);
+        let message = if r.more && budget.occurrences < limits.occurrences_per_event {
+            format!(
+                "VEVENT at line {line}: the calendar reached the {} occurrences one expansion \
+                 keeps; kept the first {kept_n} of this event",
+                grouped(limits.occurrences_total as u64),
+            )
+        } else if r.more {
+            format!(
+                "VEVENT at line {line}: {what} yields more than {} occurrences in the window; \
+                 kept the first {kept_n}",
+                grouped(budget.occurrences as u64),
+            )
+        } else if r.out_of_work && budget.work < limits.work_per_event {
+            format!(
+                "VEVENT at line {line}: the calendar's recurrence rules used up the {} steps \
+                 one expansion may take; kept the {} this event gave until then",
+                grouped(limits.work_total),
+                occurrences(kept),
+            )
+        } else if r.out_of_work {
+            format!(
+                "VEVENT at line {line}: {what} takes more than {} steps to expand over the \
+                 window; kept the {} found before it stopped",
+                grouped(budget.work),
+                occurrences(kept),
+            )
+        } else {
+            return;
+        };
+        warnings.push(Warning {
+            line,
+            uid,
+            kind: WarningKind::Truncated,
+            message,
+        });
+    }
+
+    /// Line and UID that name a series in warnings: its master's, else its first override's.
+    fn series_id(&self, s: &Series) -> (usize, Option<String>) {
+        let e = s
+            .master
+            .or_else(|| s.overrides.first().copied())
+            .map(|i| &self.events[i]);
+        (e.map_or(0, |e| e.line), e.and_then(|e| e.uid.clone()))
+    }
+
+    /// Appends the series' occurrences overlapping `[from, to)` to `out`, at
+    /// most `budget.occurrences` of them (the earliest), spending at most
+    /// `budget.work` on its rules.
     fn expand_series<'a>(
         &'a self,
         s: &Series,
         from: Timestamp,
         to: Timestamp,
         floating: &TimeZone,
+        budget: Budget,
         out: &mut Vec<Occurrence<'a>>,
+    ) -> SeriesOutcome {
+        let mut outcome = SeriesOutcome::default();
+        let start_len = out.len();
+        self.collect_series(s, from, to, floating, budget, out, &mut outcome);
+        // Overrides are placed before the instances and may move anywhere in time,
+        // so the earliest are found by sorting what was collected.
+        let mine = &mut out[start_len..];
+        if mine.len() > budget.occurrences {
+            mine.sort_by_key(|o| o.start.to_timestamp(floating));
+            out.truncate(start_len + budget.occurrences);
+            outcome.more = true;
+        }
+        outcome
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn collect_series<'a>(
+        &'a self,
+        s: &Series,
+        from: Timestamp,
+        to: Timestamp,
+        floating: &TimeZone,
+        budget: Budget,
+        out: &mut Vec<Occurrence<'a>>,
+        outcome: &mut SeriesOutcome,
     ) {
         let overlaps = |start: &When, end: &When| {
             let a = start.to_timestamp(floating);
@@ -366,60 +650,25 @@ impl Calendar {
         let lower = local_of(from.checked_sub(margin).unwrap_or(from));
         let upper = local_of(to.checked_add(margin).unwrap_or(to));
 
-        // Collect candidate instances (point, wall-clock start, period end).
-        let mut inst: Vec<(Point, DateTime, Option<usize>)> = Vec::new();
-        let mut dtstart_allowed = m.rrules.is_empty();
-        for rule in &m.rrules {
-            let in_until = match rule.until {
-                None => true,
-                Some(u) => !past_until(&kind, u, m.start.local, kind.point(&m.start)),
-            };
-            dtstart_allowed |= in_until;
-            let mut it = RuleIter::new(rule, m.start.local, upper);
-            it.seek(lower);
-            for local in it {
-                let p = kind.point_of_local(local);
-                if let Some(u) = rule.until
-                    && past_until(&kind, u, local, p)
-                {
-                    break;
-                }
-                if local >= lower {
-                    inst.push((p, local, None));
-                }
-            }
-        }
-        if dtstart_allowed {
-            inst.push((kind.point(&m.start), m.start.local, None));
-        }
-        for (i, r) in m.rdates.iter().enumerate() {
-            let (v, period) = match r {
-                RDate::At(v) => (v, None),
-                RDate::Period { start, .. } => (start, Some(i)),
-            };
-            let local = match (&kind, v.when) {
-                (Kind::Zoned(z), When::Utc(ts)) => z.to_datetime(ts),
-                _ => v.local,
-            };
-            inst.push((kind.point(v), local, period));
-        }
-        // Sort; a PERIOD RDATE wins over a plain instance at the same time.
-        inst.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.is_some().cmp(&a.2.is_some())));
-        inst.dedup_by_key(|x| x.0);
-
-        for (p, local, period) in inst {
-            if is_excluded(p, local) {
-                continue;
-            }
-            if rid_points
-                .iter()
-                .any(|(rp, d, _)| *rp == p || d.is_some_and(|d| d == local.date()))
-            {
-                continue;
+        // Overrides take their instance's place: found by binary search, since a
+        // file may hold thousands of them for one series.
+        let mut rid_ps: Vec<Point> = rid_points.iter().map(|r| r.0).collect();
+        rid_ps.sort_unstable();
+        let mut rid_dates: Vec<Date> = rid_points.iter().filter_map(|r| r.1).collect();
+        rid_dates.sort_unstable();
+        let overridden = |p: Point, local: DateTime| {
+            rid_ps.binary_search(&p).is_ok()
+                || (!rid_dates.is_empty() && rid_dates.binary_search(&local.date()).is_ok())
+        };
+        // The occurrence an instance gives, if it is not excluded, overridden or
+        // outside the window.
+        let emit = |p: Point, local: DateTime, period: Option<usize>| {
+            if is_excluded(p, local) || overridden(p, local) {
+                return None;
             }
             // The latest THISANDFUTURE override that started before this instance.
-            let governing = taf.iter().rev().find(|(tp, _, _)| *tp < p);
-            let (component, start, end) = match governing {
+            let governing = taf.partition_point(|(tp, _, _)| *tp < p).checked_sub(1);
+            let (component, start, end) = match governing.map(|i| &taf[i]) {
                 Some((_, o, shift)) => {
                     let (sp, slocal) = shift.apply(&kind, p, local);
                     let st = kind.start(sp, slocal);
@@ -437,12 +686,137 @@ impl Calendar {
                     (m, st.when, end)
                 }
             };
-            if overlaps(&start, &end) {
+            overlaps(&start, &end).then(|| {
                 let rid = kind.start(p, local).when;
-                out.push(occurrence(component, Some(m), start, end, Some(rid)));
+                occurrence(component, Some(m), start, end, Some(rid))
+            })
+        };
+        // Sort; a PERIOD RDATE wins over a plain instance at the same time.
+        let order = |a: &Inst, b: &Inst| a.0.cmp(&b.0).then(b.2.is_some().cmp(&a.2.is_some()));
+        let keep = budget.occurrences;
+        // Rules add their instances to `inst`; when it reaches `compact_at` it is
+        // cut back to the earliest instances that give an occurrence, up to one
+        // past the limit (which shows there are more), so memory follows the
+        // limit and not the rule. Later instances are then not collected at all.
+        let compact_at = keep.saturating_mul(2).saturating_add(64);
+        let mut last_needed: Option<Point> = None;
+        let compact = |inst: &mut Vec<Inst>, last_needed: &mut Option<Point>| {
+            inst.sort_by(order);
+            inst.dedup_by_key(|x| x.0);
+            let mut found = 0usize;
+            let mut cut = None;
+            inst.retain(|&(p, local, period)| {
+                if cut.is_some() || emit(p, local, period).is_none() {
+                    return false;
+                }
+                found += 1;
+                if found > keep {
+                    cut = Some(p);
+                }
+                true
+            });
+            if let Some(c) = cut {
+                *last_needed = Some(last_needed.map_or(c, |l| l.min(c)));
+            }
+        };
+
+        // Collect candidate instances (point, wall-clock start, period end).
+        let mut inst: Vec<Inst> = Vec::new();
+        let mut dtstart_allowed = m.rrules.is_empty();
+        let mut work_left = budget.work;
+        for (i, rule) in m.rrules.iter().enumerate() {
+            let in_until = match rule.until {
+                None => true,
+                Some(u) => !past_until(&kind, u, m.start.local, kind.point(&m.start)),
+            };
+            dtstart_allowed |= in_until;
+            let it = RuleIter::new(rule, m.start.local, upper);
+            if let Some(why) = it.never_matches() {
+                outcome.never.push((i, why));
+                continue;
+            }
+            // Each rule may use its share of what is left, so one costly rule does
+            // not starve the event's others, but at least enough to fill the
+            // occurrence limit a few times over, so many cheap rules still can.
+            let floor = work_left.min((compact_at as u64).saturating_mul(8));
+            let share = (work_left / (m.rrules.len() - i) as u64).max(floor);
+            let mut it = it.with_budget(share);
+            it.seek(lower);
+            for local in it.by_ref() {
+                let p = kind.point_of_local(local);
+                if let Some(u) = rule.until
+                    && past_until(&kind, u, local, p)
+                {
+                    break;
+                }
+                if last_needed.is_some_and(|l| p > l) {
+                    break;
+                }
+                if local >= lower {
+                    inst.push((p, local, None));
+                    if inst.len() >= compact_at {
+                        compact(&mut inst, &mut last_needed);
+                    }
+                }
+            }
+            work_left -= it.work();
+            outcome.work += it.work();
+            outcome.out_of_work |= it.exhausted();
+        }
+        if dtstart_allowed {
+            inst.push((kind.point(&m.start), m.start.local, None));
+        }
+        for (i, r) in m.rdates.iter().enumerate() {
+            let (v, period) = match r {
+                RDate::At(v) => (v, None),
+                RDate::Period { start, .. } => (start, Some(i)),
+            };
+            let local = match (&kind, v.when) {
+                (Kind::Zoned(z), When::Utc(ts)) => z.to_datetime(ts),
+                _ => v.local,
+            };
+            inst.push((kind.point(v), local, period));
+        }
+        inst.sort_by(order);
+        inst.dedup_by_key(|x| x.0);
+
+        let mut emitted = 0usize;
+        for (p, local, period) in inst {
+            if let Some(o) = emit(p, local, period) {
+                if emitted == keep {
+                    outcome.more = true;
+                    break;
+                }
+                out.push(o);
+                emitted += 1;
             }
         }
     }
+}
+
+/// A candidate instance: its point, wall-clock start and, for a PERIOD RDATE,
+/// the index of that RDATE.
+type Inst = (Point, DateTime, Option<usize>);
+
+/// "1 occurrence", "10 000 occurrences".
+fn occurrences(n: usize) -> String {
+    match n {
+        1 => "1 occurrence".to_string(),
+        n => format!("{} occurrences", grouped(n as u64)),
+    }
+}
+
+/// `n` with its thousands set apart, as the warnings print counts: `10 000`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn occurrence<'a>(
@@ -563,6 +937,8 @@ impl Shift {
 /// Groups events by UID into series.
 fn group(events: &[Event]) -> Vec<Series> {
     let mut by_uid: HashMap<&str, usize> = HashMap::new();
+    // (series, RECURRENCE-ID) -> position among that series' overrides.
+    let mut by_rid: HashMap<(usize, When), usize> = HashMap::new();
     let mut series: Vec<Series> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         let idx = match e.uid.as_deref() {
@@ -588,16 +964,15 @@ fn group(events: &[Event]) -> Vec<Series> {
                 _ => s.master = Some(i),
             },
             Some(r) => {
-                let same = s.overrides.iter().position(|&j| {
-                    events[j]
-                        .recurrence_id
-                        .as_ref()
-                        .is_some_and(|q| q.value.when == r.value.when)
-                });
-                match same {
-                    Some(k) if events[s.overrides[k]].sequence >= e.sequence => {}
-                    Some(k) => s.overrides[k] = i,
-                    None => s.overrides.push(i),
+                // A map, not a scan of the series' overrides: a file can hold many
+                // thousands of overrides of one UID.
+                match by_rid.get(&(idx, r.value.when)) {
+                    Some(&k) if events[s.overrides[k]].sequence >= e.sequence => {}
+                    Some(&k) => s.overrides[k] = i,
+                    None => {
+                        by_rid.insert((idx, r.value.when), s.overrides.len());
+                        s.overrides.push(i);
+                    }
                 }
             }
         }

@@ -32,9 +32,12 @@ mod value;
 mod windows_zones;
 mod write;
 
-pub use calendar::{Calendar, Occurrence, tsv_line};
+pub use calendar::{
+    Calendar, Expansion, Limits, MAX_OCCURRENCES_PER_EVENT, MAX_OCCURRENCES_TOTAL,
+    MAX_WORK_PER_EVENT, MAX_WORK_TOTAL, Occurrence, tsv_line,
+};
 pub use event::{Attendee, Event, RDate, RecurrenceId, Status, Transparency};
-pub use parse::{ParseError, Warning};
+pub use parse::{ParseError, Warning, WarningKind};
 pub use tz::{known_zone, windows_to_iana};
 pub use value::{DateValue, Duration, When};
 pub use write::{OutEvent, write_calendar};

@@ -27,8 +27,32 @@ pub struct Warning {
     pub line: usize,
     /// UID of the component concerned, when it had one.
     pub uid: Option<String>,
+    /// What was lost, so callers can count skipped events apart from ignored lines
+    /// without reading the message.
+    pub kind: WarningKind,
     /// Human-readable description.
     pub message: String,
+}
+
+/// What a [`Warning`] cost the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WarningKind {
+    /// A whole VEVENT was left out: none of its occurrences count.
+    EventSkipped,
+    /// One unreadable line (a property) was dropped; its component was kept.
+    PropertyIgnored,
+    /// An event's recurrence was cut short by an expansion limit
+    /// ([`crate::Limits`]): its later occurrences in the window are missing.
+    Truncated,
+    /// These events (the warning's and the ones after it in the file) were not
+    /// expanded at all because the whole calendar reached an expansion limit.
+    NotExpanded {
+        /// How many events (series) were left out.
+        events: usize,
+    },
+    /// A recurrence rule can never produce an instance; only DTSTART (and any
+    /// RDATEs) of its event count.
+    NeverOccurs,
 }
 
 impl fmt::Display for Warning {
@@ -255,6 +279,7 @@ pub(crate) fn parse_tree(
                 warn.push(Warning {
                     line: *lineno,
                     uid: None,
+                    kind: WarningKind::PropertyIgnored,
                     message: format!("ignored unreadable line: {msg}"),
                 });
                 continue;

@@ -10,6 +10,12 @@
 //! the period from the BYxxx parts using the RFC expand/limit table, applies
 //! BYSETPOS, and hands candidates out one by one. Nothing is generated past a
 //! caller-supplied horizon, so unbounded rules cost only what the window needs.
+//!
+//! A rule is a small program written by whoever controls the calendar, so the
+//! iterator also counts its work (every candidate built or examined, rejected
+//! ones and empty periods included) and stops when a caller-supplied budget is
+//! spent; [`RuleIter::never_matches`] spots rules that can never produce an
+//! instance before any work is done.
 
 use jiff::civil::{Date, DateTime, Time, Weekday};
 use jiff::{SignedDuration, Timestamp};
@@ -335,11 +341,16 @@ fn weekno_mask(year: i16, wkst: Weekday, by_week_no: &[i8]) -> Vec<bool> {
 ///
 /// Yields strictly increasing values `>= dtstart`; honours COUNT (with DTSTART
 /// counted as the first instance, as RFC 5545 says) but not UNTIL, which needs
-/// a time zone and is checked by the caller.
+/// a time zone and is checked by the caller. Ends early, with
+/// [`RuleIter::exhausted`] set, once its work reaches the budget.
 pub(crate) struct RuleIter<'r> {
     rule: &'r RRule,
     dtstart: DateTime,
     horizon: DateTime,
+    /// Candidates built or examined so far (periods, days, instants).
+    work: u64,
+    budget: u64,
+    exhausted: bool,
     k: i64,
     buf: Vec<DateTime>,
     pos: usize,
@@ -455,6 +466,9 @@ impl<'r> RuleIter<'r> {
             rule,
             dtstart,
             horizon,
+            work: 0,
+            budget: u64::MAX,
+            exhausted: false,
             k: 0,
             buf: Vec::new(),
             pos: 0,
@@ -483,15 +497,205 @@ fn add_days(d: Date, n: i64) -> Option<Date> {
         .ok()
 }
 
+fn gcd(a: i64, b: i64) -> i64 {
+    let (mut a, mut b) = (a.abs(), b.abs());
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.max(1)
+}
+
 fn days_between(a: Date, b: Date) -> i64 {
     b.duration_since(a).as_secs().div_euclid(86_400)
 }
 
 impl RuleIter<'_> {
-    /// Skips periods that end before `lower`. Only valid without COUNT, where
-    /// every period is independent of the ones before it.
+    /// Stops the iteration once `budget` candidates have been built or examined.
+    pub(crate) fn with_budget(mut self, budget: u64) -> Self {
+        self.budget = budget;
+        self
+    }
+
+    /// Candidates built or examined so far, rejected ones and empty periods included.
+    pub(crate) fn work(&self) -> u64 {
+        self.work
+    }
+
+    /// True when the iteration ended because the work budget ran out, not
+    /// because the rule or the horizon ended.
+    pub(crate) fn exhausted(&self) -> bool {
+        self.exhausted
+    }
+
+    /// Counts one unit of work; false (and the iteration over) once the budget is spent.
+    fn spend(&mut self) -> bool {
+        if self.work >= self.budget {
+            self.exhausted = true;
+            self.done = true;
+            return false;
+        }
+        self.work += 1;
+        true
+    }
+
+    /// Why the rule can never produce an instance, when that shows without
+    /// iterating: no date satisfies its day parts, or INTERVAL never lands on
+    /// the months, weekdays or times of day they ask for. `None` when it may
+    /// occur (the check errs that way: what it misses, the work budget stops).
+    pub(crate) fn never_matches(&self) -> Option<&'static str> {
+        use Frequency::*;
+        let r = self.rule;
+        let iv = i64::from(r.interval);
+        let mut months: Vec<i8> = if self.months.is_empty() {
+            (1..=12).collect()
+        } else {
+            sorted_dedup(self.months.clone())
+        };
+        if r.freq == Monthly {
+            // Every INTERVAL months from DTSTART's month reaches one residue class.
+            let g = gcd(iv, 12);
+            let m0 = i64::from(self.dtstart.month());
+            months.retain(|&m| (i64::from(m) - m0).rem_euclid(g) == 0);
+            if months.is_empty() {
+                return Some("INTERVAL never reaches a month BYMONTH allows");
+            }
+        }
+        if !self.some_date_matches(&months) {
+            return Some(
+                "no date satisfies its BYMONTH, BYMONTHDAY, BYYEARDAY and BYDAY parts together",
+            );
+        }
+        let period_secs = match r.freq {
+            Secondly | Minutely | Hourly | Daily => iv.saturating_mul(self.unit_secs),
+            Weekly | Monthly | Yearly => 0,
+        };
+        let wd = self.dtstart.weekday().to_monday_zero_offset() as usize;
+        if period_secs > 0
+            && period_secs % (7 * 86_400) == 0
+            && self.weekday_set.iter().any(|&b| b)
+            && !self.weekday_set[wd]
+        {
+            return Some("INTERVAL keeps it on DTSTART's weekday, which BYDAY leaves out");
+        }
+        if r.freq < Daily && !self.some_time_matches(period_secs) {
+            return Some(
+                "INTERVAL never lands on a time of day its BYHOUR, BYMINUTE and BYSECOND allow",
+            );
+        }
+        None
+    }
+
+    /// True when some date in `months` of a common or a leap year passes the
+    /// day parts, any weekday allowed (over the years every date falls on each).
+    fn some_date_matches(&self, months: &[i8]) -> bool {
+        let r = self.rule;
+        let any_weekday = self.weekday_set.iter().any(|&b| b);
+        for year in [2023, 2024] {
+            for &m in months {
+                let Ok(first) = Date::new(year, m, 1) else {
+                    continue;
+                };
+                for day in 1..=first.days_in_month() {
+                    let Ok(d) = Date::new(year, m, day) else {
+                        continue;
+                    };
+                    let (doy, len) = (d.day_of_year(), d.days_in_year());
+                    if !r.by_year_day.is_empty()
+                        && !r
+                            .by_year_day
+                            .iter()
+                            .any(|&n| if n > 0 { n == doy } else { n == doy - len - 1 })
+                    {
+                        continue;
+                    }
+                    let dim = d.days_in_month();
+                    if !self.month_days.is_empty()
+                        && !self
+                            .month_days
+                            .iter()
+                            .any(|&n| if n > 0 { n == day } else { n == day - dim - 1 })
+                    {
+                        continue;
+                    }
+                    if any_weekday || self.ordinals.is_empty() {
+                        return true;
+                    }
+                    let (idx0, len) = if self.ordinal_scope_year {
+                        (i32::from(doy) - 1, i32::from(len))
+                    } else {
+                        (i32::from(day) - 1, i32::from(dim))
+                    };
+                    let pos = idx0 / 7 + 1;
+                    let neg = -((len - 1 - idx0) / 7 + 1);
+                    if self
+                        .ordinals
+                        .iter()
+                        .any(|&(n, _)| i32::from(n) == pos || i32::from(n) == neg)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    /// For sub-daily rules: true when some time of day the periods reach
+    /// (DTSTART's, moved on by multiples of the period) passes the time parts
+    /// that filter periods.
+    fn some_time_matches(&self, period_secs: i64) -> bool {
+        use Frequency::*;
+        let r = self.rule;
+        let f = r.freq;
+        let hour_filter = !r.by_hour.is_empty();
+        let minute_filter = f < Hourly && !r.by_minute.is_empty();
+        let second_filter = f == Secondly && !r.by_second.is_empty();
+        if !(hour_filter || minute_filter || second_filter) || period_secs <= 0 {
+            return true;
+        }
+        let t = self.base.time();
+        let t0 = i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second());
+        let g = gcd(period_secs, 86_400);
+        let mut tod = t0.rem_euclid(g);
+        while tod < 86_400 {
+            let (h, m, s) = ((tod / 3600) as i8, (tod / 60 % 60) as i8, (tod % 60) as i8);
+            if (!hour_filter || r.by_hour.contains(&h))
+                && (!minute_filter || r.by_minute.contains(&m))
+                && (!second_filter || r.by_second.contains(&s))
+            {
+                return true;
+            }
+            tod += g;
+        }
+        false
+    }
+
+    /// True when every period yields exactly one instance, `dtstart` moved on
+    /// by whole periods: no BYxxx part filters or adds candidates. Then the
+    /// n-th period holds the n-th instance and COUNT can be skipped through.
+    fn one_per_period(&self) -> bool {
+        let r = self.rule;
+        r.freq <= Frequency::Weekly
+            && r.by_second.is_empty()
+            && r.by_minute.is_empty()
+            && r.by_hour.is_empty()
+            && r.by_day.is_empty()
+            && r.by_month_day.is_empty()
+            && r.by_year_day.is_empty()
+            && r.by_week_no.is_empty()
+            && r.by_month.is_empty()
+            && r.by_set_pos.is_empty()
+    }
+
+    /// Skips periods that end before `lower`. Periods are independent of the
+    /// ones before them without COUNT; with COUNT only a rule with one instance
+    /// per period can be skipped through (each skipped period uses up one).
     pub(crate) fn seek(&mut self, lower: DateTime) {
-        if self.rule.count.is_some() || lower <= self.dtstart {
+        if lower <= self.dtstart {
+            return;
+        }
+        let count_skip = self.rule.count.is_some();
+        if count_skip && !self.one_per_period() {
             return;
         }
         use Frequency::*;
@@ -508,6 +712,20 @@ impl RuleIter<'_> {
         };
         let k = (periods - 1).max(0);
         if k > self.k {
+            if count_skip {
+                // Periods 0..k held instances 0..k, DTSTART (instance 0) among them.
+                let skipped = u32::try_from(k - self.k).unwrap_or(u32::MAX);
+                let rem = self.remaining.unwrap_or(0);
+                if self.first {
+                    self.first = false;
+                }
+                if skipped >= rem {
+                    self.remaining = Some(0);
+                    self.done = true;
+                } else {
+                    self.remaining = Some(rem - skipped);
+                }
+            }
             self.k = k;
             self.buf.clear();
             self.pos = 0;
@@ -581,6 +799,10 @@ impl RuleIter<'_> {
         use Frequency::*;
         self.buf.clear();
         self.pos = 0;
+        // The period itself is work even when it turns out empty.
+        if !self.spend() {
+            return false;
+        }
         let k = self.k;
         self.k += 1;
         let iv = i64::from(self.rule.interval);
@@ -596,21 +818,43 @@ impl RuleIter<'_> {
                 self.days = days;
                 return false;
             }
+            let per_day = (self.hours.len() * self.minutes.len() * self.seconds.len()) as u64;
             for &d in &days {
+                if !self.spend() {
+                    break;
+                }
                 if !self.day_ok(d) {
                     continue;
                 }
-                for &h in &self.hours {
+                // BYHOUR x BYMINUTE x BYSECOND can make 86 400 candidates a day:
+                // build only as many as the budget still allows.
+                let room = self.budget.saturating_sub(self.work);
+                let mut left = per_day.min(room);
+                self.work += left;
+                'times: for &h in &self.hours {
                     for &m in &self.minutes {
                         for &s in &self.seconds {
+                            if left == 0 {
+                                break 'times;
+                            }
+                            left -= 1;
                             if let Ok(t) = Time::new(h, m, s, 0) {
                                 self.buf.push(d.to_datetime(t));
                             }
                         }
                     }
                 }
+                if per_day > room {
+                    self.exhausted = true;
+                    self.done = true;
+                    break;
+                }
             }
             self.days = days;
+            if self.exhausted && !self.rule.by_set_pos.is_empty() {
+                // BYSETPOS picks from the whole period, which was never built.
+                self.buf.clear();
+            }
         } else {
             let Some(secs) = step.checked_mul(self.unit_secs) else {
                 return false;
@@ -646,15 +890,37 @@ impl RuleIter<'_> {
                 return true;
             }
             if freq < Hourly && !r.by_minute.is_empty() && !r.by_minute.contains(&p.minute()) {
+                if freq == Secondly {
+                    // Every second of this minute is rejected too.
+                    self.skip_to(
+                        p.with()
+                            .second(0)
+                            .build()
+                            .ok()
+                            .and_then(|t| t.checked_add(SignedDuration::from_mins(1)).ok()),
+                    );
+                }
                 return true;
             }
             if freq == Secondly && !r.by_second.is_empty() && !r.by_second.contains(&p.second()) {
                 return true;
             }
+            let per_period = match freq {
+                Hourly => (self.minutes.len() * self.seconds.len()) as u64,
+                Minutely => self.seconds.len() as u64,
+                _ => 0,
+            };
+            let room = self.budget.saturating_sub(self.work);
+            let mut left = per_period.min(room);
+            self.work += left;
             match freq {
                 Hourly => {
-                    for &m in &self.minutes {
+                    'times: for &m in &self.minutes {
                         for &s in &self.seconds {
+                            if left == 0 {
+                                break 'times;
+                            }
+                            left -= 1;
                             if let Ok(t) = p.with().minute(m).second(s).build() {
                                 self.buf.push(t);
                             }
@@ -663,12 +929,23 @@ impl RuleIter<'_> {
                 }
                 Minutely => {
                     for &s in &self.seconds {
+                        if left == 0 {
+                            break;
+                        }
+                        left -= 1;
                         if let Ok(t) = p.with().second(s).build() {
                             self.buf.push(t);
                         }
                     }
                 }
                 _ => self.buf.push(p),
+            }
+            if per_period > room {
+                self.exhausted = true;
+                self.done = true;
+                if !self.rule.by_set_pos.is_empty() {
+                    self.buf.clear();
+                }
             }
         }
         if !self.rule.by_set_pos.is_empty() && !self.buf.is_empty() {

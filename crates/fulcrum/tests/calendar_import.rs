@@ -300,3 +300,121 @@ fn settings_change_how_the_week_is_measured() {
         .failure();
     assert!(out.stderr.contains("build"), "{}", out.stderr);
 }
+
+/// A 200-byte calendar whose rule asks for a start every second, forever.
+const SECONDLY_BOMB: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:bomb\r\n\
+    DTSTART:20200101T090000Z\r\nSUMMARY:Every second\r\nRRULE:FREQ=SECONDLY\r\n\
+    END:VEVENT\r\nEND:VCALENDAR\r\n";
+
+#[test]
+fn a_recurrence_bomb_is_cut_to_the_limit_with_a_warning() {
+    let env = Env::new();
+    env.init("UTC");
+    let file = env.path("bomb.ics");
+    std::fs::write(&file, SECONDLY_BOMB).unwrap();
+    let out = env
+        .run_at(
+            "2026-01-01T00:00:00Z",
+            None,
+            &["import", "calendar", file.to_str().unwrap()],
+        )
+        .success();
+    assert!(
+        out.stdout
+            .contains("10000 occurrences imported; 1 event cut short (see warnings)"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr.contains(
+            "line 3 (UID bomb): VEVENT at line 3: its RRULE yields more than 10 000 \
+             occurrences in the window; kept the first 10 000"
+        ),
+        "{}",
+        out.stderr
+    );
+    let sources = env.run(&["sources", "--format", "json"]).success().json();
+    assert_eq!(sources[0]["events"], 10_000);
+    assert_eq!(
+        sources[0]["last_result"],
+        "10000 occurrences; 1 event cut short"
+    );
+}
+
+#[test]
+fn calendar_expand_of_a_recurrence_bomb_is_cut_to_the_limit_with_a_warning() {
+    let env = Env::new();
+    let file = env.path("bomb.ics");
+    std::fs::write(&file, SECONDLY_BOMB).unwrap();
+    // The default window starts in 1900, so the whole rule is asked for.
+    let out = env
+        .run(&[
+            "calendar",
+            "expand",
+            file.to_str().unwrap(),
+            "--to",
+            "2030-01-01",
+        ])
+        .success();
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 10_000);
+    assert_eq!(lines[0], "bomb\t2020-01-01T09:00:00Z\t2020-01-01T09:00:00Z");
+    assert!(
+        out.stderr.contains(
+            "bomb.ics: line 3 (UID bomb): VEVENT at line 3: its RRULE yields \
+             more than 10 000 occurrences in the window"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn the_outcome_says_what_was_left_out() {
+    let env = Env::new();
+    env.init("America/New_York");
+    let text = std::fs::read_to_string(fixture("week10.ics")).unwrap();
+    // One unreadable ATTENDEE line: its meeting stays, only that line is dropped.
+    let partly = text.replacen(
+        "END:VEVENT",
+        "ATTENDEE;CN=\"Unterminated:mailto:x@example.com\r\nEND:VEVENT",
+        1,
+    );
+    let file = env.path("attendee.ics");
+    std::fs::write(&file, &partly).unwrap();
+    let out = env
+        .run(&["import", "calendar", file.to_str().unwrap()])
+        .success();
+    assert!(
+        out.stdout
+            .contains("10 occurrences imported; 1 property ignored (see warnings)"),
+        "{}",
+        out.stdout
+    );
+    let sources = env.run(&["sources", "--format", "json"]).success().json();
+    assert_eq!(
+        sources[0]["last_result"],
+        "10 occurrences; 1 property ignored"
+    );
+
+    // A rule that cannot be read skips its whole event.
+    let broken = text.replace(
+        "RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;COUNT=5",
+        "RRULE:FREQ=SOMETIMES;BYDAY=MO",
+    );
+    std::fs::write(&file, broken).unwrap();
+    let out = env
+        .run(&[
+            "import",
+            "calendar",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .success();
+    let imported = out.json();
+    assert_eq!(imported[0]["left_out"]["events_skipped"], 1);
+    assert_eq!(imported[0]["left_out"]["properties_ignored"], 0);
+    let sources = env.run(&["sources", "--format", "json"]).success().json();
+    assert_eq!(sources[0]["last_result"], "6 occurrences; 1 event skipped");
+}
