@@ -16,7 +16,7 @@ mod security;
 
 pub use error::Failure;
 pub use fulcrum_app::web_support::Clock;
-pub use security::host_allowed;
+pub use security::{REQUEST_BUDGET, host_allowed};
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -61,6 +61,10 @@ pub struct Inner {
     pub(crate) cache: cache::Cache,
     /// Counts the changes made through the pages; part of every cache key.
     pub(crate) generation: std::sync::atomic::AtomicU64,
+    /// Requests being worked on now.
+    pub in_flight: security::InFlight,
+    /// How long one request may take, in milliseconds ([`security::REQUEST_BUDGET`]).
+    request_budget_ms: std::sync::atomic::AtomicU64,
 }
 
 impl Inner {
@@ -68,6 +72,22 @@ impl Inner {
     pub(crate) fn changed(&self) {
         self.generation
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+impl Inner {
+    pub fn request_budget(&self) -> std::time::Duration {
+        std::time::Duration::from_millis(
+            self.request_budget_ms
+                .load(std::sync::atomic::Ordering::Relaxed),
+        )
+    }
+
+    /// Changes the time a request may take (tests give it less).
+    pub fn set_request_budget(&self, budget: std::time::Duration) {
+        let ms = u64::try_from(budget.as_millis()).unwrap_or(u64::MAX);
+        self.request_budget_ms
+            .store(ms, std::sync::atomic::Ordering::Relaxed);
     }
 }
 
@@ -93,6 +113,10 @@ impl AppState {
             bound,
             cache: cache::Cache::default(),
             generation: std::sync::atomic::AtomicU64::new(0),
+            in_flight: security::InFlight::default(),
+            request_budget_ms: std::sync::atomic::AtomicU64::new(
+                security::REQUEST_BUDGET.as_millis() as u64,
+            ),
         })))
     }
 
@@ -104,6 +128,20 @@ impl AppState {
 
 /// Every page, form target, asset and API endpoint, behind the host check.
 pub fn router(state: AppState) -> Router {
+    guarded(routes(), state)
+}
+
+/// `routes` behind the checks every request passes (host, origin, cross-site, time budget).
+pub fn guarded(routes: Router<AppState>, state: AppState) -> Router {
+    routes
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::guard,
+        ))
+        .with_state(state)
+}
+
+fn routes() -> Router<AppState> {
     let upload = post(pages::sources::upload).layer(DefaultBodyLimit::max(UPLOAD_LIMIT_BYTES));
     Router::new()
         .route("/", get(pages::dashboard::page))
@@ -267,11 +305,6 @@ pub fn router(state: AppState) -> Router {
         .route("/api/relationships", get(api::relationships))
         .route("/api/onboarding", get(api::onboarding))
         .fallback(pages::not_found)
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            security::guard,
-        ))
-        .with_state(state)
 }
 
 /// A server listening in the background of the current runtime.

@@ -113,8 +113,11 @@ pub async fn run(cli: Cli) -> Result<()> {
         }
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "fulcrum", &mut std::io::stdout());
-            Ok(())
+            // Written through `emit_raw`, so a reader that stops early (`| head`) is a
+            // normal end, not a panic on the broken pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "fulcrum", &mut script);
+            output::emit_raw(&String::from_utf8_lossy(&script))
         }
     }
 }
@@ -253,40 +256,30 @@ fn expand(
     format: ExpandFormat,
 ) -> Result<()> {
     let zone = time::parse_zone(tz)?;
-    let from = from
-        .map(time::parse_date)
-        .transpose()?
-        .unwrap_or(jiff::civil::date(1900, 1, 1));
-    let to = match to {
-        Some(t) => time::parse_date(t)?,
-        None => time::add_days(time::today(&zone), 366),
-    };
-    if to <= from {
-        return Err(AppError::Invalid(format!(
-            "--to {to} must be after --from {from} (--to is exclusive)"
-        )));
-    }
+    // The window is bounded only by the dates Fulcrum handles: expansion itself is bounded
+    // per event, so a long window costs no more than the file's events allow.
+    let default_to = time::add_days(time::today(&zone), 366).to_string();
+    let (from, to) = fulcrum_app::report::date_range(
+        fulcrum_app::report::OptionNames::CLI,
+        from.unwrap_or("1900-01-01"),
+        to.unwrap_or(&default_to),
+        None,
+    )?;
     let text = std::fs::read(file).map_err(|e| AppError::io(file, e))?;
     let text = String::from_utf8_lossy(&text);
     let cal = import::parse(&text, &file.display().to_string())?;
-    for w in cal.warnings() {
-        let uid = w
-            .uid
-            .as_deref()
-            .map(|u| format!(" (UID {u})"))
-            .unwrap_or_default();
-        eprintln!(
-            "fulcrum: warning: {}: line {}{uid}: {}",
-            file.display(),
-            w.line,
-            w.message
-        );
-    }
-    let occ = cal.expand(
+    let warn = |w: &fulcrum_calendar::Warning| {
+        eprintln!("fulcrum: warning: {}: {w}", file.display());
+    };
+    cal.warnings().iter().for_each(warn);
+    let expansion = cal.expand_bounded(
         time::day_start(from, &zone),
         time::day_start(to, &zone),
         &zone,
+        &fulcrum_calendar::Limits::default(),
     );
+    expansion.warnings.iter().for_each(warn);
+    let occ = expansion.occurrences;
     match format {
         ExpandFormat::Tsv => {
             let mut s = String::with_capacity(occ.len() * 64);
