@@ -79,19 +79,18 @@ pub fn parse_minutes(s: &str) -> Result<i64, String> {
     if let Ok(m) = t.parse::<i64>() {
         return if m > 0 { Ok(m) } else { Err(bad()) };
     }
+    // Each part is a count of hours or minutes: a sign inside ("1h-30") is not a duration.
+    let part = |p: &str| p.parse::<u32>().map(i64::from).map_err(|_| bad());
     let (h, rest) = match t.split_once('h') {
-        Some((h, rest)) => (h.parse::<i64>().map_err(|_| bad())?, rest),
+        Some((h, rest)) => (part(h)?, rest),
         None => (0, t.as_str()),
     };
     let rest = rest
         .strip_suffix("min")
         .unwrap_or(rest)
         .trim_end_matches('m');
-    let m = if rest.is_empty() {
-        0
-    } else {
-        rest.parse::<i64>().map_err(|_| bad())?
-    };
+    let m = if rest.is_empty() { 0 } else { part(rest)? };
+    // Parts of at most u32::MAX cannot overflow here, however many hours a form sends.
     let total = h * 60 + m;
     if total > 0 { Ok(total) } else { Err(bad()) }
 }
@@ -246,6 +245,16 @@ mod tests {
         assert_eq!(parse_minutes("20min"), Ok(20));
         assert!(parse_minutes("soon").is_err());
         assert!(parse_minutes("0").is_err());
+    }
+
+    #[test]
+    fn durations_too_long_or_signed_inside_are_refused() {
+        // 307445734561825862 hours used to wrap around to 104 minutes (a panic in debug builds).
+        assert!(parse_minutes("307445734561825862h").is_err());
+        assert!(parse_minutes("153722867280912931h").is_err());
+        assert!(parse_minutes("1h-30").is_err());
+        assert!(parse_minutes("-1h90").is_err());
+        assert_eq!(parse_minutes("4294967295h"), Ok(4_294_967_295 * 60));
     }
 
     #[test]
