@@ -8,11 +8,11 @@
 //! every value by every parser.
 #![no_main]
 
-use fulcrum_app::report::Period;
+use fulcrum_app::report::{self, OptionNames, Period};
 use fulcrum_app::{one_on_ones, rituals as app_rituals};
 use fulcrum_core::rituals::{self, Ritual};
 use fulcrum_core::time;
-use jiff::civil::{Date, date};
+use jiff::civil::Date;
 use libfuzzer_sys::fuzz_target;
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -31,19 +31,28 @@ fn given(v: &Option<String>) -> Option<&str> {
 }
 
 fn period(week: Option<&str>, from: Option<&str>, to: Option<&str>) {
-    if let Ok(p) = Period::from_options(week, from, to) {
-        if let Period::Dates { from, to } = p {
-            assert!(from < to, "{from}..{to}");
+    for names in [OptionNames::CLI, OptionNames::API] {
+        if let Ok(p) = Period::parse(names, week, from, to) {
+            if let Period::Dates { from, to } = p {
+                assert!(from < to, "{from}..{to}");
+                assert!(time::days_between(from, to) <= time::MAX_RANGE_DAYS, "{from}..{to}");
+            }
+            for today in [Date::MIN, time::FIRST_DATE, time::LAST_DATE, Date::MAX] {
+                let (a, b) = p.dates(today);
+                assert!(a <= b, "{p:?} on {today}: {a}..{b}");
+            }
         }
-        for today in [Date::MIN, date(1900, 1, 1), date(2026, 12, 2), Date::MAX] {
-            let (a, b) = p.dates(today);
-            assert!(a <= b, "{p:?} on {today}: {a}..{b}");
-        }
+    }
+    if let (Some(f), Some(t)) = (from, to)
+        && let Ok((a, b)) = report::date_range(OptionNames::API, f, t, None)
+    {
+        assert!(a < b && time::in_range(a).is_ok() && time::in_range(b).is_ok(), "{a}..{b}");
     }
 }
 
 fn one_value(v: &str) {
     if let Ok(d) = time::parse_date(v) {
+        assert!(time::in_range(d).is_ok(), "{v:?}");
         assert_eq!(time::parse_date(&d.to_string()), Ok(d), "{v:?}");
     }
     if let Ok(monday) = time::parse_iso_week(v) {
