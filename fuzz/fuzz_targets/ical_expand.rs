@@ -1,11 +1,12 @@
-//! A calendar expanded over a window, the way an import expands a file over its horizon: the
-//! work must stay bounded (libFuzzer's `-timeout` and `-rss_limit_mb` turn a recurrence bomb
-//! into a failure) and every occurrence returned must lie in the window, sorted by start.
+//! A calendar expanded over a window within the default limits, the way an import expands a
+//! file over its horizon: the work must stay bounded (libFuzzer's `-timeout` and
+//! `-rss_limit_mb` turn a recurrence bomb into a failure), the occurrences within the limit,
+//! each in the window and sorted by start, and every warning must name a line of the file.
 //!
 //! Input: 8 bytes choosing the window and the zone floating times are read in, then the text.
 #![no_main]
 
-use fulcrum_calendar::Calendar;
+use fulcrum_calendar::{Calendar, Limits};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use libfuzzer_sys::fuzz_target;
@@ -42,9 +43,19 @@ fuzz_target!(|data: &[u8]| {
     let Ok(cal) = Calendar::parse(&text) else {
         return;
     };
-    let occurrences = cal.expand(from, to, &floating);
+    let expansion = cal.expand_bounded(from, to, &floating, &Limits::DEFAULT);
+    let occurrences = &expansion.occurrences;
+    assert!(occurrences.len() <= Limits::DEFAULT.occurrences_total);
+    let lines = text.split('\n').count();
+    for w in &expansion.warnings {
+        assert!(
+            (1..=lines).contains(&w.line),
+            "warning at line {}: {w}",
+            w.line
+        );
+    }
     let mut last = None;
-    for o in &occurrences {
+    for o in occurrences {
         let (a, b) = (o.start_timestamp(&floating), o.end_timestamp(&floating));
         let inside = if a == b {
             from <= a && a < to

@@ -12,7 +12,11 @@ fuzz_target!(|data: &[u8]| {
     match Calendar::parse(&text) {
         Ok(cal) => {
             for w in cal.warnings() {
-                assert!((1..=lines).contains(&w.line), "warning at line {}: {w}", w.line);
+                assert!(
+                    (1..=lines).contains(&w.line),
+                    "warning at line {}: {w}",
+                    w.line
+                );
                 let _ = w.to_string();
             }
             for e in cal.events() {
@@ -20,7 +24,11 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         Err(e) => {
-            assert!((1..=lines).contains(&e.line), "error at line {}: {e}", e.line);
+            assert!(
+                (1..=lines).contains(&e.line),
+                "error at line {}: {e}",
+                e.line
+            );
         }
     }
 });

@@ -35,7 +35,10 @@ fn period(week: Option<&str>, from: Option<&str>, to: Option<&str>) {
         if let Ok(p) = Period::parse(names, week, from, to) {
             if let Period::Dates { from, to } = p {
                 assert!(from < to, "{from}..{to}");
-                assert!(time::days_between(from, to) <= time::MAX_RANGE_DAYS, "{from}..{to}");
+                assert!(
+                    time::days_between(from, to) <= time::MAX_RANGE_DAYS,
+                    "{from}..{to}"
+                );
             }
             for today in [Date::MIN, time::FIRST_DATE, time::LAST_DATE, Date::MAX] {
                 let (a, b) = p.dates(today);
@@ -46,7 +49,10 @@ fn period(week: Option<&str>, from: Option<&str>, to: Option<&str>) {
     if let (Some(f), Some(t)) = (from, to)
         && let Ok((a, b)) = report::date_range(OptionNames::API, f, t, None)
     {
-        assert!(a < b && time::in_range(a).is_ok() && time::in_range(b).is_ok(), "{a}..{b}");
+        assert!(
+            a < b && time::in_range(a).is_ok() && time::in_range(b).is_ok(),
+            "{a}..{b}"
+        );
     }
 }
 
@@ -85,11 +91,16 @@ fn one_value(v: &str) {
 /// Only `localhost` and IP literals pass the Host check: a page whose domain was rebound to
 /// 127.0.0.1 still sends its own name.
 fn host(v: &str) {
-    let bound: [SocketAddr; 2] = ["127.0.0.1:7878".parse().unwrap(), "0.0.0.0:7878".parse().unwrap()];
+    let bound: [SocketAddr; 2] = [
+        "127.0.0.1:7878".parse().unwrap(),
+        "0.0.0.0:7878".parse().unwrap(),
+    ];
     for b in bound {
         if fulcrum_web::host_allowed(v, b) {
             let h = v.trim().to_ascii_lowercase().replace(['[', ']'], "");
-            let literal = h.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+            let literal = h
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
             assert!(
                 h == "localhost" || h.starts_with("localhost:") || literal,
                 "{v:?} passed the Host check of {b}"
@@ -108,7 +119,11 @@ fuzz_target!(|data: &[u8]| {
     let _ = serde_urlencoded::from_bytes::<HashMap<String, String>>(data);
     if let Ok(fields) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(data) {
         let all = |name: &str| -> Vec<String> {
-            fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
+            fields
+                .iter()
+                .filter(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .collect()
         };
         let _ = one_on_ones::parse_topics(&all("topic"));
         let _ = app_rituals::parse_energy(&all("energy"));

@@ -7,8 +7,8 @@
 #![no_main]
 
 use fulcrum_app::rules_file;
-use fulcrum_core::rules::{FALLBACK_RULE, Rule, RuleSet};
 use fulcrum_core::EventFacts;
+use fulcrum_core::rules::{FALLBACK_RULE, Rule, RuleSet};
 use libfuzzer_sys::fuzz_target;
 use std::path::PathBuf;
 use std::sync::OnceLock;
