@@ -588,7 +588,6 @@ impl RuleIter<'_> {
     /// True when some date in `months` of a common or a leap year passes the
     /// day parts, any weekday allowed (over the years every date falls on each).
     fn some_date_matches(&self, months: &[i8]) -> bool {
-        let r = self.rule;
         let any_weekday = self.weekday_set.iter().any(|&b| b);
         for year in [2023, 2024] {
             for &m in months {
@@ -599,39 +598,10 @@ impl RuleIter<'_> {
                     let Ok(d) = Date::new(year, m, day) else {
                         continue;
                     };
-                    let (doy, len) = (d.day_of_year(), d.days_in_year());
-                    if !r.by_year_day.is_empty()
-                        && !r
-                            .by_year_day
-                            .iter()
-                            .any(|&n| if n > 0 { n == doy } else { n == doy - len - 1 })
-                    {
+                    if !self.year_and_month_day_ok(d) {
                         continue;
                     }
-                    let dim = d.days_in_month();
-                    if !self.month_days.is_empty()
-                        && !self
-                            .month_days
-                            .iter()
-                            .any(|&n| if n > 0 { n == day } else { n == day - dim - 1 })
-                    {
-                        continue;
-                    }
-                    if any_weekday || self.ordinals.is_empty() {
-                        return true;
-                    }
-                    let (idx0, len) = if self.ordinal_scope_year {
-                        (i32::from(doy) - 1, i32::from(len))
-                    } else {
-                        (i32::from(day) - 1, i32::from(dim))
-                    };
-                    let pos = idx0 / 7 + 1;
-                    let neg = -((len - 1 - idx0) / 7 + 1);
-                    if self
-                        .ordinals
-                        .iter()
-                        .any(|&(n, _)| i32::from(n) == pos || i32::from(n) == neg)
-                    {
+                    if any_weekday || self.ordinals.is_empty() || self.ordinal_ok(d, None) {
                         return true;
                     }
                 }
@@ -732,6 +702,37 @@ impl RuleIter<'_> {
         }
     }
 
+    /// BYYEARDAY and BYMONTHDAY (negative values count from the end) admit `d`.
+    fn year_and_month_day_ok(&self, d: Date) -> bool {
+        let r = self.rule;
+        let (doy, len) = (d.day_of_year(), d.days_in_year());
+        let (day, dim) = (d.day(), d.days_in_month());
+        (r.by_year_day.is_empty()
+            || r.by_year_day
+                .iter()
+                .any(|&n| if n > 0 { n == doy } else { n == doy - len - 1 }))
+            && (self.month_days.is_empty()
+                || self
+                    .month_days
+                    .iter()
+                    .any(|&n| if n > 0 { n == day } else { n == day - dim - 1 }))
+    }
+
+    /// Some BYDAY ordinal (`2MO`, `-1FR`) names `d`'s place in its month or year;
+    /// `weekday` restricts it to ordinals of that weekday (`None`: any weekday).
+    fn ordinal_ok(&self, d: Date, weekday: Option<Weekday>) -> bool {
+        let (idx0, len) = if self.ordinal_scope_year {
+            (i32::from(d.day_of_year()) - 1, i32::from(d.days_in_year()))
+        } else {
+            (i32::from(d.day()) - 1, i32::from(d.days_in_month()))
+        };
+        let pos = idx0 / 7 + 1;
+        let neg = -((len - 1 - idx0) / 7 + 1);
+        self.ordinals.iter().any(|&(n, w)| {
+            weekday.is_none_or(|wd| w == wd) && (i32::from(n) == pos || i32::from(n) == neg)
+        })
+    }
+
     fn day_ok(&mut self, d: Date) -> bool {
         let r = self.rule;
         if !self.months.is_empty() && !self.months.contains(&d.month()) {
@@ -751,44 +752,15 @@ impl RuleIter<'_> {
                 return false;
             }
         }
-        if !r.by_year_day.is_empty() {
-            let doy = d.day_of_year();
-            let len = d.days_in_year();
-            if !r
-                .by_year_day
-                .iter()
-                .any(|&n| if n > 0 { n == doy } else { n == doy - len - 1 })
-            {
-                return false;
-            }
-        }
-        if !self.month_days.is_empty() {
-            let day = d.day();
-            let dim = d.days_in_month();
-            if !self
-                .month_days
-                .iter()
-                .any(|&n| if n > 0 { n == day } else { n == day - dim - 1 })
-            {
-                return false;
-            }
+        if !self.year_and_month_day_ok(d) {
+            return false;
         }
         let wd = d.weekday();
         if self.weekday_set.iter().any(|&b| b) || !self.ordinals.is_empty() {
             if self.weekday_set[wd.to_monday_zero_offset() as usize] {
                 return true;
             }
-            let (idx0, len) = if self.ordinal_scope_year {
-                (i32::from(d.day_of_year()) - 1, i32::from(d.days_in_year()))
-            } else {
-                (i32::from(d.day()) - 1, i32::from(d.days_in_month()))
-            };
-            let pos = idx0 / 7 + 1;
-            let neg = -((len - 1 - idx0) / 7 + 1);
-            return self
-                .ordinals
-                .iter()
-                .any(|&(n, w)| w == wd && (i32::from(n) == pos || i32::from(n) == neg));
+            return self.ordinal_ok(d, Some(wd));
         }
         true
     }
