@@ -4,6 +4,7 @@
 //! nothing, and re-importing the same or an updated file replaces its events.
 
 use crate::error::{AppError, Result};
+use crate::markdown::plural;
 use crate::profile;
 use fulcrum_calendar::{Calendar, Limits, Occurrence, Status, Warning, WarningKind};
 use fulcrum_core::{Profile, time};
@@ -104,11 +105,6 @@ impl LeftOut {
             .collect::<Vec<_>>()
             .join("; ")
     }
-}
-
-/// `1 occurrence`, `3 occurrences`.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `3 occurrences` or `3 occurrences; 1 property ignored`.

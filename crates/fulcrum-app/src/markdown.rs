@@ -3,6 +3,15 @@
 use fulcrum_core::report::Report;
 use std::fmt::Write;
 
+/// `1 occurrence`, `3 occurrences`: a count with its noun, for every printed sentence.
+pub fn plural<N>(n: N, one: &str, many: &str) -> String
+where
+    N: std::fmt::Display + PartialEq + From<u8>,
+{
+    let word = if n == N::from(1) { one } else { many };
+    format!("{n} {word}")
+}
+
 pub fn hm(minutes: i64) -> String {
     format!("{}h{:02}", minutes / 60, minutes % 60)
 }

@@ -259,9 +259,10 @@ fn expand(
     // The window is bounded only by the dates Fulcrum handles: expansion itself is bounded
     // per event, so a long window costs no more than the file's events allow.
     let default_to = time::add_days(time::today(&zone), 366).to_string();
+    let first = time::FIRST_DATE.to_string();
     let (from, to) = fulcrum_app::report::date_range(
         fulcrum_app::report::OptionNames::CLI,
-        from.unwrap_or("1900-01-01"),
+        from.unwrap_or(&first),
         to.unwrap_or(&default_to),
         None,
     )?;

@@ -1,6 +1,6 @@
 //! Human tables and JSON for the terminal. Writes never panic on a closed pipe.
 
-use fulcrum_app::import::{self, CalendarImport, GitImport, Refreshed};
+use fulcrum_app::import::{CalendarImport, GitImport, Refreshed};
 use fulcrum_app::markdown::hm;
 use fulcrum_app::rules_file::Explanation;
 use fulcrum_app::sources::SourceLine;
@@ -199,7 +199,7 @@ pub fn calendar_imports(imports: &[CalendarImport]) -> String {
             s,
             "{}: {} imported",
             i.source.location,
-            import::plural(i.events, "occurrence", "occurrences")
+            fulcrum_app::markdown::plural(i.events, "occurrence", "occurrences")
         );
         if !i.left_out.is_empty() {
             let _ = write!(s, "; {} (see warnings)", i.left_out.describe());

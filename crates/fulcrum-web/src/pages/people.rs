@@ -73,10 +73,7 @@ pub fn when(ts: Timestamp, tz: &TimeZone) -> String {
     format!("{}, {}", fmt::day(z.date()), z.strftime("%H:%M"))
 }
 
-pub fn plural(n: impl Into<i64>, one: &str, many: &str) -> String {
-    let n = n.into();
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+pub use fulcrum_app::markdown::plural;
 
 /// A query flag such as `?all=1` or `?include_private=1`.
 pub fn flag(v: &Option<String>) -> bool {
