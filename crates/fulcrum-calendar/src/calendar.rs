@@ -49,15 +49,17 @@ pub const MAX_WORK_PER_EVENT: u64 = 1_000_000;
 
 /// Most occurrences one expansion of a whole calendar returns.
 ///
-/// Fifty events at [`MAX_OCCURRENCES_PER_EVENT`], or a team calendar of 500 weekly
-/// series over the import horizon (~290 000): far beyond one person's calendar,
-/// while the result stays near 50 MB.
-pub const MAX_OCCURRENCES_TOTAL: usize = 500_000;
+/// Ten events at [`MAX_OCCURRENCES_PER_EVENT`], or 175 occurrences a week across the
+/// whole eleven-year import horizon: several times a busy lead's calendar (20 to 50
+/// a week), while importing what a hostile file can reach stays under a second and
+/// 100 MB (`bench/bombs.sh`).
+pub const MAX_OCCURRENCES_TOTAL: usize = 100_000;
 
 /// Most units of work (as in [`MAX_WORK_PER_EVENT`]) one expansion of a whole
-/// calendar may spend, so a file of many expensive events is bounded too: twenty
-/// events at the per-event limit, well under a second of work.
-pub const MAX_WORK_TOTAL: u64 = 20_000_000;
+/// calendar may spend, so a file of many expensive events is bounded too: five
+/// events at the per-event limit, about a fifth of a second, and room for over a
+/// thousand of the busiest honest series.
+pub const MAX_WORK_TOTAL: u64 = 5_000_000;
 
 /// Bounds on the work of one expansion ([`Calendar::expand_bounded`]).
 ///
