@@ -87,6 +87,9 @@ pub struct Event {
     pub status: Option<Status>,
     /// TRANSP.
     pub transp: Option<Transparency>,
+    /// X-MICROSOFT-CDO-BUSYSTATUS, upper-cased (FREE, TENTATIVE, BUSY, OOF for out of
+    /// office, WORKINGELSEWHERE): how Outlook and Exchange mark an absence.
+    pub busy_status: Option<String>,
     /// ORGANIZER address, lower-cased, without `mailto:`.
     pub organizer: Option<String>,
     /// ATTENDEE lines.
@@ -322,6 +325,7 @@ pub(crate) fn build_event(c: &Component, zones: &mut ZoneResolver<'_>) -> Result
     let mut location = None;
     let mut status = None;
     let mut transp = None;
+    let mut busy_status = None;
     let mut organizer = None;
     let mut attendees = Vec::new();
     let mut categories = Vec::new();
@@ -353,6 +357,9 @@ pub(crate) fn build_event(c: &Component, zones: &mut ZoneResolver<'_>) -> Result
                 } else {
                     Transparency::Opaque
                 })
+            }
+            "X-MICROSOFT-CDO-BUSYSTATUS" => {
+                busy_status = Some(p.value.trim().to_ascii_uppercase());
             }
             "ORGANIZER" => organizer = Some(email(&p.value)),
             "ATTENDEE" => attendees.push(Attendee {
@@ -453,6 +460,7 @@ pub(crate) fn build_event(c: &Component, zones: &mut ZoneResolver<'_>) -> Result
         location,
         status,
         transp,
+        busy_status,
         organizer,
         attendees,
         categories,
