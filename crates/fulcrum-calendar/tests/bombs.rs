@@ -495,7 +495,10 @@ fn two_hundred_bombs_stop_at_the_calendar_limit() {
             events: 200 - per_event
         }
     );
-    assert_eq!(rest.uid.as_deref(), Some(format!("bomb-{per_event}").as_str()));
+    assert_eq!(
+        rest.uid.as_deref(),
+        Some(format!("bomb-{per_event}").as_str())
+    );
     assert_eq!(rest.line, 3 + 5 * per_event);
     assert_eq!(
         rest.message,

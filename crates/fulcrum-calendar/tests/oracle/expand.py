@@ -10,6 +10,15 @@ Output matches `fulcrum_calendar::tsv_line`: UID<TAB>START<TAB>END, instants in
 UTC as YYYY-MM-DDTHH:MM:SSZ, floating times as YYYY-MM-DDTHH:MM:SS, dates as
 YYYY-MM-DD, sorted by start instant, then UID, then end instant.
 
+A calendar the library cannot expand at all prints one line
+"%%ERROR <exception>: <message>" instead (in both modes), so a fixture can pin
+that the oracle fails on it and its deviations file can say what we do instead.
+
+Each calendar is expanded with a fresh icalendar time-zone cache: icalendar
+keeps the zones built from VTIMEZONE components in a process-wide cache (the
+first definition of a TZID wins), so without the reset one calendar's VTIMEZONE
+would change how a later calendar in the same batch is read.
+
 The window bounds are UTC-aware datetimes. recurring-ical-events then reads
 floating times and all-day dates as if they were in the zone of the bounds
 (UTC), so the Rust side must expand with `floating = UTC` to compare.
@@ -47,6 +56,7 @@ def key(v):
 
 
 def expand(text, start, stop):
+    icalendar.use_zoneinfo()  # a fresh zone cache for every calendar
     cal = icalendar.Calendar.from_ical(text)
     rows = []
     for ev in recurring_ical_events.of(cal).between(start, stop):
@@ -58,6 +68,14 @@ def expand(text, start, stop):
     return [r[3] for r in rows]
 
 
+def expand_or_error(text, start, stop):
+    try:
+        return expand(text, parse_bound(start), parse_bound(stop))
+    except Exception as exc:  # report, keep going
+        message = " ".join(str(exc).split())
+        return [f"%%ERROR {type(exc).__name__}: {message}"]
+
+
 def main():
     if len(sys.argv) == 2 and sys.argv[1] == "--batch":
         out = sys.stdout
@@ -65,11 +83,8 @@ def main():
             if not line.strip():
                 continue
             job = json.loads(line)
-            try:
-                for row in expand(job["ics"], parse_bound(job["from"]), parse_bound(job["to"])):
-                    out.write(row + "\n")
-            except Exception as exc:  # report, keep going
-                out.write(f"%%ERROR {type(exc).__name__}: {exc}\n")
+            for row in expand_or_error(job["ics"], job["from"], job["to"]):
+                out.write(row + "\n")
             out.write("%%END\n")
             out.flush()
         return
@@ -77,7 +92,7 @@ def main():
         sys.exit(__doc__)
     with open(sys.argv[1], "rb") as f:
         text = f.read()
-    for row in expand(text, parse_bound(sys.argv[2]), parse_bound(sys.argv[3])):
+    for row in expand_or_error(text, sys.argv[2], sys.argv[3]):
         print(row)
 
 
