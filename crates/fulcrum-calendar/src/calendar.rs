@@ -6,7 +6,7 @@ use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
-use crate::event::{Event, Length, RDate, Start, build_event, length_between};
+use crate::event::{CalendarContext, Event, Length, RDate, Start, build_event, length_between};
 use crate::parse::{Component, ParseError, Warning, WarningKind, parse_tree};
 use crate::rrule::{RuleIter, Until};
 use crate::tz::ZoneResolver;
@@ -259,11 +259,12 @@ impl Calendar {
         let mut warnings = Vec::new();
         let roots = parse_tree(text, &mut warnings)?;
         let mut vtimezones: HashMap<String, &Component> = HashMap::new();
-        let mut vevents: Vec<&Component> = Vec::new();
+        let mut vevents: Vec<(&Component, usize)> = Vec::new();
         fn walk<'c>(
             c: &'c Component,
+            root: usize,
             tz: &mut HashMap<String, &'c Component>,
-            ev: &mut Vec<&'c Component>,
+            ev: &mut Vec<(&'c Component, usize)>,
         ) {
             for child in &c.children {
                 match child.name.as_str() {
@@ -272,21 +273,35 @@ impl Calendar {
                             tz.entry(id.value.trim().to_string()).or_insert(child);
                         }
                     }
-                    "VEVENT" => ev.push(child),
+                    "VEVENT" => ev.push((child, root)),
                     // Other components (VTODO, VJOURNAL, VFREEBUSY, ...) are not
                     // calendar time; events nested in them are not either.
                     _ => {}
                 }
             }
         }
-        for root in &roots {
-            walk(root, &mut vtimezones, &mut vevents);
+        for (i, root) in roots.iter().enumerate() {
+            walk(root, i, &mut vtimezones, &mut vevents);
         }
+        let contexts: Vec<CalendarContext> = roots
+            .iter()
+            .map(|root| calendar_context(root, &mut warnings))
+            .collect();
         let mut zones = ZoneResolver::new(vtimezones);
         let mut events = Vec::new();
-        for c in vevents {
-            match build_event(c, &mut zones) {
-                Ok(e) => events.push(e),
+        let mut notes = Vec::new();
+        for (c, root) in vevents {
+            notes.clear();
+            match build_event(c, &mut zones, &contexts[root], &mut notes) {
+                Ok(e) => {
+                    warnings.extend(notes.drain(..).map(|(line, message)| Warning {
+                        line,
+                        uid: e.uid.clone(),
+                        kind: WarningKind::PropertyIgnored,
+                        message,
+                    }));
+                    events.push(e);
+                }
                 Err(s) => warnings.push(Warning {
                     line: s.line,
                     uid: c.prop("UID").map(|p| p.value.trim().to_string()),
@@ -578,20 +593,16 @@ impl Calendar {
         };
         let kind = Kind::of(m);
         let is_excluded = excluder(&kind, m);
-        let rid_points: Vec<(Point, Option<Date>, &Event)> = overrides
+        // A RECURRENCE-ID names the instance whose start it equals. A DATE one on a
+        // timed series equals none of them (RFC 5545 3.8.4.4 wants DTSTART's type),
+        // so, as in recurring-ical-events, it adds an instance and replaces none
+        // (on an all-day series a DATE-TIME one at midnight does name its day).
+        let rid_points: Vec<(Point, &Event)> = overrides
             .iter()
-            .filter_map(|o| {
-                let r = o.recurrence_id.as_ref()?;
-                let date = if r.value.when.is_date() && !m.start.when.is_date() {
-                    Some(r.value.local.date())
-                } else {
-                    None
-                };
-                Some((kind.point(&r.value), date, *o))
-            })
+            .filter_map(|o| Some((kind.point(&o.recurrence_id.as_ref()?.value), *o)))
             .collect();
         // Overrides replace their instance wherever they moved it to.
-        for &(p, _, o) in &rid_points {
+        for &(p, o) in &rid_points {
             if is_excluded(
                 p,
                 o.recurrence_id
@@ -613,10 +624,7 @@ impl Calendar {
             }
         }
         if !m.is_recurring() {
-            if rid_points
-                .iter()
-                .any(|(p, _, _)| *p == kind.point(&m.start))
-            {
+            if rid_points.iter().any(|(p, _)| *p == kind.point(&m.start)) {
                 return;
             }
             let st = Start::of(&m.start);
@@ -629,8 +637,8 @@ impl Calendar {
         // THISANDFUTURE overrides, ordered by the instance they start from.
         let mut taf: Vec<(Point, &Event, Shift)> = rid_points
             .iter()
-            .filter(|(_, _, o)| o.recurrence_id.as_ref().is_some_and(|r| r.this_and_future))
-            .map(|&(p, _, o)| (p, o, Shift::of(o)))
+            .filter(|(_, o)| o.recurrence_id.as_ref().is_some_and(|r| r.this_and_future))
+            .map(|&(p, o)| (p, o, Shift::of(o)))
             .collect();
         taf.sort_by_key(|t| t.0);
         // How far around the window instances must be looked for.
@@ -656,16 +664,11 @@ impl Calendar {
         // file may hold thousands of them for one series.
         let mut rid_ps: Vec<Point> = rid_points.iter().map(|r| r.0).collect();
         rid_ps.sort_unstable();
-        let mut rid_dates: Vec<Date> = rid_points.iter().filter_map(|r| r.1).collect();
-        rid_dates.sort_unstable();
-        let overridden = |p: Point, local: DateTime| {
-            rid_ps.binary_search(&p).is_ok()
-                || (!rid_dates.is_empty() && rid_dates.binary_search(&local.date()).is_ok())
-        };
+        let overridden = |p: Point| rid_ps.binary_search(&p).is_ok();
         // The occurrence an instance gives, if it is not excluded, overridden or
         // outside the window.
         let emit = |p: Point, local: DateTime, period: Option<usize>| {
-            if is_excluded(p, local) || overridden(p, local) {
+            if is_excluded(p, local) || overridden(p) {
                 return None;
             }
             // The latest THISANDFUTURE override that started before this instance.
@@ -724,14 +727,15 @@ impl Calendar {
 
         // Collect candidate instances (point, wall-clock start, period end).
         let mut inst: Vec<Inst> = Vec::new();
-        let mut dtstart_allowed = m.rrules.is_empty();
+        // DTSTART is an instance unless it lies past every UNTIL the rules have
+        // (rules without UNTIL do not count here: as in recurring-ical-events, they
+        // give DTSTART only if it is one of their own instances).
+        let mut dtstart_allowed = m.rrules.iter().all(|r| r.until.is_none());
         let mut work_left = budget.work;
         for (i, rule) in m.rrules.iter().enumerate() {
-            let in_until = match rule.until {
-                None => true,
-                Some(u) => !past_until(&kind, u, m.start.local, kind.point(&m.start)),
-            };
-            dtstart_allowed |= in_until;
+            if let Some(u) = rule.until {
+                dtstart_allowed |= !past_until(&kind, u, m.start.local, kind.point(&m.start));
+            }
             let it = RuleIter::new(rule, m.start.local, upper);
             if let Some(why) = it.never_matches() {
                 outcome.never.push((i, why));
@@ -742,7 +746,7 @@ impl Calendar {
             // occurrence limit a few times over, so many cheap rules still can.
             let floor = work_left.min((compact_at as u64).saturating_mul(8));
             let share = (work_left / (m.rrules.len() - i) as u64).max(floor);
-            let mut it = it.with_budget(share);
+            let mut it = it.with_budget(share).counting_unaligned_dtstart(i == 0);
             it.seek(lower);
             for local in it.by_ref() {
                 let p = kind.point_of_local(local);
@@ -934,6 +938,29 @@ impl Shift {
             }
         }
     }
+}
+
+/// The calendar-wide settings of one VCALENDAR: its `X-WR-TIMEZONE`, when it
+/// names a zone we know (an unknown one is ignored with a warning).
+fn calendar_context(root: &Component, warnings: &mut Vec<Warning>) -> CalendarContext {
+    let mut ctx = CalendarContext::default();
+    if let Some(p) = root.prop("X-WR-TIMEZONE") {
+        let name = p.value.trim();
+        match crate::tz::known_zone(name) {
+            Some(zone) => ctx.default_zone = Some(zone),
+            None if name.is_empty() => {}
+            None => warnings.push(Warning {
+                line: p.line,
+                uid: None,
+                kind: WarningKind::PropertyIgnored,
+                message: format!(
+                    "X-WR-TIMEZONE ignored: unknown time zone {name:?}; times without a \
+                     zone stay floating"
+                ),
+            }),
+        }
+    }
+    ctx
 }
 
 /// Groups events by UID into series.

@@ -5,7 +5,7 @@ use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::TimeZone;
 
 use crate::parse::{Component, Prop, split_text_list, unescape_text};
-use crate::rrule::RRule;
+use crate::rrule::{RRule, RuleError};
 use crate::tz::ZoneResolver;
 use crate::value::{
     DateValue, Duration, When, local_to_timestamp, parse_date, parse_datetime, parse_duration,
@@ -247,8 +247,42 @@ fn skip(p: &Prop, message: impl Into<String>) -> Skip {
     }
 }
 
-/// Parses one date or date-time value honouring VALUE and TZID.
+/// What applies to every event of one VCALENDAR.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CalendarContext {
+    /// The zone named by the calendar's `X-WR-TIMEZONE` (Google, Apple): floating
+    /// and UTC date-times of its events are read in it, as python's
+    /// `x-wr-timezone` (which `recurring-ical-events` applies) reads them.
+    pub default_zone: Option<TimeZone>,
+}
+
+/// Parses one date or date-time value honouring VALUE and TZID, and the
+/// calendar's `X-WR-TIMEZONE` for values without a TZID.
 pub(crate) fn date_value(
+    p: &Prop,
+    raw: &str,
+    zones: &mut ZoneResolver<'_>,
+    ctx: &CalendarContext,
+) -> Result<DateValue, Skip> {
+    let v = written_date_value(p, raw, zones)?;
+    let Some(zone) = &ctx.default_zone else {
+        return Ok(v);
+    };
+    Ok(match v.when {
+        When::Floating(dt) => DateValue::zoned(dt, zone.clone(), None),
+        // The same instant, but its series now repeats on the zone's wall clock.
+        When::Utc(ts) if v.tzid.is_none() => DateValue {
+            when: v.when,
+            tzid: None,
+            local: zone.to_datetime(ts),
+            zone: Some(zone.clone()),
+        },
+        _ => v,
+    })
+}
+
+/// Parses one date or date-time value honouring VALUE and TZID.
+fn written_date_value(
     p: &Prop,
     raw: &str,
     zones: &mut ZoneResolver<'_>,
@@ -318,7 +352,15 @@ fn midnight(d: Date) -> DateTime {
 }
 
 /// Builds an [`Event`] from a VEVENT component, or explains why it is skipped.
-pub(crate) fn build_event(c: &Component, zones: &mut ZoneResolver<'_>) -> Result<Event, Skip> {
+///
+/// `notes` receives (line, message) for each line that was ignored while the
+/// event was kept.
+pub(crate) fn build_event(
+    c: &Component,
+    zones: &mut ZoneResolver<'_>,
+    ctx: &CalendarContext,
+    notes: &mut Vec<(usize, String)>,
+) -> Result<Event, Skip> {
     let mut uid = None;
     let mut summary = None;
     let mut description = None;
@@ -376,18 +418,27 @@ pub(crate) fn build_event(c: &Component, zones: &mut ZoneResolver<'_>) -> Result
                     .filter(|s| !s.is_empty()),
             ),
             "SEQUENCE" => sequence = p.value.trim().parse().unwrap_or(0),
-            "DTSTART" => start = Some(date_value(p, &p.value, zones)?),
-            "DTEND" => end = Some((p, date_value(p, &p.value, zones)?)),
+            "DTSTART" => start = Some(date_value(p, &p.value, zones, ctx)?),
+            "DTEND" => end = Some((p, date_value(p, &p.value, zones, ctx)?)),
             "DURATION" => {
                 duration = Some(
                     parse_duration(&p.value)
                         .ok_or_else(|| skip(p, format!("cannot read duration {:?}", p.value)))?,
                 )
             }
-            "RRULE" => rrules.push(RRule::parse(&p.value).map_err(|m| skip(p, m))?),
+            "RRULE" => match RRule::parse_checked(&p.value) {
+                Ok(rule) => rrules.push(rule),
+                // A rule that defines no recurrence (no FREQ, COUNT=0) costs the
+                // event its repetition, not its first occurrence.
+                Err(RuleError::Unusable(why)) => notes.push((
+                    p.line,
+                    format!("RRULE ignored ({why}); the event keeps its DTSTART"),
+                )),
+                Err(RuleError::Invalid(m)) => return Err(skip(p, m)),
+            },
             "EXDATE" => {
                 for v in p.value.split(',').filter(|v| !v.trim().is_empty()) {
-                    exdates.push(date_value(p, v, zones)?);
+                    exdates.push(date_value(p, v, zones, ctx)?);
                 }
             }
             "RDATE" => {
@@ -399,23 +450,23 @@ pub(crate) fn build_event(c: &Component, zones: &mut ZoneResolver<'_>) -> Result
                         let Some((a, b)) = v.split_once('/') else {
                             return Err(skip(p, format!("cannot read period {v:?}")));
                         };
-                        let s = date_value(p, a, zones)?;
+                        let s = date_value(p, a, zones, ctx)?;
                         let e = if b.trim_start().starts_with(['P', 'p', '+', '-']) {
                             let d = parse_duration(b)
                                 .ok_or_else(|| skip(p, format!("cannot read period {v:?}")))?;
                             add_duration(&s, d)
                         } else {
-                            date_value(p, b, zones)?
+                            date_value(p, b, zones, ctx)?
                         };
                         rdates.push(RDate::Period { start: s, end: e });
                     } else {
-                        rdates.push(RDate::At(date_value(p, v, zones)?));
+                        rdates.push(RDate::At(date_value(p, v, zones, ctx)?));
                     }
                 }
             }
             "RECURRENCE-ID" => {
                 recurrence_id = Some(RecurrenceId {
-                    value: date_value(p, &p.value, zones)?,
+                    value: date_value(p, &p.value, zones, ctx)?,
                     this_and_future: p
                         .param("RANGE")
                         .is_some_and(|r| r.eq_ignore_ascii_case("THISANDFUTURE")),
@@ -443,16 +494,21 @@ pub(crate) fn build_event(c: &Component, zones: &mut ZoneResolver<'_>) -> Result
         },
         _ => e,
     });
-    let end = match end {
-        Some(e)
+    let duration = if end.is_some() { None } else { duration };
+    // An end before the start (a DTEND earlier than DTSTART, a negative DURATION)
+    // has its two ends swapped, as recurring-ical-events does: the event spans
+    // the same time, and its series repeats from the earlier one.
+    let (start, end, duration) = match (end, duration) {
+        (Some(e), _)
             if e.when.to_timestamp(&TimeZone::UTC) < start.when.to_timestamp(&TimeZone::UTC) =>
         {
-            // An end before the start cannot be meant; treat it as zero length.
-            Some(start.clone())
+            (e, Some(start), None)
         }
-        other => other,
+        (None, Some(d)) if d.days < 0 || d.seconds < 0 => {
+            (add_duration(&start, d), Some(start), None)
+        }
+        other => (start, other.0, other.1),
     };
-    let duration = if end.is_some() { None } else { duration };
     Ok(Event {
         uid,
         summary,

@@ -115,9 +115,37 @@ fn int_list<T: std::str::FromStr + Copy>(
     Ok(out)
 }
 
+/// Why an RRULE value gave no rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum RuleError {
+    /// Readable, but it defines no recurrence: no FREQ, or a COUNT of zero or
+    /// less. Real services write these; the event is kept without the rule.
+    Unusable(String),
+    /// Not a rule at all (an unknown FREQ, a malformed part).
+    Invalid(String),
+}
+
 impl RRule {
     /// Parses an RRULE value such as `FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20240101T000000Z`.
     pub fn parse(value: &str) -> Result<RRule, String> {
+        RRule::parse_checked(value).map_err(|e| match e {
+            RuleError::Unusable(m) => format!("the rule defines no recurrence ({m})"),
+            RuleError::Invalid(m) => m,
+        })
+    }
+
+    /// [`RRule::parse`], telling a rule that defines no recurrence apart from
+    /// one that cannot be read.
+    pub(crate) fn parse_checked(value: &str) -> Result<RRule, RuleError> {
+        let mut unusable = None;
+        let rule = RRule::parse_parts(value, &mut unusable).map_err(RuleError::Invalid)?;
+        match unusable {
+            Some(why) => Err(RuleError::Unusable(why)),
+            None => Ok(rule),
+        }
+    }
+
+    fn parse_parts(value: &str, unusable: &mut Option<String>) -> Result<RRule, String> {
         let mut freq = None;
         let mut rule = RRule {
             freq: Frequency::Yearly,
@@ -161,9 +189,13 @@ impl RRule {
                     Ok(n) if n >= 1 => rule.interval = n,
                     _ => return Err(format!("invalid INTERVAL {v:?}")),
                 },
-                "COUNT" => match v.parse::<u32>() {
-                    Ok(n) if n >= 1 => rule.count = Some(n),
-                    _ => return Err(format!("invalid COUNT {v:?}")),
+                "COUNT" => match v.strip_prefix('+').unwrap_or(&v).parse::<i64>() {
+                    Ok(n) if n >= 1 => {
+                        rule.count =
+                            Some(u32::try_from(n).map_err(|_| format!("invalid COUNT {v:?}"))?)
+                    }
+                    Ok(_) => *unusable = Some(format!("COUNT={v}")),
+                    Err(_) => return Err(format!("invalid COUNT {v:?}")),
                 },
                 "UNTIL" => {
                     rule.until = Some(if let Some(d) = parse_date(&v) {
@@ -233,7 +265,10 @@ impl RRule {
                 _ => {}
             }
         }
-        rule.freq = freq.ok_or("RRULE has no FREQ")?;
+        match freq {
+            Some(f) => rule.freq = f,
+            None => *unusable = Some("no FREQ".to_string()),
+        }
         if rule.count.is_some() && rule.until.is_some() {
             // RFC 5545 forbids both; honour both bounds rather than reject.
         }
@@ -356,6 +391,9 @@ pub(crate) struct RuleIter<'r> {
     pos: usize,
     remaining: Option<u32>,
     first: bool,
+    /// Whether a DTSTART that is not an instance of the rule still uses up one
+    /// COUNT (RFC 5545: DTSTART is always the first instance).
+    count_unaligned_dtstart: bool,
     done: bool,
     hours: Vec<i8>,
     minutes: Vec<i8>,
@@ -474,6 +512,7 @@ impl<'r> RuleIter<'r> {
             pos: 0,
             remaining: rule.count,
             first: true,
+            count_unaligned_dtstart: true,
             done: false,
             hours,
             minutes,
@@ -513,6 +552,15 @@ impl RuleIter<'_> {
     /// Stops the iteration once `budget` candidates have been built or examined.
     pub(crate) fn with_budget(mut self, budget: u64) -> Self {
         self.budget = budget;
+        self
+    }
+
+    /// Whether a DTSTART the rule does not produce uses up one of its COUNT (the
+    /// default). An event's second and later RRULEs pass `false`: DTSTART can be
+    /// aligned with one rule only, and a rule added to it (`COUNT=1` for one
+    /// extra day) means its own instances, as recurring-ical-events reads them.
+    pub(crate) fn counting_unaligned_dtstart(mut self, yes: bool) -> Self {
+        self.count_unaligned_dtstart = yes;
         self
     }
 
@@ -1051,7 +1099,7 @@ impl Iterator for RuleIter<'_> {
                     continue;
                 }
                 if let Some(rem) = self.remaining.as_mut() {
-                    if self.first && c != self.dtstart {
+                    if self.first && c != self.dtstart && self.count_unaligned_dtstart {
                         // DTSTART is always the first instance and uses up one COUNT.
                         *rem = rem.saturating_sub(1);
                     }

@@ -40,12 +40,26 @@ impl<'c> ZoneResolver<'c> {
         if let Some(hit) = self.cache.get(tzid) {
             return hit.clone();
         }
-        let found = known_zone(tzid)
+        // An exact IANA name means that zone (as in icalendar, and a file's copy of
+        // it is at best a truncated one). Any other name is first what the file's
+        // VTIMEZONE defines (RFC 5545 3.6.5), even when it differs from an IANA
+        // name only by case ("europe/berlin") or is a Windows name; only then are
+        // looser readings of the name tried.
+        let found = exact_iana_zone(tzid)
             .or_else(|| self.vtimezones.get(tzid).and_then(|c| compile_vtimezone(c)))
+            .or_else(|| known_zone(tzid))
             .or_else(|| display_name_zone(tzid));
         self.cache.insert(tzid.to_string(), found.clone());
         found
     }
+}
+
+/// The IANA zone spelled exactly `tzid` (jiff's own look-up ignores case).
+fn exact_iana_zone(tzid: &str) -> Option<TimeZone> {
+    let cleaned = tzid.trim().trim_matches('/');
+    TimeZone::get(cleaned)
+        .ok()
+        .filter(|tz| tz.iana_name() == Some(cleaned))
 }
 
 /// Looks a name up as IANA, Windows, or vendor-prefixed IANA.
