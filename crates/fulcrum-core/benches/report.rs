@@ -47,6 +47,7 @@ fn main() {
         activities.len(),
         commits.len()
     );
+    let no_marks = std::collections::BTreeMap::new();
     for days in [7, 366, 3_660] {
         let input = ReportInput {
             profile: &profile,
@@ -56,6 +57,7 @@ fn main() {
             commits: &commits,
             now: Timestamp::MAX,
             trend_weeks: 12,
+            day_marks: &no_marks,
         };
         let mut best = f64::MAX;
         for _ in 0..5 {

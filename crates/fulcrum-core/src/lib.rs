@@ -5,6 +5,7 @@
 pub mod words;
 
 pub mod activity;
+pub mod away;
 pub mod category;
 pub mod delegation;
 pub mod feedback;

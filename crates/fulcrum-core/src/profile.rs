@@ -245,6 +245,45 @@ pub struct Profile {
     pub fragment_gap_minutes: i64,
     /// Whether events the user answered "tentative" count as time spent.
     pub count_tentative: bool,
+    /// What category shares are fractions of: tracked time, or working time (tracked plus
+    /// the untracked part of working hours).
+    #[serde(default)]
+    pub shares_of: SharesOf,
+    /// Title (or calendar name) words that make an all-day event time away.
+    #[serde(default = "default_away_words")]
+    pub away_words: Vec<String>,
+    /// Title words that make an all-day event a conference day (grow).
+    #[serde(default = "default_conference_words")]
+    pub conference_words: Vec<String>,
+}
+
+/// What the report's shares are fractions of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SharesOf {
+    /// Time some activity covers (the default): a week with little in the calendar still
+    /// shows how the tracked part splits.
+    #[default]
+    Tracked,
+    /// Working time, so untracked hours take their own share.
+    Working,
+}
+
+impl SharesOf {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SharesOf::Tracked => "tracked",
+            SharesOf::Working => "working",
+        }
+    }
+}
+
+fn default_away_words() -> Vec<String> {
+    crate::away::DEFAULT_AWAY_WORDS.iter().map(|w| w.to_string()).collect()
+}
+
+fn default_conference_words() -> Vec<String> {
+    crate::away::DEFAULT_CONFERENCE_WORDS.iter().map(|w| w.to_string()).collect()
 }
 
 impl Profile {
@@ -266,6 +305,9 @@ impl Profile {
             session_lead_minutes: 30,
             fragment_gap_minutes: 30,
             count_tentative: true,
+            shares_of: SharesOf::Tracked,
+            away_words: default_away_words(),
+            conference_words: default_conference_words(),
         })
     }
 

@@ -6,8 +6,9 @@
 //! than the time that passed.
 
 use crate::activity::{Activity, ActivityKind, Interval, subtract, union};
+use crate::away::DayMark;
 use crate::category::Category;
-use crate::profile::Profile;
+use crate::profile::{Profile, SharesOf};
 use crate::time;
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -29,6 +30,8 @@ pub struct ReportInput<'a> {
     pub now: Timestamp,
     /// How many weeks of trend to include, ending with the week of `to - 1 day`.
     pub trend_weeks: usize,
+    /// Days the calendar marks away or at a conference (`away::day_marks`).
+    pub day_marks: &'a BTreeMap<Date, DayMark>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -41,13 +44,81 @@ pub struct Report {
     pub totals: Totals,
     pub trend: Vec<TrendWeek>,
     pub attention: Vec<Attention>,
+    /// What category shares are fractions of: "tracked" or "working".
+    pub shares_of: &'static str,
+    /// A meeting-free stretch counts as focus from this many minutes on.
+    pub focus_block_minutes: i64,
+    /// Working time no activity covers.
+    pub untracked: Untracked,
+    /// How much of the period has happened, and whether it is judged yet.
+    pub progress: Progress,
+    /// What is scheduled for the part of the period that has not happened: present when the
+    /// period reaches past now.
+    pub ahead: Option<Ahead>,
+}
+
+/// Working time (inside working hours, on days not away, already passed) that no activity
+/// covers: the part of the week the calendar and git do not explain.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Untracked {
+    pub minutes: i64,
+    /// Fraction (0–1) of working time.
+    pub share_of_working: f64,
+}
+
+/// Where `now` falls in the period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Progress {
+    /// "complete", "in progress" or "not started".
+    pub state: &'static str,
+    /// For people: "Mon–Tue so far", "not started: scheduled only", or "" when complete.
+    pub label: String,
+    /// Working minutes that have passed (days away left out).
+    pub elapsed_working_minutes: i64,
+    /// Whether targets are judged: at least one working day has passed. Before that every
+    /// category's status is "too early" and nothing is flagged for attention.
+    pub judged: bool,
+}
+
+/// The scheduled, not yet spent, part of the period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ahead {
+    /// The first instant counted as ahead (now, or the period's start).
+    pub from: Timestamp,
+    pub days: Vec<AheadDay>,
+    pub meetings: Vec<ScheduledMeeting>,
+    pub meeting_minutes: i64,
+    pub free_focus_minutes: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AheadDay {
+    pub date: Date,
+    pub weekday: String,
+    pub working_day: bool,
+    pub away: Option<String>,
+    pub meetings: u32,
+    pub meeting_minutes: i64,
+    /// Meeting-free stretches of at least the focus length left inside working hours.
+    pub free_focus_minutes: i64,
+    pub longest_free_minutes: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScheduledMeeting {
+    pub start: Timestamp,
+    pub end: Timestamp,
+    pub title: String,
+    pub category: Category,
+    pub one_on_one: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CategoryLine {
     pub category: Category,
     pub minutes: i64,
-    /// Fraction (0–1) of all tracked minutes.
+    /// Fraction (0–1) of tracked minutes, or of working time (tracked plus untracked) when
+    /// the report's `shares_of` is "working".
     pub share: f64,
     /// Target range as fractions (0–1); null when the user set none.
     pub target_min: Option<f64>,
@@ -60,7 +131,14 @@ pub struct CategoryLine {
 pub struct DayLine {
     pub date: Date,
     pub weekday: String,
+    /// A day with working hours that is not marked away.
     pub working_day: bool,
+    /// The all-day event that marks the day away, if one does.
+    pub away: Option<String>,
+    /// Working hours of the day that have passed (0 on days away).
+    pub working_minutes: i64,
+    /// Of those, the minutes no activity covers.
+    pub untracked_minutes: i64,
     pub meeting_minutes: i64,
     pub meetings: u32,
     pub one_on_ones: u32,
@@ -94,6 +172,9 @@ pub struct Totals {
     pub weekend_minutes: i64,
     pub commits: u32,
     pub coding_days: u32,
+    pub working_minutes: i64,
+    pub untracked_minutes: i64,
+    pub days_away: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -133,10 +214,26 @@ pub fn build(input: &ReportInput<'_>) -> Report {
     let days: Vec<DayLine> = time::dates(input.from, input.to)
         .map(|d| day_line(input, &tz, d, &segments, &index))
         .collect();
-    let categories = category_lines(input.profile, &segments, input.activities);
     let totals = totals(&days);
+    let progress = progress(input, &tz, &days, range);
+    let untracked_secs = totals.untracked_minutes * 60;
+    let mut categories = category_lines(input.profile, &segments, input.activities, untracked_secs);
+    if !progress.judged {
+        for c in &mut categories {
+            c.status = "too early";
+        }
+    }
     let trend = trend(input, &tz);
-    let attention = attention(input.profile, &categories, &days);
+    let attention = if progress.judged {
+        let today = time::local_date(input.now, &tz);
+        attention(input.profile, &categories, &days, today)
+    } else {
+        Vec::new()
+    };
+    let untracked = Untracked {
+        minutes: totals.untracked_minutes,
+        share_of_working: ratio(totals.untracked_minutes, totals.working_minutes),
+    };
     Report {
         from: input.from,
         to: input.to,
@@ -146,7 +243,162 @@ pub fn build(input: &ReportInput<'_>) -> Report {
         totals,
         trend,
         attention,
+        shares_of: input.profile.shares_of.as_str(),
+        focus_block_minutes: input.profile.focus_block_minutes,
+        untracked,
+        progress,
+        ahead: ahead(input, &tz, range),
     }
+}
+
+fn ratio(part: i64, whole: i64) -> f64 {
+    if whole > 0 {
+        ((part as f64 / whole as f64) * 10_000.0).round() / 10_000.0
+    } else {
+        0.0
+    }
+}
+
+/// The minutes of an ordinary working day, for "has a working day of data passed": the
+/// shortest working day the profile has (so a short Friday still counts as one).
+fn working_day_minutes(p: &Profile) -> i64 {
+    (0..7)
+        .filter_map(|i| p.working_hours.hours(i))
+        .map(|(a, b)| {
+            let m = |t: jiff::civil::Time| i64::from(t.hour()) * 60 + i64::from(t.minute());
+            m(b) - m(a)
+        })
+        .filter(|&m| m > 0)
+        .min()
+        .unwrap_or(8 * 60)
+}
+
+fn progress(input: &ReportInput<'_>, tz: &TimeZone, days: &[DayLine], range: Interval) -> Progress {
+    let elapsed: i64 = days.iter().map(|d| d.working_minutes).sum();
+    let judged = elapsed >= working_day_minutes(input.profile);
+    let (state, label) = if input.now >= range.end {
+        ("complete", String::new())
+    } else if input.now <= range.start {
+        ("not started", "not started: scheduled only".to_string())
+    } else {
+        let today = time::local_date(input.now, tz);
+        let name = |d: Date| {
+            title_case(crate::profile::WEEKDAY_NAMES[d.weekday().to_monday_zero_offset() as usize])
+        };
+        let label = if today == input.from {
+            format!("{} so far", name(today))
+        } else if time::days_between(input.from, input.to) <= 7 {
+            format!("{}–{} so far", name(input.from), name(today))
+        } else {
+            format!("{} – {today} so far", input.from)
+        };
+        ("in progress", label)
+    };
+    Progress {
+        state,
+        label,
+        elapsed_working_minutes: elapsed,
+        judged,
+    }
+}
+
+fn title_case(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The scheduled part of the period: meetings and the focus time still free, from now on.
+fn ahead(input: &ReportInput<'_>, tz: &TimeZone, range: Interval) -> Option<Ahead> {
+    if input.now >= range.end {
+        return None;
+    }
+    let p = input.profile;
+    let from = input.now.max(range.start);
+    let rest = Interval::new(from, range.end);
+    let mut meetings: Vec<ScheduledMeeting> = Vec::new();
+    let mut breakers: Vec<Interval> = Vec::new();
+    for a in input.activities {
+        let Some(part) = a.interval().clip(&rest) else {
+            continue;
+        };
+        if a.is_meeting() {
+            breakers.push(part);
+            if a.start >= from {
+                meetings.push(ScheduledMeeting {
+                    start: a.start,
+                    end: a.end,
+                    title: a.title.clone(),
+                    category: a.category,
+                    one_on_one: a.one_on_one,
+                });
+            }
+        } else if !a.category.is_work() {
+            breakers.push(part);
+        }
+    }
+    meetings.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.title.cmp(&b.title)));
+    let breakers = union(breakers);
+    let first_day = time::local_date(from, tz);
+    let days: Vec<AheadDay> = time::dates(first_day.max(input.from), input.to)
+        .map(|date| {
+            let day = Interval::new(
+                time::day_start(date, tz),
+                time::day_start(time::add_days(date, 1), tz),
+            );
+            let away = input.day_marks.get(&date).and_then(|m| match m {
+                DayMark::Away { title } => Some(title.clone()),
+                DayMark::Conference { .. } => None,
+            });
+            let work = if away.is_some() {
+                None
+            } else {
+                p.working_hours.span_on(date, tz)
+            };
+            let in_day: Vec<&ScheduledMeeting> = meetings
+                .iter()
+                .filter(|m| m.start >= day.start && m.start < day.end)
+                .collect();
+            let meeting_secs: i64 = union(
+                in_day
+                    .iter()
+                    .filter_map(|m| Interval::new(m.start, m.end).clip(&day))
+                    .collect(),
+            )
+            .iter()
+            .map(Interval::seconds)
+            .sum();
+            let (mut free, mut longest) = (0, 0);
+            if let Some(w) = work.and_then(|w| w.clip(&rest)) {
+                for stretch in subtract(w, &breakers) {
+                    let m = minutes(stretch.seconds());
+                    longest = longest.max(m);
+                    if m >= p.focus_block_minutes {
+                        free += m;
+                    }
+                }
+            }
+            AheadDay {
+                date,
+                weekday: crate::profile::WEEKDAY_NAMES[date.weekday().to_monday_zero_offset() as usize]
+                    .to_string(),
+                working_day: work.is_some(),
+                away,
+                meetings: in_day.len() as u32,
+                meeting_minutes: minutes(meeting_secs),
+                free_focus_minutes: free,
+                longest_free_minutes: longest,
+            }
+        })
+        .collect();
+    Some(Ahead {
+        from,
+        meeting_minutes: days.iter().map(|d| d.meeting_minutes).sum(),
+        free_focus_minutes: days.iter().map(|d| d.free_focus_minutes).sum(),
+        days,
+        meetings,
+    })
 }
 
 /// Splits `range` into disjoint segments, each owned by the heaviest activity covering it.
@@ -255,7 +507,16 @@ fn day_line(
         time::day_start(date, tz),
         time::day_start(time::add_days(date, 1), tz),
     );
-    let work_span = p.working_hours.span_on(date, tz);
+    let away = input.day_marks.get(&date).and_then(|m| match m {
+        DayMark::Away { title } => Some(title.clone()),
+        DayMark::Conference { .. } => None,
+    });
+    let work_span = if away.is_some() {
+        None
+    } else {
+        p.working_hours.span_on(date, tz)
+    };
+    let mut covered = Vec::new();
     let mut by_cat: BTreeMap<Category, i64> = BTreeMap::new();
     let mut after_hours = 0;
     let mut meeting_spans = Vec::new();
@@ -266,7 +527,9 @@ fn day_line(
         };
         let a = &acts[s.activity];
         *by_cat.entry(a.category).or_default() += part.seconds();
-        if a.category.is_work() {
+        covered.push(part);
+        // Work on a day away is not after-hours: the day has no hours to be after.
+        if a.category.is_work() && away.is_none() {
             let inside = work_span.map_or(0, |w| part.overlap_seconds(&w));
             after_hours += part.seconds() - inside;
         }
@@ -282,7 +545,12 @@ fn day_line(
 
     // Focus: meeting-free stretches of working time that have already happened.
     let (mut focus, mut longest) = (0, 0);
-    if let Some(w) = work_span.and_then(|w| w.clip(&Interval::new(w.start, w.end.min(input.now)))) {
+    let passed = work_span.and_then(|w| w.clip(&Interval::new(w.start, w.end.min(input.now))));
+    let (working, untracked) = passed.map_or((0, 0), |w| {
+        let gaps: i64 = subtract(w, &union(covered)).iter().map(Interval::seconds).sum();
+        (w.seconds(), gaps)
+    });
+    if let Some(w) = passed {
         for free in subtract(w, &union(breakers)) {
             let m = minutes(free.seconds());
             longest = longest.max(m);
@@ -297,6 +565,9 @@ fn day_line(
         weekday: crate::profile::WEEKDAY_NAMES[date.weekday().to_monday_zero_offset() as usize]
             .to_string(),
         working_day: work_span.is_some(),
+        away,
+        working_minutes: minutes(working),
+        untracked_minutes: minutes(untracked),
         meeting_minutes: minutes(meeting_spans.iter().map(Interval::seconds).sum()),
         meetings: meetings_in_day.len() as u32,
         one_on_ones: meetings_in_day.iter().filter(|m| m.1).count() as u32,
@@ -324,12 +595,21 @@ fn fragments(meetings: &[Interval], max_gap_minutes: i64) -> (u32, i64) {
     (count, minutes(total))
 }
 
-fn category_lines(p: &Profile, segments: &[Segment], acts: &[Activity]) -> Vec<CategoryLine> {
+fn category_lines(
+    p: &Profile,
+    segments: &[Segment],
+    acts: &[Activity],
+    untracked_secs: i64,
+) -> Vec<CategoryLine> {
     let mut secs: BTreeMap<Category, i64> = BTreeMap::new();
     for s in segments {
         *secs.entry(acts[s.activity].category).or_default() += s.span.seconds();
     }
-    let total: i64 = secs.values().sum();
+    let tracked: i64 = secs.values().sum();
+    let total = match p.shares_of {
+        SharesOf::Tracked => tracked,
+        SharesOf::Working => tracked + untracked_secs,
+    };
     Category::ALL
         .into_iter()
         .map(|c| {
@@ -394,6 +674,9 @@ fn totals(days: &[DayLine]) -> Totals {
             .sum(),
         commits: days.iter().map(|d| d.commits).sum(),
         coding_days: days.iter().filter(|d| d.commits > 0).count() as u32,
+        working_minutes: sum(|d| d.working_minutes),
+        untracked_minutes: sum(|d| d.untracked_minutes),
+        days_away: days.iter().filter(|d| d.away.is_some()).count() as u32,
     }
 }
 
@@ -450,7 +733,8 @@ fn trend(input: &ReportInput<'_>, tz: &TimeZone) -> Vec<TrendWeek> {
         .collect()
 }
 
-fn attention(p: &Profile, cats: &[CategoryLine], days: &[DayLine]) -> Vec<Attention> {
+/// `today` is the local date of now: a day not over yet is not called focus-less.
+fn attention(p: &Profile, cats: &[CategoryLine], days: &[DayLine], today: Date) -> Vec<Attention> {
     let mut out = Vec::new();
     let tracked: i64 = cats.iter().map(|c| c.minutes).sum();
     if tracked == 0 {
@@ -489,6 +773,7 @@ fn attention(p: &Profile, cats: &[CategoryLine], days: &[DayLine]) -> Vec<Attent
         .iter()
         .filter(|d| {
             d.working_day
+                && d.date < today
                 && d.focus_minutes == 0
                 && (d.longest_focus_minutes > 0 || d.meeting_minutes > 0)
         })

@@ -39,6 +39,7 @@ fn report(acts: &[Activity], commits: &[Timestamp], from: Date, to: Date) -> Rep
         commits,
         now: Timestamp::MAX,
         trend_weeks: 2,
+        day_marks: &BTreeMap::new(),
     })
 }
 
@@ -162,6 +163,7 @@ fn the_future_is_not_counted() {
         commits: &[],
         now: at(d, 12, 0),
         trend_weeks: 1,
+        day_marks: &BTreeMap::new(),
     });
     assert_eq!(r.totals.meeting_minutes, 60);
     assert_eq!(r.days[0].meetings, 1);
@@ -272,4 +274,165 @@ fn the_heatmap_puts_meeting_minutes_in_their_local_hour() {
     assert_eq!(h.minutes[3][14], 45);
     assert_eq!(h.minutes[0][13], 0, "solo blocks are not meetings");
     assert_eq!(h.minutes.iter().flatten().sum::<i64>(), 105);
+}
+
+struct Run<'a> {
+    profile: Profile,
+    acts: &'a [Activity],
+    commits: &'a [Timestamp],
+    from: Date,
+    days: i64,
+    now: Timestamp,
+    marks: BTreeMap<Date, DayMark>,
+}
+
+impl<'a> Run<'a> {
+    fn week(monday: Date, acts: &'a [Activity]) -> Run<'a> {
+        Run {
+            profile: profile(),
+            acts,
+            commits: &[],
+            from: monday,
+            days: 7,
+            now: Timestamp::MAX,
+            marks: BTreeMap::new(),
+        }
+    }
+
+    fn build(&self) -> Report {
+        build(&ReportInput {
+            profile: &self.profile,
+            from: self.from,
+            to: time::add_days(self.from, self.days),
+            activities: self.acts,
+            commits: self.commits,
+            now: self.now,
+            trend_weeks: 1,
+            day_marks: &self.marks,
+        })
+    }
+}
+
+#[test]
+fn a_day_away_has_no_working_time_focus_or_after_hours() {
+    let mon = date(2026, 11, 30);
+    let tue = time::add_days(mon, 1);
+    let acts = vec![
+        act(tue, (10, 0), (11, 0), Category::Build, ActivityKind::Coding),
+        act(time::add_days(mon, 2), (10, 0), (11, 0), Category::Align, ActivityKind::Meeting),
+    ];
+    let mut run = Run::week(mon, &acts);
+    run.marks.insert(tue, DayMark::Away { title: "Vacation".into() });
+    let r = run.build();
+    let day = &r.days[1];
+    assert_eq!(day.away.as_deref(), Some("Vacation"));
+    assert!(!day.working_day);
+    assert_eq!((day.working_minutes, day.focus_minutes, day.after_hours_minutes), (0, 0, 0));
+    assert_eq!(day.untracked_minutes, 0);
+    assert_eq!(r.totals.days_away, 1);
+    assert_eq!(r.totals.working_days, 4);
+    // Four working days of nine hours, less the one-hour meeting.
+    assert_eq!(r.totals.working_minutes, 4 * 9 * 60);
+    assert_eq!(r.totals.untracked_minutes, 4 * 9 * 60 - 60);
+    assert!(r.attention.iter().all(|a| a.kind != "after hours"));
+}
+
+#[test]
+fn untracked_working_time_is_its_own_line_and_may_be_the_share_basis() {
+    let d = date(2026, 11, 30);
+    let acts = vec![
+        act(d, (9, 0), (10, 0), Category::Align, ActivityKind::Meeting),
+        act(d, (10, 0), (12, 0), Category::Build, ActivityKind::Coding),
+        act(d, (19, 0), (20, 0), Category::Build, ActivityKind::Coding),
+    ];
+    let mut run = Run::week(d, &acts);
+    run.days = 1;
+    let r = run.build();
+    assert_eq!(r.days[0].working_minutes, 9 * 60);
+    assert_eq!(r.days[0].untracked_minutes, 6 * 60, "after-hours work covers no working time");
+    assert_eq!(r.untracked.minutes, 360);
+    assert_eq!(r.untracked.share_of_working, 0.6667);
+    assert_eq!(r.shares_of, "tracked");
+    let share = |r: &Report, c| r.categories.iter().find(|l| l.category == c).unwrap().share;
+    assert_eq!(share(&r, Category::Align), 0.25);
+    run.profile.shares_of = SharesOf::Working;
+    let r = run.build();
+    assert_eq!(r.shares_of, "working");
+    assert_eq!(share(&r, Category::Align), 0.1);
+}
+
+#[test]
+fn a_week_in_progress_is_judged_on_what_has_passed_and_says_so() {
+    let mon = date(2026, 11, 30);
+    let tue = time::add_days(mon, 1);
+    let acts = vec![act(mon, (9, 0), (18, 0), Category::Align, ActivityKind::Meeting)];
+    let mut run = Run::week(mon, &acts);
+    run.now = at(tue, 12, 0);
+    let r = run.build();
+    assert_eq!(r.progress.state, "in progress");
+    assert_eq!(r.progress.label, "Mon–Tue so far");
+    assert!(r.progress.judged);
+    assert_eq!(r.progress.elapsed_working_minutes, 9 * 60 + 3 * 60);
+
+    // Two hours into Monday: too early to call anything below or above target.
+    run.now = at(mon, 11, 0);
+    let r = run.build();
+    assert_eq!(r.progress.label, "Mon so far");
+    assert!(!r.progress.judged);
+    assert!(r.categories.iter().all(|c| c.status == "too early"), "{:?}", r.categories);
+    assert!(r.attention.is_empty(), "{:?}", r.attention);
+
+    run.now = at(time::add_days(mon, 8), 0, 0);
+    let r = run.build();
+    assert_eq!(r.progress.state, "complete");
+    assert!(r.ahead.is_none());
+}
+
+#[test]
+fn the_week_ahead_shows_scheduled_meetings_and_the_focus_still_free() {
+    let mon = date(2026, 12, 7);
+    let wed = time::add_days(mon, 2);
+    let acts = vec![
+        act(mon, (9, 0), (10, 0), Category::Lead, ActivityKind::Meeting),
+        act(mon, (14, 0), (15, 0), Category::Align, ActivityKind::Meeting),
+        act(mon, (12, 0), (13, 0), Category::Personal, ActivityKind::Block),
+        act(wed, (10, 0), (12, 0), Category::Build, ActivityKind::Block),
+    ];
+    let mut run = Run::week(mon, &acts);
+    run.now = at(time::add_days(mon, -3), 12, 0);
+    let r = run.build();
+    assert_eq!(r.progress.state, "not started");
+    assert_eq!(r.totals.minutes, 0, "nothing is spent yet");
+    let ahead = r.ahead.expect("a future week has a week ahead");
+    assert_eq!(ahead.meetings.len(), 2);
+    assert_eq!(ahead.days.len(), 7);
+    let monday = &ahead.days[0];
+    assert_eq!((monday.meetings, monday.meeting_minutes), (2, 120));
+    // 10–12 (120) and 15–18 (180) are long enough; 13–14 is not.
+    assert_eq!(monday.free_focus_minutes, 300);
+    assert_eq!(monday.longest_free_minutes, 180);
+    // A planned focus block is still free focus time.
+    assert_eq!(ahead.days[2].free_focus_minutes, 9 * 60);
+    assert_eq!(ahead.days[5].free_focus_minutes, 0, "Saturday is off");
+    assert_eq!(ahead.meeting_minutes, 120);
+}
+
+#[test]
+fn the_week_ahead_starts_now_in_a_week_in_progress() {
+    let mon = date(2026, 11, 30);
+    let acts = vec![
+        act(mon, (9, 0), (10, 0), Category::Align, ActivityKind::Meeting),
+        act(mon, (16, 0), (17, 0), Category::Align, ActivityKind::Meeting),
+    ];
+    let mut run = Run::week(mon, &acts);
+    run.now = at(mon, 12, 0);
+    let mut marks = BTreeMap::new();
+    marks.insert(time::add_days(mon, 1), DayMark::Away { title: "PTO".into() });
+    run.marks = marks;
+    let r = run.build();
+    let ahead = r.ahead.unwrap();
+    assert_eq!(ahead.meetings.len(), 1, "the 9:00 meeting has happened");
+    assert_eq!(ahead.days[0].free_focus_minutes, 240, "12–16");
+    assert_eq!(ahead.days[1].away.as_deref(), Some("PTO"));
+    assert_eq!(ahead.days[1].free_focus_minutes, 0);
 }
