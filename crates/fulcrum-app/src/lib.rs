@@ -3,12 +3,14 @@
 
 pub mod activities;
 pub mod dashboard;
+pub mod days_away;
 pub mod delegation;
 pub mod demo;
 pub mod error;
 pub mod feedback;
 pub mod import;
 pub mod inbox;
+pub mod manual;
 pub mod markdown;
 pub mod onboarding;
 pub mod one_on_ones;

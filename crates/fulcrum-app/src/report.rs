@@ -2,6 +2,9 @@
 //! data to `fulcrum_core::report`.
 
 use crate::activities;
+use crate::manual;
+use fulcrum_core::away::{self, DayMark};
+use std::collections::BTreeMap;
 use crate::error::{AppError, Result};
 use crate::profile;
 use crate::rules_file;
@@ -129,7 +132,10 @@ pub struct Context {
     pub profile: fulcrum_core::Profile,
     pub from: Date,
     pub to: Date,
+    /// Calendar activities, coding sessions, manual time and conference days.
     pub loaded: activities::Loaded,
+    /// Days the calendar marks away or at a conference.
+    pub day_marks: BTreeMap<Date, DayMark>,
 }
 
 /// Loads the profile, the rules and the activities of `period` plus its trend weeks.
@@ -147,12 +153,25 @@ pub async fn load(
     let trend_from = time::add_days(last_week, -7 * (TREND_WEEKS as i64 - 1));
     let load_from = time::day_start(from.min(trend_from), &tz);
     let load_to = time::day_start(to.max(time::add_days(last_week, 7)), &tz);
-    let loaded = activities::load(store, &profile, &rules, load_from, load_to).await?;
+    let mut loaded = activities::load(store, &profile, &rules, load_from, load_to).await?;
+    let day_marks = away::day_marks(
+        &loaded.all_day,
+        &profile,
+        time::local_date(load_from, &tz),
+        time::local_date(load_to, &tz),
+    );
+    loaded
+        .activities
+        .extend(away::conference_activities(&day_marks, &profile));
+    loaded
+        .activities
+        .extend(manual::load_activities(store, load_from, load_to, now).await?);
     Ok(Context {
         profile,
         from,
         to,
         loaded,
+        day_marks,
     })
 }
 
@@ -166,6 +185,7 @@ impl Context {
             commits: &self.loaded.commits,
             now,
             trend_weeks: TREND_WEEKS,
+            day_marks: &self.day_marks,
         })
     }
 }
