@@ -1,16 +1,13 @@
 //! Turning what the store holds (calendar occurrences, commits) into categorised activities.
 
 use crate::error::Result;
+use fulcrum_core::people::Directory;
 use fulcrum_core::rules::{EventFacts, RuleSet};
 use fulcrum_core::sessions;
-use fulcrum_core::{Activity, ActivityKind, Category, Interval, Profile};
+use fulcrum_core::{Activity, ActivityKind, Interval, Profile};
 use fulcrum_store::{Store, StoredEvent};
 use jiff::Timestamp;
 use std::collections::{HashMap, HashSet};
-
-/// The rules whose match means the event is a 1:1.
-const ONE_ON_ONE_RULES: [&str; 2] = ["1:1s", "manager 1:1"];
-const HIRING_RULE: &str = "hiring";
 /// The source shown for coding sessions, which may span several repositories.
 pub const COMMITS_SOURCE: &str = "git commits";
 
@@ -34,11 +31,13 @@ pub fn counts_as_time(e: &StoredEvent, profile: &Profile) -> bool {
 }
 
 /// Categorises calendar occurrences. The same instance seen in two calendars counts once.
+/// `people` (the people records and the user's addresses) decides which are 1:1s.
 pub fn from_events(
     events: &[StoredEvent],
     source_names: &HashMap<i64, String>,
     profile: &Profile,
     rules: &RuleSet,
+    people: &Directory<'_>,
 ) -> Vec<Activity> {
     let mut seen: HashSet<(&str, &str, i64)> = HashSet::new();
     let mut out = Vec::with_capacity(events.len());
@@ -47,23 +46,36 @@ pub fn from_events(
             continue;
         }
         let source = source_names.get(&e.source_id).map_or("", String::as_str);
-        out.push(to_activity(e, source, rules));
+        out.push(to_activity(e, source, rules, people));
     }
     out
 }
 
-pub fn to_activity(e: &StoredEvent, source: &str, rules: &RuleSet) -> Activity {
+/// One occurrence as an activity. It is a 1:1 exactly when `one-on-ones` would list it for
+/// someone in `people` (`Directory::one_on_one_with`, the one detection there is); the rules
+/// then see who it is with, so the defaults file it as lead, or align for the user's manager.
+pub fn to_activity(
+    e: &StoredEvent,
+    source: &str,
+    rules: &RuleSet,
+    people: &Directory<'_>,
+) -> Activity {
+    let with = people.one_on_one_with(&e.title, &e.attendees);
+    // A 1:1 known from its title alone still had someone there.
+    let others = if with.is_some() {
+        e.others.max(1)
+    } else {
+        e.others
+    };
     let m = rules.categorise(&EventFacts {
         title: &e.title,
-        others: e.others,
+        others,
         attendee_emails: &e.attendees,
         organizer: e.organizer.as_deref(),
         calendar: source,
+        relations: people.relations(&e.attendees, with),
+        one_on_one: with.map(|p| p.relation),
     });
-    // A lead-category meeting with one other person is a 1:1 in all but name (mentoring, a
-    // feedback session) — unless it is an interview, where the other person is a candidate.
-    let one_on_one = ONE_ON_ONE_RULES.contains(&m.rule.as_str())
-        || (e.others == 1 && m.category == Category::Lead && m.rule != HIRING_RULE);
     Activity {
         start: ts(e.start_at),
         end: ts(e.end_at),
@@ -76,8 +88,8 @@ pub fn to_activity(e: &StoredEvent, source: &str, rules: &RuleSet) -> Activity {
         },
         source: source.to_string(),
         rule: m.rule,
-        others: e.others,
-        one_on_one,
+        others,
+        one_on_one: with.is_some(),
     }
 }
 
@@ -103,7 +115,9 @@ pub async fn load(
         .map(|s| (s.id, s.name))
         .collect();
     let events = store.events_between(a, b).await?;
-    let mut activities = from_events(&events, &names, profile, rules);
+    let people = store.people().await?;
+    let directory = Directory::new(&people, &profile.emails);
+    let mut activities = from_events(&events, &names, profile, rules, &directory);
     let commits = store.commits_between(a, b).await?;
     let times: Vec<Timestamp> = commits.iter().map(|c| ts(c.author_at)).collect();
     let spans = sessions::sessions(

@@ -58,7 +58,7 @@ fn solo_occurrences(events: &[StoredEvent], rules: &RuleSet) -> Vec<SoloOccurren
     events
         .iter()
         .map(|e| {
-            let a = activities::to_activity(e, "", rules);
+            let a = activities::to_activity(e, "", rules, &Default::default());
             SoloOccurrence {
                 key: e.uid.clone(),
                 title: e.title.clone(),

@@ -6,10 +6,24 @@
 //! category = "build"
 //! title = "guild"          # a regular expression, case-insensitive
 //! min_attendees = 2        # people besides you
+//!
+//! [[rule]]
+//! name = "team meetings"
+//! category = "lead"
+//! only_relation = ["report"]          # everyone besides you is one of your reports
+//!
+//! [[rule]]
+//! name = "upwards"
+//! category = "align"
+//! with_relation = ["manager", "stakeholder"]   # someone there is your manager or a stakeholder
 //! ```
+//!
+//! Every mistake is reported with the file and the line it is on. `docs/rules.md` describes
+//! every condition.
 
 use crate::error::{AppError, Result};
-use fulcrum_core::rules::{Rule, RuleSet};
+use fulcrum_core::people::Directory;
+use fulcrum_core::rules::{Rule, RuleError, RuleSet};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -17,7 +31,7 @@ use std::path::Path;
 #[serde(deny_unknown_fields)]
 struct RulesFile {
     #[serde(default)]
-    rule: Vec<Rule>,
+    rule: Vec<toml::Spanned<Rule>>,
 }
 
 /// Reads the rules file; a missing file means no user rules.
@@ -30,17 +44,97 @@ pub fn load(path: &Path) -> Result<Vec<Rule>> {
     parse(&text, &path.display().to_string())
 }
 
+/// The 1-based line of byte `at` in `text`.
+fn line_at(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    text.as_bytes()[..at]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// The line where `key = …` is written inside `span`, else the span's first line.
+fn line_of_key(text: &str, span: std::ops::Range<usize>, key: Option<&str>) -> usize {
+    let start = span.start.min(text.len());
+    let end = span.end.clamp(start, text.len());
+    if let Some(key) = key
+        && let Some(body) = text.get(start..end)
+    {
+        let mut offset = start;
+        for line in body.split_inclusive('\n') {
+            let t = line.trim_start();
+            if t.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+            {
+                return line_at(text, offset);
+            }
+            offset += line.len();
+        }
+    }
+    line_at(text, start)
+}
+
+/// `rules.toml:7: message`: the file and the line a mistake is on.
+fn at_line(shown: &str, line: usize, message: impl std::fmt::Display) -> AppError {
+    AppError::Rules {
+        path: format!("{shown}:{line}"),
+        message: message.to_string(),
+    }
+}
+
+/// The key a rule's mistake is written at.
+fn key_of(e: &RuleError) -> Option<&'static str> {
+    match e {
+        RuleError::BadPattern { .. } | RuleError::MatchesEverything { .. } => Some("title"),
+        RuleError::AttendeeRange { .. } => Some("min_attendees"),
+        RuleError::NoCondition(_) => None,
+    }
+}
+
+/// Reads rules from `text`, shown as `shown` in messages. Syntax mistakes, unknown keys,
+/// categories and relations, patterns that do not compile or match everything, rules without
+/// a condition and names used twice are refused, naming the file and the line.
 pub fn parse(text: &str, shown: &str) -> Result<Vec<Rule>> {
-    let file: RulesFile = toml::from_str(text).map_err(|e| AppError::Rules {
-        path: shown.to_string(),
-        message: e.to_string().trim_end().to_string(),
+    let file: RulesFile = toml::from_str(text).map_err(|e| {
+        let message = e.message().trim_end().to_string();
+        match e.span() {
+            Some(span) => at_line(shown, line_at(text, span.start), message),
+            None => AppError::Rules {
+                path: shown.to_string(),
+                message,
+            },
+        }
     })?;
-    // Compile once here so a bad pattern is reported with the file's name.
-    RuleSet::new(file.rule.clone()).map_err(|e| AppError::Rules {
-        path: shown.to_string(),
-        message: e.to_string(),
-    })?;
-    Ok(file.rule)
+    let mut names: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, r) in file.rule.iter().enumerate() {
+        // A `[[rule]]` table's span is its header: its keys run to the next rule's header.
+        let end = file
+            .rule
+            .get(i + 1)
+            .map_or(text.len(), |next| next.span().start)
+            .max(r.span().end);
+        let span = r.span().start..end;
+        // Check each rule on its own here so a mistake is reported at its line.
+        RuleSet::check(r.get_ref())
+            .map_err(|e| at_line(shown, line_of_key(text, span.clone(), key_of(&e)), &e))?;
+        let line = line_of_key(text, span.clone(), Some("name"));
+        if let Some(first) = names.insert(r.get_ref().name.as_str(), line) {
+            return Err(at_line(
+                shown,
+                line,
+                format!(
+                    "the name '{}' is already used by the rule on line {first}: give each rule its own name",
+                    r.get_ref().name
+                ),
+            ));
+        }
+    }
+    Ok(file
+        .rule
+        .into_iter()
+        .map(toml::Spanned::into_inner)
+        .collect())
 }
 
 #[derive(serde::Serialize)]
@@ -72,7 +166,9 @@ pub fn save(path: &Path, rules: &[Rule]) -> Result<()> {
 const HEADER: &str = "# Fulcrum's categorisation rules, tried in order before the defaults.\n\
 # Each rule: name, category (build, lead, align, operate, think, grow, personal, other) and at\n\
 # least one condition: title (a regular expression), min_attendees / max_attendees (people\n\
-# besides you), attendee_domain, organizer, calendar.";
+# besides you), attendee_domain, organizer, calendar, one_on_one (true or false),\n\
+# with_relation / only_relation (lists of report, manager, peer, stakeholder, mentor: someone\n\
+# there has one of them / everyone there has one of them, from your people records).";
 
 /// Adds a rule at the end, or at `position` (0 = tried first). Names must be unique.
 pub fn add(path: &Path, rule: Rule, position: Option<usize>) -> Result<Vec<Rule>> {
@@ -128,6 +224,12 @@ pub fn rule_set(path: &Path) -> Result<RuleSet> {
 pub struct Explanation {
     pub title: String,
     pub attendees: u32,
+    /// The addresses given as present, when some were.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<String>,
+    /// The person from the people records it is a 1:1 with, when it is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub one_on_one_with: Option<String>,
     pub category: fulcrum_core::Category,
     pub rule: String,
     pub origin: &'static str,
@@ -136,21 +238,64 @@ pub struct Explanation {
 }
 
 pub fn explain(path: &Path, title: &str, attendees: u32) -> Result<Explanation> {
+    explain_with(path, title, attendees, &[], &Directory::default())
+}
+
+/// `explain_with` against the people records and the user's addresses in `store`.
+pub async fn explain_for(
+    store: &dyn fulcrum_store::Store,
+    path: &Path,
+    title: &str,
+    attendees: u32,
+    with: &[String],
+) -> Result<Explanation> {
+    let people = store.people().await?;
+    let emails = crate::profile::require(store).await?.emails;
+    explain_with(
+        path,
+        title,
+        attendees,
+        with,
+        &Directory::new(&people, &emails),
+    )
+}
+
+/// `explain` for a meeting with these people present (addresses, besides the user), read
+/// against the people records as reports read it: a 1:1 with someone there is one here too.
+/// `attendees` is raised to the number of addresses given.
+pub fn explain_with(
+    path: &Path,
+    title: &str,
+    attendees: u32,
+    with: &[String],
+    people: &Directory<'_>,
+) -> Result<Explanation> {
     let set = rule_set(path)?;
+    let with: Vec<String> = with.iter().map(|e| e.trim().to_lowercase()).collect();
+    let one_on_one = people.one_on_one_with(title, &with);
+    let others = attendees
+        .max(with.len() as u32)
+        .max(u32::from(one_on_one.is_some()));
     let facts = fulcrum_core::EventFacts {
         title,
-        others: attendees,
+        others,
+        attendee_emails: &with,
+        relations: people.relations(&with, one_on_one),
+        one_on_one: one_on_one.map(|p| p.relation),
         ..Default::default()
     };
     let winner = set.categorise(&facts);
+    let checked = set.explain(&facts);
     Ok(Explanation {
         title: title.to_string(),
-        attendees,
+        attendees: others,
+        one_on_one_with: one_on_one.map(|p| p.name.clone()),
+        with: with.clone(),
         category: winner.category,
         rule: winner.rule,
         origin: winner.origin,
         reason: winner.reason,
-        checked: set.explain(&facts),
+        checked,
     })
 }
 
@@ -193,14 +338,8 @@ mod tests {
 
     fn named(name: &str) -> Rule {
         Rule {
-            name: name.into(),
-            category: Category::Grow,
             title: Some(name.into()),
-            min_attendees: None,
-            max_attendees: None,
-            attendee_domain: None,
-            organizer: None,
-            calendar: None,
+            ..Rule::new(name, Category::Grow)
         }
     }
 
@@ -230,6 +369,63 @@ mod tests {
             std::fs::read_to_string(&path)
                 .unwrap()
                 .starts_with("# Fulcrum")
+        );
+    }
+
+    #[test]
+    fn attendee_conditions_read_and_mistakes_name_their_line() {
+        let text = "\
+# mine
+[[rule]]
+name = \"team\"
+category = \"lead\"
+only_relation = [\"report\"]
+
+[[rule]]
+name = \"upwards\"
+category = \"align\"
+with_relation = [\"manager\", \"stakeholder\"]
+one_on_one = false
+";
+        let rules = parse(text, "rules.toml").unwrap();
+        use fulcrum_core::people::Relation;
+        assert_eq!(rules[0].only_relation, [Relation::Report]);
+        assert_eq!(
+            rules[1].with_relation,
+            [Relation::Manager, Relation::Stakeholder]
+        );
+        assert_eq!(rules[1].one_on_one, Some(false));
+        let saved = toml::to_string_pretty(&RulesFileOut { rule: &rules }).unwrap();
+        assert_eq!(parse(&saved, "again").unwrap(), rules, "{saved}");
+
+        let err = |t: &str| parse(t, "rules.toml").unwrap_err().to_string();
+        let e = err(&text.replace("\"stakeholder\"", "\"boss\""));
+        assert!(
+            e.starts_with("rules.toml:10: ") && e.contains("boss") && e.contains("manager"),
+            "{e}"
+        );
+        let e = err(&text.replace("one_on_one = false", "one_on_one = \"yes\""));
+        assert!(e.starts_with("rules.toml:11: "), "{e}");
+        let e = err(&text.replace("only_relation", "only_relations"));
+        assert!(
+            e.starts_with("rules.toml:5: ") && e.contains("only_relations"),
+            "{e}"
+        );
+        // Mistakes found once the rule is read are at the line of their key, or the rule.
+        let e = err(&text.replace(
+            "with_relation = [\"manager\", \"stakeholder\"]",
+            "title = \"(\"",
+        ));
+        assert!(e.starts_with("rules.toml:10: rule 'upwards'"), "{e}");
+        let e = err(&text.replace("only_relation = [\"report\"]", "with_relation = []"));
+        assert!(
+            e.starts_with("rules.toml:2: rule 'team' has no condition"),
+            "{e}"
+        );
+        let e = err(&text.replace("\"upwards\"", "\"team\""));
+        assert_eq!(
+            e,
+            "rules.toml:8: the name 'team' is already used by the rule on line 3: give each rule its own name"
         );
     }
 }

@@ -258,18 +258,90 @@ fn title_names(person: &Person, title: &str) -> bool {
 /// and the title names them with a 1:1 marker. Meetings with two or more other people are
 /// never 1:1s, whatever the title says.
 pub fn is_one_on_one(person: &Person, user_emails: &[String], m: &CalendarMeeting) -> bool {
-    let others: HashSet<&str> = m
-        .attendees
+    is_one_on_one_by(person, user_emails, &m.title, &m.attendees)
+}
+
+/// The attendees who are not the user, each once.
+fn others_of<'a>(user_emails: &[String], attendees: &'a [String]) -> Vec<&'a str> {
+    let mut seen = HashSet::new();
+    attendees
         .iter()
         .map(String::as_str)
         .filter(|a| !user_emails.iter().any(|u| u.eq_ignore_ascii_case(a)))
-        .collect();
+        .filter(|a| seen.insert(a.to_ascii_lowercase()))
+        .collect()
+}
+
+/// The one 1:1 detection, from a meeting's title and attendees (rooms left out, the user
+/// possibly among them): `one_on_ones` and the categoriser (through `Directory`) both ask it,
+/// so a meeting `one-on-ones` lists is a 1:1 in reports too.
+pub fn is_one_on_one_by(
+    person: &Person,
+    user_emails: &[String],
+    title: &str,
+    attendees: &[String],
+) -> bool {
+    let others = others_of(user_emails, attendees);
     if others.is_empty() {
-        return title_names(person, &m.title);
+        return title_names(person, title);
     }
-    let title = m.title.to_lowercase();
+    let title = title.to_lowercase();
     let other_kind = OTHER_KINDS.iter().any(|k| contains_word(&title, k));
     others.iter().all(|a| person.has_email(a)) && (!other_kind || says_one_on_one(&title))
+}
+
+/// The people records and the user's own addresses: what 1:1 detection and the attendee
+/// conditions of rules read. Archived people are included: archiving someone does not
+/// change what past weeks were.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Directory<'a> {
+    pub people: &'a [Person],
+    pub user_emails: &'a [String],
+}
+
+impl<'a> Directory<'a> {
+    pub fn new(people: &'a [Person], user_emails: &'a [String]) -> Self {
+        Directory {
+            people,
+            user_emails,
+        }
+    }
+
+    /// The person a meeting is a 1:1 with, by `is_one_on_one_by`; active people first when
+    /// a title alone could name two.
+    pub fn one_on_one_with(&self, title: &str, attendees: &[String]) -> Option<&'a Person> {
+        let mut hits = self
+            .people
+            .iter()
+            .filter(|p| is_one_on_one_by(p, self.user_emails, title, attendees));
+        let first = hits.next()?;
+        if first.is_active() {
+            return Some(first);
+        }
+        Some(hits.find(|p| p.is_active()).unwrap_or(first))
+    }
+
+    /// The relation of each person present besides the user, `None` for someone not in the
+    /// records. A 1:1 known from its title alone has its person present.
+    pub fn relations(
+        &self,
+        attendees: &[String],
+        one_on_one: Option<&Person>,
+    ) -> Vec<Option<Relation>> {
+        let others = others_of(self.user_emails, attendees);
+        if others.is_empty() {
+            return one_on_one.map(|p| Some(p.relation)).into_iter().collect();
+        }
+        others
+            .iter()
+            .map(|a| {
+                self.people
+                    .iter()
+                    .find(|p| p.has_email(a))
+                    .map(|p| p.relation)
+            })
+            .collect()
+    }
 }
 
 /// The instant an instance was planned for, when the recurrence id is an instant.

@@ -5,6 +5,7 @@
 //! invalid (it would swallow everything after it).
 
 use crate::category::Category;
+use crate::people::Relation;
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 
@@ -32,9 +33,37 @@ pub struct Rule {
     /// A text found in the source's name (the calendar file or subscription).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar: Option<String>,
+    /// `true`: the meeting is a 1:1 with someone in the people records, exactly as
+    /// `one-on-ones` detects it; `false`: it is not one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one_on_one: Option<bool>,
+    /// Someone present besides the user has one of these relations in the people records.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub with_relation: Vec<Relation>,
+    /// Everyone present besides the user (at least one person) is in the people records with
+    /// one of these relations: `["report"]` is "only my reports".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub only_relation: Vec<Relation>,
 }
 
 impl Rule {
+    /// A rule with no condition yet (not valid until it has one).
+    pub fn new(name: &str, category: Category) -> Rule {
+        Rule {
+            name: name.into(),
+            category,
+            title: None,
+            min_attendees: None,
+            max_attendees: None,
+            attendee_domain: None,
+            organizer: None,
+            calendar: None,
+            one_on_one: None,
+            with_relation: Vec::new(),
+            only_relation: Vec::new(),
+        }
+    }
+
     /// The rule's conditions in a few words, e.g. `title /standup/, ≥ 3 others`.
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
@@ -56,7 +85,31 @@ impl Rule {
         if let Some(c) = &self.calendar {
             parts.push(format!("calendar ~ {c}"));
         }
+        match self.one_on_one {
+            Some(true) => parts.push("a 1:1 with someone in your people records".into()),
+            Some(false) => parts.push("not a 1:1".into()),
+            None => {}
+        }
+        if !self.with_relation.is_empty() {
+            parts.push(format!("with your {}", relation_words(&self.with_relation)));
+        }
+        if !self.only_relation.is_empty() {
+            parts.push(format!(
+                "everyone else is your {}",
+                relation_words(&self.only_relation)
+            ));
+        }
         parts.join(", ")
+    }
+}
+
+/// `manager`, `manager or stakeholder`, `report, peer or mentor`.
+fn relation_words(rs: &[Relation]) -> String {
+    let words: Vec<&str> = rs.iter().map(|r| r.as_str()).collect();
+    match words.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
     }
 }
 
@@ -69,6 +122,12 @@ pub struct EventFacts<'a> {
     pub attendee_emails: &'a [String],
     pub organizer: Option<&'a str>,
     pub calendar: &'a str,
+    /// The relation (from the people records) of each person present besides the user;
+    /// `None` for someone not in them (`people::Directory::relations`).
+    pub relations: Vec<Option<Relation>>,
+    /// When the meeting is a 1:1 with someone in the people records
+    /// (`people::Directory::one_on_one_with`): their relation.
+    pub one_on_one: Option<Relation>,
 }
 
 /// Which rule decided, and why.
@@ -96,7 +155,8 @@ pub enum RuleError {
     #[error("rule '{rule}': the title pattern is not a valid regular expression: {message}")]
     BadPattern { rule: String, message: String },
     #[error(
-        "rule '{0}' has no condition: give it a title, attendee, organizer or calendar condition"
+        "rule '{0}' has no condition: give it a title, attendee, organizer, calendar, one_on_one, \
+         with_relation or only_relation condition"
     )]
     NoCondition(String),
     #[error(
@@ -127,6 +187,11 @@ pub const FALLBACK_RULE: &str = "no rule matched";
 pub const COMMITS_RULE: &str = "commits";
 
 impl RuleSet {
+    /// Checks one rule as `new` would, without compiling the defaults.
+    pub fn check(rule: &Rule) -> Result<(), RuleError> {
+        compile(rule.clone(), "user").map(|_| ())
+    }
+
     pub fn new(user: Vec<Rule>) -> Result<Self, RuleError> {
         let mut rules = Vec::new();
         for r in user {
@@ -194,7 +259,10 @@ fn compile(rule: Rule, origin: &'static str) -> Result<Compiled, RuleError> {
         || rule.max_attendees.is_some()
         || given(&rule.attendee_domain)
         || given(&rule.organizer)
-        || given(&rule.calendar);
+        || given(&rule.calendar)
+        || rule.one_on_one.is_some()
+        || !rule.with_relation.is_empty()
+        || !rule.only_relation.is_empty();
     if !other_condition && rule.title.is_none() {
         return Err(RuleError::NoCondition(rule.name));
     }
@@ -277,7 +345,40 @@ fn matches(c: &Compiled, f: &EventFacts<'_>) -> Option<String> {
         }
         why.push(format!("calendar \"{}\" contains \"{cal}\"", f.calendar));
     }
+    if let Some(want) = c.rule.one_on_one {
+        if f.one_on_one.is_some() != want {
+            return None;
+        }
+        why.push(match f.one_on_one {
+            Some(r) => format!("a 1:1 with your {r}"),
+            None => "not a 1:1".into(),
+        });
+    }
+    if !c.rule.with_relation.is_empty() {
+        let r = f
+            .relations
+            .iter()
+            .flatten()
+            .find(|r| c.rule.with_relation.contains(r))?;
+        why.push(format!("with your {r}"));
+    }
+    if !c.rule.only_relation.is_empty() {
+        if !only_relations_hold(&c.rule.only_relation, f) {
+            return None;
+        }
+        why.push(format!(
+            "everyone else is your {}",
+            relation_words(&c.rule.only_relation)
+        ));
+    }
     Some(why.join(", "))
+}
+
+fn only_relations_hold(allowed: &[Relation], f: &EventFacts<'_>) -> bool {
+    !f.relations.is_empty()
+        && f.relations
+            .iter()
+            .all(|r| r.is_some_and(|r| allowed.contains(&r)))
 }
 
 fn mismatch_reason(c: &Compiled, f: &EventFacts<'_>) -> String {
@@ -296,25 +397,78 @@ fn mismatch_reason(c: &Compiled, f: &EventFacts<'_>) -> String {
             c.rule.max_attendees.unwrap_or(0)
         );
     }
+    if let Some(want) = c.rule.one_on_one
+        && f.one_on_one.is_some() != want
+    {
+        return if want {
+            "not a 1:1 with anyone in your people records".into()
+        } else {
+            "a 1:1".into()
+        };
+    }
+    if !c.rule.with_relation.is_empty()
+        && !f
+            .relations
+            .iter()
+            .flatten()
+            .any(|r| c.rule.with_relation.contains(r))
+    {
+        return format!(
+            "nobody present is your {}",
+            relation_words(&c.rule.with_relation)
+        );
+    }
+    if !c.rule.only_relation.is_empty() && !only_relations_hold(&c.rule.only_relation, f) {
+        return format!(
+            "not everyone present is your {}",
+            relation_words(&c.rule.only_relation)
+        );
+    }
     "another condition does not hold".into()
 }
 
 fn rule(name: &str, category: Category, title: &str) -> Rule {
     Rule {
-        name: name.into(),
-        category,
         title: Some(title.into()),
-        min_attendees: None,
-        max_attendees: None,
-        attendee_domain: None,
-        organizer: None,
-        calendar: None,
+        ..Rule::new(name, category)
     }
 }
 
-/// The built-in rules, in the order they are tried. Order matters: "incident review" must be
-/// seen as operate before "review" is seen as build, a manager 1:1 as align before any 1:1 is
-/// seen as lead, and a strategy block alone as think while a strategy meeting is align.
+/// A default that holds for 1:1s (as `one-on-ones` detects them) with these relations, or
+/// with anyone when `relations` is empty.
+fn one_on_one_rule(name: &str, category: Category, relations: &[Relation]) -> Rule {
+    Rule {
+        one_on_one: Some(true),
+        with_relation: relations.to_vec(),
+        ..Rule::new(name, category)
+    }
+}
+
+/// The name of the default rule for 1:1s found through the people records.
+pub const ONE_ON_ONE_RULE: &str = "1:1 with someone you work with";
+
+/// The built-in rules, in the order they are tried; the first that matches wins.
+///
+/// **Specific before general, by order rather than by score.** Titles say one thing with
+/// words another rule also claims: "Platform cross-team sync" contains "team sync", "Team
+/// lunch" and "Lunch & learn" contain "lunch", "System design interview" contains "design".
+/// Two ways make the specific meaning win: score every matching rule by the length of what
+/// it matched and take the longest, or try the specific phrases first. Fulcrum orders:
+///
+/// - Scoring decides by the accident of word lengths. "Hiring committee planning" would be
+///   align, because "planning" is longer than "hiring"; "Design review: on-call" would flip
+///   with a rename. Which of two phrases is the more specific is a judgement, not a length.
+/// - The user's own rules are ordered (tried first, in the order of the file), and `rules
+///   explain` shows the first match winning. One model for both keeps the explanation true:
+///   every rule above the winner did not match, every rule below it was not needed.
+///
+/// So the list has three tiers. First the people records: a 1:1 `one-on-ones` would list is
+/// a 1:1 here, whatever its title ("Kim <> Me"), filed by who it is with. Then phrases that
+/// contain another rule's word (cross-team, team meals, learning sessions, hiring, incidents,
+/// 1:1 titles, people reviews). Then single words, from the narrowest (personal, rituals,
+/// time alone) to the broadest (planning, building, learning). A new pattern goes into the
+/// first tier where nothing above it claims its titles; `tests/titles.tsv` holds the titles
+/// every change must keep in place.
 pub fn default_rules() -> Vec<Rule> {
     use Category::*;
     let mut solo_think = rule(
@@ -325,53 +479,84 @@ pub fn default_rules() -> Vec<Rule> {
     solo_think.max_attendees = Some(0);
     let mut solo_planning = rule("planning alone", Think, r"\bplan(ning)?\b");
     solo_planning.max_attendees = Some(0);
+    // "Kim <> Alex": two names facing each other, with one other person there.
+    let mut two_names = rule("two names", Lead, r"\S\s*<>\s*\S");
+    two_names.max_attendees = Some(1);
     vec![
+        // 1. Who it is with, from the people records.
+        one_on_one_rule("1:1 with your manager", Align, &[Relation::Manager]),
+        one_on_one_rule("1:1 with a stakeholder", Align, &[Relation::Stakeholder]),
+        one_on_one_rule("1:1 with your mentor", Grow, &[Relation::Mentor]),
+        one_on_one_rule(ONE_ON_ONE_RULE, Lead, &[]),
+        // 2. Phrases that hold another rule's word.
         rule(
-            "personal time",
-            Personal,
-            r"\b(lunch|dentist|doctor|out of office|ooo|vacation|holiday|pto|day off|gym|school run|pick ?up|personal|appointment|errand)\b",
+            "cross-team",
+            Align,
+            r"\b(cross[- ]?(team|functional)|inter-?team)\b",
         ),
         rule(
-            "incidents and on-call",
-            Operate,
-            r"\b(incident|post-?mortem|outage|on-?call|pager|sev ?[0-4]|war ?room|support rotation|escalation|hotfix)\b",
+            "team meals and outings",
+            Lead,
+            r"\bteam[- ]?(lunch|dinner|breakfast|offsite|off-site|outing|building|event|social)\b",
+        ),
+        rule(
+            "learning sessions",
+            Grow,
+            r"\b(lunch\s*[-&]?\s*(and|n|'n')?\s*[-&]?\s*learn|brown ?bag|guild|book club|tech talks?|community of practice|peer group|mentor session|with my mentor)\b",
         ),
         rule(
             "hiring",
             Lead,
-            r"\b(interview(s|ing)?|hiring|debrief|candidate|phone screen|tech screen|take-home review)\b",
+            r"\b(interview(s|ing)?|hiring|debrief|candidates?|phone screen|tech screen|take-home review|embauche|vorstellungsgespr[äa]ch|entrevistas?)\b",
+        ),
+        rule(
+            "incidents and on-call",
+            Operate,
+            r"\b(incidents?|incidentes?|post[- ]?mortems?|outages?|on[- ]?call|pager|sev ?[0-4]|war ?room|support (queue|rotation|rota|tickets?)|triage|escalations?|hotfix(es)?|ops review|operational review|(deploy(ment)?|release|maintenance) window|game ?day|bereitschaft|st[öo]rung(en)?|astreinte|guardia)\b",
         ),
         rule(
             "manager 1:1",
             Align,
-            r"(\b(manager|skip[- ]?level|my boss)\b.*(\b1[:/-]1\b|1on1|one[- ]on[- ]one))|((\b1[:/-]1\b|1on1|one[- ]on[- ]one).*\b(manager|skip[- ]?level)\b)",
+            r"(\b(manager|skip[- ]?level|my boss)\b.*(\b1\s?([:/-]|on)\s?1\b|one[- ]on[- ]one))|((\b1\s?([:/-]|on)\s?1\b|one[- ]on[- ]one).*\b(manager|skip[- ]?level)\b)",
         ),
         rule(
             "1:1s",
             Lead,
-            r"(\b1\s?[:/-]\s?1\b|\b1on1\b|one[- ]on[- ]one|\bcheck-in with\b)",
+            r"(\b1\s?([:/-]|on| on )\s?1\b|one[- ]on[- ]one|\bo3s?\b|\bcheck-in with\b|einzelgespr[äa]ch|mitarbeitergespr[äa]ch|entretien individuel|\buno a uno\b)",
+        ),
+        two_names,
+        rule(
+            "people reviews",
+            Lead,
+            r"\b(performance review|perf review|calibration|promotion (committee|review|packet))\b",
+        ),
+        // 3. Single words, narrowest first.
+        rule(
+            "personal time",
+            Personal,
+            r"\b(lunch|mittag(essen|spause)?|d[ée]jeuner|almuerzo|dentist|doctor|arzt(termin)?|out of office|ooo|vacation|vacaciones|urlaub|cong[ée]s|holiday|pto|day off|gym|school run|pick ?up|personal|appointment|errand)\b",
         ),
         rule(
             "team rituals",
             Lead,
-            r"\b(stand-?up|daily scrum|daily sync|retro(spective)?|team (meeting|sync|lunch)|onboarding|mentoring|feedback session|coaching|team building|huddle)\b",
+            r"\b(stand[- ]?up|daily( scrum| sync)?|r[ée]tro(spe[ck]tiv[ea]?)?|team ?(meeting|sync|weekly|huddle)|teambesprechung|onboarding|mentoring|feedback session|coaching|huddle|office hours|r[ée]union d['’]\s?[ée]quipe|reuni[óo]n (de |del )?equipo|reuni[óo]n semanal)\b",
         ),
         solo_think,
         solo_planning,
         rule(
             "planning and stakeholders",
             Align,
-            r"\b(planning|roadmap|stakeholder|sync|cross-team|okrs?|all-hands|all hands|town hall|steering|kick-?off|product review|sprint review|quarterly|qbr|alignment|strategy|priorit(y|ies|isation|ization)|status update|leadership)\b",
+            r"\b(planning|(sprint|release|projekt|quartals)?planung|planificaci[óo]n|planification|roadmap|stakeholders?|sync|okrs?|all-hands|all hands|town hall|asamblea general|steering|kick-?off|product review|sprint (review|demo)|demo day|refinement|grooming|quarterly|qbr|alignment|abstimmung|jour fixe|point hebdo|strategy|priorit(y|ies|isation|ization)|status update|leadership)\b",
         ),
         rule(
             "focus and coding",
             Build,
-            r"\b(focus|coding|code review|review prs?|pr reviews?|pair(ing| programming)?|mob(bing| programming)?|design( review| doc)?|architecture|rfc|adr|spike|deep work|prototype|hack|debug(ging)?|refactor(ing)?|tech(nical)? (design|discussion)|whiteboard)\b",
+            r"\b(focus|fokus(zeit)?|coding|code review|revue de code|revisi[óo]n de c[óo]digo|review prs?|pr reviews?|pair(ing| programming)?|mob(bing| programming)?|design( review| doc)?|architecture|rfc|adr|spike|deep work|prototype|hack(athon)?|debug(ging)?|refactor(ing)?|tech(nical)? (design|discussion)|security review|threat model(ing)?|whiteboard)\b",
         ),
         rule(
             "learning",
             Grow,
-            r"\b(learn(ing)?|course|training|reading|read|conference|workshop|book club|talk|meetup|study|webinar|lecture|certification|guild|lunch and learn|mentor session)\b",
+            r"\b(learn(ing)?|course|training|reading|read|conference|workshop|talk|meetup|study|webinar|lecture|certification|weiterbildung|formation|formaci[óo]n)\b",
         ),
     ]
 }
@@ -430,16 +615,7 @@ mod tests {
 
     #[test]
     fn user_rules_come_first() {
-        let mine = Rule {
-            name: "guild".into(),
-            category: Category::Build,
-            title: Some("guild".into()),
-            min_attendees: None,
-            max_attendees: None,
-            attendee_domain: None,
-            organizer: None,
-            calendar: None,
-        };
+        let mine = rule("guild", Category::Build, "guild");
         let rs = RuleSet::new(vec![mine]).unwrap();
         let m = rs.categorise(&EventFacts {
             title: "Frontend guild",
@@ -464,14 +640,11 @@ mod tests {
     #[test]
     fn rules_that_match_everything_or_nothing_are_refused() {
         let only = |title: Option<&str>, min: Option<u32>, max: Option<u32>, calendar: &str| Rule {
-            name: "probe".into(),
-            category: Category::Build,
             title: title.map(str::to_string),
             min_attendees: min,
             max_attendees: max,
-            attendee_domain: None,
-            organizer: None,
             calendar: Some(calendar.to_string()).filter(|c| !c.is_empty() || title.is_none()),
+            ..Rule::new("probe", Category::Build)
         };
         for pattern in ["", " ", ".*", "(standup)?"] {
             let e = RuleSet::new(vec![only(Some(pattern), None, None, "")]).unwrap_err();
@@ -497,14 +670,9 @@ mod tests {
     #[test]
     fn all_conditions_must_hold() {
         let r = Rule {
-            name: "vendor calls".into(),
-            category: Category::Align,
-            title: None,
             min_attendees: Some(1),
-            max_attendees: None,
             attendee_domain: Some("vendor.com".into()),
-            organizer: None,
-            calendar: None,
+            ..Rule::new("vendor calls", Category::Align)
         };
         let rs = RuleSet::new(vec![r]).unwrap();
         let emails = vec!["a@vendor.com".to_string()];
@@ -534,5 +702,103 @@ mod tests {
             RuleSet::new(vec![r]),
             Err(RuleError::NoCondition(_))
         ));
+    }
+
+    #[test]
+    fn one_on_ones_from_the_people_records_go_by_who_they_are_with() {
+        use Category::*;
+        let rs = RuleSet::defaults();
+        let with = |relation: Relation, title: &str| {
+            rs.categorise(&EventFacts {
+                title,
+                others: 1,
+                relations: vec![Some(relation)],
+                one_on_one: Some(relation),
+                ..Default::default()
+            })
+        };
+        // Whatever the title says: "Kim <> Me" names no rule, "Lunch" is personal by title.
+        let m = with(Relation::Report, "Kim <> Me");
+        assert_eq!((m.category, m.rule.as_str()), (Lead, ONE_ON_ONE_RULE));
+        assert_eq!(with(Relation::Report, "Lunch").category, Lead);
+        assert_eq!(with(Relation::Peer, "Catch up").category, Lead);
+        assert_eq!(with(Relation::Manager, "Weekly").category, Align);
+        assert_eq!(with(Relation::Stakeholder, "Sync").category, Align);
+        assert_eq!(with(Relation::Mentor, "Coffee").category, Grow);
+        assert!(m.reason.contains("a 1:1 with your report"), "{}", m.reason);
+    }
+
+    #[test]
+    fn attendee_relations_decide_when_a_rule_asks_for_them() {
+        let reports_only = Rule {
+            only_relation: vec![Relation::Report],
+            min_attendees: Some(2),
+            ..Rule::new("my team", Category::Lead)
+        };
+        let bosses = Rule {
+            with_relation: vec![Relation::Manager, Relation::Stakeholder],
+            ..Rule::new("upwards", Category::Align)
+        };
+        let not_one = Rule {
+            title: Some("coffee".into()),
+            one_on_one: Some(false),
+            ..Rule::new("coffee chats", Category::Personal)
+        };
+        let rs = RuleSet::new(vec![reports_only, bosses, not_one]).unwrap();
+        let facts = |title: &'static str, relations: Vec<Option<Relation>>| EventFacts {
+            title,
+            others: relations.len() as u32,
+            relations,
+            ..Default::default()
+        };
+        let r = Some(Relation::Report);
+        let rule_of = |f: EventFacts<'_>| rs.categorise(&f).rule;
+        assert_eq!(rule_of(facts("Design chat", vec![r, r, r])), "my team");
+        // Someone not in the records, or a peer, is not a report.
+        assert_ne!(rule_of(facts("Design chat", vec![r, r, None])), "my team");
+        assert_ne!(
+            rule_of(facts("Design chat", vec![r, Some(Relation::Peer)])),
+            "my team"
+        );
+        assert_eq!(
+            rule_of(facts("Design chat", vec![r, Some(Relation::Stakeholder)])),
+            "upwards"
+        );
+        assert_eq!(rule_of(facts("Coffee", vec![None])), "coffee chats");
+        let mut one = facts("Coffee", vec![r]);
+        one.one_on_one = r;
+        assert_eq!(rule_of(one), ONE_ON_ONE_RULE, "a 1:1 is not a coffee chat");
+        let checks = rs.explain(&facts("Design chat", vec![r, None]));
+        assert_eq!(checks[0].reason, "not everyone present is your report");
+        assert_eq!(
+            checks[1].reason,
+            "nobody present is your manager or stakeholder"
+        );
+        assert_eq!(
+            rs.user_rules().map(Rule::describe).collect::<Vec<_>>(),
+            [
+                "≥ 2 others, everyone else is your report",
+                "with your manager or stakeholder",
+                "title /coffee/, not a 1:1"
+            ]
+        );
+    }
+
+    #[test]
+    fn relation_conditions_count_as_conditions() {
+        let empty = Rule {
+            with_relation: vec![],
+            ..Rule::new("nothing", Category::Lead)
+        };
+        assert!(matches!(
+            RuleSet::new(vec![empty]),
+            Err(RuleError::NoCondition(_))
+        ));
+        let any_title = Rule {
+            title: Some(".*".into()),
+            one_on_one: Some(true),
+            ..Rule::new("every 1:1", Category::Lead)
+        };
+        assert!(RuleSet::check(&any_title).is_ok());
     }
 }

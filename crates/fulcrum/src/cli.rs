@@ -220,6 +220,10 @@ pub enum RulesCommand {
         /// People present besides you
         #[arg(long, default_value_t = 0)]
         attendees: u32,
+        /// The address of someone present (repeat for several): read against your people
+        /// records, as reports read it (1:1s, with_relation, only_relation)
+        #[arg(long = "with", value_name = "ADDR")]
+        with: Vec<String>,
         #[command(flatten)]
         format: FormatArgs,
     },

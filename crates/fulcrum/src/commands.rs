@@ -36,8 +36,9 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Rules(RulesCommand::Explain {
             title,
             attendees,
+            with,
             format,
-        }) => explain(&rules, &title, attendees, format.format),
+        }) => explain(db, &rules, &title, attendees, &with, format.format).await,
         Command::Rules(RulesCommand::List(f)) => list_rules(&rules, f.format),
         Command::Settings(a) => settings(&store_path(db), a).await,
         Command::Task(c) => crate::weekly_cmd::task(open(&store_path(db)).await?.as_ref(), c).await,
@@ -322,8 +323,21 @@ async fn refresh(db: &std::path::Path, format: Format) -> Result<()> {
     Ok(())
 }
 
-fn explain(rules: &std::path::Path, title: &str, attendees: u32, format: Format) -> Result<()> {
-    let e = rules_file::explain(rules, title, attendees)?;
+/// `rules explain`; with `--with`, against the people records of the store.
+async fn explain(
+    db: Option<PathBuf>,
+    rules: &std::path::Path,
+    title: &str,
+    attendees: u32,
+    with: &[String],
+    format: Format,
+) -> Result<()> {
+    let e = if with.is_empty() {
+        rules_file::explain(rules, title, attendees)?
+    } else {
+        let store = open(&store_path(db)).await?;
+        rules_file::explain_for(store.as_ref(), rules, title, attendees, with).await?
+    };
     match format {
         Format::Json => emit_json(&e),
         Format::Table => emit(&output::explanation(&e)),

@@ -289,6 +289,9 @@ pub fn explanation(e: &Explanation) -> String {
         "\"{}\" with {} other people → {}",
         e.title, e.attendees, e.category
     );
+    if let Some(who) = &e.one_on_one_with {
+        let _ = writeln!(s, "  a 1:1 with {who}, as your people records have it");
+    }
     let _ = writeln!(
         s,
         "  decided by the {} rule \"{}\": {}\n",
@@ -306,7 +309,7 @@ pub fn explanation(e: &Explanation) -> String {
         };
         let _ = writeln!(
             s,
-            "{mark} {:<8} {:<26} {:<8} {}",
+            "{mark} {:<8} {:<30} {:<8} {}",
             c.origin,
             c.rule,
             c.category.as_str(),
@@ -328,7 +331,7 @@ pub fn rules_table(path: &Path, user: &[Rule], defaults: &[Rule]) -> String {
     for r in user.iter() {
         let _ = writeln!(
             s,
-            "  {:<26} {:<8} {}",
+            "  {:<30} {:<8} {}",
             r.name,
             r.category.as_str(),
             r.describe()
@@ -338,7 +341,7 @@ pub fn rules_table(path: &Path, user: &[Rule], defaults: &[Rule]) -> String {
     for r in defaults {
         let _ = writeln!(
             s,
-            "  {:<26} {:<8} {}",
+            "  {:<30} {:<8} {}",
             r.name,
             r.category.as_str(),
             r.describe()

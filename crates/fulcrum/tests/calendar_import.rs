@@ -31,7 +31,9 @@ fn a_week_of_calendar_becomes_the_balance_report() {
     let totals = &r["totals"];
     assert_eq!(totals["minutes"], 330);
     assert_eq!(totals["meetings"], 7);
-    assert_eq!(totals["one_on_ones"], 1);
+    // 1:1s come from the people records and this store has none: "Kim / Me 1:1" is lead by
+    // its title but no 1:1 held (tests/one_on_one_consistency.rs counts them with people).
+    assert_eq!(totals["one_on_ones"], 0);
     assert_eq!(totals["after_hours_minutes"], 60);
     let days = r["days"].as_array().unwrap();
     assert_eq!(days.len(), 7);

@@ -12,14 +12,40 @@ use axum::response::Response;
 use fulcrum_app::rules_file::{self, Explanation};
 use fulcrum_app::web_support;
 use fulcrum_core::Category;
+use fulcrum_core::people::Relation;
 use fulcrum_core::rules::Rule;
 use maud::{Markup, html};
-use std::collections::HashMap;
 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct ExplainQuery {
     pub title: Option<String>,
     pub attendees: Option<String>,
+    /// Addresses of the people there besides the user, separated by commas or spaces.
+    pub with: Option<String>,
+}
+
+/// The addresses of a `with` field: split on commas, semicolons and spaces.
+pub fn addresses(v: Option<&str>) -> Vec<String> {
+    v.unwrap_or_default()
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Explains a title with the people given, read against the people records.
+pub async fn explain(
+    s: &AppState,
+    title: &str,
+    attendees: Option<&str>,
+    with: Option<&str>,
+) -> Result<Explanation, Failure> {
+    let n = parse_attendees(attendees)?;
+    let with = addresses(with);
+    if with.is_empty() {
+        return Ok(rules_file::explain(&s.rules, title, n)?);
+    }
+    Ok(rules_file::explain_for(s.store.as_ref(), &s.rules, title, n, &with).await?)
 }
 
 pub async fn page(State(s): State<AppState>, Query(q): Query<ExplainQuery>) -> Response {
@@ -27,9 +53,7 @@ pub async fn page(State(s): State<AppState>, Query(q): Query<ExplainQuery>) -> R
     let mut status = StatusCode::OK;
     let explained = match q.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         None => None,
-        Some(title) => match parse_attendees(q.attendees.as_deref())
-            .and_then(|n| rules_file::explain(&s.rules, title, n).map_err(Failure::from))
-        {
+        Some(title) => match explain(&s, title, q.attendees.as_deref(), q.with.as_deref()).await {
             Ok(e) => Some(e),
             Err(f) => {
                 status = f.status;
@@ -189,6 +213,16 @@ fn add_form(s: &AppState) -> Markup {
                     input #rule-calendar type="text" name="calendar";
                 }
                 div.field {
+                    label for="rule-one-on-one" { "1:1s" }
+                    select #rule-one-on-one name="one_on_one" {
+                        option value="" { "any meeting" }
+                        option value="true" { "only 1:1s (from your people records)" }
+                        option value="false" { "no 1:1s" }
+                    }
+                }
+                (relation_boxes("with_relation", "With someone who is your …"))
+                (relation_boxes("only_relation", "Everyone else is your …"))
+                div.field {
                     label for="rule-position" { "Try it" }
                     select #rule-position name="position" {
                         option value="first" { "before my other rules" }
@@ -198,6 +232,21 @@ fn add_form(s: &AppState) -> Markup {
             }
             p.hint { "A rule needs at least one condition; every condition it has must hold." }
             button.btn.primary type="submit" #add-rule-submit { "Add rule" }
+        }
+    }
+}
+
+/// Checkboxes, one per relation, posted as repeated `name` fields.
+fn relation_boxes(name: &str, legend: &str) -> Markup {
+    html! {
+        fieldset.field.wide.relations #(format!("rule-{}", name.replace('_', "-"))) {
+            legend { (legend) }
+            @for r in Relation::ALL {
+                label.check {
+                    input type="checkbox" name=(name) value=(r.as_str());
+                    " " (r)
+                }
+            }
         }
     }
 }
@@ -216,6 +265,11 @@ fn explain_form(q: &ExplainQuery, e: Option<&Explanation>) -> Markup {
                     input #explain-attendees type="number" name="attendees" min="0"
                         value=(q.attendees.as_deref().unwrap_or("0"));
                 }
+                div.field.wide {
+                    label for="explain-with" { "Their addresses (optional: read against your people records)" }
+                    input #explain-with type="text" name="with" spellcheck="false"
+                        placeholder="kim@example.com" value=[q.with.as_deref()];
+                }
             }
             button.btn type="submit" { "Explain" }
         }
@@ -223,6 +277,9 @@ fn explain_form(q: &ExplainQuery, e: Option<&Explanation>) -> Markup {
             div.explanation #explanation data-category=(e.category.as_str()) data-rule=(e.rule) {
                 p {
                     "“" (e.title) "” with " (e.attendees) " other people → " (chip(e.category))
+                }
+                @if let Some(who) = &e.one_on_one_with {
+                    p.hint #explain-one-on-one { "A 1:1 with " (who) ", as your people records have it." }
                 }
                 p.hint { "Decided by the " (e.origin) " rule “" (e.rule) "”: " (e.reason) }
                 details {
@@ -248,14 +305,18 @@ fn explain_form(q: &ExplainQuery, e: Option<&Explanation>) -> Markup {
     }
 }
 
-fn opt(form: &HashMap<String, String>, name: &str) -> Option<String> {
-    form.get(name)
-        .map(|v| v.trim())
+/// A posted form: fields in order, a name possibly repeated (checkboxes).
+pub type Fields = Vec<(String, String)>;
+
+fn opt(form: &Fields, name: &str) -> Option<String> {
+    form.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.trim())
         .filter(|v| !v.is_empty())
         .map(str::to_string)
 }
 
-fn number(form: &HashMap<String, String>, name: &str) -> Result<Option<u32>, Failure> {
+fn number(form: &Fields, name: &str) -> Result<Option<u32>, Failure> {
     opt(form, name)
         .map(|v| {
             v.parse::<u32>().map_err(|_| {
@@ -265,20 +326,51 @@ fn number(form: &HashMap<String, String>, name: &str) -> Result<Option<u32>, Fai
         .transpose()
 }
 
-fn rule_from(form: &HashMap<String, String>) -> Result<(Rule, Option<usize>), Failure> {
+fn relations(form: &Fields, name: &str) -> Result<Vec<Relation>, Failure> {
+    let mut out = Vec::new();
+    for (_, v) in form
+        .iter()
+        .filter(|(k, v)| k == name && !v.trim().is_empty())
+    {
+        let r = Relation::parse(v).ok_or_else(|| {
+            Failure::bad_request(format!(
+                "{name} = {v:?}: expected one of {}",
+                Relation::words()
+            ))
+        })?;
+        if !out.contains(&r) {
+            out.push(r);
+        }
+    }
+    Ok(out)
+}
+
+fn rule_from(form: &Fields) -> Result<(Rule, Option<usize>), Failure> {
     let name = opt(form, "name").ok_or_else(|| Failure::bad_request("give the rule a name"))?;
     let category: Category = opt(form, "category").unwrap_or_default().parse().map_err(
         |e: fulcrum_core::category::UnknownCategory| Failure::bad_request(e.to_string()),
     )?;
+    let one_on_one = match opt(form, "one_on_one").as_deref() {
+        None => None,
+        Some("true") => Some(true),
+        Some("false") => Some(false),
+        Some(v) => {
+            return Err(Failure::bad_request(format!(
+                "one_on_one = {v:?}: expected true, false or nothing"
+            )));
+        }
+    };
     let rule = Rule {
-        name,
-        category,
         title: opt(form, "title"),
         min_attendees: number(form, "min_attendees")?,
         max_attendees: number(form, "max_attendees")?,
         attendee_domain: opt(form, "attendee_domain"),
         organizer: opt(form, "organizer"),
         calendar: opt(form, "calendar"),
+        one_on_one,
+        with_relation: relations(form, "with_relation")?,
+        only_relation: relations(form, "only_relation")?,
+        ..Rule::new(&name, category)
     };
     let position = match opt(form, "position").as_deref() {
         Some("last") => None,
@@ -296,8 +388,8 @@ fn after_change(s: &AppState, result: Result<String, Failure>) -> Response {
 }
 
 /// `POST /rules/add`
-pub async fn add(State(s): State<AppState>, Form(form): Form<HashMap<String, String>>) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Rules) {
+pub async fn add(State(s): State<AppState>, Form(form): Form<Fields>) -> Response {
+    if let Err(r) = check_csrf(&s, opt(&form, "csrf").as_deref(), Nav::Rules) {
         return r;
     }
     let result = rule_from(&form).and_then(|(rule, position)| {
@@ -312,11 +404,8 @@ pub async fn add(State(s): State<AppState>, Form(form): Form<HashMap<String, Str
 }
 
 /// `POST /rules/delete`
-pub async fn delete(
-    State(s): State<AppState>,
-    Form(form): Form<HashMap<String, String>>,
-) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Rules) {
+pub async fn delete(State(s): State<AppState>, Form(form): Form<Fields>) -> Response {
+    if let Err(r) = check_csrf(&s, opt(&form, "csrf").as_deref(), Nav::Rules) {
         return r;
     }
     let name = opt(&form, "name").unwrap_or_default();
@@ -328,11 +417,8 @@ pub async fn delete(
 }
 
 /// `POST /rules/move` with `direction` `up` or `down`.
-pub async fn shift(
-    State(s): State<AppState>,
-    Form(form): Form<HashMap<String, String>>,
-) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Rules) {
+pub async fn shift(State(s): State<AppState>, Form(form): Form<Fields>) -> Response {
+    if let Err(r) = check_csrf(&s, opt(&form, "csrf").as_deref(), Nav::Rules) {
         return r;
     }
     let name = opt(&form, "name").unwrap_or_default();
