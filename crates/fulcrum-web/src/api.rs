@@ -98,20 +98,17 @@ pub async fn rules(State(s): State<AppState>) -> ApiResult<web_support::RulesLis
     Ok(Json(web_support::rules_listing(&s.rules)?))
 }
 
-#[derive(Debug, Deserialize)]
-pub struct ExplainQuery {
-    pub title: Option<String>,
-    pub attendees: Option<String>,
-}
-
-/// `fulcrum rules explain TITLE --attendees N --format json`
+/// `fulcrum rules explain TITLE --attendees N [--with ADDR…] --format json`; `with` takes
+/// addresses separated by commas.
 pub async fn explain(
     State(s): State<AppState>,
-    Query(q): Query<ExplainQuery>,
+    Query(q): Query<crate::pages::rules::ExplainQuery>,
 ) -> ApiResult<rules_file::Explanation> {
     let title = q.title.unwrap_or_default();
-    let attendees = parse_attendees(q.attendees.as_deref())?;
-    Ok(Json(rules_file::explain(&s.rules, &title, attendees)?))
+    Ok(Json(
+        crate::pages::rules::explain(&s, &title, q.attendees.as_deref(), q.with.as_deref())
+            .await?,
+    ))
 }
 
 pub fn parse_attendees(v: Option<&str>) -> Result<u32, Failure> {
