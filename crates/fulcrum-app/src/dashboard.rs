@@ -61,6 +61,19 @@ pub struct WeekActivity {
     pub local_end: String,
     pub others: u32,
     pub one_on_one: bool,
+    /// The manual entry behind a `manual` activity, so the timeline can edit it.
+    pub manual_id: Option<i64>,
+}
+
+/// An all-day event of the week, for the timeline's all-day row.
+#[derive(Debug, Clone, Serialize)]
+pub struct AllDayItem {
+    pub title: String,
+    /// First local date and the date after the last (exclusive), clipped to the week.
+    pub from: jiff::civil::Date,
+    pub to: jiff::civil::Date,
+    /// "away", "conference", or null for a note that changes nothing.
+    pub marks: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -72,6 +85,9 @@ pub struct WeekView {
     pub previous: String,
     pub next: String,
     pub activities: Vec<WeekActivity>,
+    pub all_day: Vec<AllDayItem>,
+    /// Time logged by hand this week, editable on the timeline.
+    pub manual: Vec<crate::manual::ManualView>,
 }
 
 /// The activities of one ISO week, sorted by start: calendar events and coding sessions.
@@ -97,6 +113,19 @@ pub async fn week(
         .filter(|a| a.start < to && a.end > from)
         .collect();
     activities.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.title.cmp(&b.title)));
+    let manual: Vec<crate::manual::ManualView> = store
+        .manual_entries_between(from.as_second(), to.as_second())
+        .await?
+        .iter()
+        .map(|e| crate::manual::view(e, &tz, now))
+        .collect();
+    let manual_id = |a: &Activity| {
+        (a.kind == ActivityKind::Manual)
+            .then(|| manual.iter().find(|m| m.start == a.start && m.title == a.title))
+            .flatten()
+            .map(|m| m.id)
+    };
+    let all_day = all_day_items(&ctx);
     Ok(WeekView {
         week: time::iso_week_label(ctx.from),
         from: ctx.from,
@@ -118,7 +147,33 @@ pub async fn week(
                 local_end: local(a.end),
                 others: a.others,
                 one_on_one: a.one_on_one,
+                manual_id: manual_id(a),
             })
             .collect(),
+        all_day,
+        manual,
     })
+}
+
+/// The all-day events touching the week, with what each makes of its days.
+fn all_day_items(ctx: &report::Context) -> Vec<AllDayItem> {
+    use fulcrum_core::away::{DayMark, mark_of};
+    let mut items: Vec<AllDayItem> = ctx
+        .loaded
+        .all_day
+        .iter()
+        .filter(|e| e.from < ctx.to && e.to > ctx.from)
+        .map(|e| AllDayItem {
+            title: e.title.clone(),
+            from: e.from.max(ctx.from),
+            to: e.to.min(ctx.to),
+            marks: mark_of(e, &ctx.profile).map(|m| match m {
+                DayMark::Away { .. } => "away",
+                DayMark::Conference { .. } => "conference",
+            }),
+        })
+        .collect();
+    items.sort_by(|a, b| a.from.cmp(&b.from).then_with(|| a.title.cmp(&b.title)));
+    items.dedup_by(|a, b| a.title == b.title && a.from == b.from && a.to == b.to);
+    items
 }

@@ -2,8 +2,8 @@
 //!
 //! A report is a pure function of the profile, the rules, the stored events and commits and
 //! "now". The key holds the question (what, which period, "now") and a fingerprint of the data:
-//! a counter of the changes made through the pages, the profile, the rules file's text and
-//! every source with its last import and counts (an import from the CLI changes its source's
+//! a counter of the changes made through the pages, the profile, the rules file's text, the
+//! time logged by hand and every source with its last import and counts (an import from the CLI changes its source's
 //! row). So a change through the pages, the CLI or an editor invalidates what was built. With the system clock, "now" is taken
 //! to the minute so that requests within one minute can share an answer.
 
@@ -54,6 +54,9 @@ impl Cache {
         h = fnv(&serde_json::to_vec(&profile).unwrap_or_default(), h);
         let sources = fulcrum_app::sources::list(s.store.as_ref()).await?;
         h = fnv(&serde_json::to_vec(&sources).unwrap_or_default(), h);
+        // Time logged by hand, from the CLI as well as the pages: a few hundred short rows.
+        let manual = s.store.manual_entries_between(i64::MIN, i64::MAX).await?;
+        h = fnv(&serde_json::to_vec(&manual).unwrap_or_default(), h);
         let rules = std::fs::read(&s.rules).unwrap_or_default();
         Ok(fnv(&rules, h))
     }

@@ -146,6 +146,13 @@ fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(pages::dashboard::page))
         .route("/week", get(pages::week::page))
+        .route(
+            pages::recategorise::PATH,
+            get(pages::recategorise::page).post(pages::recategorise::confirm),
+        )
+        .route("/week/log", post(pages::manual::add))
+        .route("/week/log/{id}/edit", post(pages::manual::edit))
+        .route("/week/log/{id}/delete", post(pages::manual::delete))
         .route("/tasks", get(pages::tasks::page))
         .route("/tasks/add", post(pages::tasks::add))
         .route("/tasks/done", post(pages::tasks::done))

@@ -983,3 +983,173 @@ async fn the_delegation_flow_in_chromium() {
     c.close().await.unwrap();
     server.stop().await.unwrap();
 }
+
+/// Each `.act` of each day column of the timeline `css`: its box in the page
+/// `(left, top, right, bottom)`, its title and how many lanes its cluster has.
+async fn timeline_boxes(c: &Client, css: &str) -> Vec<Vec<(f64, f64, f64, f64, String, i64)>> {
+    let script = format!(
+        "return Array.from(document.querySelectorAll('{css} .daycol')).map(col => \
+           Array.from(col.querySelectorAll('.act')).map(a => {{ \
+             const r = a.getBoundingClientRect(); \
+             return [r.left, r.top, r.right, r.bottom, a.title, Number(a.dataset.lanes || 1)]; }}))"
+    );
+    let v = c.execute(&script, vec![]).await.unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|col| {
+            col.as_array()
+                .unwrap()
+                .iter()
+                .map(|a| {
+                    let f = |i: usize| a[i].as_f64().unwrap();
+                    (
+                        f(0),
+                        f(1),
+                        f(2),
+                        f(3),
+                        a[4].as_str().unwrap().to_string(),
+                        a[5].as_i64().unwrap(),
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn overlapping_events_on_the_plan_timeline_sit_side_by_side() {
+    let Some(driver) = Driver::start() else {
+        return;
+    };
+    let d = demo().await;
+    let server = fulcrum_web::start(d.config("127.0.0.1:0".parse().unwrap()))
+        .await
+        .unwrap();
+    let base = server.url().trim_end_matches('/').to_string();
+    let c = driver.client().await;
+    // The demo's current week has meetings at the same time (a mentoring session over the PR
+    // review slot, a stakeholder sync inside a focus block) around the accepted plan's blocks.
+    c.goto(&format!("{base}/plan?week=2026-W10")).await.unwrap();
+    wait_for(&c, "#plan-timeline .act.planned").await;
+    let days = timeline_boxes(&c, "#plan-timeline").await;
+    assert_eq!(days.len(), 7);
+    assert!(
+        days.iter().flatten().any(|a| a.5 > 1),
+        "the week has events at the same time"
+    );
+    // Boxes may touch but never cover each other (half a pixel for rounding).
+    let covers = |a: &(f64, f64, f64, f64, String, i64), b: &(f64, f64, f64, f64, String, i64)| {
+        let w = a.2.min(b.2) - a.0.max(b.0);
+        let h = a.3.min(b.3) - a.1.max(b.1);
+        w > 0.5 && h > 0.5
+    };
+    for day in &days {
+        for (i, a) in day.iter().enumerate() {
+            assert!(a.2 - a.0 > 10.0, "{} is too narrow to read", a.4);
+            for b in &day[i + 1..] {
+                assert!(!covers(a, b), "{:?} is drawn over {:?}", a, b);
+            }
+        }
+    }
+    c.close().await.unwrap();
+    server.stop().await.unwrap();
+}
+
+/// The week timeline shows all-day events in their own row above the hours, says what each
+/// does to the day, and takes time logged by hand from a form on the same page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_weeks_all_day_row_and_manual_time_in_chromium() {
+    let Some(driver) = Driver::start() else {
+        return;
+    };
+    let d = demo().await;
+    {
+        let store = d.store().await;
+        let ics = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Fulcrum tests//EN",
+            "BEGIN:VEVENT",
+            "UID:vacation-w10@example.com",
+            "SUMMARY:Vacation",
+            "DTSTART;VALUE=DATE:20260305",
+            "DTEND;VALUE=DATE:20260306",
+            "END:VEVENT",
+            "BEGIN:VEVENT",
+            "UID:note-w10@example.com",
+            "SUMMARY:Release train",
+            "DTSTART;VALUE=DATE:20260302",
+            "DTEND;VALUE=DATE:20260303",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+            "END:VCALENDAR",
+        ]
+        .join("\r\n");
+        fulcrum_app::import::calendar_upload(store.as_ref(), "personal.ics", ics.as_bytes(), d.now)
+            .await
+            .unwrap();
+    }
+    let server = fulcrum_web::start(d.config("127.0.0.1:0".parse().unwrap()))
+        .await
+        .unwrap();
+    let base = server.url().trim_end_matches('/').to_string();
+    let c = driver.client().await;
+    c.goto(&format!("{base}/week?week=2026-W10")).await.unwrap();
+    wait_for(&c, ".timeline .allday-item").await;
+    let rows = c
+        .execute(
+            "return Array.from(document.querySelectorAll('.timeline .daycol')).map(col => { \
+               const row = col.querySelector('.allday').getBoundingClientRect(); \
+               const track = col.querySelector('.track').getBoundingClientRect(); \
+               return [Array.from(col.querySelectorAll('.allday-item')).map(i => i.className + '|' + i.textContent), \
+                       row.bottom <= track.top + 0.5, row.height]; })",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 7);
+    for r in rows {
+        assert_eq!(r[1], true, "the all-day row sits above the hours: {r}");
+    }
+    assert_eq!(rows[3][0][0], "allday-item marks-away|Vacation", "{:?}", rows[3]);
+    assert_eq!(rows[0][0][0], "allday-item marks-nothing|Release train");
+    assert!(rows[4][0].as_array().unwrap().is_empty());
+    let label = c
+        .find(Locator::Css(".timeline .hours .allday-label"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(label, "all day");
+    let what = attr(&c, "#all-day tr[data-marks='away']", "data-marks").await;
+    assert_eq!(what, "away");
+
+    // Log an hour by hand on Tuesday morning: it appears on the timeline and in the list.
+    let form = c.find(Locator::Css("#log-form")).await.unwrap();
+    c.execute(
+        "const f = document.querySelector('#log-form'); \
+         f.querySelector('[name=start]').value = '2026-03-03T07:00'; \
+         f.querySelector('[name=duration]').value = '1h'; \
+         f.querySelector('[name=category]').value = 'think'; \
+         f.querySelector('[name=title]').value = 'Strategy memo';",
+        vec![],
+    )
+    .await
+    .unwrap();
+    form.find(Locator::Css("button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(&c, "#manual .manual-entry").await;
+    let logged = attr(&c, "tr[data-title='Strategy memo']", "data-category").await;
+    assert_eq!(logged, "think");
+    let source = attr(&c, "tr[data-title='Strategy memo']", "data-source").await;
+    assert_eq!(source, "manual");
+    c.close().await.unwrap();
+    server.stop().await.unwrap();
+}

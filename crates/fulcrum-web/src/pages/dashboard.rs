@@ -86,14 +86,18 @@ fn render(d: &Dashboard, now: jiff::Timestamp) -> Markup {
                     "Week " (d.week.rsplit('-').next().unwrap_or(&d.week))
                     span.sub { (fmt::range(r.from, r.to)) }
                 }
-                p.meta {
-                    @if is_current { "This week so far · " }
+                p.meta #progress data-state=(r.progress.state) {
+                    @if !r.progress.label.is_empty() { (r.progress.label) " · " }
                     (r.timezone) " · " a href=(format!("/week?week={}", d.week)) { "See the week's timeline" }
                 }
             }
-            (week_nav("/", &previous, (r.from < current_monday).then_some(next.as_str()),
+            (week_nav("/", &previous, (r.from < time::add_days(current_monday, 7 * WEEKS_AHEAD)).then_some(next.as_str()),
                 (!is_current).then_some(time::iso_week_label(current_monday).as_str())))
         }
+        @if r.progress.state == "not started" {
+            p.notice #not-started { "This week has not started: nothing is spent yet. Below is what is scheduled." }
+            (ahead(r))
+        } @else {
         section.stats aria-label="The week in numbers" {
             (stat("minutes", "Tracked", fmt::duration(t.minutes), t.minutes,
                 format!("{} of it work", fmt::duration(t.work_minutes))))
@@ -105,10 +109,16 @@ fn render(d: &Dashboard, now: jiff::Timestamp) -> Markup {
                 format!("on {} days", t.coding_days)))
             (stat("after-hours-minutes", "After hours", fmt::duration(t.after_hours_minutes),
                 t.after_hours_minutes, format!("{} on the weekend", fmt::duration(t.weekend_minutes))))
+            (stat("untracked-minutes", "Untracked", fmt::duration(r.untracked.minutes), r.untracked.minutes,
+                format!("{} of {} working time{}", fmt::percent(r.untracked.share_of_working),
+                    fmt::duration(t.working_minutes),
+                    if t.days_away > 0 { format!(", {} away", fulcrum_app::markdown::plural(t.days_away, "day", "days")) } else { String::new() })))
         }
         section.attention #attention aria-labelledby="attention-title" {
             h2 #attention-title { "Needs attention" }
-            @if r.attention.is_empty() {
+            @if !r.progress.judged {
+                p.too-early { "Too early to judge against your targets: less than a working day of this week has passed." }
+            } @else if r.attention.is_empty() {
                 p.all-good { "Nothing is out of line with your targets this week." }
             } @else {
                 ul {
@@ -127,6 +137,61 @@ fn render(d: &Dashboard, now: jiff::Timestamp) -> Markup {
             div.card { (charts::heatmap(&d.heatmap, HEATMAP_WEEKS)) }
             div.card { (charts::commits(r)) }
             div.card.wide.trend-card { (charts::trend(r, &d.week)) (legend()) }
+        }
+        (ahead(r))
+        }
+    }
+}
+
+/// How far ahead the week navigation goes: the weeks whose meetings are mostly known.
+const WEEKS_AHEAD: i64 = 4;
+
+/// What is scheduled for the rest of the week: meetings per day and focus time still free,
+/// marked as scheduled so it is never read as time spent.
+fn ahead(r: &fulcrum_core::Report) -> Markup {
+    let Some(a) = &r.ahead else {
+        return html! {};
+    };
+    let tz = time::parse_zone(&r.timezone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let hhmm = |t: jiff::Timestamp| t.to_zoned_datetime(tz.clone()).strftime("%H:%M").to_string();
+    html! {
+        section.card.ahead #ahead aria-labelledby="ahead-title" {
+            h2 #ahead-title { "Scheduled, not yet spent" }
+            p.meta { "From " (hhmm(a.from)) " on: " (fmt::duration(a.meeting_minutes)) " in "
+                (fulcrum_app::markdown::plural(a.meetings.len(), "meeting", "meetings")) ", "
+                (fmt::duration(a.free_focus_minutes)) " of focus time still free." }
+            div.table-wrap { table {
+                thead { tr { th scope="col" { "Day" } th scope="col" { "Meetings" } th scope="col" { "Count" }
+                    th scope="col" { "Free focus" } th scope="col" { "Longest free" } } }
+                tbody {
+                    @for d in &a.days {
+                        tr data-date=(d.date.to_string()) data-meeting-minutes=(d.meeting_minutes)
+                            data-free-focus=(d.free_focus_minutes) {
+                            th scope="row" { (fmt::day(d.date)) }
+                            @if let Some(away) = &d.away {
+                                td colspan="4" { "away: " (away) }
+                            } @else {
+                                td.num { (fmt::duration(d.meeting_minutes)) }
+                                td.num { (d.meetings) }
+                                td.num { (fmt::duration(d.free_focus_minutes)) }
+                                td.num { (fmt::duration(d.longest_free_minutes)) }
+                            }
+                        }
+                    }
+                }
+            } }
+            @if !a.meetings.is_empty() {
+                h3 { "Meetings ahead" }
+                ul.ahead-meetings {
+                    @for m in &a.meetings {
+                        li data-category=(m.category.as_str()) {
+                            (fmt::day(time::local_date(m.start, &tz))) " " (hhmm(m.start)) "–" (hhmm(m.end)) " · "
+                            strong { (m.title) } " " (super::chip(m.category))
+                            @if m.one_on_one { " · 1:1" }
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -33,7 +33,7 @@ pub async fn page(State(s): State<AppState>, Query(q): Query<PeriodQuery>) -> Re
                     &format!("Timeline {}", w.week),
                     Nav::Week,
                     &[],
-                    render(&w, current),
+                    render(&w, current, &crate::layout::csrf_field(&s)),
                 ),
             )
         }
@@ -131,7 +131,7 @@ fn kind(a: &WeekActivity) -> String {
     format!("{:?}", a.kind).to_lowercase()
 }
 
-fn render(w: &WeekView, current_monday: Date) -> Markup {
+fn render(w: &WeekView, current_monday: Date, csrf: &Markup) -> Markup {
     let days = layout_days(w);
     let first = days
         .iter()
@@ -149,7 +149,7 @@ fn render(w: &WeekView, current_monday: Date) -> Markup {
         .max(18);
     let span = ((last - first) * 60) as f64;
     let pct = |m: i64| ((m - first * 60) as f64 / span * 100.0).clamp(0.0, 100.0);
-    let next = (w.from < current_monday).then_some(w.next.as_str());
+    let next = (w.from < time::add_days(current_monday, 28)).then_some(w.next.as_str());
     let this_week = time::iso_week_label(current_monday);
     html! {
         div.page-head {
@@ -169,6 +169,7 @@ fn render(w: &WeekView, current_monday: Date) -> Markup {
         div.timeline aria-hidden="true" {
             div.hours {
                 div.day-head {}
+                div.allday.allday-label { "all day" }
                 div.track {
                     @for h in first..last {
                         span.hour style=(format!("top:{:.3}%", pct(h * 60))) { (format!("{h:02}:00")) }
@@ -179,6 +180,12 @@ fn render(w: &WeekView, current_monday: Date) -> Markup {
                 @let date = time::add_days(w.from, i as i64);
                 div.daycol.weekend[i >= 5] {
                     div.day-head { (fmt::day(date)) }
+                    div.allday {
+                        @for item in w.all_day.iter().filter(|a| a.from <= date && date < a.to) {
+                            span class=(format!("allday-item marks-{}", item.marks.unwrap_or("nothing")))
+                                title=(allday_title(item)) { (item.title) }
+                        }
+                    }
                     div.track {
                         @for h in first..last {
                             span.line style=(format!("top:{:.3}%", pct(h * 60))) {}
@@ -200,6 +207,8 @@ fn render(w: &WeekView, current_monday: Date) -> Markup {
                 }
             }
         }
+        (all_day_list(w))
+        (manual_section(w, csrf))
         section.activity-list aria-labelledby="list-title" {
             h2 #list-title { "Every activity of the week" }
             @if w.activities.is_empty() {
@@ -243,6 +252,96 @@ fn render(w: &WeekView, current_monday: Date) -> Markup {
                         }
                     }
                 }
+            }
+        }
+    }
+}
+
+fn allday_title(item: &fulcrum_app::dashboard::AllDayItem) -> String {
+    let what = match item.marks {
+        Some("away") => "a day away: no working time, no focus expected",
+        Some("conference") => "a conference day: its working hours count as grow",
+        _ => "an all-day note: the day stays an ordinary working day",
+    };
+    format!("{} · {what}", item.title)
+}
+
+/// The all-day events as a table too, for screen readers and for reading what each does.
+fn all_day_list(w: &WeekView) -> Markup {
+    html! {
+        @if !w.all_day.is_empty() {
+            section.card #all-day aria-labelledby="all-day-title" {
+                h2 #all-day-title { "All-day events" }
+                table.acts {
+                    thead { tr { th scope="col" { "Days" } th scope="col" { "Event" } th scope="col" { "What it does" } } }
+                    tbody {
+                        @for item in &w.all_day {
+                            tr data-marks=(item.marks.unwrap_or("nothing")) {
+                                td.nowrap {
+                                    (fmt::day(item.from))
+                                    @if time::add_days(item.from, 1) < item.to {
+                                        " – " (fmt::day(time::add_days(item.to, -1)))
+                                    }
+                                }
+                                td { (item.title) }
+                                td { (match item.marks {
+                                    Some("away") => "Away: taken out of working time",
+                                    Some("conference") => "Conference: working hours count as grow",
+                                    _ => "Nothing: an ordinary working day",
+                                }) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+const CATEGORY_NAMES: [&str; 8] = [
+    "build", "lead", "align", "operate", "think", "grow", "personal", "other",
+];
+
+fn category_select(name: &str, chosen: &str) -> Markup {
+    html! {
+        select name=(name) {
+            @for c in CATEGORY_NAMES {
+                option value=(c) selected[c == chosen] { (c) }
+            }
+        }
+    }
+}
+
+/// Time logged by hand this week: each entry editable, and a form to log more.
+fn manual_section(w: &WeekView, csrf: &Markup) -> Markup {
+    html! {
+        section.card #manual aria-labelledby="manual-title" {
+            h2 #manual-title { "Time logged by hand" }
+            p.meta { "What neither the calendar nor git shows. Where it overlaps a meeting, the meeting keeps those minutes." }
+            @for e in &w.manual {
+                form.inline-form.manual-entry method="post" action=(format!("/week/log/{}/edit", e.id)) data-id=(e.id) {
+                    (csrf.clone())
+                    input type="hidden" name="week" value=(w.week);
+                    label { "Start " input type="datetime-local" name="start" value=(e.local_start) required; }
+                    @if e.running {
+                        span.chip { "running · " (fulcrum_app::markdown::hm(e.minutes)) }
+                    } @else {
+                        label { "Length " input type="text" name="duration" size="6" value=(fulcrum_app::markdown::hm(e.minutes)) required; }
+                    }
+                    label { "Category " (category_select("category", e.category.as_str())) }
+                    label { "What " input type="text" name="title" value=(e.title); }
+                    button.btn.small type="submit" { "Save" }
+                    button.btn.small.danger type="submit" formaction=(format!("/week/log/{}/delete", e.id)) { "Delete" }
+                }
+            }
+            form.inline-form #log-form method="post" action="/week/log" {
+                (csrf.clone())
+                input type="hidden" name="week" value=(w.week);
+                label { "Start " input type="datetime-local" name="start" required; }
+                label { "Length " input type="text" name="duration" size="6" placeholder="1h30" required; }
+                label { "Category " (category_select("category", "build")) }
+                label { "What " input type="text" name="title" placeholder="spike on caching"; }
+                button.btn.small.primary type="submit" { "Log time" }
             }
         }
     }
