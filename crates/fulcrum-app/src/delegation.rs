@@ -4,6 +4,7 @@
 
 use crate::activities;
 use crate::error::{AppError, Result};
+use crate::markdown::plural;
 use crate::people::{Records, non_empty};
 use crate::weekly::PLAN_UID_PREFIX;
 use fulcrum_core::delegation::{
@@ -184,9 +185,33 @@ fn clean(e: Expectations) -> Expectations {
     }
 }
 
-/// Prepares a delegation as a draft: it is handed over once its expectations are complete.
+/// Whether a deadline before today is taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PastDeadline {
+    /// Refused, naming the date and today: what every form and command does by default.
+    #[default]
+    Refuse,
+    /// Kept as given (`--allow-past`): the draft then needs a new deadline to be handed over.
+    Allow,
+}
+
+/// Prepares a delegation as a draft: it is handed over once its expectations are complete. A
+/// deadline before today is refused.
 pub async fn add(store: &dyn Store, new: NewDelegation, now: Timestamp) -> Result<Delegation> {
+    add_with(store, new, PastDeadline::Refuse, now).await
+}
+
+/// [`add`], saying whether a deadline before today is taken.
+pub async fn add_with(
+    store: &dyn Store,
+    new: NewDelegation,
+    past: PastDeadline,
+    now: Timestamp,
+) -> Result<Delegation> {
     let r = Records::load(store, now).await?;
+    if past == PastDeadline::Refuse {
+        delegation::check_deadline(new.expectations.deadline, r.today).map_err(invalid)?;
+    }
     let p = r.person(new.person_id)?;
     if !p.is_active() {
         return Err(AppError::Invalid(format!(
@@ -244,10 +269,22 @@ pub struct DelegationEdit {
     pub relevant: Option<String>,
     pub deadline: Option<Date>,
     pub trackable: Option<String>,
+    /// Whether a new deadline before today is taken (refused by default).
+    pub past_deadline: PastDeadline,
 }
 
-pub async fn edit(store: &dyn Store, id: i64, e: DelegationEdit) -> Result<Delegation> {
+/// Changes a draft or running delegation; a new deadline before today is refused unless
+/// `e.past_deadline` allows it.
+pub async fn edit(
+    store: &dyn Store,
+    id: i64,
+    e: DelegationEdit,
+    now: Timestamp,
+) -> Result<Delegation> {
     let mut d = find(store, id).await?;
+    if e.past_deadline == PastDeadline::Refuse && e.deadline != d.expectations.deadline {
+        delegation::check_deadline(e.deadline, today(store, now).await?).map_err(invalid)?;
+    }
     if !d.is_open() {
         return Err(AppError::Invalid(format!(
             "delegation {id} is {}: it can no longer change",
@@ -408,9 +445,10 @@ pub async fn list(
     let since = time::add_days(r.today, -RECENT_DAYS);
     if let Some((id, n, total)) = delegation::concentration(&r.delegations, since) {
         warnings.push(format!(
-            "{} received {n} of your last {total} delegations: spread them, or they become the \
+            "{} received {n} of your last {}: spread them, or they become the \
              only one who grows (and the one who burns out).",
-            r.name_of(Some(id)).unwrap_or_default()
+            r.name_of(Some(id)).unwrap_or_default(),
+            plural(total, "delegation", "delegations")
         ));
     }
     for p in r.active() {

@@ -3,18 +3,8 @@
 use fulcrum_core::report::Report;
 use std::fmt::Write;
 
-/// `1 occurrence`, `3 occurrences`: a count with its noun, for every printed sentence.
-pub fn plural<N>(n: N, one: &str, many: &str) -> String
-where
-    N: std::fmt::Display + PartialEq + From<u8>,
-{
-    let word = if n == N::from(1) { one } else { many };
-    format!("{n} {word}")
-}
-
-pub fn hm(minutes: i64) -> String {
-    format!("{}h{:02}", minutes / 60, minutes % 60)
-}
+/// The one plural and the one duration format, shared by the CLI and the pages.
+pub use fulcrum_core::words::{hm, plural};
 
 fn pct(f: f64) -> String {
     format!("{:.0} %", f * 100.0)
@@ -84,7 +74,11 @@ pub fn report(r: &Report) -> String {
         }
     }
     if !r.trend.is_empty() {
-        let _ = writeln!(s, "\n## Build share, last {} weeks\n", r.trend.len());
+        let _ = writeln!(
+            s,
+            "\n## Build share, last {}\n",
+            plural(r.trend.len(), "week", "weeks")
+        );
         let _ = writeln!(
             s,
             "| Week | Tracked | Build | Meetings | Commits |\n|---|---:|---:|---:|---:|"

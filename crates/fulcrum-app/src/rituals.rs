@@ -2,7 +2,7 @@
 //! Markdown export of any span of time.
 
 use crate::error::{AppError, Result};
-use crate::markdown::hm;
+use crate::markdown::{hm, plural};
 use crate::profile;
 use crate::report::{self, Period as ReportPeriod};
 use fulcrum_core::rituals::{self, EntryBody, Period, Ritual, RitualStatus};
@@ -101,15 +101,19 @@ pub async fn facts(
             .collect();
         out.extend(off);
         out.push(format!(
-            "{} in {} meetings ({} 1:1s); {} of focus blocks; {} outside working hours",
+            "{} in {} ({}); {} of focus blocks; {} outside working hours",
             hm(t.meeting_minutes),
-            t.meetings,
-            t.one_on_ones,
+            plural(t.meetings, "meeting", "meetings"),
+            plural(t.one_on_ones, "1:1", "1:1s"),
             hm(t.focus_minutes),
             hm(t.after_hours_minutes)
         ));
     }
-    out.push(format!("{} commits on {} days", t.commits, t.coding_days));
+    out.push(format!(
+        "{} on {}",
+        plural(t.commits, "commit", "commits"),
+        plural(t.coding_days, "day", "days")
+    ));
     let mut done = Vec::new();
     let (mut tasks_done, mut tasks_planned) = (0, 0);
     let mut week = time::week_start(period.from);
@@ -126,8 +130,9 @@ pub async fn facts(
     }
     if !done.is_empty() {
         out.push(format!(
-            "planned work done: {}; {tasks_done} of {tasks_planned} planned tasks done",
-            done.join(", ")
+            "planned work done: {}; {tasks_done} of {} done",
+            done.join(", "),
+            plural(tasks_planned, "planned task", "planned tasks")
         ));
     }
     Ok(out)

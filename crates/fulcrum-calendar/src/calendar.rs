@@ -624,7 +624,10 @@ impl Calendar {
             }
         }
         if !m.is_recurring() {
-            if rid_points.iter().any(|(p, _)| *p == kind.point(&m.start)) {
+            // The recurrence set is DTSTART alone, less what EXDATE takes out of it
+            // (RFC 5545 3.8.5.1; an event whose only RRULE was dropped has one too).
+            let p = kind.point(&m.start);
+            if rid_points.iter().any(|(r, _)| *r == p) || is_excluded(p, m.start.local) {
                 return;
             }
             let st = Start::of(&m.start);
@@ -737,6 +740,10 @@ impl Calendar {
                 dtstart_allowed |= !past_until(&kind, u, m.start.local, kind.point(&m.start));
             }
             let it = RuleIter::new(rule, m.start.local, upper);
+            if rule.count == Some(0) {
+                // COUNT=0 (warned about when parsed) gives nothing.
+                continue;
+            }
             if let Some(why) = it.never_matches() {
                 outcome.never.push((i, why));
                 continue;

@@ -430,10 +430,16 @@ pub(crate) fn build_event(
                 Ok(rule) => rrules.push(rule),
                 // A rule that defines no recurrence (no FREQ, COUNT=0) costs the
                 // event its repetition, not its first occurrence.
-                Err(RuleError::Unusable(why)) => notes.push((
-                    p.line,
-                    format!("RRULE ignored ({why}); the event keeps its DTSTART"),
-                )),
+                Err(RuleError::Unusable(why, rule)) => {
+                    notes.push((
+                        p.line,
+                        format!("RRULE ignored ({why}); the event keeps its DTSTART"),
+                    ));
+                    // COUNT=0 stays as a rule without instances: the event is still
+                    // recurring (EXDATE applies to DTSTART) and later rules keep
+                    // their places.
+                    rrules.extend(rule.map(|r| *r));
+                }
                 Err(RuleError::Invalid(m)) => return Err(skip(p, m)),
             },
             "EXDATE" => {

@@ -59,7 +59,8 @@ pub struct RRule {
     pub freq: Frequency,
     /// INTERVAL (at least 1).
     pub interval: u32,
-    /// COUNT, if present.
+    /// COUNT, if present (`Some(0)`: a rule whose COUNT allowed no instance, kept
+    /// in its place among the event's rules).
     pub count: Option<u32>,
     /// UNTIL, if present.
     pub until: Option<Until>,
@@ -119,8 +120,10 @@ fn int_list<T: std::str::FromStr + Copy>(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum RuleError {
     /// Readable, but it defines no recurrence: no FREQ, or a COUNT of zero or
-    /// less. Real services write these; the event is kept without the rule.
-    Unusable(String),
+    /// less. Real services write these; the event is kept. A rule with a COUNT
+    /// of zero or less is given as one with `COUNT=0` (no instances, but still
+    /// the event's first, second ... rule); one without FREQ as none.
+    Unusable(String, Option<Box<RRule>>),
     /// Not a rule at all (an unknown FREQ, a malformed part).
     Invalid(String),
 }
@@ -129,7 +132,7 @@ impl RRule {
     /// Parses an RRULE value such as `FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20240101T000000Z`.
     pub fn parse(value: &str) -> Result<RRule, String> {
         RRule::parse_checked(value).map_err(|e| match e {
-            RuleError::Unusable(m) => format!("the rule defines no recurrence ({m})"),
+            RuleError::Unusable(m, _) => format!("the rule defines no recurrence ({m})"),
             RuleError::Invalid(m) => m,
         })
     }
@@ -138,14 +141,26 @@ impl RRule {
     /// one that cannot be read.
     pub(crate) fn parse_checked(value: &str) -> Result<RRule, RuleError> {
         let mut unusable = None;
-        let rule = RRule::parse_parts(value, &mut unusable).map_err(RuleError::Invalid)?;
+        let mut no_freq = false;
+        let mut rule =
+            RRule::parse_parts(value, &mut unusable, &mut no_freq).map_err(RuleError::Invalid)?;
+        if no_freq {
+            return Err(RuleError::Unusable("no FREQ".to_string(), None));
+        }
         match unusable {
-            Some(why) => Err(RuleError::Unusable(why)),
+            Some(why) => {
+                rule.count = Some(0);
+                Err(RuleError::Unusable(why, Some(Box::new(rule))))
+            }
             None => Ok(rule),
         }
     }
 
-    fn parse_parts(value: &str, unusable: &mut Option<String>) -> Result<RRule, String> {
+    fn parse_parts(
+        value: &str,
+        unusable: &mut Option<String>,
+        no_freq: &mut bool,
+    ) -> Result<RRule, String> {
         let mut freq = None;
         let mut rule = RRule {
             freq: Frequency::Yearly,
@@ -267,7 +282,7 @@ impl RRule {
         }
         match freq {
             Some(f) => rule.freq = f,
-            None => *unusable = Some("no FREQ".to_string()),
+            None => *no_freq = true,
         }
         if rule.count.is_some() && rule.until.is_some() {
             // RFC 5545 forbids both; honour both bounds rather than reject.

@@ -7,6 +7,7 @@ use crate::Category;
 use crate::people::{Person, WorkingStyle};
 use crate::tasks::{Quadrant, Task};
 use crate::time::add_days;
+use crate::words::{hm, plural};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -212,11 +213,27 @@ pub enum DelegationError {
     #[error("the deadline {0} has passed: agree on a new one first")]
     DeadlinePassed(Date),
     #[error(
+        "the deadline {deadline} is before today ({today}): give a date still ahead, or allow a \
+         past one on purpose (--allow-past); a delegation is only handed over before its deadline"
+    )]
+    DeadlineInPast { deadline: Date, today: Date },
+    #[error(
         "the follow-up goes both ways: ask {0} what you could have done to support them better, and note their answer"
     )]
     OneWay(String),
     #[error("note what worked, what was hard or what to do better next time")]
     NoReflection,
+}
+
+/// Refuses a deadline set before `today`: a delegation whose deadline has passed cannot be
+/// handed over, so a past date is almost always a typo (or an example copied as it was).
+pub fn check_deadline(deadline: Option<Date>, today: Date) -> Result<(), DelegationError> {
+    match deadline {
+        Some(deadline) if deadline < today => {
+            Err(DelegationError::DeadlineInPast { deadline, today })
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Never more check-ins than this, however long the delegation runs.
@@ -517,10 +534,13 @@ pub fn recurring_candidates(occurrences: &[SoloOccurrence], weeks: i64) -> Vec<C
                 true_cost_minutes: true_cost,
                 weekly_cost_minutes: Some(true_cost / weeks),
                 why: format!(
-                    "You did it alone {n} times in {weeks} weeks: {} min each, {} min a week once \
-                     the {REFOCUS_MINUTES} min it takes to refocus afterwards is counted.",
-                    total / n,
-                    true_cost / weeks
+                    "You did it alone {} in {}: {} each, {} a week once the {} it takes to \
+                     refocus afterwards is counted.",
+                    plural(n, "time", "times"),
+                    plural(weeks, "week", "weeks"),
+                    hm(total / n),
+                    hm(true_cost / weeks),
+                    hm(REFOCUS_MINUTES)
                 ),
             }
         })
@@ -663,15 +683,14 @@ pub fn who_could_take(text: &str, category: Category, pool: &[PoolMember<'_>]) -
             }
             if m.active_delegations > 0 {
                 reasons.push(format!(
-                    "{} delegation{} of yours already running",
-                    m.active_delegations,
-                    if m.active_delegations == 1 { "" } else { "s" }
+                    "{} of yours already running",
+                    plural(m.active_delegations, "delegation", "delegations")
                 ));
             }
             if extra_received > 0 {
                 reasons.push(format!(
-                    "received {} delegations lately, {extra_received} more than the least",
-                    m.received_recently
+                    "received {} lately, {extra_received} more than the least",
+                    plural(m.received_recently, "delegation", "delegations")
                 ));
             }
             Fit {
@@ -769,10 +788,9 @@ pub fn vacation_test(
         "Nothing would stop if you were away for two weeks: the team carries on without you.".into()
     } else {
         format!(
-            "{} thing{} would stop or wait if you were away for two weeks: hand them over, \
+            "{} would stop or wait if you were away for two weeks: hand them over, \
              document them or pair on them before you need to.",
-            items.len(),
-            if items.len() == 1 { "" } else { "s" }
+            plural(items.len(), "thing", "things")
         )
     };
     VacationTest {

@@ -3,6 +3,7 @@
 //! gets; follow-ups on constructive feedback; and the lead's own feedback grouped by theme.
 
 use crate::time::days_between;
+use crate::words::plural;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -453,8 +454,9 @@ pub fn balance(person_id: i64, first_name: &str, all: &[Feedback], today: Date) 
     if !delivered.is_empty() && days_since_positive.is_none_or(|d| d >= NO_PRAISE_DAYS) {
         warnings.push(match days_since_positive {
             Some(d) => format!(
-                "No positive feedback for {first_name} in {d} days: find one specific thing \
-                 they did well this week."
+                "No positive feedback for {first_name} in {}: find one specific thing \
+                 they did well this week.",
+                plural(d, "day", "days")
             ),
             None => format!(
                 "You have never given {first_name} positive feedback here: find one specific \

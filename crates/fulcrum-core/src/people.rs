@@ -3,6 +3,7 @@
 //! whether a 1:1 is overdue for the cadence agreed with them.
 
 use crate::time::days_between;
+use crate::words::plural;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -459,12 +460,132 @@ pub fn team_warnings(people: &[Person]) -> Vec<String> {
         .filter(|p| p.duration_minutes < MIN_DURATION_MINUTES)
     {
         out.push(format!(
-            "1:1s with {} are set to {} minutes; under {MIN_DURATION_MINUTES} there is seldom \
+            "1:1s with {} are set to {}; under {MIN_DURATION_MINUTES} there is seldom \
              room for more than status updates.",
-            p.name, p.duration_minutes
+            p.name,
+            plural(p.duration_minutes, "minute", "minutes")
         ));
     }
     out
+}
+
+/// Mailbox names that belong to a role, a list or a machine rather than to one person.
+const ROLE_MAILBOXES: &[&str] = &[
+    "admin",
+    "all",
+    "all-hands",
+    "allhands",
+    "alerts",
+    "billing",
+    "calendar",
+    "careers",
+    "contact",
+    "daemon",
+    "devnull",
+    "do-not-reply",
+    "donotreply",
+    "engineering",
+    "everyone",
+    "events",
+    "feedback",
+    "finance",
+    "hello",
+    "help",
+    "helpdesk",
+    "hiring",
+    "hr",
+    "info",
+    "invites",
+    "it",
+    "jobs",
+    "legal",
+    "mail",
+    "mailer",
+    "mailer-daemon",
+    "marketing",
+    "meetings",
+    "news",
+    "newsletter",
+    "no-reply",
+    "noreply",
+    "notification",
+    "notifications",
+    "office",
+    "ops",
+    "payroll",
+    "people",
+    "postmaster",
+    "press",
+    "privacy",
+    "recruiting",
+    "recruitment",
+    "sales",
+    "scheduler",
+    "scheduling",
+    "security",
+    "staff",
+    "support",
+    "team",
+    "webmaster",
+];
+
+/// Domains whose addresses are calendars, rooms or groups, never people.
+const RESOURCE_DOMAINS: &[&str] = &[
+    "resource.calendar.google.com",
+    "group.calendar.google.com",
+    "group.v.calendar.google.com",
+    "import.calendar.google.com",
+    "calendar.google.com",
+];
+
+/// Whether an attendee address is a role, a list, a machine or a calendar resource (a room, a
+/// shared calendar) rather than someone to add as a person: `recruiting@`, `everyone@`,
+/// `noreply@`, `no-reply+x@`, `team-calendar@…`, `…@resource.calendar.google.com`. Suggestions
+/// leave these out.
+pub fn is_role_address(email: &str) -> bool {
+    let email = email
+        .trim()
+        .trim_start_matches("mailto:")
+        .to_ascii_lowercase();
+    let Some((local, domain)) = email.rsplit_once('@') else {
+        return true;
+    };
+    if RESOURCE_DOMAINS
+        .iter()
+        .any(|d| domain == *d || domain.ends_with(&format!(".{d}")))
+    {
+        return true;
+    }
+    // `noreply+abc`, `notifications-github`: the mailbox without its tag or suffix.
+    let local = local.split('+').next().unwrap_or(local);
+    if ROLE_MAILBOXES.contains(&local) {
+        return true;
+    }
+    let parts: Vec<&str> = local
+        .split(['.', '-', '_'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let machine = [
+        "noreply",
+        "no-reply",
+        "donotreply",
+        "notifications",
+        "notification",
+        "calendar",
+        "mailer",
+        "daemon",
+        "bounce",
+        "bounces",
+    ];
+    machine
+        .iter()
+        .any(|m| local.starts_with(m) || local.ends_with(m))
+        || parts
+            .first()
+            .is_some_and(|p| ["no", "do"].contains(p) && local.contains("reply"))
+        || parts
+            .iter()
+            .any(|p| ["noreply", "notifications", "calendar", "everyone"].contains(p))
 }
 
 #[cfg(test)]
@@ -700,5 +821,41 @@ mod tests {
             serde_json::to_string(&OneOnOneState::Upcoming).unwrap(),
             "\"upcoming\""
         );
+    }
+
+    #[test]
+    fn role_and_resource_addresses_are_not_people() {
+        for role in [
+            "recruiting@example.com",
+            "everyone@example.com",
+            "noreply@github.com",
+            "no-reply@zoom.us",
+            "notifications@example.com",
+            "calendar-notification@google.com",
+            "calendar@example.com",
+            "team@example.com",
+            "all@example.com",
+            "hr@example.com",
+            "support@example.com",
+            "info@example.com",
+            "NoReply+abc@Example.com",
+            "do-not-reply@example.com",
+            "c_1889abc@resource.calendar.google.com",
+            "example.com_abc123@group.calendar.google.com",
+            "not-an-address",
+        ] {
+            assert!(is_role_address(role), "{role} is a role");
+        }
+        for person in [
+            "priya.nair@example.com",
+            "kim@example.com",
+            "ana.lima@example.com",
+            "hrishikesh@example.com",
+            "allison@example.com",
+            "teamson@example.com",
+            "infante@example.com",
+        ] {
+            assert!(!is_role_address(person), "{person} is a person");
+        }
     }
 }

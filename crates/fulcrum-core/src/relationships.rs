@@ -5,6 +5,7 @@
 
 use crate::people::Person;
 use crate::time::days_between;
+use crate::words::plural;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -146,12 +147,11 @@ impl Commitment {
             return Some(Nudge {
                 kind: NudgeKind::Slipped,
                 message: format!(
-                    "“{}” for {} was due {} day{} ago. Tell them now, own the slip and give a \
+                    "“{}” for {} was due {} ago. Tell them now, own the slip and give a \
                      new date: silence is worse than a late answer.",
                     self.what,
                     self.to,
-                    -left,
-                    if left == -1 { "" } else { "s" }
+                    plural(-left, "day", "days")
                 ),
             });
         }
@@ -171,11 +171,11 @@ impl Commitment {
         (quiet && (halfway || left <= 1)).then(|| Nudge {
             kind: NudgeKind::InterimUpdate,
             message: format!(
-                "“{}” for {} is due in {left} day{}: a short note that it is on track (or \
+                "“{}” for {} is due in {}: a short note that it is on track (or \
                  running late) keeps their trust before they have to ask.",
                 self.what,
                 self.to,
-                if left == 1 { "" } else { "s" }
+                plural(left, "day", "days")
             ),
         })
     }

@@ -61,3 +61,46 @@ macro_rules! word_enum {
         }
     };
 }
+
+/// `1 occurrence`, `3 occurrences`: a count with its noun, for every printed sentence. The CLI
+/// and the pages reach it as `fulcrum_app::markdown::plural`.
+pub fn plural<N>(n: N, one: &str, many: &str) -> String
+where
+    N: std::fmt::Display + PartialEq + From<u8>,
+{
+    let word = if n == N::from(1) { one } else { many };
+    format!("{n} {word}")
+}
+
+/// A duration in minutes as hours and minutes, the way the report writes it: `5h15`, `0h45`,
+/// `-1h30`. Every duration Fulcrum prints goes through this one function (the CLI and the
+/// pages reach it as `fulcrum_app::markdown::hm`).
+pub fn hm(minutes: i64) -> String {
+    let sign = if minutes < 0 { "-" } else { "" };
+    let m = minutes.unsigned_abs();
+    format!("{sign}{}h{:02}", m / 60, m % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_take_the_noun_they_need() {
+        assert_eq!(plural(1, "other person", "other people"), "1 other person");
+        assert_eq!(
+            plural(0_usize, "delegation", "delegations"),
+            "0 delegations"
+        );
+        assert_eq!(plural(2_i64, "1:1", "1:1s"), "2 1:1s");
+    }
+
+    #[test]
+    fn durations_are_hours_and_minutes() {
+        assert_eq!(hm(315), "5h15");
+        assert_eq!(hm(45), "0h45");
+        assert_eq!(hm(0), "0h00");
+        assert_eq!(hm(-90), "-1h30");
+        assert_eq!(hm(-5), "-0h05");
+    }
+}

@@ -5,8 +5,8 @@ use crate::output::{emit, emit_json};
 use crate::people_cmd::{date, person_id, word};
 use clap::{Args, Subcommand};
 use fulcrum_app::Result;
-use fulcrum_app::delegation::{self, DelegationEdit, NewDelegation};
-use fulcrum_app::markdown::hm;
+use fulcrum_app::delegation::{self, DelegationEdit, NewDelegation, PastDeadline};
+use fulcrum_app::markdown::{hm, plural};
 use fulcrum_core::Category;
 use fulcrum_core::delegation::{Candidate, EXPECTATIONS, Expectations, FollowUp, Outcome, Style};
 use fulcrum_store::Store;
@@ -34,9 +34,12 @@ pub struct ExpectationArgs {
     /// Why it matters
     #[arg(long)]
     relevant: Option<String>,
-    /// The deadline (time-bound)
+    /// The deadline (time-bound); a date before today is refused unless --allow-past
     #[arg(long, value_name = "DATE", value_parser = date)]
     deadline: Option<Date>,
+    /// Take a --deadline before today (it must move before the hand-over)
+    #[arg(long, requires = "deadline")]
+    allow_past: bool,
     /// Where progress is visible and when you look at it together
     #[arg(long)]
     trackable: Option<String>,
@@ -158,6 +161,14 @@ pub enum DelegateCommand {
 }
 
 impl ExpectationArgs {
+    fn past(&self) -> PastDeadline {
+        if self.allow_past {
+            PastDeadline::Allow
+        } else {
+            PastDeadline::Refuse
+        }
+    }
+
     fn into_expectations(self) -> Expectations {
         Expectations {
             specific: self.specific,
@@ -241,6 +252,17 @@ fn show_line(l: &delegation::Line) -> String {
     s
 }
 
+/// Says on stderr when a deadline kept with `--allow-past` is before today.
+async fn warn_past(store: &dyn Store, deadline: Option<Date>, now: Timestamp) -> Result<()> {
+    let today = fulcrum_core::time::local_date(now, &crate::people_cmd::user_tz(store).await?);
+    if let Some(d) = deadline.filter(|d| *d < today) {
+        eprintln!(
+            "Warning: the deadline {d} is before today ({today}); agree on a later one before the hand-over."
+        );
+    }
+    Ok(())
+}
+
 fn candidate_line(s: &mut String, c: &Candidate) {
     let _ = writeln!(
         s,
@@ -268,8 +290,9 @@ pub async fn run(
                 Format::Json => emit_json(&c),
                 Format::Table => {
                     let mut s = format!(
-                        "Recurring work you did alone in the last {} weeks (true cost counts 23 min to refocus each time)\n",
-                        c.weeks
+                        "Recurring work you did alone in the last {} (true cost counts {} to refocus each time)\n",
+                        plural(c.weeks, "week", "weeks"),
+                        hm(fulcrum_core::delegation::REFOCUS_MINUTES)
                     );
                     if c.recurring.is_empty() {
                         s.push_str("  none\n");
@@ -328,7 +351,8 @@ pub async fn run(
             format,
         } => {
             let id = person_id(store, &to).await?;
-            let d = delegation::add(
+            let past = expectations.past();
+            let d = delegation::add_with(
                 store,
                 NewDelegation {
                     person_id: id,
@@ -338,9 +362,11 @@ pub async fn run(
                     expectations: expectations.into_expectations(),
                     origin,
                 },
+                past,
                 now,
             )
             .await?;
+            warn_past(store, d.expectations.deadline, now).await?;
             match format.format {
                 Format::Json => emit_json(&d),
                 Format::Table => {
@@ -369,6 +395,7 @@ pub async fn run(
             expectations: e,
             format,
         } => {
+            let past = e.past();
             let d = delegation::edit(
                 store,
                 id,
@@ -382,9 +409,12 @@ pub async fn run(
                     relevant: e.relevant,
                     deadline: e.deadline,
                     trackable: e.trackable,
+                    past_deadline: past,
                 },
+                now,
             )
             .await?;
+            warn_past(store, d.expectations.deadline, now).await?;
             match format.format {
                 Format::Json => emit_json(&d),
                 Format::Table => emit(&show_line(&delegation::show(store, d.id, now).await?)),
@@ -395,10 +425,9 @@ pub async fn run(
             match format.format {
                 Format::Json => emit_json(&d),
                 Format::Table => emit(&format!(
-                    "Handed over “{}”. {} check-in{} planned, the first on {}.",
+                    "Handed over “{}”. {} planned, the first on {}.",
                     d.title,
-                    d.check_ins.len(),
-                    if d.check_ins.len() == 1 { "" } else { "s" },
+                    plural(d.check_ins.len(), "check-in", "check-ins"),
                     d.check_ins
                         .first()
                         .map_or_else(String::new, |c| c.due.to_string())

@@ -7,6 +7,7 @@ use crate::people_cmd::{date, person_id, word};
 use clap::{Args, Subcommand};
 use fulcrum_app::Result;
 use fulcrum_app::feedback::{self, Filter, NewFeedback};
+use fulcrum_app::markdown::plural;
 use fulcrum_core::feedback::{Direction, LintFinding, Polarity, lint, lint_text};
 use fulcrum_store::Store;
 use jiff::Timestamp;
@@ -247,8 +248,10 @@ pub async fn run(store: &dyn Store, cmd: FeedbackCommand, now: Timestamp) -> Res
                 "Feedback {} delivered on {}{}.",
                 f.id,
                 f.delivered_on.unwrap_or(f.event_on),
-                f.delay_days()
-                    .map_or_else(String::new, |d| format!(", {d} days after the event"))
+                f.delay_days().map_or_else(String::new, |d| format!(
+                    ", {} after the event",
+                    plural(d, "day", "days")
+                ))
             );
             if let Some(due) = f.follow_up_due {
                 let _ = write!(s, " Follow up on {due}.");

@@ -4,6 +4,7 @@
 use crate::cli::{DocFormatArgs, Format, FormatArgs, ReportFormat};
 use crate::output::{emit, emit_json};
 use clap::{Args, Subcommand};
+use fulcrum_app::markdown::{hm, plural};
 use fulcrum_app::one_on_ones::{self, LogRequest, NewItem, NoteEdit};
 use fulcrum_app::people::{
     self, NewObservation, NewPerson, PersonEdit, PersonOneOnOnes, PersonPage, review,
@@ -128,10 +129,14 @@ pub enum PeopleCommand {
         person: String,
     },
     /// List an archived person again
-    Restore { id: i64 },
+    Restore {
+        /// Id or name (archived people first)
+        person: String,
+    },
     /// Delete someone and everything kept about them (asks first; archive keeps history)
     Delete {
-        id: i64,
+        /// Id or name
+        person: String,
         /// Delete without asking, records included
         #[arg(long)]
         yes: bool,
@@ -261,7 +266,9 @@ pub enum OneOnOnesCommand {
     },
 }
 
-/// The id of the person `text` names (an id, or a unique full or first name).
+/// The id of the person `text` names: an id, a full name or address, or a unique first name,
+/// active people first (archived ones are found by name too). Every command that names a
+/// person goes through this one resolver.
 pub async fn person_id(store: &dyn Store, text: &str) -> Result<i64> {
     Ok(people::named(store, text).await?.id)
 }
@@ -299,8 +306,12 @@ pub async fn people_cmd(store: &dyn Store, cmd: PeopleCommand, now: Timestamp) -
             match format.format {
                 Format::Json => emit_json(&Privacy::Hide.apply(p)),
                 Format::Table => emit(&format!(
-                    "Added {} ({}, id {}): 1:1 every {} days, {} minutes.",
-                    p.name, p.relation, p.id, p.cadence_days, p.duration_minutes
+                    "Added {} ({}, id {}): 1:1 every {}, {}.",
+                    p.name,
+                    p.relation,
+                    p.id,
+                    plural(p.cadence_days, "day", "days"),
+                    plural(p.duration_minutes, "minute", "minutes")
                 )),
             }
         }
@@ -374,11 +385,17 @@ pub async fn people_cmd(store: &dyn Store, cmd: PeopleCommand, now: Timestamp) -
                 p.name, p.id
             ))
         }
-        PeopleCommand::Restore { id } => {
+        PeopleCommand::Restore { person } => {
+            let id = people::named_in(store, &person, people::Prefer::Archived)
+                .await?
+                .id;
             let p = people::restore(store, id).await?;
             emit(&format!("{} (id {}) is listed again.", p.name, p.id))
         }
-        PeopleCommand::Delete { id, yes } => delete(store, id, yes).await,
+        PeopleCommand::Delete { person, yes } => {
+            let id = person_id(store, &person).await?;
+            delete(store, id, yes).await
+        }
         PeopleCommand::Suggest(format) => {
             let list = people::suggestions(store, now).await?;
             match format.format {
@@ -509,11 +526,11 @@ fn people_table(list: &people::PeopleList) -> String {
             let _ = writeln!(s, "      private: {n}");
         }
     }
-    if list.one_on_one_hours_per_week > 0.0 {
+    if list.one_on_one_minutes_per_week > 0 {
         let _ = writeln!(
             s,
-            "\n1:1s take {:.1} h a week at these cadences.",
-            list.one_on_one_hours_per_week
+            "\n1:1s take {} a week at these cadences.",
+            hm(list.one_on_one_minutes_per_week)
         );
     }
     for w in &list.warnings {
@@ -559,14 +576,14 @@ fn section(s: &mut String, title: &str) {
 fn page_table(page: &PersonPage, tz: &TimeZone) -> String {
     let p: &Person = &page.person;
     let mut s = format!(
-        "{} (id {}) — {}{} · 1:1 every {} days, {} min · {}\n",
+        "{} (id {}) — {}{} · 1:1 every {}, {} min · {}\n",
         p.name,
         p.id,
         p.relation,
         p.team
             .as_deref()
             .map_or_else(String::new, |t| format!(", {t}")),
-        p.cadence_days,
+        plural(p.cadence_days, "day", "days"),
         p.duration_minutes,
         p.emails.join(", ")
     );
@@ -643,8 +660,10 @@ fn page_table(page: &PersonPage, tz: &TimeZone) -> String {
         "  {} positive, {} constructive{}{}",
         b.positive,
         b.constructive,
-        b.days_since_positive
-            .map_or_else(String::new, |d| format!("; last positive {d} days ago")),
+        b.days_since_positive.map_or_else(String::new, |d| format!(
+            "; last positive {} ago",
+            plural(d, "day", "days")
+        )),
         if b.waiting > 0 {
             format!("; {} waiting to be delivered", b.waiting)
         } else {
@@ -656,9 +675,9 @@ fn page_table(page: &PersonPage, tz: &TimeZone) -> String {
         section(&mut s, "Energy");
         let _ = writeln!(
             s,
-            "  latest {latest}/5, {} ({} observations)",
+            "  latest {latest}/5, {} ({})",
             t.direction,
-            t.points.len()
+            plural(t.points.len(), "observation", "observations")
         );
     }
     if !page.delegations.is_empty() {
@@ -684,13 +703,15 @@ fn page_table(page: &PersonPage, tz: &TimeZone) -> String {
     section(&mut s, "Contact");
     let _ = writeln!(
         s,
-        "  last {} ({}), wanted every {} days{}",
+        "  last {} ({}), wanted every {}{}",
         c.last_contact
             .map_or_else(|| "never".into(), |d| d.to_string()),
         c.source.map_or("-", |x| x.as_str()),
-        c.cadence_days,
-        c.overdue_days
-            .map_or_else(String::new, |d| format!(" — due ({d} days over)"))
+        plural(c.cadence_days, "day", "days"),
+        c.overdue_days.map_or_else(String::new, |d| format!(
+            " — due ({} over)",
+            plural(d, "day", "days")
+        ))
     );
     for cm in page.commitments.iter().filter(|c| c.is_open()) {
         let _ = writeln!(s, "  promised: {} by {}", cm.what, cm.due);
@@ -699,10 +720,10 @@ fn page_table(page: &PersonPage, tz: &TimeZone) -> String {
         section(&mut s, "Onboarding");
         let _ = writeln!(
             s,
-            "  {}% ({} of {} steps){}",
+            "  {}% ({} of {}){}",
             on.progress.percent,
             on.progress.done,
-            on.progress.total,
+            plural(on.progress.total, "step", "steps"),
             on.progress
                 .next
                 .as_ref()
@@ -821,7 +842,7 @@ async fn one_on_one_action(store: &dyn Store, cmd: OneOnOnesCommand, now: Timest
                 Format::Json => emit_json(&logged),
                 Format::Table => {
                     let mut s = format!(
-                        "Logged the 1:1 of {} (note {}){}: {} agenda item{} discussed, {} new action{}, {} carried from before.",
+                        "Logged the 1:1 of {} (note {}){}: {} discussed, {}, {} carried from before.",
                         logged.note.held_on,
                         logged.note.id,
                         if logged.note.meeting_uid.is_some() {
@@ -829,10 +850,8 @@ async fn one_on_one_action(store: &dyn Store, cmd: OneOnOnesCommand, now: Timest
                         } else {
                             ""
                         },
-                        logged.discussed.len(),
-                        if logged.discussed.len() == 1 { "" } else { "s" },
-                        logged.actions,
-                        if logged.actions == 1 { "" } else { "s" },
+                        plural(logged.discussed.len(), "agenda item", "agenda items"),
+                        plural(logged.actions, "new action", "new actions"),
                         logged.carried
                     );
                     if let Some(sug) = &logged.suggestion {
@@ -994,8 +1013,10 @@ fn summary(all: &[PersonOneOnOnes], tz: &TimeZone) -> String {
 fn history(p: &PersonOneOnOnes, tz: &TimeZone) -> String {
     let person: &Person = &p.person;
     let mut s = format!(
-        "1:1s with {} (every {} days, {} minutes)\n\n",
-        person.name, person.cadence_days, person.duration_minutes
+        "1:1s with {} (every {}, {})\n\n",
+        person.name,
+        plural(person.cadence_days, "day", "days"),
+        plural(person.duration_minutes, "minute", "minutes")
     );
     if p.history.is_empty() {
         s.push_str("None found in the last 180 days or the next 60, and none logged.\n");
@@ -1033,7 +1054,8 @@ fn history(p: &PersonOneOnOnes, tz: &TimeZone) -> String {
     if let Some(d) = p.overdue_days {
         let _ = writeln!(
             s,
-            "\nOverdue by {d} days: book the next one with {}.",
+            "\nOverdue by {}: book the next one with {}.",
+            plural(d, "day", "days"),
             person.first_name()
         );
     }

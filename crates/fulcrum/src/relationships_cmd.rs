@@ -6,6 +6,7 @@ use crate::output::{emit, emit_json};
 use crate::people_cmd::{date, person_id, word};
 use clap::{Args, Subcommand};
 use fulcrum_app::Result;
+use fulcrum_app::markdown::plural;
 use fulcrum_app::onboarding;
 use fulcrum_app::people::Onboarding;
 use fulcrum_app::relationships::{
@@ -191,7 +192,7 @@ fn contacts_table(s: &mut String, list: &[ContactStatus]) {
             c.cadence_days,
             match c.overdue_days {
                 Some(0) => "due now".to_string(),
-                Some(d) => format!("{d} days overdue"),
+                Some(d) => format!("{} overdue", plural(d, "day", "days")),
                 None => c
                     .due_on
                     .map_or_else(String::new, |d| format!("next by {d}")),
@@ -434,8 +435,11 @@ pub async fn prep_cmd(store: &dyn Store, cmd: PrepCommand, now: Timestamp) -> Re
 
 fn plan_table(o: &Onboarding) -> String {
     let mut s = format!(
-        "{}: {}% done ({} of {} steps)\n",
-        o.name, o.progress.percent, o.progress.done, o.progress.total
+        "{}: {}% done ({} of {})\n",
+        o.name,
+        o.progress.percent,
+        o.progress.done,
+        plural(o.progress.total, "step", "steps")
     );
     for st in &o.steps {
         let late = !st.is_done() && o.progress.overdue.iter().any(|x| x.id == st.id);

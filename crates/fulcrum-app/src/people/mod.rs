@@ -174,8 +174,26 @@ async fn find(store: &dyn Store, id: i64) -> Result<(Person, Vec<Person>)> {
     Ok((p, everyone))
 }
 
-/// The person `to` names: an id, or a full or first name matching exactly one active person.
+/// Which people a name looks at first when several could answer to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prefer {
+    /// Active people first, then archived ones: what every command wants.
+    Active,
+    /// Archived people first: restoring someone.
+    Archived,
+}
+
+/// The person `to` names, active people first: see [`resolve_in`].
 pub fn resolve(people: &[Person], to: &str) -> Result<Option<Person>> {
+    resolve_in(people, to, Prefer::Active)
+}
+
+/// The person `to` names: an id, or else a full name or e-mail address, or else a first name.
+/// Names are looked for among the preferred people (active or archived) before the others,
+/// full names and addresses before first names, so an archived person is found by name too
+/// and an active namesake wins. `Ok(None)` when nobody answers to it; an error listing the
+/// matches when several do, or when an id is nobody's.
+pub fn resolve_in(people: &[Person], to: &str, prefer: Prefer) -> Result<Option<Person>> {
     let to = to.trim();
     if let Ok(id) = to.parse::<i64>() {
         return people
@@ -185,29 +203,50 @@ pub fn resolve(people: &[Person], to: &str) -> Result<Option<Person>> {
             .map(Some)
             .ok_or(AppError::Store(fulcrum_store::StoreError::NoPerson(id)));
     }
-    let matches: Vec<&Person> = people
-        .iter()
-        .filter(|p| p.is_active())
-        .filter(|p| p.name.eq_ignore_ascii_case(to) || p.first_name().eq_ignore_ascii_case(to))
-        .collect();
-    match matches.as_slice() {
-        [one] => Ok(Some((*one).clone())),
-        [] => Ok(None),
-        many => Err(AppError::Invalid(format!(
-            "{to:?} could be {}: give their id instead",
-            many.iter()
-                .map(|p| format!("{} (id {})", p.name, p.id))
-                .collect::<Vec<_>>()
-                .join(" or ")
-        ))),
+    let lower = to.to_lowercase();
+    let full = |p: &Person| p.name.eq_ignore_ascii_case(to) || p.emails.contains(&lower);
+    let first = |p: &Person| p.first_name().eq_ignore_ascii_case(to);
+    let preferred = |p: &Person| p.archived == (prefer == Prefer::Archived);
+    let tiers: [&dyn Fn(&Person) -> bool; 4] = [
+        &|p| preferred(p) && full(p),
+        &|p| preferred(p) && first(p),
+        &|p| !preferred(p) && full(p),
+        &|p| !preferred(p) && first(p),
+    ];
+    for tier in tiers {
+        let matches: Vec<&Person> = people.iter().filter(|p| tier(p)).collect();
+        match matches.as_slice() {
+            [] => continue,
+            [one] => return Ok(Some((*one).clone())),
+            many => {
+                return Err(AppError::Invalid(format!(
+                    "{to:?} could be {}: give their id or full name instead",
+                    many.iter()
+                        .map(|p| format!(
+                            "{} (id {}{})",
+                            p.name,
+                            p.id,
+                            if p.archived { ", archived" } else { "" }
+                        ))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                )));
+            }
+        }
     }
+    Ok(None)
 }
 
-/// The person `text` names (an id, or a unique full or first name); an error when nobody does.
+/// The person `text` names (see [`resolve`]); an error when nobody does.
 pub async fn named(store: &dyn Store, text: &str) -> Result<Person> {
-    resolve(&store.people().await?, text)?.ok_or_else(|| {
+    named_in(store, text, Prefer::Active).await
+}
+
+/// The person `text` names, looking at `prefer` first; an error when nobody does.
+pub async fn named_in(store: &dyn Store, text: &str, prefer: Prefer) -> Result<Person> {
+    resolve_in(&store.people().await?, text, prefer)?.ok_or_else(|| {
         AppError::Invalid(format!(
-            "nobody called {:?} among your people; `fulcrum people list` shows their names and ids",
+            "nobody called {:?} among your people; `fulcrum people list --all` shows their names and ids",
             text.trim()
         ))
     })
@@ -328,20 +367,31 @@ pub async fn delete(store: &dyn Store, id: i64) -> Result<Deletion> {
 pub struct PeopleList {
     pub people: Vec<Person>,
     pub warnings: Vec<String>,
-    /// Hours a week the active people's 1:1s take at their cadences.
+    /// Hours a week the active people's 1:1s take at their cadences, to a tenth.
     pub one_on_one_hours_per_week: f64,
+    /// The same in whole minutes, for printing as `2h00`.
+    pub one_on_one_minutes_per_week: i64,
     pub private_included: bool,
 }
 
-/// Hours a week the 1:1s of `people` take: each length over its cadence in weeks.
-fn weekly_hours(people: &[Person]) -> f64 {
-    let minutes: f64 = people
+/// Minutes a week the 1:1s of `people` take: each length over its cadence in weeks.
+fn weekly_minutes_exact(people: &[Person]) -> f64 {
+    people
         .iter()
         .filter(|p| p.is_active())
         .map(|p| f64::from(p.duration_minutes) * 7.0 / f64::from(p.cadence_days.max(1)))
-        .sum();
-    // An empty float sum is -0.0, which would print as "-0.0 h"; adding 0.0 makes it +0.0.
-    (minutes / 60.0 * 10.0).round() / 10.0 + 0.0
+        .sum()
+}
+
+/// Hours a week the 1:1s of `people` take, to a tenth (for JSON).
+fn weekly_hours(people: &[Person]) -> f64 {
+    // An empty float sum is -0.0; adding 0.0 makes it +0.0.
+    (weekly_minutes_exact(people) / 60.0 * 10.0).round() / 10.0 + 0.0
+}
+
+/// Whole minutes a week the 1:1s of `people` take, for `hm`.
+fn weekly_minutes(people: &[Person]) -> i64 {
+    weekly_minutes_exact(people).round() as i64
 }
 
 pub async fn list(
@@ -353,6 +403,7 @@ pub async fn list(
     let warnings = people::team_warnings(&everyone);
     Ok(PeopleList {
         one_on_one_hours_per_week: weekly_hours(&everyone),
+        one_on_one_minutes_per_week: weekly_minutes(&everyone),
         people: everyone
             .into_iter()
             .filter(|p| include_archived || p.is_active())
@@ -389,6 +440,7 @@ pub struct Overview {
     pub rows: Vec<PersonRow>,
     pub warnings: Vec<String>,
     pub one_on_one_hours_per_week: f64,
+    pub one_on_one_minutes_per_week: i64,
     pub suggestions: Vec<Suggestion>,
 }
 
@@ -451,6 +503,7 @@ pub async fn overview(store: &dyn Store, now: Timestamp) -> Result<Overview> {
     warnings.extend(fulcrum_core::feedback::uneven_attention(&attention));
     Ok(Overview {
         one_on_one_hours_per_week: weekly_hours(&r.people),
+        one_on_one_minutes_per_week: weekly_minutes(&r.people),
         suggestions: suggest_from(&r),
         rows,
         warnings,
@@ -505,7 +558,7 @@ fn suggest_from(r: &Records) -> Vec<Suggestion> {
         }
         let others: Vec<&String> = m.attendees.iter().filter(|a| !r.profile.is_me(a)).collect();
         for a in &others {
-            if known.contains(&a.as_str()) {
+            if known.contains(&a.as_str()) || people::is_role_address(a) {
                 continue;
             }
             let s = seen.entry(a.to_string()).or_insert_with(|| Suggestion {
@@ -530,7 +583,8 @@ fn suggest_from(r: &Records) -> Vec<Suggestion> {
     out
 }
 
-/// Calendar attendees of the last 90 days who are not yet people: those met alone first.
+/// Calendar attendees of the last 90 days who are not yet people, those met alone first; role
+/// and resource addresses (`recruiting@`, `noreply@`, rooms) are left out.
 pub async fn suggestions(store: &dyn Store, now: Timestamp) -> Result<Vec<Suggestion>> {
     Ok(suggest_from(&Records::load(store, now).await?))
 }
@@ -662,6 +716,42 @@ mod tests {
         assert!(resolve(&people, "99").is_err());
     }
 
+    #[test]
+    fn archived_people_are_found_by_name_after_active_ones() {
+        let archived = |id, name: &str| Person {
+            archived: true,
+            ..named(id, name)
+        };
+        let people = [archived(1, "Kim Park"), named(2, "Sam Okafor")];
+        assert_eq!(resolve(&people, "Kim").unwrap().unwrap().id, 1);
+        assert_eq!(resolve(&people, "kim park").unwrap().unwrap().id, 1);
+        let people = [archived(1, "Kim Park"), named(2, "Kim Lee")];
+        assert_eq!(resolve(&people, "Kim").unwrap().unwrap().id, 2);
+        assert_eq!(resolve(&people, "Kim Park").unwrap().unwrap().id, 1);
+        assert_eq!(
+            resolve_in(&people, "Kim", Prefer::Archived)
+                .unwrap()
+                .unwrap()
+                .id,
+            1
+        );
+        let people = [archived(1, "Kim Park"), archived(2, "Kim Lee")];
+        let err = resolve(&people, "kim").unwrap_err().to_string();
+        assert!(
+            err.contains("Kim Park (id 1, archived) or Kim Lee (id 2, archived)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn full_names_and_addresses_come_before_first_names() {
+        let mut kim = named(1, "Kim");
+        kim.emails = vec!["kim@example.com".into()];
+        let people = [kim, named(2, "Kim Park")];
+        assert_eq!(resolve(&people, "Kim").unwrap().unwrap().id, 1);
+        assert_eq!(resolve(&people, "KIM@example.com").unwrap().unwrap().id, 1);
+    }
+
     fn person(cadence: u32, minutes: u32) -> Person {
         Person {
             cadence_days: cadence,
@@ -677,5 +767,8 @@ mod tests {
         let team: Vec<Person> = (0..8).map(|_| p(14, 30)).collect();
         assert_eq!(weekly_hours(&team), 2.0);
         assert_eq!(weekly_hours(&[p(7, 45)]), 0.8);
+        assert_eq!(weekly_minutes(&team), 120);
+        assert_eq!(weekly_minutes(&[p(7, 45)]), 45);
+        assert_eq!(weekly_minutes(&[]), 0);
     }
 }

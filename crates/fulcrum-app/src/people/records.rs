@@ -3,6 +3,7 @@
 //! commitments, stakeholder preps and onboarding.
 
 use crate::error::{AppError, Result};
+use crate::markdown::plural;
 use crate::profile;
 use fulcrum_core::delegation::{self, Delegation, StyleHistory};
 use fulcrum_core::feedback::{self, Balance, Feedback};
@@ -283,23 +284,24 @@ impl Records {
         let mut out = Vec::new();
         if let Some(d) = o.overdue_days {
             out.push(format!(
-                "The 1:1 with {first} is {d} day{} past its {}-day cadence: book the next one.",
-                if d == 1 { "" } else { "s" },
+                "The 1:1 with {first} is {} past its {}-day cadence: book the next one.",
+                plural(d, "day", "days"),
                 p.cadence_days
             ));
         }
         if o.cancelled_by_me_in_a_row >= 2 {
             out.push(format!(
-                "You called off the last {} 1:1s with {first}. Cancelling is one of the fastest \
+                "You called off the last {} with {first}. Cancelling is one of the fastest \
                  ways to lose trust: keep the next one, even if it is short.",
-                o.cancelled_by_me_in_a_row
+                plural(o.cancelled_by_me_in_a_row, "1:1", "1:1s")
             ));
         }
         let quiet = one_on_one::quiet_streak(&self.notes_of(p.id), &self.items_of(p.id));
         if quiet >= one_on_one::QUIET_STREAK {
             out.push(format!(
-                "{first} brought nothing to the last {quiet} 1:1s. That is rarely the whole \
-                 story: ask what is on their mind, and whether these meetings work for them."
+                "{first} brought nothing to the last {}. That is rarely the whole \
+                 story: ask what is on their mind, and whether these meetings work for them.",
+                plural(quiet, "1:1", "1:1s")
             ));
         }
         let agenda = one_on_one::agenda(&self.items_of(p.id), &self.notes_of(p.id));
@@ -309,8 +311,9 @@ impl Records {
             .filter(|a| a.carried >= one_on_one::STALE_CARRIES)
         {
             out.push(format!(
-                "“{}” has been carried through {} 1:1s: do it, or agree to drop it.",
-                a.item.text, a.carried
+                "“{}” has been carried through {}: do it, or agree to drop it.",
+                a.item.text,
+                plural(a.carried, "1:1", "1:1s")
             ));
         }
         out.extend(self.trend(p).prompt);
@@ -329,7 +332,7 @@ impl Records {
                      changed since?",
                     f.delivered_on.unwrap_or(f.event_on),
                     if d > 0 {
-                        format!(" ({d} day{} past the date)", if d == 1 { "" } else { "s" })
+                        format!(" ({} past the date)", plural(d, "day", "days"))
                     } else {
                         String::new()
                     }
@@ -357,7 +360,8 @@ impl Records {
                 format!("Time to get in touch with {first} again.")
             } else {
                 format!(
-                    "You have not been in touch with {first} for {late} days past your cadence."
+                    "You have not been in touch with {first} for {} past your cadence.",
+                    plural(late, "day", "days")
                 )
             });
         }

@@ -4,6 +4,7 @@
 
 use super::{PersonPage, Records};
 use crate::error::{AppError, Result};
+use crate::markdown::plural;
 use fulcrum_core::delegation::{Delegation, Status};
 use fulcrum_core::feedback::{Direction, Feedback, Polarity};
 use fulcrum_core::one_on_one::Topic;
@@ -210,8 +211,8 @@ pub async fn review_prep(
         let avg = energy.iter().map(|e| f64::from(*e)).sum::<f64>() / energy.len() as f64;
         let _ = writeln!(
             s,
-            "## Energy\n\n{} observations, {avg:.1} on average (1–5).\n",
-            energy.len()
+            "## Energy\n\n{}, {avg:.1} on average (1–5).\n",
+            plural(energy.len(), "observation", "observations")
         );
     }
     s.push_str("## To prepare\n\n");
@@ -231,13 +232,13 @@ pub fn page_markdown(page: &PersonPage, tz: &jiff::tz::TimeZone) -> String {
     let mut s = format!("# {}\n\n", p.name);
     let _ = writeln!(
         s,
-        "{}{} · 1:1 every {} days, {} minutes · {}\n",
+        "{}{} · 1:1 every {}, {} · {}\n",
         p.relation,
         p.team
             .as_deref()
             .map_or_else(String::new, |t| format!(" · {t}")),
-        p.cadence_days,
-        p.duration_minutes,
+        plural(p.cadence_days, "day", "days"),
+        plural(p.duration_minutes, "minute", "minutes"),
         p.emails.join(", ")
     );
     for (label, list) in [
@@ -289,7 +290,7 @@ pub fn page_markdown(page: &PersonPage, tz: &jiff::tz::TimeZone) -> String {
             a.item.owner,
             a.item.text,
             if a.carried > 0 {
-                format!(" — carried {} times", a.carried)
+                format!(" — carried {}", plural(a.carried, "time", "times"))
             } else {
                 String::new()
             }
@@ -326,8 +327,10 @@ pub fn page_markdown(page: &PersonPage, tz: &jiff::tz::TimeZone) -> String {
         "\n## Feedback\n\n{} positive, {} constructive given{}.",
         b.positive,
         b.constructive,
-        b.days_since_positive
-            .map_or_else(String::new, |d| format!("; last positive {d} days ago"))
+        b.days_since_positive.map_or_else(String::new, |d| format!(
+            "; last positive {} ago",
+            plural(d, "day", "days")
+        ))
     );
     if !page.delegations.is_empty() {
         s.push_str("\n## Delegations\n\n");

@@ -242,7 +242,12 @@ fn recurring_solo_work_with_its_true_cost() {
     assert_eq!(c[0].true_cost_minutes, 424);
     assert_eq!(c[0].weekly_cost_minutes, Some(106));
     assert_eq!(c[0].origin, "calendar:notes@x");
-    assert!(c[0].why.contains("23 min"), "{}", c[0].why);
+    assert!(
+        c[0].why
+            .contains("8 times in 4 weeks: 0h30 each, 1h46 a week once the 0h23"),
+        "durations read as the report writes them: {}",
+        c[0].why
+    );
     assert_eq!(c[1].weekly_cost_minutes, Some(68));
 }
 
@@ -371,4 +376,18 @@ fn the_vacation_test() {
     );
     assert!(v.summary.starts_with("3 things"));
     assert!(vacation_test(from, &[], &[], &[]).passes);
+}
+
+#[test]
+fn a_deadline_before_today_is_refused_naming_both_dates() {
+    let today = date(2026, 12, 2);
+    assert_eq!(check_deadline(None, today), Ok(()));
+    assert_eq!(check_deadline(Some(today), today), Ok(()));
+    assert_eq!(check_deadline(Some(date(2027, 1, 4)), today), Ok(()));
+    let err = check_deadline(Some(date(2026, 4, 30)), today).unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("2026-04-30") && text.contains("2026-12-02"),
+        "{text}"
+    );
 }

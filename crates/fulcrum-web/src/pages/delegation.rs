@@ -732,8 +732,9 @@ pub async fn edit(
             relevant: raw("relevant"),
             deadline: f.date("deadline")?,
             trackable: raw("trackable"),
+            past_deadline: delegation::PastDeadline::Refuse,
         };
-        delegation::edit(s.store.as_ref(), id, e).await?;
+        delegation::edit(s.store.as_ref(), id, e, crate::cache::now(&s.clock)).await?;
         Ok("delegation-updated")
     })
     .await
