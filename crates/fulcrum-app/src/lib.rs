@@ -17,6 +17,7 @@ pub mod one_on_ones;
 pub mod paths;
 pub mod people;
 pub mod profile;
+pub mod recategorise;
 pub mod relationships;
 pub mod report;
 pub mod rituals;

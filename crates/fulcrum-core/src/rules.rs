@@ -444,6 +444,13 @@ fn one_on_one_rule(name: &str, category: Category, relations: &[Relation]) -> Ru
     }
 }
 
+/// A title pattern for exactly `title` (any case, space around it ignored), or, with `exact`
+/// false, for every title that contains it: what re-categorising an event writes.
+pub fn title_pattern(title: &str, exact: bool) -> String {
+    let t = regex::escape(title.trim());
+    if exact { format!(r"^\s*{t}\s*$") } else { t }
+}
+
 /// The name of the default rule for 1:1s found through the people records.
 pub const ONE_ON_ONE_RULE: &str = "1:1 with someone you work with";
 
@@ -800,5 +807,32 @@ mod tests {
             ..Rule::new("every 1:1", Category::Lead)
         };
         assert!(RuleSet::check(&any_title).is_ok());
+    }
+
+    #[test]
+    fn a_title_pattern_matches_that_title_only_or_any_title_containing_it() {
+        let exact = rule(
+            "x",
+            Category::Lead,
+            &title_pattern(" Kim <> Me (1:1?) ", true),
+        );
+        let within = rule("y", Category::Lead, &title_pattern("Kim <> Me", false));
+        let exact = RuleSet::new(vec![exact]).unwrap();
+        let within = RuleSet::new(vec![within]).unwrap();
+        let hit = |rs: &RuleSet, t: &str| {
+            rs.categorise(&EventFacts {
+                title: t,
+                ..Default::default()
+            })
+            .origin
+                == "user"
+        };
+        assert!(hit(&exact, "kim <> me (1:1?)"));
+        assert!(!hit(&exact, "Kim <> Me (1:1?) moved"));
+        assert!(hit(&within, "Moved: Kim <> Me"));
+        assert!(matches!(
+            RuleSet::check(&rule("z", Category::Lead, &title_pattern("  ", true))),
+            Err(RuleError::MatchesEverything { .. })
+        ));
     }
 }

@@ -226,6 +226,7 @@ fn render(w: &WeekView, current_monday: Date, csrf: &Markup) -> Markup {
                             thead { tr {
                                 th scope="col" { "Time" } th scope="col" { "Activity" } th scope="col" { "Category" }
                                 th scope="col" { "Source" } th scope="col" { "Rule" }
+                                th scope="col" { span.visually-hidden { "Change" } }
                             } }
                             tbody {
                                 @for (index, a) in acts {
@@ -246,6 +247,7 @@ fn render(w: &WeekView, current_monday: Date, csrf: &Markup) -> Markup {
                                         td { (chip(a.category)) }
                                         td { (a.source) }
                                         td { (a.rule) }
+                                        td.actions { (super::recategorise::link(&w.week, a)) }
                                     }
                                 }
                             }
