@@ -65,6 +65,9 @@ pub struct ScanSummary {
     pub path: PathBuf,
     /// How many commits were given to the sink.
     pub commits: u64,
+    /// How many non-merge commits, by anyone, this scan found that the previous cursor had
+    /// not seen: without a cursor, every non-merge commit of the repository.
+    pub examined: u64,
 }
 
 /// Like [`scan`], but hands each of the user's commits to `sink` as soon as it is known, in no
@@ -91,6 +94,7 @@ pub fn scan_each(
             unchanged: true,
             path: repo_path,
             commits: 0,
+            examined: 0,
         });
     }
 
@@ -114,12 +118,13 @@ pub fn scan_each(
         }
     }
 
-    let commits = walk.run(progress, sink)?;
+    let (commits, examined) = walk.run(progress, sink)?;
     Ok(ScanSummary {
         cursor,
         unchanged: false,
         path: repo_path,
         commits,
+        examined,
     })
 }
 
@@ -506,13 +511,15 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// Walks newest-first by committer date until nothing new is left, and
-    /// returns the user's commits that are not reachable from previous tips.
+    /// Walks newest-first by committer date until nothing new is left, hands
+    /// the user's commits that are not reachable from previous tips to `sink`,
+    /// and returns how many it gave and how many non-merge commits (anyone's)
+    /// are new.
     fn run(
         mut self,
         progress: &mut dyn FnMut(u64),
         sink: &mut dyn FnMut(Commit),
-    ) -> Result<u64, GitError> {
+    ) -> Result<(u64, u64), GitError> {
         let mut walked = 0u64;
         let mut given = 0u64;
         while self.interesting_queued > 0 {
@@ -546,6 +553,13 @@ impl<'a> Walk<'a> {
         }
         progress(walked);
 
+        // Counted once the walk is over: a node may be found to be old history after it
+        // was walked.
+        let examined = self
+            .nodes
+            .iter()
+            .filter(|n| !n.hidden && n.state == State::Done && n.parents_len <= 1)
+            .count() as u64;
         for c in self
             .nodes
             .into_iter()
@@ -555,7 +569,7 @@ impl<'a> Walk<'a> {
             sink(c);
             given += 1;
         }
-        Ok(given)
+        Ok((given, examined))
     }
 }
 
