@@ -1,16 +1,18 @@
 //! Importing sources: calendar files, folders and subscriptions, and git repositories.
 //!
 //! Every import of one source is one store transaction: a file that fails to parse changes
-//! nothing, and re-importing the same or an updated file replaces its events.
+//! nothing, and re-importing the same or an updated file replaces its events. A folder is a
+//! source of its own whose files are imported together, in one transaction: a refresh reads
+//! the files added to it and removes, with their events, the files gone from it.
 
 use crate::error::{AppError, Result};
 use crate::markdown::plural;
 use crate::profile;
 use fulcrum_calendar::{Calendar, Limits, Occurrence, Status, Warning, WarningKind};
 use fulcrum_core::{Profile, time};
-use fulcrum_store::{NewSource, Source, SourceKind, Store, StoredCommit, StoredEvent};
+use fulcrum_store::{FolderFile, NewSource, Source, SourceKind, Store, StoredCommit, StoredEvent};
 use jiff::{Timestamp, ToSpan};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -32,6 +34,29 @@ pub struct CalendarImport {
     pub left_out: LeftOut,
     /// The subscription answered "not modified": nothing was read.
     pub unchanged: bool,
+    /// Why nothing could be imported from the file (every event was skipped), when that is
+    /// so: its events were left as they were and the import counts as failed.
+    pub problem: Option<String>,
+    /// The file is gone from its folder: its source and events were removed.
+    pub removed: bool,
+}
+
+impl CalendarImport {
+    fn new(source: Source, prepared: Prepared) -> CalendarImport {
+        CalendarImport {
+            source,
+            events: if prepared.problem.is_some() {
+                0
+            } else {
+                prepared.events.len()
+            },
+            warnings: prepared.warnings,
+            left_out: prepared.left_out,
+            unchanged: false,
+            problem: prepared.problem,
+            removed: false,
+        }
+    }
 }
 
 /// What an import left out, counted from the kind of each warning, so a summary says
@@ -123,6 +148,9 @@ pub struct GitImport {
     pub new_commits: u64,
     /// The repository had no new commits since the last scan.
     pub unchanged: bool,
+    /// A repository scanned before was read again from the start, because the e-mails that
+    /// are you changed since its last scan.
+    pub rescanned: bool,
 }
 
 /// Reports progress of long work (commits walked, files read).
@@ -144,12 +172,35 @@ pub async fn calendar(
         return Ok(vec![calendar_url(store, &profile, target, now).await?]);
     }
     let path = Path::new(target);
-    let meta = std::fs::metadata(path).map_err(|e| AppError::io(path, e))?;
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        // A known file or folder that is gone says so in `fulcrum sources`.
+        Err(e) => return Err(remember_failure(store, target, AppError::io(path, e)).await),
+    };
     if !meta.is_dir() {
         return Ok(vec![calendar_file(store, &profile, path, now).await?]);
     }
-    let files = ics_files(path)?;
-    if files.is_empty() {
+    calendar_folder(store, &profile, path, now).await
+}
+
+/// Imports every `.ics` file of a folder, and remembers the folder as a source of its own, in
+/// one transaction: files new to the folder are added, files gone from it are removed with
+/// their events, a file none of whose events could be read keeps the events it had.
+async fn calendar_folder(
+    store: &dyn Store,
+    profile: &Profile,
+    path: &Path,
+    now: Timestamp,
+) -> Result<Vec<CalendarImport>> {
+    let canonical = std::fs::canonicalize(path).map_err(|e| AppError::io(path, e))?;
+    let location = canonical.display().to_string();
+    let known = store.source_by_location(&location).await?;
+    let files = match ics_files(&canonical) {
+        Ok(f) => f,
+        Err(e) => return Err(remember_failure(store, &location, e).await),
+    };
+    // A folder seen before may have been emptied: then its files go. A new one must hold some.
+    if files.is_empty() && known.is_none() {
         return Err(AppError::Invalid(format!(
             "{}: the folder holds no .ics files",
             path.display()
@@ -158,13 +209,98 @@ pub async fn calendar(
     // Parse every file before storing any, so one broken file leaves the store as it was.
     let mut parsed = Vec::with_capacity(files.len());
     for f in &files {
-        let text = read_text(f)?;
-        parsed.push((f.clone(), parse(&text, &f.display().to_string())?));
+        let read = read_text(f).and_then(|text| parse(&text, &f.display().to_string()));
+        match read {
+            Ok(cal) => parsed.push((file_source(f)?, cal)),
+            Err(e) => return Err(remember_failure(store, &location, e).await),
+        }
     }
-    let mut out = Vec::new();
-    for (f, cal) in parsed {
-        out.push(store_calendar(store, &profile, file_source(&f)?, &cal, now).await?);
+    let before: Vec<Source> = match &known {
+        Some(k) => store
+            .sources()
+            .await?
+            .into_iter()
+            .filter(|s| s.parent_id == Some(k.id))
+            .collect(),
+        None => Vec::new(),
+    };
+    let mut prepared = Vec::with_capacity(parsed.len());
+    let mut folder_files = Vec::with_capacity(parsed.len());
+    for (source, cal) in parsed {
+        let p = prepare(&cal, profile, now);
+        folder_files.push(FolderFile {
+            source,
+            events: if p.problem.is_some() {
+                Vec::new()
+            } else {
+                p.events.clone()
+            },
+            outcome: p.problem.clone().unwrap_or_else(|| p.outcome.clone()),
+            ok: p.problem.is_none(),
+        });
+        prepared.push(p);
     }
+    let added = folder_files
+        .iter()
+        .filter(|f| before.iter().all(|b| b.location != f.source.location))
+        .count();
+    let gone = before
+        .iter()
+        .filter(|b| folder_files.iter().all(|f| f.source.location != b.location))
+        .count();
+    let occurrences: usize = prepared
+        .iter()
+        .filter(|p| p.problem.is_none())
+        .map(|p| p.events.len())
+        .sum();
+    let problems = prepared.iter().filter(|p| p.problem.is_some()).count();
+    let mut outcome = format!(
+        "{}, {}",
+        plural(folder_files.len(), "file", "files"),
+        plural(occurrences, "occurrence", "occurrences")
+    );
+    if known.is_some() && added > 0 {
+        outcome.push_str(&format!("; {} new", plural(added, "file", "files")));
+    }
+    if gone > 0 {
+        outcome.push_str(&format!(
+            "; {} gone from the folder, removed",
+            plural(gone, "file", "files")
+        ));
+    }
+    if problems > 0 {
+        outcome.push_str(&format!(
+            "; {} nothing could be imported from",
+            plural(problems, "file", "files")
+        ));
+    }
+    let folder = NewSource {
+        kind: SourceKind::CalendarFolder,
+        name: canonical
+            .file_name()
+            .map_or_else(|| location.clone(), |n| n.to_string_lossy().into_owned()),
+        location,
+        etag: None,
+        last_modified: None,
+    };
+    let stored = store
+        .replace_folder(&folder, &folder_files, &outcome)
+        .await?;
+    let mut out: Vec<CalendarImport> = stored
+        .files
+        .into_iter()
+        .zip(prepared)
+        .map(|(source, p)| CalendarImport::new(source, p))
+        .collect();
+    out.extend(stored.removed.into_iter().map(|source| CalendarImport {
+        source,
+        events: 0,
+        warnings: Vec::new(),
+        left_out: LeftOut::default(),
+        unchanged: false,
+        problem: None,
+        removed: true,
+    }));
     Ok(out)
 }
 
@@ -302,8 +438,7 @@ async fn calendar_file(
     now: Timestamp,
 ) -> Result<CalendarImport> {
     let source = file_source(path)?;
-    let text = read_text(path)?;
-    match parse(&text, &path.display().to_string()) {
+    match read_text(path).and_then(|text| parse(&text, &path.display().to_string())) {
         Ok(cal) => store_calendar(store, profile, source, &cal, now).await,
         Err(e) => Err(remember_failure(store, &source.location, e).await),
     }
@@ -317,13 +452,18 @@ async fn remember_failure(store: &dyn Store, location: &str, e: AppError) -> App
     e
 }
 
-async fn store_calendar(
-    store: &dyn Store,
-    profile: &Profile,
-    source: NewSource,
-    cal: &Calendar,
-    now: Timestamp,
-) -> Result<CalendarImport> {
+/// A calendar expanded and checked, ready to be stored.
+struct Prepared {
+    events: Vec<StoredEvent>,
+    warnings: Vec<String>,
+    left_out: LeftOut,
+    /// The summary stored with the source: `3 occurrences; 1 property ignored`.
+    outcome: String,
+    /// Set when nothing usable came out of the file.
+    problem: Option<String>,
+}
+
+fn prepare(cal: &Calendar, profile: &Profile, now: Timestamp) -> Prepared {
     let tz = profile.tz();
     let from = now
         .checked_sub((HORIZON_PAST_YEARS * 8766).hours())
@@ -343,14 +483,50 @@ async fn store_calendar(
     let warnings: Vec<String> = all_warnings().map(Warning::to_string).collect();
     let left_out = LeftOut::of(all_warnings());
     let outcome = occurrences_outcome(events.len(), &left_out);
-    let stored = store.replace_events(&source, &events, &outcome).await?;
-    Ok(CalendarImport {
-        source: stored,
-        events: events.len(),
+    let problem = nothing_usable(events.len(), &left_out, &warnings);
+    Prepared {
+        events,
         warnings,
         left_out,
-        unchanged: false,
-    })
+        outcome,
+        problem,
+    }
+}
+
+/// Why a calendar gave nothing to store although it had events: every one was skipped (or
+/// not expanded). Such a file is not a calendar with nothing in it: storing its "nothing"
+/// would wipe the events of its last good import and show it as fine.
+fn nothing_usable(occurrences: usize, left_out: &LeftOut, warnings: &[String]) -> Option<String> {
+    if occurrences > 0 || left_out.events_skipped + left_out.events_not_expanded == 0 {
+        return None;
+    }
+    let mut why = format!(
+        "none of its events could be read ({}), so its events were left as they were",
+        left_out.describe()
+    );
+    if let Some(first) = warnings.first() {
+        why.push_str(&format!("; the first: {first}"));
+    }
+    Some(why)
+}
+
+async fn store_calendar(
+    store: &dyn Store,
+    profile: &Profile,
+    source: NewSource,
+    cal: &Calendar,
+    now: Timestamp,
+) -> Result<CalendarImport> {
+    let prepared = prepare(cal, profile, now);
+    let stored = match &prepared.problem {
+        Some(problem) => store.record_problem(&source, problem).await?,
+        None => {
+            store
+                .replace_events(&source, &prepared.events, &prepared.outcome)
+                .await?
+        }
+    };
+    Ok(CalendarImport::new(stored, prepared))
 }
 
 /// One occurrence as the store keeps it, with the user's own answer to the invitation.
@@ -455,6 +631,8 @@ async fn calendar_url(
             warnings: Vec::new(),
             left_out: LeftOut::default(),
             unchanged: true,
+            problem: None,
+            removed: false,
         });
     };
     let cal = match parse(&body, &url) {
@@ -540,6 +718,40 @@ fn fetch(url: &str, etag: Option<String>, last_modified: Option<String>) -> Resu
 /// Commits handed from the repository walk to the store at a time.
 const COMMIT_BATCH: usize = 2000;
 
+/// The scan cursor a git source keeps: the ref tips the last scan saw and the e-mails it
+/// looked for.
+///
+/// Only the user's commits are stored, matched by their e-mails when the repository is read.
+/// The tips alone cannot say whether an address added since was looked for: with them, the
+/// next scan would find "no new commits" while the new address's commits sit in history
+/// already read. So the cursor also records the e-mail set, and when the profile's set differs
+/// (an address added or dropped, or a cursor written before this was recorded) the whole
+/// history is read again and the repository's commits become exactly those of the current
+/// addresses, new ones counted as new. The other design, storing every author's commits and
+/// filtering at read time, would keep other people's names and messages in the store (tens
+/// of thousands in a large repository) to save a rescan that happens only when the e-mails
+/// change, and a full read is as fast as `git log`.
+#[derive(Debug, Serialize, Deserialize)]
+struct ScanCursor {
+    #[serde(flatten)]
+    refs: fulcrum_git::Cursor,
+    /// Sorted, lower-case; absent in cursors of earlier versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    emails: Option<Vec<String>>,
+}
+
+/// The profile's e-mails as a cursor records them.
+fn email_set(profile: &Profile) -> Vec<String> {
+    let mut emails: Vec<String> = profile
+        .emails
+        .iter()
+        .map(|e| e.trim().to_lowercase())
+        .collect();
+    emails.sort();
+    emails.dedup();
+    emails
+}
+
 /// Imports the user's commits from a git repository (work tree or bare), incrementally. The
 /// walk runs on a blocking thread and hands batches to the store as it goes, so reading the
 /// repository and writing the store overlap; it is still one transaction.
@@ -554,10 +766,15 @@ pub async fn git(store: &dyn Store, path: &Path, progress: Progress) -> Result<G
     })?;
     let location = canonical.display().to_string();
     let known = store.source_by_location(&location).await?;
+    let emails = email_set(&profile);
+    // A cursor is only good for the e-mails it was made with (see `ScanCursor`).
     let cursor: Option<fulcrum_git::Cursor> = known
         .as_ref()
         .and_then(|s| s.git_cursor.as_deref())
-        .and_then(|c| serde_json::from_str(c).ok());
+        .and_then(|c| serde_json::from_str::<ScanCursor>(c).ok())
+        .filter(|c| c.emails.as_ref() == Some(&emails))
+        .map(|c| c.refs);
+    let full = cursor.is_none();
     let source = NewSource {
         kind: SourceKind::Git,
         name: canonical.file_name().map_or_else(
@@ -596,7 +813,11 @@ pub async fn git(store: &dyn Store, path: &Path, progress: Progress) -> Result<G
         summary
     });
 
-    let mut import = store.begin_commits(&source).await?;
+    let mut import = if full {
+        store.begin_commit_rescan(&source).await?
+    } else {
+        store.begin_commits(&source).await?
+    };
     let (mut new_commits, mut found) = (0u64, 0usize);
     while let Some(batch) = rx.recv().await {
         found += batch.len();
@@ -615,22 +836,40 @@ pub async fn git(store: &dyn Store, path: &Path, progress: Progress) -> Result<G
             });
         }
     };
-    if let (true, Some(source)) = (summary.unchanged, known) {
+    if let (true, Some(source)) = (summary.unchanged, &known) {
         // Nothing moved: leave the store exactly as it was.
         drop(import);
         return Ok(GitImport {
-            source,
+            source: source.clone(),
             new_commits: 0,
             unchanged: true,
+            rescanned: false,
         });
     }
-    let cursor = serde_json::to_string(&summary.cursor).unwrap_or_default();
+    // A full read counts the whole history; an incremental one adds what is new to it.
+    let total = if full {
+        Some(summary.examined)
+    } else {
+        known
+            .as_ref()
+            .and_then(|k| k.repository_commits)
+            .map(|t| t + summary.examined)
+    };
+    if let Some(total) = total {
+        import.set_repository_commits(total).await?;
+    }
+    let cursor = serde_json::to_string(&ScanCursor {
+        refs: summary.cursor,
+        emails: Some(emails),
+    })
+    .unwrap_or_default();
     let outcome = format!("{found} of your commits found, {new_commits} new");
     let source = import.finish(&cursor, &outcome).await?;
     Ok(GitImport {
         source,
         new_commits,
         unchanged: false,
+        rescanned: full && known.is_some(),
     })
 }
 
@@ -662,27 +901,31 @@ pub async fn refresh_all(
 ) -> Result<Vec<Refreshed>> {
     let mut out = Vec::new();
     for s in store.sources().await? {
+        if s.parent_id.is_some() {
+            // A file of a folder is read when its folder is.
+            continue;
+        }
         let result = match s.kind {
             SourceKind::Git => git(store, Path::new(&s.location), progress.clone())
                 .await
-                .map(|g| {
-                    if g.unchanged {
-                        "no new commits".to_string()
-                    } else {
-                        format!("{} new commits", g.new_commits)
-                    }
-                }),
-            SourceKind::CalendarFile if s.location.starts_with("upload:") => {
-                Ok("uploaded: upload the file again to update it".to_string())
+                .map(|g| (true, describe_git(&g))),
+            SourceKind::CalendarFile if s.location.starts_with("upload:") => Ok((
+                true,
+                "uploaded: upload the file again to update it".to_string(),
+            )),
+            SourceKind::CalendarFile | SourceKind::CalendarUrl | SourceKind::CalendarFolder => {
+                calendar(store, &s.location, now).await.map(|imports| {
+                    (
+                        imports.iter().all(|i| i.problem.is_none()),
+                        describe_calendar(&imports),
+                    )
+                })
             }
-            SourceKind::CalendarFile | SourceKind::CalendarUrl => calendar(store, &s.location, now)
-                .await
-                .map(|imports| describe_calendar(&imports)),
         };
         out.push(match result {
-            Ok(r) => Refreshed {
+            Ok((ok, r)) => Refreshed {
                 source: s.location,
-                ok: true,
+                ok,
                 result: r,
             },
             Err(e) => Refreshed {
@@ -695,6 +938,20 @@ pub async fn refresh_all(
     Ok(out)
 }
 
+/// `no new commits`, `3 new commits`, or, after a full read, what caused it.
+pub fn describe_git(g: &GitImport) -> String {
+    let new = plural(g.new_commits, "new commit", "new commits");
+    if g.unchanged {
+        "no new commits".into()
+    } else if g.rescanned {
+        format!("{new} (the whole history was read again for your current e-mails)")
+    } else {
+        new
+    }
+}
+
+/// What a calendar import did, in one line: occurrences and what was left out, files of a
+/// folder added and removed, and the files nothing could be imported from.
 pub fn describe_calendar(imports: &[CalendarImport]) -> String {
     if imports.iter().all(|i| i.unchanged) {
         return "not modified".into();
@@ -704,7 +961,24 @@ pub fn describe_calendar(imports: &[CalendarImport]) -> String {
     for i in imports {
         left_out.add(&i.left_out);
     }
-    occurrences_outcome(events, &left_out)
+    let mut s = occurrences_outcome(events, &left_out);
+    let removed: Vec<&str> = imports
+        .iter()
+        .filter(|i| i.removed)
+        .map(|i| i.source.name.as_str())
+        .collect();
+    if !removed.is_empty() {
+        s.push_str(&format!(
+            "; gone from the folder, removed with their events: {}",
+            removed.join(", ")
+        ));
+    }
+    for i in imports {
+        if let Some(p) = &i.problem {
+            s.push_str(&format!("; {}: {p}", i.source.name));
+        }
+    }
+    s
 }
 
 /// The local date range a calendar import covers, for messages.

@@ -3,6 +3,8 @@
 use crate::{NewSource, SourceKind, Store, StoredCommit, StoredEvent};
 use fulcrum_core::{Profile, RolePreset};
 
+mod sources;
+
 fn calendar(location: &str) -> NewSource {
     NewSource {
         kind: SourceKind::CalendarFile,
@@ -49,6 +51,7 @@ pub async fn run_all(store: &dyn Store) {
     failures_leave_data_alone(store).await;
     deleting_a_source_deletes_its_data(store).await;
     an_unfinished_commit_import_changes_nothing(store).await;
+    sources::run_all(store).await;
     tasks_round_trip(store).await;
     plans_are_replaced_per_week(store).await;
     inbox_round_trips(store).await;

@@ -84,7 +84,7 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
     #[error("the stored {what} is damaged: {message}")]
     Corrupt { what: &'static str, message: String },
-    #[error("no source with id {0}")]
+    #[error("there is no source {0}; `fulcrum sources` shows the ids")]
     NoSource(i64),
     #[error("there is no task {0}; `fulcrum task list` shows the ids")]
     NoTask(i64),
@@ -110,8 +110,16 @@ pub trait Store: Send + Sync {
     async fn save_profile(&self, profile: &Profile) -> Result<()>;
 
     async fn sources(&self) -> Result<Vec<Source>>;
+    async fn source(&self, id: i64) -> Result<Option<Source>>;
     async fn source_by_location(&self, location: &str) -> Result<Option<Source>>;
+    /// Removes a source as `remove_source` does.
     async fn delete_source(&self, id: i64) -> Result<()>;
+    /// What `remove_source` would take, without changing anything.
+    async fn source_removal(&self, id: i64) -> Result<SourceRemoval>;
+    /// Removes a source in one transaction: its events, the files of a folder with theirs, and
+    /// the commits no other source holds (a commit a clone also holds stays, with the clone).
+    /// Returns what went, counted inside the transaction.
+    async fn remove_source(&self, id: i64) -> Result<SourceRemoval>;
 
     /// Replaces every event of a calendar source with `events` and records the outcome.
     /// Creates the source when it is new. One transaction: on error nothing changes.
@@ -126,6 +134,26 @@ pub trait Store: Send + Sync {
     /// can be stored while the repository is still being read. Dropping the import without
     /// `finish` leaves the store as it was.
     async fn begin_commits(&self, source: &NewSource) -> Result<Box<dyn CommitImport>>;
+
+    /// Like `begin_commits`, for a scan of the repository's whole history: the source's commits
+    /// are the ones this import adds, and when it finishes, commits it no longer holds are
+    /// forgotten (deleted when no other source holds them either).
+    async fn begin_commit_rescan(&self, source: &NewSource) -> Result<Box<dyn CommitImport>>;
+
+    /// Imports a folder of calendar files in one transaction: the folder source (created when
+    /// new) and, for each file, its source with the folder as parent and its events replaced,
+    /// or, for a file that is not `ok`, its events kept and the failure recorded. Files the
+    /// folder held before and `files` does not name are removed with their events.
+    async fn replace_folder(
+        &self,
+        folder: &NewSource,
+        files: &[FolderFile],
+        outcome: &str,
+    ) -> Result<StoredFolder>;
+
+    /// Records an import that read the source but found nothing it could use: the source is
+    /// created when new, its data stays as it was, and the import counts as failed.
+    async fn record_problem(&self, source: &NewSource, message: &str) -> Result<Source>;
 
     /// Adds commits (already-known ids are ignored), saves the scan cursor and the outcome.
     /// Returns the source and how many commits were new. One transaction.
@@ -148,7 +176,7 @@ pub trait Store: Send + Sync {
     async fn events_between(&self, from: i64, to: i64) -> Result<Vec<StoredEvent>>;
     /// Commits authored in `[from, to)` (unix seconds), ordered by time.
     async fn commits_between(&self, from: i64, to: i64) -> Result<Vec<StoredCommit>>;
-    /// How many events and commits each source holds.
+    /// How many events and commits each source holds. A commit two clones hold counts in both.
     async fn source_counts(&self) -> Result<Vec<(i64, u64, u64)>>;
 
     /// Stores a new task (its `id` is ignored) and returns it with its id.
@@ -240,6 +268,8 @@ pub trait Store: Send + Sync {
 pub trait CommitImport: Send {
     /// Adds commits; ids the store already holds are ignored. Returns how many were new.
     async fn add(&mut self, commits: &[StoredCommit]) -> Result<u64>;
+    /// Records how many non-merge commits, everyone's, the repository holds.
+    async fn set_repository_commits(&mut self, total: u64) -> Result<()>;
     /// Saves the scan cursor and the outcome, and commits the transaction.
     async fn finish(self: Box<Self>, cursor: &str, outcome: &str) -> Result<Source>;
 }

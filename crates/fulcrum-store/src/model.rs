@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 pub enum SourceKind {
     CalendarFile,
     CalendarUrl,
+    /// A folder of `.ics` files; each file is a `CalendarFile` source whose parent it is.
+    CalendarFolder,
     Git,
 }
 
@@ -15,6 +17,7 @@ impl SourceKind {
         match self {
             SourceKind::CalendarFile => "calendar-file",
             SourceKind::CalendarUrl => "calendar-url",
+            SourceKind::CalendarFolder => "calendar-folder",
             SourceKind::Git => "git",
         }
     }
@@ -23,6 +26,7 @@ impl SourceKind {
         [
             SourceKind::CalendarFile,
             SourceKind::CalendarUrl,
+            SourceKind::CalendarFolder,
             SourceKind::Git,
         ]
         .into_iter()
@@ -56,6 +60,53 @@ pub struct Source {
     pub last_import_at: Option<i64>,
     pub last_ok: Option<bool>,
     pub last_result: Option<String>,
+    /// The folder source a calendar file was read from, if any.
+    pub parent_id: Option<i64>,
+    /// Everyone's non-merge commits in a git repository as of its last scan (the user's own
+    /// are among them); `None` before a scan that counted them.
+    pub repository_commits: Option<u64>,
+}
+
+/// One calendar file of a folder import, as `Store::replace_folder` stores it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FolderFile {
+    pub source: NewSource,
+    /// The occurrences that replace the file's events when `ok`.
+    pub events: Vec<StoredEvent>,
+    /// What the import made of the file; when not `ok`, why it was refused.
+    pub outcome: String,
+    /// False when nothing usable was read from the file: its events are kept as they were
+    /// and the outcome is recorded as a failure.
+    pub ok: bool,
+}
+
+/// What a folder import left in the store, from inside its transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFolder {
+    pub folder: Source,
+    /// The sources of `files`, in their order.
+    pub files: Vec<Source>,
+    /// Files of the folder that are gone from it: their sources were removed with their events.
+    pub removed: Vec<Source>,
+}
+
+/// What removing a source takes with it (or took): `Store::source_removal` and
+/// `Store::remove_source`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SourceRemoval {
+    /// Calendar files read from a folder source, removed with it.
+    pub files: u64,
+    /// Distinct calendar events (UIDs), and the occurrences stored for them.
+    pub events: u64,
+    pub occurrences: u64,
+    /// The user's commits no other source holds: they go.
+    pub commits: u64,
+    /// Commits another repository (a clone) also holds: they stay, with that source.
+    pub commits_kept: u64,
+    /// Start times (unix seconds) of the occurrences and commits that go, sorted, so the
+    /// caller can tell which weeks change.
+    #[serde(skip)]
+    pub times: Vec<i64>,
 }
 
 /// One occurrence of a calendar event.

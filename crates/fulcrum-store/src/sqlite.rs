@@ -6,8 +6,8 @@ mod people;
 pub use open::{BUSY_TIMEOUT, SqliteStore};
 
 use crate::{
-    AcceptedPlan, CommitImport, Entry, NewSource, PersonRecords, PlanBlock, Result, Source,
-    SourceKind, Store, StoreError, StoredCommit, StoredEvent,
+    AcceptedPlan, CommitImport, Entry, FolderFile, NewSource, PersonRecords, PlanBlock, Result,
+    Source, SourceKind, SourceRemoval, Store, StoreError, StoredCommit, StoredEvent, StoredFolder,
 };
 use async_trait::async_trait;
 use fulcrum_core::Profile;
@@ -27,9 +27,11 @@ use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool, Transaction};
 /// The columns `source_from_row` reads, kept in a macro so queries stay static strings.
 macro_rules! source_columns {
     () => {
-        "id, kind, location, name, etag, last_modified, git_cursor, last_import_at, last_ok, last_result"
+        "id, kind, location, name, etag, last_modified, git_cursor, last_import_at, last_ok, last_result, parent_id, repository_commits"
     };
 }
+
+mod sources;
 
 fn source_from_row(row: &SqliteRow) -> Result<Source> {
     let kind: String = row.try_get("kind")?;
@@ -47,6 +49,10 @@ fn source_from_row(row: &SqliteRow) -> Result<Source> {
         last_import_at: row.try_get("last_import_at")?,
         last_ok: row.try_get::<Option<i64>, _>("last_ok")?.map(|v| v != 0),
         last_result: row.try_get("last_result")?,
+        parent_id: row.try_get("parent_id")?,
+        repository_commits: row
+            .try_get::<Option<i64>, _>("repository_commits")?
+            .map(|n| n.max(0) as u64),
     })
 }
 
@@ -62,6 +68,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (
         5,
         include_str!("../migrations/sqlite/0005_people_records.sql"),
+    ),
+    (
+        6,
+        include_str!("../migrations/sqlite/0006_folders_and_commit_sources.sql"),
     ),
 ];
 
@@ -97,6 +107,47 @@ impl Db {
         .fetch_one(&mut **tx)
         .await?;
         Ok(row.try_get(0)?)
+    }
+
+    /// Replaces the events of source `id` with `events`.
+    async fn put_events(
+        tx: &mut Transaction<'_, Sqlite>,
+        id: i64,
+        events: &[StoredEvent],
+    ) -> Result<()> {
+        sqlx::query("DELETE FROM events WHERE source_id = $1")
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        for chunk in events.chunks(BATCH) {
+            let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "INSERT INTO events (source_id, uid, recurrence_id, start_at, end_at, all_day, title, status,
+             my_response, others, attendees, organizer) ",
+        );
+            qb.push_values(chunk, |mut b, e| {
+                b.push_bind(id)
+                    .push_bind(&e.uid)
+                    .push_bind(&e.recurrence_id)
+                    .push_bind(e.start_at)
+                    .push_bind(e.end_at)
+                    .push_bind(i64::from(e.all_day))
+                    .push_bind(&e.title)
+                    .push_bind(&e.status)
+                    .push_bind(&e.my_response)
+                    .push_bind(i64::from(e.others))
+                    .push_bind(serde_json::to_string(&e.attendees).unwrap_or_else(|_| "[]".into()))
+                    .push_bind(&e.organizer);
+            });
+            // The same instance twice in one file (a duplicated VEVENT) keeps the last one.
+            qb.push(
+            " ON CONFLICT (source_id, uid, recurrence_id) DO UPDATE SET start_at = excluded.start_at,
+             end_at = excluded.end_at, all_day = excluded.all_day, title = excluded.title,
+             status = excluded.status, my_response = excluded.my_response, others = excluded.others,
+             attendees = excluded.attendees, organizer = excluded.organizer",
+        );
+            qb.build().execute(&mut **tx).await?;
+        }
+        Ok(())
     }
 
     async fn finish_import(
@@ -316,6 +367,9 @@ fn now() -> i64 {
 struct SqliteCommitImport {
     tx: Transaction<'static, Sqlite>,
     id: i64,
+    /// A scan of the whole history: commits this import does not add are no longer the
+    /// source's when it finishes.
+    rescan: bool,
 }
 
 #[async_trait]
@@ -336,11 +390,50 @@ impl CommitImport for SqliteCommitImport {
             });
             qb.push(" ON CONFLICT (oid) DO NOTHING");
             added += qb.build().execute(&mut *self.tx).await?.rows_affected();
+            // Every repository a commit is seen in is remembered, so removing one clone
+            // keeps what another still holds.
+            let mut links: QueryBuilder<Sqlite> =
+                QueryBuilder::new("INSERT INTO commit_sources (oid, source_id) ");
+            links.push_values(chunk, |mut b, c| {
+                b.push_bind(&c.oid).push_bind(self.id);
+            });
+            links.push(" ON CONFLICT (source_id, oid) DO NOTHING");
+            links.build().execute(&mut *self.tx).await?;
         }
         Ok(added)
     }
 
+    async fn set_repository_commits(&mut self, total: u64) -> Result<()> {
+        sqlx::query("UPDATE sources SET repository_commits = $1 WHERE id = $2")
+            .bind(i64::try_from(total).unwrap_or(i64::MAX))
+            .bind(self.id)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
     async fn finish(mut self: Box<Self>, cursor: &str, outcome: &str) -> Result<Source> {
+        if self.rescan {
+            // Commits the scan no longer found (an address the user dropped, rewritten
+            // history) go, unless another repository holds them: then they move to it.
+            sqlx::query(
+                "DELETE FROM commits WHERE source_id = $1
+                   AND NOT EXISTS (SELECT 1 FROM commit_sources l WHERE l.oid = commits.oid)",
+            )
+            .bind(self.id)
+            .execute(&mut *self.tx)
+            .await?;
+            sqlx::query(
+                "UPDATE commits SET source_id = (SELECT MIN(l.source_id) FROM commit_sources l
+                                                 WHERE l.oid = commits.oid)
+                 WHERE source_id = $1
+                   AND NOT EXISTS (SELECT 1 FROM commit_sources l
+                                   WHERE l.oid = commits.oid AND l.source_id = $1)",
+            )
+            .bind(self.id)
+            .execute(&mut *self.tx)
+            .await?;
+        }
         sqlx::query("UPDATE sources SET git_cursor = $1 WHERE id = $2")
             .bind(cursor)
             .bind(self.id)
@@ -411,14 +504,33 @@ impl Store for Db {
     }
 
     async fn delete_source(&self, id: i64) -> Result<()> {
-        let done = sqlx::query("DELETE FROM sources WHERE id = $1")
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NoSource(id));
-        }
-        Ok(())
+        sources::remove_source(&self.pool, id).await.map(|_| ())
+    }
+
+    async fn source(&self, id: i64) -> Result<Option<Source>> {
+        let mut conn = self.pool.acquire().await?;
+        sources::source(&mut conn, id).await
+    }
+
+    async fn source_removal(&self, id: i64) -> Result<SourceRemoval> {
+        sources::source_removal(&self.pool, id).await
+    }
+
+    async fn remove_source(&self, id: i64) -> Result<SourceRemoval> {
+        sources::remove_source(&self.pool, id).await
+    }
+
+    async fn replace_folder(
+        &self,
+        folder: &NewSource,
+        files: &[FolderFile],
+        outcome: &str,
+    ) -> Result<StoredFolder> {
+        sources::replace_folder(&self.pool, folder, files, outcome).await
+    }
+
+    async fn record_problem(&self, source: &NewSource, message: &str) -> Result<Source> {
+        sources::record_problem(&self.pool, source, message).await
     }
 
     async fn replace_events(
@@ -429,38 +541,7 @@ impl Store for Db {
     ) -> Result<Source> {
         let mut tx = begin_write(&self.pool).await?;
         let id = Self::upsert_source(&mut tx, source).await?;
-        sqlx::query("DELETE FROM events WHERE source_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        for chunk in events.chunks(BATCH) {
-            let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
-                "INSERT INTO events (source_id, uid, recurrence_id, start_at, end_at, all_day, title, status,
-                 my_response, others, attendees, organizer) ",
-            );
-            qb.push_values(chunk, |mut b, e| {
-                b.push_bind(id)
-                    .push_bind(&e.uid)
-                    .push_bind(&e.recurrence_id)
-                    .push_bind(e.start_at)
-                    .push_bind(e.end_at)
-                    .push_bind(i64::from(e.all_day))
-                    .push_bind(&e.title)
-                    .push_bind(&e.status)
-                    .push_bind(&e.my_response)
-                    .push_bind(i64::from(e.others))
-                    .push_bind(serde_json::to_string(&e.attendees).unwrap_or_else(|_| "[]".into()))
-                    .push_bind(&e.organizer);
-            });
-            // The same instance twice in one file (a duplicated VEVENT) keeps the last one.
-            qb.push(
-                " ON CONFLICT (source_id, uid, recurrence_id) DO UPDATE SET start_at = excluded.start_at,
-                 end_at = excluded.end_at, all_day = excluded.all_day, title = excluded.title,
-                 status = excluded.status, my_response = excluded.my_response, others = excluded.others,
-                 attendees = excluded.attendees, organizer = excluded.organizer",
-            );
-            qb.build().execute(&mut *tx).await?;
-        }
+        Self::put_events(&mut tx, id, events).await?;
         let s = Self::finish_import(&mut tx, id, outcome).await?;
         tx.commit().await?;
         Ok(s)
@@ -469,7 +550,26 @@ impl Store for Db {
     async fn begin_commits(&self, source: &NewSource) -> Result<Box<dyn CommitImport>> {
         let mut tx = begin_write(&self.pool).await?;
         let id = Self::upsert_source(&mut tx, source).await?;
-        Ok(Box::new(SqliteCommitImport { tx, id }))
+        Ok(Box::new(SqliteCommitImport {
+            tx,
+            id,
+            rescan: false,
+        }))
+    }
+
+    async fn begin_commit_rescan(&self, source: &NewSource) -> Result<Box<dyn CommitImport>> {
+        let mut tx = begin_write(&self.pool).await?;
+        let id = Self::upsert_source(&mut tx, source).await?;
+        // The source holds what this scan adds again; the rest is settled in `finish`.
+        sqlx::query("DELETE FROM commit_sources WHERE source_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        Ok(Box::new(SqliteCommitImport {
+            tx,
+            id,
+            rescan: true,
+        }))
     }
 
     async fn record_failure(&self, source_id: i64, message: &str) -> Result<()> {
@@ -527,7 +627,7 @@ impl Store for Db {
         let rows = sqlx::query(
             "SELECT s.id,
                     (SELECT COUNT(*) FROM events e WHERE e.source_id = s.id),
-                    (SELECT COUNT(*) FROM commits c WHERE c.source_id = s.id)
+                    (SELECT COUNT(*) FROM commit_sources c WHERE c.source_id = s.id)
              FROM sources s ORDER BY s.id",
         )
         .fetch_all(&self.pool)

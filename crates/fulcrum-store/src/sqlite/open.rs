@@ -4,8 +4,8 @@
 
 use super::{Db, MIGRATIONS, begin_write, now};
 use crate::{
-    AcceptedPlan, CommitImport, Entry, NewSource, OpenMode, PersonRecords, Result, Source, Store,
-    StoreError, StoredCommit, StoredEvent,
+    AcceptedPlan, CommitImport, Entry, FolderFile, NewSource, OpenMode, PersonRecords, Result,
+    Source, SourceRemoval, Store, StoreError, StoredCommit, StoredEvent, StoredFolder,
 };
 use async_trait::async_trait;
 use fulcrum_core::Profile;
@@ -438,6 +438,11 @@ impl CommitImport for ExplainedImport {
         added.map_err(|e| self.context.explain(e))
     }
 
+    async fn set_repository_commits(&mut self, total: u64) -> Result<()> {
+        let set = self.import.set_repository_commits(total).await;
+        set.map_err(|e| self.context.explain(e))
+    }
+
     async fn finish(self: Box<Self>, cursor: &str, outcome: &str) -> Result<Source> {
         let ExplainedImport { import, context } = *self;
         import
@@ -470,6 +475,16 @@ macro_rules! explained {
                     context: self.context.clone(),
                 }))
             }
+
+            async fn begin_commit_rescan(&self, source: &NewSource) -> Result<Box<dyn CommitImport>> {
+                let import = Store::begin_commit_rescan(&self.db, source)
+                    .await
+                    .map_err(|e| self.context.explain(e))?;
+                Ok(Box::new(ExplainedImport {
+                    import,
+                    context: self.context.clone(),
+                }))
+            }
         }
     };
 }
@@ -480,6 +495,11 @@ explained! {
     fn sources(&self) -> Vec<Source>;
     fn source_by_location(&self, location: &str) -> Option<Source>;
     fn delete_source(&self, id: i64) -> ();
+    fn source(&self, id: i64) -> Option<Source>;
+    fn source_removal(&self, id: i64) -> SourceRemoval;
+    fn remove_source(&self, id: i64) -> SourceRemoval;
+    fn replace_folder(&self, folder: &NewSource, files: &[FolderFile], outcome: &str) -> StoredFolder;
+    fn record_problem(&self, source: &NewSource, message: &str) -> Source;
     fn replace_events(&self, source: &NewSource, events: &[StoredEvent], outcome: &str) -> Source;
     fn record_failure(&self, source_id: i64, message: &str) -> ();
     fn events_between(&self, from: i64, to: i64) -> Vec<StoredEvent>;
