@@ -192,6 +192,36 @@ pub fn merge(ritual: Ritual, mut body: EntryBody, items: &[(String, String)]) ->
     Ok(body)
 }
 
+/// A saved entry with the period it covers.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PastEntry {
+    pub period: Period,
+    pub entry: Entry,
+}
+
+/// The entries written so far, newest period first (a week, the month and the quarter it ends
+/// ordered by their last day, the shorter first); `only` keeps one ritual's.
+pub async fn past_entries(store: &dyn Store, only: Option<Ritual>) -> Result<Vec<PastEntry>> {
+    let mut out = Vec::new();
+    for r in Ritual::ALL
+        .into_iter()
+        .filter(|r| only.is_none_or(|o| o == *r))
+    {
+        for entry in store.entries(r).await? {
+            if let Some(period) = rituals::parse_period(r, &entry.period) {
+                out.push(PastEntry { period, entry });
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        b.period
+            .to
+            .cmp(&a.period.to)
+            .then_with(|| b.period.from.cmp(&a.period.from))
+    });
+    Ok(out)
+}
+
 /// Every entry written for periods overlapping `[from, to)`, as one Markdown document.
 pub async fn export_markdown(store: &dyn Store, from: Date, to: Date) -> Result<String> {
     let mut s = String::new();

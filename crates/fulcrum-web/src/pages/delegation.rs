@@ -4,7 +4,7 @@
 //! `/delegation/{id}`: one delegation from draft to handover, check-ins and the two-way
 //! follow-up.
 
-use super::people::{Sub, flag, head, here, plural, query_date, sub_nav, warnings_box};
+use super::people::{Sub, flag, head, here, hm, plural, query_date, sub_nav, warnings_box};
 use super::{Fields, check_csrf, chip, done_notice, see_other};
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, fmt};
@@ -139,8 +139,8 @@ fn candidate_li(c: &Candidate) -> Markup {
                 span.item-meta {
                     (chip(c.category)) " "
                     @match c.weekly_cost_minutes {
-                        Some(m) => { strong { (fmt::duration(m)) " a week" } " with refocusing · " (c.occurrences) " times, " (fmt::duration(c.minutes_each)) " each" }
-                        None => { "about " (fmt::duration(c.true_cost_minutes)) " with refocusing" }
+                        Some(m) => { strong { (hm(m)) " a week" } " with refocusing · " (plural(c.occurrences, "time", "times")) ", " (hm(c.minutes_each)) " each" }
+                        None => { "about " (hm(c.true_cost_minutes)) " with refocusing" }
                     }
                 }
                 span.item-meta { (c.why) }
@@ -154,7 +154,7 @@ fn candidates_card(c: &Candidates) -> Markup {
     html! {
         section.card #candidates aria-labelledby="candidates-title" data-count=(c.recurring.len() + c.tasks.len()) {
             h2 #candidates-title { "What you could hand over" }
-            h3 { "Recurring work you did alone in the last " (c.weeks) " weeks" }
+            h3 { "Recurring work you did alone in the last " (plural(c.weeks, "week", "weeks")) }
             @if c.recurring.is_empty() {
                 p.muted { "No recurring solo work in your calendar." }
             } @else {

@@ -406,7 +406,7 @@ fn my_feedback(m: &MyFeedback) -> Markup {
                 div.theme data-theme=(g.theme) data-repeated=(g.repeated) data-count=(g.items.len()) {
                     h3 {
                         (g.theme)
-                        @if g.repeated { " " span.badge.due { "heard " (g.items.len()) " times" } }
+                        @if g.repeated { " " span.badge.due { "heard " (plural(g.items.len(), "time", "times")) } }
                     }
                     ul.plain {
                         @for f in &g.items {

@@ -68,6 +68,10 @@ pub async fn page(State(s): State<AppState>, Query(q): Query<JournalQuery>) -> R
         .map(|p| time::local_date(now, &p.tz()))
         .unwrap_or_else(|_| time::local_date(now, &jiff::tz::TimeZone::UTC));
     let year_start = jiff::civil::Date::new(today.year(), 1, 1).unwrap_or(today);
+    let past = match rituals::past_entries(s.store.as_ref(), None).await {
+        Ok(p) => p,
+        Err(e) => return layout::failure_page(&s, Nav::Journal, &Failure::from(e)),
+    };
     let notices: Vec<Notice> = done_notice(q.done.as_deref()).into_iter().collect();
     let body = html! {
         div.page-head {
@@ -97,6 +101,7 @@ pub async fn page(State(s): State<AppState>, Query(q): Query<JournalQuery>) -> R
                 }
             }
         }
+        (past_entries(&past))
         section.card #export aria-labelledby="export-title" {
             h2 #export-title { "Markdown export" }
             p.hint { "Every entry of a span of time as one Markdown document, to keep or share with a mentor." }
@@ -145,7 +150,7 @@ async fn entry_render(
     notices: Vec<Notice>,
     name: &str,
     period: Option<&str>,
-    draft: Option<&EntryBody>,
+    typed: Option<&HashMap<String, String>>,
 ) -> Response {
     let now = cache::now(&s.clock);
     let prepared = async {
@@ -162,10 +167,11 @@ async fn entry_render(
         Ok(p) => p,
         Err(f) => return layout::failure_page(s, Nav::Journal, &f),
     };
-    let body = draft
-        .cloned()
-        .or_else(|| saved.as_ref().map(|e| e.body.clone()))
-        .unwrap_or_default();
+    let body: EntryBody = saved.as_ref().map(|e| e.body.clone()).unwrap_or_default();
+    // What a refused form sent, exactly as typed, over what was saved.
+    let typed_or = |name: &str, saved: String| -> String {
+        typed.and_then(|t| t.get(name)).cloned().unwrap_or(saved)
+    };
     let previous = fulcrum_core::rituals::period_of(ritual, time::add_days(period.from, -1));
     let next = fulcrum_core::rituals::period_of(ritual, period.to);
     let base = format!("/journal/{}", ritual.as_str());
@@ -207,7 +213,7 @@ async fn entry_render(
                 div.field.section-field {
                     label for=(format!("section-{key}")) { (capitalised(key)) span.prompt { (prompt) } }
                     textarea id=(format!("section-{key}")) name=(format!("section-{key}")) rows="4" {
-                        (body.section(key).join("\n"))
+                        (typed_or(&format!("section-{key}"), body.section(key).join("\n")))
                     }
                 }
             }
@@ -216,7 +222,10 @@ async fn entry_render(
                     legend { "Energy: which kinds of work gave you energy this week, and which drained it?" }
                     div.fields.energy-fields {
                         @for c in Category::ALL {
-                            @let v = body.energy.iter().find(|(k, _)| *k == c).map(|(_, v)| *v).unwrap_or(0);
+                            @let stored = body.energy.iter().find(|(k, _)| *k == c).map(|(_, v)| *v).unwrap_or(0);
+                            @let v = match typed_or(&format!("energy-{c}"), stored.to_string()).trim() {
+                                "1" | "+1" => 1, "-1" => -1, _ => 0,
+                            };
                             div.field {
                                 label for=(format!("energy-{c}")) { (c) }
                                 select id=(format!("energy-{c}")) name=(format!("energy-{c}")) {
@@ -235,10 +244,11 @@ async fn entry_render(
                     div.fields.rating-fields {
                         @for (i, skill) in ASSESSED_SKILLS.iter().enumerate() {
                             @let own = body.ratings.iter().find(|r| r.skill == *skill).and_then(|r| r.own);
+                            @let own = typed_or(&format!("rating-{i}"), own.map(|o| o.to_string()).unwrap_or_default());
                             div.field {
                                 label for=(format!("rating-{i}")) { (capitalised(skill)) }
                                 input type="number" id=(format!("rating-{i}")) name=(format!("rating-{i}"))
-                                    min="1" max="10" inputmode="numeric" value=[own];
+                                    min="1" max="10" inputmode="numeric" value=(own);
                             }
                         }
                     }
@@ -259,6 +269,96 @@ async fn entry_render(
             markup,
         ),
     )
+}
+
+/// The entries written so far, newest first, each readable in place and open to edit.
+fn past_entries(past: &[rituals::PastEntry]) -> Markup {
+    html! {
+        section.card #past-entries aria-labelledby="past-entries-title" data-count=(past.len()) {
+            h2 #past-entries-title { "Past entries " span.count { (past.len()) } }
+            @if past.is_empty() {
+                p.muted #no-entries { "Nothing written yet. Your entries will be listed here, newest first." }
+            } @else {
+                p.hint { "Newest first. Open one to read it; its own page edits it." }
+                ul.plain.past-entries {
+                    @for (i, p) in past.iter().enumerate() {
+                        @let e = &p.entry;
+                        li.past-entry data-ritual=(e.ritual.as_str()) data-period=(p.period.label) {
+                            details open[i == 0] {
+                                summary {
+                                    strong { (e.ritual.title()) " " (p.period.label) }
+                                    " · " span.period-range { (fmt::range(p.period.from, p.period.to)) }
+                                }
+                                (entry_text(e))
+                                p { a.btn.small href=(format!("/journal/{}?period={}", e.ritual.as_str(), p.period.label)) {
+                                    "Edit " (p.period.label)
+                                } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What an entry says, to read: its sections, energy and ratings, then what the data showed.
+fn entry_text(e: &fulcrum_store::Entry) -> Markup {
+    let gave: Vec<&str> = e
+        .body
+        .energy
+        .iter()
+        .filter(|(_, v)| *v > 0)
+        .map(|(c, _)| c.as_str())
+        .collect();
+    let drained: Vec<&str> = e
+        .body
+        .energy
+        .iter()
+        .filter(|(_, v)| *v < 0)
+        .map(|(c, _)| c.as_str())
+        .collect();
+    let none = |v: &[&str]| {
+        if v.is_empty() {
+            "none".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    html! {
+        div.entry-text {
+            @for (key, _) in e.ritual.sections() {
+                @let items = e.body.section(key);
+                @if !items.is_empty() {
+                    h4 { (capitalised(key)) }
+                    ul { @for i in items { li { (i) } } }
+                }
+            }
+            @if !e.body.energy.is_empty() {
+                p.entry-energy { "Energy: gave — " (none(&gave)) "; drained — " (none(&drained)) "." }
+            }
+            @if !e.body.ratings.is_empty() {
+                table.entry-ratings {
+                    thead { tr { th scope="col" { "Skill" } th.num scope="col" { "Self" } th scope="col" { "Others" } } }
+                    tbody {
+                        @for r in &e.body.ratings {
+                            tr {
+                                td { (r.skill) }
+                                td.num { @match r.own { Some(v) => (v), None => "—" } }
+                                td { (r.others.iter().map(|(w, v)| format!("{w} {v}")).collect::<Vec<_>>().join(", ")) }
+                            }
+                        }
+                    }
+                }
+            }
+            @if !e.facts.is_empty() {
+                details.entry-facts {
+                    summary { "What the data showed" }
+                    ul { @for f in &e.facts { li { (f) } } }
+                }
+            }
+        }
+    }
 }
 
 fn capitalised(s: &str) -> String {
@@ -351,14 +451,12 @@ pub async fn save(
     }
     let now = cache::now(&s.clock);
     let label = field(&form, "period");
-    let mut draft = None;
     let result = async {
         let ritual = ritual_of(&name)?;
         let period: Period =
             rituals::resolve_period(s.store.as_ref(), ritual, label.as_deref(), now).await?;
         let saved = rituals::entry(s.store.as_ref(), ritual, &period).await?;
         let body = body_from(ritual, &form, saved.as_ref().map(|e| &e.body))?;
-        draft = Some(body.clone());
         let facts = rituals::facts(s.store.as_ref(), &s.rules, &period, now).await?;
         rituals::save(s.store.as_ref(), ritual, &period, body, facts).await?;
         Ok::<_, Failure>(format!(
@@ -380,7 +478,7 @@ pub async fn save(
                 vec![Notice::Failed(f.message)],
                 &name,
                 label.as_deref(),
-                draft.as_ref(),
+                Some(&form),
             )
             .await
         }

@@ -73,7 +73,7 @@ pub fn when(ts: Timestamp, tz: &TimeZone) -> String {
     format!("{}, {}", fmt::day(z.date()), z.strftime("%H:%M"))
 }
 
-pub use fulcrum_app::markdown::plural;
+pub use fulcrum_app::markdown::{hm, plural};
 
 /// A query flag such as `?all=1` or `?include_private=1`.
 pub fn flag(v: &Option<String>) -> bool {
@@ -265,8 +265,8 @@ fn table(o: &Overview, here: &Here) -> Markup {
             h2 #people-title {
                 "Everyone " span.count { (o.rows.len()) }
             }
-            p.hint #one-on-one-hours data-hours=(o.one_on_one_hours_per_week) {
-                "Your 1:1s take about " strong { (format!("{:.1}", o.one_on_one_hours_per_week)) " hours a week" }
+            p.hint #one-on-one-hours data-hours=(o.one_on_one_hours_per_week) data-minutes=(o.one_on_one_minutes_per_week) {
+                "Your 1:1s take about " strong { (hm(o.one_on_one_minutes_per_week)) " a week" }
                 " at the cadences agreed."
             }
             @if o.rows.is_empty() {
@@ -464,7 +464,9 @@ fn add_form(s: &AppState, typed: Option<&Fields>) -> Markup {
                 }
                 div.field {
                     label for="person-style" { "Working style" }
-                    select #person-style name="working_style" { (style_options(None)) }
+                    select #person-style name="working_style" {
+                        (style_options(typed.and_then(|f| f.get("working_style")).and_then(|w| WorkingStyle::parse(&w))))
+                    }
                 }
                 div.field {
                     label for="person-feedback-style" { "Likes feedback …" }

@@ -303,7 +303,7 @@ fn head(c: &Ctx) -> Markup {
                     span.sub {
                         (p.relation)
                         @if let Some(t) = &p.team { " · " (t) }
-                        " · 1:1 every " (plural(p.cadence_days, "day", "days")) ", " (p.duration_minutes) " min"
+                        " · 1:1 every " (plural(p.cadence_days, "day", "days")) ", " (plural(p.duration_minutes, "minute", "minutes"))
                         @if p.is_new_joiner(today) { " · " span.badge.due { "new joiner" } }
                     }
                 }
@@ -394,7 +394,7 @@ fn stats(c: &Ctx) -> Markup {
             (stat("open-actions", "Open actions",
                 html! { (c.p.agenda.actions.len()) },
                 c.p.agenda.actions.len().to_string(),
-                html! { (c.p.agenda.theirs.len() + c.p.agenda.mine.len()) " agenda items" }))
+                html! { (plural(c.p.agenda.theirs.len() + c.p.agenda.mine.len(), "agenda item", "agenda items")) }))
             (stat("feedback", "Feedback + / −",
                 html! { (b.positive) " / " (b.constructive) },
                 format!("{}/{}", b.positive, b.constructive),
@@ -617,7 +617,7 @@ fn history(c: &Ctx) -> Markup {
             p.hint {
                 (counts.held) " held, " (counts.moved) " moved, " (counts.cancelled) " cancelled, "
                 (counts.declined) " declined, " (counts.upcoming) " coming up; " (counts.logged) " logged with notes. "
-                "From your calendar over the last " (people::HISTORY_DAYS) " days and the next " (people::AHEAD_DAYS) "."
+                "From your calendar over the last " (plural(people::HISTORY_DAYS, "day", "days")) " and the next " (people::AHEAD_DAYS) "."
                 @if c.p.one_on_ones.cancelled_by_me_in_a_row >= 2 {
                     " " span.field-error { "You called off the last " (c.p.one_on_ones.cancelled_by_me_in_a_row) " in a row." }
                 }
@@ -789,7 +789,9 @@ fn feedback_item(c: &Ctx, f: &Feedback) -> Markup {
                         (c.hidden("follow-up"))
                         input type="hidden" name="feedback" value=(f.id);
                         label.visually-hidden for=(format!("follow-{}", f.id)) { "What has changed since?" }
-                        input type="text" id=(format!("follow-{}", f.id)) name="note" placeholder="what changed since?";
+                        input type="text" id=(format!("follow-{}", f.id)) name="note" placeholder="what changed since?"
+                            value=(c.typed("follow-up").filter(|t| t.raw("feedback") == Some(f.id.to_string().as_str()))
+                                .and_then(|t| t.raw("note")).unwrap_or(""));
                         button.btn.small type="submit" { "Followed up" }
                     }
                 }
@@ -952,7 +954,9 @@ fn observations(c: &Ctx) -> Markup {
                     div.field {
                         label for="observe-context" { "Where" }
                         select #observe-context name="context" {
-                            @for x in Context::ALL { option value=(x.as_str()) { (x) } }
+                            @for x in Context::ALL {
+                                option value=(x.as_str()) selected[c.ticked("observe", "context", x.as_str())] { (x) }
+                            }
                         }
                     }
                     div.field {
@@ -1045,7 +1049,7 @@ fn contact(c: &Ctx) -> Markup {
                     }
                 }
             }
-            (contact_form(c.s, &c.action("contact"), c.here.today, "person", c.private))
+            (contact_form(c.s, &c.action("contact"), c.here.today, "person", c.private, c.typed("contact")))
         }
     }
 }
@@ -1057,26 +1061,31 @@ pub fn contact_form(
     today: jiff::civil::Date,
     prefix: &str,
     private: bool,
+    typed: Option<&Fields>,
 ) -> Markup {
     let id = |n: &str| format!("{prefix}-contact-{n}");
+    let v = |n: &str, default: String| typed.and_then(|t| t.raw(n)).map_or(default, str::to_string);
+    let kind = v("kind", String::new());
     html! {
         form.contact-form id=(id("form")) method="post" action=(action) {
             (csrf_field(s))
+            input type="hidden" name="form" value="contact";
             @if private { input type="hidden" name="private" value="1"; }
             div.fields {
                 div.field {
                     label for=(id("kind")) { "How" }
                     select id=(id("kind")) name="kind" {
-                        @for k in InteractionKind::ALL { option value=(k.as_str()) { (k) } }
+                        @for k in InteractionKind::ALL { option value=(k.as_str()) selected[kind == k.as_str()] { (k) } }
                     }
                 }
                 div.field {
                     label for=(id("on")) { "On" }
-                    input type="date" id=(id("on")) name="on" value=(today.to_string()) max=(today.to_string());
+                    input type="date" id=(id("on")) name="on" value=(v("on", today.to_string())) max=(today.to_string());
                 }
                 div.field.wide {
                     label for=(id("note")) { "Note" }
-                    input type="text" id=(id("note")) name="note" placeholder="coffee after the planning";
+                    input type="text" id=(id("note")) name="note" placeholder="coffee after the planning"
+                        value=(v("note", String::new()));
                 }
             }
             button.btn.small type="submit" { "Log the contact" }
@@ -1084,18 +1093,30 @@ pub fn contact_form(
     }
 }
 
-/// Update, done and drop for an open commitment.
-pub fn commitment_actions(s: &AppState, base: &str, id: i64, private: bool) -> Markup {
+/// Update, done and drop for an open commitment; `typed` is what a refused update sent.
+pub fn commitment_actions(
+    s: &AppState,
+    base: &str,
+    id: i64,
+    private: bool,
+    typed: Option<&Fields>,
+) -> Markup {
+    let typed = typed.filter(|t| {
+        t.raw("form") == Some("commitment-update")
+            && t.raw("commitment") == Some(id.to_string().as_str())
+    });
+    let v = |n: &str| typed.and_then(|t| t.raw(n)).unwrap_or("").to_string();
     html! {
         div.item-actions {
             form.decide method="post" action=(format!("{base}/update")) {
                 (csrf_field(s))
+                input type="hidden" name="form" value="commitment-update";
                 @if private { input type="hidden" name="private" value="1"; }
                 input type="hidden" name="commitment" value=(id);
                 label.visually-hidden for=(format!("c-note-{id}")) { "Where it stands" }
-                input type="text" id=(format!("c-note-{id}")) name="note" placeholder="where it stands";
+                input type="text" id=(format!("c-note-{id}")) name="note" placeholder="where it stands" value=(v("note"));
                 label.visually-hidden for=(format!("c-due-{id}")) { "New date" }
-                input type="date" id=(format!("c-due-{id}")) name="due" title="a new date, if it moves";
+                input type="date" id=(format!("c-due-{id}")) name="due" title="a new date, if it moves" value=(v("due"));
                 button.btn.small type="submit" { "Told them" }
             }
             form.inline method="post" action=(format!("{base}/close")) {
@@ -1133,7 +1154,7 @@ fn commitments(c: &Ctx) -> Markup {
                                 }
                                 @if let Some(n) = &nudge { span.item-meta.nudge data-nudge=(n.kind.as_str()) { (n.message) } }
                             }
-                            @if x.is_open() { (commitment_actions(c.s, &c.action("commitments"), x.id, c.private)) }
+                            @if x.is_open() { (commitment_actions(c.s, &c.action("commitments"), x.id, c.private, c.typed)) }
                         }
                     }
                 }
@@ -1196,7 +1217,7 @@ fn onboarding_card(c: &Ctx) -> Markup {
                             div.field {
                                 label for="onboarding-start" { "First day" }
                                 input #onboarding-start type="date" name="start"
-                                    value=(c.p.person.start_date.unwrap_or(c.here.today).to_string());
+                                    value=(c.val("onboarding", "start", c.p.person.start_date.unwrap_or(c.here.today).to_string()));
                             }
                         }
                         button.btn #start-onboarding-submit type="submit" { "Start the plan" }
@@ -1228,7 +1249,7 @@ fn onboarding_card(c: &Ctx) -> Markup {
                         input #step-title type="text" name="title" required placeholder="a step of your own"
                             value=(c.val("add-step", "title", ""));
                         label.visually-hidden for="step-due" { "Due" }
-                        input #step-due type="date" name="due";
+                        input #step-due type="date" name="due" value=(c.val("add-step", "due", ""));
                         button.btn.small type="submit" { "Add step" }
                     }
                 }
@@ -1244,7 +1265,7 @@ pub fn progress_bar(done: usize, total: usize, percent: u32) -> Markup {
                 aria-label=(format!("{done} of {total} steps done")) {
                 div.progress-fill style=(format!("width: {percent}%")) {}
             }
-            span.progress-text { (done) " of " (total) " steps · " (percent) " %" }
+            span.progress-text { (done) " of " (plural(total, "step", "steps")) " · " (percent) " %" }
         }
     }
 }
@@ -1268,7 +1289,8 @@ fn edit_form(c: &Ctx) -> Markup {
                     div.field {
                         label for="edit-relation" { "Relation" }
                         select #edit-relation name="relation" {
-                            @for r in Relation::ALL { option value=(r.as_str()) selected[*r == p.relation] { (r) } }
+                            @let relation = c.val("edit", "relation", p.relation.as_str());
+                            @for r in Relation::ALL { option value=(r.as_str()) selected[r.as_str() == relation] { (r) } }
                         }
                     }
                     div.field {
@@ -1306,7 +1328,11 @@ fn edit_form(c: &Ctx) -> Markup {
                     }
                     div.field {
                         label for="edit-style" { "Working style" }
-                        select #edit-style name="working_style" { (style_options(p.working_style)) }
+                        select #edit-style name="working_style" {
+                            (style_options(c.typed("edit").map_or(p.working_style, |t| {
+                                t.get("working_style").and_then(|w| WorkingStyle::parse(&w))
+                            })))
+                        }
                     }
                     div.field {
                         label for="edit-feedback-style" { "Likes feedback …" }

@@ -54,9 +54,9 @@ async fn render(
             "conversations that matter: say what it brings them, how it touches their goals, and how they "
             "will see progress."
         }, Sub::Relationships))
-        (contacts(s, &o, h.today))
+        (contacts(s, &o, h.today, typed))
         (commitments(s, &o, &people, h.today, typed))
-        (preps(s, &o, &people, person, typed))
+        (preps(s, &o, &people, person, form_of(typed, "prep")))
     };
     respond(
         status,
@@ -64,7 +64,7 @@ async fn render(
     )
 }
 
-fn contacts(s: &AppState, o: &Overview, today: Date) -> Markup {
+fn contacts(s: &AppState, o: &Overview, today: Date, typed: Option<&Fields>) -> Markup {
     let due = o
         .contacts
         .iter()
@@ -95,10 +95,12 @@ fn contacts(s: &AppState, o: &Overview, today: Date) -> Markup {
                                     }
                                 }
                             }
-                            details.drop {
+                            @let refused = typed
+                                .filter(|t| t.raw("form") == Some("contact") && t.raw("person") == Some(c.person_id.to_string().as_str()));
+                            details.drop open[refused.is_some()] {
                                 summary.btn.small { "Log a contact" }
                                 (contact_form(s, &format!("/relationships/contact?person={}", c.person_id), today,
-                                    &format!("p{}", c.person_id), false))
+                                    &format!("p{}", c.person_id), false, refused))
                             }
                         }
                     }
@@ -115,7 +117,8 @@ fn commitments(
     today: Date,
     typed: Option<&Fields>,
 ) -> Markup {
-    let v = |n: &str| typed.and_then(|f| f.raw(n)).unwrap_or("").to_string();
+    let added = form_of(typed, "commitment");
+    let v = |n: &str| added.and_then(|f| f.raw(n)).unwrap_or("").to_string();
     html! {
         section.card #commitments aria-labelledby="commitments-title" data-count=(o.commitments.len()) {
             h2 #commitments-title { "Commitments " span.count { (o.commitments.len()) } }
@@ -146,13 +149,14 @@ fn commitments(
                                     }
                                 }
                             }
-                            (commitment_actions(s, "/relationships/commitments", c.id, false))
+                            (commitment_actions(s, "/relationships/commitments", c.id, false, typed))
                         }
                     }
                 }
             }
             form #add-commitment method="post" action="/relationships/commitments" {
                 (csrf_field(s))
+                input type="hidden" name="form" value="commitment";
                 div.fields {
                     div.field {
                         label for="commitment-to" { "To" }
@@ -227,6 +231,7 @@ fn preps(
             h3 #add-prep { "Prepare a conversation" }
             form #add-prep-form method="post" action="/relationships/preps" {
                 (csrf_field(s))
+                input type="hidden" name="form" value="prep";
                 div.fields {
                     div.field {
                         label for="prep-person" { "With" }
@@ -252,6 +257,11 @@ fn preps(
             }
         }
     }
+}
+
+/// What a refused form sent when it was `form` (a form that does not say counts as any).
+fn form_of<'a>(typed: Option<&'a Fields>, form: &str) -> Option<&'a Fields> {
+    typed.filter(|t| t.raw("form").is_none_or(|f| f == form))
 }
 
 async fn after(s: &AppState, result: Result<&str, Failure>, typed: Option<&Fields>) -> Response {
@@ -291,7 +301,13 @@ pub async fn log_contact(
         Ok("contact-logged")
     }
     .await;
-    after(&s, result, None).await
+    // The person comes in the address: keep it with what was typed, to show it again.
+    let mut typed = f.clone();
+    if let Some(p) = q.person.as_deref() {
+        typed.0.retain(|(k, _)| k != "person");
+        typed.0.push(("person".into(), p.trim().to_string()));
+    }
+    after(&s, result, Some(&typed)).await
 }
 
 /// `POST /relationships/commitments`: `to` (a person's name or id, or anyone's name), `what`,
@@ -332,7 +348,7 @@ pub async fn update_commitment(
         return r;
     }
     let result = change_commitment(&s, &f, false).await.map(|c| code(&c));
-    after(&s, result, None).await
+    after(&s, result, Some(&f)).await
 }
 
 /// `POST /relationships/commitments/close`: `commitment`, `status` (done, dropped).
