@@ -8,6 +8,7 @@
 
 use fulcrum_app::rules_file;
 use fulcrum_core::EventFacts;
+use fulcrum_core::people::Relation;
 use fulcrum_core::rules::{FALLBACK_RULE, Rule, RuleSet};
 use libfuzzer_sys::fuzz_target;
 use std::path::PathBuf;
@@ -42,12 +43,27 @@ fuzz_target!(|data: &[u8]| {
     let organizer = lines.next();
     let calendar = lines.next().unwrap_or("");
     let emails: Vec<String> = lines.map(str::to_string).collect();
+    // Who is there, as the people records would say: each address's first byte picks a
+    // relation or none; a 1:1 when exactly one known person is there.
+    let relations: Vec<Option<Relation>> = emails
+        .iter()
+        .map(|e| {
+            let i = usize::from(e.bytes().next().unwrap_or(0)) % (Relation::ALL.len() + 1);
+            Relation::ALL.get(i).copied()
+        })
+        .collect();
+    let one_on_one = match relations.as_slice() {
+        [Some(r)] => Some(*r),
+        _ => None,
+    };
     let facts = EventFacts {
         title,
         others: u32::from(others),
         attendee_emails: &emails,
         organizer,
         calendar,
+        relations,
+        one_on_one,
     };
     let winner = set.categorise(&facts);
     let checks = set.explain(&facts);

@@ -3,6 +3,7 @@
 use crate::error::{AppError, Result};
 use fulcrum_core::{Profile, RolePreset};
 use fulcrum_store::Store;
+use serde::Serialize;
 
 pub struct InitRequest {
     pub emails: Vec<String>,
@@ -12,11 +13,95 @@ pub struct InitRequest {
     pub hours: Vec<(String, String)>,
 }
 
+/// What re-running `init` does with e-mails the profile has and the new run does not name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OtherEmails {
+    /// Keep them: the profile gets the union (the default, so a shorter command line never
+    /// silently stops counting an address).
+    Keep,
+    /// Drop them: the profile gets exactly the addresses given (`--replace-emails`).
+    Drop,
+}
+
+/// How the profile's e-mails changed, so the caller can say so: which addresses are new,
+/// which were dropped, and which the command did not name but were kept.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct EmailChange {
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub kept: Vec<String>,
+}
+
+impl EmailChange {
+    fn between(old: &[String], new: &[String]) -> EmailChange {
+        EmailChange {
+            added: new.iter().filter(|e| !old.contains(e)).cloned().collect(),
+            removed: old.iter().filter(|e| !new.contains(e)).cloned().collect(),
+            kept: Vec::new(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty() && self.kept.is_empty()
+    }
+
+    /// The change in sentences, one per line; empty when nothing changed.
+    pub fn describe(&self) -> String {
+        let mut lines = Vec::new();
+        if !self.added.is_empty() {
+            lines.push(format!(
+                "Added {}: the next `fulcrum refresh` (or `fulcrum import git`) reads your \
+                 repositories again and counts the commits of every address you have now.",
+                self.added.join(", ")
+            ));
+        }
+        if !self.removed.is_empty() {
+            lines.push(format!(
+                "Dropped {}: they are no longer you; the next `fulcrum refresh` stops counting \
+                 their commits.",
+                self.removed.join(", ")
+            ));
+        }
+        if !self.kept.is_empty() {
+            lines.push(format!(
+                "Kept {}, which you gave before and not this time: pass --replace-emails to keep \
+                 only the addresses given now.",
+                self.kept.join(", ")
+            ));
+        }
+        lines.join("\n")
+    }
+}
+
 /// Creates or updates the profile. Re-running `init` keeps targets the user changed unless the
-/// role changes.
+/// role changes, and keeps e-mails it does not name (see `init_with` to drop them).
 pub async fn init(store: &dyn Store, req: InitRequest) -> Result<Profile> {
+    Ok(init_with(store, req, OtherEmails::Keep).await?.0)
+}
+
+/// `init`, choosing what happens to e-mails of the profile that `req` does not name, and
+/// saying how the e-mails changed.
+pub async fn init_with(
+    store: &dyn Store,
+    req: InitRequest,
+    others: OtherEmails,
+) -> Result<(Profile, EmailChange)> {
     let mut profile = Profile::new(req.emails, &req.timezone, req.role)?;
+    let mut change = EmailChange::default();
     if let Some(old) = store.profile().await? {
+        let given = profile.emails.clone();
+        if others == OtherEmails::Keep {
+            let mut all = old.emails.clone();
+            all.extend(given.iter().filter(|e| !old.emails.contains(e)).cloned());
+            profile.emails = all;
+        }
+        change = EmailChange::between(&old.emails, &profile.emails);
+        change.kept = old
+            .emails
+            .iter()
+            .filter(|e| !given.contains(e) && profile.emails.contains(e))
+            .cloned()
+            .collect();
         if old.role == req.role {
             profile.targets = old.targets;
         }
@@ -32,7 +117,42 @@ pub async fn init(store: &dyn Store, req: InitRequest) -> Result<Profile> {
         profile.working_hours.set(day, span)?;
     }
     store.save_profile(&profile).await?;
-    Ok(profile)
+    Ok((profile, change))
+}
+
+/// Adds an address that is you (`fulcrum settings add-email`).
+pub async fn add_email(store: &dyn Store, email: &str) -> Result<(Profile, EmailChange)> {
+    let mut p = require(store).await?;
+    let old = p.emails.clone();
+    let mut all = old.clone();
+    all.push(email.to_string());
+    p.emails = fulcrum_core::profile::normalize_emails(all)?;
+    store.save_profile(&p).await?;
+    let change = EmailChange::between(&old, &p.emails);
+    Ok((p, change))
+}
+
+/// Removes an address (`fulcrum settings remove-email`); the last one cannot go.
+pub async fn remove_email(store: &dyn Store, email: &str) -> Result<(Profile, EmailChange)> {
+    let mut p = require(store).await?;
+    let old = p.emails.clone();
+    let wanted = email.trim().to_ascii_lowercase();
+    if !old.contains(&wanted) {
+        return Err(AppError::Invalid(format!(
+            "{email} is not one of your addresses ({})",
+            old.join(", ")
+        )));
+    }
+    let rest: Vec<String> = old.iter().filter(|e| **e != wanted).cloned().collect();
+    if rest.is_empty() {
+        return Err(AppError::Invalid(format!(
+            "{email} is your only address: add another first (`fulcrum settings add-email ADDR`)"
+        )));
+    }
+    p.emails = rest;
+    store.save_profile(&p).await?;
+    let change = EmailChange::between(&old, &p.emails);
+    Ok((p, change))
 }
 
 pub async fn require(store: &dyn Store) -> Result<Profile> {

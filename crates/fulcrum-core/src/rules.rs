@@ -360,7 +360,10 @@ fn matches(c: &Compiled, f: &EventFacts<'_>) -> Option<String> {
             .iter()
             .flatten()
             .find(|r| c.rule.with_relation.contains(r))?;
-        why.push(format!("with your {r}"));
+        // "a 1:1 with your manager" says it already.
+        if c.rule.one_on_one != Some(true) || f.one_on_one != Some(*r) {
+            why.push(format!("with your {r}"));
+        }
     }
     if !c.rule.only_relation.is_empty() {
         if !only_relations_hold(&c.rule.only_relation, f) {
@@ -732,7 +735,11 @@ mod tests {
         assert_eq!(with(Relation::Manager, "Weekly").category, Align);
         assert_eq!(with(Relation::Stakeholder, "Sync").category, Align);
         assert_eq!(with(Relation::Mentor, "Coffee").category, Grow);
-        assert!(m.reason.contains("a 1:1 with your report"), "{}", m.reason);
+        assert_eq!(m.reason, "a 1:1 with your report");
+        assert_eq!(
+            with(Relation::Manager, "Weekly").reason,
+            "a 1:1 with your manager"
+        );
     }
 
     #[test]
