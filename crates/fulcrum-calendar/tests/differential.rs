@@ -496,12 +496,12 @@ fn random_series(rng: &mut Rng, env: Env, uid: &str) -> Option<String> {
         format!("BEGIN:VEVENT\r\nUID:{uid}\r\n{ends}{rules}SUMMARY:series {uid}\r\nEND:VEVENT\r\n");
     // Instances of the final rules, to pick EXDATEs and overrides from.
     let cal = fulcrum_calendar::Calendar::parse(&wrap(env, &text)).ok()?;
-    let instances: Vec<DateTime> = cal
+    let every: Vec<DateTime> = cal
         .expand(from, to, &TimeZone::UTC)
         .iter()
-        .take(60)
         .map(|o| local_of(&o.start, env, zone))
         .collect();
+    let instances: Vec<DateTime> = every.iter().copied().take(60).collect();
     if instances.is_empty() {
         return None;
     }
@@ -509,7 +509,8 @@ fn random_series(rng: &mut Rng, env: Env, uid: &str) -> Option<String> {
     // an EXDATE whose UTC wall time equals another instance's local time
     // removes both (fixtures/loose_match.*). Only pick values where that
     // cannot happen.
-    let ids: Vec<[DateTime; 2]> = instances.iter().map(|d| env.ids(zone, *d)).collect();
+    // (Against every instance: the one a loose match hits may come later.)
+    let ids: Vec<[DateTime; 2]> = every.iter().map(|d| env.ids(zone, *d)).collect();
     let clashes = |mine: &[DateTime], skip: Option<usize>| {
         ids.iter()
             .enumerate()
@@ -558,15 +559,15 @@ fn random_series(rng: &mut Rng, env: Env, uid: &str) -> Option<String> {
         let d = *rng.pick(&safe);
         // The day on the series' clock (python compares DATE EXDATEs with it).
         let day = env.ids(zone, d)[1].date();
-        let that_day: Vec<usize> = (0..instances.len())
+        let that_day: Vec<usize> = (0..every.len())
             .filter(|&i| ids[i][1].date() == day)
             .collect();
         if timed
             && safe_date(env.ids(zone, d)[1])
-            && that_day.iter().all(|&i| safe.contains(&instances[i]))
+            && that_day.iter().all(|&i| safe.contains(&every[i]))
         {
             // Overrides of the day's instances would be dropped too: not picked.
-            exdates.extend(that_day.iter().map(|&i| instances[i]));
+            exdates.extend(that_day.iter().map(|&i| every[i]));
             extra.push_str(&prop(
                 "EXDATE",
                 Zone::Date,
