@@ -4,6 +4,12 @@
 //! plus some team rituals and one-off meetings.
 //!
 //! `cargo run --release -p fulcrum-calendar --example gen_calendar -- OUT.ics`
+//!
+//! With `--large` it writes the same decade as a calendar service exports it
+//! ([`generate_large`], ~8 MB): every event with the long DESCRIPTION of a video
+//! call, a dozen attendees on team meetings, alarms, vendor properties, each
+//! moved or cancelled 1:1 as a full copy, and the one-off meetings of a busy
+//! lead (~26 000 occurrences in the ten years).
 
 use std::fmt::Write as _;
 
@@ -151,13 +157,429 @@ pub fn generate() -> String {
     s
 }
 
+/// Appends `line` folded at 75 octets (RFC 5545 3.1) with CRLF.
+fn folded(s: &mut String, line: &str) {
+    let mut rest = line;
+    let mut first = true;
+    while !rest.is_empty() {
+        let room = if first { 75 } else { 74 };
+        let mut cut = rest.len().min(room);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if !first {
+            s.push(' ');
+        }
+        s.push_str(&rest[..cut]);
+        s.push_str("\r\n");
+        rest = &rest[cut..];
+        first = false;
+    }
+}
+
+const FIRST: &[&str] = &[
+    "Alice", "Bruno", "Chen", "Dana", "Emeka", "Fatima", "Goran", "Hana", "Ivan", "Julia", "Kofi",
+    "Lena", "Mateo", "Nora", "Omar", "Priya", "Quinn", "Rosa", "Sven", "Tomoko",
+];
+const LAST: &[&str] = &[
+    "Andersen", "Okafor", "Nakamura", "Schmidt", "Rossi", "Kowalski", "Haddad", "Silva", "Dubois",
+    "Ivanova",
+];
+
+/// The DESCRIPTION a video-call invitation carries, TEXT-escaped (~1 kB).
+fn description(topic: &str, id: u64) -> String {
+    format!(
+        "{topic}\\n\\nAgenda and notes: https://docs.bench.example/d/{id:016x}/edit\\n\\n\
+         -::~:~::~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~::~:~::-\\n\
+         Join with Video Call: https://meet.bench.example/{:03}-{:04}-{:03}\\n\
+         Or dial: (US) +1 555-0{:03}-{:04} PIN: {:09}#\\n\
+         More phone numbers: https://tel.meet.bench.example/{:03}-{:04}-{:03}?pin={:013}\\n\\n\
+         Learn more about Video Call: https://support.bench.example/a/users/answer/9282720\\n\\n\
+         Please do not edit this section.\\n\
+         -::~:~::~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~::~:~::-\\n\\n\
+         Invitation from Bench Calendar: https://calendar.bench.example/calendar/\\n\\n\
+         You are receiving this email because you are an attendee of the event. To stop \
+         receiving future updates for this event\\, decline this event.\\n\\n\
+         Forwarding this invitation could allow any recipient to send a response to the \
+         organizer\\, be added to the guest list\\, invite others regardless of their own \
+         invitation status\\, or modify your RSVP.",
+        id % 1000,
+        id % 10_000,
+        (id / 7) % 1000,
+        id % 1000,
+        id % 10_000,
+        id % 1_000_000_000,
+        id % 1000,
+        id % 10_000,
+        (id / 7) % 1000,
+        id % 10_000_000_000_000,
+    )
+}
+
+/// One Google-style ATTENDEE line for person `p`.
+fn attendee(s: &mut String, p: u64, partstat: &str) {
+    let first = FIRST[(p % 20) as usize];
+    let last = LAST[((p / 20) % 10) as usize];
+    folded(
+        s,
+        &format!(
+            "ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT={partstat};\
+             CN={first} {last};X-NUM-GUESTS=0:mailto:{}.{}@bench.example",
+            first.to_ascii_lowercase(),
+            last.to_ascii_lowercase()
+        ),
+    );
+}
+
+/// What every exported event carries besides its times.
+fn boilerplate(s: &mut String, uid: &str, stamp: &str, topic: &str, id: u64) {
+    let _ = write!(
+        s,
+        "DTSTAMP:{stamp}\r\nORGANIZER;CN=Lead:mailto:lead@bench.example\r\nUID:{uid}\r\n"
+    );
+    folded(
+        s,
+        &format!(
+            "X-GOOGLE-CONFERENCE:https://meet.bench.example/{:03}-{:04}-{:03}",
+            id % 1000,
+            id % 10_000,
+            (id / 7) % 1000
+        ),
+    );
+    let _ = write!(
+        s,
+        "CREATED:{stamp}\r\nLAST-MODIFIED:{stamp}\r\nLOCATION:\r\nSTATUS:CONFIRMED\r\n\
+         TRANSP:OPAQUE\r\n"
+    );
+    folded(s, &format!("DESCRIPTION:{}", description(topic, id)));
+}
+
+fn alarm(s: &mut String) {
+    s.push_str(
+        "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:This is an event reminder\r\n\
+         TRIGGER:-P0DT0H10M0S\r\nEND:VALARM\r\n",
+    );
+}
+
+/// The decade as a calendar service exports it: ~8 MB, ~26 000 occurrences.
+pub fn generate_large() -> String {
+    let zones = [
+        "Europe/Berlin",
+        "America/New_York",
+        "Europe/London",
+        "America/Los_Angeles",
+    ];
+    let days = ["MO", "TU", "WE", "TH", "FR"];
+    let mut rng = Rng(0x0fed_cba9_8765_4321);
+    let mut s = String::with_capacity(9 << 20);
+    s.push_str(
+        "BEGIN:VCALENDAR\r\nPRODID:-//Bench//Calendar 70.9054//EN\r\nVERSION:2.0\r\n\
+         CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nX-WR-CALNAME:lead@bench.example\r\n\
+         X-WR-TIMEZONE:Europe/Berlin\r\n",
+    );
+    for (tz, std, dst, std_off, dst_off, dst_rule, std_rule) in [
+        (
+            "Europe/Berlin",
+            "CET",
+            "CEST",
+            "+0100",
+            "+0200",
+            "-1SU;BYMONTH=3",
+            "-1SU;BYMONTH=10",
+        ),
+        (
+            "Europe/London",
+            "GMT",
+            "BST",
+            "+0000",
+            "+0100",
+            "-1SU;BYMONTH=3",
+            "-1SU;BYMONTH=10",
+        ),
+        (
+            "America/New_York",
+            "EST",
+            "EDT",
+            "-0500",
+            "-0400",
+            "2SU;BYMONTH=3",
+            "1SU;BYMONTH=11",
+        ),
+        (
+            "America/Los_Angeles",
+            "PST",
+            "PDT",
+            "-0800",
+            "-0700",
+            "2SU;BYMONTH=3",
+            "1SU;BYMONTH=11",
+        ),
+    ] {
+        let _ = write!(
+            s,
+            "BEGIN:VTIMEZONE\r\nTZID:{tz}\r\nX-LIC-LOCATION:{tz}\r\nBEGIN:DAYLIGHT\r\n\
+             TZOFFSETFROM:{std_off}\r\nTZOFFSETTO:{dst_off}\r\nTZNAME:{dst}\r\n\
+             DTSTART:19700308T020000\r\nRRULE:FREQ=YEARLY;BYDAY={dst_rule}\r\nEND:DAYLIGHT\r\n\
+             BEGIN:STANDARD\r\nTZOFFSETFROM:{dst_off}\r\nTZOFFSETTO:{std_off}\r\n\
+             TZNAME:{std}\r\nDTSTART:19701101T020000\r\nRRULE:FREQ=YEARLY;BYDAY={std_rule}\r\n\
+             END:STANDARD\r\nEND:VTIMEZONE\r\n"
+        );
+    }
+    let stamp = "20231215T120000Z";
+    let start = jiff::civil::date(2024, 1, 1);
+    let end_year = 2033;
+    let dt = |d: jiff::civil::Date, h: i8, m: i8| {
+        format!(
+            "{:04}{:02}{:02}T{:02}{:02}00",
+            d.year(),
+            d.month(),
+            d.day(),
+            h,
+            m
+        )
+    };
+    let mut id = 1u64;
+    // The reports' 1:1s, as in `generate`, but exported in full.
+    for r in 0..20u64 {
+        let zone = zones[(r % 4) as usize];
+        let weekday = (r % 5) as i64;
+        let hour = 9 + (r % 8) as i8;
+        let biweekly = r % 3 == 0;
+        let first = start
+            .checked_add(jiff::SignedDuration::from_hours(
+                24 * (weekday + 7 * (r as i64 % 2)),
+            ))
+            .expect("date");
+        let uid = format!("{:026x}@bench.example", 0x1011_u64 * 1000 + r);
+        let topic = format!("1:1 {} / Lead", FIRST[r as usize]);
+        let step = if biweekly { 14 } else { 7 };
+        let mut exdates = Vec::new();
+        let mut overrides = String::new();
+        let mut k = 0i64;
+        loop {
+            let Ok(d) = first.checked_add(jiff::SignedDuration::from_hours(24 * step * k)) else {
+                break;
+            };
+            if d.year() > end_year {
+                break;
+            }
+            let roll = rng.below(100);
+            if roll < 6 {
+                exdates.push(dt(d, hour, 0));
+            } else if roll < 14 {
+                // Moved (next day, an hour later) or cancelled: a full copy each.
+                let cancelled = roll >= 11;
+                let (day, h) = if cancelled {
+                    (d, hour)
+                } else {
+                    (d.tomorrow().expect("date"), hour + 1)
+                };
+                let _ = write!(
+                    overrides,
+                    "BEGIN:VEVENT\r\nDTSTART;TZID={zone}:{}\r\nDTEND;TZID={zone}:{}\r\n",
+                    dt(day, h, 0),
+                    dt(day, h, 30)
+                );
+                boilerplate(&mut overrides, &uid, stamp, &topic, id);
+                let _ = write!(
+                    overrides,
+                    "RECURRENCE-ID;TZID={zone}:{}\r\nSEQUENCE:1\r\n",
+                    dt(d, hour, 0)
+                );
+                if cancelled {
+                    overrides = overrides.replace(
+                        "STATUS:CONFIRMED\r\nTRANSP:OPAQUE\r\nDESCRIPTION",
+                        "STATUS:CANCELLED\r\nTRANSP:OPAQUE\r\nDESCRIPTION",
+                    );
+                }
+                attendee(&mut overrides, r, "ACCEPTED");
+                attendee(&mut overrides, 999, "ACCEPTED");
+                let _ = write!(overrides, "SUMMARY:{topic}\r\n");
+                alarm(&mut overrides);
+                overrides.push_str("END:VEVENT\r\n");
+                id += 1;
+            }
+            k += 1;
+        }
+        let _ = write!(
+            s,
+            "BEGIN:VEVENT\r\nDTSTART;TZID={zone}:{}\r\nDTEND;TZID={zone}:{}\r\n\
+             RRULE:FREQ=WEEKLY;{}BYDAY={}\r\n",
+            dt(first, hour, 0),
+            dt(first, hour, 30),
+            if biweekly { "INTERVAL=2;" } else { "" },
+            days[weekday as usize]
+        );
+        for chunk in exdates.chunks(8) {
+            folded(&mut s, &format!("EXDATE;TZID={zone}:{}", chunk.join(",")));
+        }
+        boilerplate(&mut s, &uid, stamp, &topic, id);
+        id += 1;
+        let _ = write!(s, "SEQUENCE:0\r\n");
+        attendee(&mut s, r, "ACCEPTED");
+        attendee(&mut s, 999, "ACCEPTED");
+        let _ = write!(s, "SUMMARY:{topic}\r\n");
+        alarm(&mut s);
+        s.push_str("END:VEVENT\r\n");
+        s.push_str(&overrides);
+    }
+    // Team rituals with the whole team invited.
+    for (uid, first, hour, rule, summary) in [
+        (
+            "standup",
+            "20240102",
+            9,
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+            "Standup",
+        ),
+        ("retro", "20240126", 15, "FREQ=MONTHLY;BYDAY=-1FR", "Retro"),
+        (
+            "team-sync",
+            "20240103",
+            14,
+            "FREQ=WEEKLY;BYDAY=WE",
+            "Team sync",
+        ),
+        (
+            "staff",
+            "20240101",
+            16,
+            "FREQ=WEEKLY;BYDAY=MO",
+            "Staff meeting",
+        ),
+        (
+            "planning",
+            "20240108",
+            11,
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO",
+            "Sprint planning",
+        ),
+        (
+            "architecture",
+            "20240104",
+            13,
+            "FREQ=WEEKLY;BYDAY=TH",
+            "Architecture review",
+        ),
+    ] {
+        let _ = write!(
+            s,
+            "BEGIN:VEVENT\r\nDTSTART;TZID=Europe/Berlin:{first}T{hour:02}0000\r\n\
+             DTEND;TZID=Europe/Berlin:{first}T{hour:02}4500\r\nRRULE:{rule}\r\n"
+        );
+        boilerplate(&mut s, &format!("{uid}@bench.example"), stamp, summary, id);
+        id += 1;
+        for p in 0..20 {
+            attendee(&mut s, p, if p % 7 == 3 { "TENTATIVE" } else { "ACCEPTED" });
+        }
+        let _ = write!(s, "SUMMARY:{summary}\r\n");
+        alarm(&mut s);
+        s.push_str("END:VEVENT\r\n");
+    }
+    // Blocks the lead keeps for themselves: no guests, a line of description.
+    for (uid, first, hour, mins, rule, summary) in [
+        (
+            "focus",
+            "20240101",
+            8,
+            60,
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+            "Focus time",
+        ),
+        (
+            "lunch",
+            "20240101",
+            12,
+            45,
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+            "Lunch",
+        ),
+        (
+            "office-hours",
+            "20240105",
+            10,
+            60,
+            "FREQ=WEEKLY;BYDAY=FR",
+            "Office hours",
+        ),
+    ] {
+        let _ = write!(
+            s,
+            "BEGIN:VEVENT\r\nDTSTART;TZID=Europe/Berlin:{first}T{hour:02}0000\r\n\
+             DURATION:PT{mins}M\r\nRRULE:{rule}\r\nDTSTAMP:{stamp}\r\n\
+             UID:{uid}@bench.example\r\nSUMMARY:{summary}\r\n\
+             DESCRIPTION:Kept free for {summary}.\r\nTRANSP:OPAQUE\r\nEND:VEVENT\r\n"
+        );
+    }
+    // The one-off meetings of a busy lead: ~13 a week, a third of them video calls.
+    for i in 0..6_800u64 {
+        let d = start
+            .checked_add(jiff::SignedDuration::from_hours(
+                24 * rng.below(3650) as i64,
+            ))
+            .expect("date");
+        let h = 8 + rng.below(9) as i8;
+        let m = if rng.below(2) == 0 { 0 } else { 30 };
+        let len = [25, 30, 45, 50, 60][rng.below(5) as usize];
+        let zone = zones[rng.below(4) as usize];
+        let st = d.to_datetime(jiff::civil::time(h, m, 0, 0));
+        let en = st
+            .checked_add(jiff::SignedDuration::from_mins(len))
+            .expect("end");
+        let _ = write!(
+            s,
+            "BEGIN:VEVENT\r\nDTSTART;TZID={zone}:{}\r\nDTEND;TZID={zone}:{}\r\n",
+            st.strftime("%Y%m%dT%H%M%S"),
+            en.strftime("%Y%m%dT%H%M%S")
+        );
+        let kind = [
+            "Design review",
+            "Interview",
+            "Customer call",
+            "Hiring sync",
+            "Incident review",
+            "Roadmap",
+        ][rng.below(6) as usize];
+        let topic = format!("Meeting {i}: {kind}");
+        let uid = format!("{:026x}@bench.example", 0xabc0_0000 + i);
+        if rng.below(3) == 0 {
+            boilerplate(&mut s, &uid, stamp, &topic, id);
+            id += 1;
+        } else {
+            let _ = write!(
+                s,
+                "DTSTAMP:{stamp}\r\nUID:{uid}\r\nLOCATION:Room {}\r\n\
+                 DESCRIPTION:{kind}\\, see the doc.\r\n",
+                rng.below(40)
+            );
+        }
+        for _ in 0..1 + rng.below(4) {
+            attendee(
+                &mut s,
+                rng.below(200),
+                ["ACCEPTED", "DECLINED", "NEEDS-ACTION", "TENTATIVE"][rng.below(4) as usize],
+            );
+        }
+        let _ = write!(s, "SUMMARY:{topic}\r\n");
+        if rng.below(2) == 0 {
+            alarm(&mut s);
+        }
+        s.push_str("END:VEVENT\r\n");
+    }
+    s.push_str("END:VCALENDAR\r\n");
+    s
+}
+
 #[allow(dead_code)]
 fn main() {
-    let Some(out) = std::env::args().nth(1) else {
-        eprintln!("usage: gen_calendar OUT.ics");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let large = args.iter().any(|a| a == "--large");
+    let Some(out) = args.iter().find(|a| !a.starts_with("--")) else {
+        eprintln!("usage: gen_calendar OUT.ics [--large]");
         std::process::exit(2);
     };
-    if let Err(e) = std::fs::write(&out, generate()) {
+    let text = if large { generate_large() } else { generate() };
+    if let Err(e) = std::fs::write(out, text) {
         eprintln!("{out}: {e}");
         std::process::exit(1);
     }
