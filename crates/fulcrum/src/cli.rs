@@ -39,8 +39,8 @@ pub enum Command {
     /// Look at a calendar file the way Fulcrum sees it (needs no store)
     #[command(subcommand)]
     Calendar(CalendarCommand),
-    /// List the sources you imported and how their last import went
-    Sources(FormatArgs),
+    /// List the sources you imported and how their last import went; remove one
+    Sources(crate::sources_cmd::SourcesArgs),
     /// Import every known source again: re-fetch subscriptions, re-read files, rescan repositories
     Refresh(FormatArgs),
     /// See and test the rules that put your time into categories
@@ -99,9 +99,14 @@ pub enum Command {
 
 #[derive(Args)]
 pub struct InitArgs {
-    /// An address that is you in calendars and commits (repeat for several)
+    /// An address that is you in calendars and commits (repeat for several). Run again, init
+    /// adds these to the addresses you gave before and keeps those too (see --replace-emails)
     #[arg(long = "email", required = true, value_name = "ADDR")]
     pub emails: Vec<String>,
+    /// Keep only the addresses given now: the ones you gave before and not now stop being
+    /// you, and their commits stop counting at the next refresh
+    #[arg(long)]
+    pub replace_emails: bool,
     /// Your IANA time zone, e.g. Europe/Berlin
     #[arg(long, value_name = "IANA_ZONE")]
     pub tz: String,
@@ -277,5 +282,16 @@ pub enum SettingsAction {
         /// session-gap-minutes, session-lead-minutes, fragment-minutes
         key: String,
         value: String,
+    },
+    /// Add an address that is you; the next refresh counts its commits in repositories it
+    /// already read
+    AddEmail {
+        #[arg(value_name = "ADDR")]
+        addr: String,
+    },
+    /// Remove one of your addresses; the next refresh stops counting its commits
+    RemoveEmail {
+        #[arg(value_name = "ADDR")]
+        addr: String,
     },
 }

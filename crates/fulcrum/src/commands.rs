@@ -31,7 +31,9 @@ pub async fn run(cli: Cli) -> Result<()> {
             tz,
             format,
         }) => expand(&file, from.as_deref(), to.as_deref(), &tz, format),
-        Command::Sources(f) => sources(&store_path(db), f.format).await,
+        Command::Sources(a) => {
+            crate::sources_cmd::run(open(&store_path(db)).await?.as_ref(), a).await
+        }
         Command::Refresh(f) => refresh(&store_path(db), f.format).await,
         Command::Rules(RulesCommand::Explain {
             title,
@@ -163,7 +165,7 @@ async fn init(db: &std::path::Path, a: InitArgs) -> Result<()> {
         })
         .collect::<Result<Vec<_>>>()?;
     let store = open_or_create(db).await?;
-    let p = profile::init(
+    let (p, emails) = profile::init_with(
         store.as_ref(),
         profile::InitRequest {
             emails: a.emails,
@@ -171,8 +173,16 @@ async fn init(db: &std::path::Path, a: InitArgs) -> Result<()> {
             role: role(a.role),
             hours,
         },
+        if a.replace_emails {
+            profile::OtherEmails::Drop
+        } else {
+            profile::OtherEmails::Keep
+        },
     )
     .await?;
+    if !emails.is_empty() {
+        eprintln!("{}", emails.describe());
+    }
     match a.format.format {
         Format::Json => emit_json(&p),
         Format::Table => emit(&output::profile(&p, db, true)),
@@ -184,6 +194,23 @@ async fn settings(db: &std::path::Path, a: SettingsArgs) -> Result<()> {
     let p = match a.action {
         Some(SettingsAction::Set { key, value }) => {
             profile::set(store.as_ref(), &key, &value).await?
+        }
+        Some(SettingsAction::AddEmail { addr }) => {
+            let (p, change) = profile::add_email(store.as_ref(), &addr).await?;
+            eprintln!(
+                "{}",
+                if change.is_empty() {
+                    format!("{addr} was already one of your addresses.")
+                } else {
+                    change.describe()
+                }
+            );
+            p
+        }
+        Some(SettingsAction::RemoveEmail { addr }) => {
+            let (p, change) = profile::remove_email(store.as_ref(), &addr).await?;
+            eprintln!("{}", change.describe());
+            p
         }
         None => profile::require(store.as_ref()).await?,
     };
@@ -229,9 +256,22 @@ async fn import_calendar(db: &std::path::Path, target: &str, format: Format) -> 
         }
     }
     match format {
-        Format::Json => emit_json(&imports),
-        Format::Table => emit(&output::calendar_imports(&imports)),
+        Format::Json => emit_json(&imports)?,
+        Format::Table => emit(&output::calendar_imports(&imports))?,
     }
+    let problems: Vec<&str> = imports
+        .iter()
+        .filter(|i| i.problem.is_some())
+        .map(|i| i.source.name.as_str())
+        .collect();
+    if !problems.is_empty() {
+        return Err(AppError::Invalid(format!(
+            "nothing could be imported from {} (see the warnings above); `fulcrum sources` \
+             shows it as failed until an import of it works",
+            problems.join(", ")
+        )));
+    }
+    Ok(())
 }
 
 async fn import_git(db: &std::path::Path, paths: &[PathBuf], format: Format) -> Result<()> {
@@ -293,15 +333,6 @@ fn expand(
         }
         ExpandFormat::Json => emit_json(&output::occurrences_json(&occ)),
         ExpandFormat::Table => emit(&output::occurrences_table(&occ)),
-    }
-}
-
-async fn sources(db: &std::path::Path, format: Format) -> Result<()> {
-    let store = open(db).await?;
-    let list = fulcrum_app::sources::list(store.as_ref()).await?;
-    match format {
-        Format::Json => emit_json(&list),
-        Format::Table => emit(&output::sources_table(&list)),
     }
 }
 

@@ -9,6 +9,7 @@ mod output;
 mod people_cmd;
 mod relationships_cmd;
 mod rituals_cmd;
+mod sources_cmd;
 mod weekly_cmd;
 
 use clap::Parser;

@@ -3,7 +3,6 @@
 use fulcrum_app::import::{CalendarImport, GitImport, Refreshed};
 use fulcrum_app::markdown::hm;
 use fulcrum_app::rules_file::Explanation;
-use fulcrum_app::sources::SourceLine;
 use fulcrum_app::{AppError, Result};
 use fulcrum_calendar::Occurrence;
 use fulcrum_core::report::Report;
@@ -195,6 +194,18 @@ pub fn calendar_imports(imports: &[CalendarImport]) -> String {
             );
             continue;
         }
+        if i.removed {
+            let _ = writeln!(
+                s,
+                "{}: gone from the folder, removed with its events",
+                i.source.location
+            );
+            continue;
+        }
+        if let Some(p) = &i.problem {
+            let _ = writeln!(s, "{}: {p}", i.source.location);
+            continue;
+        }
         let _ = write!(
             s,
             "{}: {} imported",
@@ -217,50 +228,15 @@ pub fn git_imports(imports: &[GitImport]) -> String {
         } else {
             let _ = writeln!(
                 s,
-                "{}: {} new commits of yours",
-                g.source.location, g.new_commits
+                "{}: {} new commits of yours{}",
+                g.source.location,
+                g.new_commits,
+                if g.rescanned {
+                    " (your e-mails changed, so the whole history was read again)"
+                } else {
+                    ""
+                }
             );
-        }
-    }
-    s
-}
-
-fn when(ts: Option<i64>) -> String {
-    ts.and_then(|t| jiff::Timestamp::from_second(t).ok())
-        .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
-        .unwrap_or_else(|| "never".into())
-}
-
-pub fn sources_table(list: &[SourceLine]) -> String {
-    if list.is_empty() {
-        return "No sources yet: fulcrum import calendar FILE|URL, fulcrum import git PATH".into();
-    }
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "{:>3}  {:<13} {:>7} {:>7}  {:<20}  {:<6}  location",
-        "id", "kind", "events", "commits", "last import", "result"
-    );
-    for l in list {
-        let src = &l.source;
-        let ok = match src.last_ok {
-            Some(true) => "ok",
-            Some(false) => "failed",
-            None => "—",
-        };
-        let _ = writeln!(
-            s,
-            "{:>3}  {:<13} {:>7} {:>7}  {:<20}  {:<6}  {}",
-            src.id,
-            src.kind.as_str(),
-            l.events,
-            l.commits,
-            when(src.last_import_at),
-            ok,
-            src.location
-        );
-        if src.last_ok == Some(false) {
-            let _ = writeln!(s, "       {}", src.last_result.as_deref().unwrap_or(""));
         }
     }
     s

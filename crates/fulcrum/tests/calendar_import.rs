@@ -171,7 +171,15 @@ fn a_folder_imports_each_calendar_as_its_own_source() {
     env.run(&["import", "calendar", folder.to_str().unwrap()])
         .success();
     let sources = env.run(&["sources", "--format", "json"]).success().json();
-    assert_eq!(sources.as_array().unwrap().len(), 2);
+    // The folder itself, then its two files.
+    let sources = sources.as_array().unwrap();
+    assert_eq!(sources.len(), 3);
+    assert_eq!(sources[0]["kind"], "calendar-folder");
+    assert!(
+        sources[1..]
+            .iter()
+            .all(|s| s["parent_id"] == sources[0]["id"])
+    );
     assert_eq!(env.report("2026-W10")["totals"]["minutes"], 330);
 }
 
