@@ -34,6 +34,7 @@ impl From<AppError> for Failure {
                 fulcrum_store::StoreError::NoTask(_)
                 | fulcrum_store::StoreError::NoInboxItem(_)
                 | fulcrum_store::StoreError::NoPerson(_)
+                | fulcrum_store::StoreError::NoSource(_)
                 | fulcrum_store::StoreError::NoRecord { .. },
             ) => StatusCode::NOT_FOUND,
             AppError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,

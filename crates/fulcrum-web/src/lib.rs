@@ -275,6 +275,10 @@ fn routes() -> Router<AppState> {
         .route("/sources/calendar", post(pages::sources::add_calendar))
         .route("/sources/git", post(pages::sources::add_git))
         .route("/sources/refresh", post(pages::sources::refresh))
+        .route(
+            "/sources/{id}/remove",
+            get(pages::sources::remove_page).post(pages::sources::remove),
+        )
         .route("/rules", get(pages::rules::page))
         .route("/rules/add", post(pages::rules::add))
         .route("/rules/delete", post(pages::rules::delete))

@@ -1,21 +1,33 @@
-//! `/sources`: calendars and repositories, how their last import went, and the forms that add
-//! and refresh them.
+//! `/sources`: calendars and repositories, how their last import went, and the forms that add,
+//! refresh and remove them.
 
-use super::check_csrf;
-use crate::layout::{Nav, Notice, csrf_field, frame, respond};
+use super::{check_csrf, see_other};
+use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, UPLOAD_LIMIT_BYTES};
 use axum::Form;
-use axum::extract::{Multipart, State};
+use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use fulcrum_app::import;
-use fulcrum_app::sources::{self, SourceLine};
+use fulcrum_app::sources::{self, Removal, SourceLine};
 use fulcrum_store::SourceKind;
 use maud::{Markup, html};
 use std::collections::HashMap;
 
-pub async fn page(State(s): State<AppState>) -> Response {
-    render(&s, StatusCode::OK, &[]).await
+#[derive(serde::Deserialize)]
+pub struct SourcesQuery {
+    done: Option<String>,
+}
+
+pub async fn page(State(s): State<AppState>, Query(q): Query<SourcesQuery>) -> Response {
+    // Codes only, so a link cannot put words on the page.
+    let notices: Vec<Notice> = match q.done.as_deref() {
+        Some("source-removed") => vec![Notice::done(
+            "Removed the source and what it brought; the reports of its weeks no longer count it.",
+        )],
+        _ => Vec::new(),
+    };
+    render(&s, StatusCode::OK, &notices).await
 }
 
 /// The page with the outcome of a form at its top.
@@ -50,11 +62,21 @@ fn when(ts: Option<i64>, tz: Option<&jiff::tz::TimeZone>) -> String {
 }
 
 fn kind_label(k: SourceKind) -> &'static str {
-    match k.as_str() {
-        "calendar-file" => "calendar file",
-        "calendar-url" => "calendar subscription",
-        "git" => "git repository",
-        other => other,
+    match k {
+        SourceKind::CalendarFile => "calendar file",
+        SourceKind::CalendarUrl => "calendar subscription",
+        SourceKind::CalendarFolder => "calendar folder",
+        SourceKind::Git => "git repository",
+    }
+}
+
+fn status_badge(l: &SourceLine) -> Markup {
+    html! {
+        @match l.status {
+            "ok" => span.badge.ok data-status="ok" { "ok" },
+            "never" => span.badge data-status="never" { "—" },
+            other => span.badge.failed data-status=(other) { (l.status_label()) },
+        }
     }
 }
 
@@ -77,27 +99,45 @@ fn body(s: &AppState, list: &[SourceLine], tz: Option<&jiff::tz::TimeZone>) -> M
                             th scope="col" { "Source" } th scope="col" { "Kind" }
                             th scope="col" { "Events" } th scope="col" { "Commits" }
                             th scope="col" { "Last import" } th scope="col" { "Result" }
+                            th scope="col" { span.visually-hidden { "Actions" } }
                         } }
                         tbody {
                             @for l in list {
                                 @let src = &l.source;
                                 tr data-source-id=(src.id) data-kind=(src.kind.as_str()) data-name=(src.name)
-                                    data-events=(l.events) data-commits=(l.commits) {
+                                    data-events=(l.events) data-commits=(l.commits) data-status=(l.status)
+                                    data-parent-id=[src.parent_id]
+                                    data-repository-commits=[src.repository_commits] {
                                     th scope="row" {
-                                        span.src-name { (src.name) }
+                                        span.src-name {
+                                            @if src.parent_id.is_some() { span aria-hidden="true" { "↳ " } }
+                                            (src.name)
+                                        }
                                         span.src-loc { (src.location) }
                                     }
                                     td { (kind_label(src.kind)) }
                                     td.num { (l.events) }
-                                    td.num { (l.commits) }
+                                    td.num {
+                                        (l.commits)
+                                        @if let Some(sentence) = l.commits_sentence() {
+                                            span.src-loc.commits-yours { (sentence) }
+                                        }
+                                    }
                                     td.nowrap { (when(src.last_import_at, tz)) }
                                     td {
-                                        @match src.last_ok {
-                                            Some(true) => span.badge.ok { "ok" },
-                                            Some(false) => span.badge.failed { "failed" },
-                                            None => span.badge { "—" },
+                                        (status_badge(l))
+                                        @if l.status == "ok" {
+                                            " " span.result { (src.last_result.as_deref().unwrap_or("")) }
+                                        } @else {
+                                            " " span.result.problem { (l.problem.as_deref().unwrap_or("")) }
                                         }
-                                        " " span.result { (src.last_result.as_deref().unwrap_or("")) }
+                                    }
+                                    td.nowrap {
+                                        @if src.parent_id.is_none() {
+                                            a.btn.small.quiet.remove-source href=(format!("/sources/{}/remove", src.id)) {
+                                                "Remove…"
+                                            }
+                                        }
                                     }
                                 }
                             }
@@ -152,11 +192,26 @@ fn body(s: &AppState, list: &[SourceLine], tz: Option<&jiff::tz::TimeZone>) -> M
 }
 
 fn imported(imports: &[import::CalendarImport]) -> Notice {
+    let problems: Vec<String> = imports
+        .iter()
+        .filter_map(|i| Some(format!("{}: {}", i.source.name, i.problem.as_ref()?)))
+        .collect();
+    if !problems.is_empty() {
+        return Notice::Failed(format!(
+            "nothing could be imported from {}",
+            problems.join("; ")
+        ));
+    }
     let summary = imports
         .iter()
         .map(|i| {
             if i.unchanged {
                 format!("{}: not modified since the last import", i.source.name)
+            } else if i.removed {
+                format!(
+                    "{}: gone from the folder, removed with its events",
+                    i.source.name
+                )
             } else {
                 format!("Imported {} occurrences from {}", i.events, i.source.name)
             }
@@ -292,7 +347,7 @@ pub async fn add_git(
             Notice::done(if g.unchanged {
                 format!("{}: no new commits since the last scan.", g.source.name)
             } else {
-                format!("{}: {} new commits of yours.", g.source.name, g.new_commits)
+                format!("{}: {}.", g.source.name, import::describe_git(&g))
             })
         })
         .map_err(Failure::from)
@@ -337,4 +392,120 @@ pub async fn refresh(
         });
     s.changed();
     outcome(&s, result).await
+}
+
+fn source_id(id: &str) -> Result<i64, Failure> {
+    id.parse()
+        .map_err(|_| Failure::new(StatusCode::NOT_FOUND, format!("there is no source {id:?}")))
+}
+
+/// `GET /sources/{id}/remove`: what goes with the source, before anything is removed.
+pub async fn remove_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
+    remove_render(&s, StatusCode::OK, Vec::new(), &id).await
+}
+
+async fn remove_render(
+    s: &AppState,
+    status: StatusCode,
+    notices: Vec<Notice>,
+    id: &str,
+) -> Response {
+    let preview = async {
+        let id = source_id(id)?;
+        Ok::<_, Failure>(sources::removal_preview(s.store.as_ref(), id).await?)
+    }
+    .await;
+    let r = match preview {
+        Ok(r) => r,
+        Err(f) => return layout::failure_page(s, Nav::Sources, &f),
+    };
+    let src = &r.source;
+    let body = html! {
+        div.page-head { div {
+            h1 { "Remove " (src.name) "?" }
+            p.meta { (src.location) }
+        } }
+        section.card.danger-zone #remove-confirm data-source-id=(src.id)
+            data-events=(r.counts.events) data-occurrences=(r.counts.occurrences)
+            data-commits=(r.counts.commits) data-files=(r.counts.files) data-weeks=(r.weeks.len()) {
+            p #removal-text { "Removing it takes " strong { (r.describe()) } " out of every report." }
+            (weeks_list(&r))
+            p.hint { (untouched(src.kind)) " Importing it again brings it back." }
+            div.week-nav {
+                form.inline method="post" action=(format!("/sources/{}/remove", src.id)) {
+                    (csrf_field(s))
+                    input type="hidden" name="confirm" value="yes";
+                    button.btn.danger #confirm-remove type="submit" { "Remove the source" }
+                }
+                a.btn.quiet href="/sources" { "Keep it" }
+            }
+        }
+    };
+    respond(
+        status,
+        frame(
+            s,
+            &format!("Remove {}", src.name),
+            Nav::Sources,
+            &notices,
+            body,
+        ),
+    )
+}
+
+fn untouched(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Git => "The repository itself is not touched.",
+        SourceKind::CalendarFolder => "The folder and its files are not touched.",
+        SourceKind::CalendarUrl => "The calendar you subscribed to is not touched.",
+        SourceKind::CalendarFile => "The file itself is not touched.",
+    }
+}
+
+/// The weeks whose reports change, as links to them.
+fn weeks_list(r: &Removal) -> Markup {
+    html! {
+        @if !r.weeks.is_empty() {
+            details #removal-weeks {
+                summary { "The weeks that change (" (r.weeks.len()) ")" }
+                ul {
+                    @for w in &r.weeks {
+                        li { a href=(format!("/week?week={w}")) data-week=(w) { (w) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `POST /sources/{id}/remove` with `confirm=yes`; without it nothing is removed.
+pub async fn remove(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Sources) {
+        return r;
+    }
+    if field(&form, "confirm") != "yes" {
+        return remove_render(
+            &s,
+            StatusCode::BAD_REQUEST,
+            vec![Notice::Failed(
+                "nothing was removed: confirm with the button below".into(),
+            )],
+            &id,
+        )
+        .await;
+    }
+    let result = async {
+        let id = source_id(&id)?;
+        Ok::<_, Failure>(sources::remove(s.store.as_ref(), id).await?)
+    }
+    .await;
+    s.changed();
+    match result {
+        Ok(_) => see_other("/sources?done=source-removed"),
+        Err(f) => layout::failure_page(&s, Nav::Sources, &f),
+    }
 }
