@@ -81,7 +81,7 @@ pub fn to_activity(
         end: ts(e.end_at),
         title: e.title.clone(),
         category: m.category,
-        kind: if e.others > 0 {
+        kind: if others > 0 {
             ActivityKind::Meeting
         } else {
             ActivityKind::Block
