@@ -6,8 +6,8 @@ use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
-use crate::event::{CalendarContext, Event, Length, RDate, Start, build_event, length_between};
-use crate::parse::{Component, ParseError, Warning, WarningKind, parse_tree};
+use crate::event::{CalendarContext, Event, EventBuilder, Length, RDate, Start, length_between};
+use crate::parse::{ParseError, Prop, Sink, Warning, WarningKind, parse_stream, prelude};
 use crate::rrule::{RuleIter, Until};
 use crate::tz::ZoneResolver;
 use crate::value::{When, local_to_timestamp};
@@ -256,60 +256,34 @@ impl Calendar {
     /// broken; components that cannot be understood are skipped and reported
     /// in [`Calendar::warnings`].
     pub fn parse(text: &str) -> Result<Calendar, ParseError> {
-        let mut warnings = Vec::new();
-        let roots = parse_tree(text, &mut warnings)?;
-        let mut vtimezones: HashMap<String, &Component> = HashMap::new();
-        let mut vevents: Vec<(&Component, usize)> = Vec::new();
-        fn walk<'c>(
-            c: &'c Component,
-            root: usize,
-            tz: &mut HashMap<String, &'c Component>,
-            ev: &mut Vec<(&'c Component, usize)>,
-        ) {
-            for child in &c.children {
-                match child.name.as_str() {
-                    "VTIMEZONE" => {
-                        if let Some(id) = child.prop("TZID") {
-                            tz.entry(id.value.trim().to_string()).or_insert(child);
-                        }
-                    }
-                    "VEVENT" => ev.push((child, root)),
-                    // Other components (VTODO, VJOURNAL, VFREEBUSY, ...) are not
-                    // calendar time; events nested in them are not either.
-                    _ => {}
-                }
-            }
-        }
-        for (i, root) in roots.iter().enumerate() {
-            walk(root, i, &mut vtimezones, &mut vevents);
-        }
-        let contexts: Vec<CalendarContext> = roots
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // VTIMEZONEs and X-WR-TIMEZONE first (they may follow the events that
+        // use them), then the events in one streaming pass.
+        let prelude = prelude(text);
+        let contexts: Vec<CalendarContext> = prelude
+            .x_wr_timezones
             .iter()
-            .map(|root| calendar_context(root, &mut warnings))
+            .map(|x| CalendarContext {
+                default_zone: x
+                    .as_ref()
+                    .and_then(|(name, _)| crate::tz::known_zone(name.trim())),
+            })
             .collect();
-        let mut zones = ZoneResolver::new(vtimezones);
-        let mut events = Vec::new();
-        let mut notes = Vec::new();
-        for (c, root) in vevents {
-            notes.clear();
-            match build_event(c, &mut zones, &contexts[root], &mut notes) {
-                Ok(e) => {
-                    warnings.extend(notes.drain(..).map(|(line, message)| Warning {
-                        line,
-                        uid: e.uid.clone(),
-                        kind: WarningKind::PropertyIgnored,
-                        message,
-                    }));
-                    events.push(e);
-                }
-                Err(s) => warnings.push(Warning {
-                    line: s.line,
-                    uid: c.prop("UID").map(|p| p.value.trim().to_string()),
-                    kind: WarningKind::EventSkipped,
-                    message: format!("VEVENT at line {} skipped: {}", c.line, s.message),
-                }),
-            }
-        }
+        let mut reader = Reader {
+            zones: ZoneResolver::new(prelude.vtimezones),
+            x_wr_timezones: &prelude.x_wr_timezones,
+            contexts,
+            root: None,
+            event: None,
+            events: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let mut line_warnings = Vec::new();
+        parse_stream(text, &mut line_warnings, &mut reader)?;
+        // Unreadable lines first, as they were met; then what the events lost.
+        let mut warnings = line_warnings;
+        warnings.append(&mut reader.warnings);
+        let events = reader.events;
         let series = group(&events);
         Ok(Calendar {
             events,
@@ -947,27 +921,93 @@ impl Shift {
     }
 }
 
-/// The calendar-wide settings of one VCALENDAR: its `X-WR-TIMEZONE`, when it
-/// names a zone we know (an unknown one is ignored with a warning).
-fn calendar_context(root: &Component, warnings: &mut Vec<Warning>) -> CalendarContext {
-    let mut ctx = CalendarContext::default();
-    if let Some(p) = root.prop("X-WR-TIMEZONE") {
-        let name = p.value.trim();
-        match crate::tz::known_zone(name) {
-            Some(zone) => ctx.default_zone = Some(zone),
-            None if name.is_empty() => {}
-            None => warnings.push(Warning {
-                line: p.line,
-                uid: None,
-                kind: WarningKind::PropertyIgnored,
-                message: format!(
-                    "X-WR-TIMEZONE ignored: unknown time zone {name:?}; times without a \
-                     zone stay floating"
-                ),
+/// Reads the events of a calendar as [`parse_stream`] meets them.
+struct Reader<'p> {
+    zones: ZoneResolver,
+    /// Each VCALENDAR's X-WR-TIMEZONE (value, line), from the prelude.
+    x_wr_timezones: &'p [Option<(String, usize)>],
+    /// What applies to the events of each VCALENDAR.
+    contexts: Vec<CalendarContext>,
+    /// Index of the VCALENDAR being read.
+    root: Option<usize>,
+    /// The VEVENT being read (a direct child of a VCALENDAR).
+    event: Option<EventBuilder>,
+    events: Vec<Event>,
+    warnings: Vec<Warning>,
+}
+
+impl Sink for Reader<'_> {
+    fn begin(&mut self, depth: usize, name: &str, line: usize) {
+        match depth {
+            1 => self.root = Some(self.root.map_or(0, |r| r + 1)),
+            // Other components (VTODO, VJOURNAL, VFREEBUSY, ...) are not calendar
+            // time; events nested in them are not either.
+            2 if name.eq_ignore_ascii_case("VEVENT") => self.event = Some(EventBuilder::new(line)),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, depth: usize, _name: &str, _line: usize) {
+        if depth != 2 {
+            return;
+        }
+        let Some(b) = self.event.take() else {
+            return;
+        };
+        let begin = b.line();
+        match b.finish() {
+            Ok((e, notes)) => {
+                self.warnings
+                    .extend(notes.into_iter().map(|(line, message)| Warning {
+                        line,
+                        uid: e.uid.clone(),
+                        kind: WarningKind::PropertyIgnored,
+                        message,
+                    }));
+                self.events.push(e);
+            }
+            Err((s, uid)) => self.warnings.push(Warning {
+                line: s.line,
+                uid,
+                kind: WarningKind::EventSkipped,
+                message: format!("VEVENT at line {begin} skipped: {}", s.message),
             }),
         }
     }
-    ctx
+
+    fn prop(&mut self, depth: usize, p: &Prop<'_>) {
+        let root = self.root.unwrap_or(0);
+        match depth {
+            2 => {
+                if let Some(b) = self.event.as_mut() {
+                    b.prop(p, &mut self.zones, &self.contexts[root]);
+                }
+            }
+            1 if self.contexts[root].default_zone.is_none()
+                && self
+                    .x_wr_timezones
+                    .get(root)
+                    .and_then(Option::as_ref)
+                    .map(|x| x.1)
+                    == Some(p.line) =>
+            {
+                // The calendar's X-WR-TIMEZONE names no zone we know.
+                let name = p.value.trim();
+                if !name.is_empty() {
+                    self.warnings.push(Warning {
+                        line: p.line,
+                        uid: None,
+                        kind: WarningKind::PropertyIgnored,
+                        message: format!(
+                            "X-WR-TIMEZONE ignored: unknown time zone {name:?}; times without a \
+                             zone stay floating"
+                        ),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Groups events by UID into series.

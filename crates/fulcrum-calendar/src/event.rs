@@ -4,7 +4,7 @@ use jiff::SignedDuration;
 use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::TimeZone;
 
-use crate::parse::{Component, Prop, split_text_list, unescape_text};
+use crate::parse::{Prop, split_text_list, unescape_text};
 use crate::rrule::{RRule, RuleError};
 use crate::tz::ZoneResolver;
 use crate::value::{
@@ -243,7 +243,7 @@ pub(crate) struct Skip {
 fn skip(p: &Prop, message: impl Into<String>) -> Skip {
     Skip {
         line: p.line,
-        message: format!("{}: {}", p.name, message.into()),
+        message: format!("{}: {}", p.upper_name(), message.into()),
     }
 }
 
@@ -261,7 +261,7 @@ pub(crate) struct CalendarContext {
 pub(crate) fn date_value(
     p: &Prop,
     raw: &str,
-    zones: &mut ZoneResolver<'_>,
+    zones: &mut ZoneResolver,
     ctx: &CalendarContext,
 ) -> Result<DateValue, Skip> {
     let v = written_date_value(p, raw, zones)?;
@@ -282,11 +282,7 @@ pub(crate) fn date_value(
 }
 
 /// Parses one date or date-time value honouring VALUE and TZID.
-fn written_date_value(
-    p: &Prop,
-    raw: &str,
-    zones: &mut ZoneResolver<'_>,
-) -> Result<DateValue, Skip> {
+fn written_date_value(p: &Prop, raw: &str, zones: &mut ZoneResolver) -> Result<DateValue, Skip> {
     let raw = raw.trim();
     let is_date = p
         .param("VALUE")
@@ -304,7 +300,7 @@ fn written_date_value(
         return Ok(DateValue::zoned(dt, TimeZone::UTC, None));
     }
     match p.param("TZID") {
-        Some(tzid) => match zones.resolve(tzid) {
+        Some(tzid) => match zones.resolve(&tzid) {
             Some(zone) => Ok(DateValue::zoned(dt, zone, Some(tzid.to_string()))),
             None => Err(skip(
                 p,
@@ -344,107 +340,187 @@ fn email(value: &str) -> String {
 }
 
 fn upper(p: &Prop, name: &str) -> Option<String> {
-    p.param(name).map(str::to_ascii_uppercase)
+    p.param(name).map(|v| v.to_ascii_uppercase())
 }
 
 fn midnight(d: Date) -> DateTime {
     d.to_datetime(Time::midnight())
 }
 
-/// Builds an [`Event`] from a VEVENT component, or explains why it is skipped.
-///
-/// `notes` receives (line, message) for each line that was ignored while the
-/// event was kept.
-pub(crate) fn build_event(
-    c: &Component,
-    zones: &mut ZoneResolver<'_>,
-    ctx: &CalendarContext,
-    notes: &mut Vec<(usize, String)>,
-) -> Result<Event, Skip> {
-    let mut uid = None;
-    let mut summary = None;
-    let mut description = None;
-    let mut location = None;
-    let mut status = None;
-    let mut transp = None;
-    let mut busy_status = None;
-    let mut organizer = None;
-    let mut attendees = Vec::new();
-    let mut categories = Vec::new();
-    let mut sequence = 0;
-    let mut start = None;
-    let mut end = None;
-    let mut duration = None;
-    let mut rrules = Vec::new();
-    let mut rdates = Vec::new();
-    let mut exdates = Vec::new();
-    let mut recurrence_id = None;
-    for p in &c.props {
-        match p.name.as_str() {
-            "UID" => uid = Some(p.value.trim().to_string()),
-            "SUMMARY" => summary = Some(unescape_text(&p.value)),
-            "DESCRIPTION" => description = Some(unescape_text(&p.value)),
-            "LOCATION" => location = Some(unescape_text(&p.value)),
+/// Builds an [`Event`] from the properties of one VEVENT as the parser meets
+/// them, or finds why it is skipped. Only what an [`Event`] holds is copied.
+pub(crate) struct EventBuilder {
+    /// Line of `BEGIN:VEVENT`.
+    line: usize,
+    /// Why the event is skipped: the first property that could not be read.
+    skipped: Option<Skip>,
+    /// The first UID (names a skipped event in its warning).
+    first_uid: Option<String>,
+    /// (line, message) for each line ignored while the event is kept.
+    notes: Vec<(usize, String)>,
+    uid: Option<String>,
+    summary: Option<String>,
+    description: Option<String>,
+    location: Option<String>,
+    status: Option<Status>,
+    transp: Option<Transparency>,
+    busy_status: Option<String>,
+    organizer: Option<String>,
+    attendees: Vec<Attendee>,
+    categories: Vec<String>,
+    sequence: i64,
+    start: Option<DateValue>,
+    end: Option<DateValue>,
+    duration: Option<Duration>,
+    rrules: Vec<RRule>,
+    rdates: Vec<RDate>,
+    exdates: Vec<DateValue>,
+    recurrence_id: Option<RecurrenceId>,
+}
+
+/// A property name in upper case without allocating: names longer than any
+/// property an event uses are left empty.
+fn upper_name<'b>(name: &str, buf: &'b mut [u8; 28]) -> &'b str {
+    if name.len() > buf.len() {
+        return "";
+    }
+    let out = &mut buf[..name.len()];
+    out.copy_from_slice(name.as_bytes());
+    out.make_ascii_uppercase();
+    // Property names are ASCII letters, digits and '-' (checked by the parser).
+    std::str::from_utf8(out).unwrap_or("")
+}
+
+impl EventBuilder {
+    pub(crate) fn new(line: usize) -> EventBuilder {
+        EventBuilder {
+            line,
+            skipped: None,
+            first_uid: None,
+            notes: Vec::new(),
+            uid: None,
+            summary: None,
+            description: None,
+            location: None,
+            status: None,
+            transp: None,
+            busy_status: None,
+            organizer: None,
+            attendees: Vec::new(),
+            categories: Vec::new(),
+            sequence: 0,
+            start: None,
+            end: None,
+            duration: None,
+            rrules: Vec::new(),
+            rdates: Vec::new(),
+            exdates: Vec::new(),
+            recurrence_id: None,
+        }
+    }
+
+    /// Line of `BEGIN:VEVENT`.
+    pub(crate) fn line(&self) -> usize {
+        self.line
+    }
+
+    /// Reads one property of the VEVENT (not of its VALARMs).
+    pub(crate) fn prop(&mut self, p: &Prop<'_>, zones: &mut ZoneResolver, ctx: &CalendarContext) {
+        let mut buf = [0u8; 28];
+        let name = upper_name(p.name, &mut buf);
+        if name == "UID" {
+            let uid = p.value.trim();
+            if self.first_uid.is_none() {
+                self.first_uid = Some(uid.to_string());
+            }
+            if self.skipped.is_none() {
+                self.uid = Some(uid.to_string());
+            }
+            return;
+        }
+        if self.skipped.is_some() {
+            return;
+        }
+        if let Err(s) = self.read(name, p, zones, ctx) {
+            self.skipped = Some(s);
+        }
+    }
+
+    fn read(
+        &mut self,
+        name: &str,
+        p: &Prop<'_>,
+        zones: &mut ZoneResolver,
+        ctx: &CalendarContext,
+    ) -> Result<(), Skip> {
+        match name {
+            "SUMMARY" => self.summary = Some(unescape_text(p.value)),
+            "DESCRIPTION" => self.description = Some(unescape_text(p.value)),
+            "LOCATION" => self.location = Some(unescape_text(p.value)),
             "STATUS" => {
-                status = Some(match p.value.trim().to_ascii_uppercase().as_str() {
-                    "CONFIRMED" => Status::Confirmed,
-                    "TENTATIVE" => Status::Tentative,
-                    "CANCELLED" => Status::Cancelled,
-                    other => Status::Other(other.to_string()),
+                let v = p.value.trim();
+                self.status = Some(if v.eq_ignore_ascii_case("CONFIRMED") {
+                    Status::Confirmed
+                } else if v.eq_ignore_ascii_case("TENTATIVE") {
+                    Status::Tentative
+                } else if v.eq_ignore_ascii_case("CANCELLED") {
+                    Status::Cancelled
+                } else {
+                    Status::Other(v.to_ascii_uppercase())
                 })
             }
             "TRANSP" => {
-                transp = Some(if p.value.trim().eq_ignore_ascii_case("TRANSPARENT") {
+                self.transp = Some(if p.value.trim().eq_ignore_ascii_case("TRANSPARENT") {
                     Transparency::Transparent
                 } else {
                     Transparency::Opaque
                 })
             }
             "X-MICROSOFT-CDO-BUSYSTATUS" => {
-                busy_status = Some(p.value.trim().to_ascii_uppercase());
+                self.busy_status = Some(p.value.trim().to_ascii_uppercase());
             }
-            "ORGANIZER" => organizer = Some(email(&p.value)),
-            "ATTENDEE" => attendees.push(Attendee {
-                email: email(&p.value),
-                cn: p.param("CN").map(str::to_string),
+            "ORGANIZER" => self.organizer = Some(email(p.value)),
+            "ATTENDEE" => self.attendees.push(Attendee {
+                email: email(p.value),
+                cn: p.param("CN").map(|v| v.into_owned()),
                 partstat: upper(p, "PARTSTAT"),
                 role: upper(p, "ROLE"),
                 cutype: upper(p, "CUTYPE"),
             }),
-            "CATEGORIES" => categories.extend(
-                split_text_list(&p.value)
+            "CATEGORIES" => self.categories.extend(
+                split_text_list(p.value)
                     .into_iter()
                     .map(|s| s.trim().to_string())
                     .filter(|s| !s.is_empty()),
             ),
-            "SEQUENCE" => sequence = p.value.trim().parse().unwrap_or(0),
-            "DTSTART" => start = Some(date_value(p, &p.value, zones, ctx)?),
-            "DTEND" => end = Some((p, date_value(p, &p.value, zones, ctx)?)),
+            "SEQUENCE" => self.sequence = p.value.trim().parse().unwrap_or(0),
+            "DTSTART" => self.start = Some(date_value(p, p.value, zones, ctx)?),
+            "DTEND" => self.end = Some(date_value(p, p.value, zones, ctx)?),
             "DURATION" => {
-                duration = Some(
-                    parse_duration(&p.value)
+                self.duration = Some(
+                    parse_duration(p.value)
                         .ok_or_else(|| skip(p, format!("cannot read duration {:?}", p.value)))?,
                 )
             }
-            "RRULE" => match RRule::parse_checked(&p.value) {
-                Ok(rule) => rrules.push(rule),
+            "RRULE" => match RRule::parse_checked(p.value) {
+                Ok(rule) => self.rrules.push(rule),
                 // A rule that defines no recurrence (no FREQ, COUNT=0) costs the
                 // event its repetition, not its first occurrence.
                 Err(RuleError::Unusable(why, rule)) => {
-                    notes.push((
+                    self.notes.push((
                         p.line,
                         format!("RRULE ignored ({why}); the event keeps its DTSTART"),
                     ));
                     // COUNT=0 stays as a rule without instances: the event is still
                     // recurring (EXDATE applies to DTSTART) and later rules keep
                     // their places.
-                    rrules.extend(rule.map(|r| *r));
+                    self.rrules.extend(rule.map(|r| *r));
                 }
                 Err(RuleError::Invalid(m)) => return Err(skip(p, m)),
             },
             "EXDATE" => {
                 for v in p.value.split(',').filter(|v| !v.trim().is_empty()) {
-                    exdates.push(date_value(p, v, zones, ctx)?);
+                    self.exdates.push(date_value(p, v, zones, ctx)?);
                 }
             }
             "RDATE" => {
@@ -464,15 +540,15 @@ pub(crate) fn build_event(
                         } else {
                             date_value(p, b, zones, ctx)?
                         };
-                        rdates.push(RDate::Period { start: s, end: e });
+                        self.rdates.push(RDate::Period { start: s, end: e });
                     } else {
-                        rdates.push(RDate::At(date_value(p, v, zones, ctx)?));
+                        self.rdates.push(RDate::At(date_value(p, v, zones, ctx)?));
                     }
                 }
             }
             "RECURRENCE-ID" => {
-                recurrence_id = Some(RecurrenceId {
-                    value: date_value(p, &p.value, zones, ctx)?,
+                self.recurrence_id = Some(RecurrenceId {
+                    value: date_value(p, p.value, zones, ctx)?,
                     this_and_future: p
                         .param("RANGE")
                         .is_some_and(|r| r.eq_ignore_ascii_case("THISANDFUTURE")),
@@ -480,60 +556,74 @@ pub(crate) fn build_event(
             }
             _ => {}
         }
+        Ok(())
     }
-    let Some(start) = start else {
-        return Err(Skip {
-            line: c.line,
-            message: "VEVENT has no DTSTART".into(),
+
+    /// The event, with the lines it ignored as (line, message); or why it is
+    /// skipped, with its first UID.
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn finish(self) -> Result<(Event, Vec<(usize, String)>), (Skip, Option<String>)> {
+        if let Some(s) = self.skipped {
+            return Err((s, self.first_uid));
+        }
+        let Some(start) = self.start else {
+            return Err((
+                Skip {
+                    line: self.line,
+                    message: "VEVENT has no DTSTART".into(),
+                },
+                self.first_uid,
+            ));
+        };
+        // Mixed DATE / DATE-TIME pairs are malformed; coerce the end to the
+        // start's kind rather than drop a real meeting.
+        let end = self.end.map(|e| match (start.when, e.when) {
+            (When::Date(_), When::Utc(_) | When::Floating(_)) => DateValue::date(e.local.date()),
+            (When::Utc(_) | When::Floating(_), When::Date(d)) => match &start.zone {
+                Some(z) => DateValue::zoned(midnight(d), z.clone(), start.tzid.clone()),
+                None => DateValue::floating(midnight(d)),
+            },
+            _ => e,
         });
-    };
-    // Mixed DATE / DATE-TIME pairs are malformed; coerce the end to the
-    // start's kind rather than drop a real meeting.
-    let end = end.map(|(p, e)| match (start.when, e.when) {
-        (When::Date(_), When::Utc(_) | When::Floating(_)) => {
-            let _ = p;
-            DateValue::date(e.local.date())
-        }
-        (When::Utc(_) | When::Floating(_), When::Date(d)) => match &start.zone {
-            Some(z) => DateValue::zoned(midnight(d), z.clone(), start.tzid.clone()),
-            None => DateValue::floating(midnight(d)),
-        },
-        _ => e,
-    });
-    let duration = if end.is_some() { None } else { duration };
-    // An end before the start (a DTEND earlier than DTSTART, a negative DURATION)
-    // has its two ends swapped, as recurring-ical-events does: the event spans
-    // the same time, and its series repeats from the earlier one.
-    let (start, end, duration) = match (end, duration) {
-        (Some(e), _)
-            if e.when.to_timestamp(&TimeZone::UTC) < start.when.to_timestamp(&TimeZone::UTC) =>
-        {
-            (e, Some(start), None)
-        }
-        (None, Some(d)) if d.days < 0 || d.seconds < 0 => {
-            (add_duration(&start, d), Some(start), None)
-        }
-        other => (start, other.0, other.1),
-    };
-    Ok(Event {
-        uid,
-        summary,
-        description,
-        location,
-        status,
-        transp,
-        busy_status,
-        organizer,
-        attendees,
-        categories,
-        sequence,
-        start,
-        end,
-        duration,
-        rrules,
-        rdates,
-        exdates,
-        recurrence_id,
-        line: c.line,
-    })
+        let duration = if end.is_some() { None } else { self.duration };
+        // An end before the start (a DTEND earlier than DTSTART, a negative DURATION)
+        // has its two ends swapped, as recurring-ical-events does: the event spans
+        // the same time, and its series repeats from the earlier one.
+        let (start, end, duration) = match (end, duration) {
+            (Some(e), _)
+                if e.when.to_timestamp(&TimeZone::UTC)
+                    < start.when.to_timestamp(&TimeZone::UTC) =>
+            {
+                (e, Some(start), None)
+            }
+            (None, Some(d)) if d.days < 0 || d.seconds < 0 => {
+                (add_duration(&start, d), Some(start), None)
+            }
+            other => (start, other.0, other.1),
+        };
+        Ok((
+            Event {
+                uid: self.uid,
+                summary: self.summary,
+                description: self.description,
+                location: self.location,
+                status: self.status,
+                transp: self.transp,
+                busy_status: self.busy_status,
+                organizer: self.organizer,
+                attendees: self.attendees,
+                categories: self.categories,
+                sequence: self.sequence,
+                start,
+                end,
+                duration,
+                rrules: self.rrules,
+                rdates: self.rdates,
+                exdates: self.exdates,
+                recurrence_id: self.recurrence_id,
+                line: self.line,
+            },
+            self.notes,
+        ))
+    }
 }

@@ -22,13 +22,20 @@ use crate::value::parse_datetime;
 use crate::windows_zones::WINDOWS_TO_IANA;
 
 /// Resolves TZIDs for one calendar, caching each answer.
-pub(crate) struct ZoneResolver<'c> {
-    vtimezones: HashMap<String, &'c Component>,
+pub(crate) struct ZoneResolver {
+    vtimezones: HashMap<String, Component>,
     cache: HashMap<String, Option<TimeZone>>,
 }
 
-impl<'c> ZoneResolver<'c> {
-    pub(crate) fn new(vtimezones: HashMap<String, &'c Component>) -> Self {
+impl ZoneResolver {
+    /// A resolver for a calendar with these VTIMEZONEs (the first one of a TZID wins).
+    pub(crate) fn new(components: Vec<Component>) -> Self {
+        let mut vtimezones = HashMap::new();
+        for c in components {
+            if let Some(id) = c.prop("TZID") {
+                vtimezones.entry(id.value.trim().to_string()).or_insert(c);
+            }
+        }
         ZoneResolver {
             vtimezones,
             cache: HashMap::new(),
@@ -46,7 +53,7 @@ impl<'c> ZoneResolver<'c> {
         // name only by case ("europe/berlin") or is a Windows name; only then are
         // looser readings of the name tried.
         let found = exact_iana_zone(tzid)
-            .or_else(|| self.vtimezones.get(tzid).and_then(|c| compile_vtimezone(c)))
+            .or_else(|| self.vtimezones.get(tzid).and_then(compile_vtimezone))
             .or_else(|| known_zone(tzid))
             .or_else(|| display_name_zone(tzid));
         self.cache.insert(tzid.to_string(), found.clone());
