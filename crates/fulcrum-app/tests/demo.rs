@@ -177,3 +177,240 @@ async fn people_records(
     assert!(p.percent > 50 && p.percent < 100, "{}", p.percent);
     assert_eq!(p.overdue.len(), 2);
 }
+
+/// The year a lead would recognise: public holidays, vacations and sick days off, notes that
+/// read like notes, and weeks whose tracked time is a real week's.
+#[tokio::test]
+async fn the_demo_year_looks_like_a_real_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let today = date(2026, 6, 10);
+    let built = demo::build(
+        DemoRequest {
+            db: &db,
+            seed: 3,
+            today,
+        },
+        import::no_progress(),
+    )
+    .await
+    .unwrap();
+    let store = fulcrum_app::open_store(&db, fulcrum_app::OpenMode::Existing)
+        .await
+        .unwrap();
+    let now = demo::demo_now(today, &jiff::tz::TimeZone::get(demo::DEMO_ZONE).unwrap());
+    let first_monday = date(2025, 6, 16);
+    let year = fulcrum_app::report::build(
+        store.as_ref(),
+        &built.rules,
+        &fulcrum_app::report::Period::Dates {
+            from: first_monday,
+            to: date(2026, 6, 11),
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    holidays_are_days_off(&year);
+    vacations_and_sick_days_are_days_off(&year);
+    notes_do_not_repeat(store.as_ref()).await;
+    weeks_are_a_leads_weeks(store.as_ref(), &built.rules, &year, now).await;
+}
+
+/// A day off holds no tracked time, meeting or commit.
+fn assert_day_off(d: &fulcrum_core::report::DayLine, kind: &str) {
+    assert!(!d.working_day, "{} {kind}: {d:?}", d.date);
+    assert_eq!(d.meetings, 0, "{} {kind}", d.date);
+    assert_eq!(d.commits, 0, "{} {kind}", d.date);
+    assert!(
+        d.minutes_by_category.is_empty(),
+        "{} {kind}: {:?}",
+        d.date,
+        d.minutes_by_category
+    );
+}
+
+/// Berlin's public holidays in the demo's year (Easter 2026 is 5 April).
+fn holidays_are_days_off(year: &fulcrum_core::report::Report) {
+    let holidays = [
+        (date(2025, 10, 3), "Tag der Deutschen Einheit"),
+        (date(2025, 12, 25), "1. Weihnachtstag"),
+        (date(2025, 12, 26), "2. Weihnachtstag"),
+        (date(2026, 1, 1), "Neujahr"),
+        (date(2026, 3, 8), "Internationaler Frauentag"),
+        (date(2026, 4, 3), "Karfreitag"),
+        (date(2026, 4, 6), "Ostermontag"),
+        (date(2026, 5, 1), "Tag der Arbeit"),
+        (date(2026, 5, 14), "Christi Himmelfahrt"),
+        (date(2026, 5, 25), "Pfingstmontag"),
+    ];
+    for (day, name) in holidays {
+        let d = year.days.iter().find(|d| d.date == day).unwrap();
+        let away = d.away.as_deref().unwrap_or_default();
+        assert!(
+            away.contains("holiday") && away.contains(name),
+            "{day}: {away:?}"
+        );
+        assert_day_off(d, name);
+    }
+    let marked = year
+        .days
+        .iter()
+        .filter(|d| {
+            d.away
+                .as_deref()
+                .is_some_and(|a| a.contains("Public holiday"))
+        })
+        .count();
+    assert_eq!(marked, holidays.len(), "no other day is a public holiday");
+}
+
+/// Two vacations of a week or more and a few sick days, nothing tracked on any of them.
+fn vacations_and_sick_days_are_days_off(year: &fulcrum_core::report::Report) {
+    let is = |d: &fulcrum_core::report::DayLine, word: &str| {
+        d.away.as_deref().is_some_and(|a| a.contains(word))
+    };
+    let mut runs: Vec<(jiff::civil::Date, i64)> = Vec::new();
+    for d in year.days.iter().filter(|d| is(d, "Vacation")) {
+        assert_day_off(d, "vacation");
+        match runs.last_mut() {
+            Some((start, len)) if fulcrum_core::time::add_days(*start, *len) == d.date => *len += 1,
+            _ => runs.push((d.date, 1)),
+        }
+    }
+    assert_eq!(runs.len(), 2, "{runs:?}");
+    assert!(runs.iter().all(|(_, len)| *len >= 7), "{runs:?}");
+    assert!(
+        runs.iter().any(|(_, len)| *len >= 14),
+        "a summer break: {runs:?}"
+    );
+    let sick: Vec<_> = year.days.iter().filter(|d| is(d, "Sick")).collect();
+    assert!((2..=4).contains(&sick.len()), "{}", sick.len());
+    for d in sick {
+        assert!(!matches!(d.weekday.as_str(), "sat" | "sun"), "{}", d.date);
+        assert_day_off(d, "sick");
+    }
+}
+
+/// Notes are written, not copied: 1:1 notes and journal entries never repeat word for word,
+/// observations and feedback hardly ever.
+async fn notes_do_not_repeat(store: &dyn fulcrum_store::Store) {
+    use std::collections::HashSet;
+    fn distinct<T: std::hash::Hash + Eq>(items: Vec<T>) -> (usize, usize) {
+        let n = items.len();
+        (items.into_iter().collect::<HashSet<_>>().len(), n)
+    }
+    let notes: Vec<String> = store
+        .notes()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|n| n.shared_notes)
+        .collect();
+    assert!(notes.len() > 60, "{}", notes.len());
+    let (unique, n) = distinct(notes);
+    assert_eq!(unique, n, "every 1:1 note is its own");
+    let journal: Vec<String> = store
+        .entries(fulcrum_core::rituals::Ritual::WeeklyJournal)
+        .await
+        .unwrap()
+        .iter()
+        .map(|e| format!("{:?}", e.body.sections))
+        .collect();
+    assert!(journal.len() > 30, "{}", journal.len());
+    let (unique, n) = distinct(journal);
+    assert_eq!(unique, n, "every journal entry is its own");
+    for ritual in [
+        fulcrum_core::rituals::Ritual::MonthlyCheckIn,
+        fulcrum_core::rituals::Ritual::QuarterlyAssessment,
+    ] {
+        let entries: Vec<String> = store
+            .entries(ritual)
+            .await
+            .unwrap()
+            .iter()
+            .map(|e| format!("{:?}", e.body.sections))
+            .collect();
+        let (unique, n) = distinct(entries);
+        assert_eq!(unique, n, "{ritual:?}");
+    }
+    let observed: Vec<String> = store
+        .observations()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|o| o.note)
+        .collect();
+    assert!(observed.len() > 40, "{}", observed.len());
+    let (unique, n) = distinct(observed);
+    assert!(unique * 100 >= n * 95, "{unique} of {n} observations");
+    let given: Vec<(String, String, String)> = store
+        .feedback()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.direction == fulcrum_core::feedback::Direction::Given)
+        .map(|f| (f.situation, f.behaviour, f.impact))
+        .collect();
+    let (unique, n) = distinct(given);
+    assert!(unique * 100 >= n * 95, "{unique} of {n} feedback");
+}
+
+/// Every full working week of the year tracks 30–45 hours, never all of its working time, and
+/// a few entries logged by hand.
+async fn weeks_are_a_leads_weeks(
+    store: &dyn fulcrum_store::Store,
+    rules: &std::path::Path,
+    year: &fulcrum_core::report::Report,
+    now: jiff::Timestamp,
+) {
+    use fulcrum_core::time;
+    let tz = jiff::tz::TimeZone::get(demo::DEMO_ZONE).unwrap();
+    let this_week = time::week_start(year.to);
+    let mut checked = 0;
+    let mut titles = std::collections::HashSet::new();
+    let mut monday = year.from;
+    while monday < time::add_days(this_week, -6) {
+        let days: Vec<_> = year
+            .days
+            .iter()
+            .filter(|d| d.date >= monday && d.date < time::add_days(monday, 5))
+            .collect();
+        let next = time::add_days(monday, 7);
+        let entries = store
+            .manual_entries_between(
+                time::day_start(monday, &tz).as_second(),
+                time::day_start(next, &tz).as_second(),
+            )
+            .await
+            .unwrap();
+        titles.extend(entries.iter().map(|e| e.title.clone()));
+        if days.iter().all(|d| d.working_day) {
+            checked += 1;
+            let week = fulcrum_app::report::build(
+                store,
+                rules,
+                &fulcrum_app::report::Period::Week(monday),
+                now,
+            )
+            .await
+            .unwrap();
+            let t = &week.totals;
+            assert!(
+                (30 * 60..=45 * 60).contains(&t.minutes),
+                "{monday}: {} h {} min tracked",
+                t.minutes / 60,
+                t.minutes % 60
+            );
+            assert!(t.untracked_minutes > 0, "{monday}: {t:?}");
+            assert!(
+                (1..=6).contains(&entries.len()),
+                "{monday}: {} manual entries",
+                entries.len()
+            );
+        }
+        monday = next;
+    }
+    assert!(checked >= 30, "{checked} full weeks");
+    assert!(titles.len() >= 6, "{titles:?}");
+}

@@ -3,6 +3,8 @@
 //! ways, delegations in every state, contacts, commitments, stakeholder preps and an
 //! onboarding plan. Everything goes through the use cases users call, dated as it happened.
 
+use super::days_off::DaysOff;
+use super::texts::{self, Unique};
 use super::{MANAGER, PRODUCT, Rng, TEAM, pick};
 use crate::error::Result;
 use crate::{delegation, feedback, onboarding, one_on_ones, people, relationships};
@@ -92,19 +94,6 @@ const PRIVATE_NOTES: [&str; 6] = [
     "Relocated from Oslo for the job; still finding his feet.",
 ];
 
-const SHARED: [&str; 10] = [
-    "Went through the retry design together; next step is a short doc.",
-    "Talked about the upcoming release and who covers the Friday.",
-    "Reviewed progress on the growth goal; one small step agreed.",
-    "Discussed how the team splits on-call; wants a clearer rota.",
-    "Looked back at the sprint: proud of the checkout fix.",
-    "Worried about the number of meetings; we dropped one.",
-    "Shared the roadmap changes and what they mean for the team.",
-    "Talked about the conference talk idea.",
-    "Agreed to pair on the flaky integration tests.",
-    "Caught up after the holidays; plenty of energy.",
-];
-
 const THEIR_TOPICS: [&str; 6] = [
     "Conference budget",
     "Can I lead the next migration?",
@@ -128,58 +117,6 @@ const ACTIONS: [(&str, Owner); 6] = [
     ("Write up the on-call proposal", Owner::Them),
     ("Book a pairing session", Owner::Them),
     ("Share the roadmap slides", Owner::Me),
-];
-
-/// Situation, behaviour, impact: positive ones, then constructive ones.
-const POSITIVE: [(&str, &str, &str); 5] = [
-    (
-        "In Thursday's incident call",
-        "you kept a written timeline and called out each decision",
-        "we restored service twenty minutes faster and the review wrote itself",
-    ),
-    (
-        "At the sprint demo on Friday",
-        "you explained the retry change with the dashboard open and took every question",
-        "the product team signed off without a follow-up meeting",
-    ),
-    (
-        "In yesterday's architecture review",
-        "you asked the quiet people what they thought before deciding",
-        "we found the caching risk before it shipped",
-    ),
-    (
-        "On this week's pull requests",
-        "you reviewed the new joiner's changes within a day with concrete suggestions",
-        "he merged his first change in his first week",
-    ),
-    (
-        "During Monday's planning",
-        "you split the migration into four shippable steps",
-        "we could commit to the first two with confidence",
-    ),
-];
-
-const CONSTRUCTIVE: [(&str, &str, &str); 4] = [
-    (
-        "In Tuesday's planning meeting",
-        "you committed the team to the date before anyone estimated",
-        "two people worked late to make it and felt unheard",
-    ),
-    (
-        "In this morning's standup",
-        "you said three services need the change when it is two",
-        "the team spent an hour planning work that is not needed",
-    ),
-    (
-        "On the checkout pull request",
-        "the change went in without tests for the refund path",
-        "QA found two bugs and the release slipped a day",
-    ),
-    (
-        "In the stakeholder sync on Wednesday",
-        "you answered the deadline question with a flat no",
-        "Dana left without knowing what we could offer instead",
-    ),
 ];
 
 /// What others told the lead: giver (index into the team, or None for the manager), theme,
@@ -247,12 +184,27 @@ fn at(day: Date, hour: i8, tz: &TimeZone) -> Timestamp {
     time::local_instant(day, Time::constant(hour, 0, 0, 0), tz)
 }
 
+/// The first names of the team but the `i`-th.
+fn peers_of(i: usize) -> Vec<&'static str> {
+    TEAM.iter()
+        .enumerate()
+        .filter(|(k, _)| *k != i)
+        .map(|(_, t)| t.name.split(' ').next().unwrap_or(t.name))
+        .collect()
+}
+
 fn strings(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
 /// Adds the people and their year of records.
-pub async fn build(store: &dyn Store, rng: &mut Rng, today: Date, tz: &TimeZone) -> Result<()> {
+pub async fn build(
+    store: &dyn Store,
+    rng: &mut Rng,
+    off: &DaysOff,
+    today: Date,
+    tz: &TimeZone,
+) -> Result<()> {
     let year_ago = time::add_days(today, -364);
     let mut ids = Vec::new();
     let mut starts = Vec::new();
@@ -333,14 +285,15 @@ pub async fn build(store: &dyn Store, rng: &mut Rng, today: Date, tz: &TimeZone)
     )
     .await?;
 
+    let mut written = Written::default();
     for (i, id) in ids.iter().enumerate() {
-        one_on_one_year(store, rng, *id, i, today, tz).await?;
-        observations(store, rng, *id, i, starts[i], today, tz).await?;
-        feedback_given(store, rng, *id, i, starts[i], today, tz).await?;
+        one_on_one_year(store, rng, &mut written, *id, i, today, tz).await?;
+        observations(store, rng, &mut written, off, *id, i, starts[i], today, tz).await?;
+        feedback_given(store, rng, &mut written, off, *id, i, starts[i], today, tz).await?;
     }
     feedback_received(store, &ids, sam.id, dana.id, today, tz).await?;
-    delegations(store, &ids, today, tz).await?;
-    relationships_year(store, rng, [sam.id, dana.id, ravi.id], today, tz).await?;
+    delegations(store, rng, &ids, today, tz).await?;
+    relationships_year(store, rng, off, [sam.id, dana.id, ravi.id], today, tz).await?;
     onboarding::start(store, ids[5], None, at(new_joiner_start(today), 9, tz)).await?;
     let plan = onboarding::show(store, ids[5], now).await?;
     for s in plan
@@ -356,6 +309,14 @@ pub async fn build(store: &dyn Store, rng: &mut Rng, today: Date, tz: &TimeZone)
         onboarding::done(store, ids[5], s.seq, false, at(day, 17, tz)).await?;
     }
     Ok(())
+}
+
+/// What has been written so far, so no note repeats another word for word.
+#[derive(Default)]
+struct Written {
+    notes: Unique,
+    observations: Unique,
+    feedback: Unique,
 }
 
 /// The days in the last year the calendar shows a held or moved 1:1 with someone.
@@ -377,15 +338,20 @@ async fn held_days(store: &dyn Store, id: i64, today: Date, tz: &TimeZone) -> Re
     Ok(days)
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn one_on_one_year(
     store: &dyn Store,
     rng: &mut Rng,
+    written: &mut Written,
     id: i64,
     i: usize,
     today: Date,
     tz: &TimeZone,
 ) -> Result<()> {
     let days = held_days(store, id, today, tz).await?;
+    let m = &MEMBERS[i];
+    let peers = peers_of(i);
+    let name = TEAM[i].name.split(' ').next().unwrap_or(TEAM[i].name);
     let mut open_actions: Vec<i64> = Vec::new();
     // Tomás (3) has stopped bringing topics lately: the quiet-1:1s signal.
     let quiet_from = if i == 3 {
@@ -446,15 +412,24 @@ async fn one_on_one_year(
         } else {
             Vec::new()
         };
+        let about = texts::About {
+            name,
+            goals: m.goals,
+            interests: m.interests,
+            knows: m.knows,
+            peers: &peers,
+            month: texts::month_name(day.month()),
+        };
+        let shared = written
+            .notes
+            .draw(rng, |rng| texts::one_on_one_note(rng, &about));
         let logged = one_on_ones::log(
             store,
             one_on_ones::LogRequest {
                 person_id: id,
                 held_on: Some(*day),
-                shared_notes: Some(pick(&SHARED, rng)),
-                private_notes: rng
-                    .chance(0.2)
-                    .then(|| "Seemed tired; keep an eye on the workload.".into()),
+                shared_notes: Some(shared),
+                private_notes: rng.chance(0.2).then(|| texts::private_note(rng, &peers)),
                 topics,
                 actions,
                 keep: Vec::new(),
@@ -483,24 +458,42 @@ async fn one_on_one_year(
     Ok(())
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn observations(
     store: &dyn Store,
     rng: &mut Rng,
+    written: &mut Written,
+    off: &DaysOff,
     id: i64,
     i: usize,
     start: Date,
     today: Date,
     tz: &TimeZone,
 ) -> Result<()> {
+    let peers = peers_of(i);
     let mut energy: i64 = 4;
     let mut day = time::add_days(today, -180).max(time::add_days(start, 3));
     while day <= today {
+        // Seen at work: the next ordinary working day.
+        let seen = off.working_day(day);
+        if seen > today {
+            break;
+        }
         // Jonas (1) has been running low lately.
-        let late = time::days_between(day, today) < 25;
+        let late = time::days_between(seen, today) < 40;
         energy = if i == 1 && late {
             2
         } else {
             (energy + rng.below(3) as i64 - 1).clamp(3, 5)
+        };
+        let note = if (i == 1 && late) || rng.chance(0.7) {
+            Some(
+                written
+                    .observations
+                    .draw(rng, |rng| texts::observation(rng, energy, &peers)),
+            )
+        } else {
+            None
         };
         people::observe(
             store,
@@ -509,10 +502,10 @@ async fn observations(
                 energy: energy as u8,
                 context: [Context::Standup, Context::OneOnOne, Context::Chat]
                     [rng.below(3) as usize],
-                note: (i == 1 && late).then(|| "Quiet, camera off".into()),
-                on: Some(day),
+                note,
+                on: Some(seen),
             },
-            at(day, 12, tz),
+            at(seen, 12, tz),
         )
         .await?;
         day = time::add_days(day, 10 + rng.below(6) as i64);
@@ -520,35 +513,41 @@ async fn observations(
     Ok(())
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn feedback_given(
     store: &dyn Store,
     rng: &mut Rng,
+    written: &mut Written,
+    off: &DaysOff,
     id: i64,
     i: usize,
     start: Date,
     today: Date,
     tz: &TimeZone,
 ) -> Result<()> {
+    let peers = peers_of(i);
     let mut day = time::add_days(today, -330 + 9 * i as i64).max(time::add_days(start, 4));
     while day < time::add_days(today, -3) {
+        let seen = off.working_day(day);
+        if seen >= time::add_days(today, -3) {
+            break;
+        }
         // Tomás (3) heard only constructive feedback in the last two months.
-        let recent = time::days_between(day, today) < 60;
+        let recent = time::days_between(seen, today) < 60;
         let positive = if i == 3 && recent {
             false
         } else {
             rng.chance(0.6)
         };
-        let (situation, behaviour, impact) = if positive {
-            POSITIVE[rng.below(POSITIVE.len() as u64) as usize]
-        } else {
-            CONSTRUCTIVE[rng.below(CONSTRUCTIVE.len() as u64) as usize]
-        };
+        let (situation, behaviour, impact) = written
+            .feedback
+            .fresh(rng, |rng| texts::feedback(rng, positive, &peers));
         let delay = if rng.chance(0.8) {
             rng.below(3)
         } else {
             6 + rng.below(8)
         } as i64;
-        let delivered = time::add_days(day, delay).min(today);
+        let delivered = off.working_day(time::add_days(seen, delay)).min(today);
         let noted = feedback::add(
             store,
             feedback::NewFeedback {
@@ -560,11 +559,11 @@ async fn feedback_given(
                 } else {
                     Polarity::Constructive
                 }),
-                situation: situation.into(),
-                behaviour: behaviour.into(),
-                impact: impact.into(),
+                situation,
+                behaviour,
+                impact,
                 theme: None,
-                event_on: Some(day),
+                event_on: Some(seen),
                 delivered_on: Some(delivered),
                 follow_up_due: None,
             },
@@ -758,7 +757,13 @@ const PLANS: [Plan; 7] = [
     },
 ];
 
-async fn delegations(store: &dyn Store, team: &[i64], today: Date, tz: &TimeZone) -> Result<()> {
+async fn delegations(
+    store: &dyn Store,
+    rng: &mut Rng,
+    team: &[i64],
+    today: Date,
+    tz: &TimeZone,
+) -> Result<()> {
     for (k, p) in PLANS.iter().enumerate() {
         let start = time::add_days(today, -p.from);
         let deadline = time::add_days(start, p.days);
@@ -796,13 +801,8 @@ async fn delegations(store: &dyn Store, team: &[i64], today: Date, tz: &TimeZone
         let handed = delegation::show(store, d.id, at(start, 11, tz)).await?;
         let last = deadline.min(time::add_days(today, -9));
         for c in handed.delegation.check_ins.iter().filter(|c| c.due <= last) {
-            delegation::check_in(
-                store,
-                d.id,
-                Some("Going fine; one blocker cleared".into()),
-                at(c.due, 16, tz),
-            )
-            .await?;
+            delegation::check_in(store, d.id, Some(texts::check_in(rng)), at(c.due, 16, tz))
+                .await?;
         }
         if let Some(outcome) = p.outcome {
             delegation::close(
@@ -827,6 +827,7 @@ async fn delegations(store: &dyn Store, team: &[i64], today: Date, tz: &TimeZone
 async fn relationships_year(
     store: &dyn Store,
     rng: &mut Rng,
+    off: &DaysOff,
     [sam, dana, ravi]: [i64; 3],
     today: Date,
     tz: &TimeZone,
@@ -835,6 +836,7 @@ async fn relationships_year(
     let mut day = time::add_days(today, -330);
     while day < time::add_days(today, -30) {
         let person = [sam, dana, ravi][rng.below(3) as usize];
+        let on = off.working_day(day);
         relationships::log_contact(
             store,
             relationships::NewInteraction {
@@ -844,10 +846,10 @@ async fn relationships_year(
                     InteractionKind::Chat,
                     InteractionKind::Call,
                 ][rng.below(3) as usize],
-                on: Some(day),
-                note: Some("Caught up on priorities".into()),
+                on: Some(on),
+                note: Some(texts::contact(rng)),
             },
-            at(day, 15, tz),
+            at(on, 15, tz),
         )
         .await?;
         day = time::add_days(day, 20 + rng.below(20) as i64);
