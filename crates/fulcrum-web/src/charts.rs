@@ -695,3 +695,82 @@ pub fn energy_sparkline(points: &[(jiff::civil::Date, u8)]) -> Markup {
         }
     }
 }
+
+/// Side-by-side lanes for spans drawn on one timeline column (the week page's activities, the
+/// plan page's calendar and blocks), so overlapping spans never cover each other: for each
+/// span `(start, end)`, in the order given, its lane and the number of lanes of its cluster (the
+/// spans that overlap it directly or through others). Spans that only touch share a lane.
+pub fn lanes(spans: &[(i64, i64)]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| (spans[i].0, -spans[i].1, i));
+    let mut out = vec![(0, 1); spans.len()];
+    let mut cluster: Vec<usize> = Vec::new();
+    let mut cluster_end = i64::MIN;
+    let mut lane_ends: Vec<i64> = Vec::new();
+    let close = |cluster: &mut Vec<usize>, lanes: usize, out: &mut Vec<(usize, usize)>| {
+        for &i in cluster.iter() {
+            out[i].1 = lanes.max(1);
+        }
+        cluster.clear();
+    };
+    for i in order {
+        let (start, end) = spans[i];
+        if start >= cluster_end {
+            close(&mut cluster, lane_ends.len(), &mut out);
+            lane_ends.clear();
+        }
+        let lane = match lane_ends.iter().position(|&e| e <= start) {
+            Some(l) => l,
+            None => {
+                lane_ends.push(i64::MIN);
+                lane_ends.len() - 1
+            }
+        };
+        lane_ends[lane] = end;
+        out[i].0 = lane;
+        cluster.push(i);
+        cluster_end = cluster_end.max(end);
+    }
+    close(&mut cluster, lane_ends.len(), &mut out);
+    out
+}
+
+#[cfg(test)]
+mod lane_tests {
+    use super::lanes;
+
+    #[test]
+    fn overlapping_spans_get_lanes_side_by_side() {
+        // 9–11 and 10–12 overlap; 11–12 fits under the first; 13–14 stands alone.
+        let spans = [(540, 660), (600, 720), (660, 720), (780, 840)];
+        assert_eq!(lanes(&spans), [(0, 2), (1, 2), (0, 2), (0, 1)]);
+        // Three at once need three lanes; touching spans share one.
+        assert_eq!(
+            lanes(&[(0, 60), (0, 60), (30, 90), (60, 120)]),
+            [(0, 3), (1, 3), (2, 3), (0, 3)]
+        );
+        assert!(lanes(&[]).is_empty());
+    }
+
+    #[test]
+    fn no_two_overlapping_spans_share_a_lane() {
+        // A deterministic jumble of spans over a day.
+        let spans: Vec<(i64, i64)> = (0..200i64)
+            .map(|i| {
+                let s = (i * 7919) % 1380;
+                (s, s + 5 + (i * 104_729) % 180)
+            })
+            .collect();
+        let l = lanes(&spans);
+        for a in 0..spans.len() {
+            assert!(l[a].0 < l[a].1);
+            for b in a + 1..spans.len() {
+                let overlap = spans[a].0 < spans[b].1 && spans[b].0 < spans[a].1;
+                if overlap {
+                    assert_ne!(l[a].0, l[b].0, "{:?} {:?}", spans[a], spans[b]);
+                    assert_eq!(l[a].1, l[b].1, "one cluster, one lane count");
+                }
+            }
+        }
+    }
+}

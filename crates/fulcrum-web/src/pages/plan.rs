@@ -255,7 +255,16 @@ fn per_day(monday: Date, p: &Piece) -> Vec<(usize, i64, i64)> {
     out
 }
 
-/// The week page's timeline: the calendar greyed, the planned blocks in colour.
+/// A piece on one day: `(piece, start minute, end minute, lane, lanes)`.
+type Placed<'a> = (&'a Piece, i64, i64, usize, usize);
+
+/// Smallest height a piece is drawn with, as a share of the track (so short events stay
+/// visible); lanes are worked out on the drawn spans, so enlarged pieces do not cover others.
+const MIN_HEIGHT_PCT: f64 = 0.8;
+
+/// The plan's timeline: the calendar greyed, the planned blocks in colour. Pieces that overlap
+/// (two meetings at once, or a block and an event added after the plan was accepted) are put
+/// in lanes side by side, as on the week page, so no text is drawn over other text.
 fn timeline(monday: Date, busy: &[Piece], blocks: &[Piece]) -> Markup {
     let all: Vec<(usize, i64, i64, &Piece)> = busy
         .iter()
@@ -275,6 +284,21 @@ fn timeline(monday: Date, busy: &[Piece], blocks: &[Piece]) -> Markup {
         .max(18);
     let span = ((last - first) * 60) as f64;
     let pct = |m: i64| ((m - first * 60) as f64 / span * 100.0).clamp(0.0, 100.0);
+    let min_minutes = (span * MIN_HEIGHT_PCT / 100.0).ceil() as i64;
+    // Each day's pieces with their lanes: `(piece, start, end, lane, lanes)`.
+    let days: Vec<Vec<Placed>> = (0..7usize)
+        .map(|i| {
+            let day: Vec<&(usize, i64, i64, &Piece)> = all.iter().filter(|x| x.0 == i).collect();
+            let drawn: Vec<(i64, i64)> = day
+                .iter()
+                .map(|x| (x.1, x.2.max(x.1 + min_minutes)))
+                .collect();
+            day.iter()
+                .zip(charts::lanes(&drawn))
+                .map(|(x, (lane, lanes))| (x.3, x.1, x.2, lane, lanes))
+                .collect()
+        })
+        .collect();
     html! {
         div.timeline.plan-timeline #plan-timeline aria-hidden="true" {
             div.hours {
@@ -285,18 +309,20 @@ fn timeline(monday: Date, busy: &[Piece], blocks: &[Piece]) -> Markup {
                     }
                 }
             }
-            @for i in 0..7usize {
+            @for (i, pieces) in days.iter().enumerate() {
                 div.daycol.weekend[i >= 5] {
                     div.day-head { (fmt::day(time::add_days(monday, i as i64))) }
                     div.track {
                         @for h in first..last {
                             span.line style=(format!("top:{:.3}%", pct(h * 60))) {}
                         }
-                        @for (_, start, end, p) in all.iter().filter(|x| x.0 == i) {
+                        @for (p, start, end, lane, lanes) in pieces {
                             div class=(p.class)
-                                style=(format!("top:{:.3}%;height:{:.3}%", pct(*start), (pct(*end) - pct(*start)).max(0.8)))
+                                style=(format!("top:{:.3}%;height:{:.3}%;left:{:.2}%;width:{:.2}%",
+                                    pct(*start), (pct(*end) - pct(*start)).max(MIN_HEIGHT_PCT),
+                                    100.0 * *lane as f64 / *lanes as f64, 100.0 / *lanes as f64))
                                 title=(format!("{} · {}–{}", p.title, hhmm(*start), hhmm(*end)))
-                                data-task-id=[p.task] {
+                                data-task-id=[p.task] data-lane=(lane) data-lanes=(lanes) {
                                 span.act-title { (p.title) }
                                 span.act-time { (hhmm(*start)) "–" (hhmm(*end)) }
                             }

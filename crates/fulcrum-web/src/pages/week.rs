@@ -4,7 +4,7 @@
 use super::{chip, legend, week_nav};
 use crate::api::{PeriodQuery, monday_of};
 use crate::layout::{self, Nav, frame, respond};
-use crate::{AppState, Failure, cache, fmt};
+use crate::{AppState, Failure, cache, charts, fmt};
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -90,37 +90,13 @@ fn layout_days(w: &WeekView) -> Vec<Vec<Piece<'_>>> {
     }
     for pieces in &mut days {
         pieces.sort_by_key(|p| (p.start, -p.end));
-        // Lanes within each cluster of overlapping pieces.
-        let mut cluster_start = 0;
-        let mut cluster_end = i64::MIN;
-        let mut lane_ends: Vec<i64> = Vec::new();
-        for i in 0..pieces.len() {
-            if pieces[i].start >= cluster_end {
-                close_cluster(&mut pieces[cluster_start..i], lane_ends.len());
-                cluster_start = i;
-                lane_ends.clear();
-            }
-            let lane = match lane_ends.iter().position(|&e| e <= pieces[i].start) {
-                Some(l) => l,
-                None => {
-                    lane_ends.push(0);
-                    lane_ends.len() - 1
-                }
-            };
-            lane_ends[lane] = pieces[i].end;
-            pieces[i].lane = lane;
-            cluster_end = cluster_end.max(pieces[i].end);
+        let spans: Vec<(i64, i64)> = pieces.iter().map(|p| (p.start, p.end)).collect();
+        for (p, (lane, lanes)) in pieces.iter_mut().zip(charts::lanes(&spans)) {
+            p.lane = lane;
+            p.lanes = lanes;
         }
-        let n = pieces.len();
-        close_cluster(&mut pieces[cluster_start..n], lane_ends.len());
     }
     days
-}
-
-fn close_cluster(pieces: &mut [Piece<'_>], lanes: usize) {
-    for p in pieces {
-        p.lanes = lanes.max(1);
-    }
 }
 
 fn hhmm(m: i64) -> String {
