@@ -118,8 +118,10 @@ pub async fn facts(
     let (mut tasks_done, mut tasks_planned) = (0, 0);
     let mut week = time::week_start(period.from);
     while week < period.to {
-        // Weeks without an accepted plan have nothing to report.
-        if let Ok(v) = crate::weekly::review_week(store, week).await
+        // Weeks without an accepted plan have nothing to report, and a week still running has
+        // no result yet.
+        if let Ok(v) = crate::weekly::review_week(store, week, now).await
+            && !v.review.in_progress
             && let Some(s) = v.review.done_share
         {
             done.push(format!("{} {:.0} %", v.week, s * 100.0));

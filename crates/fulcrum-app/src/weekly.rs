@@ -6,7 +6,7 @@ use crate::error::{AppError, Result};
 use crate::profile;
 use fulcrum_calendar::{OutEvent, write_calendar};
 use fulcrum_core::planner::{self, Plan, PlanInput, PlanRules};
-use fulcrum_core::review::{self, NewEvent, PlannedBlock, WeekReview};
+use fulcrum_core::review::{self, NewEvent, PlannedBlock, ReviewInput, WeekReview};
 use fulcrum_core::tasks::{
     self, Quadrant, QuadrantHealth, Task, TaskStatus, TriageAnswers, TriageOutcome,
 };
@@ -288,6 +288,8 @@ pub struct ReviewView {
 pub struct TrendPoint {
     pub week: String,
     pub done_share: Option<f64>,
+    /// The week has not ended: its share is progress so far, not a result.
+    pub in_progress: bool,
 }
 
 /// Weeks of review trend shown.
@@ -298,6 +300,7 @@ async fn review_of(
     profile: &fulcrum_core::Profile,
     plan: &AcceptedPlan,
     tasks: &[Task],
+    now: Timestamp,
 ) -> Result<WeekReview> {
     let week = time::parse_iso_week(&plan.week)?;
     let known: std::collections::HashSet<&str> =
@@ -319,16 +322,20 @@ async fn review_of(
             span: span(b.start_at, b.end_at),
         })
         .collect();
-    Ok(review::review(
-        &blocks,
+    Ok(review::review(&ReviewInput {
+        blocks: &blocks,
         tasks,
-        &new_events,
-        plan.buffer_minutes,
-    ))
+        new_events: &new_events,
+        buffer_minutes: plan.buffer_minutes,
+        week,
+        now,
+        tz: &profile.tz(),
+    }))
 }
 
-/// Reviews the week starting `week` against its accepted plan.
-pub async fn review_week(store: &dyn Store, week: Date) -> Result<ReviewView> {
+/// Reviews the week starting `week` against its accepted plan, as of `now`: a week that has
+/// not ended gets its progress so far and no verdict.
+pub async fn review_week(store: &dyn Store, week: Date, now: Timestamp) -> Result<ReviewView> {
     let profile = profile::require(store).await?;
     let label = time::iso_week_label(week);
     let plan = store.plan(&label).await?.ok_or_else(|| {
@@ -337,7 +344,7 @@ pub async fn review_week(store: &dyn Store, week: Date) -> Result<ReviewView> {
         ))
     })?;
     let tasks = store.tasks().await?;
-    let review = review_of(store, &profile, &plan, &tasks).await?;
+    let review = review_of(store, &profile, &plan, &tasks, now).await?;
     let weeks = store.planned_weeks().await?;
     let mut trend = Vec::new();
     // ISO week labels sort in time order.
@@ -347,9 +354,11 @@ pub async fn review_week(store: &dyn Store, week: Date) -> Result<ReviewView> {
         .collect();
     for w in &upto[upto.len().saturating_sub(REVIEW_TREND_WEEKS)..] {
         if let Some(p) = store.plan(w).await? {
+            let r = review_of(store, &profile, &p, &tasks, now).await?;
             trend.push(TrendPoint {
                 week: (*w).clone(),
-                done_share: review_of(store, &profile, &p, &tasks).await?.done_share,
+                done_share: r.done_share,
+                in_progress: r.in_progress,
             });
         }
     }

@@ -211,6 +211,18 @@ async fn the_demo_year_looks_like_a_real_one() {
     )
     .await
     .unwrap();
+    // The demo may be shown at any hour of today: nothing was committed or logged on it yet.
+    let today_line = year.days.iter().find(|d| d.date == today).unwrap();
+    assert_eq!(today_line.commits, 0);
+    let tz = jiff::tz::TimeZone::get(demo::DEMO_ZONE).unwrap();
+    let from_today = fulcrum_core::time::day_start(today, &tz).as_second();
+    assert!(
+        store
+            .manual_entries_between(from_today, i64::MAX / 2)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     holidays_are_days_off(&year);
     vacations_and_sick_days_are_days_off(&year);
     notes_do_not_repeat(store.as_ref()).await;

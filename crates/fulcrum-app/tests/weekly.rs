@@ -67,6 +67,11 @@ fn now() -> Timestamp {
     "2026-11-22T12:00:00Z".parse().unwrap()
 }
 
+/// The Monday after the week of 2026-11-23.
+fn after_the_week() -> Timestamp {
+    "2026-11-30T09:00:00Z".parse().unwrap()
+}
+
 #[tokio::test]
 async fn plan_export_expand_and_reimport_round_trip() {
     let dir = tempfile::tempdir().unwrap();
@@ -262,7 +267,10 @@ async fn the_review_sees_what_derailed_the_plan() {
     .await
     .unwrap();
 
-    let r = weekly::review_week(store.as_ref(), week).await.unwrap();
+    let r = weekly::review_week(store.as_ref(), week, after_the_week())
+        .await
+        .unwrap();
+    assert!(!r.review.in_progress);
     assert_eq!(r.review.derailers.len(), 1, "{:?}", r.review.derailers);
     assert_eq!(r.review.derailers[0].title, "Incident: payments down");
     assert!(r.review.derailed_minutes > 0);
@@ -283,7 +291,9 @@ async fn the_review_sees_what_derailed_the_plan() {
     weekly::adjust(store.as_ref(), week, "Keep Thursday mornings for the RFC")
         .await
         .unwrap();
-    let r = weekly::review_week(store.as_ref(), week).await.unwrap();
+    let r = weekly::review_week(store.as_ref(), week, after_the_week())
+        .await
+        .unwrap();
     assert_eq!(
         r.adjustment.as_deref(),
         Some("Keep Thursday mornings for the RFC")
@@ -292,5 +302,64 @@ async fn the_review_sees_what_derailed_the_plan() {
     assert!(
         json["done_share"].is_number() && json["derailers"].is_array(),
         "{json}"
+    );
+}
+
+#[tokio::test]
+async fn a_review_before_the_week_is_over_gives_progress_not_a_verdict() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with_week(dir.path()).await;
+    let week = date(2026, 11, 23);
+    let (_, kept) = weekly::accept(store.as_ref(), week, now()).await.unwrap();
+    // Before the week: not started.
+    let r = weekly::review_week(store.as_ref(), week, now())
+        .await
+        .unwrap();
+    assert!(r.review.in_progress);
+    assert_eq!(r.review.elapsed_days, 0);
+    assert!(
+        r.review.progress.starts_with("Not started yet"),
+        "{}",
+        r.review.progress
+    );
+    assert!(r.trend.iter().all(|p| p.in_progress));
+    // Tuesday evening, nothing done: no "less than half", only progress.
+    let tuesday: Timestamp = "2026-11-24T19:00:00Z".parse().unwrap();
+    let r = weekly::review_week(store.as_ref(), week, tuesday)
+        .await
+        .unwrap();
+    assert!(r.review.in_progress);
+    assert_eq!(r.review.elapsed_days, 2);
+    assert_eq!(r.review.done_share, Some(0.0));
+    assert!(
+        !r.review.suggestion.contains("Less than half"),
+        "{}",
+        r.review.suggestion
+    );
+    let so_far = kept
+        .blocks
+        .iter()
+        .filter(|b| b.end_at <= tuesday.as_second())
+        .count();
+    assert_eq!(
+        r.review.progress,
+        format!(
+            "Mon–Tue so far: 0 of {} planned blocks done ({so_far} planned up to now)",
+            kept.blocks.len()
+        )
+    );
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["in_progress"], true);
+    assert_eq!(json["elapsed_days"], 2);
+    assert_eq!(json["trend"][0]["in_progress"], true);
+    // Once over, the verdict.
+    let r = weekly::review_week(store.as_ref(), week, after_the_week())
+        .await
+        .unwrap();
+    assert!(!r.review.in_progress);
+    assert!(
+        r.review.suggestion.contains("Less than half"),
+        "{}",
+        r.review.suggestion
     );
 }

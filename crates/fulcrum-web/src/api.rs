@@ -152,7 +152,7 @@ pub async fn review(
 ) -> ApiResult<fulcrum_app::weekly::ReviewView> {
     let monday = monday_of(&s, given(&q.week)).await?;
     Ok(Json(
-        fulcrum_app::weekly::review_week(s.store.as_ref(), monday).await?,
+        fulcrum_app::weekly::review_week(s.store.as_ref(), monday, s.clock.now()).await?,
     ))
 }
 

@@ -474,12 +474,15 @@ pub fn done_trend(points: &[fulcrum_app::weekly::TrendPoint], shown_week: &str) 
             @for (i, p) in points.iter().enumerate() {
                 @let x = LEFT + slot * i as f64 + (slot - bar_w) / 2.0;
                 @let current = p.week == shown_week;
-                g.week-col.current[current] data-week=(p.week)
+                g.week-col.current[current] data-week=(p.week) data-in-progress=(p.in_progress)
                     data-done-share=(p.done_share.map_or("".into(), |v| format!("{v:.3}"))) {
-                    title { (format!("{}: {}", p.week, p.done_share.map_or("nothing planned".into(), fmt::percent))) }
+                    title { (format!("{}: {}", p.week, done_words(p))) }
+                    // A week still running is drawn as an outline: progress, not a result.
                     @if let Some(v) = p.done_share {
-                        rect.bar.done-bar.good[v >= 0.5] x=(n(x)) y=(n(y(v))) width=(n(bar_w))
-                            height=(n((y(0.0) - y(v)).max(1.0))) rx="2" {}
+                        rect.bar.done-bar.good[v >= 0.5 && !p.in_progress].in-progress[p.in_progress]
+                            x=(n(x)) y=(n(y(v))) width=(n(bar_w))
+                            height=(n((y(0.0) - y(v)).max(1.0))) rx="2"
+                            style=[p.in_progress.then_some("fill:none;stroke:currentColor;stroke-dasharray:3 2")] {}
                     }
                     text.tick.strong[current] x=(n(x + bar_w / 2.0)) y=(n(H - 8.0)) text-anchor="middle" {
                         (p.week.rsplit('-').next().unwrap_or(&p.week))
@@ -496,7 +499,7 @@ pub fn done_trend(points: &[fulcrum_app::weekly::TrendPoint], shown_week: &str) 
                 @for p in points {
                     tr data-week=(p.week) {
                         th scope="row" { (p.week) }
-                        td.num { (p.done_share.map_or("—".into(), fmt::percent)) }
+                        td.num { (done_words(p)) }
                     }
                 }
             }
@@ -505,10 +508,19 @@ pub fn done_trend(points: &[fulcrum_app::weekly::TrendPoint], shown_week: &str) 
     figure(
         "done-trend",
         "Planned work done, week by week",
-        "The dashed line marks half of the plan; the week shown has its label in bold.",
+        "The dashed line marks half of the plan; the week shown has its label in bold; a week still running is an outline.",
         svg,
         table,
     )
+}
+
+/// A trend point's share in words: "40 %", "40 % so far (in progress)" or "nothing planned".
+fn done_words(p: &fulcrum_app::weekly::TrendPoint) -> String {
+    match p.done_share {
+        None => "nothing planned".into(),
+        Some(v) if p.in_progress => format!("{} so far (in progress)", fmt::percent(v)),
+        Some(v) => fmt::percent(v),
+    }
 }
 
 /// The month a date falls in, as `2026-03`.

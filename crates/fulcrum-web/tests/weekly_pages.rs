@@ -344,6 +344,51 @@ async fn an_accepted_plan_exports_its_blocks() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_week_in_progress_is_reviewed_without_a_verdict() {
+    let d = demo().await;
+    let state = d.state().await;
+    // The demo's current week (Wednesday evening) has an accepted plan with nothing done yet.
+    let r = get(&state, "/review?week=2026-W10").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let banner = r.section("in-progress");
+    assert!(banner.contains("In progress"), "{banner}");
+    assert!(banner.contains("data-elapsed-days=\"3\""), "{banner}");
+    assert!(banner.contains("Mon–Wed so far: "), "{banner}");
+    assert!(banner.contains("planned blocks done"), "{banner}");
+    assert!(
+        !r.body.contains("id=\"suggestion\""),
+        "no suggestion while it runs"
+    );
+    assert!(!r.body.contains("id=\"done-share\""));
+    assert!(!r.body.contains("plan less"));
+    assert!(!r.body.contains("Less than half"));
+    let api = get(&state, "/api/review?week=2026-W10").await.json();
+    assert_eq!(api["in_progress"], true);
+    assert_eq!(api["elapsed_days"], 3);
+    // Last week is over: it gets its verdict and no progress banner.
+    let r = get(&state, "/review?week=2026-W09").await;
+    assert!(r.body.contains("id=\"suggestion\""));
+    assert!(!r.body.contains("id=\"in-progress\""));
+    assert_eq!(
+        get(&state, "/api/review?week=2026-W09").await.json()["in_progress"],
+        false
+    );
+    // Next week, accepted ahead, has not started.
+    post_ok(
+        &state,
+        "/plan/accept",
+        &[("week", "2026-W11")],
+        "/plan?week=2026-W11&done=accepted",
+    )
+    .await;
+    let r = get(&state, "/review?week=2026-W11").await;
+    let banner = r.section("in-progress");
+    assert!(banner.contains("the week has not started"), "{banner}");
+    assert!(banner.contains("Not started yet"), "{banner}");
+    assert!(!r.body.contains("id=\"suggestion\""));
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn inbox_items_are_added_sorted_and_decided() {
     let d = demo().await;
     let state = d.state().await;
@@ -543,11 +588,11 @@ async fn the_weekly_api_returns_what_the_cli_prints() {
         ),
         (
             "/api/review",
-            json(&weekly::review_week(store, this_week).await.unwrap()),
+            json(&weekly::review_week(store, this_week, d.now).await.unwrap()),
         ),
         (
             "/api/review?week=2026-W10",
-            json(&weekly::review_week(store, this_week).await.unwrap()),
+            json(&weekly::review_week(store, this_week, d.now).await.unwrap()),
         ),
         (
             "/api/inbox",

@@ -224,7 +224,7 @@ pub async fn review(store: &dyn Store, args: ReviewArgs, now: Timestamp) -> Resu
     if let Some(text) = &args.adjust {
         weekly::adjust(store, week, text).await?;
     }
-    let r = weekly::review_week(store, week).await?;
+    let r = weekly::review_week(store, week, now).await?;
     match args.format.format {
         Format::Json => emit_json(&r),
         Format::Table => emit(&review_table(&r, &profile.tz())),
@@ -234,23 +234,35 @@ pub async fn review(store: &dyn Store, args: ReviewArgs, now: Timestamp) -> Resu
 fn review_table(r: &weekly::ReviewView, tz: &jiff::tz::TimeZone) -> String {
     let rv = &r.review;
     let mut s = String::new();
-    let share = rv
-        .done_share
-        .map_or("—".into(), |f| format!("{:.0} %", f * 100.0));
-    let _ = writeln!(
-        s,
-        "Review of {}: {} of the planned work done ({} of {}; {} of {} tasks)",
-        r.week,
-        share,
+    let tasks = format!(
+        "{} of {}; {} of {} tasks",
         hm(rv.done_minutes),
         hm(rv.planned_minutes),
         rv.done_tasks,
         rv.planned_tasks
     );
-    let _ = writeln!(
-        s,
-        "About half is a solid start; the trend matters more than one week."
-    );
+    if rv.in_progress {
+        // No verdict on a week that is not over: only how far it has come.
+        let _ = writeln!(
+            s,
+            "Review of {} — in progress, no verdict until the week is over",
+            r.week
+        );
+        let _ = writeln!(s, "{} ({tasks} done)", rv.progress);
+    } else {
+        let share = rv
+            .done_share
+            .map_or("—".into(), |f| format!("{:.0} %", f * 100.0));
+        let _ = writeln!(
+            s,
+            "Review of {}: {share} of the planned work done ({tasks})",
+            r.week
+        );
+        let _ = writeln!(
+            s,
+            "About half is a solid start; the trend matters more than one week."
+        );
+    }
     if !rv.derailers.is_empty() {
         let _ = writeln!(
             s,
@@ -276,18 +288,23 @@ fn review_table(r: &weekly::ReviewView, tz: &jiff::tz::TimeZone) -> String {
             let _ = writeln!(s, "  • {} ({}): {why}", d.title, d.state);
         }
     }
-    let _ = writeln!(s, "\nSuggested: {}", rv.suggestion);
+    if rv.in_progress {
+        let _ = writeln!(s, "\n{}", rv.suggestion);
+    } else {
+        let _ = writeln!(s, "\nSuggested: {}", rv.suggestion);
+    }
     match &r.adjustment {
         Some(a) => {
             let _ = writeln!(s, "Your adjustment for next week: {a}");
         }
-        None => {
+        None if !rv.in_progress => {
             let _ = writeln!(
                 s,
                 "Choose one adjustment: fulcrum review --week {} --adjust \"…\"",
                 r.week
             );
         }
+        None => {}
     }
     if r.trend.len() > 1 {
         let _ = writeln!(s, "\nPlanned work done, by week:");
@@ -295,7 +312,8 @@ fn review_table(r: &weekly::ReviewView, tz: &jiff::tz::TimeZone) -> String {
             let v = p
                 .done_share
                 .map_or("—".into(), |f| format!("{:>3.0} %", f * 100.0));
-            let _ = writeln!(s, "  {}  {v}", p.week);
+            let running = if p.in_progress { "  (in progress)" } else { "" };
+            let _ = writeln!(s, "  {}  {v}{running}", p.week);
         }
     }
     s

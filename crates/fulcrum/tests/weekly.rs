@@ -154,11 +154,55 @@ fn tasks_plan_export_and_review_from_the_command_line() {
     .json();
     assert_eq!(review["done_minutes"], 90);
     assert_eq!(review["adjustment"], "Plan one thing less");
+    // Reviewed before it starts, the week gets no verdict.
+    assert_eq!(review["in_progress"], true);
+    assert_eq!(review["elapsed_days"], 0);
     let table = run(&["review", "--week", "2026-W10"]).success();
     assert!(
-        table.stdout.contains("Review of 2026-W10"),
+        table.stdout.contains("Review of 2026-W10 — in progress"),
         "{}",
         table.stdout
+    );
+    assert!(!table.stdout.contains("Suggested:"), "{}", table.stdout);
+    assert!(!table.stdout.contains("%"), "{}", table.stdout);
+    // On Tuesday evening: progress so far.
+    let tuesday = env
+        .run_at(
+            "2026-03-03T23:00:00Z",
+            None,
+            &["review", "--week", "2026-W10"],
+        )
+        .success();
+    assert!(
+        tuesday.stdout.contains("Mon–Tue so far: ")
+            && tuesday.stdout.contains("planned blocks done"),
+        "{}",
+        tuesday.stdout
+    );
+    assert!(!tuesday.stdout.contains("plan less"), "{}", tuesday.stdout);
+    // Once the week is over, the verdict.
+    let after = env
+        .run_at(
+            "2026-03-09T12:00:00Z",
+            None,
+            &["review", "--week", "2026-W10", "--format", "json"],
+        )
+        .success()
+        .json();
+    assert_eq!(after["in_progress"], false);
+    assert_eq!(after["elapsed_days"], 7);
+    let after = env
+        .run_at(
+            "2026-03-09T12:00:00Z",
+            None,
+            &["review", "--week", "2026-W10"],
+        )
+        .success();
+    assert!(after.stdout.contains("Suggested:"), "{}", after.stdout);
+    assert!(
+        after.stdout.contains("% of the planned work done"),
+        "{}",
+        after.stdout
     );
     let out = run(&[
         "plan",

@@ -973,7 +973,8 @@ fn fill_day(
 }
 
 /// The lead's commits (focus blocks, free stretches, the odd evening or weekend), the team's
-/// commits, and a few entries logged by hand each week.
+/// commits, and a few entries logged by hand each week, up to yesterday: the demo is shown
+/// at whatever time of today the clock says, and no commit or logged time may lie ahead of it.
 fn work(
     cal: &Cal,
     rng: &mut Rng,
@@ -986,7 +987,7 @@ fn work(
     let mut log_days: BTreeSet<Date> = BTreeSet::new();
     let mut carried = 0;
     let mut day = first_monday;
-    while day <= cal.today {
+    while day < cal.today {
         if day.weekday() == Weekday::Monday {
             // Two to four entries a week, on days picked at the start of the week.
             let mut picked = BTreeSet::new();
@@ -1014,7 +1015,6 @@ fn work(
             day = time::add_days(day, 1);
             continue;
         }
-        let end = if day == cal.today { 17 * 60 } else { 18 * 60 };
         let busy = cal.busy.get(&day).map(Vec::as_slice).unwrap_or_default();
         let log_today = log_days.contains(&day) || carried > 0;
         let monday = time::week_start(day);
@@ -1023,7 +1023,7 @@ fn work(
             rng,
             busy,
             cal.focus.contains(&day),
-            (9 * 60, end),
+            (9 * 60, 18 * 60),
             log_today,
             light,
         );
@@ -1040,7 +1040,7 @@ fn work(
                 title: title.into(),
             });
         }
-        if day < cal.today && rng.chance(0.06) {
+        if rng.chance(0.06) {
             mine.push((day, 20 * 60 + rng.below(120) as i32));
         }
         day = time::add_days(day, 1);

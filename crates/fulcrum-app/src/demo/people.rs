@@ -476,7 +476,7 @@ async fn observations(
     while day <= today {
         // Seen at work: the next ordinary working day.
         let seen = off.working_day(day);
-        if seen > today {
+        if seen >= today {
             break;
         }
         // Jonas (1) has been running low lately.

@@ -453,7 +453,8 @@ async fn review_render(
             (nav_for("/review", monday, current))
         }
     };
-    let (status, body) = match weekly::review_week(s.store.as_ref(), monday).await {
+    let now = cache::now(&s.clock);
+    let (status, body) = match weekly::review_week(s.store.as_ref(), monday, now).await {
         Ok(r) => (status, html! { (head) (review_body(s, &r, &tz)) }),
         Err(e) => {
             let f = Failure::from(e);
@@ -488,11 +489,30 @@ fn review_body(s: &AppState, r: &ReviewView, tz: &TimeZone) -> Markup {
     let rv = &r.review;
     let share = rv.done_share.map_or("—".into(), fmt::percent);
     html! {
+        @if rv.in_progress {
+            // A week that is not over gets no verdict, only how far it has come.
+            section.attention #in-progress data-elapsed-days=(rv.elapsed_days) aria-labelledby="in-progress-title" {
+                h2 #in-progress-title {
+                    span.badge #review-state { "In progress" } " "
+                    @if rv.elapsed_days == 0 { "the week has not started" } @else { "no verdict until the week is over" }
+                }
+                p #progress { (rv.progress) }
+                p.hint { (rv.suggestion) }
+            }
+        }
         section.stats.three aria-label="The week against its plan" {
-            div.stat data-stat="done-share" data-value=(rv.done_share.map_or(-1, |v| (v * 1000.0).round() as i64)) {
-                span.stat-label { "Planned work done" }
-                span.stat-value #done-share { (share) }
-                span.stat-sub { (fmt::duration(rv.done_minutes)) " of " (fmt::duration(rv.planned_minutes)) }
+            @if rv.in_progress {
+                div.stat data-stat="done-blocks" data-value=(rv.done_blocks) {
+                    span.stat-label { "Blocks done so far" }
+                    span.stat-value #done-blocks { (rv.done_blocks) " of " (rv.planned_blocks) }
+                    span.stat-sub { (rv.blocks_so_far) " planned up to now" }
+                }
+            } @else {
+                div.stat data-stat="done-share" data-value=(rv.done_share.map_or(-1, |v| (v * 1000.0).round() as i64)) {
+                    span.stat-label { "Planned work done" }
+                    span.stat-value #done-share { (share) }
+                    span.stat-sub { (fmt::duration(rv.done_minutes)) " of " (fmt::duration(rv.planned_minutes)) }
+                }
             }
             div.stat data-stat="done-tasks" data-value=(rv.done_tasks) {
                 span.stat-label { "Tasks finished" }
@@ -505,10 +525,12 @@ fn review_body(s: &AppState, r: &ReviewView, tz: &TimeZone) -> Markup {
                 span.stat-sub { (rv.derailers.len()) " new events over planned blocks" }
             }
         }
-        p.hint #good-start { "About half of the plan done is a solid start; the trend over the weeks matters more than one week." }
-        section.attention #suggestion aria-labelledby="suggestion-title" {
-            h2 #suggestion-title { "Suggested for next week" }
-            p { (rv.suggestion) }
+        @if !rv.in_progress {
+            p.hint #good-start { "About half of the plan done is a solid start; the trend over the weeks matters more than one week." }
+            section.attention #suggestion aria-labelledby="suggestion-title" {
+                h2 #suggestion-title { "Suggested for next week" }
+                p { (rv.suggestion) }
+            }
         }
         div.grid.spaced {
             section.card #derailers aria-labelledby="derailers-title" {
@@ -530,7 +552,9 @@ fn review_body(s: &AppState, r: &ReviewView, tz: &TimeZone) -> Markup {
             section.card #put-aside aria-labelledby="put-aside-title" {
                 h2 #put-aside-title { "Put aside" }
                 @if rv.deprioritised.is_empty() {
-                    p.all-good { "Every planned task got done." }
+                    p.all-good {
+                        @if rv.in_progress { "Nothing put aside so far." } @else { "Every planned task got done." }
+                    }
                 } @else {
                     ul.plain {
                         @for d in &rv.deprioritised {
