@@ -35,9 +35,10 @@ async fn the_demo_has_a_year_of_the_weekly_loop() {
 
     // Past weeks have plans with reviews; some work was dropped with a reason.
     let last_week = date(2026, 6, 1);
-    let review = weekly::review_week(store.as_ref(), last_week)
+    let review = weekly::review_week(store.as_ref(), last_week, now)
         .await
         .unwrap();
+    assert!(!review.review.in_progress);
     assert!(review.review.planned_minutes > 0);
     assert!(review.trend.len() >= 7, "{:?}", review.trend);
     assert!(
