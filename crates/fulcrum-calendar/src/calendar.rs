@@ -178,12 +178,13 @@ impl Occurrence<'_> {
 /// Instants print in UTC (`2024-03-01T09:00:00Z`), floating times without a
 /// zone and all-day values as dates; the UID is empty when missing.
 pub fn tsv_line(o: &Occurrence<'_>) -> String {
-    use std::fmt::Write;
     let uid = o.uid().unwrap_or("");
-    let mut s = String::with_capacity(uid.len() + 44);
+    let mut s = String::with_capacity(uid.len() + 42);
     s.push_str(uid);
-    // Writing to a String cannot fail.
-    let _ = write!(s, "\t{}\t{}", o.start, o.end);
+    s.push('\t');
+    o.start.push_to(&mut s);
+    s.push('\t');
+    o.end.push_to(&mut s);
     s
 }
 
@@ -275,7 +276,7 @@ impl Calendar {
             contexts,
             root: None,
             event: None,
-            events: Vec::new(),
+            events: Vec::with_capacity(prelude.events),
             warnings: Vec::new(),
         };
         let mut line_warnings = Vec::new();
@@ -364,24 +365,9 @@ impl Calendar {
             work += r.work;
             self.series_warnings(s, &r, out.len() - before, budget, limits, &mut warnings);
         }
-        let mut keyed: Vec<(Timestamp, Timestamp, Occurrence<'_>)> = out
-            .into_iter()
-            .map(|o| {
-                (
-                    o.start.to_timestamp(floating),
-                    o.end.to_timestamp(floating),
-                    o,
-                )
-            })
-            .collect();
-        keyed.sort_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| a.2.uid().unwrap_or("").cmp(b.2.uid().unwrap_or("")))
-                .then_with(|| a.1.cmp(&b.1))
-                .then_with(|| a.2.event.line.cmp(&b.2.event.line))
-        });
+        sort_occurrences(&mut out, floating);
         Expansion {
-            occurrences: keyed.into_iter().map(|(_, _, o)| o).collect(),
+            occurrences: out,
             warnings,
             work,
         }
@@ -777,6 +763,47 @@ impl Calendar {
                 out.push(o);
                 emitted += 1;
             }
+        }
+    }
+}
+
+/// Sorts occurrences by start (floating and all-day values read in `floating`),
+/// then UID, end and line, stably. Only the start instants and an index are
+/// allocated (the rest of the key is computed for ties), and the order is
+/// applied in place: no second copy of the occurrences.
+fn sort_occurrences(out: &mut [Occurrence<'_>], floating: &TimeZone) {
+    let mut order: Vec<(Timestamp, u32)> = out
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.start.to_timestamp(floating), i as u32))
+        .collect();
+    order.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0).then_with(|| {
+            let (x, y) = (&out[a.1 as usize], &out[b.1 as usize]);
+            x.uid()
+                .unwrap_or("")
+                .cmp(y.uid().unwrap_or(""))
+                .then_with(|| {
+                    x.end
+                        .to_timestamp(floating)
+                        .cmp(&y.end.to_timestamp(floating))
+                })
+                .then_with(|| x.event.line.cmp(&y.event.line))
+                .then_with(|| a.1.cmp(&b.1))
+        })
+    });
+    // Position k takes the occurrence at order[k].1: follow each cycle once.
+    let mut from: Vec<u32> = order.into_iter().map(|(_, i)| i).collect();
+    for start in 0..from.len() {
+        let mut k = start;
+        loop {
+            let j = from[k] as usize;
+            from[k] = k as u32;
+            if j == start {
+                break;
+            }
+            out.swap(k, j);
+            k = j;
         }
     }
 }

@@ -1,5 +1,7 @@
 //! VEVENT model and its construction from the component tree.
 
+use std::borrow::Cow;
+
 use jiff::SignedDuration;
 use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::TimeZone;
@@ -41,12 +43,14 @@ pub struct Attendee {
     pub email: String,
     /// CN parameter (display name).
     pub cn: Option<String>,
-    /// PARTSTAT parameter, upper-cased (ACCEPTED, DECLINED, ...).
-    pub partstat: Option<String>,
+    /// PARTSTAT parameter, upper-cased (ACCEPTED, DECLINED, ...). The values RFC
+    /// 5545 names are shared static strings (a calendar holds tens of thousands
+    /// of attendees); `as_deref()` reads any of them as `&str`.
+    pub partstat: Option<Cow<'static, str>>,
     /// ROLE parameter, upper-cased (CHAIR, REQ-PARTICIPANT, ...).
-    pub role: Option<String>,
+    pub role: Option<Cow<'static, str>>,
     /// CUTYPE parameter, upper-cased (INDIVIDUAL, ROOM, ...).
-    pub cutype: Option<String>,
+    pub cutype: Option<Cow<'static, str>>,
 }
 
 /// One RDATE value.
@@ -339,8 +343,34 @@ fn email(value: &str) -> String {
     v.to_lowercase()
 }
 
-fn upper(p: &Prop, name: &str) -> Option<String> {
-    p.param(name).map(|v| v.to_ascii_uppercase())
+/// Values of PARTSTAT, ROLE and CUTYPE that RFC 5545 defines.
+const PARAM_WORDS: &[&str] = &[
+    "ACCEPTED",
+    "DECLINED",
+    "TENTATIVE",
+    "NEEDS-ACTION",
+    "DELEGATED",
+    "COMPLETED",
+    "IN-PROCESS",
+    "CHAIR",
+    "REQ-PARTICIPANT",
+    "OPT-PARTICIPANT",
+    "NON-PARTICIPANT",
+    "INDIVIDUAL",
+    "GROUP",
+    "RESOURCE",
+    "ROOM",
+    "UNKNOWN",
+];
+
+/// A parameter upper-cased: one of [`PARAM_WORDS`] shared, anything else owned.
+fn upper(p: &Prop, name: &str) -> Option<Cow<'static, str>> {
+    p.param(name).map(
+        |v| match PARAM_WORDS.iter().find(|w| w.eq_ignore_ascii_case(&v)) {
+            Some(w) => Cow::Borrowed(*w),
+            None => Cow::Owned(v.to_ascii_uppercase()),
+        },
+    )
 }
 
 fn midnight(d: Date) -> DateTime {
@@ -562,10 +592,17 @@ impl EventBuilder {
     /// The event, with the lines it ignored as (line, message); or why it is
     /// skipped, with its first UID.
     #[allow(clippy::type_complexity)]
-    pub(crate) fn finish(self) -> Result<(Event, Vec<(usize, String)>), (Skip, Option<String>)> {
+    pub(crate) fn finish(
+        mut self,
+    ) -> Result<(Event, Vec<(usize, String)>), (Skip, Option<String>)> {
         if let Some(s) = self.skipped {
             return Err((s, self.first_uid));
         }
+        // The event lives as long as the calendar: no room kept for more.
+        self.attendees.shrink_to_fit();
+        self.exdates.shrink_to_fit();
+        self.rdates.shrink_to_fit();
+        self.categories.shrink_to_fit();
         let Some(start) = self.start else {
             return Err((
                 Skip {

@@ -115,7 +115,10 @@ fn first_value(values: &str) -> (&str, usize) {
         let end = q.find('"').unwrap_or(q.len());
         (&q[..end], (end + 2).min(values.len()))
     } else {
-        let end = values.find([';', ',']).unwrap_or(values.len());
+        let end = values
+            .bytes()
+            .position(|b| b == b';' || b == b',')
+            .unwrap_or(values.len());
         (&values[..end], end)
     }
 }
@@ -238,11 +241,17 @@ impl<'a> Iterator for Lines<'a> {
                 break (line, lineno);
             }
         };
-        // Continuations (and blank lines between them) belong to this line.
+        // Continuations (and blank lines between them) belong to this line. Most
+        // lines are neither, which their first byte tells.
         let rest_start = self.pos;
         let mut rest_end = self.pos;
         let (mut pos, mut n) = (self.pos, self.lineno);
-        while pos < self.text.len() {
+        let bytes = self.text.as_bytes();
+        while pos < bytes.len() {
+            let b = bytes[pos];
+            if b.is_ascii_alphanumeric() {
+                break;
+            }
             let (line, next) = self.physical(pos);
             if line.starts_with([' ', '\t']) {
                 rest_end = next;
@@ -514,6 +523,8 @@ pub(crate) struct Prelude {
     pub vtimezones: Vec<Component>,
     /// For each VCALENDAR in file order, its first `X-WR-TIMEZONE` (value, line).
     pub x_wr_timezones: Vec<Option<(String, usize)>>,
+    /// How many VEVENTs the VCALENDARs hold (so their list is allocated once).
+    pub events: usize,
 }
 
 /// Finds the [`Prelude`]. Only BEGIN/END lines, X- lines of a VCALENDAR and
@@ -535,13 +546,16 @@ pub(crate) fn prelude(text: &str) -> Prelude {
         };
         if p.is("BEGIN") {
             depth += 1;
-            let name = p.value.trim().to_ascii_uppercase();
+            let name = p.value.trim();
             if depth == 1 {
                 out.x_wr_timezones.push(None);
             }
-            if !tz.is_empty() || (depth == 2 && name == "VTIMEZONE") {
+            if depth == 2 && name.eq_ignore_ascii_case("VEVENT") {
+                out.events += 1;
+            }
+            if !tz.is_empty() || (depth == 2 && name.eq_ignore_ascii_case("VTIMEZONE")) {
                 tz.push(Component {
-                    name,
+                    name: name.to_ascii_uppercase(),
                     ..Component::default()
                 });
             }

@@ -25,6 +25,8 @@ use crate::windows_zones::WINDOWS_TO_IANA;
 pub(crate) struct ZoneResolver {
     vtimezones: HashMap<String, Component>,
     cache: HashMap<String, Option<TimeZone>>,
+    /// The last TZID asked for and its answer.
+    last: Option<(String, Option<TimeZone>)>,
 }
 
 impl ZoneResolver {
@@ -39,11 +41,31 @@ impl ZoneResolver {
         ZoneResolver {
             vtimezones,
             cache: HashMap::new(),
+            last: None,
         }
     }
 
     /// The zone for `tzid`, or `None` if nothing we know matches it.
     pub(crate) fn resolve(&mut self, tzid: &str) -> Option<TimeZone> {
+        // Most values of a file name the zone the one before named.
+        if let Some((last, zone)) = &self.last
+            && last == tzid
+        {
+            return zone.clone();
+        }
+        let found = self.lookup(tzid);
+        match &mut self.last {
+            Some((last, zone)) => {
+                last.clear();
+                last.push_str(tzid);
+                *zone = found.clone();
+            }
+            None => self.last = Some((tzid.to_string(), found.clone())),
+        }
+        found
+    }
+
+    fn lookup(&mut self, tzid: &str) -> Option<TimeZone> {
         if let Some(hit) = self.cache.get(tzid) {
             return hit.clone();
         }

@@ -53,6 +53,14 @@ impl fmt::Display for When {
 }
 
 impl When {
+    /// Appends the TSV form (as [`fmt::Display`] writes it) to `s`.
+    pub(crate) fn push_to(&self, s: &mut String) {
+        let mut buf = [0u8; 24];
+        let n = self.format_into(&mut buf);
+        // Only ASCII digits and separators are written.
+        s.push_str(std::str::from_utf8(&buf[..n]).unwrap_or(""));
+    }
+
     /// Writes the TSV form into `buf` without allocating; returns its length.
     /// Expansion output is printed for every occurrence, so this stays cheap.
     fn format_into(&self, buf: &mut [u8; 24]) -> usize {
