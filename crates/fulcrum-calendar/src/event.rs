@@ -305,7 +305,7 @@ fn written_date_value(p: &Prop, raw: &str, zones: &mut ZoneResolver) -> Result<D
     }
     match p.param("TZID") {
         Some(tzid) => match zones.resolve(&tzid) {
-            Some(zone) => Ok(DateValue::zoned(dt, zone, Some(tzid.to_string()))),
+            Some((zone, name)) => Ok(DateValue::zoned(dt, zone, Some(name))),
             None => Err(skip(
                 p,
                 format!("unknown time zone {tzid:?} (not IANA, not Windows, no VTIMEZONE)"),

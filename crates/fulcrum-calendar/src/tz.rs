@@ -10,7 +10,7 @@
 //! jiff time zone, so every later computation uses one code path.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
@@ -24,9 +24,9 @@ use crate::windows_zones::WINDOWS_TO_IANA;
 /// Resolves TZIDs for one calendar, caching each answer.
 pub(crate) struct ZoneResolver {
     vtimezones: HashMap<String, Component>,
-    cache: HashMap<String, Option<TimeZone>>,
-    /// The last TZID asked for and its answer.
-    last: Option<(String, Option<TimeZone>)>,
+    cache: HashMap<String, (Arc<str>, Option<TimeZone>)>,
+    /// The last TZID asked for (shared by the values written with it) and its answer.
+    last: Option<(Arc<str>, Option<TimeZone>)>,
 }
 
 impl ZoneResolver {
@@ -46,26 +46,19 @@ impl ZoneResolver {
     }
 
     /// The zone for `tzid`, or `None` if nothing we know matches it.
-    pub(crate) fn resolve(&mut self, tzid: &str) -> Option<TimeZone> {
+    pub(crate) fn resolve(&mut self, tzid: &str) -> Option<(TimeZone, Arc<str>)> {
         // Most values of a file name the zone the one before named.
         if let Some((last, zone)) = &self.last
-            && last == tzid
+            && &**last == tzid
         {
-            return zone.clone();
+            return zone.clone().map(|z| (z, last.clone()));
         }
-        let found = self.lookup(tzid);
-        match &mut self.last {
-            Some((last, zone)) => {
-                last.clear();
-                last.push_str(tzid);
-                *zone = found.clone();
-            }
-            None => self.last = Some((tzid.to_string(), found.clone())),
-        }
-        found
+        let (name, found) = self.lookup(tzid);
+        self.last = Some((name.clone(), found.clone()));
+        found.map(|z| (z, name))
     }
 
-    fn lookup(&mut self, tzid: &str) -> Option<TimeZone> {
+    fn lookup(&mut self, tzid: &str) -> (Arc<str>, Option<TimeZone>) {
         if let Some(hit) = self.cache.get(tzid) {
             return hit.clone();
         }
@@ -78,8 +71,9 @@ impl ZoneResolver {
             .or_else(|| self.vtimezones.get(tzid).and_then(compile_vtimezone))
             .or_else(|| known_zone(tzid))
             .or_else(|| display_name_zone(tzid));
-        self.cache.insert(tzid.to_string(), found.clone());
-        found
+        let hit = (Arc::<str>::from(tzid), found);
+        self.cache.insert(tzid.to_string(), hit.clone());
+        hit
     }
 }
 

@@ -1,6 +1,7 @@
 //! Typed iCalendar values: dates, date-times, durations and periods.
 
 use std::fmt;
+use std::sync::Arc;
 
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
@@ -129,7 +130,8 @@ pub struct DateValue {
     /// The resolved value.
     pub when: When,
     /// The TZID parameter as written, if any.
-    pub tzid: Option<String>,
+    /// One copy per TZID of a calendar, shared by every value written with it.
+    pub tzid: Option<Arc<str>>,
     /// The wall-clock time exactly as written (UTC wall time for `Z` values,
     /// midnight for dates). Recurrence rules iterate over this, not over
     /// `when`, so a 02:30 meeting stays a 02:30 meeting after a DST gap.
@@ -155,7 +157,7 @@ impl DateValue {
             zone: None,
         }
     }
-    pub(crate) fn zoned(dt: DateTime, zone: TimeZone, tzid: Option<String>) -> DateValue {
+    pub(crate) fn zoned(dt: DateTime, zone: TimeZone, tzid: Option<Arc<str>>) -> DateValue {
         DateValue {
             when: When::Utc(local_to_timestamp(&zone, dt)),
             tzid,
