@@ -1,11 +1,15 @@
 //! The weekly loop: tasks and their quadrants, planning the week into the real calendar,
-//! accepting the plan and exporting it as an `.ics` file.
+//! accepting the plan and exporting it as an `.ics` file, reviewing the week against it.
+//!
+//! A week that has an accepted plan shows that plan — in `fulcrum plan`, on the plan page and
+//! in the `.ics` export alike, all read through [`week_plan`] / [`accepted`] — until the user
+//! asks for a fresh proposal (`replan`) and accepts it.
 
 use crate::activities;
 use crate::error::{AppError, Result};
 use crate::profile;
 use fulcrum_calendar::{OutEvent, write_calendar};
-use fulcrum_core::planner::{self, Plan, PlanInput, PlanRules};
+use fulcrum_core::planner::{self, Block, Plan, PlanInput, PlanRules};
 use fulcrum_core::review::{self, NewEvent, PlannedBlock, ReviewInput, WeekReview};
 use fulcrum_core::tasks::{
     self, Quadrant, QuadrantHealth, Task, TaskStatus, TriageAnswers, TriageOutcome,
@@ -208,8 +212,105 @@ pub async fn propose(store: &dyn Store, week: Date, now: Timestamp) -> Result<Pl
     }))
 }
 
-/// Plans the week again and keeps the result as the week's plan.
-pub async fn accept(store: &dyn Store, week: Date, now: Timestamp) -> Result<(Plan, AcceptedPlan)> {
+/// Which plan of a week is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlanState {
+    /// The plan the user accepted for the week, as it was kept.
+    Accepted,
+    /// What the planner proposes now; nothing is kept until it is accepted.
+    Proposed,
+}
+
+/// A week's plan as the CLI, the page and the API show it: the accepted one when the week has
+/// one, or a proposal.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeekPlan {
+    #[serde(flatten)]
+    pub plan: Plan,
+    pub state: PlanState,
+    /// When the week's plan was accepted; set on a fresh proposal too when the week already
+    /// has an accepted plan (which stays until the proposal is accepted).
+    pub accepted_at: Option<Timestamp>,
+}
+
+impl WeekPlan {
+    pub fn is_accepted(&self) -> bool {
+        self.state == PlanState::Accepted
+    }
+}
+
+fn ts(s: i64) -> Timestamp {
+    Timestamp::from_second(s).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+/// The accepted plan of the week starting `week`, if there is one.
+pub async fn accepted(store: &dyn Store, week: Date) -> Result<Option<AcceptedPlan>> {
+    Ok(store.plan(&time::iso_week_label(week)).await?)
+}
+
+/// An accepted plan in the planner's terms, exactly as it was kept.
+async fn accepted_view(store: &dyn Store, week: Date, a: &AcceptedPlan) -> Result<WeekPlan> {
+    let blocks: Vec<Block> = a
+        .blocks
+        .iter()
+        .map(|b| Block {
+            task_id: b.task_id,
+            title: b.title.clone(),
+            category: b.category.parse().unwrap_or(Category::Other),
+            start: ts(b.start_at),
+            end: ts(b.end_at),
+        })
+        .collect();
+    let free_minutes = match a.free_minutes {
+        Some(m) => m,
+        // Plans kept before the free time was: the calendar's free time as of acceptance.
+        None => propose(store, week, ts(a.accepted_at)).await?.free_minutes,
+    };
+    Ok(WeekPlan {
+        plan: Plan {
+            week: a.week.clone(),
+            free_minutes,
+            buffer_minutes: a.buffer_minutes,
+            planned_minutes: blocks
+                .iter()
+                .map(|b| (b.end.as_second() - b.start.as_second()) / 60)
+                .sum(),
+            fits: a.unplaced.is_empty(),
+            unplaced: a.unplaced.clone(),
+            blocks,
+        },
+        state: PlanState::Accepted,
+        accepted_at: Some(ts(a.accepted_at)),
+    })
+}
+
+/// The plan of the week starting `week` as of `now`: the accepted one when there is one and
+/// `replan` is not asked for, else a fresh proposal.
+pub async fn week_plan(
+    store: &dyn Store,
+    week: Date,
+    now: Timestamp,
+    replan: bool,
+) -> Result<WeekPlan> {
+    let kept = accepted(store, week).await?;
+    match kept {
+        Some(a) if !replan => accepted_view(store, week, &a).await,
+        _ => Ok(WeekPlan {
+            plan: propose(store, week, now).await?,
+            state: PlanState::Proposed,
+            accepted_at: kept.map(|a| ts(a.accepted_at)),
+        }),
+    }
+}
+
+/// Plans the week again and keeps the result as the week's plan; returns it as it will be
+/// shown from now on.
+pub async fn accept(
+    store: &dyn Store,
+    week: Date,
+    now: Timestamp,
+) -> Result<(WeekPlan, AcceptedPlan)> {
     let plan = propose(store, week, now).await?;
     let mut seq = std::collections::HashMap::<i64, u32>::new();
     let blocks: Vec<PlanBlock> = plan
@@ -238,21 +339,22 @@ pub async fn accept(store: &dyn Store, week: Date, now: Timestamp) -> Result<(Pl
             .map(event_key)
             .collect(),
         buffer_minutes: plan.buffer_minutes,
+        free_minutes: Some(plan.free_minutes),
+        unplaced: plan.unplaced.clone(),
         blocks,
     };
     store.accept_plan(&accepted).await?;
-    Ok((plan, accepted))
+    Ok((accepted_view(store, week, &accepted).await?, accepted))
 }
 
-/// The accepted plan of a week as an `.ics` calendar.
+/// The accepted plan of a week as an `.ics` calendar: the same blocks `week_plan` shows.
 pub async fn export_ics(store: &dyn Store, week: Date) -> Result<String> {
     let label = time::iso_week_label(week);
-    let plan = store.plan(&label).await?.ok_or_else(|| {
+    let plan = accepted(store, week).await?.ok_or_else(|| {
         AppError::Invalid(format!(
             "there is no accepted plan for {label}: run `fulcrum plan accept --week {label}` first"
         ))
     })?;
-    let ts = |s: i64| Timestamp::from_second(s).unwrap_or(Timestamp::UNIX_EPOCH);
     let events: Vec<OutEvent> = plan
         .blocks
         .iter()

@@ -306,6 +306,124 @@ async fn the_review_sees_what_derailed_the_plan() {
 }
 
 #[tokio::test]
+async fn the_accepted_plan_is_what_is_shown_and_exported_until_replanned() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with_week(dir.path()).await;
+    let week = date(2026, 11, 23);
+    // Before accepting: a proposal.
+    let before = weekly::week_plan(store.as_ref(), week, now(), false)
+        .await
+        .unwrap();
+    assert_eq!(before.state, weekly::PlanState::Proposed);
+    assert_eq!(before.accepted_at, None);
+    let (shown, kept) = weekly::accept(store.as_ref(), week, now()).await.unwrap();
+    assert!(shown.is_accepted());
+    assert_eq!(shown.accepted_at, Some(now()));
+    assert_eq!(shown.plan.blocks, before.plan.blocks);
+    assert_eq!(shown.plan.free_minutes, before.plan.free_minutes);
+
+    // A day later a new urgent task would change a fresh plan; the accepted one stays.
+    weekly::add_task(
+        store.as_ref(),
+        NewTask {
+            title: "Answer the auditors".into(),
+            urgent: true,
+            important: true,
+            estimate_minutes: Some(120),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let later: Timestamp = "2026-11-24T07:00:00Z".parse().unwrap();
+    let again = weekly::week_plan(store.as_ref(), week, later, false)
+        .await
+        .unwrap();
+    assert!(again.is_accepted());
+    assert_eq!(again.plan.blocks, shown.plan.blocks);
+    assert_eq!(again.plan.planned_minutes, shown.plan.planned_minutes);
+    assert_eq!(again.plan.free_minutes, shown.plan.free_minutes);
+    // The .ics holds exactly the blocks shown.
+    let ics = weekly::export_ics(store.as_ref(), week).await.unwrap();
+    let cal = import::parse(&ics, "plan.ics").unwrap();
+    let utc = jiff::tz::TimeZone::UTC;
+    let mut exported: Vec<(Timestamp, Timestamp)> = cal
+        .expand(week_bounds().0, week_bounds().1, &utc)
+        .iter()
+        .map(|o| (o.start_timestamp(&utc), o.end_timestamp(&utc)))
+        .collect();
+    exported.sort();
+    let blocks: Vec<(Timestamp, Timestamp)> =
+        again.plan.blocks.iter().map(|b| (b.start, b.end)).collect();
+    assert_eq!(exported, blocks);
+    assert_eq!(blocks.len(), kept.blocks.len());
+    let json = serde_json::to_value(&again).unwrap();
+    assert_eq!(json["state"], "accepted");
+    assert_eq!(json["accepted_at"], "2026-11-22T12:00:00Z");
+    assert!(json["blocks"].is_array() && json["fits"].is_boolean());
+
+    // Re-planning proposes afresh (with the new task), keeping the accepted plan until accepted.
+    let fresh = weekly::week_plan(store.as_ref(), week, later, true)
+        .await
+        .unwrap();
+    assert_eq!(fresh.state, weekly::PlanState::Proposed);
+    assert_eq!(fresh.accepted_at, Some(now()));
+    assert!(
+        fresh
+            .plan
+            .blocks
+            .iter()
+            .any(|b| b.title == "Answer the auditors")
+    );
+    assert_eq!(
+        weekly::export_ics(store.as_ref(), week).await.unwrap(),
+        ics,
+        "a proposal changes nothing kept"
+    );
+    let (replaced, _) = weekly::accept(store.as_ref(), week, later).await.unwrap();
+    assert_eq!(replaced.plan.blocks, fresh.plan.blocks);
+}
+
+#[tokio::test]
+async fn what_did_not_fit_is_kept_with_the_accepted_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with_week(dir.path()).await;
+    let week = date(2026, 11, 23);
+    // Due on the Tuesday of the offsite, after a Monday the other work fills.
+    weekly::add_task(
+        store.as_ref(),
+        NewTask {
+            title: "Board memo".into(),
+            important: true,
+            only_me: true,
+            estimate_minutes: Some(10 * 60),
+            due: Some(date(2026, 11, 24)),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let (shown, _) = weekly::accept(store.as_ref(), week, now()).await.unwrap();
+    let memo = shown
+        .plan
+        .unplaced
+        .iter()
+        .find(|u| u.title == "Board memo")
+        .expect("the memo does not fit before Tuesday");
+    assert_eq!(memo.due, Some(date(2026, 11, 24)));
+    assert!(memo.reason.starts_with("due Tue 24 Nov"), "{}", memo.reason);
+    assert!(!shown.plan.fits);
+    let tz = jiff::tz::TimeZone::get("Europe/Berlin").unwrap();
+    for b in shown.plan.blocks.iter().filter(|b| b.title == "Board memo") {
+        assert!(fulcrum_core::time::local_date(b.end, &tz) <= date(2026, 11, 24));
+    }
+    let again = weekly::week_plan(store.as_ref(), week, now(), false)
+        .await
+        .unwrap();
+    assert_eq!(again.plan.unplaced, shown.plan.unplaced);
+}
+
+#[tokio::test]
 async fn a_review_before_the_week_is_over_gives_progress_not_a_verdict() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_with_week(dir.path()).await;
@@ -362,4 +480,11 @@ async fn a_review_before_the_week_is_over_gives_progress_not_a_verdict() {
         "{}",
         r.review.suggestion
     );
+}
+
+fn week_bounds() -> (Timestamp, Timestamp) {
+    (
+        "2026-11-20T00:00:00Z".parse().unwrap(),
+        "2026-12-05T00:00:00Z".parse().unwrap(),
+    )
 }

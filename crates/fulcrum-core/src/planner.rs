@@ -1,7 +1,8 @@
 //! Planning the week: placing the tasks worth doing into the free time the real calendar
 //! leaves, inside working hours, keeping a buffer for the unplanned and breaks after long
-//! stretches, with tasks of one category batched together. When the work does not fit, the
-//! plan says so and names what to drop or hand over.
+//! stretches, with tasks of one category batched together. A task is never placed after the
+//! day it is due. When the work does not fit, the plan says so, says why (no room left, or no
+//! room before the due date) and names what to drop or hand over.
 
 use crate::activity::{Interval, subtract, union};
 use crate::category::Category;
@@ -10,7 +11,8 @@ use crate::tasks::{Quadrant, Task};
 use crate::time;
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// How the planner places work.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -63,7 +65,32 @@ pub struct Block {
     pub end: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// What to do with work that does not fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Suggestion {
+    /// Someone else could do it.
+    Delegate,
+    /// Only the user can: drop it or move it to another week.
+    Drop,
+}
+
+impl Suggestion {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Suggestion::Delegate => "delegate",
+            Suggestion::Drop => "drop",
+        }
+    }
+}
+
+impl fmt::Display for Suggestion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unplaced {
     pub task_id: i64,
     pub title: String,
@@ -71,7 +98,12 @@ pub struct Unplaced {
     /// Minutes of the task that found no room.
     pub minutes: i64,
     /// "delegate" when someone else could do it, "drop" otherwise.
-    pub suggestion: &'static str,
+    pub suggestion: Suggestion,
+    /// The task's due date, when it has one.
+    pub due: Option<Date>,
+    /// Why it found no room, in words: "no free time left this week", or, for a task that
+    /// could not be placed before it is due, "due Tue 3 Dec, no free time before it".
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -157,20 +189,29 @@ pub fn plan(input: &PlanInput<'_>) -> Plan {
     let free_minutes: i64 = day_free.iter().sum();
     let buffer = |m: i64| m * i64::from(r.buffer_percent.min(100)) / 100;
     let mut day_left: Vec<i64> = day_free.iter().map(|&m| m - buffer(m)).collect();
+    let allowance = day_left.clone();
+    // The first day work can still go on: today, or the week's Monday when planning ahead.
+    let first_day = time::local_date(input.now, &tz).max(input.week);
 
     let mut blocks = Vec::new();
     let mut unplaced = Vec::new();
     for task in ordered(input.tasks) {
-        let mut need = task
+        let estimate = task
             .estimate_minutes
             .unwrap_or(r.default_estimate_minutes)
             .max(r.min_block_minutes);
+        let mut need = estimate;
+        // The last day of the week (0–6) the task may be placed on: never after it is due.
+        let last_day = task
+            .due
+            .map_or(6, |d| time::days_between(input.week, d).min(6));
         while need > 0 {
             // Prefer the earliest slot that takes a whole block (the task, or the longest block
             // allowed); failing that, the slot that takes the most, so work is not cut into
             // scraps.
             let whole = need.min(r.max_block_minutes);
             let fits: Vec<(usize, Fit)> = (0..slots.len())
+                .filter(|&i| slots[i].day as i64 <= last_day)
                 .filter_map(|i| fit(&slots[i], need, day_left[slots[i].day], &r).map(|f| (i, f)))
                 .collect();
             let pick = match fits.iter().position(|(_, f)| f.len >= whole) {
@@ -203,7 +244,19 @@ pub fn plan(input: &PlanInput<'_>) -> Plan {
                 title: task.title.clone(),
                 quadrant: task.quadrant(),
                 minutes: need,
-                suggestion: if task.only_me { "drop" } else { "delegate" },
+                suggestion: if task.only_me {
+                    Suggestion::Drop
+                } else {
+                    Suggestion::Delegate
+                },
+                due: task.due,
+                reason: why_unplaced(task.due, (input.week, first_day), estimate, &r, {
+                    let days = usize::try_from(last_day + 1).unwrap_or(0);
+                    let free: i64 = allowance.iter().take(days).sum();
+                    let left: i64 = day_left.iter().take(days).sum();
+                    let own = estimate - need;
+                    (free, free - left - own)
+                }),
             });
         }
     }
@@ -220,6 +273,43 @@ pub fn plan(input: &PlanInput<'_>) -> Plan {
         fits: unplaced.is_empty(),
         blocks,
         unplaced,
+    }
+}
+
+/// A date as the plan's messages write it: "Tue 3 Dec".
+pub fn short_date(d: Date) -> String {
+    d.strftime("%a %-d %b").to_string()
+}
+
+/// Why a task of `estimate` minutes did not (wholly) fit: a task due before the time left to
+/// plan, one due this week with too little room before it, or a week with no room left.
+/// `(week, first_day)` are the week's Monday and the first day still open to plan; `(free,
+/// taken)` the week's plannable minutes (after the buffer) up to the due date, and how many of
+/// them went to other tasks.
+fn why_unplaced(
+    due: Option<Date>,
+    (week, first_day): (Date, Date),
+    estimate: i64,
+    r: &PlanRules,
+    (free, taken): (i64, i64),
+) -> String {
+    let Some(due) = due.filter(|&d| d < time::add_days(week, 7)) else {
+        return "no free time left this week".into();
+    };
+    let when = short_date(due);
+    if due < week {
+        return format!("due {when}, before this week starts: give it a new due date");
+    }
+    if due < first_day {
+        return format!("was due {when}, already past: give it a new due date");
+    }
+    // Less than one block's worth is no room at all.
+    if free < r.min_block_minutes {
+        format!("due {when}, no free time before it")
+    } else if taken > 0 && free >= estimate {
+        format!("due {when}, the free time before it went to more pressing tasks")
+    } else {
+        format!("due {when}, not enough free time before it")
     }
 }
 

@@ -274,6 +274,8 @@ async fn plans_are_replaced_per_week(store: &dyn Store) {
         known_events: vec!["standup\u{1f}".into()],
         buffer_minutes: 90,
         blocks,
+        free_minutes: Some(600),
+        unplaced: Vec::new(),
     };
     assert_eq!(store.plan("2026-W48").await.unwrap(), None);
     let first = plan("2026-W48", vec![block(1, 1, 100), block(1, 2, 5000)], 1);
@@ -282,7 +284,17 @@ async fn plans_are_replaced_per_week(store: &dyn Store) {
         .accept_plan(&plan("2026-W49", vec![block(2, 1, 900_000)], 2))
         .await
         .unwrap();
-    let again = plan("2026-W48", vec![block(3, 1, 200)], 3);
+    let mut again = plan("2026-W48", vec![block(3, 1, 200)], 3);
+    // What did not fit is kept with the plan, reasons and all.
+    again.unplaced = vec![fulcrum_core::planner::Unplaced {
+        task_id: 4,
+        title: "Write the RFC".into(),
+        quadrant: fulcrum_core::tasks::Quadrant::Schedule,
+        minutes: 90,
+        suggestion: fulcrum_core::planner::Suggestion::Drop,
+        due: Some(jiff::civil::date(2026, 11, 24)),
+        reason: "due Tue 24 Nov, no free time before it".into(),
+    }];
     store.accept_plan(&again).await.unwrap();
     assert_eq!(store.plan("2026-W48").await.unwrap(), Some(again));
     assert_eq!(

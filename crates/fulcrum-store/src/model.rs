@@ -160,6 +160,11 @@ pub struct AcceptedPlan {
     pub known_events: Vec<String>,
     pub buffer_minutes: i64,
     pub blocks: Vec<PlanBlock>,
+    /// The free working minutes the planner found when the plan was accepted; `None` for plans
+    /// accepted before Fulcrum kept it.
+    pub free_minutes: Option<i64>,
+    /// The work that did not fit when the plan was accepted, with the reasons.
+    pub unplaced: Vec<fulcrum_core::planner::Unplaced>,
 }
 
 /// The key that identifies a calendar occurrence across imports.

@@ -73,6 +73,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
         6,
         include_str!("../migrations/sqlite/0006_folders_and_commit_sources.sql"),
     ),
+    (
+        10,
+        include_str!("../migrations/sqlite/0010_plan_summary.sql"),
+    ),
 ];
 
 /// Rows per multi-row INSERT: well under SQLite's limit on bound parameters.
@@ -699,20 +703,25 @@ impl Store for Db {
     async fn accept_plan(&self, plan: &AcceptedPlan) -> Result<()> {
         let week = plan.week.as_str();
         let known = serde_json::to_string(&plan.known_events).unwrap_or_else(|_| "[]".into());
+        let unplaced = serde_json::to_string(&plan.unplaced).unwrap_or_else(|_| "[]".into());
         let mut tx = begin_write(&self.pool).await?;
         sqlx::query("DELETE FROM plan_blocks WHERE week = $1")
             .bind(week)
             .execute(&mut *tx)
             .await?;
         sqlx::query(
-            "INSERT INTO plans (week, accepted_at, known_events, buffer_minutes) VALUES ($1, $2, $3, $4)
+            "INSERT INTO plans (week, accepted_at, known_events, buffer_minutes, free_minutes, unplaced)
+             VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT (week) DO UPDATE SET accepted_at = excluded.accepted_at,
-                 known_events = excluded.known_events, buffer_minutes = excluded.buffer_minutes",
+                 known_events = excluded.known_events, buffer_minutes = excluded.buffer_minutes,
+                 free_minutes = excluded.free_minutes, unplaced = excluded.unplaced",
         )
         .bind(week)
         .bind(plan.accepted_at)
         .bind(known)
         .bind(plan.buffer_minutes)
+        .bind(plan.free_minutes)
+        .bind(unplaced)
         .execute(&mut *tx)
         .await?;
         for chunk in plan.blocks.chunks(BATCH) {
@@ -769,7 +778,8 @@ impl Store for Db {
 
     async fn plan(&self, week: &str) -> Result<Option<AcceptedPlan>> {
         let Some(head) = sqlx::query(
-            "SELECT accepted_at, known_events, buffer_minutes FROM plans WHERE week = $1",
+            "SELECT accepted_at, known_events, buffer_minutes, free_minutes, unplaced FROM plans
+             WHERE week = $1",
         )
         .bind(week)
         .fetch_optional(&self.pool)
@@ -798,6 +808,14 @@ impl Store for Db {
             })
             .collect::<Result<Vec<_>>>()?;
         let known: String = head.try_get(1)?;
+        let corrupt = |e: serde_json::Error| StoreError::Corrupt {
+            what: "plan",
+            message: e.to_string(),
+        };
+        let unplaced = match head.try_get::<Option<String>, _>(4)? {
+            Some(json) => serde_json::from_str(&json).map_err(corrupt)?,
+            None => Vec::new(),
+        };
         Ok(Some(AcceptedPlan {
             week: week.to_string(),
             accepted_at: head.try_get(0)?,
@@ -806,6 +824,8 @@ impl Store for Db {
                 message: e.to_string(),
             })?,
             buffer_minutes: head.try_get(2)?,
+            free_minutes: head.try_get(3)?,
+            unplaced,
             blocks,
         }))
     }

@@ -134,14 +134,22 @@ pub async fn tasks(State(s): State<AppState>) -> ApiResult<fulcrum_app::weekly::
     ))
 }
 
-/// `fulcrum plan [--week W] --format json`: the proposed plan.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct PlanQuery {
+    pub week: Option<String>,
+    /// Any value: a fresh proposal even when the week has an accepted plan.
+    pub replan: Option<String>,
+}
+
+/// `fulcrum plan [--week W] [--replan] --format json`: the week's accepted plan, or a proposal.
 pub async fn plan(
     State(s): State<AppState>,
-    Query(q): Query<PeriodQuery>,
-) -> ApiResult<fulcrum_core::planner::Plan> {
+    Query(q): Query<PlanQuery>,
+) -> ApiResult<fulcrum_app::weekly::WeekPlan> {
     let monday = monday_of(&s, given(&q.week)).await?;
     Ok(Json(
-        fulcrum_app::weekly::propose(s.store.as_ref(), monday, s.clock.now()).await?,
+        fulcrum_app::weekly::week_plan(s.store.as_ref(), monday, s.clock.now(), q.replan.is_some())
+            .await?,
     ))
 }
 

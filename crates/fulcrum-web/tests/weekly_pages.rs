@@ -129,7 +129,7 @@ async fn tasks_are_added_finished_dropped_and_triaged() {
         delegate.contains("Answer the audit questionnaire"),
         "{delegate}"
     );
-    assert!(delegate.contains("1 h 30"));
+    assert!(delegate.contains("1h30"), "{delegate}");
     assert!(
         !page
             .section("q-do")
@@ -341,6 +341,154 @@ async fn an_accepted_plan_exports_its_blocks() {
     .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body.contains("the adjustment is empty"));
+}
+
+/// The `data-task-id` and `data-start` of each row of the page's block list.
+fn listed_blocks(page: &str) -> Vec<(i64, String)> {
+    page.split("<tr class=\"block\"")
+        .skip(1)
+        .map(|row| {
+            let attr = |name: &str| {
+                let at = row.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                row[at..at + row[at..].find('"').unwrap()].to_string()
+            };
+            (attr("data-task-id").parse().unwrap(), attr("data-start"))
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_plan_page_shows_the_accepted_plan_the_ics_holds() {
+    let d = demo().await;
+    let state = d.state().await;
+    let store = d.store().await;
+    let store = store.as_ref();
+    let this_week = date(2026, 3, 2);
+    // The demo accepted this week's plan on Monday morning; a task added since would change a
+    // fresh plan, but not the accepted one.
+    post_ok(
+        &state,
+        "/tasks/add",
+        &[
+            ("title", "Prepare the board update"),
+            ("urgent", "on"),
+            ("important", "on"),
+            ("estimate", "2h"),
+        ],
+        "/tasks",
+    )
+    .await;
+    let kept = weekly::accepted(store, this_week).await.unwrap().unwrap();
+    let shown = weekly::week_plan(store, this_week, d.now, false)
+        .await
+        .unwrap();
+    assert!(shown.is_accepted());
+    let tz = jiff::tz::TimeZone::get(fulcrum_app::demo::DEMO_ZONE).unwrap();
+    let local = |s: i64| {
+        jiff::Timestamp::from_second(s)
+            .unwrap()
+            .to_zoned_datetime(tz.clone())
+            .strftime("%Y-%m-%dT%H:%M")
+            .to_string()
+    };
+    let want: Vec<(i64, String)> = kept
+        .blocks
+        .iter()
+        .map(|b| (b.task_id, local(b.start_at)))
+        .collect();
+    assert!(!want.is_empty());
+
+    let page = get(&state, "/plan").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let accept = page.section("accept");
+    assert!(accept.contains("data-state=\"accepted\""), "{accept}");
+    assert!(accept.contains("Accepted plan"), "{accept}");
+    assert!(accept.contains("accepted Mon 2 Mar, 08:00"), "{accept}");
+    assert!(
+        accept.contains("href=\"/plan?week=2026-W10&amp;replan=1\""),
+        "{accept}"
+    );
+    assert_eq!(
+        listed_blocks(&page.body),
+        want,
+        "the page lists the accepted blocks"
+    );
+    assert!(!page.body.contains("Prepare the board update"));
+
+    // The .ics download holds the same blocks, and so does `fulcrum plan --format json`.
+    let ics = get(&state, "/plan/export.ics?week=2026-W10").await;
+    let starts: Vec<String> = ics
+        .body
+        .lines()
+        .filter_map(|l| l.strip_prefix("DTSTART:"))
+        .map(|v| {
+            let t = jiff::civil::DateTime::strptime("%Y%m%dT%H%M%SZ", v)
+                .unwrap()
+                .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+                .unwrap();
+            local(t.timestamp().as_second())
+        })
+        .collect();
+    assert_eq!(starts, want.iter().map(|w| w.1.clone()).collect::<Vec<_>>());
+    let api = get(&state, "/api/plan").await.json();
+    assert_eq!(api["state"], "accepted");
+    assert_eq!(api["blocks"].as_array().unwrap().len(), want.len());
+    assert_eq!(api, json(&shown));
+
+    // Re-planning shows a fresh proposal, says the accepted plan stays, and offers to keep it.
+    let fresh = get(&state, "/plan?week=2026-W10&replan=1").await;
+    let accept = fresh.section("accept");
+    assert!(accept.contains("data-state=\"proposed\""), "{accept}");
+    assert!(accept.contains("Proposal"), "{accept}");
+    assert!(accept.contains("Mon 2 Mar, 08:00"), "{accept}");
+    assert!(accept.contains("id=\"accept-plan\""));
+    assert!(
+        accept.contains("href=\"/plan?week=2026-W10\""),
+        "back to the accepted plan"
+    );
+    assert!(
+        fresh
+            .section("plan-blocks")
+            .contains("Prepare the board update")
+    );
+    // A week without an accepted plan shows a proposal with nothing to go back to.
+    let next = get(&state, "/plan?week=2026-W11").await;
+    let accept = next.section("accept");
+    assert!(accept.contains("data-state=\"proposed\"") && accept.contains("not kept yet"));
+    assert!(!accept.contains("id=\"export-ics\""));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn what_does_not_fit_before_its_due_date_says_why() {
+    let d = demo().await;
+    let state = d.state().await;
+    // Due today (Wednesday) at 17:30, with the working day over: nothing before it.
+    post_ok(
+        &state,
+        "/tasks/add",
+        &[
+            ("title", "Sign the vendor contract"),
+            ("urgent", "on"),
+            ("important", "on"),
+            ("estimate", "1h"),
+            ("due", "2026-03-04"),
+        ],
+        "/tasks",
+    )
+    .await;
+    let page = get(&state, "/plan?week=2026-W10&replan=1").await;
+    let unplaced = page.section("unplaced");
+    assert!(unplaced.contains("Sign the vendor contract"), "{unplaced}");
+    assert!(unplaced.contains("data-due=\"2026-03-04\""), "{unplaced}");
+    assert!(
+        unplaced.contains("due Wed 4 Mar, no free time before it"),
+        "{unplaced}"
+    );
+    assert!(
+        !page
+            .section("plan-blocks")
+            .contains("Sign the vendor contract")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -576,12 +724,24 @@ async fn the_weekly_api_returns_what_the_cli_prints() {
         ),
         (
             "/api/plan",
-            json(&weekly::propose(store, this_week, d.now).await.unwrap()),
+            json(
+                &weekly::week_plan(store, this_week, d.now, false)
+                    .await
+                    .unwrap(),
+            ),
+        ),
+        (
+            "/api/plan?replan=1",
+            json(
+                &weekly::week_plan(store, this_week, d.now, true)
+                    .await
+                    .unwrap(),
+            ),
         ),
         (
             "/api/plan?week=2026-W12",
             json(
-                &weekly::propose(store, date(2026, 3, 16), d.now)
+                &weekly::week_plan(store, date(2026, 3, 16), d.now, false)
                     .await
                     .unwrap(),
             ),

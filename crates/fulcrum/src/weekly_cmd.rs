@@ -4,9 +4,9 @@ use crate::cli::{Format, FormatArgs};
 use crate::output::{emit, emit_json};
 use clap::{Args, Subcommand};
 use fulcrum_app::markdown::hm;
-use fulcrum_app::weekly::{self, NewTask, TaskEdit};
+use fulcrum_app::weekly::{self, NewTask, TaskEdit, WeekPlan};
 use fulcrum_app::{AppError, Result};
-use fulcrum_core::planner::Plan;
+use fulcrum_core::planner::Suggestion;
 use fulcrum_core::tasks::{Quadrant, TaskStatus};
 use fulcrum_core::time::parse_minutes;
 use fulcrum_core::{Category, time};
@@ -81,6 +81,10 @@ pub enum TaskCommand {
 pub struct PlanArgs {
     #[command(subcommand)]
     pub action: Option<PlanAction>,
+    /// Plan the week afresh even when it has an accepted plan (shown, not kept: `plan accept`
+    /// keeps it)
+    #[arg(long)]
+    pub replan: bool,
     /// The ISO week to plan, e.g. 2026-W49 [default: this week]
     #[arg(long, global = true, value_name = "YYYY-Www")]
     pub week: Option<String>,
@@ -475,7 +479,7 @@ pub async fn plan(store: &dyn Store, args: PlanArgs, now: Timestamp) -> Result<(
     let week = week_or_current(args.week.as_deref(), &profile, now)?;
     match args.action {
         None => {
-            let plan = weekly::propose(store, week, now).await?;
+            let plan = weekly::week_plan(store, week, now, args.replan).await?;
             match args.format.format {
                 Format::Json => emit_json(&plan),
                 Format::Table => emit(&plan_table(&plan, &profile.tz(), false)),
@@ -500,12 +504,31 @@ pub async fn plan(store: &dyn Store, args: PlanArgs, now: Timestamp) -> Result<(
     }
 }
 
-fn plan_table(plan: &Plan, tz: &jiff::tz::TimeZone, accepted: bool) -> String {
+/// The week's plan as a table: which plan it is (accepted, or a proposal), its blocks by day,
+/// what does not fit and why, and what to do next.
+fn plan_table(wp: &WeekPlan, tz: &jiff::tz::TimeZone, just_accepted: bool) -> String {
+    let plan = &wp.plan;
+    let w = &plan.week;
     let mut s = String::new();
+    let when = |t: Timestamp| {
+        t.to_zoned_datetime(tz.clone())
+            .strftime("%a %-d %b %H:%M")
+            .to_string()
+    };
+    let accepted_at = wp.accepted_at.map(when).unwrap_or_default();
+    if wp.is_accepted() {
+        let _ = writeln!(s, "Accepted plan for {w} (accepted {accepted_at})");
+    } else if wp.accepted_at.is_some() {
+        let _ = writeln!(
+            s,
+            "Proposed plan for {w}: a fresh proposal, not kept — the plan accepted {accepted_at} stays until you accept this one"
+        );
+    } else {
+        let _ = writeln!(s, "Proposed plan for {w} (not kept yet)");
+    }
     let _ = writeln!(
         s,
-        "Plan for {}: {} planned of {} free ({} kept as buffer)\n",
-        plan.week,
+        "{} planned of {} free ({} kept as buffer)\n",
         hm(plan.planned_minutes),
         hm(plan.free_minutes),
         hm(plan.buffer_minutes)
@@ -530,33 +553,38 @@ fn plan_table(plan: &Plan, tz: &jiff::tz::TimeZone, accepted: bool) -> String {
     if plan.fits {
         let _ = writeln!(s, "\nEverything fits.");
     } else {
-        let _ = writeln!(s, "\nThis does not fit. To make room:");
+        if wp.is_accepted() {
+            let _ = writeln!(s, "\nThis did not fit when the plan was accepted:");
+        } else {
+            let _ = writeln!(s, "\nThis does not fit. To make room:");
+        }
         for u in &plan.unplaced {
-            let verb = if u.suggestion == "delegate" {
-                "delegate"
-            } else {
-                "drop or move to next week"
+            let verb = match u.suggestion {
+                Suggestion::Delegate => "delegate",
+                Suggestion::Drop => "drop or move to next week",
             };
             let _ = writeln!(
                 s,
-                "  • {} ({} without a slot): {verb}",
+                "  • {} ({} without a slot): {} — {verb}",
                 u.title,
-                hm(u.minutes)
+                hm(u.minutes),
+                u.reason
             );
         }
     }
-    if accepted {
+    if just_accepted {
         let _ = writeln!(
             s,
-            "\nSaved as the plan for {}. Export it: fulcrum plan export --ics plan.ics --week {}",
-            plan.week, plan.week
+            "\nSaved as the plan for {w}. Export it: fulcrum plan export --ics plan.ics --week {w}"
+        );
+    } else if wp.is_accepted() {
+        let _ = writeln!(
+            s,
+            "\nExport it: fulcrum plan export --ics plan.ics --week {w}\n\
+             Re-plan from now: fulcrum plan --replan --week {w} (then fulcrum plan accept --week {w} to keep it)"
         );
     } else {
-        let _ = writeln!(
-            s,
-            "\nKeep it with: fulcrum plan accept --week {}",
-            plan.week
-        );
+        let _ = writeln!(s, "\nKeep it with: fulcrum plan accept --week {w}");
     }
     s
 }

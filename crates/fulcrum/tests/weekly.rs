@@ -66,7 +66,36 @@ fn tasks_plan_export_and_review_from_the_command_line() {
         .json();
     assert_eq!(plan["fits"], true);
     assert_eq!(plan["planned_minutes"], 90 + 180);
+    assert_eq!(plan["state"], "proposed");
+    let table = run(&["plan", "--week", "2026-W10"]).success().stdout;
+    assert!(
+        table.contains("Proposed plan for 2026-W10 (not kept yet)"),
+        "{table}"
+    );
     run(&["plan", "accept", "--week", "2026-W10"]).success();
+    // Once accepted, `plan` shows the accepted plan and says so, with the way to re-plan.
+    let kept = run(&["plan", "--week", "2026-W10", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(kept["state"], "accepted");
+    assert_eq!(kept["accepted_at"], "2026-03-01T12:00:00Z");
+    assert_eq!(kept["blocks"], plan["blocks"]);
+    let table = run(&["plan", "--week", "2026-W10"]).success().stdout;
+    assert!(
+        table.contains("Accepted plan for 2026-W10 (accepted Sun 1 Mar 07:00)"),
+        "{table}"
+    );
+    assert!(
+        table.contains("fulcrum plan --replan --week 2026-W10"),
+        "{table}"
+    );
+    let fresh = run(&["plan", "--week", "2026-W10", "--replan"])
+        .success()
+        .stdout;
+    assert!(
+        fresh.contains("a fresh proposal, not kept — the plan accepted Sun 1 Mar 07:00 stays"),
+        "{fresh}"
+    );
     let ics = env.path("plan.ics");
     run(&[
         "plan",
@@ -129,9 +158,10 @@ fn tasks_plan_export_and_review_from_the_command_line() {
     let before = env.report("2026-W10");
     run(&["import", "calendar", ics.to_str().unwrap()]).success();
     run(&["import", "calendar", ics.to_str().unwrap()]).success();
-    let replanned = run(&["plan", "--week", "2026-W10", "--format", "json"])
+    let replanned = run(&["plan", "--week", "2026-W10", "--replan", "--format", "json"])
         .success()
         .json();
+    assert_eq!(replanned["state"], "proposed");
     assert_eq!(replanned["blocks"], plan["blocks"]);
     let after = env.report("2026-W10");
     assert_eq!(
@@ -214,6 +244,71 @@ fn tasks_plan_export_and_review_from_the_command_line() {
     ])
     .failure();
     assert!(out.stderr.contains("plan accept"), "{}", out.stderr);
+}
+
+#[test]
+fn a_task_that_cannot_go_in_before_it_is_due_says_so() {
+    let env = Env::new();
+    env.init("UTC");
+    let run = |args: &[&str]| env.run_at("2026-11-25T12:00:00Z", None, args);
+    // Wednesday noon: Monday's task is overdue, Wednesday's too long for the afternoon.
+    for (title, due, estimate) in [
+        ("Expense report", "2026-11-23", "1h"),
+        ("Hiring plan", "2026-11-25", "8h"),
+        ("Roadmap review", "2026-11-27", "2h"),
+    ] {
+        run(&[
+            "task",
+            "add",
+            title,
+            "--important",
+            "--only-me",
+            "--estimate",
+            estimate,
+            "--due",
+            due,
+        ])
+        .success();
+    }
+    let plan = run(&["plan", "--format", "json"]).success().json();
+    let reasons: Vec<(String, String)> = plan["unplaced"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            (
+                u["title"].as_str().unwrap().to_string(),
+                u["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (
+                "Expense report".to_string(),
+                "was due Mon 23 Nov, already past: give it a new due date".to_string()
+            ),
+            (
+                "Hiring plan".to_string(),
+                "due Wed 25 Nov, not enough free time before it".to_string()
+            ),
+        ]
+    );
+    assert_eq!(plan["unplaced"][1]["due"], "2026-11-25");
+    for b in plan["blocks"].as_array().unwrap() {
+        if b["title"] == "Hiring plan" {
+            assert!(b["end"].as_str().unwrap() < "2026-11-26", "{b}");
+        }
+    }
+    let table = run(&["plan"]).success().stdout;
+    assert!(
+        table.contains("Hiring plan (")
+            && table.contains(
+                "due Wed 25 Nov, not enough free time before it — drop or move to next week"
+            ),
+        "{table}"
+    );
 }
 
 #[test]

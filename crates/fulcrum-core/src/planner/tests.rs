@@ -99,7 +99,7 @@ fn an_overbooked_week_says_what_to_drop_or_delegate() {
     let missing: Vec<(i64, &str)> = p
         .unplaced
         .iter()
-        .map(|u| (u.task_id, u.suggestion))
+        .map(|u| (u.task_id, u.suggestion.as_str()))
         .collect();
     assert_eq!(missing, [(2, "drop"), (3, "delegate")]);
     assert!(p.planned_minutes <= p.free_minutes - p.buffer_minutes);
@@ -140,6 +140,109 @@ fn nothing_is_planned_in_the_past() {
     assert_eq!(plan.blocks[0].start, at(2, 14, 0));
 }
 
+fn plan_at(busy: &[Interval], tasks: &[Task], now: Timestamp) -> Plan {
+    let p = profile();
+    plan(&PlanInput {
+        profile: &p,
+        week: WEEK,
+        busy,
+        tasks,
+        now,
+        rules: PlanRules::default(),
+    })
+}
+
+fn due(mut t: Task, day: i64) -> Task {
+    t.due = Some(time::add_days(WEEK, day));
+    t
+}
+
+fn reason_of(p: &Plan, id: i64) -> &str {
+    p.unplaced
+        .iter()
+        .find(|u| u.task_id == id)
+        .map_or("", |u| u.reason.as_str())
+}
+
+#[test]
+fn a_task_is_never_placed_after_its_due_date() {
+    // Monday is booked; a task due Monday cannot go in, one due Tuesday goes on Tuesday.
+    let busy = vec![Interval::new(at(0, 9, 0), at(0, 18, 0))];
+    let tasks = vec![
+        due(task(1, false, true, 60, Category::Build), 0),
+        due(task(2, false, true, 180, Category::Build), 1),
+        task(3, false, true, 60, Category::Build),
+    ];
+    let p = plan_of(&busy, &tasks);
+    assert!(!p.fits);
+    assert_eq!(p.unplaced.len(), 1, "{:?}", p.unplaced);
+    assert_eq!(p.unplaced[0].task_id, 1);
+    assert_eq!(p.unplaced[0].minutes, 60);
+    assert_eq!(p.unplaced[0].due, Some(WEEK));
+    assert_eq!(reason_of(&p, 1), "due Mon 23 Nov, no free time before it");
+    let tz = profile().tz();
+    for b in p.blocks.iter().filter(|b| b.task_id == 2) {
+        assert_eq!(time::local_date(b.end, &tz), time::add_days(WEEK, 1));
+    }
+}
+
+#[test]
+fn a_task_crowded_out_before_its_due_date_says_by_what() {
+    // Urgent work fills Monday's plannable time (432 minutes after the buffer); the scheduled
+    // task due Monday finds nothing left.
+    let tasks = vec![
+        task(1, true, true, 432, Category::Operate),
+        due(task(2, false, true, 60, Category::Build), 0),
+    ];
+    let p = plan_of(&[], &tasks);
+    assert!(p.blocks.iter().all(|b| b.task_id == 1));
+    assert_eq!(
+        reason_of(&p, 2),
+        "due Mon 23 Nov, the free time before it went to more pressing tasks"
+    );
+    // Two hours of room before a task of four due that day: part of it goes in.
+    let busy = vec![Interval::new(at(0, 11, 0), at(0, 18, 0))];
+    let p = plan_of(&busy, &[due(task(3, false, true, 240, Category::Build), 0)]);
+    let placed: i64 = p
+        .blocks
+        .iter()
+        .map(|b| (b.end.as_second() - b.start.as_second()) / 60)
+        .sum();
+    assert!(placed > 0 && placed < 240, "{placed}");
+    assert_eq!(p.unplaced[0].minutes, 240 - placed);
+    assert_eq!(
+        reason_of(&p, 3),
+        "due Mon 23 Nov, not enough free time before it"
+    );
+    // Without a due date this week, the week is simply full.
+    let p = plan_of(
+        &busy,
+        &[due(task(4, false, true, 6000, Category::Build), 9)],
+    );
+    assert_eq!(reason_of(&p, 4), "no free time left this week");
+}
+
+#[test]
+fn overdue_tasks_are_not_planned_and_say_so() {
+    let tasks = vec![
+        due(task(1, true, true, 60, Category::Build), 0),
+        due(task(2, true, true, 60, Category::Build), -3),
+        due(task(3, true, true, 60, Category::Build), 2),
+    ];
+    let p = plan_at(&[], &tasks, at(2, 14, 0));
+    assert_eq!(
+        reason_of(&p, 1),
+        "was due Mon 23 Nov, already past: give it a new due date"
+    );
+    assert_eq!(
+        reason_of(&p, 2),
+        "due Fri 20 Nov, before this week starts: give it a new due date"
+    );
+    // Due today: it still goes in this afternoon.
+    assert_eq!(p.blocks.len(), 1);
+    assert_eq!((p.blocks[0].task_id, p.blocks[0].start), (3, at(2, 14, 0)));
+}
+
 fn arb_busy() -> impl Strategy<Value = Vec<Interval>> {
     prop::collection::vec((0i64..7, 6i8..20, 0i8..4, 15i64..240), 0..30).prop_map(|v| {
         v.into_iter()
@@ -158,7 +261,7 @@ fn arb_tasks() -> impl Strategy<Value = Vec<Task>> {
             any::<bool>(),
             5i64..400,
             0usize..6,
-            prop::option::of(0i64..10),
+            prop::option::of(-3i64..10),
         ),
         0..40,
     )
@@ -217,5 +320,48 @@ proptest! {
             prop_assert_eq!(placed + missing, t.estimate_minutes.unwrap().max(30));
         }
         prop_assert!(plan.blocks.iter().all(|b| !matches!(tasks.iter().find(|t| t.id == b.task_id).unwrap().quadrant(), Quadrant::Delegate | Quadrant::Delete)));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Planned at any moment of the week, a task with a due date is never placed after it, and
+    /// when it does not fit, the reason names its due date.
+    #[test]
+    fn nothing_is_placed_after_its_due_date(
+        busy in arb_busy(),
+        tasks in arb_tasks(),
+        now_day in -2i64..8,
+        now_hour in 0i8..24,
+    ) {
+        let tz = profile().tz();
+        let now = at(now_day, now_hour, 0);
+        let plan = plan_at(&busy, &tasks, now);
+        let week_end = time::add_days(WEEK, 7);
+        for b in &plan.blocks {
+            let t = tasks.iter().find(|t| t.id == b.task_id).unwrap();
+            prop_assert!(b.start >= now, "a block in the past: {:?}", b);
+            if let Some(due) = t.due {
+                prop_assert!(time::local_date(b.start, &tz) <= due, "task {} due {} placed at {}", t.id, due, b.start);
+                prop_assert!(b.end <= time::day_start(time::add_days(due, 1), &tz), "task {} due {} ends at {}", t.id, due, b.end);
+            }
+        }
+        for u in &plan.unplaced {
+            let t = tasks.iter().find(|t| t.id == u.task_id).unwrap();
+            prop_assert_eq!(u.due, t.due);
+            match t.due.filter(|&d| d < week_end) {
+                Some(d) => prop_assert!(
+                    u.reason.contains(&format!("due {}", short_date(d))),
+                    "task {} due {}: {:?}", t.id, d, u.reason
+                ),
+                None => prop_assert_eq!(u.reason.as_str(), "no free time left this week"),
+            }
+        }
+        // Work due before the time left to plan is never placed.
+        let first = time::local_date(now, &tz).max(WEEK);
+        for t in tasks.iter().filter(|t| t.due.is_some_and(|d| d < first)) {
+            prop_assert!(plan.blocks.iter().all(|b| b.task_id != t.id));
+        }
     }
 }

@@ -1,5 +1,7 @@
-//! `/plan`: the week's proposed plan on a timeline around the calendar, what does not fit,
-//! accepting it and exporting it as `.ics`; `/review`: the week against its accepted plan.
+//! `/plan`: the week's plan on a timeline around the calendar — the accepted plan when the week
+//! has one (what the `.ics` download holds), else a proposal — what does not fit and why,
+//! accepting it, re-planning and exporting it as `.ics`; `/review`: the week against its
+//! accepted plan, or its progress so far while it runs.
 
 use super::{check_csrf, done_notice, field, see_other, week_nav};
 use crate::api::monday_of;
@@ -9,8 +11,7 @@ use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use fulcrum_app::weekly::{self, ReviewView};
-use fulcrum_core::planner::Plan;
+use fulcrum_app::weekly::{self, ReviewView, WeekPlan};
 use fulcrum_core::time;
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
@@ -21,6 +22,8 @@ use std::collections::HashMap;
 pub struct WeekQuery {
     pub week: Option<String>,
     pub done: Option<String>,
+    /// Any value: show a fresh proposal even when the week has an accepted plan.
+    pub replan: Option<String>,
 }
 
 impl WeekQuery {
@@ -55,7 +58,7 @@ fn nav_for(base: &str, monday: Date, current: Date) -> Markup {
 
 pub async fn page(State(s): State<AppState>, Query(q): Query<WeekQuery>) -> Response {
     let notices: Vec<Notice> = done_notice(q.done.as_deref()).into_iter().collect();
-    render(&s, StatusCode::OK, notices, q.week()).await
+    render(&s, StatusCode::OK, notices, q.week(), q.replan.is_some()).await
 }
 
 async fn render(
@@ -63,17 +66,18 @@ async fn render(
     status: StatusCode,
     notices: Vec<Notice>,
     week: Option<&str>,
+    replan: bool,
 ) -> Response {
     let (monday, current, tz) = match weeks(s, week).await {
         Ok(w) => w,
         Err(f) => return layout::failure_page(s, Nav::Plan, &f),
     };
     let now = cache::now(&s.clock);
-    let plan = match weekly::propose(s.store.as_ref(), monday, now).await {
+    let wp = match weekly::week_plan(s.store.as_ref(), monday, now, replan).await {
         Ok(p) => p,
         Err(e) => return layout::failure_page(s, Nav::Plan, &Failure::from(e)),
     };
-    let accepted = s.store.plan(&plan.week).await.ok().flatten();
+    let plan = &wp.plan;
     // The calendar the plan goes around, drawn behind its blocks.
     let busy: Vec<Piece> = match cache::week(s, monday, now).await {
         Ok(w) => w
@@ -121,14 +125,15 @@ async fn render(
             (nav_for("/plan", monday, current))
         }
         section.stats.three aria-label="The week's time" {
-            (stat("free-minutes", "Free working time", plan.free_minutes, "left by the calendar from now on"))
+            (stat("free-minutes", "Free working time", plan.free_minutes,
+                if wp.is_accepted() { "left by the calendar when it was accepted" } else { "left by the calendar from now on" }))
             (stat("buffer-minutes", "Kept as buffer", plan.buffer_minutes, "for what nobody planned"))
             (stat("planned-minutes", "Planned", plan.planned_minutes,
                 &format!("{} blocks", plan.blocks.len())))
         }
-        (accept_box(s, &plan, accepted.as_ref(), &tz))
+        (accept_box(s, &wp, &tz))
         @if !plan.unplaced.is_empty() {
-            (unplaced(&plan))
+            (unplaced(&wp))
         }
         @if plan.blocks.is_empty() {
             p.card #no-blocks {
@@ -161,52 +166,82 @@ fn stat(id: &str, label: &str, minutes: i64, sub: &str) -> Markup {
     }
 }
 
-fn accept_box(
-    s: &AppState,
-    plan: &Plan,
-    accepted: Option<&fulcrum_store::AcceptedPlan>,
-    tz: &TimeZone,
-) -> Markup {
-    html! {
-        section.card.accept #accept aria-labelledby="accept-title" {
-            h2 #accept-title {
-                @if accepted.is_some() { "This week has an accepted plan" } @else { "Keep this plan" }
+/// Which plan is shown — the accepted one (with when it was accepted, its download and a way
+/// to re-plan) or a proposal (with a way to keep it) — and what to do with it.
+fn accept_box(s: &AppState, wp: &WeekPlan, tz: &TimeZone) -> Markup {
+    let week = &wp.plan.week;
+    let accepted_at = wp.accepted_at.map(|t| {
+        t.to_zoned_datetime(tz.clone())
+            .strftime("%a %-d %b, %H:%M")
+            .to_string()
+    });
+    let state = if wp.is_accepted() {
+        "accepted"
+    } else {
+        "proposed"
+    };
+    let accept_form = |label: &str| {
+        html! {
+            form.inline method="post" action="/plan/accept" {
+                (csrf_field(s))
+                input type="hidden" name="week" value=(week);
+                button.btn.primary type="submit" #accept-plan { (label) }
             }
-            @if let Some(a) = accepted {
+        }
+    };
+    html! {
+        section.card.accept #accept data-state=(state) aria-labelledby="accept-title" {
+            @if wp.is_accepted() {
+                h2 #accept-title {
+                    span.badge.ok #plan-state { "Accepted plan" } " "
+                    span #accepted-at { "accepted " (accepted_at.clone().unwrap_or_default()) }
+                }
                 p {
-                    "Accepted "
-                    (jiff::Timestamp::from_second(a.accepted_at).map(|t| t.to_zoned_datetime(tz.clone()).strftime("%a %-d %b, %H:%M").to_string()).unwrap_or_default())
-                    " with " (a.blocks.len()) " blocks. "
-                    a #export-ics href=(format!("/plan/export.ics?week={}", plan.week)) download=(format!("fulcrum-plan-{}.ics", plan.week)) {
+                    "This is the plan you kept for the week, as it was accepted — the calendar file holds these blocks. "
+                    a #export-ics href=(format!("/plan/export.ics?week={week}")) download=(format!("fulcrum-plan-{week}.ics")) {
                         "Download it as a calendar file (.ics)"
                     }
                     " and import it into your calendar; importing it again updates the same events."
                 }
+                p.hint { "Calendar or tasks changed? Re-plan to see a fresh proposal from now; your accepted plan stays until you accept the new one." }
+                a.btn #replan href=(format!("/plan?week={week}&replan=1")) { "Re-plan from now" }
             } @else {
-                p.hint { "Accepting keeps the plan as it is shown, so the review can compare it with what happened." }
-            }
-            form.inline method="post" action="/plan/accept" {
-                (csrf_field(s))
-                input type="hidden" name="week" value=(plan.week);
-                button.btn.primary type="submit" #accept-plan {
-                    @if accepted.is_some() { "Accept this plan again" } @else { "Accept this plan" }
+                h2 #accept-title {
+                    span.badge #plan-state { "Proposal" } " "
+                    @if wp.accepted_at.is_some() { "a fresh plan, not kept" } @else { "not kept yet" }
+                }
+                @if let Some(at) = &accepted_at {
+                    p {
+                        "The plan accepted " strong #accepted-at { (at) } " stays the week's plan until you accept this one. "
+                        a #show-accepted href=(format!("/plan?week={week}")) { "Back to the accepted plan" }
+                    }
+                    (accept_form("Accept this plan instead"))
+                } @else {
+                    p.hint { "Accepting keeps the plan as it is shown, so you can export it and the review can compare it with what happened." }
+                    (accept_form("Accept this plan"))
                 }
             }
         }
     }
 }
 
-fn unplaced(plan: &Plan) -> Markup {
+fn unplaced(wp: &WeekPlan) -> Markup {
     html! {
         section.attention #unplaced aria-labelledby="unplaced-title" {
-            h2 #unplaced-title { "Does not fit" }
-            p.hint { "The week has no room left for these. Hand them over or let them go rather than squeezing them in." }
+            @if wp.is_accepted() {
+                h2 #unplaced-title { "Did not fit when accepted" }
+                p.hint { "The week had no room for these when you kept the plan. Hand them over or let them go rather than squeezing them in." }
+            } @else {
+                h2 #unplaced-title { "Does not fit" }
+                p.hint { "The week has no room left for these. Hand them over or let them go rather than squeezing them in." }
+            }
             ul {
-                @for u in &plan.unplaced {
-                    li data-task-id=(u.task_id) data-suggestion=(u.suggestion) {
+                @for u in &wp.plan.unplaced {
+                    li data-task-id=(u.task_id) data-suggestion=(u.suggestion) data-due=[u.due] {
                         span class=(format!("kind kind-{}", u.suggestion)) { (u.suggestion) }
                         " " strong { (u.title) } " — " (fmt::duration(u.minutes)) " of "
-                        (u.quadrant) " work without a place"
+                        (u.quadrant) " work without a place: "
+                        span.reason { (u.reason) }
                     }
                 }
             }
@@ -382,7 +417,7 @@ pub async fn accept(
     match result {
         Ok((plan, _)) => {
             s.changed();
-            see_other(&format!("/plan?week={}&done=accepted", plan.week))
+            see_other(&format!("/plan?week={}&done=accepted", plan.plan.week))
         }
         Err(f) => {
             render(
@@ -390,6 +425,7 @@ pub async fn accept(
                 f.status,
                 vec![Notice::Failed(f.message)],
                 week.as_deref(),
+                false,
             )
             .await
         }
