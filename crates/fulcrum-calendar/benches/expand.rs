@@ -1,4 +1,5 @@
-//! Benchmark: parse and expand the generated ten-year, 20-report calendar.
+//! Benchmark: parse and expand the generated ten-year, 20-report calendar, in
+//! its small form and as a calendar service exports it (`generate_large`).
 //!
 //! `cargo bench -p fulcrum-calendar` (plain harness, no extra dependencies).
 
@@ -8,7 +9,18 @@ use std::time::{Duration, Instant};
 #[path = "../examples/gen_calendar.rs"]
 mod gen_calendar;
 
+/// The name filter given on the command line (`cargo bench -- large`), if any.
+fn selected(name: &str) -> bool {
+    std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with("--"))
+        .is_none_or(|f| name.contains(&f))
+}
+
 fn measure<T>(name: &str, mut f: impl FnMut() -> T) {
+    if !selected(name) {
+        return;
+    }
     // Warm up, then run for about two seconds.
     for _ in 0..3 {
         black_box(f());
@@ -52,6 +64,26 @@ fn main() {
     measure("parse + expand 10 years", || {
         let cal = fulcrum_calendar::Calendar::parse(&text).expect("parse");
         cal.expand(from, to, &utc).len()
+    });
+    let large = gen_calendar::generate_large();
+    let big = fulcrum_calendar::Calendar::parse(&large).expect("parse");
+    println!(
+        "large calendar: {} bytes, {} components, {} occurrences in ten years",
+        large.len(),
+        big.events().len(),
+        big.expand(from, to, &utc).len()
+    );
+    measure("large: parse", || {
+        fulcrum_calendar::Calendar::parse(&large).expect("parse")
+    });
+    measure("large: expand 10 years", || {
+        big.expand(from, to, &utc).len()
+    });
+    measure("large: tsv lines for 10 years", || {
+        big.expand(from, to, &utc)
+            .iter()
+            .map(|o| fulcrum_calendar::tsv_line(o).len())
+            .sum::<usize>()
     });
     let occ = cal.expand(from, to, &utc);
     measure("tsv lines for 10 years", || {

@@ -7,7 +7,9 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::event::{CalendarContext, Event, EventBuilder, Length, RDate, Start, length_between};
-use crate::parse::{ParseError, Prop, Sink, Warning, WarningKind, parse_stream, prelude};
+use crate::parse::{
+    Component, Field, ParseError, Prelude, Prop, Sink, Warning, WarningKind, parse_stream, prelude,
+};
 use crate::rrule::{RuleIter, Until};
 use crate::tz::ZoneResolver;
 use crate::value::{When, local_to_timestamp};
@@ -258,39 +260,19 @@ impl Calendar {
     /// in [`Calendar::warnings`].
     pub fn parse(text: &str) -> Result<Calendar, ParseError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        // VTIMEZONEs and X-WR-TIMEZONE first (they may follow the events that
-        // use them), then the events in one streaming pass.
-        let prelude = prelude(text);
-        let contexts: Vec<CalendarContext> = prelude
-            .x_wr_timezones
-            .iter()
-            .map(|x| CalendarContext {
-                default_zone: x
-                    .as_ref()
-                    .and_then(|(name, _)| crate::tz::known_zone(name.trim())),
-            })
-            .collect();
-        let mut reader = Reader {
-            zones: ZoneResolver::new(prelude.vtimezones),
-            x_wr_timezones: &prelude.x_wr_timezones,
-            contexts,
-            root: None,
-            event: None,
-            events: Vec::with_capacity(prelude.events),
-            warnings: Vec::new(),
-        };
-        let mut line_warnings = Vec::new();
-        parse_stream(text, &mut line_warnings, &mut reader)?;
-        // Unreadable lines first, as they were met; then what the events lost.
-        let mut warnings = line_warnings;
-        warnings.append(&mut reader.warnings);
-        let events = reader.events;
-        let series = group(&events);
-        Ok(Calendar {
-            events,
-            warnings,
-            series,
-        })
+        // One streaming pass reads VTIMEZONEs and X-WR-TIMEZONE as it meets them.
+        // Should one come after something it changes (a TZID already read, an event
+        // of its calendar), the file is read again with them found first.
+        if let Some(cal) = read(text, None)? {
+            return Ok(cal);
+        }
+        Ok(
+            read(text, Some(prelude(text)))?.unwrap_or_else(|| Calendar {
+                events: Vec::new(),
+                warnings: Vec::new(),
+                series: Vec::new(),
+            }),
+        )
     }
 
     /// All successfully parsed events, in file order.
@@ -948,33 +930,146 @@ impl Shift {
     }
 }
 
+/// Reads a calendar in one pass. Without a `prelude` the VTIMEZONEs and
+/// X-WR-TIMEZONEs are taken as they come, and `None` says one came too late
+/// (after a value or event it applies to); with one, they are known beforehand.
+fn read(text: &str, prelude: Option<Prelude>) -> Result<Option<Calendar>, ParseError> {
+    let optimistic = prelude.is_none();
+    let prelude = prelude.unwrap_or_default();
+    let contexts: Vec<CalendarContext> = prelude
+        .x_wr_timezones
+        .iter()
+        .map(|x| CalendarContext {
+            default_zone: x
+                .as_ref()
+                .and_then(|(name, _)| crate::tz::known_zone(name.trim())),
+        })
+        .collect();
+    let mut reader = Reader {
+        zones: ZoneResolver::new(prelude.vtimezones),
+        x_wr_timezones: prelude.x_wr_timezones,
+        contexts,
+        optimistic,
+        root: None,
+        root_has_event: false,
+        root_has_x_wr: false,
+        vtimezone: Vec::new(),
+        late: false,
+        event: None,
+        events: Vec::with_capacity(prelude.events),
+        warnings: Vec::new(),
+    };
+    let mut line_warnings = Vec::new();
+    parse_stream(text, &mut line_warnings, &mut reader)?;
+    if reader.late {
+        return Ok(None);
+    }
+    // Unreadable lines first, as they were met; then what the events lost.
+    let mut warnings = line_warnings;
+    warnings.append(&mut reader.warnings);
+    let mut events = reader.events;
+    events.shrink_to_fit();
+    let series = group(&events);
+    Ok(Some(Calendar {
+        events,
+        warnings,
+        series,
+    }))
+}
+
 /// Reads the events of a calendar as [`parse_stream`] meets them.
-struct Reader<'p> {
+struct Reader {
     zones: ZoneResolver,
-    /// Each VCALENDAR's X-WR-TIMEZONE (value, line), from the prelude.
-    x_wr_timezones: &'p [Option<(String, usize)>],
+    /// Each VCALENDAR's X-WR-TIMEZONE (value, line), when known beforehand.
+    x_wr_timezones: Vec<Option<(String, usize)>>,
     /// What applies to the events of each VCALENDAR.
     contexts: Vec<CalendarContext>,
+    /// VTIMEZONEs and X-WR-TIMEZONE are read as they come (no prelude).
+    optimistic: bool,
     /// Index of the VCALENDAR being read.
     root: Option<usize>,
+    /// An event of this VCALENDAR has begun.
+    root_has_event: bool,
+    /// This VCALENDAR's X-WR-TIMEZONE has been read.
+    root_has_x_wr: bool,
+    /// The VTIMEZONE being read (when optimistic) and its open subcomponents.
+    vtimezone: Vec<Component>,
+    /// A VTIMEZONE or X-WR-TIMEZONE came after what it applies to.
+    late: bool,
     /// The VEVENT being read (a direct child of a VCALENDAR).
     event: Option<EventBuilder>,
     events: Vec<Event>,
     warnings: Vec<Warning>,
 }
 
-impl Sink for Reader<'_> {
+impl Reader {
+    /// The calendar's X-WR-TIMEZONE names no zone we know.
+    fn unknown_x_wr(&mut self, p: &Prop<'_>) {
+        let name = p.value.trim();
+        if !name.is_empty() {
+            self.warnings.push(Warning {
+                line: p.line,
+                uid: None,
+                kind: WarningKind::PropertyIgnored,
+                message: format!(
+                    "X-WR-TIMEZONE ignored: unknown time zone {name:?}; times without a \
+                     zone stay floating"
+                ),
+            });
+        }
+    }
+}
+
+impl Sink for Reader {
     fn begin(&mut self, depth: usize, name: &str, line: usize) {
+        if !self.vtimezone.is_empty() {
+            self.vtimezone.push(Component {
+                name: name.to_ascii_uppercase(),
+                ..Component::default()
+            });
+            return;
+        }
         match depth {
-            1 => self.root = Some(self.root.map_or(0, |r| r + 1)),
+            1 => {
+                self.root = Some(self.root.map_or(0, |r| r + 1));
+                self.root_has_event = false;
+                self.root_has_x_wr = false;
+                if self.optimistic {
+                    self.contexts.push(CalendarContext::default());
+                }
+            }
             // Other components (VTODO, VJOURNAL, VFREEBUSY, ...) are not calendar
             // time; events nested in them are not either.
-            2 if name.eq_ignore_ascii_case("VEVENT") => self.event = Some(EventBuilder::new(line)),
+            2 if name.eq_ignore_ascii_case("VEVENT") => {
+                self.event = Some(EventBuilder::new(line));
+                self.root_has_event = true;
+            }
+            2 if self.optimistic && name.eq_ignore_ascii_case("VTIMEZONE") => {
+                self.vtimezone.push(Component {
+                    name: "VTIMEZONE".to_string(),
+                    ..Component::default()
+                });
+            }
             _ => {}
         }
     }
 
     fn end(&mut self, depth: usize, _name: &str, _line: usize) {
+        if let Some(done) = self.vtimezone.pop() {
+            match self.vtimezone.last_mut() {
+                Some(parent) => parent.children.push(done),
+                None => {
+                    // Too late if a value already asked for this TZID.
+                    if let Some(id) = done.prop("TZID")
+                        && self.zones.looked_up(id.value.trim())
+                    {
+                        self.late = true;
+                    }
+                    self.zones.add(done);
+                }
+            }
+            return;
+        }
         if depth != 2 {
             return;
         }
@@ -1003,6 +1098,13 @@ impl Sink for Reader<'_> {
     }
 
     fn prop(&mut self, depth: usize, p: &Prop<'_>) {
+        if let Some(open) = self.vtimezone.last_mut() {
+            open.props.push(Field {
+                name: p.upper_name(),
+                value: p.value.to_string(),
+            });
+            return;
+        }
         let root = self.root.unwrap_or(0);
         match depth {
             2 => {
@@ -1010,7 +1112,19 @@ impl Sink for Reader<'_> {
                     b.prop(p, &mut self.zones, &self.contexts[root]);
                 }
             }
-            1 if self.contexts[root].default_zone.is_none()
+            1 if self.optimistic && !self.root_has_x_wr && p.is("X-WR-TIMEZONE") => {
+                self.root_has_x_wr = true;
+                if self.root_has_event {
+                    self.late = true;
+                    return;
+                }
+                match crate::tz::known_zone(p.value.trim()) {
+                    Some(zone) => self.contexts[root].default_zone = Some(zone),
+                    None => self.unknown_x_wr(p),
+                }
+            }
+            1 if !self.optimistic
+                && self.contexts[root].default_zone.is_none()
                 && self
                     .x_wr_timezones
                     .get(root)
@@ -1018,19 +1132,7 @@ impl Sink for Reader<'_> {
                     .map(|x| x.1)
                     == Some(p.line) =>
             {
-                // The calendar's X-WR-TIMEZONE names no zone we know.
-                let name = p.value.trim();
-                if !name.is_empty() {
-                    self.warnings.push(Warning {
-                        line: p.line,
-                        uid: None,
-                        kind: WarningKind::PropertyIgnored,
-                        message: format!(
-                            "X-WR-TIMEZONE ignored: unknown time zone {name:?}; times without a \
-                             zone stay floating"
-                        ),
-                    });
-                }
+                self.unknown_x_wr(p);
             }
             _ => {}
         }
@@ -1081,4 +1183,60 @@ fn group(events: &[Event]) -> Vec<Series> {
         }
     }
     series
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        let cal = Calendar::parse(text).expect("parse");
+        let from: Timestamp = "2024-01-01T00:00:00Z".parse().expect("ts");
+        let to: Timestamp = "2025-01-01T00:00:00Z".parse().expect("ts");
+        let mut out: Vec<String> = cal
+            .expand(from, to, &TimeZone::UTC)
+            .iter()
+            .map(tsv_line)
+            .collect();
+        out.extend(cal.warnings().iter().map(|w| w.to_string()));
+        out
+    }
+
+    const ZONE: &str = "BEGIN:VTIMEZONE\nTZID:Custom\nBEGIN:STANDARD\nDTSTART:19700101T000000\n\
+                        TZOFFSETFROM:+0300\nTZOFFSETTO:+0300\nEND:STANDARD\nEND:VTIMEZONE\n";
+    const EVENTS: &str = "BEGIN:VEVENT\nUID:a\nDTSTART;TZID=Custom:20240301T100000\n\
+                          RRULE:FREQ=DAILY;COUNT=2\nEND:VEVENT\nBEGIN:VEVENT\nUID:b\n\
+                          DTSTART:20240301T100000\nEND:VEVENT\n";
+
+    #[test]
+    fn zones_after_the_events_read_as_before_them() {
+        let before = lines(&format!(
+            "BEGIN:VCALENDAR\nX-WR-TIMEZONE:America/New_York\n{ZONE}{EVENTS}END:VCALENDAR\n"
+        ));
+        assert_eq!(
+            before,
+            vec![
+                "a\t2024-03-01T07:00:00Z\t2024-03-01T07:00:00Z",
+                "b\t2024-03-01T15:00:00Z\t2024-03-01T15:00:00Z",
+                "a\t2024-03-02T07:00:00Z\t2024-03-02T07:00:00Z",
+            ]
+        );
+        let after = lines(&format!(
+            "BEGIN:VCALENDAR\n{EVENTS}{ZONE}X-WR-TIMEZONE:America/New_York\nEND:VCALENDAR\n"
+        ));
+        assert_eq!(after, before);
+        // An unknown X-WR-TIMEZONE is named once, wherever it stands.
+        for text in [
+            format!("BEGIN:VCALENDAR\nX-WR-TIMEZONE:Mars/Base\n{ZONE}{EVENTS}END:VCALENDAR\n"),
+            format!("BEGIN:VCALENDAR\n{ZONE}{EVENTS}X-WR-TIMEZONE:Mars/Base\nEND:VCALENDAR\n"),
+        ] {
+            let got = lines(&text);
+            assert_eq!(
+                got.iter().filter(|l| l.contains("Mars/Base")).count(),
+                1,
+                "{got:#?}"
+            );
+            assert!(got.contains(&"b\t2024-03-01T10:00:00\t2024-03-01T10:00:00".to_string()));
+        }
+    }
 }

@@ -6,7 +6,7 @@ use jiff::SignedDuration;
 use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::TimeZone;
 
-use crate::parse::{Prop, split_text_list, unescape_text};
+use crate::parse::{Prop, decode_param, split_text_list, unescape_text};
 use crate::rrule::{RRule, RuleError};
 use crate::tz::ZoneResolver;
 use crate::value::{
@@ -363,14 +363,12 @@ const PARAM_WORDS: &[&str] = &[
     "UNKNOWN",
 ];
 
-/// A parameter upper-cased: one of [`PARAM_WORDS`] shared, anything else owned.
-fn upper(p: &Prop, name: &str) -> Option<Cow<'static, str>> {
-    p.param(name).map(
-        |v| match PARAM_WORDS.iter().find(|w| w.eq_ignore_ascii_case(&v)) {
-            Some(w) => Cow::Borrowed(*w),
-            None => Cow::Owned(v.to_ascii_uppercase()),
-        },
-    )
+/// A parameter value upper-cased: one of [`PARAM_WORDS`] shared, anything else owned.
+fn word(v: &str) -> Cow<'static, str> {
+    match PARAM_WORDS.iter().find(|w| w.eq_ignore_ascii_case(v)) {
+        Some(w) => Cow::Borrowed(*w),
+        None => Cow::Owned(v.to_ascii_uppercase()),
+    }
 }
 
 fn midnight(d: Date) -> DateTime {
@@ -510,13 +508,36 @@ impl EventBuilder {
                 self.busy_status = Some(p.value.trim().to_ascii_uppercase());
             }
             "ORGANIZER" => self.organizer = Some(email(p.value)),
-            "ATTENDEE" => self.attendees.push(Attendee {
-                email: email(p.value),
-                cn: p.param("CN").map(|v| v.into_owned()),
-                partstat: upper(p, "PARTSTAT"),
-                role: upper(p, "ROLE"),
-                cutype: upper(p, "CUTYPE"),
-            }),
+            "ATTENDEE" => {
+                // One scan over the parameters; the first of each name counts.
+                let mut a = Attendee {
+                    email: email(p.value),
+                    cn: None,
+                    partstat: None,
+                    role: None,
+                    cutype: None,
+                };
+                for (name, value) in p.params() {
+                    let slot = if name.eq_ignore_ascii_case("CN") {
+                        if a.cn.is_none() {
+                            a.cn = Some(decode_param(value).into_owned());
+                        }
+                        continue;
+                    } else if name.eq_ignore_ascii_case("PARTSTAT") {
+                        &mut a.partstat
+                    } else if name.eq_ignore_ascii_case("ROLE") {
+                        &mut a.role
+                    } else if name.eq_ignore_ascii_case("CUTYPE") {
+                        &mut a.cutype
+                    } else {
+                        continue;
+                    };
+                    if slot.is_none() {
+                        *slot = Some(word(&decode_param(value)));
+                    }
+                }
+                self.attendees.push(a);
+            }
             "CATEGORIES" => self.categories.extend(
                 split_text_list(p.value)
                     .into_iter()

@@ -95,17 +95,23 @@ impl<'a> Prop<'a> {
     /// First value of the first parameter called `name` (case-insensitive),
     /// unquoted and with RFC 6868 caret escapes decoded.
     pub fn param(&self, name: &str) -> Option<Cow<'a, str>> {
+        self.params()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| caret_decode(v))
+    }
+
+    /// Each parameter's name and first value (unquoted, caret escapes still
+    /// there: see [`decode_param`]), in order.
+    pub fn params(&self) -> impl Iterator<Item = (&'a str, &'a str)> + use<'a> {
         let mut rest = self.params;
-        while let Some(after) = rest.strip_prefix(';') {
+        std::iter::from_fn(move || {
+            let after = rest.strip_prefix(';')?;
             let eq = after.find('=')?;
             let (pname, values) = (&after[..eq], &after[eq + 1..]);
             let (first, end) = first_value(values);
-            if pname.eq_ignore_ascii_case(name) {
-                return Some(caret_decode(first));
-            }
             rest = skip_values(values, end);
-        }
-        None
+            Some((pname, first))
+        })
     }
 }
 
@@ -269,6 +275,11 @@ impl<'a> Iterator for Lines<'a> {
             rest: &self.text[rest_start..rest_end.max(rest_start)],
         })
     }
+}
+
+/// Decodes RFC 6868 caret escapes in a parameter value from [`Prop::params`].
+pub(crate) fn decode_param(s: &str) -> Cow<'_, str> {
+    caret_decode(s)
 }
 
 /// Decodes RFC 6868 caret escapes in a parameter value.

@@ -45,6 +45,20 @@ impl ZoneResolver {
         }
     }
 
+    /// Adds a VTIMEZONE met after the resolver was made (a TZID's first wins).
+    pub(crate) fn add(&mut self, c: Component) {
+        if let Some(id) = c.prop("TZID") {
+            self.vtimezones
+                .entry(id.value.trim().to_string())
+                .or_insert(c);
+        }
+    }
+
+    /// Whether a value already asked for `tzid`.
+    pub(crate) fn looked_up(&self, tzid: &str) -> bool {
+        self.cache.contains_key(tzid)
+    }
+
     /// The zone for `tzid`, or `None` if nothing we know matches it.
     pub(crate) fn resolve(&mut self, tzid: &str) -> Option<(TimeZone, Arc<str>)> {
         // Most values of a file name the zone the one before named.
