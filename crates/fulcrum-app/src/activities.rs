@@ -15,6 +15,9 @@ pub const COMMITS_SOURCE: &str = "git commits";
 pub struct Loaded {
     pub activities: Vec<Activity>,
     pub commits: Vec<Timestamp>,
+    /// All-day events, which are not time spent but may mark days away
+    /// (`fulcrum_core::away`).
+    pub all_day: Vec<fulcrum_core::away::AllDayEvent>,
 }
 
 /// Whether an occurrence is time the user spent: not cancelled, not declined, not an all-day
@@ -128,6 +131,7 @@ pub async fn load(
     let busy: Vec<Interval> = activities.iter().map(Activity::interval).collect();
     activities.extend(sessions::coding_activities(&spans, &busy, COMMITS_SOURCE));
     Ok(Loaded {
+        all_day: crate::days_away::all_day_events(&events, &names, profile),
         activities,
         commits: times
             .into_iter()

@@ -121,7 +121,11 @@ pub async fn week(
         .collect();
     let manual_id = |a: &Activity| {
         (a.kind == ActivityKind::Manual)
-            .then(|| manual.iter().find(|m| m.start == a.start && m.title == a.title))
+            .then(|| {
+                manual
+                    .iter()
+                    .find(|m| m.start == a.start && m.title == a.title)
+            })
             .flatten()
             .map(|m| m.id)
     };

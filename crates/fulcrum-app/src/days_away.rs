@@ -86,7 +86,13 @@ mod tests {
         .unwrap();
         let names = HashMap::from([(1, "work.ics".to_string())]);
         let e = &all_day_events(&[event("none", 0, None)], &names, &p)[0];
-        assert_eq!((e.from, e.to), (jiff::civil::date(2025, 12, 1), jiff::civil::date(2025, 12, 3)));
+        assert_eq!(
+            (e.from, e.to),
+            (
+                jiff::civil::date(2025, 12, 1),
+                jiff::civil::date(2025, 12, 3)
+            )
+        );
         assert_eq!(e.show_as, ShowAs::Away);
         assert_eq!(e.calendar, "work.ics");
     }

@@ -8,7 +8,8 @@
 use crate::error::{AppError, Result};
 use crate::markdown::plural;
 use crate::profile;
-use fulcrum_calendar::{Calendar, Limits, Occurrence, Status, Warning, WarningKind};
+use fulcrum_calendar::{Calendar, Limits, Occurrence, Status, Transparency, Warning, WarningKind};
+use fulcrum_core::away::ShowAs;
 use fulcrum_core::{Profile, time};
 use fulcrum_store::{FolderFile, NewSource, Source, SourceKind, Store, StoredCommit, StoredEvent};
 use jiff::{Timestamp, ToSpan};
@@ -571,6 +572,13 @@ fn stored_event(o: &Occurrence<'_>, profile: &Profile, tz: &jiff::tz::TimeZone) 
         start_at: start,
         end_at: o.end_timestamp(tz).as_second().max(start),
         all_day: o.is_all_day(),
+        show_as: ShowAs::from_properties(
+            e.transp.as_ref().map(|t| *t == Transparency::Transparent),
+            e.busy_status.as_deref(),
+            o.is_all_day(),
+        )
+        .as_str()
+        .into(),
         title,
         status: match o.status() {
             Some(Status::Cancelled) => "cancelled",

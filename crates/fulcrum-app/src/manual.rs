@@ -90,11 +90,13 @@ pub fn parse_at(s: &str, now: Timestamp, tz: &TimeZone) -> Result<Timestamp> {
         return Ok(instant);
     }
     if let Ok(time_of_day) = time::parse_time_of_day(t) {
-        return Ok(time::local_instant(time::local_date(now, tz), time_of_day, tz));
+        return Ok(time::local_instant(
+            time::local_date(now, tz),
+            time_of_day,
+            tz,
+        ));
     }
-    let (d, clock) = t
-        .split_once(['T', ' '])
-        .ok_or_else(bad)?;
+    let (d, clock) = t.split_once(['T', ' ']).ok_or_else(bad)?;
     let date = time::parse_date(d).map_err(|_| bad())?;
     let time_of_day = time::parse_time_of_day(clock).map_err(|_| bad())?;
     Ok(time::local_instant(date, time_of_day, tz))
@@ -111,12 +113,17 @@ fn minutes(text: &str) -> Result<i64> {
 }
 
 fn category(text: &str) -> Result<Category> {
-    text.parse::<Category>().map_err(|e| AppError::Invalid(e.to_string()))
+    text.parse::<Category>()
+        .map_err(|e| AppError::Invalid(e.to_string()))
 }
 
 fn title_or(title: &str, c: Category) -> String {
     let t = title.trim();
-    if t.is_empty() { c.as_str().to_string() } else { t.to_string() }
+    if t.is_empty() {
+        c.as_str().to_string()
+    } else {
+        t.to_string()
+    }
 }
 
 pub struct LogRequest<'a> {
@@ -234,10 +241,11 @@ pub enum Stopped {
 pub async fn timer_stop(store: &dyn Store, at: Option<&str>, now: Timestamp) -> Result<Stopped> {
     let profile = profile::require(store).await?;
     let tz = profile.tz();
-    let mut running = store
-        .running_timer()
-        .await?
-        .ok_or_else(|| AppError::Invalid("no timer is running; start one with `fulcrum timer start CATEGORY \"what\"`".into()))?;
+    let mut running = store.running_timer().await?.ok_or_else(|| {
+        AppError::Invalid(
+            "no timer is running; start one with `fulcrum timer start CATEGORY \"what\"`".into(),
+        )
+    })?;
     let end = match at {
         Some(at) => parse_at(at, now, &tz)?.min(now),
         None => now,
@@ -374,6 +382,11 @@ mod tests {
         assert_eq!(at("2026-12-01 09:30"), "2026-12-01T08:30:00Z");
         assert_eq!(at("2026-12-01T09:30"), "2026-12-01T08:30:00Z");
         assert_eq!(at("2026-12-01T09:30:00+00:00"), "2026-12-01T09:30:00Z");
-        assert!(parse_at("yesterday", now, &tz).unwrap_err().to_string().contains("--at"));
+        assert!(
+            parse_at("yesterday", now, &tz)
+                .unwrap_err()
+                .to_string()
+                .contains("--at")
+        );
     }
 }

@@ -13,19 +13,31 @@ fn pct(f: f64) -> String {
 pub fn report(r: &Report) -> String {
     let mut s = String::new();
     let last = fulcrum_core::time::add_days(r.to, -1);
-    let _ = writeln!(s, "# Balance {} – {} ({})\n", r.from, last, r.timezone);
+    let so_far = if r.progress.label.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", r.progress.label)
+    };
+    let _ = writeln!(
+        s,
+        "# Balance {} – {} ({}{so_far})\n",
+        r.from, last, r.timezone
+    );
     let t = &r.totals;
     let _ = writeln!(
         s,
-        "Tracked {} · meetings {} ({} meetings, {} 1:1s) · focus {} · after hours {} · {} commits on {} days\n",
+        "Tracked {} of {} working time ({} untracked) · meetings {} ({}, {}) · focus {} · after hours {} · {} on {} · shares of {} time\n",
         hm(t.minutes),
+        hm(t.working_minutes),
+        hm(t.untracked_minutes),
         hm(t.meeting_minutes),
-        t.meetings,
-        t.one_on_ones,
+        plural(t.meetings, "meeting", "meetings"),
+        plural(t.one_on_ones, "1:1", "1:1s"),
         hm(t.focus_minutes),
         hm(t.after_hours_minutes),
-        t.commits,
-        t.coding_days
+        plural(t.commits, "commit", "commits"),
+        plural(t.coding_days, "day", "days"),
+        r.shares_of
     );
     let _ = writeln!(
         s,
@@ -52,20 +64,69 @@ pub fn report(r: &Report) -> String {
     }
     let _ = writeln!(
         s,
-        "\n| Day | Meetings | Longest focus | Fragments | After hours | Commits |\n|---|---:|---:|---:|---:|---:|"
+        "| untracked | {} | {} of working time | | |",
+        hm(r.untracked.minutes),
+        pct(r.untracked.share_of_working)
+    );
+    let _ = writeln!(
+        s,
+        "\n| Day | Meetings | Focus | Longest focus | Fragments | After hours | Untracked | Commits |\n|---|---:|---:|---:|---:|---:|---:|---:|"
     );
     for d in &r.days {
+        if let Some(away) = &d.away {
+            let _ = writeln!(s, "| {} {} | away: {away} | | | | | | |", d.weekday, d.date);
+            continue;
+        }
         let _ = writeln!(
             s,
-            "| {} {} | {} | {} | {} | {} | {} |",
+            "| {} {} | {} | {} | {} | {} | {} | {} | {} |",
             d.weekday,
             d.date,
             hm(d.meeting_minutes),
+            hm(d.focus_minutes),
             hm(d.longest_focus_minutes),
             d.fragments,
             hm(d.after_hours_minutes),
+            hm(d.untracked_minutes),
             d.commits
         );
+    }
+    let _ = writeln!(
+        s,
+        "| **total** | {} | {} | | {} | {} | {} | {} |",
+        hm(t.meeting_minutes),
+        hm(t.focus_minutes),
+        t.fragments,
+        hm(t.after_hours_minutes),
+        hm(t.untracked_minutes),
+        t.commits
+    );
+    if let Some(a) = &r.ahead {
+        let _ = writeln!(
+            s,
+            "\n## Scheduled, not yet spent\n\n{} in {}, {} of focus time still free\n",
+            hm(a.meeting_minutes),
+            plural(a.meetings.len(), "meeting", "meetings"),
+            hm(a.free_focus_minutes)
+        );
+        let _ = writeln!(
+            s,
+            "| Day | Meetings | Count | Free focus | Longest free |\n|---|---:|---:|---:|---:|"
+        );
+        for d in &a.days {
+            let _ = writeln!(
+                s,
+                "| {} {} | {} | {} | {} | {} |",
+                d.weekday,
+                d.date,
+                d.away
+                    .as_ref()
+                    .map_or_else(|| hm(d.meeting_minutes), |w| format!("away: {w}")),
+                d.meetings,
+                hm(d.free_focus_minutes),
+                hm(d.longest_free_minutes)
+            );
+        }
     }
     if !r.attention.is_empty() {
         let _ = writeln!(s, "\n## Needs attention\n");

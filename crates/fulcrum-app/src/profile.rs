@@ -109,6 +109,9 @@ pub async fn init_with(
         profile.session_gap_minutes = old.session_gap_minutes;
         profile.session_lead_minutes = old.session_lead_minutes;
         profile.count_tentative = old.count_tentative;
+        profile.shares_of = old.shares_of;
+        profile.away_words = old.away_words;
+        profile.conference_words = old.conference_words;
         if req.hours.is_empty() {
             profile.working_hours = old.working_hours;
         }
@@ -171,7 +174,20 @@ pub async fn set(store: &dyn Store, key: &str, value: &str) -> Result<Profile> {
 }
 
 pub const SETTING_KEYS: &str = "timezone, role, hours.<mon..sun>, target.<category>, tentative, \
-     focus-minutes, session-gap-minutes, session-lead-minutes, fragment-minutes";
+     focus-minutes, session-gap-minutes, session-lead-minutes, fragment-minutes, shares-of, \
+     away-words, conference-words";
+
+/// A comma-separated list of title words, lower-cased; "none" empties it.
+fn word_list(value: &str) -> Vec<String> {
+    if value.trim().eq_ignore_ascii_case("none") {
+        return Vec::new();
+    }
+    value
+        .split(',')
+        .map(|w| w.trim().to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
 
 pub fn apply(p: &mut Profile, key: &str, value: &str) -> Result<()> {
     let bad = |what: &str| AppError::Invalid(format!("{key} = {value:?}: {what}"));
@@ -205,6 +221,15 @@ pub fn apply(p: &mut Profile, key: &str, value: &str) -> Result<()> {
         "session-gap-minutes" => p.session_gap_minutes = minutes(value)?,
         "session-lead-minutes" => p.session_lead_minutes = minutes(value)?,
         "fragment-minutes" => p.fragment_gap_minutes = minutes(value)?,
+        "shares-of" => {
+            p.shares_of = match value.trim() {
+                "tracked" => fulcrum_core::profile::SharesOf::Tracked,
+                "working" => fulcrum_core::profile::SharesOf::Working,
+                _ => return Err(bad("expected tracked or working")),
+            }
+        }
+        "away-words" => p.away_words = word_list(value),
+        "conference-words" => p.conference_words = word_list(value),
         _ => {
             if let Some(day) = key.strip_prefix("hours.") {
                 p.working_hours.set(day, value)?;
@@ -273,5 +298,17 @@ mod tests {
                 .to_string()
                 .contains("known settings")
         );
+    }
+
+    #[test]
+    fn the_share_basis_and_the_words_for_days_away_are_settings() {
+        let mut p = profile();
+        apply(&mut p, "shares-of", "working").unwrap();
+        assert_eq!(p.shares_of, fulcrum_core::profile::SharesOf::Working);
+        assert!(apply(&mut p, "shares-of", "all").is_err());
+        apply(&mut p, "away-words", "Urlaub, Betriebsferien ,").unwrap();
+        assert_eq!(p.away_words, ["urlaub", "betriebsferien"]);
+        apply(&mut p, "conference-words", "none").unwrap();
+        assert!(p.conference_words.is_empty());
     }
 }

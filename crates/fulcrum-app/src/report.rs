@@ -2,17 +2,17 @@
 //! data to `fulcrum_core::report`.
 
 use crate::activities;
-use crate::manual;
-use fulcrum_core::away::{self, DayMark};
-use std::collections::BTreeMap;
 use crate::error::{AppError, Result};
+use crate::manual;
 use crate::profile;
 use crate::rules_file;
+use fulcrum_core::away::{self, DayMark};
 use fulcrum_core::report::{self as core_report, Report, ReportInput};
 use fulcrum_core::time;
 use fulcrum_store::Store;
 use jiff::Timestamp;
 use jiff::civil::Date;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Which days a report covers.

@@ -71,33 +71,57 @@ impl When {
                 v /= 10;
             }
         }
-        let (date, time, zulu) = match *self {
+        // (year, month, day, hour, minute, second)
+        let (ymd, hms, zulu) = match *self {
             When::Utc(ts) => {
-                let dt = TimeZone::UTC.to_datetime(ts);
-                (dt.date(), Some(dt.time()), true)
+                let secs = ts.as_second();
+                let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+                let t = secs.rem_euclid(86_400);
+                ((y, m, d), Some((t / 3600, t / 60 % 60, t % 60)), true)
             }
-            When::Floating(dt) => (dt.date(), Some(dt.time()), false),
-            When::Date(d) => (d, None, false),
+            When::Floating(dt) => (
+                (
+                    i64::from(dt.year()),
+                    i64::from(dt.month()),
+                    i64::from(dt.day()),
+                ),
+                Some((
+                    i64::from(dt.hour()),
+                    i64::from(dt.minute()),
+                    i64::from(dt.second()),
+                )),
+                false,
+            ),
+            When::Date(d) => (
+                (
+                    i64::from(d.year()),
+                    i64::from(d.month()),
+                    i64::from(d.day()),
+                ),
+                None,
+                false,
+            ),
         };
+        let (year, month, day) = ymd;
         let mut n = 0;
-        if date.year() < 0 {
+        if year < 0 {
             buf[0] = b'-';
             n = 1;
         }
-        digits(buf, n, 4, i64::from(date.year()).abs());
+        digits(buf, n, 4, year.abs());
         n += 4;
         buf[n] = b'-';
-        digits(buf, n + 1, 2, i64::from(date.month()));
+        digits(buf, n + 1, 2, month);
         buf[n + 3] = b'-';
-        digits(buf, n + 4, 2, i64::from(date.day()));
+        digits(buf, n + 4, 2, day);
         n += 6;
-        if let Some(t) = time {
+        if let Some((h, mi, sec)) = hms {
             buf[n] = b'T';
-            digits(buf, n + 1, 2, i64::from(t.hour()));
+            digits(buf, n + 1, 2, h);
             buf[n + 3] = b':';
-            digits(buf, n + 4, 2, i64::from(t.minute()));
+            digits(buf, n + 4, 2, mi);
             buf[n + 6] = b':';
-            digits(buf, n + 7, 2, i64::from(t.second()));
+            digits(buf, n + 7, 2, sec);
             n += 9;
             if zulu {
                 buf[n] = b'Z';
@@ -106,6 +130,23 @@ impl When {
         }
         n
     }
+}
+
+/// The proleptic Gregorian (year, month, day) of a count of days since
+/// 1970-01-01 (H. Hinnant's `civil_from_days`): what `TimeZone::UTC.to_datetime`
+/// gives, without a zone look-up, for the one conversion every printed
+/// occurrence needs.
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 /// Converts a local wall-clock time to an instant with RFC 5545 gap/fold rules
@@ -319,5 +360,23 @@ mod tests {
         let ts = TimeZone::UTC.to_timestamp(dt).unwrap();
         assert_eq!(When::Utc(ts).to_string(), "2024-01-02T03:04:05Z");
         assert!(parse_datetime("20240102T1000é").is_none());
+        // The UTC fast path prints what jiff's conversion gives, over jiff's range.
+        let mut secs = jiff::Timestamp::MIN.as_second();
+        while secs < jiff::Timestamp::MAX.as_second() {
+            let ts = jiff::Timestamp::from_second(secs).unwrap();
+            let dt = TimeZone::UTC.to_datetime(ts);
+            let want = format!(
+                "{}{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+                if dt.year() < 0 { "-" } else { "" },
+                dt.year().abs(),
+                dt.month(),
+                dt.day(),
+                dt.hour(),
+                dt.minute(),
+                dt.second()
+            );
+            assert_eq!(When::Utc(ts).to_string(), want);
+            secs += 7_777_777;
+        }
     }
 }

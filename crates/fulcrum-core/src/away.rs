@@ -52,7 +52,11 @@ impl ShowAs {
 
     /// From the event's TRANSP (`None` when absent) and X-MICROSOFT-CDO-BUSYSTATUS; Outlook's
     /// status wins because it is the finer of the two.
-    pub fn from_properties(transparent: Option<bool>, busy_status: Option<&str>, all_day: bool) -> ShowAs {
+    pub fn from_properties(
+        transparent: Option<bool>,
+        busy_status: Option<&str>,
+        all_day: bool,
+    ) -> ShowAs {
         match busy_status.map(str::trim) {
             Some(s) if s.eq_ignore_ascii_case("OOF") => return ShowAs::Away,
             Some(s) if s.eq_ignore_ascii_case("FREE") => return ShowAs::Free,
@@ -156,7 +160,10 @@ fn has_word(text: &str, word: &str) -> bool {
     let is_word = |c: char| c.is_alphanumeric();
     text.match_indices(&word).any(|(i, m)| {
         let before = text[..i].chars().next_back().is_none_or(|c| !is_word(c));
-        let after = text[i + m.len()..].chars().next().is_none_or(|c| !is_word(c));
+        let after = text[i + m.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !is_word(c));
         before && after
     })
 }
@@ -180,7 +187,12 @@ pub fn mark_of(e: &AllDayEvent, p: &Profile) -> Option<DayMark> {
 
 /// The mark of each date in `[from, to)`; where two events mark one day, away wins over a
 /// conference and the earlier event over the later.
-pub fn day_marks(events: &[AllDayEvent], p: &Profile, from: Date, to: Date) -> BTreeMap<Date, DayMark> {
+pub fn day_marks(
+    events: &[AllDayEvent],
+    p: &Profile,
+    from: Date,
+    to: Date,
+) -> BTreeMap<Date, DayMark> {
     let mut out: BTreeMap<Date, DayMark> = BTreeMap::new();
     for e in events {
         let Some(mark) = mark_of(e, p) else {
@@ -236,7 +248,12 @@ mod tests {
     use jiff::civil::date;
 
     fn profile() -> Profile {
-        Profile::new(vec!["me@example.com".into()], "Europe/Berlin", RolePreset::TechLead).unwrap()
+        Profile::new(
+            vec!["me@example.com".into()],
+            "Europe/Berlin",
+            RolePreset::TechLead,
+        )
+        .unwrap()
     }
 
     fn all_day(title: &str, from: Date, days: i64, show_as: ShowAs) -> AllDayEvent {
@@ -266,7 +283,10 @@ mod tests {
             time::add_days(mon, 7),
         );
         let days: Vec<Date> = marks.keys().copied().collect();
-        assert_eq!(days, (0..4).map(|i| time::add_days(mon, i)).collect::<Vec<_>>());
+        assert_eq!(
+            days,
+            (0..4).map(|i| time::add_days(mon, i)).collect::<Vec<_>>()
+        );
         assert_eq!(marks[&mon].title(), "Vacation in Lisbon");
     }
 
@@ -312,7 +332,12 @@ mod tests {
     fn conference_days_are_grow_blocks_over_working_hours() {
         let p = profile();
         let d = date(2026, 12, 1);
-        let marks = BTreeMap::from([(d, DayMark::Conference { title: "Summit".into() })]);
+        let marks = BTreeMap::from([(
+            d,
+            DayMark::Conference {
+                title: "Summit".into(),
+            },
+        )]);
         let acts = conference_activities(&marks, &p);
         assert_eq!(acts.len(), 1);
         assert_eq!(acts[0].category, Category::Grow);
@@ -321,9 +346,15 @@ mod tests {
 
     #[test]
     fn outlook_status_wins_over_transp() {
-        assert_eq!(ShowAs::from_properties(Some(true), Some("OOF"), true), ShowAs::Away);
+        assert_eq!(
+            ShowAs::from_properties(Some(true), Some("OOF"), true),
+            ShowAs::Away
+        );
         assert_eq!(ShowAs::from_properties(None, None, true), ShowAs::Free);
         assert_eq!(ShowAs::from_properties(None, None, false), ShowAs::Busy);
-        assert_eq!(ShowAs::from_properties(Some(false), None, true), ShowAs::Busy);
+        assert_eq!(
+            ShowAs::from_properties(Some(false), None, true),
+            ShowAs::Busy
+        );
     }
 }

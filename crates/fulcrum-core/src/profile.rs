@@ -279,11 +279,17 @@ impl SharesOf {
 }
 
 fn default_away_words() -> Vec<String> {
-    crate::away::DEFAULT_AWAY_WORDS.iter().map(|w| w.to_string()).collect()
+    crate::away::DEFAULT_AWAY_WORDS
+        .iter()
+        .map(|w| w.to_string())
+        .collect()
 }
 
 fn default_conference_words() -> Vec<String> {
-    crate::away::DEFAULT_CONFERENCE_WORDS.iter().map(|w| w.to_string()).collect()
+    crate::away::DEFAULT_CONFERENCE_WORDS
+        .iter()
+        .map(|w| w.to_string())
+        .collect()
 }
 
 impl Profile {

@@ -381,7 +381,8 @@ fn ahead(input: &ReportInput<'_>, tz: &TimeZone, range: Interval) -> Option<Ahea
             }
             AheadDay {
                 date,
-                weekday: crate::profile::WEEKDAY_NAMES[date.weekday().to_monday_zero_offset() as usize]
+                weekday: crate::profile::WEEKDAY_NAMES
+                    [date.weekday().to_monday_zero_offset() as usize]
                     .to_string(),
                 working_day: work.is_some(),
                 away,
@@ -547,7 +548,10 @@ fn day_line(
     let (mut focus, mut longest) = (0, 0);
     let passed = work_span.and_then(|w| w.clip(&Interval::new(w.start, w.end.min(input.now))));
     let (working, untracked) = passed.map_or((0, 0), |w| {
-        let gaps: i64 = subtract(w, &union(covered)).iter().map(Interval::seconds).sum();
+        let gaps: i64 = subtract(w, &union(covered))
+            .iter()
+            .map(Interval::seconds)
+            .sum();
         (w.seconds(), gaps)
     });
     if let Some(w) = passed {

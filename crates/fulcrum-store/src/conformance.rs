@@ -23,6 +23,7 @@ fn event(uid: &str, rid: &str, start: i64) -> StoredEvent {
         start_at: start,
         end_at: start + 1800,
         all_day: false,
+        show_as: "busy".into(),
         title: format!("{uid} at {start}"),
         status: "confirmed".into(),
         my_response: "accepted".into(),
@@ -59,6 +60,7 @@ pub async fn run_all(store: &dyn Store) {
     people_round_trip(store).await;
     people_records_round_trip(store).await;
     deleting_a_person_takes_their_records(store).await;
+    manual_entries_round_trip_with_one_timer(store).await;
 }
 
 async fn profile_round_trips(store: &dyn Store) {
@@ -725,4 +727,60 @@ async fn deleting_a_person_takes_their_records(store: &dyn Store) {
         store.delete_person(kim.id).await,
         Err(crate::StoreError::NoPerson(_))
     ));
+}
+
+async fn manual_entries_round_trip_with_one_timer(store: &dyn Store) {
+    use crate::{ManualEntry, NewManualEntry, StoreError};
+    let logged = store
+        .add_manual_entry(&NewManualEntry {
+            start_at: 1_000,
+            end_at: Some(6_400),
+            category: "build".into(),
+            title: "spike on caching".into(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(store.manual_entry(logged.id).await.unwrap(), logged);
+    let timer = NewManualEntry {
+        start_at: 7_000,
+        end_at: None,
+        category: "think".into(),
+        title: "strategy doc".into(),
+    };
+    let running = store.add_manual_entry(&timer).await.unwrap();
+    assert!(
+        matches!(
+            store.add_manual_entry(&timer).await,
+            Err(StoreError::TimerRunning)
+        ),
+        "a second timer is refused"
+    );
+    assert_eq!(
+        store.running_timer().await.unwrap().as_ref(),
+        Some(&running)
+    );
+    // A running timer overlaps any window after its start.
+    let ids = |v: Vec<ManualEntry>| v.into_iter().map(|e| e.id).collect::<Vec<_>>();
+    assert_eq!(
+        ids(store.manual_entries_between(0, 100_000).await.unwrap()),
+        [logged.id, running.id]
+    );
+    assert_eq!(
+        ids(store.manual_entries_between(6_400, 6_900).await.unwrap()),
+        Vec::<i64>::new()
+    );
+    assert_eq!(
+        ids(store.manual_entries_between(50_000, 60_000).await.unwrap()),
+        [running.id]
+    );
+    let stopped = ManualEntry {
+        end_at: Some(9_000),
+        ..running.clone()
+    };
+    store.update_manual_entry(&stopped).await.unwrap();
+    assert_eq!(store.running_timer().await.unwrap(), None);
+    assert_eq!(store.delete_manual_entry(logged.id).await.unwrap(), logged);
+    assert!(store.manual_entry(logged.id).await.is_err());
+    assert!(store.update_manual_entry(&logged).await.is_err());
+    store.delete_manual_entry(running.id).await.unwrap();
 }

@@ -92,6 +92,8 @@ pub enum StoreError {
     NoInboxItem(i64),
     #[error("there is no person {0}; `fulcrum people list --all` shows the ids")]
     NoPerson(i64),
+    #[error("a timer is already running; stop it first with `fulcrum timer stop`")]
+    TimerRunning,
     #[error("there is no {what} {id}; `{hint}` shows the ids")]
     NoRecord {
         what: &'static str,
@@ -261,6 +263,17 @@ pub trait Store: Send + Sync {
     async fn add_onboarding_steps(&self, steps: &[Step]) -> Result<Vec<Step>>;
     async fn update_onboarding_step(&self, step: &Step) -> Result<()>;
     async fn onboarding_steps(&self) -> Result<Vec<Step>>;
+
+    /// Time logged by hand, or a timer when `end_at` is `None` (at most one runs:
+    /// [`StoreError::TimerRunning`]).
+    async fn add_manual_entry(&self, entry: &NewManualEntry) -> Result<ManualEntry>;
+    async fn update_manual_entry(&self, entry: &ManualEntry) -> Result<()>;
+    /// Deletes the entry and returns what it was.
+    async fn delete_manual_entry(&self, id: i64) -> Result<ManualEntry>;
+    async fn manual_entry(&self, id: i64) -> Result<ManualEntry>;
+    /// Entries overlapping `[from, to)` in start order, a running timer included.
+    async fn manual_entries_between(&self, from: i64, to: i64) -> Result<Vec<ManualEntry>>;
+    async fn running_timer(&self) -> Result<Option<ManualEntry>>;
 }
 
 /// Commits being added to one git source inside an open transaction.

@@ -119,6 +119,8 @@ pub struct StoredEvent {
     pub start_at: i64,
     pub end_at: i64,
     pub all_day: bool,
+    /// busy, free, tentative, away or elsewhere (`fulcrum_core::away::ShowAs`).
+    pub show_as: String,
     pub title: String,
     /// confirmed, tentative or cancelled (the organiser's word).
     pub status: String,
@@ -229,4 +231,23 @@ impl PersonRecords {
             parts.join(", ")
         }
     }
+}
+
+/// Time the user logged by hand. Without an end it is the running timer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ManualEntry {
+    pub id: i64,
+    pub start_at: i64,
+    pub end_at: Option<i64>,
+    /// A category name (`fulcrum_core::Category`).
+    pub category: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewManualEntry {
+    pub start_at: i64,
+    pub end_at: Option<i64>,
+    pub category: String,
+    pub title: String,
 }

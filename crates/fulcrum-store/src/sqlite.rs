@@ -1,13 +1,15 @@
 //! The embedded SQLite backend: one file, WAL journal, migrations applied on open.
 
+mod manual;
 mod open;
 mod people;
 
 pub use open::{BUSY_TIMEOUT, SqliteStore};
 
 use crate::{
-    AcceptedPlan, CommitImport, Entry, FolderFile, NewSource, PersonRecords, PlanBlock, Result,
-    Source, SourceKind, SourceRemoval, Store, StoreError, StoredCommit, StoredEvent, StoredFolder,
+    AcceptedPlan, CommitImport, Entry, FolderFile, ManualEntry, NewManualEntry, NewSource,
+    PersonRecords, PlanBlock, Result, Source, SourceKind, SourceRemoval, Store, StoreError,
+    StoredCommit, StoredEvent, StoredFolder,
 };
 use async_trait::async_trait;
 use fulcrum_core::Profile;
@@ -74,6 +76,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("../migrations/sqlite/0006_folders_and_commit_sources.sql"),
     ),
     (
+        7,
+        include_str!("../migrations/sqlite/0007_show_as_and_manual_time.sql"),
+    ),
+    (
         10,
         include_str!("../migrations/sqlite/0010_plan_summary.sql"),
     ),
@@ -126,7 +132,7 @@ impl Db {
         for chunk in events.chunks(BATCH) {
             let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
             "INSERT INTO events (source_id, uid, recurrence_id, start_at, end_at, all_day, title, status,
-             my_response, others, attendees, organizer) ",
+             my_response, others, attendees, organizer, show_as) ",
         );
             qb.push_values(chunk, |mut b, e| {
                 b.push_bind(id)
@@ -140,14 +146,16 @@ impl Db {
                     .push_bind(&e.my_response)
                     .push_bind(i64::from(e.others))
                     .push_bind(serde_json::to_string(&e.attendees).unwrap_or_else(|_| "[]".into()))
-                    .push_bind(&e.organizer);
+                    .push_bind(&e.organizer)
+                    .push_bind(&e.show_as);
             });
             // The same instance twice in one file (a duplicated VEVENT) keeps the last one.
             qb.push(
             " ON CONFLICT (source_id, uid, recurrence_id) DO UPDATE SET start_at = excluded.start_at,
              end_at = excluded.end_at, all_day = excluded.all_day, title = excluded.title,
              status = excluded.status, my_response = excluded.my_response, others = excluded.others,
-             attendees = excluded.attendees, organizer = excluded.organizer",
+             attendees = excluded.attendees, organizer = excluded.organizer,
+             show_as = excluded.show_as",
         );
             qb.build().execute(&mut **tx).await?;
         }
@@ -188,6 +196,7 @@ fn event_from_row(row: &SqliteRow) -> Result<StoredEvent> {
         start_at: row.try_get("start_at")?,
         end_at: row.try_get("end_at")?,
         all_day: row.try_get::<i64, _>("all_day")? != 0,
+        show_as: row.try_get("show_as")?,
         title: row.try_get("title")?,
         status: row.try_get("status")?,
         my_response: row.try_get("my_response")?,
@@ -591,7 +600,7 @@ impl Store for Db {
     async fn events_between(&self, from: i64, to: i64) -> Result<Vec<StoredEvent>> {
         sqlx::query(
             "SELECT source_id, uid, recurrence_id, start_at, end_at, all_day, title, status, my_response,
-                    others, attendees, organizer
+                    others, attendees, organizer, show_as
              FROM events WHERE start_at < $2 AND (end_at > $1 OR (end_at = start_at AND start_at >= $1))
              ORDER BY start_at, source_id, uid, recurrence_id",
         )
@@ -1078,5 +1087,29 @@ impl Store for Db {
 
     async fn onboarding_steps(&self) -> Result<Vec<Step>> {
         people::onboarding_steps(&self.pool).await
+    }
+
+    async fn add_manual_entry(&self, e: &NewManualEntry) -> Result<ManualEntry> {
+        manual::add(&self.pool, e).await
+    }
+
+    async fn update_manual_entry(&self, e: &ManualEntry) -> Result<()> {
+        manual::update(&self.pool, e).await
+    }
+
+    async fn delete_manual_entry(&self, id: i64) -> Result<ManualEntry> {
+        manual::delete(&self.pool, id).await
+    }
+
+    async fn manual_entry(&self, id: i64) -> Result<ManualEntry> {
+        manual::get(&self.pool, id).await
+    }
+
+    async fn manual_entries_between(&self, from: i64, to: i64) -> Result<Vec<ManualEntry>> {
+        manual::between(&self.pool, from, to).await
+    }
+
+    async fn running_timer(&self) -> Result<Option<ManualEntry>> {
+        manual::running(&self.pool).await
     }
 }

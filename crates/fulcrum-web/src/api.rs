@@ -106,8 +106,7 @@ pub async fn explain(
 ) -> ApiResult<rules_file::Explanation> {
     let title = q.title.unwrap_or_default();
     Ok(Json(
-        crate::pages::rules::explain(&s, &title, q.attendees.as_deref(), q.with.as_deref())
-            .await?,
+        crate::pages::rules::explain(&s, &title, q.attendees.as_deref(), q.with.as_deref()).await?,
     ))
 }
 

@@ -2,14 +2,10 @@
 
 use jiff::civil::Date;
 
-/// `3 h 05`, `45 min`, `0 min`.
+/// `3h05`, `0h45`: the one duration format of the CLI and the pages
+/// (`fulcrum_core::words::hm`); the pages never show a negative duration.
 pub fn duration(minutes: i64) -> String {
-    let m = minutes.max(0);
-    if m < 60 {
-        format!("{m} min")
-    } else {
-        format!("{} h {:02}", m / 60, m % 60)
-    }
+    fulcrum_app::markdown::hm(minutes.max(0))
 }
 
 pub fn percent(share: f64) -> String {
@@ -72,8 +68,8 @@ mod tests {
 
     #[test]
     fn writes_durations_and_ranges() {
-        assert_eq!(duration(45), "45 min");
-        assert_eq!(duration(185), "3 h 05");
+        assert_eq!(duration(45), "0h45");
+        assert_eq!(duration(185), "3h05");
         let d = |y, m, dd| jiff::civil::date(y, m, dd);
         assert_eq!(range(d(2026, 3, 2), d(2026, 3, 9)), "2 – 8 Mar 2026");
         assert_eq!(range(d(2026, 3, 30), d(2026, 4, 6)), "30 Mar – 5 Apr 2026");

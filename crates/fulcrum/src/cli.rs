@@ -33,6 +33,11 @@ pub enum Command {
     Init(InitArgs),
     /// Show the balance report of a week or a date range
     Report(ReportArgs),
+    /// Log time spent that neither your calendar nor git shows: fulcrum log 90m build "spike"
+    Log(crate::manual_cmd::LogArgs),
+    /// Time something as you do it: fulcrum timer start build "spike", then fulcrum timer stop
+    #[command(subcommand)]
+    Timer(crate::manual_cmd::TimerCommand),
     /// Bring in calendars and git history
     #[command(subcommand)]
     Import(ImportCommand),

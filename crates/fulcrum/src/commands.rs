@@ -18,6 +18,12 @@ pub async fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Init(a) => init(&store_path(db), a).await,
         Command::Report(a) => report_cmd(&store_path(db), &rules, a).await,
+        Command::Log(a) => {
+            crate::manual_cmd::log(open(&store_path(db)).await?.as_ref(), a, now()?).await
+        }
+        Command::Timer(c) => {
+            crate::manual_cmd::timer(open(&store_path(db)).await?.as_ref(), c, now()?).await
+        }
         Command::Import(ImportCommand::Calendar { target, format }) => {
             import_calendar(&store_path(db), &target, format.format).await
         }
@@ -390,9 +396,16 @@ fn list_rules(rules: &std::path::Path, format: Format) -> Result<()> {
 async fn demo(db: Option<PathBuf>, a: DemoArgs) -> Result<()> {
     let db = db.unwrap_or_else(paths::demo_db);
     let tz = time::parse_zone(fulcrum_app::demo::DEMO_ZONE)?;
-    let today = match a.today.as_deref() {
-        Some(d) => time::parse_date(d)?,
-        None => time::today(&tz),
+    // The report printed below is the one `fulcrum report` gives on this store right after:
+    // same function, same clock (FULCRUM_NOW or the system's). Only a demo of a chosen day
+    // is shown as of that day's late afternoon, and says so.
+    let clock_now = now()?;
+    let (today, shown_at) = match a.today.as_deref() {
+        Some(d) => {
+            let day = time::parse_date(d)?;
+            (day, fulcrum_app::demo::demo_now(day, &tz))
+        }
+        None => (time::local_date(clock_now, &tz), clock_now),
     };
     let (bar, progress) = progress_bar("building the demo: commits read");
     let built = fulcrum_app::demo::build(
@@ -429,7 +442,7 @@ async fn demo(db: Option<PathBuf>, a: DemoArgs) -> Result<()> {
         .await;
     }
     let store = open(&db).await?;
-    let now = fulcrum_app::demo::demo_now(today, &tz);
+    let now = shown_at;
     let monday = time::week_start(today);
     let this_week = report::build(store.as_ref(), &built.rules, &Period::Week(monday), now).await?;
     let last_week = report::build(
@@ -466,6 +479,12 @@ async fn demo(db: Option<PathBuf>, a: DemoArgs) -> Result<()> {
         built.people,
         built.db.display()
     );
+    if a.today.is_some() {
+        eprintln!(
+            "Shown as of {now}; `FULCRUM_NOW={now} fulcrum --db {} report` shows the same.\n",
+            built.db.display()
+        );
+    }
     emit("This week\n\n")?;
     print_report(&this_week, a.format)?;
     emit("\nLast week\n\n")?;

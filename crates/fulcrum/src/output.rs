@@ -49,7 +49,59 @@ pub fn report(r: &Report) -> String {
     } else {
         String::new()
     };
-    let _ = writeln!(s, "{week}{} – {} · {}\n", r.from, last, r.timezone);
+    let progress = if r.progress.label.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", r.progress.label)
+    };
+    let _ = writeln!(s, "{week}{} – {} · {}{progress}", r.from, last, r.timezone);
+    if r.progress.state == "not started" {
+        let _ = writeln!(s, "\nNothing spent yet: this period has not started.");
+        ahead(&mut s, r);
+        return s;
+    }
+    let _ = writeln!(s, "Shares are of {} time\n", r.shares_of);
+    categories(&mut s, r);
+    days(&mut s, r);
+    let t = &r.totals;
+    let away = if t.days_away > 0 {
+        format!(
+            " ({} away)",
+            fulcrum_app::markdown::plural(t.days_away, "day", "days")
+        )
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        s,
+        "\nTracked {} · working time {}{away}, {} of it untracked · {} · focus {} in blocks of {} min or more, longest {} · coding days: {}",
+        hm(t.minutes),
+        hm(t.working_minutes),
+        hm(t.untracked_minutes),
+        fulcrum_app::markdown::plural(t.meetings, "meeting", "meetings"),
+        hm(t.focus_minutes),
+        r.focus_block_minutes,
+        hm(t.longest_focus_minutes),
+        t.coding_days
+    );
+    if !r.progress.judged {
+        let _ = writeln!(
+            s,
+            "\nToo early to judge against your targets: less than a working day has passed."
+        );
+    }
+    if !r.attention.is_empty() {
+        let _ = writeln!(s, "\nNeeds attention");
+        for a in &r.attention {
+            let _ = writeln!(s, "  • {}", a.message);
+        }
+    }
+    ahead(&mut s, r);
+    trend(&mut s, r);
+    s
+}
+
+fn categories(s: &mut String, r: &Report) {
     let _ = writeln!(
         s,
         "{:<9} {:>7} {:>6}  {:<20} {:>9}  status",
@@ -74,74 +126,187 @@ pub fn report(r: &Report) -> String {
             c.status
         );
     }
+    let u = &r.untracked;
+    let share = if r.shares_of == "working" {
+        format!("{:>4.0} %", u.share_of_working * 100.0)
+    } else {
+        format!("{:>6}", "—")
+    };
     let _ = writeln!(
         s,
-        "\n{:<14} {:>8} {:>5} {:>8} {:>9} {:>11} {:>7}",
-        "day", "meetings", "1:1s", "focus", "fragments", "after hours", "commits"
+        "{:<9} {:>7} {share}  {:<20} {:>9}  {:.0} % of working time, not in the shares above",
+        "untracked",
+        hm(u.minutes),
+        bar(u.share_of_working, 20),
+        "",
+        u.share_of_working * 100.0
+    );
+}
+
+const DAY_HEADER: [&str; 8] = [
+    "meetings",
+    "1:1s",
+    "focus",
+    "longest",
+    "fragments",
+    "after hours",
+    "untracked",
+    "commits",
+];
+
+fn days(s: &mut String, r: &Report) {
+    let h = DAY_HEADER;
+    let _ = writeln!(
+        s,
+        "\n{:<14} {:>8} {:>5} {:>7} {:>7} {:>9} {:>11} {:>9} {:>7}",
+        "day", h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]
     );
     for d in &r.days {
+        let day = format!("{} {}", d.weekday, d.date);
+        if let Some(away) = &d.away {
+            let _ = writeln!(
+                s,
+                "{day:<14} away: {away}{}",
+                if d.minutes_by_category.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({} tracked)", hm(d.minutes_by_category.values().sum()))
+                }
+            );
+            continue;
+        }
         let _ = writeln!(
             s,
-            "{:<14} {:>8} {:>5} {:>8} {:>9} {:>11} {:>7}",
-            format!("{} {}", d.weekday, d.date),
+            "{:<14} {:>8} {:>5} {:>7} {:>7} {:>9} {:>11} {:>9} {:>7}",
+            day,
             hm(d.meeting_minutes),
             d.one_on_ones,
+            hm(d.focus_minutes),
             hm(d.longest_focus_minutes),
             d.fragments,
             hm(d.after_hours_minutes),
+            hm(d.untracked_minutes),
             d.commits
         );
     }
+    // Each total is the sum of its column; the longest stretch does not add up, so its
+    // total is left to the line below the table.
     let t = &r.totals;
     let _ = writeln!(
         s,
-        "{:<14} {:>8} {:>5} {:>8} {:>9} {:>11} {:>7}",
+        "{:<14} {:>8} {:>5} {:>7} {:>7} {:>9} {:>11} {:>9} {:>7}",
         "total",
         hm(t.meeting_minutes),
         t.one_on_ones,
         hm(t.focus_minutes),
+        "",
         t.fragments,
         hm(t.after_hours_minutes),
+        hm(t.untracked_minutes),
         t.commits
+    );
+}
+
+fn ahead(s: &mut String, r: &Report) {
+    let Some(a) = &r.ahead else {
+        return;
+    };
+    let tz = fulcrum_core::time::parse_zone(&r.timezone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let local = |t: jiff::Timestamp| t.to_zoned_datetime(tz.clone());
+    let from = local(a.from);
+    let _ = writeln!(
+        s,
+        "\nScheduled, not yet spent (from {} {})",
+        from.date(),
+        from.time().strftime("%H:%M")
     );
     let _ = writeln!(
         s,
-        "\nTracked {} · {} meetings · focus blocks ≥ 90 min: {} · coding days: {}",
-        hm(t.minutes),
-        t.meetings,
-        hm(t.focus_minutes),
-        t.coding_days
+        "{:<14} {:>8} {:>8} {:>10} {:>12}",
+        "day", "meetings", "count", "free focus", "longest free"
     );
-    if !r.attention.is_empty() {
-        let _ = writeln!(s, "\nNeeds attention");
-        for a in &r.attention {
-            let _ = writeln!(s, "  • {}", a.message);
+    for d in &a.days {
+        let day = format!("{} {}", d.weekday, d.date);
+        if let Some(away) = &d.away {
+            let _ = writeln!(s, "{day:<14} away: {away}");
+            continue;
         }
+        let _ = writeln!(
+            s,
+            "{:<14} {:>8} {:>8} {:>10} {:>12}",
+            day,
+            hm(d.meeting_minutes),
+            d.meetings,
+            hm(d.free_focus_minutes),
+            hm(d.longest_free_minutes)
+        );
     }
-    if !r.trend.is_empty() {
-        let _ = writeln!(s, "\nBuild share, last {} weeks", r.trend.len());
-        for w in &r.trend {
-            let build = w
-                .minutes_by_category
-                .get(&Category::Build)
-                .copied()
-                .unwrap_or(0);
-            let share = if w.minutes > 0 {
-                build as f64 / w.minutes as f64
-            } else {
-                0.0
-            };
-            let _ = writeln!(
-                s,
-                "  {}  {} {:>3.0} %  of {}",
-                w.week,
-                bar(share, 20),
-                share * 100.0,
-                hm(w.minutes)
-            );
-        }
+    let _ = writeln!(
+        s,
+        "{:<14} {:>8} {:>8} {:>10}",
+        "total",
+        hm(a.meeting_minutes),
+        a.meetings.len(),
+        hm(a.free_focus_minutes)
+    );
+    if a.meetings.is_empty() {
+        return;
     }
-    s
+    let _ = writeln!(s, "\nMeetings ahead");
+    const SHOWN: usize = 40;
+    for m in a.meetings.iter().take(SHOWN) {
+        let (start, end) = (local(m.start), local(m.end));
+        let _ = writeln!(
+            s,
+            "  {} {} {}–{}  {}  ({}{})",
+            fulcrum_core::profile::WEEKDAY_NAMES
+                [start.date().weekday().to_monday_zero_offset() as usize],
+            start.date(),
+            start.time().strftime("%H:%M"),
+            end.time().strftime("%H:%M"),
+            m.title,
+            m.category,
+            if m.one_on_one { ", 1:1" } else { "" }
+        );
+    }
+    if a.meetings.len() > SHOWN {
+        let _ = writeln!(
+            s,
+            "  … and {} more (--format json lists them all)",
+            a.meetings.len() - SHOWN
+        );
+    }
+}
+
+fn trend(s: &mut String, r: &Report) {
+    if r.trend.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "\nBuild share, last {}",
+        fulcrum_app::markdown::plural(r.trend.len(), "week", "weeks")
+    );
+    for w in &r.trend {
+        let build = w
+            .minutes_by_category
+            .get(&Category::Build)
+            .copied()
+            .unwrap_or(0);
+        let share = if w.minutes > 0 {
+            build as f64 / w.minutes as f64
+        } else {
+            0.0
+        };
+        let _ = writeln!(
+            s,
+            "  {}  {} {:>3.0} %  of {}",
+            w.week,
+            bar(share, 20),
+            share * 100.0,
+            hm(w.minutes)
+        );
+    }
 }
 
 pub fn profile(p: &Profile, db: &Path, first_time: bool) -> String {
@@ -373,6 +538,10 @@ pub fn occurrences_table(occ: &[Occurrence<'_>]) -> String {
             o.event.summary.as_deref().unwrap_or("")
         );
     }
-    let _ = writeln!(s, "{} occurrences", occ.len());
+    let _ = writeln!(
+        s,
+        "{}",
+        fulcrum_app::markdown::plural(occ.len(), "occurrence", "occurrences")
+    );
     s
 }

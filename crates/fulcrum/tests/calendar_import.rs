@@ -218,14 +218,19 @@ fn the_report_json_has_the_documented_shape() {
     assert_eq!(
         keys(&r),
         [
+            "ahead",
             "attention",
             "categories",
             "days",
+            "focus_block_minutes",
             "from",
+            "progress",
+            "shares_of",
             "timezone",
             "to",
             "totals",
-            "trend"
+            "trend",
+            "untracked"
         ]
     );
     assert_eq!(
@@ -259,6 +264,9 @@ fn the_report_json_has_the_documented_shape() {
         "after_hours_minutes",
         "commits",
         "minutes_by_category",
+        "away",
+        "working_minutes",
+        "untracked_minutes",
     ] {
         assert!(r["days"][0].get(key).is_some(), "days[].{key}");
     }

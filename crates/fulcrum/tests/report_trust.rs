@@ -40,7 +40,11 @@ fn all_day_absences_take_days_out_of_working_time_and_a_conference_day_is_grow()
         assert_eq!(day(i)["working_day"], false);
         assert_eq!(day(i)["focus_minutes"], 0);
         assert_eq!(day(i)["working_minutes"], 0);
-        assert_eq!(day(i)["after_hours_minutes"], 0, "a standup on a day away is not after-hours");
+        assert_eq!(
+            day(i)["after_hours_minutes"],
+            0,
+            "a standup on a day away is not after-hours"
+        );
     }
     assert_eq!(day(1)["away"], "Vacation");
     assert_eq!(day(4)["away"], "Dentist", "Outlook's out-of-office status");
@@ -79,11 +83,15 @@ fn untracked_working_time_is_shown_and_shares_can_be_of_working_time() {
     assert_eq!(r["shares_of"], "tracked");
     let tracked_share = r["categories"][2]["share"].as_f64().unwrap();
 
-    env.run(&["settings", "set", "shares-of", "working"]).success();
+    env.run(&["settings", "set", "shares-of", "working"])
+        .success();
     let r = report_at(&env, AFTER_THE_WEEK, "2026-W49");
     assert_eq!(r["shares_of"], "working");
     let working_share = r["categories"][2]["share"].as_f64().unwrap();
-    assert!(working_share <= tracked_share, "{working_share} vs {tracked_share}");
+    assert!(
+        working_share <= tracked_share,
+        "{working_share} vs {tracked_share}"
+    );
     let table = env
         .run_at(AFTER_THE_WEEK, None, &["report", "--week", "2026-W49"])
         .success()
@@ -100,12 +108,20 @@ fn a_week_in_progress_says_so_and_is_not_judged_before_a_working_day() {
     assert_eq!(r["progress"]["state"], "in progress");
     assert_eq!(r["progress"]["label"], "Mon so far");
     assert_eq!(r["progress"]["judged"], false);
-    assert!(r["attention"].as_array().unwrap().is_empty(), "{}", r["attention"]);
+    assert!(
+        r["attention"].as_array().unwrap().is_empty(),
+        "{}",
+        r["attention"]
+    );
     for c in r["categories"].as_array().unwrap() {
         assert_eq!(c["status"], "too early", "{c}");
     }
     let table = env
-        .run_at("2026-11-30T09:00:00Z", None, &["report", "--week", "2026-W49"])
+        .run_at(
+            "2026-11-30T09:00:00Z",
+            None,
+            &["report", "--week", "2026-W49"],
+        )
         .success()
         .stdout;
     assert!(table.contains("Mon so far"), "{table}");
@@ -119,7 +135,10 @@ fn the_week_ahead_lists_what_is_scheduled_as_scheduled() {
     assert_eq!(r["progress"]["state"], "in progress");
     let r = report_at(&env, "2026-12-04T12:00:00Z", "2026-W50");
     assert_eq!(r["progress"]["state"], "not started");
-    assert_eq!(r["totals"]["minutes"], 0, "nothing scheduled is counted as spent");
+    assert_eq!(
+        r["totals"]["minutes"], 0,
+        "nothing scheduled is counted as spent"
+    );
     let ahead = &r["ahead"];
     let titles: Vec<&str> = ahead["meetings"]
         .as_array()
@@ -129,13 +148,20 @@ fn the_week_ahead_lists_what_is_scheduled_as_scheduled() {
         .collect();
     assert_eq!(titles, ["Architecture review", "Payments stakeholder sync"]);
     assert_eq!(ahead["meeting_minutes"], 150);
-    assert_eq!(ahead["days"][0]["free_focus_minutes"], 540, "Monday is free");
+    assert_eq!(
+        ahead["days"][0]["free_focus_minutes"], 540,
+        "Monday is free"
+    );
     assert_eq!(ahead["days"][1]["meeting_minutes"], 90);
     // Tuesday 9–14 and 15:30–18 are free; Wednesday 9–10 is too short, 11–18 is free.
     assert_eq!(ahead["days"][1]["free_focus_minutes"], 300 + 150);
     assert_eq!(ahead["days"][2]["free_focus_minutes"], 420);
     let table = env
-        .run_at("2026-12-04T12:00:00Z", None, &["report", "--week", "2026-W50"])
+        .run_at(
+            "2026-12-04T12:00:00Z",
+            None,
+            &["report", "--week", "2026-W50"],
+        )
         .success()
         .stdout;
     assert!(table.contains("Scheduled, not yet spent"), "{table}");
@@ -155,7 +181,10 @@ fn each_total_of_the_day_table_is_the_sum_of_its_column() {
         .find(|l| l.starts_with("day "))
         .unwrap_or_else(|| panic!("{table}"));
     let columns: Vec<&str> = header.split_whitespace().collect();
-    assert!(columns.contains(&"focus") && columns.contains(&"longest"), "{header}");
+    assert!(
+        columns.contains(&"focus") && columns.contains(&"longest"),
+        "{header}"
+    );
     let minutes = |s: &str| -> i64 {
         let (h, m) = s.split_once('h').unwrap();
         h.parse::<i64>().unwrap() * 60 + m.parse::<i64>().unwrap()
@@ -191,14 +220,27 @@ fn manual_time_is_counted_once_and_a_meeting_keeps_its_minutes() {
         .run_at(
             now,
             None,
-            &["log", "1h", "think", "strategy doc", "--at", "09:00", "--format", "json"],
+            &[
+                "log",
+                "1h",
+                "think",
+                "strategy doc",
+                "--at",
+                "09:00",
+                "--format",
+                "json",
+            ],
         )
         .success()
         .json();
     assert_eq!(logged["entry"]["minutes"], 60);
     assert_eq!(logged["overlaps"][0][0], "Daily standup");
     let after = report_at(&env, now, "2026-W49");
-    assert_eq!(category_minutes(&after, "think"), 45, "the standup keeps its 15 minutes");
+    assert_eq!(
+        category_minutes(&after, "think"),
+        45,
+        "the standup keeps its 15 minutes"
+    );
     assert_eq!(
         after["totals"]["meeting_minutes"],
         before["totals"]["meeting_minutes"]
@@ -209,12 +251,20 @@ fn manual_time_is_counted_once_and_a_meeting_keeps_its_minutes() {
     );
 
     // A timer counts while it runs and is kept when it stops.
-    env.run_at(now, None, &["timer", "start", "build", "caching spike", "--at", "15:00"])
-        .success();
+    env.run_at(
+        now,
+        None,
+        &["timer", "start", "build", "caching spike", "--at", "15:00"],
+    )
+    .success();
     let second = env
         .run_at(now, None, &["timer", "start", "build", "again"])
         .failure();
-    assert!(second.stderr.contains("already running"), "{}", second.stderr);
+    assert!(
+        second.stderr.contains("already running"),
+        "{}",
+        second.stderr
+    );
     let running = report_at(&env, now, "2026-W49");
     assert_eq!(
         category_minutes(&running, "build"),
@@ -232,12 +282,19 @@ fn manual_time_is_counted_once_and_a_meeting_keeps_its_minutes() {
     assert_eq!(list.as_array().unwrap().len(), 2);
     let id = list[0]["id"].as_i64().unwrap().to_string();
     env.run_at(now, None, &["log", "--delete", &id]).success();
-    assert_eq!(category_minutes(&report_at(&env, now, "2026-W49"), "think"), 0);
+    assert_eq!(
+        category_minutes(&report_at(&env, now, "2026-W49"), "think"),
+        0
+    );
 
     let future = env
         .run_at(now, None, &["log", "2h", "build", "later", "--at", "16:30"])
         .failure();
-    assert!(future.stderr.contains("ends after now"), "{}", future.stderr);
+    assert!(
+        future.stderr.contains("ends after now"),
+        "{}",
+        future.stderr
+    );
 }
 
 #[test]

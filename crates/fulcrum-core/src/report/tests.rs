@@ -319,15 +319,33 @@ fn a_day_away_has_no_working_time_focus_or_after_hours() {
     let tue = time::add_days(mon, 1);
     let acts = vec![
         act(tue, (10, 0), (11, 0), Category::Build, ActivityKind::Coding),
-        act(time::add_days(mon, 2), (10, 0), (11, 0), Category::Align, ActivityKind::Meeting),
+        act(
+            time::add_days(mon, 2),
+            (10, 0),
+            (11, 0),
+            Category::Align,
+            ActivityKind::Meeting,
+        ),
     ];
     let mut run = Run::week(mon, &acts);
-    run.marks.insert(tue, DayMark::Away { title: "Vacation".into() });
+    run.marks.insert(
+        tue,
+        DayMark::Away {
+            title: "Vacation".into(),
+        },
+    );
     let r = run.build();
     let day = &r.days[1];
     assert_eq!(day.away.as_deref(), Some("Vacation"));
     assert!(!day.working_day);
-    assert_eq!((day.working_minutes, day.focus_minutes, day.after_hours_minutes), (0, 0, 0));
+    assert_eq!(
+        (
+            day.working_minutes,
+            day.focus_minutes,
+            day.after_hours_minutes
+        ),
+        (0, 0, 0)
+    );
     assert_eq!(day.untracked_minutes, 0);
     assert_eq!(r.totals.days_away, 1);
     assert_eq!(r.totals.working_days, 4);
@@ -349,7 +367,11 @@ fn untracked_working_time_is_its_own_line_and_may_be_the_share_basis() {
     run.days = 1;
     let r = run.build();
     assert_eq!(r.days[0].working_minutes, 9 * 60);
-    assert_eq!(r.days[0].untracked_minutes, 6 * 60, "after-hours work covers no working time");
+    assert_eq!(
+        r.days[0].untracked_minutes,
+        6 * 60,
+        "after-hours work covers no working time"
+    );
     assert_eq!(r.untracked.minutes, 360);
     assert_eq!(r.untracked.share_of_working, 0.6667);
     assert_eq!(r.shares_of, "tracked");
@@ -365,7 +387,13 @@ fn untracked_working_time_is_its_own_line_and_may_be_the_share_basis() {
 fn a_week_in_progress_is_judged_on_what_has_passed_and_says_so() {
     let mon = date(2026, 11, 30);
     let tue = time::add_days(mon, 1);
-    let acts = vec![act(mon, (9, 0), (18, 0), Category::Align, ActivityKind::Meeting)];
+    let acts = vec![act(
+        mon,
+        (9, 0),
+        (18, 0),
+        Category::Align,
+        ActivityKind::Meeting,
+    )];
     let mut run = Run::week(mon, &acts);
     run.now = at(tue, 12, 0);
     let r = run.build();
@@ -379,7 +407,11 @@ fn a_week_in_progress_is_judged_on_what_has_passed_and_says_so() {
     let r = run.build();
     assert_eq!(r.progress.label, "Mon so far");
     assert!(!r.progress.judged);
-    assert!(r.categories.iter().all(|c| c.status == "too early"), "{:?}", r.categories);
+    assert!(
+        r.categories.iter().all(|c| c.status == "too early"),
+        "{:?}",
+        r.categories
+    );
     assert!(r.attention.is_empty(), "{:?}", r.attention);
 
     run.now = at(time::add_days(mon, 8), 0, 0);
@@ -394,8 +426,20 @@ fn the_week_ahead_shows_scheduled_meetings_and_the_focus_still_free() {
     let wed = time::add_days(mon, 2);
     let acts = vec![
         act(mon, (9, 0), (10, 0), Category::Lead, ActivityKind::Meeting),
-        act(mon, (14, 0), (15, 0), Category::Align, ActivityKind::Meeting),
-        act(mon, (12, 0), (13, 0), Category::Personal, ActivityKind::Block),
+        act(
+            mon,
+            (14, 0),
+            (15, 0),
+            Category::Align,
+            ActivityKind::Meeting,
+        ),
+        act(
+            mon,
+            (12, 0),
+            (13, 0),
+            Category::Personal,
+            ActivityKind::Block,
+        ),
         act(wed, (10, 0), (12, 0), Category::Build, ActivityKind::Block),
     ];
     let mut run = Run::week(mon, &acts);
@@ -422,12 +466,23 @@ fn the_week_ahead_starts_now_in_a_week_in_progress() {
     let mon = date(2026, 11, 30);
     let acts = vec![
         act(mon, (9, 0), (10, 0), Category::Align, ActivityKind::Meeting),
-        act(mon, (16, 0), (17, 0), Category::Align, ActivityKind::Meeting),
+        act(
+            mon,
+            (16, 0),
+            (17, 0),
+            Category::Align,
+            ActivityKind::Meeting,
+        ),
     ];
     let mut run = Run::week(mon, &acts);
     run.now = at(mon, 12, 0);
     let mut marks = BTreeMap::new();
-    marks.insert(time::add_days(mon, 1), DayMark::Away { title: "PTO".into() });
+    marks.insert(
+        time::add_days(mon, 1),
+        DayMark::Away {
+            title: "PTO".into(),
+        },
+    );
     run.marks = marks;
     let r = run.build();
     let ahead = r.ahead.unwrap();

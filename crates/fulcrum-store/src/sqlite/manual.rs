@@ -32,8 +32,10 @@ fn timer_conflict(e: sqlx::Error) -> StoreError {
 }
 
 pub(super) async fn add(pool: &SqlitePool, e: &NewManualEntry) -> Result<ManualEntry> {
-    let row = sqlx::query("INSERT INTO manual_entries (start_at, end_at, category, title, created_at)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id, start_at, end_at, category, title")
+    let row = sqlx::query(
+        "INSERT INTO manual_entries (start_at, end_at, category, title, created_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id, start_at, end_at, category, title",
+    )
     .bind(e.start_at)
     .bind(e.end_at)
     .bind(&e.category)
@@ -64,7 +66,9 @@ pub(super) async fn update(pool: &SqlitePool, e: &ManualEntry) -> Result<()> {
 }
 
 pub(super) async fn delete(pool: &SqlitePool, id: i64) -> Result<ManualEntry> {
-    let row = sqlx::query("DELETE FROM manual_entries WHERE id = $1 RETURNING id, start_at, end_at, category, title")
+    let row = sqlx::query(
+        "DELETE FROM manual_entries WHERE id = $1 RETURNING id, start_at, end_at, category, title",
+    )
     .bind(id)
     .fetch_optional(pool)
     .await?;
@@ -72,17 +76,21 @@ pub(super) async fn delete(pool: &SqlitePool, id: i64) -> Result<ManualEntry> {
 }
 
 pub(super) async fn get(pool: &SqlitePool, id: i64) -> Result<ManualEntry> {
-    let row = sqlx::query("SELECT id, start_at, end_at, category, title FROM manual_entries WHERE id = $1")
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
+    let row = sqlx::query(
+        "SELECT id, start_at, end_at, category, title FROM manual_entries WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await?;
     entry_from_row(&row.ok_or_else(|| no_entry(id))?)
 }
 
 /// Finished entries overlapping `[from, to)`, and the running timer if it started before `to`.
 pub(super) async fn between(pool: &SqlitePool, from: i64, to: i64) -> Result<Vec<ManualEntry>> {
-    sqlx::query("SELECT id, start_at, end_at, category, title FROM manual_entries
-         WHERE start_at < $2 AND (end_at IS NULL OR end_at > $1) ORDER BY start_at, id")
+    sqlx::query(
+        "SELECT id, start_at, end_at, category, title FROM manual_entries
+         WHERE start_at < $2 AND (end_at IS NULL OR end_at > $1) ORDER BY start_at, id",
+    )
     .bind(from)
     .bind(to)
     .fetch_all(pool)
@@ -93,7 +101,9 @@ pub(super) async fn between(pool: &SqlitePool, from: i64, to: i64) -> Result<Vec
 }
 
 pub(super) async fn running(pool: &SqlitePool) -> Result<Option<ManualEntry>> {
-    sqlx::query("SELECT id, start_at, end_at, category, title FROM manual_entries WHERE end_at IS NULL")
+    sqlx::query(
+        "SELECT id, start_at, end_at, category, title FROM manual_entries WHERE end_at IS NULL",
+    )
     .fetch_optional(pool)
     .await?
     .as_ref()

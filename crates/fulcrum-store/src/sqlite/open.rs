@@ -4,8 +4,9 @@
 
 use super::{Db, MIGRATIONS, begin_write, now};
 use crate::{
-    AcceptedPlan, CommitImport, Entry, FolderFile, NewSource, OpenMode, PersonRecords, Result,
-    Source, SourceRemoval, Store, StoreError, StoredCommit, StoredEvent, StoredFolder,
+    AcceptedPlan, CommitImport, Entry, FolderFile, ManualEntry, NewManualEntry, NewSource,
+    OpenMode, PersonRecords, Result, Source, SourceRemoval, Store, StoreError, StoredCommit,
+    StoredEvent, StoredFolder,
 };
 use async_trait::async_trait;
 use fulcrum_core::Profile;
@@ -549,4 +550,10 @@ explained! {
     fn add_onboarding_steps(&self, steps: &[Step]) -> Vec<Step>;
     fn update_onboarding_step(&self, step: &Step) -> ();
     fn onboarding_steps(&self) -> Vec<Step>;
+    fn add_manual_entry(&self, entry: &NewManualEntry) -> ManualEntry;
+    fn update_manual_entry(&self, entry: &ManualEntry) -> ();
+    fn delete_manual_entry(&self, id: i64) -> ManualEntry;
+    fn manual_entry(&self, id: i64) -> ManualEntry;
+    fn manual_entries_between(&self, from: i64, to: i64) -> Vec<ManualEntry>;
+    fn running_timer(&self) -> Option<ManualEntry>;
 }

@@ -102,11 +102,11 @@ fn render(d: &Dashboard, now: jiff::Timestamp) -> Markup {
             (stat("minutes", "Tracked", fmt::duration(t.minutes), t.minutes,
                 format!("{} of it work", fmt::duration(t.work_minutes))))
             (stat("meeting-minutes", "Meetings", fmt::duration(t.meeting_minutes), t.meeting_minutes,
-                format!("{} meetings, {} 1:1s", t.meetings, t.one_on_ones)))
+                format!("{}, {}", fulcrum_app::markdown::plural(t.meetings, "meeting", "meetings"), fulcrum_app::markdown::plural(t.one_on_ones, "1:1", "1:1s"))))
             (stat("focus-minutes", "Focus blocks", fmt::duration(t.focus_minutes), t.focus_minutes,
                 format!("longest {}", fmt::duration(t.longest_focus_minutes))))
             (stat("commits", "Commits", t.commits.to_string(), t.commits.into(),
-                format!("on {} days", t.coding_days)))
+                format!("on {}", fulcrum_app::markdown::plural(t.coding_days, "day", "days"))))
             (stat("after-hours-minutes", "After hours", fmt::duration(t.after_hours_minutes),
                 t.after_hours_minutes, format!("{} on the weekend", fmt::duration(t.weekend_minutes))))
             (stat("untracked-minutes", "Untracked", fmt::duration(r.untracked.minutes), r.untracked.minutes,
@@ -153,7 +153,11 @@ fn ahead(r: &fulcrum_core::Report) -> Markup {
         return html! {};
     };
     let tz = time::parse_zone(&r.timezone).unwrap_or(jiff::tz::TimeZone::UTC);
-    let hhmm = |t: jiff::Timestamp| t.to_zoned_datetime(tz.clone()).strftime("%H:%M").to_string();
+    let hhmm = |t: jiff::Timestamp| {
+        t.to_zoned_datetime(tz.clone())
+            .strftime("%H:%M")
+            .to_string()
+    };
     html! {
         section.card.ahead #ahead aria-labelledby="ahead-title" {
             h2 #ahead-title { "Scheduled, not yet spent" }
