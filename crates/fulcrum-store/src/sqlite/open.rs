@@ -414,7 +414,15 @@ async fn migrate(pool: &SqlitePool, shown: &str) -> Result<()> {
             known,
         });
     }
-    for (version, sql) in MIGRATIONS.iter().filter(|m| m.0 > current) {
+    // Every migration the store lacks, not only those above its newest: numbers are
+    // reserved ahead, so one may land after a higher one a development store already has.
+    let applied: std::collections::HashSet<i64> =
+        sqlx::query_scalar("SELECT version FROM schema_migrations")
+            .fetch_all(&mut *tx)
+            .await?
+            .into_iter()
+            .collect();
+    for (version, sql) in MIGRATIONS.iter().filter(|m| !applied.contains(&m.0)) {
         sqlx::raw_sql(*sql).execute(&mut *tx).await?;
         sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
             .bind(version)
