@@ -64,7 +64,7 @@ pub fn category_bars(r: &Report) -> Markup {
         svg.bars viewBox=(format!("0 0 {W} {}", n(h))) role="img"
             aria-labelledby="balance-title balance-desc" {
             title #balance-desc {
-                "Share of tracked time per category this week, each against its target range"
+                "Share of " (r.shares_of) " time per category this week, each against its target range"
             }
             @for t in &ticks {
                 line.gridline x1=(n(x(*t))) x2=(n(x(*t))) y1=(n(top - 4.0)) y2=(n(axis_y)) {}
@@ -122,7 +122,10 @@ pub fn category_bars(r: &Report) -> Markup {
     figure(
         "balance",
         "Balance this week",
-        "Bars are your share of tracked time; the grey band behind each is the range you aim for.",
+        &format!(
+            "Bars are your share of {} time; the grey band behind each is the range you aim for.",
+            r.shares_of
+        ),
         svg,
         table,
     )
