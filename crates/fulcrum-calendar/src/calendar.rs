@@ -1031,10 +1031,13 @@ impl Sink for Reader {
         }
         match depth {
             1 => {
-                self.root = Some(self.root.map_or(0, |r| r + 1));
+                let root = self.root.map_or(0, |r| r + 1);
+                self.root = Some(root);
                 self.root_has_event = false;
                 self.root_has_x_wr = false;
-                if self.optimistic {
+                // Read as it comes, or (should the prelude have counted otherwise)
+                // a calendar without settings rather than a panic.
+                if self.contexts.len() <= root {
                     self.contexts.push(CalendarContext::default());
                 }
             }
