@@ -254,26 +254,7 @@ pub async fn export_markdown(store: &dyn Store, from: Date, to: Date) -> Result<
                 s.push('\n');
             }
             if !e.body.energy.is_empty() {
-                let gave: Vec<&str> = e
-                    .body
-                    .energy
-                    .iter()
-                    .filter(|(_, v)| *v > 0)
-                    .map(|(c, _)| c.as_str())
-                    .collect();
-                let drained: Vec<&str> = e
-                    .body
-                    .energy
-                    .iter()
-                    .filter(|(_, v)| *v < 0)
-                    .map(|(c, _)| c.as_str())
-                    .collect();
-                let _ = writeln!(
-                    s,
-                    "Energy: gave — {}; drained — {}\n",
-                    list_or_none(&gave),
-                    list_or_none(&drained)
-                );
+                let _ = writeln!(s, "Energy: {}\n", e.body.energy_phrase());
             }
             if !e.body.ratings.is_empty() {
                 let _ = writeln!(s, "| Skill | Self | Others | Gap |\n|---|---:|---|---:|");
@@ -311,14 +292,6 @@ fn capitalise(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
         .unwrap_or_default()
-}
-
-fn list_or_none(v: &[&str]) -> String {
-    if v.is_empty() {
-        "none".into()
-    } else {
-        v.join(", ")
-    }
 }
 
 /// Parses `category=+1` energy notes.

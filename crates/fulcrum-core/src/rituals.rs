@@ -257,6 +257,25 @@ pub struct EntryBody {
 }
 
 impl EntryBody {
+    /// `gave — build, lead; drained — none`: the energy notes as one phrase, the way the
+    /// journal page and the Markdown export both write them.
+    pub fn energy_phrase(&self) -> String {
+        let kinds = |gave: bool| {
+            let v: Vec<&str> = self
+                .energy
+                .iter()
+                .filter(|(_, e)| if gave { *e > 0 } else { *e < 0 })
+                .map(|(c, _)| c.as_str())
+                .collect();
+            if v.is_empty() {
+                "none".to_string()
+            } else {
+                v.join(", ")
+            }
+        };
+        format!("gave — {}; drained — {}", kinds(true), kinds(false))
+    }
+
     pub fn section(&self, key: &str) -> &[String] {
         self.sections
             .iter()

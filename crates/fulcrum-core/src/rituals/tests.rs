@@ -125,3 +125,22 @@ fn templates_round_trip_through_an_editor() {
     let e = parse_template(Ritual::WeeklyJournal, "## wins\n- x\n").unwrap_err();
     assert!(e.message.contains("accomplishments"), "{e}");
 }
+
+#[test]
+fn energy_notes_read_as_one_phrase() {
+    let body = EntryBody {
+        sections: vec![],
+        energy: vec![
+            (Category::Build, 1),
+            (Category::Lead, 1),
+            (Category::Align, -1),
+        ],
+        ratings: vec![],
+    };
+    assert_eq!(body.energy_phrase(), "gave — build, lead; drained — align");
+    let none = EntryBody {
+        energy: vec![(Category::Think, 1)],
+        ..body
+    };
+    assert_eq!(none.energy_phrase(), "gave — think; drained — none");
+}

@@ -304,27 +304,6 @@ fn past_entries(past: &[rituals::PastEntry]) -> Markup {
 
 /// What an entry says, to read: its sections, energy and ratings, then what the data showed.
 fn entry_text(e: &fulcrum_store::Entry) -> Markup {
-    let gave: Vec<&str> = e
-        .body
-        .energy
-        .iter()
-        .filter(|(_, v)| *v > 0)
-        .map(|(c, _)| c.as_str())
-        .collect();
-    let drained: Vec<&str> = e
-        .body
-        .energy
-        .iter()
-        .filter(|(_, v)| *v < 0)
-        .map(|(c, _)| c.as_str())
-        .collect();
-    let none = |v: &[&str]| {
-        if v.is_empty() {
-            "none".to_string()
-        } else {
-            v.join(", ")
-        }
-    };
     html! {
         div.entry-text {
             @for (key, _) in e.ritual.sections() {
@@ -335,7 +314,7 @@ fn entry_text(e: &fulcrum_store::Entry) -> Markup {
                 }
             }
             @if !e.body.energy.is_empty() {
-                p.entry-energy { "Energy: gave — " (none(&gave)) "; drained — " (none(&drained)) "." }
+                p.entry-energy { "Energy: " (e.body.energy_phrase()) "." }
             }
             @if !e.body.ratings.is_empty() {
                 table.entry-ratings {
