@@ -276,15 +276,11 @@ fn all_day_list(w: &WeekView) -> Markup {
     }
 }
 
-const CATEGORY_NAMES: [&str; 8] = [
-    "build", "lead", "align", "operate", "think", "grow", "personal", "other",
-];
-
 fn category_select(name: &str, chosen: &str) -> Markup {
     html! {
         select name=(name) {
-            @for c in CATEGORY_NAMES {
-                option value=(c) selected[c == chosen] { (c) }
+            @for c in fulcrum_core::Category::ALL {
+                option value=(c.as_str()) selected[c.as_str() == chosen] { (c.as_str()) }
             }
         }
     }
