@@ -32,10 +32,9 @@ fn invalid(e: DelegationError) -> AppError {
 }
 
 fn no_delegation(id: i64) -> AppError {
-    AppError::Store(StoreError::NoRecord {
+    AppError::Store(StoreError::NotFound {
         what: "delegation",
         id,
-        hint: "fulcrum delegate list --all",
     })
 }
 

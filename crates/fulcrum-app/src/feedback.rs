@@ -49,10 +49,9 @@ fn lint_of(f: &Feedback) -> Vec<LintFinding> {
 }
 
 fn no_feedback(id: i64) -> AppError {
-    AppError::Store(StoreError::NoRecord {
+    AppError::Store(StoreError::NotFound {
         what: "feedback",
         id,
-        hint: "fulcrum feedback list",
     })
 }
 

@@ -47,7 +47,10 @@ async fn find(store: &dyn Store, id: i64) -> Result<InboxItem> {
         .await?
         .into_iter()
         .find(|i| i.id == id)
-        .ok_or(AppError::Store(fulcrum_store::StoreError::NoInboxItem(id)))
+        .ok_or(AppError::Store(fulcrum_store::StoreError::NotFound {
+            what: "inbox item",
+            id: id,
+        }))
 }
 
 /// Records the decision on an item (yes, no, delegated) with an optional note.

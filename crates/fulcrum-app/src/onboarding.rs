@@ -100,10 +100,9 @@ pub async fn done(
         .steps
         .into_iter()
         .find(|s| s.seq == seq)
-        .ok_or(AppError::Store(StoreError::NoRecord {
+        .ok_or(AppError::Store(StoreError::NotFound {
             what: "onboarding step",
             id: i64::from(seq),
-            hint: "fulcrum onboarding show PERSON",
         }))?;
     step.done_on = (!undo).then_some(r.today);
     store.update_onboarding_step(&step).await?;

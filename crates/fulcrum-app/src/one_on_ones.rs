@@ -90,10 +90,9 @@ async fn item(store: &dyn Store, id: i64) -> Result<Item> {
         .await?
         .into_iter()
         .find(|i| i.id == id)
-        .ok_or(AppError::Store(fulcrum_store::StoreError::NoRecord {
+        .ok_or(AppError::Store(fulcrum_store::StoreError::NotFound {
             what: "agenda or action item",
             id,
-            hint: "fulcrum one-on-ones agenda PERSON",
         }))
 }
 
@@ -264,10 +263,9 @@ pub async fn edit_note(store: &dyn Store, id: i64, edit: NoteEdit) -> Result<One
         .await?
         .into_iter()
         .find(|n| n.id == id)
-        .ok_or(AppError::Store(fulcrum_store::StoreError::NoRecord {
+        .ok_or(AppError::Store(fulcrum_store::StoreError::NotFound {
             what: "logged 1:1",
             id,
-            hint: "fulcrum one-on-ones PERSON",
         }))?;
     if edit.shared_notes.is_some() {
         n.shared_notes = non_empty(edit.shared_notes);

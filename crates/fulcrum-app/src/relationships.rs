@@ -106,10 +106,9 @@ async fn find(store: &dyn Store, id: i64) -> Result<Commitment> {
         .await?
         .into_iter()
         .find(|c| c.id == id)
-        .ok_or(AppError::Store(StoreError::NoRecord {
+        .ok_or(AppError::Store(StoreError::NotFound {
             what: "commitment",
             id,
-            hint: "fulcrum commitment list --all",
         }))
 }
 
@@ -253,10 +252,9 @@ pub async fn edit_prep(store: &dyn Store, id: i64, e: PrepEdit) -> Result<Prep> 
         .await?
         .into_iter()
         .find(|p| p.id == id)
-        .ok_or(AppError::Store(StoreError::NoRecord {
+        .ok_or(AppError::Store(StoreError::NotFound {
             what: "stakeholder prep",
             id,
-            hint: "fulcrum prep list",
         }))?;
     if let Some(t) = non_empty(e.topic) {
         p.topic = t;
@@ -327,10 +325,9 @@ pub async fn prep_sheet(store: &dyn Store, id: i64, now: Timestamp) -> Result<Pr
         .preps
         .iter()
         .find(|p| p.id == id)
-        .ok_or(AppError::Store(StoreError::NoRecord {
+        .ok_or(AppError::Store(StoreError::NotFound {
             what: "stakeholder prep",
             id,
-            hint: "fulcrum prep list",
         }))?;
     sheet(&r, p)
 }

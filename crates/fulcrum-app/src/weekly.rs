@@ -91,7 +91,10 @@ pub async fn edit_task(store: &dyn Store, id: i64, e: TaskEdit) -> Result<Task> 
     let mut t = store
         .task(id)
         .await?
-        .ok_or(fulcrum_store::StoreError::NoTask(id))?;
+        .ok_or(fulcrum_store::StoreError::NotFound {
+            what: "task",
+            id: id,
+        })?;
     if let Some(title) = e.title.filter(|s| !s.trim().is_empty()) {
         t.title = title.trim().to_string();
     }
@@ -117,7 +120,10 @@ pub async fn triage(
     let task = store
         .task(id)
         .await?
-        .ok_or(fulcrum_store::StoreError::NoTask(id))?;
+        .ok_or(fulcrum_store::StoreError::NotFound {
+            what: "task",
+            id: id,
+        })?;
     let outcome = tasks::triage(&task, answers);
     let edited = edit_task(
         store,

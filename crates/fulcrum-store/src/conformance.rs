@@ -438,7 +438,10 @@ async fn people_round_trip(store: &dyn Store) {
     assert_eq!(store.people().await.unwrap(), vec![archived, lee.clone()]);
     assert!(matches!(
         store.update_person(&Person { id: 999, ..lee }).await,
-        Err(crate::StoreError::NoPerson(999))
+        Err(crate::StoreError::NotFound {
+            what: "person",
+            id: 999
+        })
     ));
 }
 
@@ -516,7 +519,7 @@ async fn people_records_round_trip(store: &dyn Store) {
     // Closing an item that is not open fails and the whole log is undone.
     let again = store.log_one_on_one(&note, &[agenda.id], &[]).await;
     assert!(
-        matches!(again, Err(crate::StoreError::NoRecord { .. })),
+        matches!(again, Err(crate::StoreError::NotFound { .. })),
         "{again:?}"
     );
     assert_eq!(store.notes().await.unwrap().len(), 1);
@@ -610,7 +613,7 @@ async fn people_records_round_trip(store: &dyn Store) {
         store
             .update_delegation(&Delegation { id: 999, ..closed })
             .await,
-        Err(crate::StoreError::NoRecord { id: 999, .. })
+        Err(crate::StoreError::NotFound { id: 999, .. })
     ));
 
     let i = store
@@ -725,7 +728,10 @@ async fn deleting_a_person_takes_their_records(store: &dyn Store) {
     assert!(store.onboarding_steps().await.unwrap().is_empty());
     assert!(matches!(
         store.delete_person(kim.id).await,
-        Err(crate::StoreError::NoPerson(_))
+        Err(crate::StoreError::NotFound {
+            what: "person",
+            id: _
+        })
     ));
 }
 

@@ -84,22 +84,12 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
     #[error("the stored {what} is damaged: {message}")]
     Corrupt { what: &'static str, message: String },
-    #[error("there is no source {0}; `fulcrum sources` shows the ids")]
-    NoSource(i64),
-    #[error("there is no task {0}; `fulcrum task list` shows the ids")]
-    NoTask(i64),
-    #[error("there is no inbox item {0}; `fulcrum inbox list --all` shows the ids")]
-    NoInboxItem(i64),
-    #[error("there is no person {0}; `fulcrum people list --all` shows the ids")]
-    NoPerson(i64),
-    #[error("a timer is already running; stop it first with `fulcrum timer stop`")]
+    /// A record the caller named by id is not there. The message names it; what to run to see
+    /// the ids is the interface's to say (`fulcrum_store::StoreError::NotFound` carries no hint).
+    #[error("there is no {what} {id}")]
+    NotFound { what: &'static str, id: i64 },
+    #[error("a timer is already running")]
     TimerRunning,
-    #[error("there is no {what} {id}; `{hint}` shows the ids")]
-    NoRecord {
-        what: &'static str,
-        id: i64,
-        hint: &'static str,
-    },
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

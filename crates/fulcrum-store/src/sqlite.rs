@@ -685,7 +685,10 @@ impl Store for Db {
         .execute(&self.pool)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::NoTask(t.id));
+            return Err(StoreError::NotFound {
+                what: "task",
+                id: t.id,
+            });
         }
         Ok(())
     }
@@ -867,7 +870,10 @@ impl Store for Db {
         .execute(&self.pool)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::NoInboxItem(i.id));
+            return Err(StoreError::NotFound {
+                what: "inbox item",
+                id: i.id,
+            });
         }
         Ok(())
     }
@@ -962,7 +968,10 @@ impl Store for Db {
         .execute(&self.pool)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::NoPerson(p.id));
+            return Err(StoreError::NotFound {
+                what: "person",
+                id: p.id,
+            });
         }
         Ok(())
     }

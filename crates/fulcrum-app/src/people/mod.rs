@@ -170,7 +170,10 @@ async fn find(store: &dyn Store, id: i64) -> Result<(Person, Vec<Person>)> {
         .iter()
         .find(|p| p.id == id)
         .cloned()
-        .ok_or(AppError::Store(fulcrum_store::StoreError::NoPerson(id)))?;
+        .ok_or(AppError::Store(fulcrum_store::StoreError::NotFound {
+            what: "person",
+            id: id,
+        }))?;
     Ok((p, everyone))
 }
 
@@ -201,7 +204,10 @@ pub fn resolve_in(people: &[Person], to: &str, prefer: Prefer) -> Result<Option<
             .find(|p| p.id == id)
             .cloned()
             .map(Some)
-            .ok_or(AppError::Store(fulcrum_store::StoreError::NoPerson(id)));
+            .ok_or(AppError::Store(fulcrum_store::StoreError::NotFound {
+                what: "person",
+                id: id,
+            }));
     }
     let lower = to.to_lowercase();
     let full = |p: &Person| p.name.eq_ignore_ascii_case(to) || p.emails.contains(&lower);

@@ -140,7 +140,10 @@ impl Records {
         self.people
             .iter()
             .find(|p| p.id == id)
-            .ok_or(AppError::Store(StoreError::NoPerson(id)))
+            .ok_or(AppError::Store(StoreError::NotFound {
+                what: "person",
+                id: id,
+            }))
     }
 
     pub fn active(&self) -> impl Iterator<Item = &Person> {

@@ -16,10 +16,9 @@ fn entry_from_row(row: &SqliteRow) -> Result<ManualEntry> {
 }
 
 fn no_entry(id: i64) -> StoreError {
-    StoreError::NoRecord {
+    StoreError::NotFound {
         what: "manual entry",
         id,
-        hint: "fulcrum log list",
     }
 }
 

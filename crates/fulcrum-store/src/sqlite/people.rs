@@ -13,10 +13,10 @@ use jiff::civil::Date;
 use sqlx::sqlite::{SqliteQueryResult, SqliteRow};
 use sqlx::{Row, Sqlite, SqlitePool, Transaction};
 
-/// `Err(NoRecord)` when an UPDATE touched nothing.
-fn found(done: SqliteQueryResult, what: &'static str, id: i64, hint: &'static str) -> Result<()> {
+/// `Err(NotFound)` when an UPDATE touched nothing.
+fn found(done: SqliteQueryResult, what: &'static str, id: i64) -> Result<()> {
     if done.rows_affected() == 0 {
-        return Err(StoreError::NoRecord { what, id, hint });
+        return Err(StoreError::NotFound { what, id });
     }
     Ok(())
 }
@@ -146,7 +146,10 @@ pub(super) async fn delete_person(pool: &SqlitePool, id: i64) -> Result<PersonRe
         .execute(&mut *tx)
         .await?;
     if done.rows_affected() == 0 {
-        return Err(StoreError::NoPerson(id));
+        return Err(StoreError::NotFound {
+            what: "person",
+            id: id,
+        });
     }
     tx.commit().await?;
     Ok(records)
@@ -273,12 +276,7 @@ pub(super) async fn log_one_on_one(
         .bind(note.person_id)
         .execute(&mut *tx)
         .await?;
-        found(
-            done,
-            "open agenda item",
-            *item,
-            "fulcrum one-on-ones agenda PERSON",
-        )?;
+        found(done, "open agenda item", *item)?;
     }
     for item in new_items {
         let item = Item {
@@ -305,7 +303,7 @@ pub(super) async fn update_note(pool: &SqlitePool, n: &OneOnOneNote) -> Result<(
     .bind(n.id)
     .execute(pool)
     .await?;
-    found(done, "logged 1:1", n.id, "fulcrum one-on-ones PERSON")
+    found(done, "logged 1:1", n.id)
 }
 
 pub(super) async fn notes(pool: &SqlitePool) -> Result<Vec<OneOnOneNote>> {
@@ -333,12 +331,7 @@ pub(super) async fn update_item(pool: &SqlitePool, i: &Item) -> Result<()> {
     .bind(i.id)
     .execute(pool)
     .await?;
-    found(
-        done,
-        "agenda or action item",
-        i.id,
-        "fulcrum one-on-ones agenda PERSON",
-    )
+    found(done, "agenda or action item", i.id)
 }
 
 pub(super) async fn items(pool: &SqlitePool) -> Result<Vec<Item>> {
@@ -416,7 +409,7 @@ pub(super) async fn update_feedback(pool: &SqlitePool, f: &Feedback) -> Result<(
     .bind(f.id)
     .execute(pool)
     .await?;
-    found(done, "feedback", f.id, "fulcrum feedback list")
+    found(done, "feedback", f.id)
 }
 
 pub(super) async fn feedback(pool: &SqlitePool) -> Result<Vec<Feedback>> {
@@ -524,7 +517,7 @@ pub(super) async fn update_delegation(pool: &SqlitePool, d: &Delegation) -> Resu
     .bind(d.id)
     .execute(pool)
     .await?;
-    found(done, "delegation", d.id, "fulcrum delegate list")
+    found(done, "delegation", d.id)
 }
 
 pub(super) async fn delegations(pool: &SqlitePool) -> Result<Vec<Delegation>> {
@@ -627,7 +620,7 @@ pub(super) async fn update_commitment(pool: &SqlitePool, c: &Commitment) -> Resu
     .bind(c.id)
     .execute(pool)
     .await?;
-    found(done, "commitment", c.id, "fulcrum commitment list --all")
+    found(done, "commitment", c.id)
 }
 
 pub(super) async fn commitments(pool: &SqlitePool) -> Result<Vec<Commitment>> {
@@ -688,7 +681,7 @@ pub(super) async fn update_prep(pool: &SqlitePool, p: &Prep) -> Result<()> {
     .bind(p.id)
     .execute(pool)
     .await?;
-    found(done, "stakeholder prep", p.id, "fulcrum prep list")
+    found(done, "stakeholder prep", p.id)
 }
 
 pub(super) async fn preps(pool: &SqlitePool) -> Result<Vec<Prep>> {
@@ -745,12 +738,7 @@ pub(super) async fn update_onboarding_step(pool: &SqlitePool, s: &Step) -> Resul
     .bind(s.id)
     .execute(pool)
     .await?;
-    found(
-        done,
-        "onboarding step",
-        s.id,
-        "fulcrum onboarding show PERSON",
-    )
+    found(done, "onboarding step", s.id)
 }
 
 pub(super) async fn onboarding_steps(pool: &SqlitePool) -> Result<Vec<Step>> {

@@ -53,7 +53,10 @@ async fn count(conn: &mut SqliteConnection, sql: &'static str, id: i64) -> Resul
 /// it is one).
 async fn removal(conn: &mut SqliteConnection, id: i64) -> Result<SourceRemoval> {
     if source(conn, id).await?.is_none() {
-        return Err(StoreError::NoSource(id));
+        return Err(StoreError::NotFound {
+            what: "source",
+            id: id,
+        });
     }
     let files = count(
         conn,
@@ -171,7 +174,10 @@ async fn fail_import(tx: &mut Transaction<'_, Sqlite>, id: i64, message: &str) -
     .bind(id)
     .execute(&mut **tx)
     .await?;
-    source(tx, id).await?.ok_or(StoreError::NoSource(id))
+    source(tx, id).await?.ok_or(StoreError::NotFound {
+        what: "source",
+        id: id,
+    })
 }
 
 pub(super) async fn record_problem(
