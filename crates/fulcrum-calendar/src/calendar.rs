@@ -1,18 +1,21 @@
 //! The parsed calendar and window expansion.
 
-use std::collections::HashMap;
+mod instance;
+mod read;
 
-use jiff::civil::{Date, DateTime};
+use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
-use crate::event::{CalendarContext, Event, EventBuilder, Length, RDate, Start, length_between};
-use crate::parse::{
-    Component, Field, ParseError, Prelude, Prop, Sink, Warning, WarningKind, parse_stream, prelude,
+use crate::event::{Event, RDate, Start, length_between};
+use crate::parse::{ParseError, Warning, WarningKind, prelude};
+use crate::rrule::RuleIter;
+use crate::value::When;
+use instance::{
+    Inst, Kind, Point, Shift, excluder, grouped, length_of, master_length, occurrence, occurrences,
+    past_until, sort_occurrences,
 };
-use crate::rrule::{RuleIter, Until};
-use crate::tz::ZoneResolver;
-use crate::value::{When, local_to_timestamp};
+use read::read;
 
 /// A parsed iCalendar file: its events, the warnings about anything skipped,
 /// and the per-UID grouping needed to expand recurrences.
@@ -113,6 +116,15 @@ pub struct Expansion<'a> {
     pub work: u64,
 }
 
+/// The window being expanded: `[from, to)`, with floating and all-day values
+/// read in `floating`.
+#[derive(Debug, Clone, Copy)]
+struct Window<'z> {
+    from: Timestamp,
+    to: Timestamp,
+    floating: &'z TimeZone,
+}
+
 /// The share of the limits one series may use.
 #[derive(Debug, Clone, Copy)]
 struct Budget {
@@ -188,68 +200,6 @@ pub fn tsv_line(o: &Occurrence<'_>) -> String {
     s.push('\t');
     o.end.push_to(&mut s);
     s
-}
-
-/// Position of an instance on its series' time line. Zoned series use
-/// instants; floating and all-day series use wall-clock time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Point {
-    Ts(Timestamp),
-    Civil(DateTime),
-}
-
-/// How a series places its instances.
-#[derive(Clone)]
-enum Kind {
-    Zoned(TimeZone),
-    Floating,
-    Date,
-}
-
-impl Kind {
-    fn of(e: &Event) -> Kind {
-        match e.start.when {
-            When::Utc(_) => Kind::Zoned(e.start.zone.clone().unwrap_or(TimeZone::UTC)),
-            When::Floating(_) => Kind::Floating,
-            When::Date(_) => Kind::Date,
-        }
-    }
-
-    /// Position of a written value on this series' time line.
-    fn point(&self, v: &crate::value::DateValue) -> Point {
-        match (self, v.when) {
-            (Kind::Zoned(_), When::Utc(ts)) => Point::Ts(ts),
-            (Kind::Zoned(z), _) => Point::Ts(local_to_timestamp(z, v.local)),
-            (_, _) => Point::Civil(v.local),
-        }
-    }
-
-    fn point_of_local(&self, local: DateTime) -> Point {
-        match self {
-            Kind::Zoned(z) => Point::Ts(local_to_timestamp(z, local)),
-            _ => Point::Civil(local),
-        }
-    }
-
-    fn start(&self, p: Point, local: DateTime) -> Start {
-        match (self, p) {
-            (Kind::Zoned(z), Point::Ts(ts)) => Start {
-                when: When::Utc(ts),
-                local,
-                zone: Some(z.clone()),
-            },
-            (Kind::Date, _) => Start {
-                when: When::Date(local.date()),
-                local,
-                zone: None,
-            },
-            _ => Start {
-                when: When::Floating(local),
-                local,
-                zone: None,
-            },
-        }
-    }
 }
 
 impl Calendar {
@@ -343,7 +293,8 @@ impl Calendar {
                 work: work_left.min(limits.work_per_event),
             };
             let before = out.len();
-            let r = self.expand_series(s, from, to, floating, budget, &mut out);
+            let window = Window { from, to, floating };
+            let r = self.expand_series(s, window, budget, &mut out);
             work += r.work;
             self.series_warnings(s, &r, out.len() - before, budget, limits, &mut warnings);
         }
@@ -474,15 +425,14 @@ impl Calendar {
     fn expand_series<'a>(
         &'a self,
         s: &Series,
-        from: Timestamp,
-        to: Timestamp,
-        floating: &TimeZone,
+        window: Window<'_>,
         budget: Budget,
         out: &mut Vec<Occurrence<'a>>,
     ) -> SeriesOutcome {
         let mut outcome = SeriesOutcome::default();
         let start_len = out.len();
-        self.collect_series(s, from, to, floating, budget, out, &mut outcome);
+        self.collect_series(s, window, budget, out, &mut outcome);
+        let floating = window.floating;
         // Overrides are placed before the instances and may move anywhere in time,
         // so the earliest are found by sorting what was collected.
         let mine = &mut out[start_len..];
@@ -494,17 +444,15 @@ impl Calendar {
         outcome
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn collect_series<'a>(
         &'a self,
         s: &Series,
-        from: Timestamp,
-        to: Timestamp,
-        floating: &TimeZone,
+        window: Window<'_>,
         budget: Budget,
         out: &mut Vec<Occurrence<'a>>,
         outcome: &mut SeriesOutcome,
     ) {
+        let Window { from, to, floating } = window;
         let overlaps = |start: &When, end: &When| {
             let a = start.to_timestamp(floating);
             let b = end.to_timestamp(floating);
@@ -749,497 +697,5 @@ impl Calendar {
     }
 }
 
-/// Sorts occurrences by start (floating and all-day values read in `floating`),
-/// then UID, end and line, stably. Only the start instants and an index are
-/// allocated (the rest of the key is computed for ties), and the order is
-/// applied in place: no second copy of the occurrences.
-fn sort_occurrences(out: &mut [Occurrence<'_>], floating: &TimeZone) {
-    let mut order: Vec<(Timestamp, u32)> = out
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.start.to_timestamp(floating), i as u32))
-        .collect();
-    order.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0).then_with(|| {
-            let (x, y) = (&out[a.1 as usize], &out[b.1 as usize]);
-            x.uid()
-                .unwrap_or("")
-                .cmp(y.uid().unwrap_or(""))
-                .then_with(|| {
-                    x.end
-                        .to_timestamp(floating)
-                        .cmp(&y.end.to_timestamp(floating))
-                })
-                .then_with(|| x.event.line.cmp(&y.event.line))
-                .then_with(|| a.1.cmp(&b.1))
-        })
-    });
-    // Position k takes the occurrence at order[k].1: follow each cycle once.
-    let mut from: Vec<u32> = order.into_iter().map(|(_, i)| i).collect();
-    for start in 0..from.len() {
-        let mut k = start;
-        loop {
-            let j = from[k] as usize;
-            from[k] = k as u32;
-            if j == start {
-                break;
-            }
-            out.swap(k, j);
-            k = j;
-        }
-    }
-}
-
-/// A candidate instance: its point, wall-clock start and, for a PERIOD RDATE,
-/// the index of that RDATE.
-type Inst = (Point, DateTime, Option<usize>);
-
-/// "1 occurrence", "10 000 occurrences".
-fn occurrences(n: usize) -> String {
-    match n {
-        1 => "1 occurrence".to_string(),
-        n => format!("{} occurrences", grouped(n as u64)),
-    }
-}
-
-/// `n` with its thousands set apart, as the warnings print counts: `10 000`.
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn occurrence<'a>(
-    e: &'a Event,
-    master: Option<&'a Event>,
-    start: When,
-    end: When,
-    recurrence_id: Option<When>,
-) -> Occurrence<'a> {
-    Occurrence {
-        event: e,
-        master,
-        start,
-        end,
-        tzid: e.start.tzid.as_deref(),
-        recurrence_id,
-    }
-}
-
-/// Length of each instance of a master event.
-fn master_length(m: &Event) -> Length {
-    length_of(m)
-}
-
-fn length_of(e: &Event) -> Length {
-    if let Some(end) = &e.end {
-        return length_between(&e.start, end);
-    }
-    if let Some(d) = e.duration {
-        return Length::Nominal(d);
-    }
-    if e.start.when.is_date() {
-        Length::Nominal(crate::value::Duration {
-            days: 1,
-            seconds: 0,
-        })
-    } else {
-        Length::Exact(SignedDuration::ZERO)
-    }
-}
-
-/// True once an instance lies beyond a rule's UNTIL.
-fn past_until(kind: &Kind, u: Until, local: DateTime, p: Point) -> bool {
-    match (u, p) {
-        (Until::Utc(ts), Point::Ts(x)) => x > ts,
-        (Until::Utc(ts), Point::Civil(_)) => match kind {
-            // For dates only the date part counts; floating series read
-            // the UTC value as wall-clock time.
-            Kind::Date => local.date() > TimeZone::UTC.to_datetime(ts).date(),
-            _ => local > TimeZone::UTC.to_datetime(ts),
-        },
-        (Until::Floating(dt), _) => local > dt,
-        (Until::Date(d), _) => local.date() > d,
-    }
-}
-
-/// Builds the EXDATE test for a master event.
-fn excluder(kind: &Kind, m: &Event) -> impl Fn(Point, DateTime) -> bool + use<> {
-    let mut points: Vec<Point> = Vec::new();
-    let mut dates: Vec<Date> = Vec::new();
-    for x in &m.exdates {
-        match (kind, x.when) {
-            // A DATE EXDATE on a timed series removes that whole local day.
-            (Kind::Zoned(_) | Kind::Floating, When::Date(d)) => dates.push(d),
-            _ => points.push(kind.point(x)),
-        }
-    }
-    points.sort_unstable();
-    dates.sort_unstable();
-    move |p: Point, local: DateTime| {
-        points.binary_search(&p).is_ok()
-            || (!dates.is_empty() && dates.binary_search(&local.date()).is_ok())
-    }
-}
-
-/// Time shift of a THISANDFUTURE override: wall-clock when the RECURRENCE-ID
-/// and new start share a zone (a move "to 2 hours later" stays 2 hours later
-/// on the clock across DST), exact otherwise.
-#[derive(Debug, Clone, Copy)]
-enum Shift {
-    Civil(SignedDuration),
-    Exact(SignedDuration),
-}
-
-impl Shift {
-    fn of(o: &Event) -> Shift {
-        let Some(r) = &o.recurrence_id else {
-            return Shift::Exact(SignedDuration::ZERO);
-        };
-        match (o.start.when, r.value.when) {
-            (When::Utc(a), When::Utc(b)) if o.start.tzid != r.value.tzid => {
-                Shift::Exact(a.duration_since(b))
-            }
-            _ => Shift::Civil(o.start.local.duration_since(r.value.local)),
-        }
-    }
-
-    fn max_secs(&self) -> i64 {
-        match self {
-            Shift::Civil(d) | Shift::Exact(d) => d.as_secs().abs() + 86_400,
-        }
-    }
-
-    fn apply(&self, kind: &Kind, p: Point, local: DateTime) -> (Point, DateTime) {
-        match (self, kind, p) {
-            (Shift::Exact(d), Kind::Zoned(z), Point::Ts(ts)) => {
-                let t = ts.checked_add(*d).unwrap_or(ts);
-                (Point::Ts(t), z.to_datetime(t))
-            }
-            (Shift::Civil(d) | Shift::Exact(d), _, _) => {
-                let l = local.checked_add(*d).unwrap_or(local);
-                (kind.point_of_local(l), l)
-            }
-        }
-    }
-}
-
-/// Reads a calendar in one pass. Without a `prelude` the VTIMEZONEs and
-/// X-WR-TIMEZONEs are taken as they come, and `None` says one came too late
-/// (after a value or event it applies to); with one, they are known beforehand.
-fn read(text: &str, prelude: Option<Prelude>) -> Result<Option<Calendar>, ParseError> {
-    let optimistic = prelude.is_none();
-    let prelude = prelude.unwrap_or_default();
-    let contexts: Vec<CalendarContext> = prelude
-        .x_wr_timezones
-        .iter()
-        .map(|x| CalendarContext {
-            default_zone: x
-                .as_ref()
-                .and_then(|(name, _)| crate::tz::known_zone(name.trim())),
-        })
-        .collect();
-    let mut reader = Reader {
-        zones: ZoneResolver::new(prelude.vtimezones),
-        x_wr_timezones: prelude.x_wr_timezones,
-        contexts,
-        optimistic,
-        root: None,
-        root_has_event: false,
-        root_has_x_wr: false,
-        vtimezone: Vec::new(),
-        late: false,
-        event: None,
-        events: Vec::with_capacity(prelude.events),
-        warnings: Vec::new(),
-    };
-    let mut line_warnings = Vec::new();
-    parse_stream(text, &mut line_warnings, &mut reader)?;
-    if reader.late {
-        return Ok(None);
-    }
-    // Unreadable lines first, as they were met; then what the events lost.
-    let mut warnings = line_warnings;
-    warnings.append(&mut reader.warnings);
-    let mut events = reader.events;
-    events.shrink_to_fit();
-    let series = group(&events);
-    Ok(Some(Calendar {
-        events,
-        warnings,
-        series,
-    }))
-}
-
-/// Reads the events of a calendar as [`parse_stream`] meets them.
-struct Reader {
-    zones: ZoneResolver,
-    /// Each VCALENDAR's X-WR-TIMEZONE (value, line), when known beforehand.
-    x_wr_timezones: Vec<Option<(String, usize)>>,
-    /// What applies to the events of each VCALENDAR.
-    contexts: Vec<CalendarContext>,
-    /// VTIMEZONEs and X-WR-TIMEZONE are read as they come (no prelude).
-    optimistic: bool,
-    /// Index of the VCALENDAR being read.
-    root: Option<usize>,
-    /// An event of this VCALENDAR has begun.
-    root_has_event: bool,
-    /// This VCALENDAR's X-WR-TIMEZONE has been read.
-    root_has_x_wr: bool,
-    /// The VTIMEZONE being read (when optimistic) and its open subcomponents.
-    vtimezone: Vec<Component>,
-    /// A VTIMEZONE or X-WR-TIMEZONE came after what it applies to.
-    late: bool,
-    /// The VEVENT being read (a direct child of a VCALENDAR).
-    event: Option<EventBuilder>,
-    events: Vec<Event>,
-    warnings: Vec<Warning>,
-}
-
-impl Reader {
-    /// The calendar's X-WR-TIMEZONE names no zone we know.
-    fn unknown_x_wr(&mut self, p: &Prop<'_>) {
-        let name = p.value.trim();
-        if !name.is_empty() {
-            self.warnings.push(Warning {
-                line: p.line,
-                uid: None,
-                kind: WarningKind::PropertyIgnored,
-                message: format!(
-                    "X-WR-TIMEZONE ignored: unknown time zone {name:?}; times without a \
-                     zone stay floating"
-                ),
-            });
-        }
-    }
-}
-
-impl Sink for Reader {
-    fn begin(&mut self, depth: usize, name: &str, line: usize) {
-        if !self.vtimezone.is_empty() {
-            self.vtimezone.push(Component {
-                name: name.to_ascii_uppercase(),
-                ..Component::default()
-            });
-            return;
-        }
-        match depth {
-            1 => {
-                let root = self.root.map_or(0, |r| r + 1);
-                self.root = Some(root);
-                self.root_has_event = false;
-                self.root_has_x_wr = false;
-                // Read as it comes, or (should the prelude have counted otherwise)
-                // a calendar without settings rather than a panic.
-                if self.contexts.len() <= root {
-                    self.contexts.push(CalendarContext::default());
-                }
-            }
-            // Other components (VTODO, VJOURNAL, VFREEBUSY, ...) are not calendar
-            // time; events nested in them are not either.
-            2 if name.eq_ignore_ascii_case("VEVENT") => {
-                self.event = Some(EventBuilder::new(line));
-                self.root_has_event = true;
-            }
-            2 if self.optimistic && name.eq_ignore_ascii_case("VTIMEZONE") => {
-                self.vtimezone.push(Component {
-                    name: "VTIMEZONE".to_string(),
-                    ..Component::default()
-                });
-            }
-            _ => {}
-        }
-    }
-
-    fn end(&mut self, depth: usize, _name: &str, _line: usize) {
-        if let Some(done) = self.vtimezone.pop() {
-            match self.vtimezone.last_mut() {
-                Some(parent) => parent.children.push(done),
-                None => {
-                    // Too late if a value already asked for this TZID.
-                    if let Some(id) = done.prop("TZID")
-                        && self.zones.looked_up(id.value.trim())
-                    {
-                        self.late = true;
-                    }
-                    self.zones.add(done);
-                }
-            }
-            return;
-        }
-        if depth != 2 {
-            return;
-        }
-        let Some(b) = self.event.take() else {
-            return;
-        };
-        let begin = b.line();
-        match b.finish() {
-            Ok((e, notes)) => {
-                self.warnings
-                    .extend(notes.into_iter().map(|(line, message)| Warning {
-                        line,
-                        uid: e.uid.clone(),
-                        kind: WarningKind::PropertyIgnored,
-                        message,
-                    }));
-                self.events.push(e);
-            }
-            Err((s, uid)) => self.warnings.push(Warning {
-                line: s.line,
-                uid,
-                kind: WarningKind::EventSkipped,
-                message: format!("VEVENT at line {begin} skipped: {}", s.message),
-            }),
-        }
-    }
-
-    fn prop(&mut self, depth: usize, p: &Prop<'_>) {
-        if let Some(open) = self.vtimezone.last_mut() {
-            open.props.push(Field {
-                name: p.upper_name(),
-                value: p.value.to_string(),
-            });
-            return;
-        }
-        let root = self.root.unwrap_or(0);
-        match depth {
-            2 => {
-                if let Some(b) = self.event.as_mut() {
-                    b.prop(p, &mut self.zones, &self.contexts[root]);
-                }
-            }
-            1 if self.optimistic && !self.root_has_x_wr && p.is("X-WR-TIMEZONE") => {
-                self.root_has_x_wr = true;
-                if self.root_has_event {
-                    self.late = true;
-                    return;
-                }
-                match crate::tz::known_zone(p.value.trim()) {
-                    Some(zone) => self.contexts[root].default_zone = Some(zone),
-                    None => self.unknown_x_wr(p),
-                }
-            }
-            1 if !self.optimistic
-                && self.contexts[root].default_zone.is_none()
-                && self
-                    .x_wr_timezones
-                    .get(root)
-                    .and_then(Option::as_ref)
-                    .map(|x| x.1)
-                    == Some(p.line) =>
-            {
-                self.unknown_x_wr(p);
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Groups events by UID into series.
-fn group(events: &[Event]) -> Vec<Series> {
-    let mut by_uid: HashMap<&str, usize> = HashMap::new();
-    // (series, RECURRENCE-ID) -> position among that series' overrides.
-    let mut by_rid: HashMap<(usize, When), usize> = HashMap::new();
-    let mut series: Vec<Series> = Vec::new();
-    for (i, e) in events.iter().enumerate() {
-        let idx = match e.uid.as_deref() {
-            Some(uid) => *by_uid.entry(uid).or_insert_with(|| {
-                series.push(Series {
-                    master: None,
-                    overrides: Vec::new(),
-                });
-                series.len() - 1
-            }),
-            None => {
-                series.push(Series {
-                    master: None,
-                    overrides: Vec::new(),
-                });
-                series.len() - 1
-            }
-        };
-        let s = &mut series[idx];
-        match &e.recurrence_id {
-            None => match s.master {
-                Some(j) if events[j].sequence >= e.sequence => {}
-                _ => s.master = Some(i),
-            },
-            Some(r) => {
-                // A map, not a scan of the series' overrides: a file can hold many
-                // thousands of overrides of one UID.
-                match by_rid.get(&(idx, r.value.when)) {
-                    Some(&k) if events[s.overrides[k]].sequence >= e.sequence => {}
-                    Some(&k) => s.overrides[k] = i,
-                    None => {
-                        by_rid.insert((idx, r.value.when), s.overrides.len());
-                        s.overrides.push(i);
-                    }
-                }
-            }
-        }
-    }
-    series
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn lines(text: &str) -> Vec<String> {
-        let cal = Calendar::parse(text).expect("parse");
-        let from: Timestamp = "2024-01-01T00:00:00Z".parse().expect("ts");
-        let to: Timestamp = "2025-01-01T00:00:00Z".parse().expect("ts");
-        let mut out: Vec<String> = cal
-            .expand(from, to, &TimeZone::UTC)
-            .iter()
-            .map(tsv_line)
-            .collect();
-        out.extend(cal.warnings().iter().map(|w| w.to_string()));
-        out
-    }
-
-    const ZONE: &str = "BEGIN:VTIMEZONE\nTZID:Custom\nBEGIN:STANDARD\nDTSTART:19700101T000000\n\
-                        TZOFFSETFROM:+0300\nTZOFFSETTO:+0300\nEND:STANDARD\nEND:VTIMEZONE\n";
-    const EVENTS: &str = "BEGIN:VEVENT\nUID:a\nDTSTART;TZID=Custom:20240301T100000\n\
-                          RRULE:FREQ=DAILY;COUNT=2\nEND:VEVENT\nBEGIN:VEVENT\nUID:b\n\
-                          DTSTART:20240301T100000\nEND:VEVENT\n";
-
-    #[test]
-    fn zones_after_the_events_read_as_before_them() {
-        let before = lines(&format!(
-            "BEGIN:VCALENDAR\nX-WR-TIMEZONE:America/New_York\n{ZONE}{EVENTS}END:VCALENDAR\n"
-        ));
-        assert_eq!(
-            before,
-            vec![
-                "a\t2024-03-01T07:00:00Z\t2024-03-01T07:00:00Z",
-                "b\t2024-03-01T15:00:00Z\t2024-03-01T15:00:00Z",
-                "a\t2024-03-02T07:00:00Z\t2024-03-02T07:00:00Z",
-            ]
-        );
-        let after = lines(&format!(
-            "BEGIN:VCALENDAR\n{EVENTS}{ZONE}X-WR-TIMEZONE:America/New_York\nEND:VCALENDAR\n"
-        ));
-        assert_eq!(after, before);
-        // An unknown X-WR-TIMEZONE is named once, wherever it stands.
-        for text in [
-            format!("BEGIN:VCALENDAR\nX-WR-TIMEZONE:Mars/Base\n{ZONE}{EVENTS}END:VCALENDAR\n"),
-            format!("BEGIN:VCALENDAR\n{ZONE}{EVENTS}X-WR-TIMEZONE:Mars/Base\nEND:VCALENDAR\n"),
-        ] {
-            let got = lines(&text);
-            assert_eq!(
-                got.iter().filter(|l| l.contains("Mars/Base")).count(),
-                1,
-                "{got:#?}"
-            );
-            assert!(got.contains(&"b\t2024-03-01T10:00:00\t2024-03-01T10:00:00".to_string()));
-        }
-    }
-}
+mod tests;
