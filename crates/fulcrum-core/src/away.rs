@@ -244,17 +244,8 @@ pub fn conference_activities(marks: &BTreeMap<Date, DayMark>, p: &Profile) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::RolePreset;
+    use crate::test_support::profile;
     use jiff::civil::date;
-
-    fn profile() -> Profile {
-        Profile::new(
-            vec!["me@example.com".into()],
-            "Europe/Berlin",
-            RolePreset::TechLead,
-        )
-        .unwrap()
-    }
 
     fn all_day(title: &str, from: Date, days: i64, show_as: ShowAs) -> AllDayEvent {
         AllDayEvent {

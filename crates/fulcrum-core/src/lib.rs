@@ -24,6 +24,8 @@ pub mod rituals;
 pub mod rules;
 pub mod sessions;
 pub mod tasks;
+#[cfg(test)]
+mod test_support;
 pub mod time;
 
 pub use activity::{Activity, ActivityKind, Interval};

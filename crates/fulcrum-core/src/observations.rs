@@ -109,43 +109,34 @@ mod tests {
         }
     }
 
+    /// One observation a day from 1 March, with these energies.
+    fn daily(energies: &[u8]) -> Vec<Observation> {
+        (1..).zip(energies).map(|(day, &e)| obs(day, e)).collect()
+    }
+
     #[test]
     fn falling_rising_steady_and_unknown() {
-        let falling = [
-            obs(1, 4),
-            obs(2, 4),
-            obs(3, 5),
-            obs(4, 3),
-            obs(5, 3),
-            obs(6, 2),
-        ];
+        let falling = daily(&[4, 4, 5, 3, 3, 2]);
         let t = trend(&falling, "Kim");
         assert_eq!(t.direction, Direction::Falling);
         assert_eq!(t.latest, Some(2));
         assert!((t.recent_average.unwrap() - 8.0 / 3.0).abs() < 1e-9);
         assert!(t.prompt.unwrap().starts_with("Kim has seemed lower"));
         // Order of input does not matter.
-        let mut shuffled = falling.to_vec();
+        let mut shuffled = falling.clone();
         shuffled.reverse();
         assert_eq!(trend(&shuffled, "Kim").direction, Direction::Falling);
 
-        let rising = [obs(1, 2), obs(2, 3), obs(3, 4)];
+        let rising = daily(&[2, 3, 4]);
         let t = trend(&rising[..], "Kim");
         assert_eq!(
             t.direction,
             Direction::Unknown,
             "three are only the recent window"
         );
-        let rising = [obs(1, 2), obs(2, 2), obs(3, 4), obs(4, 4)];
+        let rising = daily(&[2, 2, 4, 4]);
         assert_eq!(trend(&rising, "Kim").direction, Direction::Rising);
-        let steady = [
-            obs(1, 3),
-            obs(2, 4),
-            obs(3, 3),
-            obs(4, 4),
-            obs(5, 3),
-            obs(6, 4),
-        ];
+        let steady = daily(&[3, 4, 3, 4, 3, 4]);
         let t = trend(&steady, "Kim");
         assert_eq!(t.direction, Direction::Steady);
         assert_eq!(t.prompt, None);

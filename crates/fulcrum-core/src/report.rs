@@ -343,19 +343,7 @@ fn ahead(input: &ReportInput<'_>, tz: &TimeZone, range: Interval) -> Option<Ahea
     let first_day = time::local_date(from, tz);
     let days: Vec<AheadDay> = time::dates(first_day.max(input.from), input.to)
         .map(|date| {
-            let day = Interval::new(
-                time::day_start(date, tz),
-                time::day_start(time::add_days(date, 1), tz),
-            );
-            let away = input.day_marks.get(&date).and_then(|m| match m {
-                DayMark::Away { title } => Some(title.clone()),
-                DayMark::Conference { .. } => None,
-            });
-            let work = if away.is_some() {
-                None
-            } else {
-                p.working_hours.span_on(date, tz)
-            };
+            let DayFrame { day, away, work } = DayFrame::of(input, tz, date);
             let in_day: Vec<&ScheduledMeeting> = meetings
                 .iter()
                 .filter(|m| m.start >= day.start && m.start < day.end)
@@ -495,6 +483,33 @@ fn minutes(seconds: i64) -> i64 {
     (seconds + 30) / 60
 }
 
+/// One local day of the period: its span, the away title the calendar gives it, and
+/// its working hours (none on a day away).
+struct DayFrame {
+    day: Interval,
+    away: Option<String>,
+    work: Option<Interval>,
+}
+
+impl DayFrame {
+    fn of(input: &ReportInput<'_>, tz: &TimeZone, date: Date) -> DayFrame {
+        let day = Interval::new(
+            time::day_start(date, tz),
+            time::day_start(time::add_days(date, 1), tz),
+        );
+        let away = input.day_marks.get(&date).and_then(|m| match m {
+            DayMark::Away { title } => Some(title.clone()),
+            DayMark::Conference { .. } => None,
+        });
+        let work = if away.is_some() {
+            None
+        } else {
+            input.profile.working_hours.span_on(date, tz)
+        };
+        DayFrame { day, away, work }
+    }
+}
+
 fn day_line(
     input: &ReportInput<'_>,
     tz: &TimeZone,
@@ -504,19 +519,11 @@ fn day_line(
 ) -> DayLine {
     let p = input.profile;
     let acts = input.activities;
-    let day = Interval::new(
-        time::day_start(date, tz),
-        time::day_start(time::add_days(date, 1), tz),
-    );
-    let away = input.day_marks.get(&date).and_then(|m| match m {
-        DayMark::Away { title } => Some(title.clone()),
-        DayMark::Conference { .. } => None,
-    });
-    let work_span = if away.is_some() {
-        None
-    } else {
-        p.working_hours.span_on(date, tz)
-    };
+    let DayFrame {
+        day,
+        away,
+        work: work_span,
+    } = DayFrame::of(input, tz, date);
     let mut covered = Vec::new();
     let mut by_cat: BTreeMap<Category, i64> = BTreeMap::new();
     let mut after_hours = 0;

@@ -1,17 +1,8 @@
 use super::*;
-use crate::profile::RolePreset;
 use crate::tasks::TaskStatus;
+use crate::test_support::profile;
 use jiff::civil::{Time, date};
 use proptest::prelude::*;
-
-fn profile() -> Profile {
-    Profile::new(
-        vec!["me@example.com".into()],
-        "Europe/Berlin",
-        RolePreset::TechLead,
-    )
-    .unwrap()
-}
 
 const WEEK: Date = date(2026, 11, 23);
 
@@ -39,15 +30,7 @@ fn task(id: i64, urgent: bool, important: bool, minutes: i64, category: Category
 }
 
 fn plan_of(busy: &[Interval], tasks: &[Task]) -> Plan {
-    let p = profile();
-    plan(&PlanInput {
-        profile: &p,
-        week: WEEK,
-        busy,
-        tasks,
-        now: Timestamp::MIN,
-        rules: PlanRules::default(),
-    })
+    plan_at(busy, tasks, Timestamp::MIN)
 }
 
 #[test]

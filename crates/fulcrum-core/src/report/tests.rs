@@ -1,15 +1,6 @@
 use super::*;
-use crate::profile::RolePreset;
+use crate::test_support::profile;
 use jiff::civil::date;
-
-fn profile() -> Profile {
-    Profile::new(
-        vec!["me@example.com".into()],
-        "Europe/Berlin",
-        RolePreset::TechLead,
-    )
-    .unwrap()
-}
 
 fn at(d: Date, h: i8, m: i8) -> Timestamp {
     time::local_instant(d, jiff::civil::Time::constant(h, m, 0, 0), &profile().tz())
