@@ -201,14 +201,7 @@ fn reports_need_a_profile_first() {
 /// The report's JSON shape is a public interface (docs/json.md): these keys must stay.
 #[test]
 fn the_report_json_has_the_documented_shape() {
-    let env = Env::new();
-    env.init("America/New_York");
-    env.run(&[
-        "import",
-        "calendar",
-        fixture("week10.ics").to_str().unwrap(),
-    ])
-    .success();
+    let env = Env::with_calendar("America/New_York", "week10.ics");
     let r = env.report("2026-W10");
     let keys = |v: &serde_json::Value| -> Vec<String> {
         let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
@@ -244,12 +237,7 @@ fn the_report_json_has_the_documented_shape() {
             "target_min"
         ]
     );
-    let cats: Vec<&str> = r["categories"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["category"].as_str().unwrap())
-        .collect();
+    let cats = texts(&r["categories"], "category");
     assert_eq!(
         cats,
         [
@@ -289,14 +277,7 @@ fn the_report_json_has_the_documented_shape() {
 
 #[test]
 fn settings_change_how_the_week_is_measured() {
-    let env = Env::new();
-    env.init("America/New_York");
-    env.run(&[
-        "import",
-        "calendar",
-        fixture("week10.ics").to_str().unwrap(),
-    ])
-    .success();
+    let env = Env::with_calendar("America/New_York", "week10.ics");
     let build_status =
         |r: &serde_json::Value| r["categories"][0]["status"].as_str().unwrap().to_string();
     assert_eq!(build_status(&env.report("2026-W10")), "within");

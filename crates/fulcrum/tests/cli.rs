@@ -140,14 +140,7 @@ fn rules_explain_shows_the_winner_and_user_rules_come_first() {
 
 #[test]
 fn user_rules_recategorise_imported_time() {
-    let env = Env::new();
-    env.init("America/New_York");
-    env.run(&[
-        "import",
-        "calendar",
-        fixture("week10.ics").to_str().unwrap(),
-    ])
-    .success();
+    let env = Env::with_calendar("America/New_York", "week10.ics");
     let rules = env.path("rules.toml");
     std::fs::write(&rules, "[[rule]]\nname = \"stakeholders are ops here\"\ncategory = \"operate\"\ntitle = \"stakeholder\"\n").unwrap();
     let r = env
@@ -168,14 +161,7 @@ fn user_rules_recategorise_imported_time() {
 
 #[test]
 fn report_periods_and_formats() {
-    let env = Env::new();
-    env.init("America/New_York");
-    env.run(&[
-        "import",
-        "calendar",
-        fixture("week10.ics").to_str().unwrap(),
-    ])
-    .success();
+    let env = Env::with_calendar("America/New_York", "week10.ics");
     let r = env
         .run(&[
             "report",
@@ -255,11 +241,7 @@ fn the_demo_is_deterministic_for_a_seed_and_never_touches_the_users_store() {
         .args(["demo", "--today", "2026-06-10", "--format", "json"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    Run::from(out).success();
     assert!(env.path("data/fulcrum/demo/demo.db").exists());
     let mine = env.run(&["report", "--format", "json"]).success().json();
     assert_eq!(

@@ -7,6 +7,7 @@
 //! takes on this machine, so they fall before, during and after the store's transaction
 //! whatever the machine's speed. Nothing is asserted about time.
 mod common;
+use common::git::git_command;
 use common::*;
 use serde_json::Value;
 use sqlx::Connection;
@@ -132,18 +133,12 @@ struct Repo {
 impl Repo {
     fn new(dir: &Path) -> Repo {
         let path = dir.join("service");
-        let out = Command::new("git")
+        let out = git_command()
             .args(["init", "-q", "-b", "main"])
             .arg(&path)
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
             .output()
             .expect("git is installed");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        Run::from(out).success();
         Repo {
             path,
             made: 0,
@@ -184,12 +179,10 @@ impl Repo {
             }
         }
         self.made += n;
-        let mut child = Command::new("git")
+        let mut child = git_command()
             .arg("-C")
             .arg(&self.path)
             .args(["fast-import", "--quiet"])
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
             .stdin(Stdio::piped())
             .spawn()
             .expect("git is installed");
@@ -230,11 +223,7 @@ fn init(env: &Env, db: &Path) {
         .args(["init", "--email", "me@example.com", "--tz", "Europe/Berlin"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    Run::from(out).success();
 }
 
 /// `[calendar events, git commits]` the store holds, `None` for a source it does not know.

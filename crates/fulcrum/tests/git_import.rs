@@ -1,48 +1,8 @@
 mod common;
+use common::git::{commit, git, git_command};
 use common::*;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
-
-fn git(repo: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(repo)
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .envs(env.iter().copied())
-        .output()
-        .expect("git is installed");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn commit(repo: &Path, email: &str, date: &str, msg: &str) {
-    // One file per commit, so branches never conflict when merged.
-    let file = format!(
-        "{}.txt",
-        msg.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
-    );
-    std::fs::write(repo.join(&file), format!("{msg}\n")).unwrap();
-    git(repo, &["add", &file], &[]);
-    git(
-        repo,
-        &["commit", "-q", "-m", msg],
-        &[
-            ("GIT_AUTHOR_NAME", "Someone"),
-            ("GIT_AUTHOR_EMAIL", email),
-            ("GIT_AUTHOR_DATE", date),
-            ("GIT_COMMITTER_NAME", "Someone"),
-            ("GIT_COMMITTER_EMAIL", email),
-            ("GIT_COMMITTER_DATE", date),
-        ],
-    );
-}
 
 /// A repository with the user's commits (under two addresses, one via .mailmap), a
 /// colleague's, a merge, a side branch, a remote-tracking ref and a tag.
@@ -207,7 +167,7 @@ fn a_bare_clone_gives_the_same_commits_once() {
     env.init("America/New_York");
     let repo = repository(env.dir.path());
     let bare = env.path("service.git");
-    let out = Command::new("git")
+    let out = git_command()
         .args(["clone", "-q", "--bare"])
         .arg(&repo)
         .arg(&bare)

@@ -58,12 +58,7 @@ fn the_report_counts_the_one_on_ones_that_one_on_ones_lists() {
     add(&env, "Lee Chen", "lee@example.com", "report");
     add(&env, "Priya Shah", "priya@example.com", "report");
     add(&env, "Sarah Stone", "sarah@example.com", "manager");
-    env.run(&[
-        "import",
-        "calendar",
-        fixture("team_one_on_ones.ics").to_str().unwrap(),
-    ])
-    .success();
+    env.import_fixture("team_one_on_ones.ics");
 
     let all = env
         .run_at(NOW, None, &["one-on-ones", "--format", "json"])

@@ -20,14 +20,7 @@ fn states(p: &Value) -> Vec<(String, String)> {
 
 #[test]
 fn people_and_their_one_on_ones_from_the_calendar() {
-    let env = Env::new();
-    env.init("Europe/Berlin");
-    env.run(&[
-        "import",
-        "calendar",
-        fixture("one_on_ones.ics").to_str().unwrap(),
-    ])
-    .success();
+    let env = Env::with_calendar("Europe/Berlin", "one_on_ones.ics");
     let run = |args: &[&str]| env.run_at(NOW, None, args);
 
     let kim = run(&[
@@ -157,12 +150,7 @@ fn people_and_their_one_on_ones_from_the_calendar() {
     let listed = run(&["people", "list", "--format", "json"])
         .success()
         .json();
-    let names: Vec<&str> = listed["people"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["name"].as_str().unwrap())
-        .collect();
+    let names = texts(&listed["people"], "name");
     assert_eq!(names, ["Kim Park", "Lee"]);
     let every = run(&["people", "list", "--all", "--format", "json"])
         .success()
@@ -196,10 +184,7 @@ const NOTE_SECRET: &str = "SECRET-1ON1-NOTE";
 
 /// A store with the team calendar and three people: Ana and Kim (reports), Dana (stakeholder).
 fn team() -> (Env, [i64; 3]) {
-    let env = Env::new();
-    env.init("Europe/Berlin");
-    env.run(&["import", "calendar", fixture("team.ics").to_str().unwrap()])
-        .success();
+    let env = Env::with_calendar("Europe/Berlin", "team.ics");
     let add = |args: &[&str]| -> i64 {
         let mut all = vec!["people", "add"];
         all.extend_from_slice(args);
@@ -269,12 +254,7 @@ fn details_suggestions_and_the_one_on_one_record() {
     assert_eq!(s[0]["email"], "omar.haddad@example.com");
     assert_eq!(s[0]["name"], "Omar Haddad");
     assert_eq!(s[0]["alone"], 2);
-    let emails: Vec<&str> = s
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["email"].as_str().unwrap())
-        .collect();
+    let emails = texts(&s, "email");
     assert!(emails.contains(&"lee@example.com"));
     assert!(!emails.contains(&"ana@example.com") && !emails.contains(&"sam@example.com"));
 
@@ -648,12 +628,7 @@ fn feedback_from_observation_to_follow_up() {
         1,
         "10 days and not delivered"
     );
-    let kinds: Vec<&str> = list["items"][1]["lint"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l["kind"].as_str().unwrap())
-        .collect();
+    let kinds = texts(&list["items"][1]["lint"], "kind");
     assert_eq!(kinds, ["no-specifics", "generic"]);
     let waiting_id = list["waiting"][0]["feedback"]["id"].to_string();
     run(&["feedback", "deliver", &waiting_id]).success();
@@ -732,12 +707,7 @@ fn feedback_from_observation_to_follow_up() {
     ])
     .success()
     .json();
-    let kinds: Vec<&str> = lint
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l["kind"].as_str().unwrap())
-        .collect();
+    let kinds = texts(&lint, "kind");
     assert_eq!(kinds, ["hedge", "hedge", "no-specifics"]);
     run(&["feedback", "give", "Ana", "--behaviour", "x"]).failure();
 
@@ -770,12 +740,7 @@ fn delegation_from_candidate_to_two_way_follow_up() {
     let c = run(&["delegate", "candidates", "--format", "json"])
         .success()
         .json();
-    let titles: Vec<&str> = c["recurring"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["title"].as_str().unwrap())
-        .collect();
+    let titles = texts(&c["recurring"], "title");
     assert_eq!(titles, ["Release notes"], "focus time is yours, not a task");
     // Eight Fridays in the last eight weeks, 30 min each plus 23 to refocus.
     assert_eq!(c["recurring"][0]["occurrences"], 8);

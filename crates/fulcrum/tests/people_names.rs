@@ -179,12 +179,7 @@ fn suggestions_leave_out_role_and_resource_addresses() {
         .run_at(NOW, None, &["people", "suggest", "--format", "json"])
         .success()
         .json();
-    let emails: Vec<&str> = s
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["email"].as_str().unwrap())
-        .collect();
+    let emails = texts(&s, "email");
     assert_eq!(emails, ["priya.nair@example.com"]);
 }
 

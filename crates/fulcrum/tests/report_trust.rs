@@ -3,22 +3,14 @@
 
 mod common;
 
-use common::{Env, category_minutes, fixture};
+use common::{Env, category_minutes, texts};
 use serde_json::Value;
 
 /// Friday 4 Dec 2026, 18:00 in Berlin: the week of 30 Nov is over for working purposes.
 const AFTER_THE_WEEK: &str = "2026-12-07T08:00:00Z";
 
 fn setup() -> Env {
-    let env = Env::new();
-    env.init("Europe/Berlin");
-    env.run(&[
-        "import",
-        "calendar",
-        fixture("days_away.ics").to_str().unwrap(),
-    ])
-    .success();
-    env
+    Env::with_calendar("Europe/Berlin", "days_away.ics")
 }
 
 fn report_at(env: &Env, now: &str, week: &str) -> Value {
@@ -140,12 +132,7 @@ fn the_week_ahead_lists_what_is_scheduled_as_scheduled() {
         "nothing scheduled is counted as spent"
     );
     let ahead = &r["ahead"];
-    let titles: Vec<&str> = ahead["meetings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["title"].as_str().unwrap())
-        .collect();
+    let titles = texts(&ahead["meetings"], "title");
     assert_eq!(titles, ["Architecture review", "Payments stakeholder sync"]);
     assert_eq!(ahead["meeting_minutes"], 150);
     assert_eq!(

@@ -2,9 +2,10 @@
 //! preview, e-mails added after a repository was scanned, and files nothing could be read from.
 
 mod common;
+use common::git::{commit, git};
 use common::*;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 /// A Monday evening after week 10 of 2026, so the whole week has happened.
@@ -174,45 +175,6 @@ fn a_folder_is_followed_as_files_come_and_go() {
             .as_str()
             .unwrap()
             .contains("broken.ics")
-    );
-}
-
-fn git(repo: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(repo)
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .envs(env.iter().copied())
-        .output()
-        .expect("git is installed");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn commit(repo: &Path, email: &str, date: &str, msg: &str) {
-    let file = format!(
-        "{}.txt",
-        msg.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
-    );
-    std::fs::write(repo.join(&file), format!("{msg}\n")).unwrap();
-    git(repo, &["add", &file], &[]);
-    git(
-        repo,
-        &["commit", "-q", "-m", msg],
-        &[
-            ("GIT_AUTHOR_NAME", "Someone"),
-            ("GIT_AUTHOR_EMAIL", email),
-            ("GIT_AUTHOR_DATE", date),
-            ("GIT_COMMITTER_NAME", "Someone"),
-            ("GIT_COMMITTER_EMAIL", email),
-            ("GIT_COMMITTER_DATE", date),
-        ],
     );
 }
 

@@ -40,6 +40,14 @@ fn run_with(db: &Path, args: &[&str]) -> Run {
     }
 }
 
+/// Runs `args` against `db`, which must fail with `says` in its error.
+#[track_caller]
+fn refused(db: &Path, args: &[&str], says: &str) -> Run {
+    let r = run_with(db, args).failure();
+    assert!(r.stderr.contains(says), "{args:?}: {}", r.stderr);
+    r
+}
+
 fn init_args() -> Vec<&'static str> {
     vec!["init", "--email", "me@example.com", "--tz", "Europe/Berlin"]
 }
@@ -84,15 +92,11 @@ async fn another_programs_database_is_refused_and_left_as_it_was() {
     commands.push(vec!["import", "calendar", &calendar]);
     commands.push(vec!["demo", "--today", "2026-03-04"]);
     for args in &commands {
-        let r = run_with(&db, args).failure();
-        assert!(
-            r.stderr.contains(&format!(
-                "{} is not a Fulcrum store: it is another program's SQLite database (it holds the table foo)",
-                db.display()
-            )),
-            "{args:?}: {}",
-            r.stderr
+        let says = format!(
+            "{} is not a Fulcrum store: it is another program's SQLite database (it holds the table foo)",
+            db.display()
         );
+        let r = refused(&db, args, &says);
         assert!(r.stderr.contains("pass --db"), "{args:?}: {}", r.stderr);
         assert_eq!(std::fs::read(&db).unwrap(), before, "{args:?} changed it");
         assert_eq!(companions(&db), Vec::<PathBuf>::new(), "{args:?}");
@@ -106,15 +110,11 @@ fn a_file_that_is_not_sqlite_is_refused_and_left_as_it_was() {
     let text = "Monday: ask Sam about the migration plan.\n";
     std::fs::write(&db, text).unwrap();
     for args in [vec!["task", "add", "probe"], init_args()] {
-        let r = run_with(&db, &args).failure();
-        assert!(
-            r.stderr.contains(&format!(
-                "{} is not a Fulcrum store: it is not an SQLite database",
-                db.display()
-            )),
-            "{args:?}: {}",
-            r.stderr
+        let says = format!(
+            "{} is not a Fulcrum store: it is not an SQLite database",
+            db.display()
         );
+        refused(&db, &args, &says);
         assert_eq!(std::fs::read_to_string(&db).unwrap(), text);
         assert_eq!(companions(&db), Vec::<PathBuf>::new());
     }
@@ -125,15 +125,11 @@ fn a_mistyped_db_creates_nothing() {
     let env = Env::new();
     let db = env.path("typo").join("nested").join("store.db");
     for args in NOT_CREATING {
-        let r = run_with(&db, args).failure();
-        assert!(
-            r.stderr.contains(&format!(
-                "no Fulcrum store at {}; create one with `fulcrum init --email",
-                db.display()
-            )),
-            "{args:?}: {}",
-            r.stderr
+        let says = format!(
+            "no Fulcrum store at {}; create one with `fulcrum init --email",
+            db.display()
         );
+        let r = refused(&db, args, &says);
         assert!(r.stderr.contains("FULCRUM_DB"), "{}", r.stderr);
         assert!(!env.path("typo").exists(), "{args:?} made the folder");
     }

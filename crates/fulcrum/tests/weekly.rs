@@ -3,14 +3,7 @@ use common::*;
 
 #[test]
 fn tasks_plan_export_and_review_from_the_command_line() {
-    let env = Env::new();
-    env.init("America/New_York");
-    env.run(&[
-        "import",
-        "calendar",
-        fixture("week10.ics").to_str().unwrap(),
-    ])
-    .success();
+    let env = Env::with_calendar("America/New_York", "week10.ics");
     let run = |args: &[&str]| env.run_at("2026-03-01T12:00:00Z", None, args);
     let added = run(&[
         "task",
@@ -354,12 +347,7 @@ fn the_inbox_keeps_asks_for_later_and_notices_taking_everything_on() {
     ])
     .success();
     let list = run(&["inbox", "list", "--format", "json"]).success().json();
-    let texts: Vec<&str> = list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["text"].as_str().unwrap())
-        .collect();
+    let texts = texts(&list["items"], "text");
     assert_eq!(
         texts,
         [
@@ -406,14 +394,7 @@ fn the_inbox_keeps_asks_for_later_and_notices_taking_everything_on() {
 
 #[test]
 fn the_reflection_rhythm_prefills_facts_tracks_streaks_and_exports() {
-    let env = Env::new();
-    env.init("America/New_York");
-    env.run(&[
-        "import",
-        "calendar",
-        fixture("week10.ics").to_str().unwrap(),
-    ])
-    .success();
+    let env = Env::with_calendar("America/New_York", "week10.ics");
     let run_at = |now: &str, editor: Option<&str>, args: &[&str]| env.run_at(now, editor, args);
     let friday = "2026-03-06T20:00:00Z";
     let status = run_at(friday, None, &["rituals", "--format", "json"])
@@ -571,13 +552,8 @@ fn triage_walks_tasks_through_the_tests() {
         .unwrap()
         .write_all(b"y\ny\nn\nn\ny\ny\ny\n")
         .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let out = Run::from(child.wait_with_output().unwrap()).success();
+    let stdout = out.stdout;
     assert!(stdout.contains("Triage moved 2 task(s)"), "{stdout}");
     let list = env
         .run(&["task", "list", "--format", "json"])

@@ -1,6 +1,8 @@
 //! Runs the real `fulcrum` binary against a private store in a temporary folder.
 #![allow(dead_code)]
 
+pub mod git;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -30,6 +32,16 @@ impl Run {
     pub fn failure(self) -> Self {
         assert!(!self.ok, "fulcrum should have failed:\n{}", self.stdout);
         self
+    }
+}
+
+impl From<Output> for Run {
+    fn from(out: Output) -> Run {
+        Run {
+            ok: out.status.success(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
     }
 }
 
@@ -73,30 +85,15 @@ impl Env {
         if let Some(e) = editor {
             c.env("EDITOR", e);
         }
-        let out: Output = c.args(args).output().unwrap();
-        Run {
-            ok: out.status.success(),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        c.args(args).output().unwrap().into()
     }
 
     pub fn run_bare(&self, args: &[&str]) -> Run {
-        let out: Output = self.bare_command().args(args).output().unwrap();
-        Run {
-            ok: out.status.success(),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        self.bare_command().args(args).output().unwrap().into()
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
-        let out: Output = self.command().args(args).output().unwrap();
-        Run {
-            ok: out.status.success(),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        self.command().args(args).output().unwrap().into()
     }
 
     pub fn init(&self, tz: &str) {
@@ -110,6 +107,21 @@ impl Env {
             tz,
         ])
         .success();
+    }
+
+    /// A store set up in zone `tz` (as [`Env::init`] does) with the calendar fixture
+    /// `name` imported.
+    pub fn with_calendar(tz: &str, name: &str) -> Env {
+        let env = Env::new();
+        env.init(tz);
+        env.import_fixture(name);
+        env
+    }
+
+    /// Imports the calendar fixture `name`; the import must succeed.
+    pub fn import_fixture(&self, name: &str) {
+        self.run(&["import", "calendar", fixture(name).to_str().unwrap()])
+            .success();
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -132,4 +144,13 @@ pub fn category_minutes(report: &Value, category: &str) -> i64 {
         .unwrap_or_else(|| panic!("no category {category}"))["minutes"]
         .as_i64()
         .unwrap()
+}
+
+/// The text field `field` of each object in the JSON array `list`.
+pub fn texts<'a>(list: &'a Value, field: &str) -> Vec<&'a str> {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not an array: {list}"))
+        .iter()
+        .map(|x| x[field].as_str().unwrap())
+        .collect()
 }
