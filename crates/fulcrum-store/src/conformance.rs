@@ -4,6 +4,7 @@ use crate::{NewSource, SourceKind, Store, StoredCommit, StoredEvent};
 use fulcrum_core::{Profile, RolePreset};
 
 mod sources;
+pub use sources::*;
 
 fn calendar(location: &str) -> NewSource {
     NewSource {
@@ -44,6 +45,56 @@ fn commit(oid: &str, at: i64) -> StoredCommit {
     }
 }
 
+/// One `#[tokio::test]` per check, each on a fresh store from `$fresh().await`: an
+/// `Option<F>` where `F: conformance::Fixture` (`None` skips, e.g. no PostgreSQL server here).
+#[macro_export]
+macro_rules! conformance_tests {
+    ($fresh:path) => {
+        $crate::conformance_tests!(@each $fresh;
+            profile_round_trips,
+            events_are_replaced_not_duplicated,
+            commits_are_added_once,
+            failures_leave_data_alone [events_are_replaced_not_duplicated],
+            deleting_a_source_deletes_its_data [commits_are_added_once],
+            an_unfinished_commit_import_changes_nothing,
+            a_folder_import_keeps_its_files_in_step,
+            a_problem_keeps_what_the_source_held,
+            a_rescan_forgets_commits_it_no_longer_finds,
+            removing_a_clone_keeps_the_commits_the_other_holds,
+            removing_a_folder_takes_its_files [a_folder_import_keeps_its_files_in_step],
+            tasks_round_trip,
+            plans_are_replaced_per_week,
+            inbox_round_trips,
+            entries_are_kept_per_ritual_and_period,
+            people_round_trip,
+            people_records_round_trip [people_round_trip],
+            deleting_a_person_takes_their_records [people_round_trip, people_records_round_trip],
+            manual_entries_round_trip_with_one_timer,
+        );
+    };
+    (@each $fresh:path; $($check:ident $([$($before:ident),*])?),* $(,)?) => {
+        $(
+            #[tokio::test]
+            async fn $check() {
+                let Some(fixture) = $fresh().await else { return };
+                let store = $crate::conformance::Fixture::store(&fixture);
+                // The checks a check builds on run first, on the same store.
+                $($($crate::conformance::$before(store).await;)*)?
+                $crate::conformance::$check(store).await;
+                $crate::conformance::Fixture::finish(fixture).await;
+            }
+        )*
+    };
+}
+
+/// A fresh store for one check, and what to clean up after it.
+#[async_trait::async_trait]
+pub trait Fixture: Send {
+    fn store(&self) -> &dyn Store;
+    /// Called when the check passed; a failed check leaves its store to look at.
+    async fn finish(self);
+}
+
 /// Runs every check; panics (as a test should) on the first that fails.
 pub async fn run_all(store: &dyn Store) {
     profile_round_trips(store).await;
@@ -63,7 +114,7 @@ pub async fn run_all(store: &dyn Store) {
     manual_entries_round_trip_with_one_timer(store).await;
 }
 
-async fn profile_round_trips(store: &dyn Store) {
+pub async fn profile_round_trips(store: &dyn Store) {
     assert_eq!(store.profile().await.unwrap(), None);
     let mut p = Profile::new(
         vec!["me@example.com".into()],
@@ -81,7 +132,7 @@ async fn profile_round_trips(store: &dyn Store) {
     );
 }
 
-async fn events_are_replaced_not_duplicated(store: &dyn Store) {
+pub async fn events_are_replaced_not_duplicated(store: &dyn Store) {
     let src = calendar("/cal/work.ics");
     let first = vec![
         event("a", "", 1000),
@@ -134,7 +185,7 @@ async fn events_are_replaced_not_duplicated(store: &dyn Store) {
     assert_eq!(store.events_between(0, 100).await.unwrap().len(), 1);
 }
 
-async fn commits_are_added_once(store: &dyn Store) {
+pub async fn commits_are_added_once(store: &dyn Store) {
     let repo = NewSource {
         kind: SourceKind::Git,
         location: "/src/app".into(),
@@ -169,7 +220,7 @@ async fn commits_are_added_once(store: &dyn Store) {
     assert!(counts.contains(&(s.id, 0, 3)));
 }
 
-async fn failures_leave_data_alone(store: &dyn Store) {
+pub async fn failures_leave_data_alone(store: &dyn Store) {
     let s = store
         .source_by_location("/cal/work.ics")
         .await
@@ -187,7 +238,7 @@ async fn failures_leave_data_alone(store: &dyn Store) {
     assert_eq!(store.events_between(0, 10_000).await.unwrap(), before);
 }
 
-async fn deleting_a_source_deletes_its_data(store: &dyn Store) {
+pub async fn deleting_a_source_deletes_its_data(store: &dyn Store) {
     let s = store.source_by_location("/src/app").await.unwrap().unwrap();
     store.delete_source(s.id).await.unwrap();
     assert!(store.commits_between(0, 1000).await.unwrap().is_empty());
@@ -195,7 +246,7 @@ async fn deleting_a_source_deletes_its_data(store: &dyn Store) {
     assert!(store.sources().await.unwrap().iter().all(|x| x.id != s.id));
 }
 
-async fn an_unfinished_commit_import_changes_nothing(store: &dyn Store) {
+pub async fn an_unfinished_commit_import_changes_nothing(store: &dyn Store) {
     let before = store.commits_between(0, i64::MAX).await.unwrap();
     let sources = store.sources().await.unwrap();
     let repo = NewSource {
@@ -222,7 +273,7 @@ async fn an_unfinished_commit_import_changes_nothing(store: &dyn Store) {
     assert_eq!(store.commits_between(60, 71).await.unwrap().len(), 2);
 }
 
-async fn tasks_round_trip(store: &dyn Store) {
+pub async fn tasks_round_trip(store: &dyn Store) {
     use fulcrum_core::Category;
     use fulcrum_core::tasks::{Task, TaskStatus};
     let t = Task {
@@ -260,7 +311,7 @@ async fn tasks_round_trip(store: &dyn Store) {
     assert_eq!(store.task(9999).await.unwrap(), None);
 }
 
-async fn plans_are_replaced_per_week(store: &dyn Store) {
+pub async fn plans_are_replaced_per_week(store: &dyn Store) {
     use crate::{AcceptedPlan, PlanBlock};
     let block = |task_id: i64, seq: u32, start: i64| PlanBlock {
         task_id,
@@ -322,7 +373,7 @@ async fn plans_are_replaced_per_week(store: &dyn Store) {
     );
 }
 
-async fn inbox_round_trips(store: &dyn Store) {
+pub async fn inbox_round_trips(store: &dyn Store) {
     use fulcrum_core::inbox::{Decision, InboxItem, Ownership};
     let item = InboxItem {
         id: 0,
@@ -354,7 +405,7 @@ async fn inbox_round_trips(store: &dyn Store) {
     );
 }
 
-async fn entries_are_kept_per_ritual_and_period(store: &dyn Store) {
+pub async fn entries_are_kept_per_ritual_and_period(store: &dyn Store) {
     use crate::Entry;
     use fulcrum_core::rituals::{EntryBody, Ritual};
     let entry = |period: &str, text: &str| Entry {
@@ -390,7 +441,7 @@ async fn entries_are_kept_per_ritual_and_period(store: &dyn Store) {
     );
 }
 
-async fn people_round_trip(store: &dyn Store) {
+pub async fn people_round_trip(store: &dyn Store) {
     use fulcrum_core::people::{Person, Relation};
     assert!(store.people().await.unwrap().is_empty());
     let kim = Person {
@@ -445,7 +496,7 @@ async fn people_round_trip(store: &dyn Store) {
     ));
 }
 
-async fn people_records_round_trip(store: &dyn Store) {
+pub async fn people_records_round_trip(store: &dyn Store) {
     use fulcrum_core::delegation::{CheckIn, Delegation, Expectations, FollowUp, Status, Style};
     use fulcrum_core::feedback::{Direction, Feedback, Polarity};
     use fulcrum_core::observations::{Context, Observation};
@@ -693,7 +744,7 @@ async fn people_records_round_trip(store: &dyn Store) {
     assert_eq!(stored.len(), 3);
 }
 
-async fn deleting_a_person_takes_their_records(store: &dyn Store) {
+pub async fn deleting_a_person_takes_their_records(store: &dyn Store) {
     let people = store.people().await.unwrap();
     let kim = &people[0];
     let lee = &people[1];
@@ -735,7 +786,7 @@ async fn deleting_a_person_takes_their_records(store: &dyn Store) {
     ));
 }
 
-async fn manual_entries_round_trip_with_one_timer(store: &dyn Store) {
+pub async fn manual_entries_round_trip_with_one_timer(store: &dyn Store) {
     use crate::{ManualEntry, NewManualEntry, StoreError};
     let logged = store
         .add_manual_entry(&NewManualEntry {

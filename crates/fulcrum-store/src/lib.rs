@@ -5,9 +5,11 @@
 //! portable: `$n` placeholders, `ON CONFLICT`, no engine-specific functions in queries.
 
 mod model;
+pub mod postgres;
 pub mod sqlite;
 
 pub use model::*;
+pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
 use async_trait::async_trait;
@@ -82,6 +84,8 @@ pub enum StoreError {
     },
     #[error("store error: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("cannot bring the store's schema up to date: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("the stored {what} is damaged: {message}")]
     Corrupt { what: &'static str, message: String },
     /// A record the caller named by id is not there. The message names it; what to run to see
@@ -276,6 +280,9 @@ pub trait CommitImport: Send {
     /// Saves the scan cursor and the outcome, and commits the transaction.
     async fn finish(self: Box<Self>, cursor: &str, outcome: &str) -> Result<Source>;
 }
+
+#[doc(hidden)]
+pub mod testing;
 
 /// The behaviour every backend must show; each backend's tests run it.
 #[doc(hidden)]

@@ -34,3 +34,30 @@ async fn a_file_that_is_not_a_store_is_refused_clearly() {
     };
     assert!(err.contains("notes.txt"), "{err}");
 }
+
+/// The conformance suite again, one test per check, each on a fresh file store.
+mod conformance_checks {
+    use fulcrum_store::{OpenMode, SqliteStore, Store, conformance};
+
+    struct Fresh {
+        store: SqliteStore,
+        _dir: tempfile::TempDir,
+    }
+
+    #[async_trait::async_trait]
+    impl conformance::Fixture for Fresh {
+        fn store(&self) -> &dyn Store {
+            &self.store
+        }
+        async fn finish(self) {}
+    }
+
+    async fn fresh() -> Option<Fresh> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fulcrum.db");
+        let store = SqliteStore::open(&path, OpenMode::Create).await.unwrap();
+        Some(Fresh { store, _dir: dir })
+    }
+
+    fulcrum_store::conformance_tests!(fresh);
+}

@@ -39,7 +39,7 @@ pub(super) async fn run_all(store: &dyn Store) {
     removing_a_folder_takes_its_files(store).await;
 }
 
-async fn a_folder_import_keeps_its_files_in_step(store: &dyn Store) {
+pub async fn a_folder_import_keeps_its_files_in_step(store: &dyn Store) {
     let folder = NewSource {
         kind: SourceKind::CalendarFolder,
         ..calendar("/cals")
@@ -132,7 +132,7 @@ async fn a_folder_import_keeps_its_files_in_step(store: &dyn Store) {
     assert_eq!(store.events_between(T, T + 5000).await.unwrap().len(), 2);
 }
 
-async fn a_problem_keeps_what_the_source_held(store: &dyn Store) {
+pub async fn a_problem_keeps_what_the_source_held(store: &dyn Store) {
     let src = calendar("/cal/skipped.ics");
     let s = store
         .record_problem(&src, "every event was skipped")
@@ -158,7 +158,7 @@ async fn a_problem_keeps_what_the_source_held(store: &dyn Store) {
     store.remove_source(s.id).await.unwrap();
 }
 
-async fn a_rescan_forgets_commits_it_no_longer_finds(store: &dyn Store) {
+pub async fn a_rescan_forgets_commits_it_no_longer_finds(store: &dyn Store) {
     let r = repo("/src/rescanned");
     let (s, _) = store
         .add_commits(&r, &[commit("r1", T), commit("r2", T + 1)], "{}", "2 new")
@@ -195,7 +195,7 @@ async fn a_rescan_forgets_commits_it_no_longer_finds(store: &dyn Store) {
     assert!(store.commits_between(T, T + 10).await.unwrap().is_empty());
 }
 
-async fn removing_a_clone_keeps_the_commits_the_other_holds(store: &dyn Store) {
+pub async fn removing_a_clone_keeps_the_commits_the_other_holds(store: &dyn Store) {
     let (a, _) = store
         .add_commits(
             &repo("/src/one"),
@@ -247,7 +247,7 @@ async fn removing_a_clone_keeps_the_commits_the_other_holds(store: &dyn Store) {
     );
 }
 
-async fn removing_a_folder_takes_its_files(store: &dyn Store) {
+pub async fn removing_a_folder_takes_its_files(store: &dyn Store) {
     let folder = store
         .source_by_location("/cals")
         .await

@@ -2,7 +2,8 @@
 //! the command's `OpenMode` decides whether it may be created, a file that cannot be written
 //! is read read-only, and the errors a user can act on (locked, read-only) name the file.
 
-use super::{Db, MIGRATIONS, begin_write, now};
+use super::dialect::begin_write;
+use super::sql::{Db, now};
 use crate::{
     AcceptedPlan, CommitImport, Entry, FolderFile, ManualEntry, NewManualEntry, NewSource,
     OpenMode, PersonRecords, Result, Source, SourceRemoval, Store, StoreError, StoredCommit,
@@ -20,6 +21,7 @@ use fulcrum_core::people::Person;
 use fulcrum_core::relationships::{Commitment, Interaction, Prep};
 use fulcrum_core::rituals::Ritual;
 use fulcrum_core::tasks::Task;
+use sqlx::migrate::{Migrate, Migrator};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
 };
@@ -126,8 +128,12 @@ fn options(path: &Path, access: Access, busy: Duration) -> SqliteConnectOptions 
     }
 }
 
+/// The schema's versions, checksummed: sqlx refuses a store whose applied migration differs
+/// from the one shipped, so a released migration is never edited unnoticed.
+pub(crate) static MIGRATOR: Migrator = sqlx::migrate!("migrations/sqlite");
+
 fn latest() -> i64 {
-    MIGRATIONS.last().map_or(0, |m| m.0)
+    MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
 }
 
 impl SqliteStore {
@@ -326,7 +332,7 @@ async fn classify(
 }
 
 /// "it holds the table foo", "it holds the tables a, b, c and 2 more".
-fn describe_tables(tables: &[String]) -> String {
+pub(crate) fn describe_tables(tables: &[String]) -> String {
     const SHOWN: usize = 3;
     match tables {
         [] => "it holds no tables".into(),
@@ -394,7 +400,12 @@ async fn read_only(
         .await?)
 }
 
-/// Applies the migrations the store lacks, in one transaction.
+/// Applies the migrations the store lacks, in one transaction, through sqlx's migrator.
+///
+/// Stores written before the migrator kept their versions in `schema_migrations` only; the
+/// ones they applied are adopted into the migrator's table unchanged (same SQL, so the same
+/// checksums). `schema_migrations` stays up to date as well, so an older Fulcrum still sees a
+/// Fulcrum store, and a newer one, rather than another program's file.
 async fn migrate(pool: &SqlitePool, shown: &str) -> Result<()> {
     let mut tx = begin_write(pool).await?;
     sqlx::query(
@@ -414,23 +425,41 @@ async fn migrate(pool: &SqlitePool, shown: &str) -> Result<()> {
             known,
         });
     }
-    // Every migration the store lacks, not only those above its newest: numbers are
-    // reserved ahead, so one may land after a higher one a development store already has.
-    let applied: std::collections::HashSet<i64> =
-        sqlx::query_scalar("SELECT version FROM schema_migrations")
-            .fetch_all(&mut *tx)
+    adopt_versions(&mut tx).await?;
+    MIGRATOR.run_direct(None, &mut *tx, false).await?;
+    sqlx::query(
+        "INSERT INTO schema_migrations (version, applied_at)
+         SELECT version, $1 FROM _sqlx_migrations WHERE success
+         ON CONFLICT (version) DO NOTHING",
+    )
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Marks the versions `schema_migrations` lists, and the migrator's table lacks, as applied.
+async fn adopt_versions(conn: &mut sqlx::SqliteConnection) -> Result<()> {
+    conn.ensure_migrations_table(&MIGRATOR.table_name).await?;
+    let known: std::collections::HashSet<i64> =
+        sqlx::query_scalar("SELECT version FROM _sqlx_migrations")
+            .fetch_all(&mut *conn)
             .await?
             .into_iter()
             .collect();
-    for (version, sql) in MIGRATIONS.iter().filter(|m| !applied.contains(&m.0)) {
-        sqlx::raw_sql(*sql).execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
-            .bind(version)
-            .bind(now())
-            .execute(&mut *tx)
-            .await?;
+    let legacy: std::collections::HashSet<i64> =
+        sqlx::query_scalar("SELECT version FROM schema_migrations")
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .collect();
+    for m in MIGRATOR
+        .iter()
+        .filter(|m| legacy.contains(&m.version) && !known.contains(&m.version))
+    {
+        conn.skip(&MIGRATOR.table_name, m).await?;
     }
-    tx.commit().await?;
     Ok(())
 }
 

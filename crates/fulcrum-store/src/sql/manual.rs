@@ -1,11 +1,11 @@
 //! The SQL of manual time: entries logged by hand and the one running timer.
 
+use super::dialect::{DbPool, DbRow};
 use super::now;
 use crate::{ManualEntry, NewManualEntry, Result, StoreError};
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
-fn entry_from_row(row: &SqliteRow) -> Result<ManualEntry> {
+fn entry_from_row(row: &DbRow) -> Result<ManualEntry> {
     Ok(ManualEntry {
         id: row.try_get("id")?,
         start_at: row.try_get("start_at")?,
@@ -25,12 +25,12 @@ fn no_entry(id: i64) -> StoreError {
 /// The unique index allows one entry without an end: a second running timer breaks it.
 fn timer_conflict(e: sqlx::Error) -> StoreError {
     match &e {
-        sqlx::Error::Database(d) if d.message().contains("UNIQUE") => StoreError::TimerRunning,
+        sqlx::Error::Database(d) if d.is_unique_violation() => StoreError::TimerRunning,
         _ => StoreError::Database(e),
     }
 }
 
-pub(super) async fn add(pool: &SqlitePool, e: &NewManualEntry) -> Result<ManualEntry> {
+pub(super) async fn add(pool: &DbPool, e: &NewManualEntry) -> Result<ManualEntry> {
     let row = sqlx::query(
         "INSERT INTO manual_entries (start_at, end_at, category, title, created_at)
          VALUES ($1, $2, $3, $4, $5) RETURNING id, start_at, end_at, category, title",
@@ -46,7 +46,7 @@ pub(super) async fn add(pool: &SqlitePool, e: &NewManualEntry) -> Result<ManualE
     entry_from_row(&row)
 }
 
-pub(super) async fn update(pool: &SqlitePool, e: &ManualEntry) -> Result<()> {
+pub(super) async fn update(pool: &DbPool, e: &ManualEntry) -> Result<()> {
     let done = sqlx::query(
         "UPDATE manual_entries SET start_at = $1, end_at = $2, category = $3, title = $4 WHERE id = $5",
     )
@@ -64,7 +64,7 @@ pub(super) async fn update(pool: &SqlitePool, e: &ManualEntry) -> Result<()> {
     Ok(())
 }
 
-pub(super) async fn delete(pool: &SqlitePool, id: i64) -> Result<ManualEntry> {
+pub(super) async fn delete(pool: &DbPool, id: i64) -> Result<ManualEntry> {
     let row = sqlx::query(
         "DELETE FROM manual_entries WHERE id = $1 RETURNING id, start_at, end_at, category, title",
     )
@@ -74,7 +74,7 @@ pub(super) async fn delete(pool: &SqlitePool, id: i64) -> Result<ManualEntry> {
     entry_from_row(&row.ok_or_else(|| no_entry(id))?)
 }
 
-pub(super) async fn get(pool: &SqlitePool, id: i64) -> Result<ManualEntry> {
+pub(super) async fn get(pool: &DbPool, id: i64) -> Result<ManualEntry> {
     let row = sqlx::query(
         "SELECT id, start_at, end_at, category, title FROM manual_entries WHERE id = $1",
     )
@@ -85,7 +85,7 @@ pub(super) async fn get(pool: &SqlitePool, id: i64) -> Result<ManualEntry> {
 }
 
 /// Finished entries overlapping `[from, to)`, and the running timer if it started before `to`.
-pub(super) async fn between(pool: &SqlitePool, from: i64, to: i64) -> Result<Vec<ManualEntry>> {
+pub(super) async fn between(pool: &DbPool, from: i64, to: i64) -> Result<Vec<ManualEntry>> {
     sqlx::query(
         "SELECT id, start_at, end_at, category, title FROM manual_entries
          WHERE start_at < $2 AND (end_at IS NULL OR end_at > $1) ORDER BY start_at, id",
@@ -99,7 +99,7 @@ pub(super) async fn between(pool: &SqlitePool, from: i64, to: i64) -> Result<Vec
     .collect()
 }
 
-pub(super) async fn running(pool: &SqlitePool) -> Result<Option<ManualEntry>> {
+pub(super) async fn running(pool: &DbPool) -> Result<Option<ManualEntry>> {
     sqlx::query(
         "SELECT id, start_at, end_at, category, title FROM manual_entries WHERE end_at IS NULL",
     )

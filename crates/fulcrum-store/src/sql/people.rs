@@ -1,6 +1,7 @@
 //! The SQL of the people records: observations, logged 1:1s and their items, feedback,
 //! delegations, contacts, commitments, stakeholder preps and onboarding steps.
 
+use super::dialect::{DB, DbPool, DbQueryResult, DbRow};
 use super::{Query, begin_write, date_col, from_word};
 use crate::{PersonRecords, Result, StoreError};
 use fulcrum_core::delegation::{CheckIn, Delegation, Expectations, FollowUp};
@@ -10,11 +11,10 @@ use fulcrum_core::onboarding::Step;
 use fulcrum_core::one_on_one::{Item, OneOnOneNote};
 use fulcrum_core::relationships::{Commitment, Interaction, Prep};
 use jiff::civil::Date;
-use sqlx::sqlite::{SqliteQueryResult, SqliteRow};
-use sqlx::{Row, Sqlite, SqlitePool, Transaction};
+use sqlx::{Row, Transaction};
 
 /// `Err(NotFound)` when an UPDATE touched nothing.
-fn found(done: SqliteQueryResult, what: &'static str, id: i64) -> Result<()> {
+fn found(done: DbQueryResult, what: &'static str, id: i64) -> Result<()> {
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound { what, id });
     }
@@ -29,18 +29,18 @@ fn opt_day(d: Option<Date>) -> Option<String> {
     d.map(day)
 }
 
-fn req_date(what: &'static str, row: &SqliteRow, col: &str) -> Result<Date> {
+fn req_date(what: &'static str, row: &DbRow, col: &str) -> Result<Date> {
     let v: String = row.try_get(col)?;
     date_col(what, Some(v.clone()))?.ok_or(StoreError::Corrupt { what, message: v })
 }
 
-fn opt_date(what: &'static str, row: &SqliteRow, col: &str) -> Result<Option<Date>> {
+fn opt_date(what: &'static str, row: &DbRow, col: &str) -> Result<Option<Date>> {
     date_col(what, row.try_get(col)?)
 }
 
 fn json_col<T: serde::de::DeserializeOwned>(
     what: &'static str,
-    row: &SqliteRow,
+    row: &DbRow,
     col: &str,
 ) -> Result<T> {
     let text: String = row.try_get(col)?;
@@ -61,11 +61,7 @@ fn opt_word<T: serde::de::DeserializeOwned>(
     v.map(|w| from_word(what, w)).transpose()
 }
 
-async fn all<T>(
-    pool: &SqlitePool,
-    sql: &'static str,
-    map: fn(&SqliteRow) -> Result<T>,
-) -> Result<Vec<T>> {
+async fn all<T>(pool: &DbPool, sql: &'static str, map: fn(&DbRow) -> Result<T>) -> Result<Vec<T>> {
     sqlx::query(sql)
         .fetch_all(pool)
         .await?
@@ -74,7 +70,7 @@ async fn all<T>(
         .collect()
 }
 
-async fn new_id(q: Query<'_>, pool: &SqlitePool) -> Result<i64> {
+async fn new_id(q: Query<'_>, pool: &DbPool) -> Result<i64> {
     Ok(q.fetch_one(pool).await?.try_get(0)?)
 }
 
@@ -101,7 +97,7 @@ const RECORD_TABLES: [(&str, &str); 9] = [
     record_table!("onboarding_steps"),
 ];
 
-pub(super) async fn person_records(pool: &SqlitePool, id: i64) -> Result<PersonRecords> {
+pub(super) async fn person_records(pool: &DbPool, id: i64) -> Result<PersonRecords> {
     let mut n = [0u64; 9];
     for (slot, (count, _)) in n.iter_mut().zip(RECORD_TABLES) {
         let c: i64 = sqlx::query(count)
@@ -135,7 +131,7 @@ pub(super) async fn person_records(pool: &SqlitePool, id: i64) -> Result<PersonR
     })
 }
 
-pub(super) async fn delete_person(pool: &SqlitePool, id: i64) -> Result<PersonRecords> {
+pub(super) async fn delete_person(pool: &DbPool, id: i64) -> Result<PersonRecords> {
     let records = person_records(pool, id).await?;
     let mut tx = begin_write(pool).await?;
     for (_, delete) in RECORD_TABLES {
@@ -146,16 +142,13 @@ pub(super) async fn delete_person(pool: &SqlitePool, id: i64) -> Result<PersonRe
         .execute(&mut *tx)
         .await?;
     if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound {
-            what: "person",
-            id: id,
-        });
+        return Err(StoreError::NotFound { what: "person", id });
     }
     tx.commit().await?;
     Ok(records)
 }
 
-fn observation_from_row(row: &SqliteRow) -> Result<Observation> {
+fn observation_from_row(row: &DbRow) -> Result<Observation> {
     let energy: i64 = row.try_get("energy")?;
     Ok(Observation {
         id: row.try_get("id")?,
@@ -170,7 +163,7 @@ fn observation_from_row(row: &SqliteRow) -> Result<Observation> {
     })
 }
 
-pub(super) async fn add_observation(pool: &SqlitePool, o: &Observation) -> Result<Observation> {
+pub(super) async fn add_observation(pool: &DbPool, o: &Observation) -> Result<Observation> {
     let id = new_id(
         sqlx::query(
             "INSERT INTO observations (person_id, observed_on, energy, context, note)
@@ -187,7 +180,7 @@ pub(super) async fn add_observation(pool: &SqlitePool, o: &Observation) -> Resul
     Ok(Observation { id, ..o.clone() })
 }
 
-pub(super) async fn observations(pool: &SqlitePool) -> Result<Vec<Observation>> {
+pub(super) async fn observations(pool: &DbPool) -> Result<Vec<Observation>> {
     all(
         pool,
         "SELECT * FROM observations ORDER BY id",
@@ -196,7 +189,7 @@ pub(super) async fn observations(pool: &SqlitePool) -> Result<Vec<Observation>> 
     .await
 }
 
-fn note_from_row(row: &SqliteRow) -> Result<OneOnOneNote> {
+fn note_from_row(row: &DbRow) -> Result<OneOnOneNote> {
     Ok(OneOnOneNote {
         id: row.try_get("id")?,
         person_id: row.try_get("person_id")?,
@@ -217,7 +210,7 @@ fn bind_note<'q>(q: Query<'q>, n: &'q OneOnOneNote) -> Query<'q> {
         .bind(json_text(&n.topics))
 }
 
-fn item_from_row(row: &SqliteRow) -> Result<Item> {
+fn item_from_row(row: &DbRow) -> Result<Item> {
     Ok(Item {
         id: row.try_get("id")?,
         person_id: row.try_get("person_id")?,
@@ -249,12 +242,12 @@ const INSERT_ITEM: &str =
         created_in, closed_on, closed_in) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
 
 pub(super) async fn log_one_on_one(
-    pool: &SqlitePool,
+    pool: &DbPool,
     note: &OneOnOneNote,
     discussed: &[i64],
     new_items: &[Item],
 ) -> Result<OneOnOneNote> {
-    let mut tx: Transaction<'_, Sqlite> = begin_write(pool).await?;
+    let mut tx: Transaction<'_, DB> = begin_write(pool).await?;
     let id: i64 = bind_note(
         sqlx::query(
             "INSERT INTO one_on_one_notes (person_id, held_on, meeting_uid, shared_notes,
@@ -292,7 +285,7 @@ pub(super) async fn log_one_on_one(
     Ok(OneOnOneNote { id, ..note.clone() })
 }
 
-pub(super) async fn update_note(pool: &SqlitePool, n: &OneOnOneNote) -> Result<()> {
+pub(super) async fn update_note(pool: &DbPool, n: &OneOnOneNote) -> Result<()> {
     let done = bind_note(
         sqlx::query(
             "UPDATE one_on_one_notes SET person_id = $1, held_on = $2, meeting_uid = $3,
@@ -306,7 +299,7 @@ pub(super) async fn update_note(pool: &SqlitePool, n: &OneOnOneNote) -> Result<(
     found(done, "logged 1:1", n.id)
 }
 
-pub(super) async fn notes(pool: &SqlitePool) -> Result<Vec<OneOnOneNote>> {
+pub(super) async fn notes(pool: &DbPool) -> Result<Vec<OneOnOneNote>> {
     all(
         pool,
         "SELECT * FROM one_on_one_notes ORDER BY id",
@@ -315,12 +308,12 @@ pub(super) async fn notes(pool: &SqlitePool) -> Result<Vec<OneOnOneNote>> {
     .await
 }
 
-pub(super) async fn add_item(pool: &SqlitePool, i: &Item) -> Result<Item> {
+pub(super) async fn add_item(pool: &DbPool, i: &Item) -> Result<Item> {
     let id = new_id(bind_item(sqlx::query(INSERT_ITEM), i), pool).await?;
     Ok(Item { id, ..i.clone() })
 }
 
-pub(super) async fn update_item(pool: &SqlitePool, i: &Item) -> Result<()> {
+pub(super) async fn update_item(pool: &DbPool, i: &Item) -> Result<()> {
     let done = bind_item(
         sqlx::query(
             "UPDATE one_on_one_items SET person_id = $1, kind = $2, owner = $3, body = $4, due = $5,
@@ -334,7 +327,7 @@ pub(super) async fn update_item(pool: &SqlitePool, i: &Item) -> Result<()> {
     found(done, "agenda or action item", i.id)
 }
 
-pub(super) async fn items(pool: &SqlitePool) -> Result<Vec<Item>> {
+pub(super) async fn items(pool: &DbPool) -> Result<Vec<Item>> {
     all(
         pool,
         "SELECT * FROM one_on_one_items ORDER BY id",
@@ -343,7 +336,7 @@ pub(super) async fn items(pool: &SqlitePool) -> Result<Vec<Item>> {
     .await
 }
 
-fn feedback_from_row(row: &SqliteRow) -> Result<Feedback> {
+fn feedback_from_row(row: &DbRow) -> Result<Feedback> {
     let what = "feedback date";
     Ok(Feedback {
         id: row.try_get("id")?,
@@ -379,7 +372,7 @@ fn bind_feedback<'q>(q: Query<'q>, f: &'q Feedback) -> Query<'q> {
         .bind(&f.follow_up_note)
 }
 
-pub(super) async fn add_feedback(pool: &SqlitePool, f: &Feedback) -> Result<Feedback> {
+pub(super) async fn add_feedback(pool: &DbPool, f: &Feedback) -> Result<Feedback> {
     let id = new_id(
         bind_feedback(
             sqlx::query(
@@ -396,7 +389,7 @@ pub(super) async fn add_feedback(pool: &SqlitePool, f: &Feedback) -> Result<Feed
     Ok(Feedback { id, ..f.clone() })
 }
 
-pub(super) async fn update_feedback(pool: &SqlitePool, f: &Feedback) -> Result<()> {
+pub(super) async fn update_feedback(pool: &DbPool, f: &Feedback) -> Result<()> {
     let done = bind_feedback(
         sqlx::query(
             "UPDATE feedback SET person_id = $1, who = $2, direction = $3, polarity = $4,
@@ -412,7 +405,7 @@ pub(super) async fn update_feedback(pool: &SqlitePool, f: &Feedback) -> Result<(
     found(done, "feedback", f.id)
 }
 
-pub(super) async fn feedback(pool: &SqlitePool) -> Result<Vec<Feedback>> {
+pub(super) async fn feedback(pool: &DbPool) -> Result<Vec<Feedback>> {
     all(
         pool,
         "SELECT * FROM feedback ORDER BY id",
@@ -421,7 +414,7 @@ pub(super) async fn feedback(pool: &SqlitePool) -> Result<Vec<Feedback>> {
     .await
 }
 
-fn delegation_from_row(row: &SqliteRow) -> Result<Delegation> {
+fn delegation_from_row(row: &DbRow) -> Result<Delegation> {
     let what = "delegation date";
     let category: String = row.try_get("category")?;
     let check_ins: Vec<CheckIn> = json_col("delegation check-ins", row, "check_ins")?;
@@ -483,7 +476,7 @@ fn bind_delegation<'q>(q: Query<'q>, d: &'q Delegation) -> Query<'q> {
         .bind(&d.origin)
 }
 
-pub(super) async fn add_delegation(pool: &SqlitePool, d: &Delegation) -> Result<Delegation> {
+pub(super) async fn add_delegation(pool: &DbPool, d: &Delegation) -> Result<Delegation> {
     let id = new_id(
         bind_delegation(
             sqlx::query(
@@ -502,7 +495,7 @@ pub(super) async fn add_delegation(pool: &SqlitePool, d: &Delegation) -> Result<
     Ok(Delegation { id, ..d.clone() })
 }
 
-pub(super) async fn update_delegation(pool: &SqlitePool, d: &Delegation) -> Result<()> {
+pub(super) async fn update_delegation(pool: &DbPool, d: &Delegation) -> Result<()> {
     let done = bind_delegation(
         sqlx::query(
             "UPDATE delegations SET person_id = $1, title = $2, category = $3, style = $4,
@@ -520,7 +513,7 @@ pub(super) async fn update_delegation(pool: &SqlitePool, d: &Delegation) -> Resu
     found(done, "delegation", d.id)
 }
 
-pub(super) async fn delegations(pool: &SqlitePool) -> Result<Vec<Delegation>> {
+pub(super) async fn delegations(pool: &DbPool) -> Result<Vec<Delegation>> {
     all(
         pool,
         "SELECT * FROM delegations ORDER BY id",
@@ -529,7 +522,7 @@ pub(super) async fn delegations(pool: &SqlitePool) -> Result<Vec<Delegation>> {
     .await
 }
 
-fn interaction_from_row(row: &SqliteRow) -> Result<Interaction> {
+fn interaction_from_row(row: &DbRow) -> Result<Interaction> {
     Ok(Interaction {
         id: row.try_get("id")?,
         person_id: row.try_get("person_id")?,
@@ -539,7 +532,7 @@ fn interaction_from_row(row: &SqliteRow) -> Result<Interaction> {
     })
 }
 
-pub(super) async fn add_interaction(pool: &SqlitePool, i: &Interaction) -> Result<Interaction> {
+pub(super) async fn add_interaction(pool: &DbPool, i: &Interaction) -> Result<Interaction> {
     let id = new_id(
         sqlx::query(
             "INSERT INTO interactions (person_id, happened_on, kind, note)
@@ -555,7 +548,7 @@ pub(super) async fn add_interaction(pool: &SqlitePool, i: &Interaction) -> Resul
     Ok(Interaction { id, ..i.clone() })
 }
 
-pub(super) async fn interactions(pool: &SqlitePool) -> Result<Vec<Interaction>> {
+pub(super) async fn interactions(pool: &DbPool) -> Result<Vec<Interaction>> {
     all(
         pool,
         "SELECT * FROM interactions ORDER BY id",
@@ -564,7 +557,7 @@ pub(super) async fn interactions(pool: &SqlitePool) -> Result<Vec<Interaction>> 
     .await
 }
 
-fn commitment_from_row(row: &SqliteRow) -> Result<Commitment> {
+fn commitment_from_row(row: &DbRow) -> Result<Commitment> {
     let what = "commitment date";
     Ok(Commitment {
         id: row.try_get("id")?,
@@ -592,7 +585,7 @@ fn bind_commitment<'q>(q: Query<'q>, c: &'q Commitment) -> Query<'q> {
         .bind(&c.note)
 }
 
-pub(super) async fn add_commitment(pool: &SqlitePool, c: &Commitment) -> Result<Commitment> {
+pub(super) async fn add_commitment(pool: &DbPool, c: &Commitment) -> Result<Commitment> {
     let id = new_id(
         bind_commitment(
             sqlx::query(
@@ -608,7 +601,7 @@ pub(super) async fn add_commitment(pool: &SqlitePool, c: &Commitment) -> Result<
     Ok(Commitment { id, ..c.clone() })
 }
 
-pub(super) async fn update_commitment(pool: &SqlitePool, c: &Commitment) -> Result<()> {
+pub(super) async fn update_commitment(pool: &DbPool, c: &Commitment) -> Result<()> {
     let done = bind_commitment(
         sqlx::query(
             "UPDATE commitments SET person_id = $1, promised_to = $2, what = $3, made_on = $4,
@@ -623,7 +616,7 @@ pub(super) async fn update_commitment(pool: &SqlitePool, c: &Commitment) -> Resu
     found(done, "commitment", c.id)
 }
 
-pub(super) async fn commitments(pool: &SqlitePool) -> Result<Vec<Commitment>> {
+pub(super) async fn commitments(pool: &DbPool) -> Result<Vec<Commitment>> {
     all(
         pool,
         "SELECT * FROM commitments ORDER BY id",
@@ -632,7 +625,7 @@ pub(super) async fn commitments(pool: &SqlitePool) -> Result<Vec<Commitment>> {
     .await
 }
 
-fn prep_from_row(row: &SqliteRow) -> Result<Prep> {
+fn prep_from_row(row: &DbRow) -> Result<Prep> {
     Ok(Prep {
         id: row.try_get("id")?,
         person_id: row.try_get("person_id")?,
@@ -655,7 +648,7 @@ fn bind_prep<'q>(q: Query<'q>, p: &'q Prep) -> Query<'q> {
         .bind(day(p.created_on))
 }
 
-pub(super) async fn add_prep(pool: &SqlitePool, p: &Prep) -> Result<Prep> {
+pub(super) async fn add_prep(pool: &DbPool, p: &Prep) -> Result<Prep> {
     let id = new_id(
         bind_prep(
             sqlx::query(
@@ -670,7 +663,7 @@ pub(super) async fn add_prep(pool: &SqlitePool, p: &Prep) -> Result<Prep> {
     Ok(Prep { id, ..p.clone() })
 }
 
-pub(super) async fn update_prep(pool: &SqlitePool, p: &Prep) -> Result<()> {
+pub(super) async fn update_prep(pool: &DbPool, p: &Prep) -> Result<()> {
     let done = bind_prep(
         sqlx::query(
             "UPDATE preps SET person_id = $1, topic = $2, meeting_on = $3, reframe = $4,
@@ -684,11 +677,11 @@ pub(super) async fn update_prep(pool: &SqlitePool, p: &Prep) -> Result<()> {
     found(done, "stakeholder prep", p.id)
 }
 
-pub(super) async fn preps(pool: &SqlitePool) -> Result<Vec<Prep>> {
+pub(super) async fn preps(pool: &DbPool) -> Result<Vec<Prep>> {
     all(pool, "SELECT * FROM preps ORDER BY id", prep_from_row).await
 }
 
-fn step_from_row(row: &SqliteRow) -> Result<Step> {
+fn step_from_row(row: &DbRow) -> Result<Step> {
     let seq: i64 = row.try_get("seq")?;
     Ok(Step {
         id: row.try_get("id")?,
@@ -703,7 +696,7 @@ fn step_from_row(row: &SqliteRow) -> Result<Step> {
     })
 }
 
-pub(super) async fn add_onboarding_steps(pool: &SqlitePool, steps: &[Step]) -> Result<Vec<Step>> {
+pub(super) async fn add_onboarding_steps(pool: &DbPool, steps: &[Step]) -> Result<Vec<Step>> {
     let mut tx = begin_write(pool).await?;
     let mut out = Vec::with_capacity(steps.len());
     for s in steps {
@@ -725,7 +718,7 @@ pub(super) async fn add_onboarding_steps(pool: &SqlitePool, steps: &[Step]) -> R
     Ok(out)
 }
 
-pub(super) async fn update_onboarding_step(pool: &SqlitePool, s: &Step) -> Result<()> {
+pub(super) async fn update_onboarding_step(pool: &DbPool, s: &Step) -> Result<()> {
     let done = sqlx::query(
         "UPDATE onboarding_steps SET person_id = $1, seq = $2, title = $3, due = $4, done_on = $5
          WHERE id = $6",
@@ -741,7 +734,7 @@ pub(super) async fn update_onboarding_step(pool: &SqlitePool, s: &Step) -> Resul
     found(done, "onboarding step", s.id)
 }
 
-pub(super) async fn onboarding_steps(pool: &SqlitePool) -> Result<Vec<Step>> {
+pub(super) async fn onboarding_steps(pool: &DbPool) -> Result<Vec<Step>> {
     all(
         pool,
         "SELECT * FROM onboarding_steps ORDER BY person_id, seq, id",

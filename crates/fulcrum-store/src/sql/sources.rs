@@ -1,8 +1,9 @@
 //! The SQL of folder imports, failed imports and removing a source with what it holds.
 
+use super::dialect::{DB, DbConnection, DbPool};
 use super::{Db, begin_write, now, source_from_row};
 use crate::{FolderFile, NewSource, Result, Source, SourceRemoval, StoreError, StoredFolder};
-use sqlx::{Row, Sqlite, SqliteConnection, SqlitePool, Transaction};
+use sqlx::{Row, Transaction};
 
 /// The rows of `events` that belong to source `$1` or to a file of folder `$1`. (Fragments
 /// are macros so that every query stays a static string.)
@@ -26,7 +27,7 @@ macro_rules! held_elsewhere {
     };
 }
 
-pub(super) async fn source(conn: &mut SqliteConnection, id: i64) -> Result<Option<Source>> {
+pub(super) async fn source(conn: &mut DbConnection, id: i64) -> Result<Option<Source>> {
     sqlx::query(concat!(
         "SELECT ",
         source_columns!(),
@@ -40,7 +41,7 @@ pub(super) async fn source(conn: &mut SqliteConnection, id: i64) -> Result<Optio
     .transpose()
 }
 
-async fn count(conn: &mut SqliteConnection, sql: &'static str, id: i64) -> Result<u64> {
+async fn count(conn: &mut DbConnection, sql: &'static str, id: i64) -> Result<u64> {
     let n: i64 = sqlx::query(sql)
         .bind(id)
         .fetch_one(&mut *conn)
@@ -51,12 +52,9 @@ async fn count(conn: &mut SqliteConnection, sql: &'static str, id: i64) -> Resul
 
 /// What removing source `id` takes, counted on `conn` (inside the removal's transaction when
 /// it is one).
-async fn removal(conn: &mut SqliteConnection, id: i64) -> Result<SourceRemoval> {
+async fn removal(conn: &mut DbConnection, id: i64) -> Result<SourceRemoval> {
     if source(conn, id).await?.is_none() {
-        return Err(StoreError::NotFound {
-            what: "source",
-            id: id,
-        });
+        return Err(StoreError::NotFound { what: "source", id });
     }
     let files = count(
         conn,
@@ -127,12 +125,12 @@ async fn removal(conn: &mut SqliteConnection, id: i64) -> Result<SourceRemoval> 
     })
 }
 
-pub(super) async fn source_removal(pool: &SqlitePool, id: i64) -> Result<SourceRemoval> {
+pub(super) async fn source_removal(pool: &DbPool, id: i64) -> Result<SourceRemoval> {
     let mut conn = pool.acquire().await?;
     removal(&mut conn, id).await
 }
 
-pub(super) async fn remove_source(pool: &SqlitePool, id: i64) -> Result<SourceRemoval> {
+pub(super) async fn remove_source(pool: &DbPool, id: i64) -> Result<SourceRemoval> {
     let mut tx = begin_write(pool).await?;
     let gone = removal(&mut tx, id).await?;
     // A commit a clone also holds moves to that clone before its row could go with the source.
@@ -165,7 +163,7 @@ pub(super) async fn remove_source(pool: &SqlitePool, id: i64) -> Result<SourceRe
 }
 
 /// Marks the last import of source `id` as failed with `message` and returns the source.
-async fn fail_import(tx: &mut Transaction<'_, Sqlite>, id: i64, message: &str) -> Result<Source> {
+async fn fail_import(tx: &mut Transaction<'_, DB>, id: i64, message: &str) -> Result<Source> {
     sqlx::query(
         "UPDATE sources SET last_import_at = $1, last_ok = 0, last_result = $2 WHERE id = $3",
     )
@@ -174,17 +172,12 @@ async fn fail_import(tx: &mut Transaction<'_, Sqlite>, id: i64, message: &str) -
     .bind(id)
     .execute(&mut **tx)
     .await?;
-    source(tx, id).await?.ok_or(StoreError::NotFound {
-        what: "source",
-        id: id,
-    })
+    source(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound { what: "source", id })
 }
 
-pub(super) async fn record_problem(
-    pool: &SqlitePool,
-    s: &NewSource,
-    message: &str,
-) -> Result<Source> {
+pub(super) async fn record_problem(pool: &DbPool, s: &NewSource, message: &str) -> Result<Source> {
     let mut tx = begin_write(pool).await?;
     let id = Db::upsert_source(&mut tx, s).await?;
     let stored = fail_import(&mut tx, id, message).await?;
@@ -193,7 +186,7 @@ pub(super) async fn record_problem(
 }
 
 pub(super) async fn replace_folder(
-    pool: &SqlitePool,
+    pool: &DbPool,
     folder: &NewSource,
     files: &[FolderFile],
     outcome: &str,

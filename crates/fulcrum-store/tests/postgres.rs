@@ -1,0 +1,82 @@
+//! The PostgreSQL backend: the conformance suite, one test per check, each on a database of
+//! its own; and opening, which refuses what is not a Fulcrum store as the SQLite backend does.
+
+use fulcrum_store::testing::TestDatabase;
+use fulcrum_store::{OpenMode, PostgresStore, Store, StoreError, conformance};
+
+struct Fresh {
+    store: PostgresStore,
+    _db: TestDatabase,
+}
+
+#[async_trait::async_trait]
+impl conformance::Fixture for Fresh {
+    fn store(&self) -> &dyn Store {
+        &self.store
+    }
+    async fn finish(self) {
+        self.store.close().await;
+    }
+}
+
+async fn fresh() -> Option<Fresh> {
+    let db = TestDatabase::create()?;
+    let store = PostgresStore::open(&db.url, OpenMode::Create)
+        .await
+        .unwrap();
+    Some(Fresh { store, _db: db })
+}
+
+mod conformance_checks {
+    use super::fresh;
+    fulcrum_store::conformance_tests!(fresh);
+}
+
+#[tokio::test]
+async fn only_create_makes_a_store_in_an_empty_database() {
+    let Some(db) = TestDatabase::create() else {
+        return;
+    };
+    for mode in [OpenMode::Existing, OpenMode::ReadOnly] {
+        match PostgresStore::open(&db.url, mode).await {
+            Err(StoreError::Missing { path }) => assert_eq!(path, db.url),
+            Err(e) => panic!("{mode:?}: {e}"),
+            Ok(_) => panic!("{mode:?} opened an empty database"),
+        }
+    }
+    let store = PostgresStore::open(&db.url, OpenMode::Create)
+        .await
+        .unwrap();
+    assert!(store.profile().await.unwrap().is_none());
+    store.close().await;
+    let again = PostgresStore::open(&db.url, OpenMode::ReadOnly)
+        .await
+        .unwrap();
+    assert!(again.tasks().await.unwrap().is_empty());
+    again.close().await;
+}
+
+#[tokio::test]
+async fn another_programs_database_is_left_alone() {
+    let Some(db) = TestDatabase::create() else {
+        return;
+    };
+    let pool = sqlx::PgPool::connect(&db.url).await.unwrap();
+    sqlx::raw_sql("CREATE TABLE invoices (id BIGINT PRIMARY KEY)")
+        .execute(&pool)
+        .await
+        .unwrap();
+    match PostgresStore::open(&db.url, OpenMode::Create).await {
+        Err(StoreError::Foreign { tables, .. }) => assert!(tables.contains("invoices"), "{tables}"),
+        Err(e) => panic!("{e}"),
+        Ok(_) => panic!("opened another program's database"),
+    }
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public'",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(tables, ["invoices"], "nothing was added");
+    pool.close().await;
+}
