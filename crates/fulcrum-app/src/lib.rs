@@ -30,11 +30,21 @@ pub use error::{AppError, Result};
 
 pub use fulcrum_store::OpenMode;
 
-use fulcrum_store::{SqliteStore, Store};
+use fulcrum_store::{PostgresStore, SqliteStore, Store};
 use std::path::Path;
 
-/// Opens the store at `path` (the embedded SQLite backend) as `mode` allows: only
+/// Opens the store at `path` as `mode` allows: a `postgres://` (or `postgresql://`) URL is a
+/// PostgreSQL database, anything else a file of the embedded SQLite backend. Only
 /// `OpenMode::Create` makes a store where there is none.
 pub async fn open_store(path: &Path, mode: OpenMode) -> Result<Box<dyn Store>> {
-    Ok(Box::new(SqliteStore::open(path, mode).await?))
+    match postgres_url(path) {
+        Some(url) => Ok(Box::new(PostgresStore::open(url, mode).await?)),
+        None => Ok(Box::new(SqliteStore::open(path, mode).await?)),
+    }
+}
+
+/// The URL `--db` names when it is a PostgreSQL one.
+pub fn postgres_url(path: &Path) -> Option<&str> {
+    path.to_str()
+        .filter(|p| p.starts_with("postgres://") || p.starts_with("postgresql://"))
 }

@@ -12,11 +12,13 @@ use std::path::PathBuf;
                   (build, lead, align, operate, think, grow, personal, other) and shows it against \
                   the balance you chose for your role.\n\nStart with `fulcrum demo` to see a year \
                   of a tech lead's data, or `fulcrum init` to set up your own.",
-    after_help = "Your data stays on this machine, in one SQLite file (see --db)."
+    after_help = "Your data stays on this machine, in one SQLite file (see --db), unless --db names \
+                  a PostgreSQL database (postgres://user@host/db) for a team's server."
 )]
 pub struct Cli {
-    /// The store to use [default: $FULCRUM_DB, else fulcrum.db in your data directory]
-    #[arg(long, global = true, value_name = "PATH")]
+    /// The store to use: a file, or a postgres:// URL [default: $FULCRUM_DB, else fulcrum.db
+    /// in your data directory]
+    #[arg(long, global = true, value_name = "PATH|URL")]
     pub db: Option<PathBuf>,
 
     /// Your categorisation rules [default: $FULCRUM_RULES, else rules.toml in your config directory]
