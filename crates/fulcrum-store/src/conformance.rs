@@ -70,6 +70,9 @@ macro_rules! conformance_tests {
             people_records_round_trip [people_round_trip],
             deleting_a_person_takes_their_records [people_round_trip, people_records_round_trip],
             manual_entries_round_trip_with_one_timer,
+            backup_covers_every_table,
+            a_backup_is_not_restored_over_data [profile_round_trips, tasks_round_trip],
+            a_backup_naming_an_unknown_column_changes_nothing,
         );
     };
     (@each $fresh:path; $($check:ident $([$($before:ident),*])?),* $(,)?) => {
@@ -840,4 +843,52 @@ pub async fn manual_entries_round_trip_with_one_timer(store: &dyn Store) {
     assert!(store.manual_entry(logged.id).await.is_err());
     assert!(store.update_manual_entry(&logged).await.is_err());
     store.delete_manual_entry(running.id).await.unwrap();
+}
+
+pub async fn backup_covers_every_table(store: &dyn Store) {
+    let mut listed: Vec<String> = crate::BACKUP_TABLES.iter().map(|t| t.to_string()).collect();
+    listed.sort();
+    assert_eq!(
+        store.schema_tables().await.unwrap(),
+        listed,
+        "BACKUP_TABLES must name every table of the schema"
+    );
+}
+
+pub async fn a_backup_is_not_restored_over_data(store: &dyn Store) {
+    let before = store.export_tables().await.unwrap();
+    assert!(before.iter().any(|t| !t.rows.is_empty()));
+    assert!(matches!(
+        store.import_tables(&before).await,
+        Err(crate::StoreError::NotEmpty { .. })
+    ));
+    assert_eq!(store.export_tables().await.unwrap(), before);
+}
+
+pub async fn a_backup_naming_an_unknown_column_changes_nothing(store: &dyn Store) {
+    let dumps = [
+        crate::TableDump {
+            name: "settings".into(),
+            columns: vec!["key".into(), "value".into()],
+            rows: vec![vec!["profile".into(), "{}".into()]],
+        },
+        crate::TableDump {
+            name: "people".into(),
+            columns: vec!["id".into(), "shoe_size".into()],
+            rows: vec![vec![1.into(), 44.into()]],
+        },
+    ];
+    let err = store.import_tables(&dumps).await.unwrap_err().to_string();
+    assert!(err.contains("people.shoe_size"), "{err}");
+    assert!(store.profile().await.unwrap().is_none(), "nothing written");
+    let wrong = [crate::TableDump {
+        name: "tasks".into(),
+        columns: vec!["id".into(), "title".into()],
+        rows: vec![vec!["one".into(), "ok".into()]],
+    }];
+    let err = store.import_tables(&wrong).await.unwrap_err().to_string();
+    assert!(
+        err.contains("row 1 of tasks: id should be an integer"),
+        "{err}"
+    );
 }

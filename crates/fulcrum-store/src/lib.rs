@@ -92,6 +92,12 @@ pub enum StoreError {
     /// the ids is the interface's to say (`fulcrum_store::StoreError::NotFound` carries no hint).
     #[error("there is no {what} {id}")]
     NotFound { what: &'static str, id: i64 },
+    #[error("the backup cannot be restored: {message}")]
+    Backup { message: String },
+    #[error(
+        "a backup is restored only into an empty store, and this one holds {table}; pass --db with a new file or an empty database"
+    )]
+    NotEmpty { table: String },
     #[error("a timer is already running")]
     TimerRunning,
 }
@@ -268,6 +274,14 @@ pub trait Store: Send + Sync {
     /// Entries overlapping `[from, to)` in start order, a running timer included.
     async fn manual_entries_between(&self, from: i64, to: i64) -> Result<Vec<ManualEntry>>;
     async fn running_timer(&self) -> Result<Option<ManualEntry>>;
+
+    /// Every row of every table, in a fixed order: the same store gives the same dumps.
+    async fn export_tables(&self) -> Result<Vec<TableDump>>;
+    /// Writes `dumps` into this store, which must hold nothing yet, in one transaction.
+    /// Returns how many rows were written.
+    async fn import_tables(&self, dumps: &[TableDump]) -> Result<u64>;
+    /// The tables the schema holds, sorted; the backup's list must name each of them.
+    async fn schema_tables(&self) -> Result<Vec<String>>;
 }
 
 /// Commits being added to one git source inside an open transaction.

@@ -251,3 +251,40 @@ pub struct NewManualEntry {
     pub category: String,
     pub title: String,
 }
+
+/// Every row of one table, as a backup keeps it: the columns by name, each row's values in
+/// that order (a JSON number, string or null).
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct TableDump {
+    pub name: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<serde_json::Value>>,
+}
+
+/// Every table of the store, parents before the tables that point at them, so a restore can
+/// insert them in this order. A table a migration adds is added here too: the conformance
+/// suite fails until it is (`backup_covers_every_table`).
+pub const BACKUP_TABLES: &[&str] = &[
+    "settings",
+    "sources",
+    "events",
+    "commits",
+    "commit_sources",
+    "tasks",
+    "plans",
+    "plan_blocks",
+    "reviews",
+    "inbox",
+    "entries",
+    "people",
+    "observations",
+    "one_on_one_notes",
+    "one_on_one_items",
+    "feedback",
+    "delegations",
+    "interactions",
+    "commitments",
+    "preps",
+    "onboarding_steps",
+    "manual_entries",
+];

@@ -30,6 +30,28 @@ mod dialect {
             .await?;
         Ok(tx)
     }
+
+    /// A table's columns and their types, in order.
+    pub const COLUMNS: &str =
+        "SELECT column_name::text, data_type::text FROM information_schema.columns
+         WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position";
+    /// The tables of the schema.
+    pub const TABLES: &str = "SELECT table_name::text FROM information_schema.tables
+         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'";
+
+    /// Rows restored with their ids leave the identity behind: move it past the highest.
+    pub async fn continue_ids_after_restore(
+        tx: &mut Transaction<'_, DB>,
+        table: &str,
+    ) -> Result<()> {
+        let sql = format!(
+            "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM {table}"
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
 }
 
 // The queries are compiled once per backend, on purpose: each copy is checked against its

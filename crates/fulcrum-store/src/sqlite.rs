@@ -23,6 +23,20 @@ mod dialect {
     pub async fn begin_write(pool: &DbPool) -> Result<Transaction<'static, DB>> {
         Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
     }
+
+    /// A table's columns and their declared types, in order.
+    pub const COLUMNS: &str = "SELECT name, type FROM pragma_table_info($1) ORDER BY cid";
+    /// The tables of the schema.
+    pub const TABLES: &str =
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, 7) <> 'sqlite_'";
+
+    /// SQLite gives a new row the next id after the highest: nothing to do.
+    pub async fn continue_ids_after_restore(
+        _tx: &mut Transaction<'_, DB>,
+        _table: &str,
+    ) -> Result<()> {
+        Ok(())
+    }
 }
 
 // The queries are compiled once per backend, on purpose: each copy is checked against its

@@ -3,6 +3,7 @@
 //! is the same text on SQLite and PostgreSQL: `$n` placeholders, `ON CONFLICT`, `RETURNING`,
 //! integers as BIGINT, no engine-specific functions.
 
+pub(crate) mod backup;
 mod manual;
 mod people;
 
@@ -10,7 +11,7 @@ use super::dialect::{self, DB, DbPool, DbRow, begin_write};
 use crate::{
     AcceptedPlan, CommitImport, Entry, FolderFile, ManualEntry, NewManualEntry, NewSource,
     PersonRecords, PlanBlock, Result, Source, SourceKind, SourceRemoval, Store, StoreError,
-    StoredCommit, StoredEvent, StoredFolder,
+    StoredCommit, StoredEvent, StoredFolder, TableDump,
 };
 use async_trait::async_trait;
 use fulcrum_core::Profile;
@@ -1095,5 +1096,17 @@ impl Store for Db {
 
     async fn running_timer(&self) -> Result<Option<ManualEntry>> {
         manual::running(&self.pool).await
+    }
+
+    async fn export_tables(&self) -> Result<Vec<TableDump>> {
+        backup::export(&self.pool).await
+    }
+
+    async fn import_tables(&self, dumps: &[TableDump]) -> Result<u64> {
+        backup::restore(&self.pool, dumps).await
+    }
+
+    async fn schema_tables(&self) -> Result<Vec<String>> {
+        backup::schema_tables(&self.pool).await
     }
 }

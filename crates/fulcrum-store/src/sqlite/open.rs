@@ -7,7 +7,7 @@ use super::sql::{Db, now};
 use crate::{
     AcceptedPlan, CommitImport, Entry, FolderFile, ManualEntry, NewManualEntry, NewSource,
     OpenMode, PersonRecords, Result, Source, SourceRemoval, Store, StoreError, StoredCommit,
-    StoredEvent, StoredFolder,
+    StoredEvent, StoredFolder, TableDump,
 };
 use async_trait::async_trait;
 use fulcrum_core::Profile;
@@ -593,4 +593,7 @@ explained! {
     fn manual_entry(&self, id: i64) -> ManualEntry;
     fn manual_entries_between(&self, from: i64, to: i64) -> Vec<ManualEntry>;
     fn running_timer(&self) -> Option<ManualEntry>;
+    fn export_tables(&self) -> Vec<TableDump>;
+    fn import_tables(&self, dumps: &[TableDump]) -> u64;
+    fn schema_tables(&self) -> Vec<String>;
 }
