@@ -4,8 +4,9 @@
 
 mod common;
 
+use common::browser::{Driver, attr, click, find, number, select, serve, type_into, wait_for};
 use common::{demo, team_calendar};
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
 use fulcrum_app::people::{self, NewPerson};
 use fulcrum_app::report::{self, Period};
 use fulcrum_app::{delegation, feedback, one_on_ones};
@@ -13,123 +14,7 @@ use fulcrum_core::people::{OneOnOneState, Relation, WorkingStyle};
 use fulcrum_core::privacy::Privacy;
 use fulcrum_core::{Category, Report};
 use jiff::civil::{Date, date};
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
-const CHROMIUM: &[&str] = &["/usr/bin/chromium", "/usr/bin/chromium-browser"];
-const CHROMEDRIVER: &[&str] = &["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"];
-
-fn first_existing(paths: &[&str]) -> Option<PathBuf> {
-    paths.iter().map(PathBuf::from).find(|p| p.exists())
-}
-
-/// chromedriver on a free loopback port, killed when dropped.
-struct Driver {
-    child: Child,
-    port: u16,
-    _profile: tempfile::TempDir,
-    chromium: PathBuf,
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Driver {
-    /// `None` (after saying so) when no browser is installed and none is required.
-    fn start() -> Option<Driver> {
-        let found = first_existing(CHROMIUM).zip(first_existing(CHROMEDRIVER));
-        let Some((chromium, chromedriver)) = found else {
-            if std::env::var("FULCRUM_REQUIRE_BROWSER").as_deref() == Ok("1") {
-                panic!(
-                    "FULCRUM_REQUIRE_BROWSER=1 but chromium or chromedriver is missing: \
-                     apt-get install chromium chromium-driver"
-                );
-            }
-            eprintln!(
-                "skipped: chromium not found (apt-get install chromium chromium-driver to run the browser tests)"
-            );
-            return None;
-        };
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .map(|a| a.port())
-            .expect("a free port");
-        let child = Command::new(chromedriver)
-            .arg(format!("--port={port}"))
-            .arg("--allowed-ips=127.0.0.1")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver starts");
-        let driver = Driver {
-            child,
-            port,
-            _profile: tempfile::tempdir().unwrap(),
-            chromium,
-        };
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "chromedriver did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Some(driver)
-    }
-
-    async fn client(&self) -> Client {
-        let caps = serde_json::json!({
-            "browserName": "chrome",
-            "goog:chromeOptions": {
-                "binary": self.chromium,
-                "args": [
-                    "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                    "--window-size=1280,1000",
-                    format!("--user-data-dir={}", self._profile.path().display()),
-                ]
-            }
-        });
-        let serde_json::Value::Object(caps) = caps else {
-            unreachable!()
-        };
-        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .expect("a Chromium session")
-    }
-}
-
-async fn attr(c: &Client, css: &str, name: &str) -> String {
-    let el = c
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no element {css}: {e}"));
-    el.attr(name)
-        .await
-        .unwrap()
-        .unwrap_or_else(|| panic!("{css} has no {name}"))
-}
-
-async fn number(c: &Client, css: &str, name: &str) -> i64 {
-    let v = attr(c, css, name).await;
-    v.parse()
-        .unwrap_or_else(|_| panic!("{css} {name}={v:?} is not a number"))
-}
-
-async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
-    c.wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
-}
+use std::path::Path;
 
 async fn report_of(d: &common::Demo, monday: Date) -> Report {
     let store = d.store().await;
@@ -204,10 +89,7 @@ async fn the_web_interface_in_chromium() {
         return;
     };
     let d = demo().await;
-    let server = fulcrum_web::start(d.config("127.0.0.1:0".parse().unwrap()))
-        .await
-        .unwrap();
-    let base = server.url().trim_end_matches('/').to_string();
+    let (server, base) = serve(&d).await;
     let c = driver.client().await;
     let this_week = date(2026, 3, 2);
     let last_week = date(2026, 2, 23);
@@ -218,12 +100,7 @@ async fn the_web_interface_in_chromium() {
     assert_dashboard_matches(&c, &before).await;
     // Next week is the week ahead: what is scheduled, marked as not spent; four weeks out
     // the navigation stops.
-    c.find(Locator::Css("a#next-week"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "a#next-week").await;
     wait_for(&c, "#week-label[data-week='2026-W11']").await;
     wait_for(&c, "#progress[data-state='not started']").await;
     wait_for(&c, "#ahead").await;
@@ -237,12 +114,7 @@ async fn the_web_interface_in_chromium() {
     c.goto(&format!("{base}/")).await.unwrap();
 
     // 2. Previous and next week.
-    c.find(Locator::Css("#prev-week"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#prev-week").await;
     wait_for(&c, "#week-label[data-week='2026-W09']").await;
     assert!(
         c.current_url()
@@ -252,40 +124,20 @@ async fn the_web_interface_in_chromium() {
             .ends_with("?week=2026-W09")
     );
     assert_dashboard_matches(&c, &report_of(&d, last_week).await).await;
-    c.find(Locator::Css("a#next-week"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "a#next-week").await;
     wait_for(&c, "#week-label[data-week='2026-W10']").await;
     assert_dashboard_matches(&c, &before).await;
     // The week timeline navigates the same way.
     c.goto(&format!("{base}/week")).await.unwrap();
-    c.find(Locator::Css("#prev-week"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#prev-week").await;
     wait_for(&c, "#week-label[data-week='2026-W09']").await;
 
     // 3. An uploaded calendar's events appear in their week.
     let ics = d.dir.path().join("team.ics");
     std::fs::write(&ics, team_calendar()).unwrap();
     c.goto(&format!("{base}/sources")).await.unwrap();
-    c.find(Locator::Css("#upload-file"))
-        .await
-        .unwrap()
-        .send_keys(&absolute(&ics))
-        .await
-        .unwrap();
-    c.find(Locator::Css("#upload-submit"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    type_into(&c, "#upload-file", &absolute(&ics)).await;
+    click(&c, "#upload-submit").await;
     let notice = wait_for(&c, "#notice").await;
     let text = notice.text().await.unwrap();
     assert!(
@@ -308,30 +160,10 @@ async fn the_web_interface_in_chromium() {
 
     // 4. A new rule moves the standup from lead to build, everywhere at once.
     c.goto(&format!("{base}/rules")).await.unwrap();
-    c.find(Locator::Css("#rule-name"))
-        .await
-        .unwrap()
-        .send_keys("standups are building")
-        .await
-        .unwrap();
-    c.find(Locator::Css("#rule-category"))
-        .await
-        .unwrap()
-        .select_by_value("build")
-        .await
-        .unwrap();
-    c.find(Locator::Css("#rule-title"))
-        .await
-        .unwrap()
-        .send_keys("standup")
-        .await
-        .unwrap();
-    c.find(Locator::Css("#add-rule-submit"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    type_into(&c, "#rule-name", "standups are building").await;
+    select(&c, "#rule-category", "build").await;
+    type_into(&c, "#rule-title", "standup").await;
+    click(&c, "#add-rule-submit").await;
     let notice = wait_for(&c, "#notice").await;
     assert!(
         notice.text().await.unwrap().contains("Added the rule"),
@@ -372,24 +204,6 @@ async fn the_web_interface_in_chromium() {
     server.stop().await.unwrap();
 }
 
-async fn click(c: &Client, css: &str) {
-    c.find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no element {css}: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
-}
-
-async fn type_into(c: &Client, css: &str, text: &str) {
-    c.find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no element {css}: {e}"))
-        .send_keys(text)
-        .await
-        .unwrap();
-}
-
 /// Adds a task through the Tasks page's form.
 async fn add_task(c: &Client, base: &str, title: &str, urgent: bool, estimate: &str) {
     c.goto(&format!("{base}/tasks")).await.unwrap();
@@ -427,10 +241,7 @@ async fn the_weekly_loop_in_chromium() {
             .max()
             .unwrap_or(0)
     };
-    let server = fulcrum_web::start(d.config("127.0.0.1:0".parse().unwrap()))
-        .await
-        .unwrap();
-    let base = server.url().trim_end_matches('/').to_string();
+    let (server, base) = serve(&d).await;
     let c = driver.client().await;
 
     // (a) Triage: two new tasks, one of which does not need the lead and goes to delegate.
@@ -692,10 +503,7 @@ async fn a_persons_page_in_chromium() {
     let expected = people::page(s, priya, d.now, Privacy::Hide).await.unwrap();
     assert!(history_rows(&expected).iter().any(|(st, _)| st == "logged"));
 
-    let server = fulcrum_web::start(d.config("127.0.0.1:0".parse().unwrap()))
-        .await
-        .unwrap();
-    let base = server.url().trim_end_matches('/').to_string();
+    let (server, base) = serve(&d).await;
     let c = driver.client().await;
     c.goto(&format!("{base}/people")).await.unwrap();
     click(&c, &format!("#people-table tr[data-person-id='{priya}'] a")).await;
@@ -748,12 +556,7 @@ async fn a_persons_page_in_chromium() {
     )
     .await;
     type_into(&c, "#item-text", "Promotion timeline").await;
-    c.find(Locator::Css("#item-kind"))
-        .await
-        .unwrap()
-        .select_by_value("theirs")
-        .await
-        .unwrap();
+    select(&c, "#item-kind", "theirs").await;
     click(&c, "#add-item-submit").await;
     wait_for(
         &c,
@@ -843,10 +646,7 @@ async fn the_delegation_flow_in_chromium() {
     .await;
     let candidates = delegation::candidates(s, &d.rules, d.now).await.unwrap();
 
-    let server = fulcrum_web::start(d.config("127.0.0.1:0".parse().unwrap()))
-        .await
-        .unwrap();
-    let base = server.url().trim_end_matches('/').to_string();
+    let (server, base) = serve(&d).await;
     let c = driver.client().await;
 
     // 1. A candidate from the delegation page, or a title of our own when there is none.
@@ -1043,10 +843,7 @@ async fn overlapping_events_on_the_plan_timeline_sit_side_by_side() {
         return;
     };
     let d = demo().await;
-    let server = fulcrum_web::start(d.config("127.0.0.1:0".parse().unwrap()))
-        .await
-        .unwrap();
-    let base = server.url().trim_end_matches('/').to_string();
+    let (server, base) = serve(&d).await;
     let c = driver.client().await;
     // The demo's current week has meetings at the same time (a mentoring session over the PR
     // review slot, a stakeholder sync inside a focus block) around the accepted plan's blocks.
@@ -1110,10 +907,7 @@ async fn the_weeks_all_day_row_and_manual_time_in_chromium() {
             .await
             .unwrap();
     }
-    let server = fulcrum_web::start(d.config("127.0.0.1:0".parse().unwrap()))
-        .await
-        .unwrap();
-    let base = server.url().trim_end_matches('/').to_string();
+    let (server, base) = serve(&d).await;
     let c = driver.client().await;
     c.goto(&format!("{base}/week?week=2026-W10")).await.unwrap();
     wait_for(&c, ".timeline .allday-item").await;
@@ -1140,10 +934,8 @@ async fn the_weeks_all_day_row_and_manual_time_in_chromium() {
     );
     assert_eq!(rows[0][0][0], "allday-item marks-nothing|Release train");
     assert!(rows[4][0].as_array().unwrap().is_empty());
-    let label = c
-        .find(Locator::Css(".timeline .hours .allday-label"))
+    let label = find(&c, ".timeline .hours .allday-label")
         .await
-        .unwrap()
         .text()
         .await
         .unwrap();
@@ -1152,7 +944,7 @@ async fn the_weeks_all_day_row_and_manual_time_in_chromium() {
     assert_eq!(what, "away");
 
     // Log an hour by hand on Tuesday morning: it appears on the timeline and in the list.
-    let form = c.find(Locator::Css("#log-form")).await.unwrap();
+    let form = find(&c, "#log-form").await;
     c.execute(
         "const f = document.querySelector('#log-form'); \
          f.querySelector('[name=start]').value = '2026-03-03T07:00'; \

@@ -1,6 +1,7 @@
 //! A demo store in a temporary folder, and a server state over it.
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod client;
 
 use fulcrum_app::demo::{self, DemoRequest};
