@@ -34,6 +34,17 @@ fn report(acts: &[Activity], commits: &[Timestamp], from: Date, to: Date) -> Rep
     })
 }
 
+/// The report of day `d` alone, with one activity in it.
+fn one_activity_day(
+    d: Date,
+    from: (i8, i8),
+    to: (i8, i8),
+    cat: Category,
+    kind: ActivityKind,
+) -> Report {
+    report(&[act(d, from, to, cat, kind)], &[], d, time::add_days(d, 1))
+}
+
 fn cat_minutes(r: &Report, c: Category) -> i64 {
     r.categories
         .iter()
@@ -108,14 +119,7 @@ fn commits_are_counted_on_the_local_day() {
 #[test]
 fn weekends_count_as_after_hours() {
     let sat = date(2026, 11, 28);
-    let acts = vec![act(
-        sat,
-        (10, 0),
-        (12, 0),
-        Category::Build,
-        ActivityKind::Coding,
-    )];
-    let r = report(&acts, &[], sat, time::add_days(sat, 1));
+    let r = one_activity_day(sat, (10, 0), (12, 0), Category::Build, ActivityKind::Coding);
     assert!(!r.days[0].working_day);
     assert_eq!(r.totals.after_hours_minutes, 120);
     assert_eq!(r.totals.weekend_minutes, 120);
@@ -125,14 +129,7 @@ fn weekends_count_as_after_hours() {
 #[test]
 fn personal_time_is_not_work_and_breaks_focus() {
     let d = date(2026, 11, 25);
-    let acts = vec![act(
-        d,
-        (12, 0),
-        (13, 0),
-        Category::Personal,
-        ActivityKind::Block,
-    )];
-    let r = report(&acts, &[], d, time::add_days(d, 1));
+    let r = one_activity_day(d, (12, 0), (13, 0), Category::Personal, ActivityKind::Block);
     assert_eq!(r.days[0].longest_focus_minutes, 300);
     assert_eq!(r.days[0].after_hours_minutes, 0);
     assert_eq!(r.totals.work_minutes, 0);
@@ -208,14 +205,7 @@ fn trend_covers_whole_weeks_ending_with_the_report() {
 #[test]
 fn out_of_range_categories_need_attention() {
     let d = date(2026, 11, 23);
-    let acts = vec![act(
-        d,
-        (9, 0),
-        (17, 0),
-        Category::Align,
-        ActivityKind::Meeting,
-    )];
-    let r = report(&acts, &[], d, time::add_days(d, 1));
+    let r = one_activity_day(d, (9, 0), (17, 0), Category::Align, ActivityKind::Meeting);
     let kinds: Vec<_> = r.attention.iter().map(|a| a.kind).collect();
     assert!(kinds.contains(&"above target"), "{kinds:?}");
     assert!(kinds.contains(&"no focus block"), "{kinds:?}");
