@@ -87,31 +87,42 @@ impl Repo {
         offset: &str,
         message: &str,
     ) -> String {
-        self.clock += 60;
-        let out = git_cmd(&self.dir)
-            .env("GIT_AUTHOR_NAME", name)
-            .env("GIT_AUTHOR_EMAIL", email)
-            .env("GIT_AUTHOR_DATE", format!("{at} {offset}"))
-            .env("GIT_COMMITTER_DATE", format!("{} +0000", self.clock))
-            .args(["commit", "-q", "--allow-empty", "-m", message])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        self.git(&["rev-parse", "HEAD"]).trim().to_owned()
+        let author_date = format!("{at} {offset}");
+        self.record(
+            name,
+            email,
+            Some(&author_date),
+            &["commit", "-q", "--allow-empty", "-m", message],
+        )
     }
 
     pub fn merge(&mut self, branch: &str) -> String {
+        self.record(
+            "Alice",
+            USER,
+            None,
+            &["merge", "-q", "--no-ff", "-m", "merge", branch],
+        )
+    }
+
+    /// Runs a git command that makes a commit, authored by `name <email>` at
+    /// `author_date` (by default the commit's own date) and dated one minute after
+    /// the previous commit; returns the new HEAD.
+    fn record(
+        &mut self,
+        name: &str,
+        email: &str,
+        author_date: Option<&str>,
+        args: &[&str],
+    ) -> String {
         self.clock += 60;
+        let committed = format!("{} +0000", self.clock);
         let out = git_cmd(&self.dir)
-            .env("GIT_AUTHOR_NAME", "Alice")
-            .env("GIT_AUTHOR_EMAIL", USER)
-            .env("GIT_AUTHOR_DATE", format!("{} +0000", self.clock))
-            .env("GIT_COMMITTER_DATE", format!("{} +0000", self.clock))
-            .args(["merge", "-q", "--no-ff", "-m", "merge", branch])
+            .env("GIT_AUTHOR_NAME", name)
+            .env("GIT_AUTHOR_EMAIL", email)
+            .env("GIT_AUTHOR_DATE", author_date.unwrap_or(&committed))
+            .env("GIT_COMMITTER_DATE", &committed)
+            .args(args)
             .output()
             .unwrap();
         assert!(
