@@ -298,6 +298,28 @@ pub trait CommitImport: Send {
 #[doc(hidden)]
 pub mod testing;
 
+/// Every shipped migration as `backend version description checksum` lines (the checksum is
+/// the migrator's SHA-384, in hex), so a test can hold them against the released list.
+#[doc(hidden)]
+pub fn migration_checksums() -> Vec<String> {
+    let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+    let list = |backend: &str, m: &sqlx::migrate::Migrator| {
+        m.iter()
+            .map(|m| {
+                format!(
+                    "{backend} {} {} {}",
+                    m.version,
+                    m.description,
+                    hex(&m.checksum)
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut all = list("sqlite", &sqlite::MIGRATOR);
+    all.extend(list("postgres", &postgres::MIGRATOR));
+    all
+}
+
 /// The behaviour every backend must show; each backend's tests run it.
 #[doc(hidden)]
 pub mod conformance;

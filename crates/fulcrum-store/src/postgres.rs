@@ -3,6 +3,7 @@
 
 mod open;
 
+pub(crate) use open::MIGRATOR;
 pub use open::PostgresStore;
 
 /// What the shared queries need to know of PostgreSQL.

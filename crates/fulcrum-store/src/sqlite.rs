@@ -2,8 +2,8 @@
 
 mod open;
 
-pub(crate) use open::describe_tables;
 pub use open::{BUSY_TIMEOUT, SqliteStore};
+pub(crate) use open::{MIGRATOR, describe_tables};
 
 /// What the shared queries need to know of SQLite.
 mod dialect {
