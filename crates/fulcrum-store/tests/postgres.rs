@@ -126,3 +126,29 @@ async fn a_store_moves_from_sqlite_to_postgres_and_back() {
     assert!(added.id > highest, "{} after {highest}", added.id);
     pg.close().await;
 }
+
+#[tokio::test]
+async fn wiping_takes_fulcrums_tables_only() {
+    let Some(db) = TestDatabase::create() else {
+        return;
+    };
+    let store = PostgresStore::open(&db.url, OpenMode::Create)
+        .await
+        .unwrap();
+    conformance::tasks_round_trip(&store).await;
+    store.close().await;
+    let pool = sqlx::PgPool::connect(&db.url).await.unwrap();
+    sqlx::raw_sql("CREATE TABLE notes_of_another_program (id BIGINT)")
+        .execute(&pool)
+        .await
+        .unwrap();
+    PostgresStore::wipe(&db.url).await.unwrap();
+    let left: Vec<String> = sqlx::query_scalar(
+        "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public'",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(left, ["notes_of_another_program"]);
+    pool.close().await;
+}

@@ -69,6 +69,34 @@ impl Db {
 }
 
 impl Db {
+    /// Drops Fulcrum's tables from the database at `url`, for the demo, which rebuilds its
+    /// store from nothing. Tables of other programs are left alone; the caller has made sure
+    /// the store is a demo's.
+    pub async fn wipe(url: &str) -> Result<()> {
+        let pool = PgPoolOptions::new()
+            .max_connections(1)
+            .connect(url)
+            .await
+            .map_err(|e| StoreError::Open {
+                path: redact(url),
+                message: e.to_string(),
+            })?;
+        let mut tx = pool.begin().await?;
+        for table in crate::BACKUP_TABLES
+            .iter()
+            .rev()
+            .chain(&["_sqlx_migrations"])
+        {
+            let sql = format!("DROP TABLE IF EXISTS {table} CASCADE");
+            sqlx::query(sqlx::AssertSqlSafe(sql))
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        pool.close().await;
+        Ok(())
+    }
+
     /// Closes the pool's connections, waiting for them to finish.
     pub async fn close(&self) {
         self.pool.close().await;
