@@ -5,74 +5,14 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use common::client::{HOST, Reply, get, post, post_from, send};
 use common::{TODAY, demo, team_calendar};
 use fulcrum_app::report::Period;
 use fulcrum_app::{profile, report, rules_file, sources, web_support};
-use http_body_util::BodyExt;
-use serde_json::Value;
-use tower::ServiceExt;
 
-const HOST: &str = "127.0.0.1:7878";
-
-struct Reply {
-    status: StatusCode,
-    body: String,
-}
-
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
-    }
-}
-
-async fn send(state: &fulcrum_web::AppState, req: Request<Body>) -> Reply {
-    let resp = fulcrum_web::router(state.clone())
-        .oneshot(req)
-        .await
-        .unwrap();
-    let status = resp.status();
-    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
-    Reply {
-        status,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
-}
-
-async fn get(state: &fulcrum_web::AppState, uri: &str) -> Reply {
-    send(
-        state,
-        Request::get(uri)
-            .header(header::HOST, HOST)
-            .body(Body::empty())
-            .unwrap(),
-    )
-    .await
-}
-
+/// Posts a form as a client that sends no `Origin` header.
 async fn post_form(state: &fulcrum_web::AppState, uri: &str, form: &[(&str, &str)]) -> Reply {
-    let body = form
-        .iter()
-        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
-        .collect::<Vec<_>>()
-        .join("&");
-    send(
-        state,
-        Request::post(uri)
-            .header(header::HOST, HOST)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(body))
-            .unwrap(),
-    )
-    .await
-}
-
-fn enc(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    post_from(state, uri, form, None).await
 }
 
 fn multipart(token: Option<&str>, file_name: &str, content: &[u8]) -> (String, Vec<u8>) {
@@ -264,21 +204,7 @@ async fn changes_need_the_form_token() {
     // A valid token from another site's page is still refused.
     let mut form = rule.to_vec();
     form.push(("csrf", &token));
-    let body = form
-        .iter()
-        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
-        .collect::<Vec<_>>()
-        .join("&");
-    let r = send(
-        &state,
-        Request::post("/rules/add")
-            .header(header::HOST, HOST)
-            .header(header::ORIGIN, "http://evil.example.com")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(body))
-            .unwrap(),
-    )
-    .await;
+    let r = post_from(&state, "/rules/add", &form, Some("http://evil.example.com")).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(std::fs::read_to_string(&d.rules).unwrap(), before);
 
@@ -301,21 +227,7 @@ async fn changes_need_the_form_token() {
     assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED);
 
     // With the token (and this server as Origin) the rule is added.
-    let body = form
-        .iter()
-        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
-        .collect::<Vec<_>>()
-        .join("&");
-    let r = send(
-        &state,
-        Request::post("/rules/add")
-            .header(header::HOST, HOST)
-            .header(header::ORIGIN, "http://127.0.0.1:7878")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(body))
-            .unwrap(),
-    )
-    .await;
+    let r = post(&state, "/rules/add", &form).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(r.body.contains("Added the rule"));
     let rules = rules_file::load(&d.rules).unwrap();

@@ -3,8 +3,7 @@
 //! and the week afterwards.
 
 mod common;
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::StatusCode;
 use common::client::*;
 use common::*;
 use fulcrum_core::time;
@@ -105,19 +104,11 @@ async fn an_event_on_the_timeline_becomes_a_rule_after_a_preview() {
     let token = state.csrf_token().to_string();
     let mut with_token = form.clone();
     with_token.push(("csrf", &token));
-    let body = with_token
-        .iter()
-        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
-        .collect::<Vec<_>>()
-        .join("&");
-    let r = send(
+    let r = post_from(
         &state,
-        Request::post("/week/recategorise")
-            .header(header::HOST, HOST)
-            .header(header::ORIGIN, "http://evil.example.com")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(body))
-            .unwrap(),
+        "/week/recategorise",
+        &with_token,
+        Some("http://evil.example.com"),
     )
     .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);

@@ -69,21 +69,31 @@ pub async fn get(state: &AppState, uri: &str) -> Reply {
 }
 
 pub async fn post(state: &AppState, uri: &str, form: &[(&str, &str)]) -> Reply {
-    let body = form
-        .iter()
+    post_from(state, uri, form, Some(&format!("http://{HOST}"))).await
+}
+
+/// Posts the form with this `Origin` header (another site's, or none at all).
+pub async fn post_from(
+    state: &AppState,
+    uri: &str,
+    form: &[(&str, &str)],
+    origin: Option<&str>,
+) -> Reply {
+    let mut req = Request::post(uri)
+        .header(header::HOST, HOST)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(origin) = origin {
+        req = req.header(header::ORIGIN, origin);
+    }
+    send(state, req.body(Body::from(form_body(form))).unwrap()).await
+}
+
+/// The form URL-encoded, as a browser sends it.
+pub fn form_body(form: &[(&str, &str)]) -> String {
+    form.iter()
         .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
         .collect::<Vec<_>>()
-        .join("&");
-    send(
-        state,
-        Request::post(uri)
-            .header(header::HOST, HOST)
-            .header(header::ORIGIN, format!("http://{HOST}"))
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(body))
-            .unwrap(),
-    )
-    .await
+        .join("&")
 }
 
 pub fn enc(s: &str) -> String {
