@@ -3,12 +3,12 @@
 
 use crate::error::Result;
 use crate::report::{self, Period};
+use crate::rules_file::RuleSource;
 use fulcrum_core::report::{Heatmap, Report, meeting_heatmap};
 use fulcrum_core::{Activity, ActivityKind, Category, time};
 use fulcrum_store::Store;
 use jiff::Timestamp;
 use serde::Serialize;
-use std::path::Path;
 
 /// Weeks of meetings the heatmap looks back over.
 pub const HEATMAP_WEEKS: i64 = 8;
@@ -24,11 +24,11 @@ pub struct Dashboard {
 
 pub async fn build(
     store: &dyn Store,
-    rules_path: &Path,
+    rules: &(impl RuleSource + ?Sized),
     period: &Period,
     now: Timestamp,
 ) -> Result<Dashboard> {
-    let ctx = report::load(store, rules_path, period, now).await?;
+    let ctx = report::load(store, rules, period, now).await?;
     let report = ctx.report(now);
     let tz = ctx.profile.tz();
     let end = time::add_days(time::week_start(time::add_days(ctx.to, -1)), 7);
@@ -93,11 +93,11 @@ pub struct WeekView {
 /// The activities of one ISO week, sorted by start: calendar events and coding sessions.
 pub async fn week(
     store: &dyn Store,
-    rules_path: &Path,
+    rules: &(impl RuleSource + ?Sized),
     monday: jiff::civil::Date,
     now: Timestamp,
 ) -> Result<WeekView> {
-    let ctx = report::load(store, rules_path, &Period::Week(monday), now).await?;
+    let ctx = report::load(store, rules, &Period::Week(monday), now).await?;
     let tz = ctx.profile.tz();
     let from = time::day_start(ctx.from, &tz);
     let to = time::day_start(ctx.to, &tz);

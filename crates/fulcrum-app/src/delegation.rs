@@ -6,6 +6,7 @@ use crate::activities;
 use crate::error::{AppError, Result};
 use crate::markdown::plural;
 use crate::people::{Records, non_empty};
+use crate::rules_file::RuleSource;
 use crate::weekly::PLAN_UID_PREFIX;
 use fulcrum_core::delegation::{
     self, Candidate, Delegation, DelegationError, Expectations, Fit, FollowUp, Outcome, PoolMember,
@@ -20,7 +21,6 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::path::Path;
 
 /// Candidates are found in this many past weeks of the calendar.
 pub const CANDIDATE_WEEKS: i64 = 8;
@@ -28,7 +28,7 @@ pub const CANDIDATE_WEEKS: i64 = 8;
 pub const RECENT_DAYS: i64 = 90;
 
 fn invalid(e: DelegationError) -> AppError {
-    AppError::Invalid(e.to_string())
+    AppError::invalid("delegation", e.to_string())
 }
 
 fn no_delegation(id: i64) -> AppError {
@@ -79,9 +79,13 @@ pub struct Candidates {
 }
 
 /// What could be handed over: recurring solo work and delegate-quadrant tasks not delegated yet.
-pub async fn candidates(store: &dyn Store, rules: &Path, now: Timestamp) -> Result<Candidates> {
+pub async fn candidates(
+    store: &dyn Store,
+    rules: &(impl RuleSource + ?Sized),
+    now: Timestamp,
+) -> Result<Candidates> {
     let profile = crate::profile::require(store).await?;
-    let rules = crate::web_support::compiled_rules(rules)?;
+    let rules = rules.rule_set()?;
     let from =
         Timestamp::from_second(now.as_second() - CANDIDATE_WEEKS * 7 * 86_400).unwrap_or(now);
     let events = solo_events(store, &profile, from, now).await?;
@@ -213,13 +217,13 @@ pub async fn add_with(
     }
     let p = r.person(new.person_id)?;
     if !p.is_active() {
-        return Err(AppError::Invalid(format!(
-            "{} is archived; restore them first (`fulcrum people restore {}`)",
-            p.name, p.id
-        )));
+        return Err(AppError::conflict(
+            "archived person",
+            format!("{} is archived; restore them first", p.name),
+        ));
     }
     let title = non_empty(Some(new.title))
-        .ok_or_else(|| AppError::Invalid("say what you are handing over (a title)".into()))?;
+        .ok_or_else(|| AppError::invalid("title", "say what you are handing over (a title)"))?;
     let style = new.style.unwrap_or_else(|| r.style_history(p).suggested);
     let d = Delegation {
         id: 0,
@@ -285,10 +289,10 @@ pub async fn edit(
         delegation::check_deadline(e.deadline, today(store, now).await?).map_err(invalid)?;
     }
     if !d.is_open() {
-        return Err(AppError::Invalid(format!(
-            "delegation {id} is {}: it can no longer change",
-            d.status
-        )));
+        return Err(AppError::conflict(
+            "delegation",
+            format!("delegation {id} is {}: it can no longer change", d.status),
+        ));
     }
     if let Some(t) = non_empty(e.title) {
         d.title = t;
@@ -374,10 +378,10 @@ pub async fn cancel(store: &dyn Store, id: i64, now: Timestamp) -> Result<Delega
     let today = today(store, now).await?;
     let mut d = find(store, id).await?;
     if !d.is_open() {
-        return Err(AppError::Invalid(format!(
-            "delegation {id} is already {}",
-            d.status
-        )));
+        return Err(AppError::conflict(
+            "delegation",
+            format!("delegation {id} is already {}", d.status),
+        ));
     }
     d.status = Status::Cancelled;
     d.closed_on = Some(today);
@@ -492,7 +496,7 @@ pub async fn history(store: &dyn Store, person_id: i64, now: Timestamp) -> Resul
 /// What would stop if the lead were away for two weeks from `from` (today when `None`).
 pub async fn vacation_test(
     store: &dyn Store,
-    rules: &Path,
+    rules: &(impl RuleSource + ?Sized),
     from: Option<Date>,
     now: Timestamp,
 ) -> Result<VacationTest> {
@@ -533,15 +537,19 @@ pub async fn vacation_test(
 
 /// Reads a style word, naming the choices when it is unknown.
 pub fn parse_style(s: &str) -> Result<Style> {
-    Style::parse(s)
-        .ok_or_else(|| AppError::Invalid(format!("unknown style {s:?}: choose {}", Style::words())))
+    Style::parse(s).ok_or_else(|| {
+        AppError::invalid(
+            "--style",
+            format!("unknown style {s:?}: choose {}", Style::words()),
+        )
+    })
 }
 
 pub fn parse_outcome(s: &str) -> Result<Outcome> {
     Outcome::parse(s).ok_or_else(|| {
-        AppError::Invalid(format!(
-            "unknown outcome {s:?}: choose {}",
-            Outcome::words()
-        ))
+        AppError::invalid(
+            "--outcome",
+            format!("unknown outcome {s:?}: choose {}", Outcome::words()),
+        )
     })
 }

@@ -114,10 +114,13 @@ pub async fn check_target(db: &Path) -> Result<()> {
         opened => opened?,
     };
     match store.profile().await? {
-        Some(p) if p.emails != [DEMO_EMAIL] => Err(AppError::Invalid(format!(
-            "{} holds someone's real data; the demo only writes to a new file or an earlier demo — pass another --db",
-            db.display()
-        ))),
+        Some(p) if p.emails != [DEMO_EMAIL] => Err(AppError::conflict(
+            "store",
+            format!(
+                "{} holds someone's real data; the demo only writes to a new file or an earlier demo — pass another --db",
+                db.display()
+            ),
+        )),
         _ => Ok(()),
     }
 }
@@ -139,7 +142,7 @@ pub async fn build(req: DemoRequest<'_>, progress: import::Progress) -> Result<D
     }
     std::fs::create_dir_all(&dir).map_err(|e| AppError::io(&dir, e))?;
 
-    let tz = TimeZone::get(DEMO_ZONE).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let tz = TimeZone::get(DEMO_ZONE).map_err(|e| AppError::Failed(e.to_string()))?;
     let first_monday = time::add_days(time::week_start(req.today), -7 * (WEEKS - 1));
     let mut rng = Rng::new(req.seed);
     let generated = calendar::generate(&mut rng, first_monday, req.today, &tz);

@@ -63,31 +63,34 @@ pub async fn add(store: &dyn Store, new: NewFeedback, now: Timestamp) -> Result<
     }
     let who = non_empty(new.who);
     if new.person_id.is_none() && who.is_none() {
-        return Err(AppError::Invalid(
-            "whose feedback is it? Name a person (--person ID) or someone else (--who NAME)".into(),
+        return Err(AppError::invalid(
+            "--person",
+            "whose feedback is it? Name a person (--person ID) or someone else (--who NAME)",
         ));
     }
     let polarity = match (new.direction, new.polarity) {
         (Direction::Requested, p) => p,
         (_, Some(p)) => Some(p),
         (_, None) => {
-            return Err(AppError::Invalid(
+            return Err(AppError::invalid(
+                "--positive",
                 "is it positive (reinforcing) or constructive (asking for a change)? Say \
-                 --positive or --constructive"
-                    .into(),
+                 --positive or --constructive",
             ));
         }
     };
     let situation = new.situation.trim().to_string();
     let behaviour = new.behaviour.trim().to_string();
     if new.direction != Direction::Requested && behaviour.is_empty() {
-        return Err(AppError::Invalid(
-            "say what they did or said (--behaviour): that is the feedback".into(),
+        return Err(AppError::invalid(
+            "--behaviour",
+            "say what they did or said (--behaviour): that is the feedback",
         ));
     }
     if new.direction == Direction::Requested && situation.is_empty() {
-        return Err(AppError::Invalid(
-            "say what you asked for feedback on (--situation), so the request is specific".into(),
+        return Err(AppError::invalid(
+            "--situation",
+            "say what you asked for feedback on (--situation), so the request is specific",
         ));
     }
     let event_on = new.event_on.unwrap_or(r.today);
@@ -100,14 +103,16 @@ pub async fn add(store: &dyn Store, new: NewFeedback, now: Timestamp) -> Result<
         ("it was delivered", delivered_on),
     ] {
         if let Some(d) = d.filter(|d| *d > r.today) {
-            return Err(AppError::Invalid(format!(
-                "{d} is still to come: note feedback once {what}"
-            )));
+            return Err(AppError::invalid(
+                "--date",
+                format!("{d} is still to come: note feedback once {what}"),
+            ));
         }
     }
     if delivered_on.is_some_and(|d| d < event_on) {
-        return Err(AppError::Invalid(
-            "it cannot be delivered before it happened: check --date and --delivered".into(),
+        return Err(AppError::invalid(
+            "--delivered",
+            "it cannot be delivered before it happened: check --date and --delivered",
         ));
     }
     let f = Feedback {
@@ -166,10 +171,10 @@ pub async fn deliver(
     let mut f = find(store, id).await?;
     let on = on.unwrap_or(today);
     if on > today || on < f.event_on {
-        return Err(AppError::Invalid(format!(
-            "{on} must lie between the event ({}) and today",
-            f.event_on
-        )));
+        return Err(AppError::invalid(
+            "--on",
+            format!("{on} must lie between the event ({}) and today", f.event_on),
+        ));
     }
     f.delivered_on = Some(on);
     if f.follow_up_due.is_none() {
@@ -189,9 +194,10 @@ pub async fn follow_up(
     let today = time::local_date(now, &crate::profile::require(store).await?.tz());
     let mut f = find(store, id).await?;
     if f.delivered_on.is_none() {
-        return Err(AppError::Invalid(format!(
-            "feedback {id} has not been delivered yet: deliver it first (`fulcrum feedback deliver {id}`)"
-        )));
+        return Err(AppError::conflict(
+            "undelivered feedback",
+            format!("feedback {id} has not been delivered yet: deliver it first"),
+        ));
     }
     f.followed_up_on = Some(today);
     f.follow_up_note = non_empty(note);

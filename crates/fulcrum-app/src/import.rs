@@ -202,10 +202,10 @@ async fn calendar_folder(
     };
     // A folder seen before may have been emptied: then its files go. A new one must hold some.
     if files.is_empty() && known.is_none() {
-        return Err(AppError::Invalid(format!(
-            "{}: the folder holds no .ics files",
-            path.display()
-        )));
+        return Err(AppError::invalid(
+            "calendar",
+            format!("{}: the folder holds no .ics files", path.display()),
+        ));
     }
     // Parse every file before storing any, so one broken file leaves the store as it was.
     let mut parsed = Vec::with_capacity(files.len());
@@ -319,10 +319,13 @@ pub async fn calendar_upload(
         |n| n.to_string_lossy().into_owned(),
     );
     if bytes.len() as u64 > MAX_CALENDAR_BYTES {
-        return Err(AppError::Invalid(format!(
-            "{name}: larger than the {} MB a calendar may be",
-            MAX_CALENDAR_BYTES / 1_000_000
-        )));
+        return Err(AppError::invalid(
+            "calendar",
+            format!(
+                "{name}: larger than the {} MB a calendar may be",
+                MAX_CALENDAR_BYTES / 1_000_000
+            ),
+        ));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| AppError::Calendar {
         path: name.clone(),
@@ -352,10 +355,10 @@ pub async fn calendar_upload(
 fn check_target(target: &str) -> Result<&str> {
     let t = target.trim();
     if t.is_empty() {
-        return Err(AppError::Invalid(
+        return Err(AppError::invalid(
+            "calendar",
             "say which calendar to import: an .ics file, a folder of .ics files, or an \
-             http(s):// or webcal:// address"
-                .into(),
+             http(s):// or webcal:// address",
         ));
     }
     if let Some((scheme, _)) = t.split_once("://")
@@ -365,10 +368,13 @@ fn check_target(target: &str) -> Result<&str> {
             .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
         && !is_url(t)
     {
-        return Err(AppError::Invalid(format!(
-            "{t}: Fulcrum does not fetch {scheme}:// addresses; give an http://, https:// or \
+        return Err(AppError::invalid(
+            "calendar",
+            format!(
+                "{t}: Fulcrum does not fetch {scheme}:// addresses; give an http://, https:// or \
              webcal:// address, or download the calendar and import the file"
-        )));
+            ),
+        ));
     }
     Ok(t)
 }
@@ -391,12 +397,15 @@ fn ics_files(dir: &Path) -> Result<Vec<PathBuf>> {
 fn read_text(path: &Path) -> Result<String> {
     let meta = std::fs::metadata(path).map_err(|e| AppError::io(path, e))?;
     if meta.len() > MAX_CALENDAR_BYTES {
-        return Err(AppError::Invalid(format!(
-            "{}: {} MB is larger than the {} MB a calendar may be",
-            path.display(),
-            meta.len() / 1_000_000,
-            MAX_CALENDAR_BYTES / 1_000_000
-        )));
+        return Err(AppError::invalid(
+            "calendar",
+            format!(
+                "{}: {} MB is larger than the {} MB a calendar may be",
+                path.display(),
+                meta.len() / 1_000_000,
+                MAX_CALENDAR_BYTES / 1_000_000
+            ),
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| AppError::io(path, e))?;
     String::from_utf8(bytes).map_err(|e| AppError::Calendar {

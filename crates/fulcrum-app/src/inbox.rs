@@ -22,8 +22,9 @@ pub struct NewItem {
 pub async fn add(store: &dyn Store, item: NewItem, now: Timestamp) -> Result<InboxItem> {
     let profile = profile::require(store).await?;
     if item.text.trim().is_empty() || item.from.trim().is_empty() {
-        return Err(AppError::Invalid(
-            "an inbox item needs what was asked and who asked it (--from)".into(),
+        return Err(AppError::invalid(
+            "--from",
+            "an inbox item needs what was asked and who asked it (--from)",
         ));
     }
     Ok(store

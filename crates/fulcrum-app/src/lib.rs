@@ -2,6 +2,7 @@
 //! adapters. The CLI and the web call these and never SQL.
 
 pub mod activities;
+pub mod clock;
 pub mod dashboard;
 pub mod days_away;
 pub mod delegation;
@@ -23,7 +24,6 @@ pub mod report;
 pub mod rituals;
 pub mod rules_file;
 pub mod sources;
-pub mod web_support;
 pub mod weekly;
 
 pub use error::{AppError, Result};

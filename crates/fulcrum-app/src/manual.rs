@@ -82,9 +82,12 @@ pub fn view(e: &ManualEntry, tz: &TimeZone, now: Timestamp) -> ManualView {
 pub fn parse_at(s: &str, now: Timestamp, tz: &TimeZone) -> Result<Timestamp> {
     let t = s.trim();
     let bad = || {
-        AppError::Invalid(format!(
-            "--at {s:?}: write a time such as 14:00 (today), 2026-12-01 14:00, or 2026-12-01T14:00+01:00"
-        ))
+        AppError::invalid(
+            "--at",
+            format!(
+                "--at {s:?}: write a time such as 14:00 (today), 2026-12-01 14:00, or 2026-12-01T14:00+01:00"
+            ),
+        )
     };
     if let Ok(instant) = t.parse::<Timestamp>() {
         return Ok(instant);
@@ -103,18 +106,21 @@ pub fn parse_at(s: &str, now: Timestamp, tz: &TimeZone) -> Result<Timestamp> {
 }
 
 fn minutes(text: &str) -> Result<i64> {
-    let m = time::parse_minutes(text).map_err(AppError::Invalid)?;
+    let m = time::parse_minutes(text).map_err(|e| AppError::invalid("duration", e))?;
     if m > MAX_MINUTES {
-        return Err(AppError::Invalid(format!(
-            "{text} is more than a day; log each day on its own (at most {MAX_MINUTES} minutes)"
-        )));
+        return Err(AppError::invalid(
+            "duration",
+            format!(
+                "{text} is more than a day; log each day on its own (at most {MAX_MINUTES} minutes)"
+            ),
+        ));
     }
     Ok(m)
 }
 
 fn category(text: &str) -> Result<Category> {
     text.parse::<Category>()
-        .map_err(|e| AppError::Invalid(e.to_string()))
+        .map_err(|e| AppError::invalid("category", e.to_string()))
 }
 
 fn title_or(title: &str, c: Category) -> String {
@@ -148,12 +154,15 @@ pub async fn log(store: &dyn Store, req: LogRequest<'_>, now: Timestamp) -> Resu
     };
     let end = start + span;
     if end > now.as_second() {
-        return Err(AppError::Invalid(format!(
-            "{} from {} ends after now ({}): manual time is time already spent; start it earlier or log it later",
-            req.duration.trim(),
-            local(ts(start), &tz),
-            local(now, &tz)
-        )));
+        return Err(AppError::invalid(
+            "--at",
+            format!(
+                "{} from {} ends after now ({}): manual time is time already spent; start it earlier or log it later",
+                req.duration.trim(),
+                local(ts(start), &tz),
+                local(now, &tz)
+            ),
+        ));
     }
     let entry = store
         .add_manual_entry(&NewManualEntry {
@@ -203,18 +212,22 @@ pub async fn timer_start(
     let cat = category(category_name)?;
     if let Some(running) = store.running_timer().await? {
         let v = view(&running, &tz, now);
-        return Err(AppError::Invalid(format!(
-            "a timer is already running: {} ({}) since {}; stop it first with `fulcrum timer stop`",
-            v.title, v.category, v.local_start
-        )));
+        return Err(AppError::conflict(
+            "running timer",
+            format!(
+                "a timer is already running: {} ({}) since {}",
+                v.title, v.category, v.local_start
+            ),
+        ));
     }
     let start = match at {
         Some(at) => parse_at(at, now, &tz)?,
         None => now,
     };
     if start > now {
-        return Err(AppError::Invalid(
-            "a timer cannot start in the future".into(),
+        return Err(AppError::invalid(
+            "--at",
+            "a timer cannot start in the future",
         ));
     }
     let e = store
@@ -241,11 +254,10 @@ pub enum Stopped {
 pub async fn timer_stop(store: &dyn Store, at: Option<&str>, now: Timestamp) -> Result<Stopped> {
     let profile = profile::require(store).await?;
     let tz = profile.tz();
-    let mut running = store.running_timer().await?.ok_or_else(|| {
-        AppError::Invalid(
-            "no timer is running; start one with `fulcrum timer start CATEGORY \"what\"`".into(),
-        )
-    })?;
+    let mut running = store
+        .running_timer()
+        .await?
+        .ok_or_else(|| AppError::conflict("no timer", "no timer is running"))?;
     let end = match at {
         Some(at) => parse_at(at, now, &tz)?.min(now),
         None => now,
@@ -253,10 +265,13 @@ pub async fn timer_stop(store: &dyn Store, at: Option<&str>, now: Timestamp) -> 
     .as_second();
     if end - running.start_at < 60 {
         if end < running.start_at {
-            return Err(AppError::Invalid(format!(
-                "the timer started at {}; it cannot stop before that",
-                local(ts(running.start_at), &tz)
-            )));
+            return Err(AppError::invalid(
+                "--at",
+                format!(
+                    "the timer started at {}; it cannot stop before that",
+                    local(ts(running.start_at), &tz)
+                ),
+            ));
         }
         store.delete_manual_entry(running.id).await?;
         return Ok(Stopped::TooShort);
@@ -317,18 +332,20 @@ pub async fn edit(store: &dyn Store, id: i64, change: &Edit, now: Timestamp) -> 
     }
     match (change.duration.as_deref(), length) {
         (Some(d), _) if e.end_at.is_none() => {
-            return Err(AppError::Invalid(format!(
-                "entry {id} is the running timer; stop it before giving it a length ({d})"
-            )));
+            return Err(AppError::conflict(
+                "running timer",
+                format!("entry {id} is the running timer; stop it before giving it a length ({d})"),
+            ));
         }
         (Some(d), _) => e.end_at = Some(e.start_at + 60 * minutes(d)?),
         (None, Some(len)) => e.end_at = Some(e.start_at + len),
         (None, None) => {}
     }
     if e.end_at.unwrap_or(e.start_at) > now.as_second() || e.start_at > now.as_second() {
-        return Err(AppError::Invalid(format!(
-            "entry {id} would end after now: manual time is time already spent"
-        )));
+        return Err(AppError::invalid(
+            "--duration",
+            format!("entry {id} would end after now: manual time is time already spent"),
+        ));
     }
     store.update_manual_entry(&e).await?;
     Ok(view(&e, &tz, now))

@@ -8,10 +8,8 @@ use fulcrum_store::{Store, StoreError};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-fn no_plan(name: &str, id: i64) -> AppError {
-    AppError::Invalid(format!(
-        "{name} has no onboarding plan yet: `fulcrum onboarding start {id}` makes one"
-    ))
+fn no_plan(name: &str) -> AppError {
+    AppError::not_found("onboarding plan for", name)
 }
 
 /// Starts a plan for a person from the template, dated from `start` (else their start date,
@@ -25,10 +23,10 @@ pub async fn start(
     let r = Records::load(store, now).await?;
     let p = r.person(person_id)?;
     if r.onboarding(p).is_some() {
-        return Err(AppError::Invalid(format!(
-            "{} already has an onboarding plan: `fulcrum onboarding show {}`",
-            p.name, p.id
-        )));
+        return Err(AppError::conflict(
+            "onboarding plan",
+            format!("{} already has an onboarding plan", p.name),
+        ));
     }
     let start = start.or(p.start_date).unwrap_or(r.today);
     let steps: Vec<Step> = onboarding::plan(start)
@@ -49,7 +47,7 @@ pub async fn start(
 pub async fn show(store: &dyn Store, person_id: i64, now: Timestamp) -> Result<Onboarding> {
     let r = Records::load(store, now).await?;
     let p = r.person(person_id)?;
-    r.onboarding(p).ok_or_else(|| no_plan(&p.name, p.id))
+    r.onboarding(p).ok_or_else(|| no_plan(&p.name))
 }
 
 /// Every plan of an active person, least progressed first.
@@ -70,7 +68,7 @@ pub async fn add_step(
 ) -> Result<Step> {
     let plan = show(store, person_id, now).await?;
     let title =
-        non_empty(Some(title)).ok_or_else(|| AppError::Invalid("a step needs a title".into()))?;
+        non_empty(Some(title)).ok_or_else(|| AppError::invalid("title", "a step needs a title"))?;
     let seq = plan.steps.iter().map(|s| s.seq).max().unwrap_or(0) + 1;
     let step = Step {
         id: 0,

@@ -67,7 +67,7 @@ pub async fn add_item(store: &dyn Store, new: NewItem, now: Timestamp) -> Result
     let today = today(store, now).await?;
     crate::people::get(store, new.person_id, Privacy::Hide).await?;
     let text = non_empty(Some(new.text))
-        .ok_or_else(|| AppError::Invalid("an item needs some text".into()))?;
+        .ok_or_else(|| AppError::invalid("text", "an item needs some text"))?;
     Ok(store
         .add_item(&Item {
             id: 0,
@@ -101,10 +101,13 @@ pub async fn close_item(store: &dyn Store, id: i64, now: Timestamp) -> Result<It
     let today = today(store, now).await?;
     let mut i = item(store, id).await?;
     if !i.is_open() {
-        return Err(AppError::Invalid(format!(
-            "item {id} was already closed on {}",
-            i.closed_on.unwrap_or(today)
-        )));
+        return Err(AppError::conflict(
+            "closed item",
+            format!(
+                "item {id} was already closed on {}",
+                i.closed_on.unwrap_or(today)
+            ),
+        ));
     }
     i.closed_on = Some(today);
     store.update_item(&i).await?;
@@ -134,9 +137,12 @@ pub fn parse_action(s: &str) -> Result<NewAction> {
     };
     let text = text.trim();
     if text.is_empty() {
-        return Err(AppError::Invalid(format!(
-            "action {s:?} has no text: write it as \"me: send the RFC\" or \"them: draft the ADR\""
-        )));
+        return Err(AppError::invalid(
+            "--action",
+            format!(
+                "action {s:?} has no text: write it as \"me: send the RFC\" or \"them: draft the ADR\""
+            ),
+        ));
     }
     Ok(NewAction {
         owner: owner.unwrap_or(Owner::Me),
@@ -176,25 +182,30 @@ pub async fn log(store: &dyn Store, req: LogRequest, now: Timestamp) -> Result<L
     let p = r.person(req.person_id)?;
     let held_on = req.held_on.unwrap_or(r.today);
     if held_on > r.today {
-        return Err(AppError::Invalid(format!(
-            "{held_on} is still to come: log a 1:1 once it has taken place, or add agenda items for it"
-        )));
+        return Err(AppError::invalid(
+            "--date",
+            format!(
+                "{held_on} is still to come: log a 1:1 once it has taken place, or add agenda items for it"
+            ),
+        ));
     }
     let notes = r.notes_of(p.id);
     if let Some(n) = notes.iter().find(|n| n.held_on == held_on) {
-        return Err(AppError::Invalid(format!(
-            "the 1:1 with {} on {held_on} is already logged (note {}); edit it with \
-             `fulcrum one-on-ones edit {}`",
-            p.name, n.id, n.id
-        )));
+        return Err(AppError::conflict(
+            "logged 1:1",
+            format!(
+                "the 1:1 with {} on {held_on} is already logged (note {})",
+                p.name, n.id
+            ),
+        ));
     }
     let items = r.items_of(p.id);
     for k in &req.keep {
         if !items.iter().any(|i| i.id == *k && i.is_open()) {
-            return Err(AppError::Invalid(format!(
-                "item {k} is not an open agenda item of {}'s; `fulcrum one-on-ones agenda {}` lists them",
-                p.name, p.id
-            )));
+            return Err(AppError::not_found(
+                "open agenda item",
+                format!("{k} of {}'s", p.name),
+            ));
         }
     }
     let meeting_uid = r
@@ -298,10 +309,10 @@ pub fn parse_topics(words: &[String]) -> Result<Vec<Topic>> {
         .filter(|w| !w.is_empty())
         .map(|w| {
             Topic::parse(w).ok_or_else(|| {
-                AppError::Invalid(format!(
-                    "unknown theme {w:?}: choose from {}",
-                    Topic::words()
-                ))
+                AppError::invalid(
+                    "--theme",
+                    format!("unknown theme {w:?}: choose from {}", Topic::words()),
+                )
             })
         })
         .collect()

@@ -141,16 +141,17 @@ pub async fn remove_email(store: &dyn Store, email: &str) -> Result<(Profile, Em
     let old = p.emails.clone();
     let wanted = email.trim().to_ascii_lowercase();
     if !old.contains(&wanted) {
-        return Err(AppError::Invalid(format!(
-            "{email} is not one of your addresses ({})",
-            old.join(", ")
-        )));
+        return Err(AppError::invalid(
+            "email",
+            format!("{email} is not one of your addresses ({})", old.join(", ")),
+        ));
     }
     let rest: Vec<String> = old.iter().filter(|e| **e != wanted).cloned().collect();
     if rest.is_empty() {
-        return Err(AppError::Invalid(format!(
-            "{email} is your only address: add another first (`fulcrum settings add-email ADDR`)"
-        )));
+        return Err(AppError::conflict(
+            "only address",
+            format!("{email} is your only address: add another first"),
+        ));
     }
     p.emails = rest;
     store.save_profile(&p).await?;
@@ -189,8 +190,35 @@ fn word_list(value: &str) -> Vec<String> {
         .collect()
 }
 
+/// Applies several settings (keys as in `fulcrum settings set`, plus `emails`, a list separated
+/// by commas, spaces or new lines) and saves the profile once: if any value is refused,
+/// nothing is saved and the error names that setting.
+pub async fn apply_settings(store: &dyn Store, changes: &[(String, String)]) -> Result<Profile> {
+    let mut p = require(store).await?;
+    for (key, value) in changes {
+        if key == "emails" {
+            let emails: Vec<String> = value
+                .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect();
+            if emails.is_empty() {
+                return Err(AppError::invalid(
+                    "emails",
+                    "emails: give at least one address that is you in calendars and commits",
+                ));
+            }
+            p.emails = fulcrum_core::profile::normalize_emails(emails)?;
+        } else {
+            apply(&mut p, key, value)?;
+        }
+    }
+    store.save_profile(&p).await?;
+    Ok(p)
+}
+
 pub fn apply(p: &mut Profile, key: &str, value: &str) -> Result<()> {
-    let bad = |what: &str| AppError::Invalid(format!("{key} = {value:?}: {what}"));
+    let bad = |what: &str| AppError::invalid(key.to_string(), format!("{key} = {value:?}: {what}"));
     let minutes = |v: &str| -> Result<i64> {
         v.trim()
             .parse::<i64>()
@@ -248,9 +276,10 @@ pub fn apply(p: &mut Profile, key: &str, value: &str) -> Result<()> {
                     .ok_or_else(|| bad("expected a range in percent such as 30-60"))?;
                 p.set_target(category, a, b)?;
             } else {
-                return Err(AppError::Invalid(format!(
-                    "unknown setting '{key}': known settings are {SETTING_KEYS}"
-                )));
+                return Err(AppError::invalid(
+                    key.to_string(),
+                    format!("unknown setting '{key}': known settings are {SETTING_KEYS}"),
+                ));
             }
         }
     }

@@ -122,7 +122,7 @@ pub async fn preview(
     let existing = rules_file::load(rules_path)?;
     let (proposed, replaced) = with_rule(rule, &existing);
     let current = rules_file::rule_set(rules_path)?;
-    let next = RuleSet::new(proposed).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let next = RuleSet::new(proposed).map_err(|e| AppError::invalid("rule", e.to_string()))?;
     let profile = profile::require(store).await?;
     let tz = profile.tz();
     let today = time::local_date(now, &tz);

@@ -42,9 +42,10 @@ pub async fn log_contact(
     r.person(new.person_id)?;
     let on = new.on.unwrap_or(r.today);
     if on > r.today {
-        return Err(AppError::Invalid(format!(
-            "{on} is still to come: log a contact once it happened"
-        )));
+        return Err(AppError::invalid(
+            "--on",
+            format!("{on} is still to come: log a contact once it happened"),
+        ));
     }
     Ok(store
         .add_interaction(&Interaction {
@@ -73,16 +74,19 @@ pub async fn add_commitment(
 ) -> Result<Commitment> {
     let r = Records::load(store, now).await?;
     let what = non_empty(Some(new.what))
-        .ok_or_else(|| AppError::Invalid("say what you promised".into()))?;
+        .ok_or_else(|| AppError::invalid("what", "say what you promised"))?;
     let to = non_empty(Some(new.to))
-        .ok_or_else(|| AppError::Invalid("say who you promised it to (--to)".into()))?;
+        .ok_or_else(|| AppError::invalid("--to", "say who you promised it to (--to)"))?;
     let person = crate::people::resolve(&r.people, &to)?;
     let made_on = new.made_on.unwrap_or(r.today);
     if new.due < made_on {
-        return Err(AppError::Invalid(format!(
-            "it is due {} but was promised on {made_on}: check --due",
-            new.due
-        )));
+        return Err(AppError::invalid(
+            "--due",
+            format!(
+                "it is due {} but was promised on {made_on}: check --due",
+                new.due
+            ),
+        ));
     }
     Ok(store
         .add_commitment(&Commitment {
@@ -130,17 +134,18 @@ pub async fn update_commitment(
     let today = today(store, now).await?;
     let mut c = find(store, id).await?;
     if !c.is_open() {
-        return Err(AppError::Invalid(format!(
-            "commitment {id} is already {}",
-            c.status
-        )));
+        return Err(AppError::conflict(
+            "commitment",
+            format!("commitment {id} is already {}", c.status),
+        ));
     }
     c.last_update_on = Some(today);
     if let Some(d) = new_due {
         if d < today {
-            return Err(AppError::Invalid(format!(
-                "the new date {d} has already passed"
-            )));
+            return Err(AppError::invalid(
+                "--due",
+                format!("the new date {d} has already passed"),
+            ));
         }
         c.due = d;
     }
@@ -165,10 +170,10 @@ pub async fn close_commitment(
         c.closed_on = None;
     } else {
         if !c.is_open() {
-            return Err(AppError::Invalid(format!(
-                "commitment {id} is already {}",
-                c.status
-            )));
+            return Err(AppError::conflict(
+                "commitment",
+                format!("commitment {id} is already {}", c.status),
+            ));
         }
         c.closed_on = Some(today);
     }
@@ -221,8 +226,9 @@ pub struct NewPrep {
 pub async fn add_prep(store: &dyn Store, new: NewPrep, now: Timestamp) -> Result<Prep> {
     let r = Records::load(store, now).await?;
     r.person(new.person_id)?;
-    let topic = non_empty(Some(new.topic))
-        .ok_or_else(|| AppError::Invalid("say what the conversation is about (a topic)".into()))?;
+    let topic = non_empty(Some(new.topic)).ok_or_else(|| {
+        AppError::invalid("topic", "say what the conversation is about (a topic)")
+    })?;
     Ok(store
         .add_prep(&Prep {
             id: 0,

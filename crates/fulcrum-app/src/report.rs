@@ -5,7 +5,7 @@ use crate::activities;
 use crate::error::{AppError, Result};
 use crate::manual;
 use crate::profile;
-use crate::rules_file;
+use crate::rules_file::RuleSource;
 use fulcrum_core::away::{self, DayMark};
 use fulcrum_core::report::{self as core_report, Report, ReportInput};
 use fulcrum_core::time;
@@ -13,7 +13,6 @@ use fulcrum_store::Store;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
-use std::path::Path;
 
 /// Which days a report covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,22 +55,30 @@ pub fn date_range(
     to: &str,
     max_days: Option<i64>,
 ) -> Result<(Date, Date)> {
-    let named = |name: &str, e: time::TimeError| AppError::Invalid(format!("{name}: {e}"));
+    let named = |name: &str, e: time::TimeError| {
+        AppError::invalid(name.to_string(), format!("{name}: {e}"))
+    };
     let from_date = time::parse_date(from).map_err(|e| named(names.from, e))?;
     let to_date = time::parse_date(to).map_err(|e| named(names.to, e))?;
     if to_date <= from_date {
-        return Err(AppError::Invalid(format!(
-            "{} {to_date} must be after {} {from_date} ({} is exclusive)",
-            names.to, names.from, names.to
-        )));
+        return Err(AppError::invalid(
+            names.to,
+            format!(
+                "{} {to_date} must be after {} {from_date} ({} is exclusive)",
+                names.to, names.from, names.to
+            ),
+        ));
     }
     let days = time::days_between(from_date, to_date);
     if let Some(max) = max_days.filter(|&m| days > m) {
-        return Err(AppError::Invalid(format!(
-            "{from_date} to {to_date} is {days} days; a report covers at most {max} days \
+        return Err(AppError::invalid(
+            names.from,
+            format!(
+                "{from_date} to {to_date} is {days} days; a report covers at most {max} days \
              (ten years): narrow {} and {}",
-            names.from, names.to
-        )));
+                names.from, names.to
+            ),
+        ));
     }
     Ok((from_date, to_date))
 }
@@ -91,23 +98,29 @@ impl Period {
         to: Option<&str>,
     ) -> Result<Self> {
         match (week, from, to) {
-            (Some(_), Some(_), _) | (Some(_), _, Some(_)) => Err(AppError::Invalid(format!(
-                "give either {} or {}/{}, not both",
-                names.week, names.from, names.to
-            ))),
+            (Some(_), Some(_), _) | (Some(_), _, Some(_)) => Err(AppError::invalid(
+                names.week,
+                format!(
+                    "give either {} or {}/{}, not both",
+                    names.week, names.from, names.to
+                ),
+            )),
             (Some(w), None, None) => {
                 Ok(Period::Week(time::parse_iso_week(w).map_err(|e| {
-                    AppError::Invalid(format!("{}: {e}", names.week))
+                    AppError::invalid(names.week, format!("{}: {e}", names.week))
                 })?))
             }
             (None, Some(f), Some(t)) => {
                 let (from, to) = date_range(names, f, t, Some(time::MAX_RANGE_DAYS))?;
                 Ok(Period::Dates { from, to })
             }
-            (None, Some(_), None) | (None, None, Some(_)) => Err(AppError::Invalid(format!(
-                "{} and {} go together ({} is exclusive)",
-                names.from, names.to, names.to
-            ))),
+            (None, Some(_), None) | (None, None, Some(_)) => Err(AppError::invalid(
+                names.from,
+                format!(
+                    "{} and {} go together ({} is exclusive)",
+                    names.from, names.to, names.to
+                ),
+            )),
             (None, None, None) => Ok(Period::CurrentWeek),
         }
     }
@@ -141,12 +154,12 @@ pub struct Context {
 /// Loads the profile, the rules and the activities of `period` plus its trend weeks.
 pub async fn load(
     store: &dyn Store,
-    rules_path: &Path,
+    rules: &(impl RuleSource + ?Sized),
     period: &Period,
     now: Timestamp,
 ) -> Result<Context> {
     let profile = profile::require(store).await?;
-    let rules = rules_file::rule_set(rules_path)?;
+    let rules = rules.rule_set()?;
     let tz = profile.tz();
     let (from, to) = period.dates(time::local_date(now, &tz));
     let last_week = time::week_start(time::add_days(to, -1));
@@ -193,11 +206,11 @@ impl Context {
 /// Builds the report of `period` as of `now`.
 pub async fn build(
     store: &dyn Store,
-    rules_path: &Path,
+    rules: &(impl RuleSource + ?Sized),
     period: &Period,
     now: Timestamp,
 ) -> Result<Report> {
-    Ok(load(store, rules_path, period, now).await?.report(now))
+    Ok(load(store, rules, period, now).await?.report(now))
 }
 
 #[cfg(test)]

@@ -5,13 +5,13 @@ use crate::error::{AppError, Result};
 use crate::markdown::{hm, plural};
 use crate::profile;
 use crate::report::{self, Period as ReportPeriod};
+use crate::rules_file::RuleSource;
 use fulcrum_core::rituals::{self, EntryBody, Period, Ritual, RitualStatus};
 use fulcrum_core::{Category, time};
 use fulcrum_store::{Entry, Store};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use std::fmt::Write as _;
-use std::path::Path;
 
 /// The period of `ritual` named by `label`, or the one expected now.
 pub async fn resolve_period(
@@ -22,15 +22,18 @@ pub async fn resolve_period(
 ) -> Result<Period> {
     match label {
         Some(l) => rituals::parse_period(ritual, l).ok_or_else(|| {
-            AppError::Invalid(format!(
-                "'{l}' is not a period of the {}: write {}",
-                ritual.title().to_lowercase(),
-                match ritual {
-                    Ritual::WeeklyJournal => "a week such as 2026-W48",
-                    Ritual::MonthlyCheckIn => "a month such as 2026-11",
-                    Ritual::QuarterlyAssessment => "a quarter such as 2026-Q4",
-                }
-            ))
+            AppError::invalid(
+                "--period",
+                format!(
+                    "'{l}' is not a period of the {}: write {}",
+                    ritual.title().to_lowercase(),
+                    match ritual {
+                        Ritual::WeeklyJournal => "a week such as 2026-W48",
+                        Ritual::MonthlyCheckIn => "a month such as 2026-11",
+                        Ritual::QuarterlyAssessment => "a quarter such as 2026-Q4",
+                    }
+                ),
+            )
         }),
         None => Ok(status(store, ritual, now).await?.period),
     }
@@ -63,7 +66,7 @@ pub async fn status_all(store: &dyn Store, now: Timestamp) -> Result<Vec<RitualS
 /// meetings and focus, after-hours time, commits, 1:1s and how much planned work got done.
 pub async fn facts(
     store: &dyn Store,
-    rules: &Path,
+    rules: &(impl RuleSource + ?Sized),
     period: &Period,
     now: Timestamp,
 ) -> Result<Vec<String>> {
@@ -158,11 +161,14 @@ pub async fn save(
     facts: Vec<String>,
 ) -> Result<Entry> {
     if body.is_empty() {
-        return Err(AppError::Invalid(format!(
-            "the {} for {} is empty: nothing was saved",
-            ritual.title().to_lowercase(),
-            period.label
-        )));
+        return Err(AppError::invalid(
+            "text",
+            format!(
+                "the {} for {} is empty: nothing was saved",
+                ritual.title().to_lowercase(),
+                period.label
+            ),
+        ));
     }
     let e = Entry {
         ritual,
@@ -180,11 +186,14 @@ pub fn merge(ritual: Ritual, mut body: EntryBody, items: &[(String, String)]) ->
     for (key, text) in items {
         let key = key.trim().to_ascii_lowercase();
         if !keys.contains(&key.as_str()) {
-            return Err(AppError::Invalid(format!(
-                "'{key}' is not a section of the {}: use {}",
-                ritual.title().to_lowercase(),
-                keys.join(", ")
-            )));
+            return Err(AppError::invalid(
+                "--add",
+                format!(
+                    "'{key}' is not a section of the {}: use {}",
+                    ritual.title().to_lowercase(),
+                    keys.join(", ")
+                ),
+            ));
         }
         match body.sections.iter_mut().find(|(k, _)| *k == key) {
             Some((_, v)) => v.push(text.trim().to_string()),
@@ -300,9 +309,10 @@ pub fn parse_energy(items: &[String]) -> Result<Vec<(Category, i8)>> {
         .iter()
         .map(|e| {
             let bad = || {
-                AppError::Invalid(format!(
-                    "--energy {e}: write CATEGORY=+1 or CATEGORY=-1, e.g. build=+1"
-                ))
+                AppError::invalid(
+                    "--energy",
+                    format!("--energy {e}: write CATEGORY=+1 or CATEGORY=-1, e.g. build=+1"),
+                )
             };
             let (c, v) = e.split_once('=').ok_or_else(bad)?;
             let cat: Category = c.parse().map_err(|_| bad())?;

@@ -23,8 +23,8 @@
 
 use crate::error::{AppError, Result};
 use fulcrum_core::people::Directory;
-use fulcrum_core::rules::{Rule, RuleError, RuleSet};
-use serde::Deserialize;
+use fulcrum_core::rules::{Rule, RuleError, RuleSet, default_rules};
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 #[derive(Deserialize)]
@@ -36,11 +36,10 @@ struct RulesFile {
 
 /// Reads the rules file; a missing file means no user rules.
 pub fn load(path: &Path) -> Result<Vec<Rule>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(AppError::io(path, e)),
-    };
+    let text = read_text(path)?;
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
     parse(&text, &path.display().to_string())
 }
 
@@ -174,10 +173,13 @@ const HEADER: &str = "# Fulcrum's categorisation rules, tried in order before th
 pub fn add(path: &Path, rule: Rule, position: Option<usize>) -> Result<Vec<Rule>> {
     let mut rules = load(path)?;
     if rules.iter().any(|r| r.name == rule.name) {
-        return Err(AppError::Invalid(format!(
-            "a rule named '{}' exists already; choose another name",
-            rule.name
-        )));
+        return Err(AppError::conflict(
+            "rule",
+            format!(
+                "a rule named '{}' exists already; choose another name",
+                rule.name
+            ),
+        ));
     }
     let at = position.unwrap_or(rules.len()).min(rules.len());
     rules.insert(at, rule);
@@ -189,7 +191,7 @@ fn position(rules: &[Rule], name: &str) -> Result<usize> {
     rules
         .iter()
         .position(|r| r.name == name)
-        .ok_or_else(|| AppError::Invalid(format!("there is no rule named '{name}'")))
+        .ok_or_else(|| AppError::not_found("rule named", format!("'{name}'")))
 }
 
 pub fn delete(path: &Path, name: &str) -> Result<Vec<Rule>> {
@@ -214,9 +216,141 @@ pub fn shift(path: &Path, name: &str, up: bool) -> Result<Vec<Rule>> {
     Ok(rules)
 }
 
+/// The user's rules and the defaults, in the order they are tried
+/// (`fulcrum rules list --format json` and `GET /api/rules`).
+#[derive(Debug, Clone, Serialize)]
+pub struct RulesListing {
+    pub file: String,
+    pub user: Vec<Rule>,
+    pub defaults: Vec<Rule>,
+}
+
+pub fn rules_listing(path: &Path) -> Result<RulesListing> {
+    Ok(RulesListing {
+        file: path.display().to_string(),
+        user: load(path)?,
+        defaults: default_rules(),
+    })
+}
+
+/// Reads the rules file's text; a missing file is an empty one.
+fn read_text(path: &Path) -> Result<String> {
+    match std::fs::read_to_string(path) {
+        Ok(t) => Ok(t),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
+        Err(e) => Err(AppError::io(path, e)),
+    }
+}
+
+/// Compiles the user's rules in `text` (read from `path`) followed by the defaults.
+fn compile(path: &Path, text: &str) -> Result<RuleSet> {
+    let shown = path.display().to_string();
+    let user = if text.is_empty() {
+        Vec::new()
+    } else {
+        parse(text, &shown)?
+    };
+    RuleSet::new(user).map_err(|e| AppError::Rules {
+        path: shown,
+        message: e.to_string(),
+    })
+}
+
+/// Where a use case gets the compiled rules from: a rules file's path (compiled on every call)
+/// or a [`RuleBook`] (compiled once per version of the file).
+pub trait RuleSource: Sync {
+    /// The user's rules followed by the defaults, as the file says now.
+    fn rule_set(&self) -> Result<RuleSet>;
+}
+
+impl RuleSource for Path {
+    fn rule_set(&self) -> Result<RuleSet> {
+        compile(self, &read_text(self)?)
+    }
+}
+
+impl RuleSource for std::path::PathBuf {
+    fn rule_set(&self) -> Result<RuleSet> {
+        self.as_path().rule_set()
+    }
+}
+
+/// The rules file and what was last compiled from it. Compiling the defaults' patterns costs
+/// milliseconds, more than the rest of a report, so a book keeps the compiled set and reuses
+/// it while the file's fingerprint (a hash of its text, read on every call so an edit shows up
+/// on the next report) is unchanged. Whoever runs reports holds one: the web's state, the CLI
+/// for its one command.
+///
+/// A book stands for its file: it dereferences to the file's path.
+#[derive(Debug)]
+pub struct RuleBook {
+    path: std::path::PathBuf,
+    compiled: std::sync::Mutex<Option<(u64, RuleSet)>>,
+}
+
+impl RuleBook {
+    pub fn new(path: impl Into<std::path::PathBuf>) -> Self {
+        RuleBook {
+            path: path.into(),
+            compiled: std::sync::Mutex::new(None),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+impl RuleSource for RuleBook {
+    fn rule_set(&self) -> Result<RuleSet> {
+        let text = read_text(&self.path)?;
+        let print = fingerprint(&text);
+        if let Ok(last) = self.compiled.lock()
+            && let Some((p, set)) = last.as_ref()
+            && *p == print
+        {
+            return Ok(set.clone());
+        }
+        let set = compile(&self.path, &text)?;
+        if let Ok(mut last) = self.compiled.lock() {
+            *last = Some((print, set.clone()));
+        }
+        Ok(set)
+    }
+}
+
+impl Clone for RuleBook {
+    fn clone(&self) -> Self {
+        RuleBook {
+            path: self.path.clone(),
+            compiled: std::sync::Mutex::new(self.compiled.lock().ok().and_then(|c| c.clone())),
+        }
+    }
+}
+
+impl std::ops::Deref for RuleBook {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl AsRef<Path> for RuleBook {
+    fn as_ref(&self) -> &Path {
+        &self.path
+    }
+}
+
 /// The user's rules followed by the defaults.
-pub fn rule_set(path: &Path) -> Result<RuleSet> {
-    crate::web_support::compiled_rules(path)
+pub fn rule_set(rules: &(impl RuleSource + ?Sized)) -> Result<RuleSet> {
+    rules.rule_set()
 }
 
 /// Which rule wins for a title and why (`fulcrum rules explain --format json`).
@@ -237,14 +371,18 @@ pub struct Explanation {
     pub checked: Vec<fulcrum_core::rules::RuleCheck>,
 }
 
-pub fn explain(path: &Path, title: &str, attendees: u32) -> Result<Explanation> {
-    explain_with(path, title, attendees, &[], &Directory::default())
+pub fn explain(
+    rules: &(impl RuleSource + ?Sized),
+    title: &str,
+    attendees: u32,
+) -> Result<Explanation> {
+    explain_with(rules, title, attendees, &[], &Directory::default())
 }
 
 /// `explain_with` against the people records and the user's addresses in `store`.
 pub async fn explain_for(
     store: &dyn fulcrum_store::Store,
-    path: &Path,
+    rules: &(impl RuleSource + ?Sized),
     title: &str,
     attendees: u32,
     with: &[String],
@@ -252,7 +390,7 @@ pub async fn explain_for(
     let people = store.people().await?;
     let emails = crate::profile::require(store).await?.emails;
     explain_with(
-        path,
+        rules,
         title,
         attendees,
         with,
@@ -264,13 +402,13 @@ pub async fn explain_for(
 /// against the people records as reports read it: a 1:1 with someone there is one here too.
 /// `attendees` is raised to the number of addresses given.
 pub fn explain_with(
-    path: &Path,
+    rules: &(impl RuleSource + ?Sized),
     title: &str,
     attendees: u32,
     with: &[String],
     people: &Directory<'_>,
 ) -> Result<Explanation> {
-    let set = rule_set(path)?;
+    let set = rules.rule_set()?;
     let with: Vec<String> = with.iter().map(|e| e.trim().to_lowercase()).collect();
     let one_on_one = people.one_on_one_with(title, &with);
     let others = attendees

@@ -150,17 +150,18 @@ pub async fn find(store: &dyn Store, what: &str) -> Result<Source> {
     }
     match found.as_slice() {
         [one] => Ok((*one).clone()),
-        [] => Err(AppError::Invalid(format!(
-            "there is no source {what:?}; `fulcrum sources` lists them with their ids"
-        ))),
-        many => Err(AppError::Invalid(format!(
-            "{} sources are called {what:?}: {}; give the id of the one you mean",
-            many.len(),
-            many.iter()
-                .map(|s| format!("{} ({})", s.id, s.location))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+        [] => Err(AppError::not_found("source", format!("{what:?}"))),
+        many => Err(AppError::invalid(
+            "source",
+            format!(
+                "{} sources are called {what:?}: {}; give the id of the one you mean",
+                many.len(),
+                many.iter()
+                    .map(|s| format!("{} ({})", s.id, s.location))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )),
     }
 }
 
@@ -231,11 +232,14 @@ async fn removable(store: &dyn Store, source: &Source) -> Result<()> {
         .source(folder)
         .await?
         .map_or_else(|| format!("source {folder}"), |f| f.location);
-    Err(AppError::Invalid(format!(
-        "{} is read from the folder {folder}: take the file out of the folder and run \
-         `fulcrum refresh`, or remove the whole folder",
-        source.name
-    )))
+    Err(AppError::conflict(
+        "file of a folder",
+        format!(
+            "{} is read from the folder {folder}: take the file out of the folder and refresh \
+             the folder, or remove the whole folder",
+            source.name
+        ),
+    ))
 }
 
 async fn weeks(store: &dyn Store, times: &[i64]) -> Result<Vec<String>> {

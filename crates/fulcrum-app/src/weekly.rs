@@ -45,7 +45,7 @@ pub struct NewTask {
 pub async fn add_task(store: &dyn Store, t: NewTask) -> Result<Task> {
     let title = t.title.trim();
     if title.is_empty() {
-        return Err(AppError::Invalid("a task needs a title".into()));
+        return Err(AppError::invalid("title", "a task needs a title"));
     }
     check_estimate(t.estimate_minutes)?;
     Ok(store
@@ -66,9 +66,12 @@ pub async fn add_task(store: &dyn Store, t: NewTask) -> Result<Task> {
 
 fn check_estimate(m: Option<i64>) -> Result<()> {
     match m {
-        Some(m) if !(1..=40 * 60).contains(&m) => Err(AppError::Invalid(format!(
-            "an estimate of {m} minutes is out of range: give between 1 minute and 40 hours"
-        ))),
+        Some(m) if !(1..=40 * 60).contains(&m) => Err(AppError::invalid(
+            "--estimate",
+            format!(
+                "an estimate of {m} minutes is out of range: give between 1 minute and 40 hours"
+            ),
+        )),
         _ => Ok(()),
     }
 }
@@ -357,8 +360,8 @@ pub async fn accept(
 pub async fn export_ics(store: &dyn Store, week: Date) -> Result<String> {
     let label = time::iso_week_label(week);
     let plan = accepted(store, week).await?.ok_or_else(|| {
-        AppError::Invalid(format!(
-            "there is no accepted plan for {label}: run `fulcrum plan accept --week {label}` first"
+        AppError::conflict("accepted plan",format!(
+            "there is no accepted plan for {label}: only a plan accepted for the week is exported"
         ))
     })?;
     let events: Vec<OutEvent> = plan
@@ -447,9 +450,10 @@ pub async fn review_week(store: &dyn Store, week: Date, now: Timestamp) -> Resul
     let profile = profile::require(store).await?;
     let label = time::iso_week_label(week);
     let plan = store.plan(&label).await?.ok_or_else(|| {
-        AppError::Invalid(format!(
-            "{label} had no accepted plan to review: plan a week with `fulcrum plan accept`"
-        ))
+        AppError::conflict(
+            "accepted plan",
+            format!("{label} had no accepted plan to review"),
+        )
     })?;
     let tasks = store.tasks().await?;
     let review = review_of(store, &profile, &plan, &tasks, now).await?;
@@ -482,8 +486,9 @@ pub async fn review_week(store: &dyn Store, week: Date, now: Timestamp) -> Resul
 pub async fn adjust(store: &dyn Store, week: Date, adjustment: &str) -> Result<()> {
     let text = adjustment.trim();
     if text.is_empty() {
-        return Err(AppError::Invalid(
-            "the adjustment is empty: say what you will change next week".into(),
+        return Err(AppError::invalid(
+            "adjustment",
+            "the adjustment is empty: say what you will change next week",
         ));
     }
     Ok(store

@@ -6,7 +6,7 @@ use axum::Json;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use fulcrum_app::report::Period;
-use fulcrum_app::{dashboard, profile, report, rules_file, sources, web_support};
+use fulcrum_app::{dashboard, profile, report, rules_file, sources};
 use serde::Deserialize;
 
 impl IntoResponse for Failure {
@@ -94,8 +94,8 @@ pub async fn sources(State(s): State<AppState>) -> ApiResult<Vec<sources::Source
 }
 
 /// `fulcrum rules list --format json`
-pub async fn rules(State(s): State<AppState>) -> ApiResult<web_support::RulesListing> {
-    Ok(Json(web_support::rules_listing(&s.rules)?))
+pub async fn rules(State(s): State<AppState>) -> ApiResult<rules_file::RulesListing> {
+    Ok(Json(rules_file::rules_listing(&s.rules)?))
 }
 
 /// `fulcrum rules explain TITLE --attendees N [--with ADDR…] --format json`; `with` takes

@@ -9,7 +9,7 @@
 
 use crate::AppState;
 use fulcrum_app::Result;
-use fulcrum_app::web_support::Clock;
+use fulcrum_app::clock::Clock;
 use jiff::Timestamp;
 use std::collections::HashMap;
 use std::sync::Mutex;

@@ -15,7 +15,7 @@ mod pages;
 mod security;
 
 pub use error::Failure;
-pub use fulcrum_app::web_support::Clock;
+pub use fulcrum_app::clock::Clock;
 pub use security::{REQUEST_BUDGET, host_allowed};
 
 use axum::Router;
@@ -50,7 +50,8 @@ pub struct AppState(Arc<Inner>);
 /// What every request shares, behind [`AppState`].
 pub struct Inner {
     pub store: Arc<dyn Store>,
-    pub rules: PathBuf,
+    /// The rules file and what was last compiled from it.
+    pub rules: fulcrum_app::rules_file::RuleBook,
     pub db: PathBuf,
     pub clock: Clock,
     /// The secret every form sends back; new each time the server starts.
@@ -106,7 +107,7 @@ impl AppState {
         let store: Arc<dyn Store> = Arc::from(store);
         Ok(AppState(Arc::new(Inner {
             store,
-            rules: config.rules.clone(),
+            rules: fulcrum_app::rules_file::RuleBook::new(&config.rules),
             db: config.db.clone(),
             clock: config.clock,
             csrf: security::new_secret()?,
@@ -336,8 +337,8 @@ impl Running {
     pub async fn stop(self) -> Result<()> {
         let _ = self.shutdown.send(());
         match self.task.await {
-            Ok(r) => r.map_err(|e| AppError::Invalid(format!("the web server failed: {e}"))),
-            Err(e) => Err(AppError::Invalid(format!("the web server failed: {e}"))),
+            Ok(r) => r.map_err(|e| AppError::Failed(format!("the web server failed: {e}"))),
+            Err(e) => Err(AppError::Failed(format!("the web server failed: {e}"))),
         }
     }
 
@@ -365,14 +366,14 @@ pub async fn start(config: Config) -> Result<Running> {
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| {
-            AppError::Invalid(format!(
+            AppError::Failed(format!(
                 "cannot listen on {}: {e}; choose another address with --addr",
                 config.addr
             ))
         })?;
     let addr = listener
         .local_addr()
-        .map_err(|e| AppError::Invalid(format!("cannot listen on {}: {e}", config.addr)))?;
+        .map_err(|e| AppError::Failed(format!("cannot listen on {}: {e}", config.addr)))?;
     let state = AppState::open(&config, addr).await?;
     let app = router(state.clone());
     let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -409,7 +410,7 @@ pub async fn serve(config: Config) -> Result<()> {
             let result = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()
-                .map_err(|e| AppError::Invalid(format!("cannot start the web server: {e}")))
+                .map_err(|e| AppError::Failed(format!("cannot start the web server: {e}")))
                 .and_then(|rt| {
                     rt.block_on(async move {
                         let running = start(config).await?;
@@ -431,9 +432,9 @@ pub async fn serve(config: Config) -> Result<()> {
                 });
             let _ = done.send(result);
         })
-        .map_err(|e| AppError::Invalid(format!("cannot start the web server: {e}")))?;
+        .map_err(|e| AppError::Failed(format!("cannot start the web server: {e}")))?;
     finished.await.unwrap_or_else(|_| {
-        Err(AppError::Invalid(
+        Err(AppError::Failed(
             "the web server stopped unexpectedly".into(),
         ))
     })

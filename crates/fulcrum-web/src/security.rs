@@ -14,7 +14,7 @@ use std::net::{IpAddr, SocketAddr};
 pub fn new_secret() -> Result<String> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes)
-        .map_err(|e| AppError::Invalid(format!("no randomness for the form token: {e}")))?;
+        .map_err(|e| AppError::Failed(format!("no randomness for the form token: {e}")))?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 

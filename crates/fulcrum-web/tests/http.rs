@@ -8,7 +8,7 @@ use axum::http::{Request, StatusCode, header};
 use common::client::{HOST, Reply, get, post, post_from, send};
 use common::{TODAY, demo, team_calendar};
 use fulcrum_app::report::Period;
-use fulcrum_app::{profile, report, rules_file, sources, web_support};
+use fulcrum_app::{profile, report, rules_file, sources};
 
 /// Posts a form as a client that sends no `Origin` header.
 async fn post_form(state: &fulcrum_web::AppState, uri: &str, form: &[(&str, &str)]) -> Reply {
@@ -98,7 +98,7 @@ async fn the_api_returns_what_the_cli_prints() {
     );
 
     let r = get(&state, "/api/rules").await;
-    let listing = web_support::rules_listing(&d.rules).unwrap();
+    let listing = rules_file::rules_listing(&d.rules).unwrap();
     assert_eq!(r.json(), serde_json::to_value(&listing).unwrap());
     assert_eq!(r.json()["user"][0]["name"], "guilds are learning");
 

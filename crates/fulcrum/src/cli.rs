@@ -172,7 +172,7 @@ pub struct DocFormatArgs {
     pub format: ReportFormat,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Table,
     Json,

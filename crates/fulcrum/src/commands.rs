@@ -2,7 +2,9 @@
 
 use crate::cli::*;
 use crate::output::{self, emit, emit_json};
+use fulcrum_app::clock::Clock;
 use fulcrum_app::report::Period;
+use fulcrum_app::rules_file::RuleBook;
 use fulcrum_app::{AppError, OpenMode, Result, import, paths, profile, report, rules_file};
 use fulcrum_core::RolePreset;
 use fulcrum_core::time;
@@ -14,7 +16,9 @@ use std::sync::Arc;
 
 pub async fn run(cli: Cli) -> Result<()> {
     let db = cli.db.clone();
-    let rules = cli.rules.clone().unwrap_or_else(paths::rules_file);
+    // One book of rules for the process: a command that builds several reports compiles the
+    // rules once.
+    let rules = RuleBook::new(cli.rules.clone().unwrap_or_else(paths::rules_file));
     match cli.command {
         Command::Init(a) => init(&store_path(db), a).await,
         Command::Report(a) => report_cmd(&store_path(db), &rules, a).await,
@@ -114,9 +118,9 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Serve(a) => {
             fulcrum_web::serve(fulcrum_web::Config {
                 db: store_path(db),
-                rules,
+                rules: rules.path().to_path_buf(),
                 addr: a.addr,
-                clock: fulcrum_app::web_support::Clock::from_env()?,
+                clock: Clock::from_env()?,
             })
             .await
         }
@@ -164,9 +168,12 @@ async fn init(db: &std::path::Path, a: InitArgs) -> Result<()> {
             h.split_once('=')
                 .map(|(d, s)| (d.to_string(), s.to_string()))
                 .ok_or_else(|| {
-                    AppError::Invalid(format!(
-                        "--hours {h}: write DAY=START-END, e.g. fri=09:00-13:00 or sat=off"
-                    ))
+                    AppError::invalid(
+                        "--hours",
+                        format!(
+                            "--hours {h}: write DAY=START-END, e.g. fri=09:00-13:00 or sat=off"
+                        ),
+                    )
                 })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -226,7 +233,7 @@ async fn settings(db: &std::path::Path, a: SettingsArgs) -> Result<()> {
     }
 }
 
-async fn report_cmd(db: &std::path::Path, rules: &std::path::Path, a: ReportArgs) -> Result<()> {
+async fn report_cmd(db: &std::path::Path, rules: &RuleBook, a: ReportArgs) -> Result<()> {
     let period = Period::from_options(a.week.as_deref(), a.from.as_deref(), a.to.as_deref())?;
     let store = open(db).await?;
     let r = report::build(store.as_ref(), rules, &period, now()?).await?;
@@ -271,7 +278,7 @@ async fn import_calendar(db: &std::path::Path, target: &str, format: Format) -> 
         .map(|i| i.source.name.as_str())
         .collect();
     if !problems.is_empty() {
-        return Err(AppError::Invalid(format!(
+        return Err(AppError::Failed(format!(
             "nothing could be imported from {} (see the warnings above); `fulcrum sources` \
              shows it as failed until an import of it works",
             problems.join(", ")
@@ -353,7 +360,7 @@ async fn refresh(db: &std::path::Path, format: Format) -> Result<()> {
         Format::Table => emit(&output::refreshed(&done))?,
     }
     if done.iter().any(|d| !d.ok) {
-        return Err(AppError::Invalid(
+        return Err(AppError::Failed(
             "some sources could not be refreshed (see above)".into(),
         ));
     }
@@ -363,7 +370,7 @@ async fn refresh(db: &std::path::Path, format: Format) -> Result<()> {
 /// `rules explain`; with `--with`, against the people records of the store.
 async fn explain(
     db: Option<PathBuf>,
-    rules: &std::path::Path,
+    rules: &RuleBook,
     title: &str,
     attendees: u32,
     with: &[String],
@@ -382,7 +389,7 @@ async fn explain(
 }
 
 fn list_rules(rules: &std::path::Path, format: Format) -> Result<()> {
-    let listing = fulcrum_app::web_support::rules_listing(rules)?;
+    let listing = rules_file::rules_listing(rules)?;
     match format {
         Format::Json => emit_json(&listing),
         Format::Table => emit(&output::rules_table(
@@ -427,12 +434,7 @@ async fn demo(db: Option<PathBuf>, a: DemoArgs) -> Result<()> {
             built.commits
         );
         // A demo of a given day is shown as of that day's late afternoon.
-        let clock = match (fulcrum_app::web_support::Clock::from_env()?, &a.today) {
-            (fulcrum_app::web_support::Clock::System, Some(_)) => {
-                fulcrum_app::web_support::Clock::Fixed(fulcrum_app::demo::demo_now(today, &tz))
-            }
-            (clock, _) => clock,
-        };
+        let clock = Clock::from_env()?.or_fixed(a.today.as_ref().map(|_| shown_at));
         return fulcrum_web::serve(fulcrum_web::Config {
             db: built.db,
             rules: built.rules,
@@ -444,10 +446,11 @@ async fn demo(db: Option<PathBuf>, a: DemoArgs) -> Result<()> {
     let store = open(&db).await?;
     let now = shown_at;
     let monday = time::week_start(today);
-    let this_week = report::build(store.as_ref(), &built.rules, &Period::Week(monday), now).await?;
+    let rules = RuleBook::new(&built.rules);
+    let this_week = report::build(store.as_ref(), &rules, &Period::Week(monday), now).await?;
     let last_week = report::build(
         store.as_ref(),
-        &built.rules,
+        &rules,
         &Period::Week(time::add_days(monday, -7)),
         now,
     )
@@ -491,15 +494,7 @@ async fn demo(db: Option<PathBuf>, a: DemoArgs) -> Result<()> {
     print_report(&last_week, a.format)
 }
 
-/// The current instant, or `FULCRUM_NOW` (an RFC 3339 instant) for reproducible runs: tests,
-/// benchmarks and looking at a past week as it looked then.
+/// The current instant, or `FULCRUM_NOW` for reproducible runs (see [`Clock::from_env`]).
 fn now() -> Result<Timestamp> {
-    match std::env::var("FULCRUM_NOW") {
-        Ok(v) if !v.trim().is_empty() => v.trim().parse().map_err(|_| {
-            AppError::Invalid(format!(
-                "FULCRUM_NOW={v:?} is not an instant: write it like 2026-11-25T17:00:00Z"
-            ))
-        }),
-        _ => Ok(Timestamp::now()),
-    }
+    Ok(Clock::from_env()?.now())
 }

@@ -279,7 +279,7 @@ fn candidate_line(s: &mut String, c: &Candidate) {
 
 pub async fn run(
     store: &dyn Store,
-    rules: &std::path::Path,
+    rules: &fulcrum_app::rules_file::RuleBook,
     cmd: DelegateCommand,
     now: Timestamp,
 ) -> Result<()> {

@@ -41,29 +41,61 @@ fn main() -> ExitCode {
 }
 
 /// What to run next after an error, said by the command line since the store and the use cases
-/// serve the browser too.
+/// serve the browser too: the errors name what is missing or in the way, this names the command.
 fn hint(e: &fulcrum_app::AppError) -> Option<String> {
     use fulcrum_app::AppError;
     use fulcrum_store::StoreError;
-    let AppError::Store(e) = e else { return None };
-    let listing = match e {
-        StoreError::TimerRunning => return Some("stop it first with `fulcrum timer stop`".into()),
-        StoreError::NotFound { what, .. } => match *what {
-            "source" => "fulcrum sources",
-            "task" => "fulcrum task list",
-            "inbox item" => "fulcrum inbox list --all",
-            "person" => "fulcrum people list --all",
-            "logged 1:1" => "fulcrum one-on-ones PERSON",
-            "open agenda item" | "agenda or action item" => "fulcrum one-on-ones agenda PERSON",
-            "feedback" => "fulcrum feedback list",
-            "delegation" => "fulcrum delegate list --all",
-            "commitment" => "fulcrum commitment list --all",
-            "stakeholder prep" => "fulcrum prep list",
-            "onboarding step" => "fulcrum onboarding show PERSON",
-            "manual entry" => "fulcrum log --list",
-            _ => return None,
-        },
+    match e {
+        AppError::NotInitialised => {
+            Some("run `fulcrum init --email you@example.com --tz Europe/Berlin` first".into())
+        }
+        AppError::Store(StoreError::TimerRunning) => Some(STOP_TIMER.into()),
+        AppError::NotFound {
+            what: "onboarding plan for",
+            ..
+        } => Some("`fulcrum onboarding start PERSON` makes one".into()),
+        AppError::Store(StoreError::NotFound { what, .. }) | AppError::NotFound { what, .. } => {
+            listing(what).map(|l| format!("`{l}` shows the ids"))
+        }
+        AppError::Conflict { what, .. } => conflict_hint(what).map(str::to_string),
+        _ => None,
+    }
+}
+
+const STOP_TIMER: &str = "stop it first with `fulcrum timer stop`";
+
+/// The command that lists the records of a kind, with their ids.
+fn listing(what: &str) -> Option<&'static str> {
+    Some(match what {
+        "source" => "fulcrum sources",
+        "task" => "fulcrum task list",
+        "inbox item" => "fulcrum inbox list --all",
+        "person" | "person called" => "fulcrum people list --all",
+        "logged 1:1" => "fulcrum one-on-ones PERSON",
+        "open agenda item" | "agenda or action item" => "fulcrum one-on-ones agenda PERSON",
+        "feedback" => "fulcrum feedback list",
+        "delegation" => "fulcrum delegate list --all",
+        "commitment" => "fulcrum commitment list --all",
+        "stakeholder prep" => "fulcrum prep list",
+        "onboarding step" => "fulcrum onboarding show PERSON",
+        "manual entry" => "fulcrum log --list",
+        "rule named" => "fulcrum rules list",
         _ => return None,
-    };
-    Some(format!("`{listing}` shows the ids"))
+    })
+}
+
+/// What to run to get past a conflict of this kind.
+fn conflict_hint(what: &str) -> Option<&'static str> {
+    Some(match what {
+        "running timer" => STOP_TIMER,
+        "no timer" => "start one with `fulcrum timer start CATEGORY \"what\"`",
+        "accepted plan" => "plan the week with `fulcrum plan accept --week WEEK` first",
+        "undelivered feedback" => "deliver it first with `fulcrum feedback deliver ID`",
+        "archived person" => "restore them first with `fulcrum people restore PERSON`",
+        "only address" => "add another first with `fulcrum settings add-email ADDR`",
+        "logged 1:1" => "edit it with `fulcrum one-on-ones edit NOTE`",
+        "onboarding plan" => "`fulcrum onboarding show PERSON` shows it",
+        "file of a folder" => "then run `fulcrum refresh`",
+        _ => return None,
+    })
 }

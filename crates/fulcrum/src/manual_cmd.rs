@@ -161,7 +161,7 @@ async fn list(store: &dyn Store, week: Option<&str>, format: Format, now: Timest
     let profile = fulcrum_app::profile::require(store).await?;
     let monday = match week {
         Some(w) => time::parse_iso_week(w)
-            .map_err(|e| fulcrum_app::AppError::Invalid(format!("--week: {e}")))?,
+            .map_err(|e| fulcrum_app::AppError::invalid("--week", format!("--week: {e}")))?,
         None => time::week_start(time::local_date(now, &profile.tz())),
     };
     let entries = manual::list(store, monday, time::add_days(monday, 7), now).await?;

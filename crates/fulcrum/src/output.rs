@@ -19,7 +19,7 @@ pub fn emit_raw(s: &str) -> Result<()> {
     match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(e) => Err(AppError::Invalid(format!("cannot write the output: {e}"))),
+        Err(e) => Err(AppError::Failed(format!("cannot write the output: {e}"))),
     }
 }
 
@@ -32,7 +32,7 @@ pub fn emit(s: &str) -> Result<()> {
 }
 
 pub fn emit_json<T: Serialize + ?Sized>(v: &T) -> Result<()> {
-    let text = serde_json::to_string_pretty(v).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let text = serde_json::to_string_pretty(v).map_err(|e| AppError::Failed(e.to_string()))?;
     emit(&text)
 }
 

@@ -475,10 +475,13 @@ async fn delete(store: &dyn Store, id: i64, yes: bool) -> Result<()> {
     };
     let confirmed = yes || ask(&format!("{question}\nDelete them? [y/N] "))?;
     if !confirmed {
-        return Err(AppError::Invalid(format!(
-            "{question} Nothing was deleted: run `fulcrum people delete {id} --yes` to delete, or \
+        return Err(AppError::conflict(
+            "confirmation",
+            format!(
+                "{question} Nothing was deleted: run `fulcrum people delete {id} --yes` to delete, or \
              `fulcrum people archive {id}` to keep their history."
-        )));
+            ),
+        ));
     }
     let done = people::delete(store, id).await?;
     emit(&if done.records.total() == 0 {
@@ -500,7 +503,7 @@ fn ask(question: &str) -> Result<bool> {
     let mut answer = String::new();
     std::io::stdin()
         .read_line(&mut answer)
-        .map_err(|e| AppError::Invalid(format!("cannot read the answer: {e}")))?;
+        .map_err(|e| AppError::Failed(format!("cannot read the answer: {e}")))?;
     Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes"))
 }
 

@@ -10,7 +10,7 @@ use fulcrum_core::rituals::{EntryBody, Ritual, SkillRating, parse_template, temp
 use fulcrum_store::Store;
 use jiff::Timestamp;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Kind {
@@ -85,14 +85,24 @@ fn split_pair<'a>(flag: &str, s: &'a str) -> Result<(&'a str, &'a str)> {
     s.split_once('=')
         .map(|(a, b)| (a.trim(), b.trim()))
         .filter(|(a, b)| !a.is_empty() && !b.is_empty())
-        .ok_or_else(|| AppError::Invalid(format!("--{flag} {s}: write NAME=VALUE")))
+        .ok_or_else(|| {
+            AppError::invalid(
+                format!("--{flag}"),
+                format!("--{flag} {s}: write NAME=VALUE"),
+            )
+        })
 }
 
 fn score(flag: &str, v: &str) -> Result<u8> {
     v.parse::<u8>()
         .ok()
         .filter(|n| (1..=10).contains(n))
-        .ok_or_else(|| AppError::Invalid(format!("--{flag}: '{v}' is not a rating from 1 to 10")))
+        .ok_or_else(|| {
+            AppError::invalid(
+                format!("--{flag}"),
+                format!("--{flag}: '{v}' is not a rating from 1 to 10"),
+            )
+        })
 }
 
 fn apply_ratings(body: &mut EntryBody, rate: &[String], rate_by: &[String]) -> Result<()> {
@@ -117,9 +127,10 @@ fn apply_ratings(body: &mut EntryBody, rate: &[String], rate_by: &[String]) -> R
     for r in rate_by {
         let (skill, rest) = split_pair("rate-by", r)?;
         let (who, v) = rest.split_once(':').ok_or_else(|| {
-            AppError::Invalid(format!(
-                "--rate-by {r}: write SKILL=NAME:N, e.g. listening=Sam:7"
-            ))
+            AppError::invalid(
+                "--rate-by",
+                format!("--rate-by {r}: write SKILL=NAME:N, e.g. listening=Sam:7"),
+            )
         })?;
         let i = slot(body, skill);
         body.ratings[i]
@@ -131,7 +142,7 @@ fn apply_ratings(body: &mut EntryBody, rate: &[String], rate_by: &[String]) -> R
 
 pub async fn reflect(
     store: &dyn Store,
-    rules: &Path,
+    rules: &fulcrum_app::rules_file::RuleBook,
     a: ReflectArgs,
     now: Timestamp,
 ) -> Result<()> {
@@ -191,8 +202,9 @@ fn edit(ritual: Ritual, text: &str) -> Result<EntryBody> {
         .or_else(|| std::env::var("EDITOR").ok())
         .filter(|e| !e.trim().is_empty())
         .ok_or_else(|| {
-            AppError::Invalid(
-                "no editor: set $EDITOR (or $VISUAL), or write with --add SECTION=TEXT".into(),
+            AppError::invalid(
+                "$EDITOR",
+                "no editor: set $EDITOR (or $VISUAL), or write with --add SECTION=TEXT",
             )
         })?;
     let path = std::env::temp_dir().join(format!(
@@ -208,9 +220,9 @@ fn edit(ritual: Ritual, text: &str) -> Result<EntryBody> {
         .arg("sh")
         .arg(&path)
         .status()
-        .map_err(|e| AppError::Invalid(format!("cannot start the editor '{editor}': {e}")))?;
+        .map_err(|e| AppError::Failed(format!("cannot start the editor '{editor}': {e}")))?;
     if !status.success() {
-        return Err(AppError::Invalid(format!(
+        return Err(AppError::Failed(format!(
             "the editor '{editor}' failed; your text is in {}",
             path.display()
         )));
@@ -221,10 +233,13 @@ fn edit(ritual: Ritual, text: &str) -> Result<EntryBody> {
             let _ = std::fs::remove_file(&path);
             Ok(body)
         }
-        Err(e) => Err(AppError::Invalid(format!(
-            "{}: {e}; fix it and run again with the same text",
-            path.display()
-        ))),
+        Err(e) => Err(AppError::invalid(
+            "text",
+            format!(
+                "{}: {e}; fix it and run again with the same text",
+                path.display()
+            ),
+        )),
     }
 }
 

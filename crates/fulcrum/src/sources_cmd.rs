@@ -137,14 +137,17 @@ async fn remove(store: &dyn Store, what: &str, yes: bool, format: Format) -> Res
             } else if !asked {
                 emit(&format!("{question}\n"))?;
             }
-            return Err(AppError::Invalid(format!(
-                "nothing was removed{}: run `fulcrum sources remove {id} --yes` to remove it",
-                if asked {
-                    ""
-                } else {
-                    " (no terminal to ask on)"
-                }
-            )));
+            return Err(AppError::conflict(
+                "confirmation",
+                format!(
+                    "nothing was removed{}: run `fulcrum sources remove {id} --yes` to remove it",
+                    if asked {
+                        ""
+                    } else {
+                        " (no terminal to ask on)"
+                    }
+                ),
+            ));
         }
     }
     let done = sources::remove(store, id).await?;
@@ -167,6 +170,6 @@ fn answer_is_yes() -> Result<bool> {
     let mut answer = String::new();
     std::io::stdin()
         .read_line(&mut answer)
-        .map_err(|e| AppError::Invalid(format!("cannot read the answer: {e}")))?;
+        .map_err(|e| AppError::Failed(format!("cannot read the answer: {e}")))?;
     Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes"))
 }

@@ -157,7 +157,7 @@ pub async fn triage(store: &dyn Store, a: TriageArgs) -> Result<()> {
             let mut line = String::new();
             if stdin
                 .read_line(&mut line)
-                .map_err(|e| AppError::Invalid(format!("cannot read the answer: {e}")))?
+                .map_err(|e| AppError::Failed(format!("cannot read the answer: {e}")))?
                 == 0
             {
                 break 'tasks;

@@ -69,17 +69,19 @@ fn clean_emails(emails: &[String]) -> Result<Vec<String>> {
             continue;
         }
         if !e.contains('@') {
-            return Err(AppError::Invalid(format!(
-                "{e:?} is not an e-mail address; give the address they use in invitations"
-            )));
+            return Err(AppError::invalid(
+                "--email",
+                format!("{e:?} is not an e-mail address; give the address they use in invitations"),
+            ));
         }
         if !out.contains(&e) {
             out.push(e);
         }
     }
     if out.is_empty() {
-        return Err(AppError::Invalid(
-            "a person needs at least one e-mail address (--email) to find their 1:1s".into(),
+        return Err(AppError::invalid(
+            "--email",
+            "a person needs at least one e-mail address (--email) to find their 1:1s",
         ));
     }
     Ok(out)
@@ -99,29 +101,32 @@ pub fn clean_list(items: &[String]) -> Vec<String> {
 
 fn check(p: &Person, everyone: &[Person], user: &Profile) -> Result<()> {
     if p.name.trim().is_empty() {
-        return Err(AppError::Invalid("a person needs a name".into()));
+        return Err(AppError::invalid("name", "a person needs a name"));
     }
     if p.cadence_days == 0 || p.duration_minutes == 0 || p.contact_cadence_days == Some(0) {
-        return Err(AppError::Invalid(
-            "the cadences (--cadence, --contact-every, in days) and length (--minutes) must be above zero"
-                .into(),
+        return Err(AppError::invalid(
+            "--cadence",
+            "the cadences (--cadence, --contact-every, in days) and length (--minutes) must be above zero",
         ));
     }
     for e in &p.emails {
         if user.is_me(e) {
-            return Err(AppError::Invalid(format!(
-                "{e} is one of your own addresses, not {}'s",
-                p.name
-            )));
+            return Err(AppError::invalid(
+                "--email",
+                format!("{e} is one of your own addresses, not {}'s", p.name),
+            ));
         }
         if let Some(other) = everyone
             .iter()
             .find(|o| o.id != p.id && o.is_active() && o.emails.contains(e))
         {
-            return Err(AppError::Invalid(format!(
-                "{e} already belongs to {} (id {}); edit or archive them first",
-                other.name, other.id
-            )));
+            return Err(AppError::conflict(
+                "address",
+                format!(
+                    "{e} already belongs to {} (id {}); edit or archive them first",
+                    other.name, other.id
+                ),
+            ));
         }
     }
     Ok(())
@@ -135,10 +140,13 @@ pub async fn add(store: &dyn Store, new: NewPerson, now: Timestamp) -> Result<Pe
     let profile = profile::require(store).await?;
     let today = time::local_date(now, &profile.tz());
     let relation = new.relation.ok_or_else(|| {
-        AppError::Invalid(format!(
-            "say how you work with them: --relation {}",
-            Relation::words().replace(", ", "|")
-        ))
+        AppError::invalid(
+            "--relation",
+            format!(
+                "say how you work with them: --relation {}",
+                Relation::words().replace(", ", "|")
+            ),
+        )
     })?;
     let person = Person {
         id: 0,
@@ -225,18 +233,21 @@ pub fn resolve_in(people: &[Person], to: &str, prefer: Prefer) -> Result<Option<
             [] => continue,
             [one] => return Ok(Some((*one).clone())),
             many => {
-                return Err(AppError::Invalid(format!(
-                    "{to:?} could be {}: give their id or full name instead",
-                    many.iter()
-                        .map(|p| format!(
-                            "{} (id {}{})",
-                            p.name,
-                            p.id,
-                            if p.archived { ", archived" } else { "" }
-                        ))
-                        .collect::<Vec<_>>()
-                        .join(" or ")
-                )));
+                return Err(AppError::invalid(
+                    "person",
+                    format!(
+                        "{to:?} could be {}: give their id or full name instead",
+                        many.iter()
+                            .map(|p| format!(
+                                "{} (id {}{})",
+                                p.name,
+                                p.id,
+                                if p.archived { ", archived" } else { "" }
+                            ))
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    ),
+                ));
             }
         }
     }
@@ -250,12 +261,8 @@ pub async fn named(store: &dyn Store, text: &str) -> Result<Person> {
 
 /// The person `text` names, looking at `prefer` first; an error when nobody does.
 pub async fn named_in(store: &dyn Store, text: &str, prefer: Prefer) -> Result<Person> {
-    resolve_in(&store.people().await?, text, prefer)?.ok_or_else(|| {
-        AppError::Invalid(format!(
-            "nobody called {:?} among your people; `fulcrum people list --all` shows their names and ids",
-            text.trim()
-        ))
-    })
+    resolve_in(&store.people().await?, text, prefer)?
+        .ok_or_else(|| AppError::not_found("person called", format!("{:?}", text.trim())))
 }
 
 /// One person, with their private notes only when asked for.
@@ -656,16 +663,20 @@ pub async fn observe(store: &dyn Store, o: NewObservation, now: Timestamp) -> Re
     let today = time::local_date(now, &profile.tz());
     find(store, o.person_id).await?;
     if !(observations::MIN_ENERGY..=observations::MAX_ENERGY).contains(&o.energy) {
-        return Err(AppError::Invalid(format!(
-            "energy {} is outside 1-5: 1 is drained or low, 3 as usual, 5 energised",
-            o.energy
-        )));
+        return Err(AppError::invalid(
+            "--energy",
+            format!(
+                "energy {} is outside 1-5: 1 is drained or low, 3 as usual, 5 energised",
+                o.energy
+            ),
+        ));
     }
     let on = o.on.unwrap_or(today);
     if on > today {
-        return Err(AppError::Invalid(format!(
-            "{on} is in the future: note what you saw, after you saw it"
-        )));
+        return Err(AppError::invalid(
+            "--on",
+            format!("{on} is in the future: note what you saw, after you saw it"),
+        ));
     }
     Ok(store
         .add_observation(&Observation {

@@ -69,9 +69,10 @@ pub async fn review_prep(
     privacy: Privacy,
 ) -> Result<String> {
     if to <= from {
-        return Err(AppError::Invalid(format!(
-            "the period {from} – {to} is empty: --to is the day after the last day"
-        )));
+        return Err(AppError::invalid(
+            "--to",
+            format!("the period {from} – {to} is empty: --to is the day after the last day"),
+        ));
     }
     let r = Records::load_since(store, now, Some(from)).await?;
     let p = r.person(person_id)?.clone();

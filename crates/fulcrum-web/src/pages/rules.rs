@@ -10,7 +10,6 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use fulcrum_app::rules_file::{self, Explanation};
-use fulcrum_app::web_support;
 use fulcrum_core::Category;
 use fulcrum_core::people::Relation;
 use fulcrum_core::rules::Rule;
@@ -72,11 +71,11 @@ fn render(
     explained: Option<&Explanation>,
     q: &ExplainQuery,
 ) -> Response {
-    let listing = match web_support::rules_listing(&s.rules) {
+    let listing = match rules_file::rules_listing(&s.rules) {
         Ok(l) => l,
         Err(e) => {
             notices.push(Notice::Failed(Failure::from(e).message));
-            web_support::RulesListing {
+            rules_file::RulesListing {
                 file: s.rules.display().to_string(),
                 user: Vec::new(),
                 defaults: fulcrum_core::rules::default_rules(),

@@ -8,7 +8,7 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use fulcrum_app::{profile, web_support};
+use fulcrum_app::profile;
 use fulcrum_core::profile::WEEKDAY_NAMES;
 use fulcrum_core::{Category, Profile, RolePreset};
 use maud::{Markup, html};
@@ -233,7 +233,7 @@ pub async fn save(State(s): State<AppState>, Form(pairs): Form<Vec<(String, Stri
     if let Some(v) = value(&pairs, "focus-minutes").filter(|v| !v.is_empty()) {
         push("focus-minutes", v);
     }
-    let saved = web_support::apply_settings(s.store.as_ref(), &changes).await;
+    let saved = profile::apply_settings(s.store.as_ref(), &changes).await;
     s.changed();
     match saved {
         Ok(p) => {
