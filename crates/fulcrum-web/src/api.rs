@@ -319,3 +319,32 @@ pub async fn onboarding(
         fulcrum_app::onboarding::all(s.store.as_ref(), s.clock.now()).await?,
     ))
 }
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use axum::routing::get;
+    axum::Router::new()
+        .route("/api/report", get(report))
+        .route("/api/dashboard", get(dashboard))
+        .route("/api/week", get(week))
+        .route("/api/sources", get(sources))
+        .route("/api/rules", get(rules))
+        .route("/api/rules/explain", get(explain))
+        .route("/api/settings", get(settings))
+        .route("/api/tasks", get(tasks))
+        .route("/api/plan", get(plan))
+        .route("/api/review", get(review))
+        .route("/api/inbox", get(inbox))
+        .route("/api/rituals", get(rituals))
+        .route("/api/people", get(people))
+        .route("/api/people/{id}", get(person))
+        .route("/api/people/{id}/agenda", get(agenda))
+        .route("/api/one-on-ones", get(one_on_ones))
+        .route("/api/feedback", get(feedback))
+        .route("/api/feedback/mine", get(my_feedback))
+        .route("/api/delegations", get(delegations))
+        .route("/api/delegations/candidates", get(delegation_candidates))
+        .route("/api/delegations/vacation-test", get(vacation_test))
+        .route("/api/relationships", get(relationships))
+        .route("/api/onboarding", get(onboarding))
+}

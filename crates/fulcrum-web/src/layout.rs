@@ -43,7 +43,7 @@ pub async fn asset(Path(file): Path<String>) -> Response {
     resp
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
     Dashboard,
     Week,
@@ -57,6 +57,27 @@ pub enum Nav {
     Rules,
     Settings,
     None,
+}
+
+impl Nav {
+    /// The menu entry a form posted to `path` belongs to, for the page that refuses it.
+    pub fn of_path(path: &str) -> Nav {
+        let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+        match first {
+            "" => Nav::Dashboard,
+            "week" => Nav::Week,
+            "tasks" => Nav::Tasks,
+            "plan" => Nav::Plan,
+            "review" => Nav::Review,
+            "inbox" => Nav::Inbox,
+            "journal" => Nav::Journal,
+            "people" | "feedback" | "delegation" | "relationships" | "onboarding" => Nav::People,
+            "sources" => Nav::Sources,
+            "rules" => Nav::Rules,
+            "settings" => Nav::Settings,
+            _ => Nav::None,
+        }
+    }
 }
 
 /// The result of a form, shown at the top of the page it led to.
@@ -171,4 +192,10 @@ pub fn failure_page(state: &AppState, nav: Nav, f: &crate::Failure) -> Response 
         p { a href="/" { "Back to the dashboard" } }
     };
     respond(f.status, frame(state, "Not done", nav, &[], body))
+}
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use axum::routing::get;
+    axum::Router::new().route("/assets/{file}", get(asset))
 }

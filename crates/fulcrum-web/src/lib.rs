@@ -9,6 +9,7 @@ mod api;
 mod cache;
 mod charts;
 mod error;
+mod extract;
 mod fmt;
 mod layout;
 mod pages;
@@ -19,8 +20,6 @@ pub use fulcrum_app::clock::Clock;
 pub use security::{REQUEST_BUDGET, host_allowed};
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
 use fulcrum_app::{AppError, Result};
 use fulcrum_store::Store;
 use std::io::Write as _;
@@ -143,179 +142,10 @@ pub fn guarded(routes: Router<AppState>, state: AppState) -> Router {
 }
 
 fn routes() -> Router<AppState> {
-    let upload = post(pages::sources::upload).layer(DefaultBodyLimit::max(UPLOAD_LIMIT_BYTES));
     Router::new()
-        .route("/", get(pages::dashboard::page))
-        .route("/week", get(pages::week::page))
-        .route(
-            pages::recategorise::PATH,
-            get(pages::recategorise::page).post(pages::recategorise::confirm),
-        )
-        .route("/week/log", post(pages::manual::add))
-        .route("/week/log/{id}/edit", post(pages::manual::edit))
-        .route("/week/log/{id}/delete", post(pages::manual::delete))
-        .route("/tasks", get(pages::tasks::page))
-        .route("/tasks/add", post(pages::tasks::add))
-        .route("/tasks/done", post(pages::tasks::done))
-        .route("/tasks/drop", post(pages::tasks::drop))
-        .route(
-            "/tasks/triage",
-            get(pages::tasks::triage_page).post(pages::tasks::triage),
-        )
-        .route("/plan", get(pages::plan::page))
-        .route("/plan/accept", post(pages::plan::accept))
-        .route("/plan/export.ics", get(pages::plan::export))
-        .route("/review", get(pages::plan::review))
-        .route("/review/adjust", post(pages::plan::adjust))
-        .route("/inbox", get(pages::inbox::page))
-        .route("/inbox/add", post(pages::inbox::add))
-        .route("/inbox/decide", post(pages::inbox::decide))
-        .route("/inbox/classify", post(pages::inbox::classify))
-        .route("/journal", get(pages::journal::page))
-        .route("/journal/export.md", get(pages::journal::export))
-        .route(
-            "/journal/{ritual}",
-            get(pages::journal::entry_page).post(pages::journal::save),
-        )
-        .route("/people", get(pages::people::page))
-        .route("/people/add", post(pages::people::add))
-        .route("/people/{id}", get(pages::person::page))
-        .route("/people/{id}/review.md", get(pages::person::review))
-        .route("/people/{id}/edit", post(pages::person::edit))
-        .route("/people/{id}/archive", post(pages::person::archive))
-        .route("/people/{id}/restore", post(pages::person::restore))
-        .route(
-            "/people/{id}/delete",
-            get(pages::person::delete_page).post(pages::person::delete),
-        )
-        .route("/people/{id}/items", post(pages::person::add_item))
-        .route("/people/{id}/items/close", post(pages::person::close_item))
-        .route("/people/{id}/log", post(pages::person::log))
-        .route("/people/{id}/observe", post(pages::person::observe))
-        .route("/people/{id}/feedback", post(pages::person::add_feedback))
-        .route(
-            "/people/{id}/feedback/deliver",
-            post(pages::person::deliver_feedback),
-        )
-        .route(
-            "/people/{id}/feedback/follow-up",
-            post(pages::person::follow_up_feedback),
-        )
-        .route("/people/{id}/contact", post(pages::person::log_contact))
-        .route(
-            "/people/{id}/commitments",
-            post(pages::person::add_commitment),
-        )
-        .route(
-            "/people/{id}/commitments/update",
-            post(pages::person::update_commitment),
-        )
-        .route(
-            "/people/{id}/commitments/close",
-            post(pages::person::close_commitment),
-        )
-        .route(
-            "/people/{id}/onboarding/start",
-            post(pages::person::start_onboarding),
-        )
-        .route(
-            "/people/{id}/onboarding/step",
-            post(pages::person::onboarding_step),
-        )
-        .route(
-            "/people/{id}/onboarding/steps",
-            post(pages::person::add_onboarding_step),
-        )
-        .route("/feedback", get(pages::feedback::page))
-        .route("/feedback/add", post(pages::feedback::add))
-        .route("/feedback/deliver", post(pages::feedback::deliver))
-        .route("/feedback/follow-up", post(pages::feedback::follow_up))
-        .route("/feedback/check", post(pages::feedback::check))
-        .route("/feedback/mine.md", get(pages::feedback::mine_markdown))
-        .route("/delegation", get(pages::delegation::page))
-        .route("/delegation/new", get(pages::delegation::new_page))
-        .route("/delegation/add", post(pages::delegation::add))
-        .route("/delegation/{id}", get(pages::delegation::show))
-        .route("/delegation/{id}/edit", post(pages::delegation::edit))
-        .route(
-            "/delegation/{id}/hand-over",
-            post(pages::delegation::hand_over),
-        )
-        .route(
-            "/delegation/{id}/check-in",
-            post(pages::delegation::check_in),
-        )
-        .route("/delegation/{id}/close", post(pages::delegation::close))
-        .route("/delegation/{id}/cancel", post(pages::delegation::cancel))
-        .route("/relationships", get(pages::relationships::page))
-        .route(
-            "/relationships/contact",
-            post(pages::relationships::log_contact),
-        )
-        .route(
-            "/relationships/commitments",
-            post(pages::relationships::add_commitment),
-        )
-        .route(
-            "/relationships/commitments/update",
-            post(pages::relationships::update_commitment),
-        )
-        .route(
-            "/relationships/commitments/close",
-            post(pages::relationships::close_commitment),
-        )
-        .route("/relationships/preps", post(pages::relationships::add_prep))
-        .route(
-            "/relationships/prep/{file}",
-            get(pages::relationships::prep_markdown),
-        )
-        .route("/onboarding", get(pages::onboarding::page))
-        .route("/onboarding/start", post(pages::onboarding::start))
-        .route("/sources", get(pages::sources::page))
-        .route("/sources/upload", upload)
-        .route("/sources/calendar", post(pages::sources::add_calendar))
-        .route("/sources/git", post(pages::sources::add_git))
-        .route("/sources/refresh", post(pages::sources::refresh))
-        .route(
-            "/sources/{id}/remove",
-            get(pages::sources::remove_page).post(pages::sources::remove),
-        )
-        .route("/rules", get(pages::rules::page))
-        .route("/rules/add", post(pages::rules::add))
-        .route("/rules/delete", post(pages::rules::delete))
-        .route("/rules/move", post(pages::rules::shift))
-        .route(
-            "/settings",
-            get(pages::settings::page).post(pages::settings::save),
-        )
-        .route("/settings/init", post(pages::settings::init))
-        .route("/assets/{file}", get(layout::asset))
-        .route("/api/report", get(api::report))
-        .route("/api/dashboard", get(api::dashboard))
-        .route("/api/week", get(api::week))
-        .route("/api/sources", get(api::sources))
-        .route("/api/rules", get(api::rules))
-        .route("/api/rules/explain", get(api::explain))
-        .route("/api/settings", get(api::settings))
-        .route("/api/tasks", get(api::tasks))
-        .route("/api/plan", get(api::plan))
-        .route("/api/review", get(api::review))
-        .route("/api/inbox", get(api::inbox))
-        .route("/api/rituals", get(api::rituals))
-        .route("/api/people", get(api::people))
-        .route("/api/people/{id}", get(api::person))
-        .route("/api/people/{id}/agenda", get(api::agenda))
-        .route("/api/one-on-ones", get(api::one_on_ones))
-        .route("/api/feedback", get(api::feedback))
-        .route("/api/feedback/mine", get(api::my_feedback))
-        .route("/api/delegations", get(api::delegations))
-        .route(
-            "/api/delegations/candidates",
-            get(api::delegation_candidates),
-        )
-        .route("/api/delegations/vacation-test", get(api::vacation_test))
-        .route("/api/relationships", get(api::relationships))
-        .route("/api/onboarding", get(api::onboarding))
+        .merge(pages::routes())
+        .merge(api::routes())
+        .merge(layout::routes())
         .fallback(pages::not_found)
 }
 

@@ -141,6 +141,37 @@ fn from_another_site(navigation: bool, mut req: Request) -> Option<Request> {
     Some(req)
 }
 
+/// The origin (`http://host[:port]`) a `Referer` address names.
+fn origin_of_referer(referer: &str) -> Option<&str> {
+    let rest = referer.strip_prefix("http://")?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    Some(&referer[..("http://".len() + end)])
+}
+
+/// Whether a change was sent by one of this server's own pages, as far as the browser says:
+/// refused when `Sec-Fetch-Site` names another site, or when the `Origin` (or, without one,
+/// the `Referer`) is another server. Clients that are not browsers send none of these; the
+/// form token still decides for them.
+#[allow(clippy::result_large_err)]
+pub fn same_origin(headers: &axum::http::HeaderMap, bound: SocketAddr) -> Result<(), Response> {
+    let get = |name: header::HeaderName| headers.get(name).and_then(|h| h.to_str().ok());
+    let fetch = Fetch::of(headers);
+    // Browsers send `Origin: null` in some private contexts; the token still decides.
+    let same_origin = fetch.site == Some("same-origin");
+    let foreign = match get(header::ORIGIN) {
+        Some(o) => !(origin_allowed(o, bound) || (o == "null" && same_origin)),
+        None => get(header::REFERER)
+            .is_some_and(|r| origin_of_referer(r).is_none_or(|o| !origin_allowed(o, bound))),
+    };
+    if fetch.sent_by_another_site() || foreign {
+        return Err(refuse(
+            StatusCode::FORBIDDEN,
+            "Changes to Fulcrum must come from its own pages.",
+        ));
+    }
+    Ok(())
+}
+
 /// Counts requests being worked on; a request that ends, fails or is dropped (its client
 /// went away) leaves the count.
 #[derive(Debug, Default)]
@@ -165,7 +196,8 @@ impl Drop for Working<'_> {
     }
 }
 
-/// Runs before every route: refuses foreign hosts and cross-site requests, bounds the time
+/// Runs before every route: refuses foreign hosts and cross-site reads (changes are checked
+/// by [`crate::extract::CheckedForm`], the only way a handler reads a form), bounds the time
 /// a request may take, adds the headers. A client that disconnects drops the request's
 /// future, which stops its work at the next await.
 pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -199,27 +231,6 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
     } else {
         req
     };
-    if !is_read {
-        let origin = req
-            .headers()
-            .get(header::ORIGIN)
-            .and_then(|h| h.to_str().ok());
-        let fetch_site = req
-            .headers()
-            .get("sec-fetch-site")
-            .and_then(|h| h.to_str().ok());
-        let cross_site = fetch_site.is_some_and(|s| s == "cross-site" || s == "same-site");
-        // Browsers send `Origin: null` in some private contexts; the token still decides.
-        let same_origin = fetch_site == Some("same-origin");
-        let foreign = origin
-            .is_some_and(|o| !(origin_allowed(o, state.bound) || (o == "null" && same_origin)));
-        if cross_site || foreign {
-            return refuse(
-                StatusCode::FORBIDDEN,
-                "Changes to Fulcrum must come from its own pages.",
-            );
-        }
-    }
     let started = std::time::Instant::now();
     let _working = state.in_flight.enter();
     let budget = state.request_budget();
@@ -321,5 +332,14 @@ mod tests {
             "http://127.0.0.1:1",
             "127.0.0.1:1".parse().unwrap()
         ));
+        assert_eq!(
+            origin_of_referer("http://127.0.0.1:1/people/3?x=1"),
+            Some("http://127.0.0.1:1")
+        );
+        assert_eq!(
+            origin_of_referer("http://localhost"),
+            Some("http://localhost")
+        );
+        assert_eq!(origin_of_referer("https://evil.example/"), None);
     }
 }

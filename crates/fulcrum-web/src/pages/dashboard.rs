@@ -199,3 +199,9 @@ fn ahead(r: &fulcrum_core::Report) -> Markup {
         }
     }
 }
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use axum::routing::get;
+    axum::Router::new().route("/", get(page))
+}

@@ -5,10 +5,10 @@
 //! follow-up.
 
 use super::people::{Sub, flag, head, here, hm, plural, query_date, sub_nav, warnings_box};
-use super::{Fields, check_csrf, chip, done_notice, see_other};
+use super::{Fields, chip, done_notice, see_other};
+use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, fmt};
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -396,11 +396,7 @@ fn expectations_of(f: &Fields) -> Result<Expectations, Failure> {
 
 /// `POST /delegation/add`: `person`, `title`, `category`, `style`, `origin` and the six
 /// expectations; it becomes a draft.
-pub async fn add(State(s): State<AppState>, Form(form): Form<Vec<(String, String)>>) -> Response {
-    let f = Fields(form);
-    if let Err(r) = check_csrf(&s, f.csrf(), Nav::People) {
-        return r;
-    }
+pub async fn add(State(s): State<AppState>, CheckedForm(f): CheckedForm) -> Response {
     let result = async {
         let h = here(&s).await?;
         let person_id = f
@@ -691,15 +687,11 @@ async fn show_render(
     respond(status, frame(s, &d.title, Nav::People, &notices, body))
 }
 
-async fn handle<F, Fut>(s: AppState, id: String, form: Vec<(String, String)>, change: F) -> Response
+async fn handle<F, Fut>(s: AppState, id: String, f: Fields, change: F) -> Response
 where
     F: FnOnce(AppState, i64, Fields) -> Fut,
     Fut: std::future::Future<Output = Result<&'static str, Failure>>,
 {
-    let f = Fields(form);
-    if let Err(r) = check_csrf(&s, f.csrf(), Nav::People) {
-        return r;
-    }
     let did = match delegation_id(&id) {
         Ok(d) => d,
         Err(e) => return layout::failure_page(&s, Nav::People, &e),
@@ -718,9 +710,9 @@ where
 pub async fn edit(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, |s, id, f| async move {
+    handle(s, id, f, |s, id, f| async move {
         let raw = |n: &str| f.raw(n).map(str::to_string);
         let e = DelegationEdit {
             title: f.get("title"),
@@ -745,9 +737,9 @@ pub async fn edit(
 pub async fn hand_over(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, |s, id, _| async move {
+    handle(s, id, f, |s, id, _| async move {
         delegation::hand_over(s.store.as_ref(), id, crate::cache::now(&s.clock)).await?;
         Ok("handed-over")
     })
@@ -758,9 +750,9 @@ pub async fn hand_over(
 pub async fn check_in(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, |s, id, f| async move {
+    handle(s, id, f, |s, id, f| async move {
         delegation::check_in(
             s.store.as_ref(),
             id,
@@ -778,9 +770,9 @@ pub async fn check_in(
 pub async fn close(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, |s, id, f| async move {
+    handle(s, id, f, |s, id, f| async move {
         let outcome = f
             .word("outcome", Outcome::parse, &Outcome::words())?
             .ok_or_else(|| {
@@ -809,11 +801,26 @@ pub async fn close(
 pub async fn cancel(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, |s, id, _| async move {
+    handle(s, id, f, |s, id, _| async move {
         delegation::cancel(s.store.as_ref(), id, crate::cache::now(&s.clock)).await?;
         Ok("delegation-cancelled")
     })
     .await
+}
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/delegation", get(page))
+        .route("/delegation/new", get(new_page))
+        .route("/delegation/add", post(add))
+        .route("/delegation/{id}", get(show))
+        .route("/delegation/{id}/edit", post(edit))
+        .route("/delegation/{id}/hand-over", post(hand_over))
+        .route("/delegation/{id}/check-in", post(check_in))
+        .route("/delegation/{id}/close", post(close))
+        .route("/delegation/{id}/cancel", post(cancel))
 }

@@ -4,10 +4,10 @@
 
 use super::people::{Sub, head, here, markdown, plural, query_date, warnings_box};
 use super::person::{lint_list, new_feedback, sbi, sbi_fields};
-use super::{Fields, check_csrf, done_notice, see_other};
+use super::{Fields, done_notice, see_other};
+use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, fmt};
-use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -466,11 +466,7 @@ async fn after(s: &AppState, result: Result<String, Failure>, typed: Option<&Fie
 }
 
 /// `POST /feedback/add`: `person` (an id) or `who`, and the SBI form.
-pub async fn add(State(s): State<AppState>, Form(form): Form<Vec<(String, String)>>) -> Response {
-    let f = Fields(form);
-    if let Err(r) = check_csrf(&s, f.csrf(), Nav::People) {
-        return r;
-    }
+pub async fn add(State(s): State<AppState>, CheckedForm(f): CheckedForm) -> Response {
     let result = async {
         let h = here(&s).await?;
         let person = f
@@ -492,14 +488,7 @@ pub async fn add(State(s): State<AppState>, Form(form): Form<Vec<(String, String
 }
 
 /// `POST /feedback/deliver`: `feedback`, `on`.
-pub async fn deliver(
-    State(s): State<AppState>,
-    Form(form): Form<Vec<(String, String)>>,
-) -> Response {
-    let f = Fields(form);
-    if let Err(r) = check_csrf(&s, f.csrf(), Nav::People) {
-        return r;
-    }
+pub async fn deliver(State(s): State<AppState>, CheckedForm(f): CheckedForm) -> Response {
     let result = async {
         let h = here(&s).await?;
         let id = f.id("feedback", "feedback")?;
@@ -511,14 +500,7 @@ pub async fn deliver(
 }
 
 /// `POST /feedback/follow-up`: `feedback`, `note`.
-pub async fn follow_up(
-    State(s): State<AppState>,
-    Form(form): Form<Vec<(String, String)>>,
-) -> Response {
-    let f = Fields(form);
-    if let Err(r) = check_csrf(&s, f.csrf(), Nav::People) {
-        return r;
-    }
+pub async fn follow_up(State(s): State<AppState>, CheckedForm(f): CheckedForm) -> Response {
     let result = async {
         let h = here(&s).await?;
         let id = f.id("feedback", "feedback")?;
@@ -531,11 +513,7 @@ pub async fn follow_up(
 
 /// `POST /feedback/check`: lints a draft (`draft`, or `situation`/`behaviour`/`impact` with a
 /// `polarity`) and shows what it found. Nothing is stored.
-pub async fn check(State(s): State<AppState>, Form(form): Form<Vec<(String, String)>>) -> Response {
-    let f = Fields(form);
-    if let Err(r) = check_csrf(&s, f.csrf(), Nav::People) {
-        return r;
-    }
+pub async fn check(State(s): State<AppState>, CheckedForm(f): CheckedForm) -> Response {
     let sbi = ["situation", "behaviour", "impact"]
         .iter()
         .any(|n| f.get(n).is_some());
@@ -578,4 +556,16 @@ pub async fn check(State(s): State<AppState>, Form(form): Form<Vec<(String, Stri
         None,
     )
     .await
+}
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/feedback", get(page))
+        .route("/feedback/add", post(add))
+        .route("/feedback/deliver", post(deliver))
+        .route("/feedback/follow-up", post(follow_up))
+        .route("/feedback/check", post(check))
+        .route("/feedback/mine.md", get(mine_markdown))
 }

@@ -1,10 +1,10 @@
 //! `/inbox`: requests and problems waiting for a decision, most pressing first, with whose
 //! they are to solve.
 
-use super::{check_csrf, done_notice, field, see_other};
+use super::{done_notice, field, see_other};
+use crate::extract::CheckedForm;
 use crate::layout::{Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, cache, fmt};
-use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -209,10 +209,10 @@ async fn after(s: &AppState, result: Result<&str, Failure>) -> Response {
 }
 
 /// `POST /inbox/add`
-pub async fn add(State(s): State<AppState>, Form(form): Form<HashMap<String, String>>) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Inbox) {
-        return r;
-    }
+pub async fn add(
+    State(s): State<AppState>,
+    CheckedForm(form): CheckedForm<HashMap<String, String>>,
+) -> Response {
     let result = async {
         let needed_by = field(&form, "needed_by")
             .map(|d| time::parse_date(&d).map_err(fulcrum_app::AppError::from))
@@ -233,11 +233,8 @@ pub async fn add(State(s): State<AppState>, Form(form): Form<HashMap<String, Str
 /// `POST /inbox/decide` with `id`, `decision` (yes, no, delegated) and an optional `note`.
 pub async fn decide(
     State(s): State<AppState>,
-    Form(form): Form<HashMap<String, String>>,
+    CheckedForm(form): CheckedForm<HashMap<String, String>>,
 ) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Inbox) {
-        return r;
-    }
     let result = async {
         let id = item_id(&form)?;
         let decision = match field(&form, "decision").as_deref() {
@@ -263,11 +260,8 @@ pub async fn decide(
 /// `POST /inbox/classify` with `id` and `ownership` (mine, theirs, gray).
 pub async fn classify(
     State(s): State<AppState>,
-    Form(form): Form<HashMap<String, String>>,
+    CheckedForm(form): CheckedForm<HashMap<String, String>>,
 ) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Inbox) {
-        return r;
-    }
     let result = async {
         let id = item_id(&form)?;
         inbox::classify(s.store.as_ref(), id, ownership(field(&form, "ownership"))?).await?;
@@ -275,4 +269,14 @@ pub async fn classify(
     }
     .await;
     after(&s, result).await
+}
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/inbox", get(page))
+        .route("/inbox/add", post(add))
+        .route("/inbox/decide", post(decide))
+        .route("/inbox/classify", post(classify))
 }

@@ -2,10 +2,10 @@
 //! quarterly self-assessment — what is due, the streaks, and a page to write each entry next
 //! to what the data shows for its period.
 
-use super::{check_csrf, done_notice, field, see_other};
+use super::{done_notice, field, see_other};
+use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, cache, fmt};
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -423,11 +423,8 @@ fn body_from(
 pub async fn save(
     State(s): State<AppState>,
     Path(name): Path<String>,
-    Form(form): Form<HashMap<String, String>>,
+    CheckedForm(form): CheckedForm<HashMap<String, String>>,
 ) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Journal) {
-        return r;
-    }
     let now = cache::now(&s.clock);
     let label = field(&form, "period");
     let result = async {
@@ -506,4 +503,13 @@ pub async fn export(State(s): State<AppState>, Query(q): Query<ExportQuery>) -> 
         }
         Err(f) => layout::failure_page(&s, Nav::Journal, &f),
     }
+}
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use axum::routing::get;
+    axum::Router::new()
+        .route("/journal", get(page))
+        .route("/journal/export.md", get(export))
+        .route("/journal/{ritual}", get(entry_page).post(save))
 }

@@ -1,9 +1,9 @@
 //! `POST /week/log…`: time logged by hand, added and edited from the week timeline.
 
-use super::{check_csrf, field};
+use super::field;
+use crate::extract::CheckedForm;
 use crate::layout::{self, Nav};
 use crate::{AppState, Failure, cache};
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use fulcrum_app::manual::{self, Edit, LogRequest};
@@ -29,10 +29,10 @@ fn finish(s: &AppState, form: &HashMap<String, String>, r: fulcrum_app::Result<(
 }
 
 /// `POST /week/log`: start (local date-time), duration, category, title.
-pub async fn add(State(s): State<AppState>, Form(form): Form<HashMap<String, String>>) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Week) {
-        return r;
-    }
+pub async fn add(
+    State(s): State<AppState>,
+    CheckedForm(form): CheckedForm<HashMap<String, String>>,
+) -> Response {
     let start = field(&form, "start");
     let duration = field(&form, "duration").unwrap_or_default();
     let category = field(&form, "category").unwrap_or_default();
@@ -56,11 +56,8 @@ pub async fn add(State(s): State<AppState>, Form(form): Form<HashMap<String, Str
 pub async fn edit(
     State(s): State<AppState>,
     Path(id): Path<i64>,
-    Form(form): Form<HashMap<String, String>>,
+    CheckedForm(form): CheckedForm<HashMap<String, String>>,
 ) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Week) {
-        return r;
-    }
     let change = Edit {
         at: field(&form, "start"),
         duration: field(&form, "duration"),
@@ -77,13 +74,19 @@ pub async fn edit(
 pub async fn delete(
     State(s): State<AppState>,
     Path(id): Path<i64>,
-    Form(form): Form<HashMap<String, String>>,
+    CheckedForm(form): CheckedForm<HashMap<String, String>>,
 ) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Week) {
-        return r;
-    }
     let r = manual::delete(s.store.as_ref(), id, cache::now(&s.clock))
         .await
         .map(|_| ());
     finish(&s, &form, r)
+}
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use axum::routing::post;
+    axum::Router::new()
+        .route("/week/log", post(add))
+        .route("/week/log/{id}/edit", post(edit))
+        .route("/week/log/{id}/delete", post(delete))
 }

@@ -19,12 +19,37 @@ pub mod tasks;
 pub mod week;
 
 use crate::layout::{self, Nav};
-use crate::{AppState, Failure, security};
+use crate::{AppState, Failure};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use fulcrum_core::Category;
 use maud::{Markup, html};
+
+/// Every page and the forms they post, each module's own routes.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    [
+        dashboard::routes(),
+        week::routes(),
+        recategorise::routes(),
+        manual::routes(),
+        tasks::routes(),
+        plan::routes(),
+        inbox::routes(),
+        journal::routes(),
+        people::routes(),
+        person::routes(),
+        feedback::routes(),
+        delegation::routes(),
+        relationships::routes(),
+        onboarding::routes(),
+        sources::routes(),
+        rules::routes(),
+        settings::routes(),
+    ]
+    .into_iter()
+    .fold(axum::Router::new(), axum::Router::merge)
+}
 
 pub async fn not_found(State(s): State<AppState>) -> Response {
     layout::failure_page(
@@ -35,24 +60,6 @@ pub async fn not_found(State(s): State<AppState>) -> Response {
             "There is no such page. The menu above lists every page Fulcrum has.",
         ),
     )
-}
-
-/// Refuses a form whose token is missing or not this process's.
-#[allow(clippy::result_large_err)]
-pub fn check_csrf(s: &AppState, token: Option<&str>, nav: Nav) -> Result<(), Response> {
-    if token.is_some_and(|t| security::token_matches(&s.csrf, t)) {
-        Ok(())
-    } else {
-        Err(layout::failure_page(
-            s,
-            nav,
-            &Failure::new(
-                StatusCode::FORBIDDEN,
-                "This form did not come from this Fulcrum, or Fulcrum restarted since the page \
-                 was loaded: reload the page and try again.",
-            ),
-        ))
-    }
 }
 
 /// A small coloured label for a category.
@@ -165,7 +172,8 @@ pub fn done_notice(code: Option<&str>) -> Option<layout::Notice> {
 
 /// A form as it was sent: every name with each of its values, in order, so that groups of
 /// checkboxes sharing a name keep all their values.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Fields(pub Vec<(String, String)>);
 
 impl Fields {
@@ -198,10 +206,6 @@ impl Fields {
     /// A checkbox: present and not "off"/"false".
     pub fn checked(&self, name: &str) -> bool {
         self.get(name).is_some_and(|v| v != "off" && v != "false")
-    }
-
-    pub fn csrf(&self) -> Option<&str> {
-        self.raw("csrf")
     }
 
     /// A date field (`YYYY-MM-DD`), when given.

@@ -2,10 +2,10 @@
 
 use super::people::{Sub, active_people, head, here, person_select};
 use super::person::progress_bar;
-use super::{Fields, check_csrf, done_notice, see_other};
+use super::{done_notice, see_other};
+use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, fmt};
-use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -96,11 +96,7 @@ async fn render(s: &AppState, status: StatusCode, notices: Vec<Notice>) -> Respo
 }
 
 /// `POST /onboarding/start`: `person`, `start`.
-pub async fn start(State(s): State<AppState>, Form(form): Form<Vec<(String, String)>>) -> Response {
-    let f = Fields(form);
-    if let Err(r) = check_csrf(&s, f.csrf(), Nav::People) {
-        return r;
-    }
+pub async fn start(State(s): State<AppState>, CheckedForm(f): CheckedForm) -> Response {
     let result = async {
         let h = here(&s).await?;
         let id = f
@@ -118,4 +114,12 @@ pub async fn start(State(s): State<AppState>, Form(form): Form<Vec<(String, Stri
         }
         Err(e) => render(&s, e.status, vec![Notice::Failed(e.message)]).await,
     }
+}
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/onboarding", get(page))
+        .route("/onboarding/start", post(start))
 }

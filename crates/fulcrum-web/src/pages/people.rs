@@ -3,10 +3,10 @@
 //! Also what the people pages share: their sub-navigation, dates in the user's zone, the
 //! Markdown download.
 
-use super::{Fields, check_csrf, done_notice, see_other};
+use super::{Fields, done_notice, see_other};
+use crate::extract::CheckedForm;
 use crate::layout::{Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, cache, fmt};
-use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -507,11 +507,7 @@ fn new_person(f: &Fields) -> Result<NewPerson, Failure> {
 }
 
 /// `POST /people/add`
-pub async fn add(State(s): State<AppState>, Form(form): Form<Vec<(String, String)>>) -> Response {
-    let f = Fields(form);
-    if let Err(r) = check_csrf(&s, f.csrf(), Nav::People) {
-        return r;
-    }
+pub async fn add(State(s): State<AppState>, CheckedForm(f): CheckedForm) -> Response {
     let result = async {
         let new = new_person(&f)?;
         let now = cache::now(&s.clock);
@@ -534,4 +530,12 @@ pub async fn add(State(s): State<AppState>, Form(form): Form<Vec<(String, String
             .await
         }
     }
+}
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/people", get(page))
+        .route("/people/add", post(add))
 }

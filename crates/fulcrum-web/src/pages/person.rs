@@ -7,10 +7,10 @@
 use super::people::{
     Here, Sub, flag, here, markdown, plural, query_date, slug, style_options, sub_nav, when,
 };
-use super::{Fields, check_csrf, done_notice, see_other};
+use super::{Fields, done_notice, see_other};
+use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, charts, fmt};
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -1359,21 +1359,11 @@ fn edit_form(c: &Ctx) -> Markup {
 
 /// Checks the token and the person, runs `change`, then redirects back to the page (or
 /// renders it again with what went wrong).
-async fn handle<F, Fut>(
-    s: AppState,
-    id: String,
-    form: Vec<(String, String)>,
-    anchor: &str,
-    change: F,
-) -> Response
+async fn handle<F, Fut>(s: AppState, id: String, f: Fields, anchor: &str, change: F) -> Response
 where
     F: FnOnce(AppState, i64, Fields) -> Fut,
     Fut: std::future::Future<Output = Result<String, Failure>>,
 {
-    let f = Fields(form);
-    if let Err(r) = check_csrf(&s, f.csrf(), Nav::People) {
-        return r;
-    }
     let id = match person_id(&id) {
         Ok(id) => id,
         Err(e) => return layout::failure_page(&s, Nav::People, &e),
@@ -1412,9 +1402,9 @@ fn list_of(f: &Fields, name: &str) -> Option<Vec<String>> {
 pub async fn edit(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, "person", |s, id, f| async move {
+    handle(s, id, f, "person", |s, id, f| async move {
         let e = PersonEdit {
             name: f.get("name"),
             emails: list_of(&f, "emails"),
@@ -1441,9 +1431,9 @@ pub async fn edit(
 pub async fn archive(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, "person", |s, id, _| async move {
+    handle(s, id, f, "person", |s, id, _| async move {
         people::archive(s.store.as_ref(), id).await?;
         Ok("person-archived".into())
     })
@@ -1454,9 +1444,9 @@ pub async fn archive(
 pub async fn restore(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, "person", |s, id, _| async move {
+    handle(s, id, f, "person", |s, id, _| async move {
         people::restore(s.store.as_ref(), id).await?;
         Ok("person-restored".into())
     })
@@ -1534,12 +1524,8 @@ async fn delete_render(
 pub async fn delete(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    let f = Fields(form);
-    if let Err(r) = check_csrf(&s, f.csrf(), Nav::People) {
-        return r;
-    }
     if f.get("confirm").as_deref() != Some("yes") {
         return delete_render(
             &s,
@@ -1569,9 +1555,9 @@ pub async fn delete(
 pub async fn add_item(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, "agenda", |s, id, f| async move {
+    handle(s, id, f, "agenda", |s, id, f| async move {
         let (kind, owner) = match f.get("kind").as_deref() {
             None | Some("theirs") => (ItemKind::Agenda, Owner::Them),
             Some("mine") => (ItemKind::Agenda, Owner::Me),
@@ -1600,9 +1586,9 @@ pub async fn add_item(
 pub async fn close_item(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, "agenda", |s, id, f| async move {
+    handle(s, id, f, "agenda", |s, id, f| async move {
         let item = f.id("item", "item")?;
         let theirs = s
             .store
@@ -1633,9 +1619,9 @@ pub async fn close_item(
 pub async fn log(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, "history", |s, id, f| async move {
+    handle(s, id, f, "history", |s, id, f| async move {
         let topics = one_on_ones::parse_topics(&f.all("topic"))?;
         let actions = f
             .raw("actions")
@@ -1672,9 +1658,9 @@ pub async fn log(
 pub async fn observe(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, "observations", |s, id, f| async move {
+    handle(s, id, f, "observations", |s, id, f| async move {
         let energy = f.number::<u8>("energy", "energy")?.ok_or_else(|| {
             Failure::bad_request("choose an energy from 1 (drained) to 5 (energised)")
         })?;
@@ -1697,9 +1683,9 @@ pub async fn observe(
 pub async fn add_feedback(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, "feedback", |s, id, f| async move {
+    handle(s, id, f, "feedback", |s, id, f| async move {
         let h = here(&s).await?;
         let new = new_feedback(&f, Some(id), h.today)?;
         let noted = feedback::add(s.store.as_ref(), new, h.now).await?;
@@ -1739,9 +1725,9 @@ async fn own_feedback(s: &AppState, id: i64, f: &Fields) -> Result<i64, Failure>
 pub async fn deliver_feedback(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, "feedback", |s, id, f| async move {
+    handle(s, id, f, "feedback", |s, id, f| async move {
         let fb = own_feedback(&s, id, &f).await?;
         feedback::deliver(
             s.store.as_ref(),
@@ -1759,9 +1745,9 @@ pub async fn deliver_feedback(
 pub async fn follow_up_feedback(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, "feedback", |s, id, f| async move {
+    handle(s, id, f, "feedback", |s, id, f| async move {
         let fb = own_feedback(&s, id, &f).await?;
         feedback::follow_up(
             s.store.as_ref(),
@@ -1791,9 +1777,9 @@ pub fn new_interaction(f: &Fields, person_id: i64) -> Result<NewInteraction, Fai
 pub async fn log_contact(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, "contact", |s, id, f| async move {
+    handle(s, id, f, "contact", |s, id, f| async move {
         let new = new_interaction(&f, id)?;
         relationships::log_contact(s.store.as_ref(), new, crate::cache::now(&s.clock)).await?;
         Ok("contact-logged".into())
@@ -1805,9 +1791,9 @@ pub async fn log_contact(
 pub async fn add_commitment(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, "commitments", |s, id, f| async move {
+    handle(s, id, f, "commitments", |s, id, f| async move {
         let due = f
             .date("due")?
             .ok_or_else(|| Failure::bad_request("say by when you promised it (due)"))?;
@@ -1849,9 +1835,9 @@ pub async fn change_commitment(s: &AppState, f: &Fields, close: bool) -> Result<
 pub async fn update_commitment(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, "commitments", |s, _, f| async move {
+    handle(s, id, f, "commitments", |s, _, f| async move {
         change_commitment(&s, &f, false).await
     })
     .await
@@ -1861,9 +1847,9 @@ pub async fn update_commitment(
 pub async fn close_commitment(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, "commitments", |s, _, f| async move {
+    handle(s, id, f, "commitments", |s, _, f| async move {
         change_commitment(&s, &f, true).await
     })
     .await
@@ -1873,9 +1859,9 @@ pub async fn close_commitment(
 pub async fn start_onboarding(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, "onboarding", |s, id, f| async move {
+    handle(s, id, f, "onboarding", |s, id, f| async move {
         onboarding::start(
             s.store.as_ref(),
             id,
@@ -1892,9 +1878,9 @@ pub async fn start_onboarding(
 pub async fn onboarding_step(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, "onboarding", |s, id, f| async move {
+    handle(s, id, f, "onboarding", |s, id, f| async move {
         let seq = f
             .number::<u32>("seq", "the step")?
             .ok_or_else(|| Failure::bad_request("which step? The form did not say."))?;
@@ -1909,9 +1895,9 @@ pub async fn onboarding_step(
 pub async fn add_onboarding_step(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    handle(s, id, form, "onboarding", |s, id, f| async move {
+    handle(s, id, f, "onboarding", |s, id, f| async move {
         onboarding::add_step(
             s.store.as_ref(),
             id,
@@ -1923,4 +1909,30 @@ pub async fn add_onboarding_step(
         Ok("step-added".into())
     })
     .await
+}
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/people/{id}", get(page))
+        .route("/people/{id}/review.md", get(review))
+        .route("/people/{id}/edit", post(edit))
+        .route("/people/{id}/archive", post(archive))
+        .route("/people/{id}/restore", post(restore))
+        .route("/people/{id}/delete", get(delete_page).post(delete))
+        .route("/people/{id}/items", post(add_item))
+        .route("/people/{id}/items/close", post(close_item))
+        .route("/people/{id}/log", post(log))
+        .route("/people/{id}/observe", post(observe))
+        .route("/people/{id}/feedback", post(add_feedback))
+        .route("/people/{id}/feedback/deliver", post(deliver_feedback))
+        .route("/people/{id}/feedback/follow-up", post(follow_up_feedback))
+        .route("/people/{id}/contact", post(log_contact))
+        .route("/people/{id}/commitments", post(add_commitment))
+        .route("/people/{id}/commitments/update", post(update_commitment))
+        .route("/people/{id}/commitments/close", post(close_commitment))
+        .route("/people/{id}/onboarding/start", post(start_onboarding))
+        .route("/people/{id}/onboarding/step", post(onboarding_step))
+        .route("/people/{id}/onboarding/steps", post(add_onboarding_step))
 }

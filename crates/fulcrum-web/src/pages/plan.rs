@@ -3,11 +3,11 @@
 //! accepting it, re-planning and exporting it as `.ics`; `/review`: the week against its
 //! accepted plan, or its progress so far while it runs.
 
-use super::{check_csrf, done_notice, field, see_other, week_nav};
+use super::{done_notice, field, see_other, week_nav};
 use crate::api::monday_of;
+use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, cache, charts, fmt};
-use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -401,11 +401,8 @@ fn block_list(monday: Date, blocks: &[Piece]) -> Markup {
 /// `POST /plan/accept` with `week`.
 pub async fn accept(
     State(s): State<AppState>,
-    Form(form): Form<HashMap<String, String>>,
+    CheckedForm(form): CheckedForm<HashMap<String, String>>,
 ) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Plan) {
-        return r;
-    }
     let week = field(&form, "week");
     let result = async {
         let monday = monday_of(&s, week.as_deref()).await?;
@@ -629,11 +626,8 @@ fn review_body(s: &AppState, r: &ReviewView, tz: &TimeZone) -> Markup {
 /// `POST /review/adjust` with `week` and `adjustment`.
 pub async fn adjust(
     State(s): State<AppState>,
-    Form(form): Form<HashMap<String, String>>,
+    CheckedForm(form): CheckedForm<HashMap<String, String>>,
 ) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Review) {
-        return r;
-    }
     let week = field(&form, "week");
     let result = async {
         let monday = monday_of(&s, week.as_deref()).await?;
@@ -657,4 +651,15 @@ pub async fn adjust(
             .await
         }
     }
+}
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/plan", get(page))
+        .route("/plan/accept", post(accept))
+        .route("/plan/export.ics", get(export))
+        .route("/review", get(review))
+        .route("/review/adjust", post(adjust))
 }

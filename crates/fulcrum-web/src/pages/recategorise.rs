@@ -2,10 +2,10 @@
 //! the category, see how many activities of the last weeks the rule would move (from → to),
 //! then confirm: the rule is added first among the user's rules.
 
-use super::{check_csrf, chip, see_other};
+use super::{chip, see_other};
+use crate::extract::CheckedForm;
 use crate::layout::{Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, cache, fmt};
-use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -328,11 +328,8 @@ fn preview_section(s: &AppState, f: &Fields, p: &Preview) -> Markup {
 /// `POST /week/recategorise`: adds the rule, then shows the page again (303) with the result.
 pub async fn confirm(
     State(s): State<AppState>,
-    Form(form): Form<HashMap<String, String>>,
+    CheckedForm(form): CheckedForm<HashMap<String, String>>,
 ) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Week) {
-        return r;
-    }
     let fields = match read(&form) {
         Ok(f) => f,
         Err(f) => return crate::layout::failure_page(&s, Nav::Week, &f),
@@ -353,4 +350,10 @@ pub async fn confirm(
         Ok(_) => see_other(&fields.page_link("added")),
         Err(e) => crate::layout::failure_page(&s, Nav::Week, &Failure::from(e)),
     }
+}
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use axum::routing::get;
+    axum::Router::new().route(PATH, get(page).post(confirm))
 }

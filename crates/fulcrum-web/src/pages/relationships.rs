@@ -3,10 +3,10 @@
 
 use super::people::{Sub, active_people, head, here, markdown, person_select, plural, slug};
 use super::person::{change_commitment, commitment_actions, contact_form, new_interaction};
-use super::{Fields, check_csrf, done_notice, see_other};
+use super::{Fields, done_notice, see_other};
+use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, fmt};
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -283,12 +283,8 @@ pub struct ContactQuery {
 pub async fn log_contact(
     State(s): State<AppState>,
     Query(q): Query<ContactQuery>,
-    Form(form): Form<Vec<(String, String)>>,
+    CheckedForm(f): CheckedForm,
 ) -> Response {
-    let f = Fields(form);
-    if let Err(r) = check_csrf(&s, f.csrf(), Nav::People) {
-        return r;
-    }
     let result = async {
         let h = here(&s).await?;
         let id = q
@@ -312,14 +308,7 @@ pub async fn log_contact(
 
 /// `POST /relationships/commitments`: `to` (a person's name or id, or anyone's name), `what`,
 /// `due`.
-pub async fn add_commitment(
-    State(s): State<AppState>,
-    Form(form): Form<Vec<(String, String)>>,
-) -> Response {
-    let f = Fields(form);
-    if let Err(r) = check_csrf(&s, f.csrf(), Nav::People) {
-        return r;
-    }
+pub async fn add_commitment(State(s): State<AppState>, CheckedForm(f): CheckedForm) -> Response {
     let result = async {
         let h = here(&s).await?;
         let due = f
@@ -339,27 +328,13 @@ pub async fn add_commitment(
 }
 
 /// `POST /relationships/commitments/update`: `commitment`, `note`, `due`.
-pub async fn update_commitment(
-    State(s): State<AppState>,
-    Form(form): Form<Vec<(String, String)>>,
-) -> Response {
-    let f = Fields(form);
-    if let Err(r) = check_csrf(&s, f.csrf(), Nav::People) {
-        return r;
-    }
+pub async fn update_commitment(State(s): State<AppState>, CheckedForm(f): CheckedForm) -> Response {
     let result = change_commitment(&s, &f, false).await.map(|c| code(&c));
     after(&s, result, Some(&f)).await
 }
 
 /// `POST /relationships/commitments/close`: `commitment`, `status` (done, dropped).
-pub async fn close_commitment(
-    State(s): State<AppState>,
-    Form(form): Form<Vec<(String, String)>>,
-) -> Response {
-    let f = Fields(form);
-    if let Err(r) = check_csrf(&s, f.csrf(), Nav::People) {
-        return r;
-    }
+pub async fn close_commitment(State(s): State<AppState>, CheckedForm(f): CheckedForm) -> Response {
     let result = change_commitment(&s, &f, true).await.map(|c| code(&c));
     after(&s, result, None).await
 }
@@ -375,14 +350,7 @@ fn code(c: &str) -> &'static str {
 
 /// `POST /relationships/preps`: `person`, `topic`, `meeting_on`, `reframe`, `relate`,
 /// `reinforce`.
-pub async fn add_prep(
-    State(s): State<AppState>,
-    Form(form): Form<Vec<(String, String)>>,
-) -> Response {
-    let f = Fields(form);
-    if let Err(r) = check_csrf(&s, f.csrf(), Nav::People) {
-        return r;
-    }
+pub async fn add_prep(State(s): State<AppState>, CheckedForm(f): CheckedForm) -> Response {
     let result = async {
         let h = here(&s).await?;
         let person_id = f
@@ -432,4 +400,17 @@ pub async fn prep_markdown(State(s): State<AppState>, Path(file): Path<String>) 
         Ok((md, name)) => markdown(md, &name),
         Err(f) => layout::failure_page(&s, Nav::People, &f),
     }
+}
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/relationships", get(page))
+        .route("/relationships/contact", post(log_contact))
+        .route("/relationships/commitments", post(add_commitment))
+        .route("/relationships/commitments/update", post(update_commitment))
+        .route("/relationships/commitments/close", post(close_commitment))
+        .route("/relationships/preps", post(add_prep))
+        .route("/relationships/prep/{file}", get(prep_markdown))
 }

@@ -1,11 +1,11 @@
 //! `/rules`: the user's rules (add, reorder, delete), the defaults, and "explain" for a title.
 //! Rules are read from the file on every report, so a change re-categorises everything at once.
 
-use super::{check_csrf, chip};
+use super::chip;
 use crate::api::parse_attendees;
+use crate::extract::CheckedForm;
 use crate::layout::{Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure};
-use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -387,10 +387,7 @@ fn after_change(s: &AppState, result: Result<String, Failure>) -> Response {
 }
 
 /// `POST /rules/add`
-pub async fn add(State(s): State<AppState>, Form(form): Form<Fields>) -> Response {
-    if let Err(r) = check_csrf(&s, opt(&form, "csrf").as_deref(), Nav::Rules) {
-        return r;
-    }
+pub async fn add(State(s): State<AppState>, CheckedForm(form): CheckedForm<Fields>) -> Response {
     let result = rule_from(&form).and_then(|(rule, position)| {
         let name = rule.name.clone();
         let category = rule.category;
@@ -403,10 +400,7 @@ pub async fn add(State(s): State<AppState>, Form(form): Form<Fields>) -> Respons
 }
 
 /// `POST /rules/delete`
-pub async fn delete(State(s): State<AppState>, Form(form): Form<Fields>) -> Response {
-    if let Err(r) = check_csrf(&s, opt(&form, "csrf").as_deref(), Nav::Rules) {
-        return r;
-    }
+pub async fn delete(State(s): State<AppState>, CheckedForm(form): CheckedForm<Fields>) -> Response {
     let name = opt(&form, "name").unwrap_or_default();
     let result = rules_file::delete(&s.rules, &name)
         .map(|_| format!("Deleted the rule '{name}'."))
@@ -416,10 +410,7 @@ pub async fn delete(State(s): State<AppState>, Form(form): Form<Fields>) -> Resp
 }
 
 /// `POST /rules/move` with `direction` `up` or `down`.
-pub async fn shift(State(s): State<AppState>, Form(form): Form<Fields>) -> Response {
-    if let Err(r) = check_csrf(&s, opt(&form, "csrf").as_deref(), Nav::Rules) {
-        return r;
-    }
+pub async fn shift(State(s): State<AppState>, CheckedForm(form): CheckedForm<Fields>) -> Response {
     let name = opt(&form, "name").unwrap_or_default();
     let up = opt(&form, "direction").as_deref() != Some("down");
     let result = rules_file::shift(&s.rules, &name, up)
@@ -436,4 +427,14 @@ pub async fn shift(State(s): State<AppState>, Form(form): Form<Fields>) -> Respo
         .map_err(Failure::from);
     s.changed();
     after_change(&s, result)
+}
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/rules", get(page))
+        .route("/rules/add", post(add))
+        .route("/rules/delete", post(delete))
+        .route("/rules/move", post(shift))
 }

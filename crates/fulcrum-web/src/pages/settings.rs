@@ -1,10 +1,9 @@
 //! `/settings`: who the user is (e-mails, time zone, role), working hours, targets and how
 //! time is counted. With an empty store it offers the first set-up instead.
 
-use super::check_csrf;
+use crate::extract::CheckedForm;
 use crate::layout::{Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure};
-use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -175,10 +174,10 @@ fn value<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
 }
 
 /// `POST /settings`: the whole form, saved at once or not at all.
-pub async fn save(State(s): State<AppState>, Form(pairs): Form<Vec<(String, String)>>) -> Response {
-    if let Err(r) = check_csrf(&s, value(&pairs, "csrf"), Nav::Settings) {
-        return r;
-    }
+pub async fn save(
+    State(s): State<AppState>,
+    CheckedForm(pairs): CheckedForm<Vec<(String, String)>>,
+) -> Response {
     let current = match profile::require(s.store.as_ref()).await {
         Ok(p) => p,
         Err(e) => {
@@ -255,10 +254,10 @@ pub async fn save(State(s): State<AppState>, Form(pairs): Form<Vec<(String, Stri
 }
 
 /// `POST /settings/init`: the first set-up.
-pub async fn init(State(s): State<AppState>, Form(pairs): Form<Vec<(String, String)>>) -> Response {
-    if let Err(r) = check_csrf(&s, value(&pairs, "csrf"), Nav::Settings) {
-        return r;
-    }
+pub async fn init(
+    State(s): State<AppState>,
+    CheckedForm(pairs): CheckedForm<Vec<(String, String)>>,
+) -> Response {
     let emails: Vec<String> = value(&pairs, "emails")
         .unwrap_or("")
         .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
@@ -296,4 +295,12 @@ pub async fn init(State(s): State<AppState>, Form(pairs): Form<Vec<(String, Stri
         }
         Err(f) => render(&s, f.status, vec![Notice::Failed(f.message)]).await,
     }
+}
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/settings", get(page).post(save))
+        .route("/settings/init", post(init))
 }

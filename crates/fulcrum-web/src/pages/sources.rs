@@ -1,10 +1,10 @@
 //! `/sources`: calendars and repositories, how their last import went, and the forms that add,
 //! refresh and remove them.
 
-use super::{check_csrf, see_other};
+use super::see_other;
+use crate::extract::{CheckedForm, SameOrigin, check_token};
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, UPLOAD_LIMIT_BYTES};
-use axum::Form;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -237,7 +237,7 @@ async fn outcome(s: &AppState, result: Result<Notice, Failure>) -> Response {
 }
 
 /// `POST /sources/upload` (multipart: `csrf`, then `file`).
-pub async fn upload(State(s): State<AppState>, mut form: Multipart) -> Response {
+pub async fn upload(State(s): State<AppState>, _: SameOrigin, mut form: Multipart) -> Response {
     let too_large = || {
         Failure::new(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -267,7 +267,7 @@ pub async fn upload(State(s): State<AppState>, mut form: Multipart) -> Response 
             Some("csrf") => token = field.text().await.ok(),
             Some("file") => {
                 // The token comes first in the form; nothing is read from a forged one.
-                if let Err(r) = check_csrf(&s, token.as_deref(), Nav::Sources) {
+                if let Err(r) = check_token(&s, token.as_deref(), Nav::Sources) {
                     return r;
                 }
                 let name = field.file_name().unwrap_or("").to_string();
@@ -279,7 +279,7 @@ pub async fn upload(State(s): State<AppState>, mut form: Multipart) -> Response 
             _ => {}
         }
     }
-    if let Err(r) = check_csrf(&s, token.as_deref(), Nav::Sources) {
+    if let Err(r) = check_token(&s, token.as_deref(), Nav::Sources) {
         return r;
     }
     let result = match file {
@@ -305,11 +305,8 @@ fn field<'a>(form: &'a HashMap<String, String>, name: &str) -> &'a str {
 /// `POST /sources/calendar`: a subscription URL, or a file or folder path.
 pub async fn add_calendar(
     State(s): State<AppState>,
-    Form(form): Form<HashMap<String, String>>,
+    CheckedForm(form): CheckedForm<HashMap<String, String>>,
 ) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Sources) {
-        return r;
-    }
     let target = field(&form, "target");
     let result = if target.is_empty() {
         Err(Failure::bad_request(
@@ -328,11 +325,8 @@ pub async fn add_calendar(
 /// `POST /sources/git`
 pub async fn add_git(
     State(s): State<AppState>,
-    Form(form): Form<HashMap<String, String>>,
+    CheckedForm(form): CheckedForm<HashMap<String, String>>,
 ) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Sources) {
-        return r;
-    }
     let path = field(&form, "path");
     let result = if path.is_empty() {
         Err(Failure::bad_request("give the path of a git repository"))
@@ -357,13 +351,7 @@ pub async fn add_git(
 }
 
 /// `POST /sources/refresh`
-pub async fn refresh(
-    State(s): State<AppState>,
-    Form(form): Form<HashMap<String, String>>,
-) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Sources) {
-        return r;
-    }
+pub async fn refresh(State(s): State<AppState>, _: CheckedForm) -> Response {
     let result = import::refresh_all(s.store.as_ref(), s.clock.now(), import::no_progress())
         .await
         .map_err(Failure::from)
@@ -482,11 +470,8 @@ fn weeks_list(r: &Removal) -> Markup {
 pub async fn remove(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<HashMap<String, String>>,
+    CheckedForm(form): CheckedForm<HashMap<String, String>>,
 ) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Sources) {
-        return r;
-    }
     if field(&form, "confirm") != "yes" {
         return remove_render(
             &s,
@@ -508,4 +493,21 @@ pub async fn remove(
         Ok(_) => see_other("/sources?done=source-removed"),
         Err(f) => layout::failure_page(&s, Nav::Sources, &f),
     }
+}
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use crate::UPLOAD_LIMIT_BYTES;
+    use axum::extract::DefaultBodyLimit;
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/sources", get(page))
+        .route("/sources/calendar", post(add_calendar))
+        .route("/sources/git", post(add_git))
+        .route("/sources/refresh", post(refresh))
+        .route("/sources/{id}/remove", get(remove_page).post(remove))
+        .route(
+            "/sources/upload",
+            post(upload).layer(DefaultBodyLimit::max(UPLOAD_LIMIT_BYTES)),
+        )
 }

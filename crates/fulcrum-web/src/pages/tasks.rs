@@ -2,10 +2,10 @@
 //! add, finish and drop tasks; `/tasks/triage`: the open tasks one at a time through the
 //! triage questions.
 
-use super::{check_csrf, checked, chip, done_notice, field, parse_minutes, see_other};
+use super::{checked, chip, done_notice, field, parse_minutes, see_other};
+use crate::extract::CheckedForm;
 use crate::layout::{Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, cache, fmt};
-use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -268,10 +268,10 @@ async fn after(s: &AppState, result: Result<&str, Failure>) -> Response {
 }
 
 /// `POST /tasks/add`
-pub async fn add(State(s): State<AppState>, Form(form): Form<HashMap<String, String>>) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Tasks) {
-        return r;
-    }
+pub async fn add(
+    State(s): State<AppState>,
+    CheckedForm(form): CheckedForm<HashMap<String, String>>,
+) -> Response {
     let result = match new_task(&form) {
         Ok(t) => weekly::add_task(s.store.as_ref(), t)
             .await
@@ -306,11 +306,8 @@ async fn set_status(
 /// `POST /tasks/done`
 pub async fn done(
     State(s): State<AppState>,
-    Form(form): Form<HashMap<String, String>>,
+    CheckedForm(form): CheckedForm<HashMap<String, String>>,
 ) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Tasks) {
-        return r;
-    }
     let result = set_status(&s, &form, TaskStatus::Done, None).await;
     after(&s, result.map(|_| "task-done")).await
 }
@@ -318,11 +315,8 @@ pub async fn done(
 /// `POST /tasks/drop` with an optional `reason`.
 pub async fn drop(
     State(s): State<AppState>,
-    Form(form): Form<HashMap<String, String>>,
+    CheckedForm(form): CheckedForm<HashMap<String, String>>,
 ) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Tasks) {
-        return r;
-    }
     let result = set_status(&s, &form, TaskStatus::Dropped, field(&form, "reason")).await;
     after(&s, result.map(|_| "task-dropped")).await
 }
@@ -440,11 +434,8 @@ fn answer(form: &HashMap<String, String>, key: &str) -> Result<Option<bool>, Fai
 /// `POST /tasks/triage` with `id` and the answers `skip_matters`, `depended_on`, `needs_me`.
 pub async fn triage(
     State(s): State<AppState>,
-    Form(form): Form<HashMap<String, String>>,
+    CheckedForm(form): CheckedForm<HashMap<String, String>>,
 ) -> Response {
-    if let Err(r) = check_csrf(&s, form.get("csrf").map(String::as_str), Nav::Tasks) {
-        return r;
-    }
     let result = async {
         let id = task_id(&form)?;
         let answers = TriageAnswers {
@@ -474,4 +465,15 @@ pub async fn triage(
             triage_render(&s, f.status, vec![Notice::Failed(f.message)], previous).await
         }
     }
+}
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/tasks", get(page))
+        .route("/tasks/add", post(add))
+        .route("/tasks/done", post(done))
+        .route("/tasks/drop", post(drop))
+        .route("/tasks/triage", get(triage_page).post(triage))
 }

@@ -320,3 +320,9 @@ fn manual_section(w: &WeekView, csrf: &Markup) -> Markup {
         }
     }
 }
+
+/// The addresses this module answers.
+pub(crate) fn routes() -> axum::Router<AppState> {
+    use axum::routing::get;
+    axum::Router::new().route("/week", get(page))
+}
