@@ -39,6 +39,13 @@ impl From<AppError> for Failure {
         };
         let message = match e {
             AppError::NotInitialised => NOT_INITIALISED.to_string(),
+            // What the database said is for the log, not for the page.
+            e @ AppError::Store(
+                fulcrum_store::StoreError::Database(_) | fulcrum_store::StoreError::Migrate(_),
+            ) => {
+                tracing::error!(error = %e, "a request failed in the store");
+                STORE_FAILED.to_string()
+            }
             e => e.to_string(),
         };
         Failure { status, message }
@@ -48,3 +55,23 @@ impl From<AppError> for Failure {
 /// Shown instead of the CLI's hint when the store has no profile yet.
 pub const NOT_INITIALISED: &str = "Fulcrum does not know you yet: tell it your e-mails and time zone on the Settings page \
      (or run `fulcrum init`).";
+
+/// Shown instead of the store's own words when reading or writing it failed.
+pub const STORE_FAILED: &str =
+    "Fulcrum could not read or write its store; the details are in the server log.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failing_store_is_described_in_words_not_in_sql() {
+        let e = AppError::Store(fulcrum_store::StoreError::Database(sqlx::Error::Protocol(
+            "no such table: secret_sql".into(),
+        )));
+        let f = Failure::from(e);
+        assert_eq!(f.status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(f.message, STORE_FAILED);
+        assert!(!f.message.contains("secret_sql"));
+    }
+}
