@@ -105,6 +105,21 @@ pub struct DemoRequest<'a> {
     pub today: Date,
 }
 
+/// The database a PostgreSQL URL names, made safe as a file name.
+fn database_name(url: &str) -> String {
+    let path = url.split('?').next().unwrap_or(url);
+    let name = path.rsplit('/').next().unwrap_or("postgres");
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
 /// Refuses to overwrite a store that is not a demo: the demo never touches real data.
 pub async fn check_target(db: &Path) -> Result<()> {
     // Another program's file, or anything that is not a store, is refused untouched; an empty
@@ -125,18 +140,29 @@ pub async fn check_target(db: &Path) -> Result<()> {
     }
 }
 
-/// Builds the demo into a fresh store at `req.db`, with its files in a folder beside it.
+/// Builds the demo into a fresh store at `req.db`, with its files in a folder beside it (for a
+/// PostgreSQL store, in the demo folder of the data directory).
 pub async fn build(req: DemoRequest<'_>, progress: import::Progress) -> Result<Demo> {
     check_target(req.db).await?;
-    for suffix in ["", "-wal", "-shm"] {
-        let mut p = req.db.as_os_str().to_owned();
-        p.push(suffix);
-        let p = PathBuf::from(p);
-        if p.exists() {
-            std::fs::remove_file(&p).map_err(|e| AppError::io(&p, e))?;
+    let dir = match crate::postgres_url(req.db) {
+        Some(url) => {
+            fulcrum_store::PostgresStore::wipe(url).await?;
+            crate::paths::data_dir()
+                .join("demo")
+                .join(format!("{}.files", database_name(url)))
         }
-    }
-    let dir = req.db.with_extension("files");
+        None => {
+            for suffix in ["", "-wal", "-shm"] {
+                let mut p = req.db.as_os_str().to_owned();
+                p.push(suffix);
+                let p = PathBuf::from(p);
+                if p.exists() {
+                    std::fs::remove_file(&p).map_err(|e| AppError::io(&p, e))?;
+                }
+            }
+            req.db.with_extension("files")
+        }
+    };
     if dir.exists() {
         std::fs::remove_dir_all(&dir).map_err(|e| AppError::io(&dir, e))?;
     }

@@ -50,7 +50,7 @@ async fn find(store: &dyn Store, id: i64) -> Result<InboxItem> {
         .find(|i| i.id == id)
         .ok_or(AppError::Store(fulcrum_store::StoreError::NotFound {
             what: "inbox item",
-            id: id,
+            id,
         }))
 }
 

@@ -2,6 +2,7 @@
 //! adapters. The CLI and the web call these and never SQL.
 
 pub mod activities;
+pub mod backup;
 pub mod clock;
 pub mod dashboard;
 pub mod days_away;

@@ -266,10 +266,7 @@ pub async fn removal_preview(store: &dyn Store, id: i64) -> Result<Removal> {
     let source = store
         .source(id)
         .await?
-        .ok_or(fulcrum_store::StoreError::NotFound {
-            what: "source",
-            id: id,
-        })?;
+        .ok_or(fulcrum_store::StoreError::NotFound { what: "source", id })?;
     removable(store, &source).await?;
     let counts = store.source_removal(id).await?;
     let weeks = weeks(store, &counts.times).await?;
@@ -286,10 +283,7 @@ pub async fn remove(store: &dyn Store, id: i64) -> Result<Removal> {
     let source = store
         .source(id)
         .await?
-        .ok_or(fulcrum_store::StoreError::NotFound {
-            what: "source",
-            id: id,
-        })?;
+        .ok_or(fulcrum_store::StoreError::NotFound { what: "source", id })?;
     removable(store, &source).await?;
     let counts = store.remove_source(id).await?;
     let weeks = weeks(store, &counts.times).await?;

@@ -94,10 +94,7 @@ pub async fn edit_task(store: &dyn Store, id: i64, e: TaskEdit) -> Result<Task> 
     let mut t = store
         .task(id)
         .await?
-        .ok_or(fulcrum_store::StoreError::NotFound {
-            what: "task",
-            id: id,
-        })?;
+        .ok_or(fulcrum_store::StoreError::NotFound { what: "task", id })?;
     if let Some(title) = e.title.filter(|s| !s.trim().is_empty()) {
         t.title = title.trim().to_string();
     }
@@ -123,10 +120,7 @@ pub async fn triage(
     let task = store
         .task(id)
         .await?
-        .ok_or(fulcrum_store::StoreError::NotFound {
-            what: "task",
-            id: id,
-        })?;
+        .ok_or(fulcrum_store::StoreError::NotFound { what: "task", id })?;
     let outcome = tasks::triage(&task, answers);
     let edited = edit_task(
         store,

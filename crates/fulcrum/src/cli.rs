@@ -50,6 +50,10 @@ pub enum Command {
     Sources(crate::sources_cmd::SourcesArgs),
     /// Import every known source again: re-fetch subscriptions, re-read files, rescan repositories
     Refresh(FormatArgs),
+    /// Write everything the store holds as one JSON document (a backup, or a move to another store)
+    Export(crate::backup_cmd::ExportArgs),
+    /// Restore a backup written by `fulcrum export` into an empty store (SQLite or PostgreSQL)
+    ImportBackup(crate::backup_cmd::ImportBackupArgs),
     /// See and test the rules that put your time into categories
     #[command(subcommand)]
     Rules(RulesCommand),

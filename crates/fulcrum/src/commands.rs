@@ -45,6 +45,8 @@ pub async fn run(cli: Cli) -> Result<()> {
             crate::sources_cmd::run(open(&store_path(db)).await?.as_ref(), a).await
         }
         Command::Refresh(f) => refresh(&store_path(db), f.format).await,
+        Command::Export(a) => crate::backup_cmd::export(&store_path(db), a).await,
+        Command::ImportBackup(a) => crate::backup_cmd::import(&store_path(db), a).await,
         Command::Rules(RulesCommand::Explain {
             title,
             attendees,

@@ -1,5 +1,6 @@
 //! `fulcrum`: the command line over Fulcrum's use cases.
 
+mod backup_cmd;
 mod cli;
 mod commands;
 mod delegate_cmd;

@@ -180,7 +180,7 @@ async fn find(store: &dyn Store, id: i64) -> Result<(Person, Vec<Person>)> {
         .cloned()
         .ok_or(AppError::Store(fulcrum_store::StoreError::NotFound {
             what: "person",
-            id: id,
+            id,
         }))?;
     Ok((p, everyone))
 }
@@ -214,7 +214,7 @@ pub fn resolve_in(people: &[Person], to: &str, prefer: Prefer) -> Result<Option<
             .map(Some)
             .ok_or(AppError::Store(fulcrum_store::StoreError::NotFound {
                 what: "person",
-                id: id,
+                id,
             }));
     }
     let lower = to.to_lowercase();

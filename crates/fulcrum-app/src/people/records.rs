@@ -140,10 +140,7 @@ impl Records {
         self.people
             .iter()
             .find(|p| p.id == id)
-            .ok_or(AppError::Store(StoreError::NotFound {
-                what: "person",
-                id: id,
-            }))
+            .ok_or(AppError::Store(StoreError::NotFound { what: "person", id }))
     }
 
     pub fn active(&self) -> impl Iterator<Item = &Person> {
