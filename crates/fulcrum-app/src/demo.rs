@@ -202,7 +202,9 @@ pub async fn build(req: DemoRequest<'_>, progress: import::Progress) -> Result<D
     for entry in &generated.manual {
         store.add_manual_entry(entry).await?;
     }
-    weekly_loop(store.as_ref(), &mut rng, req.today, &tz, &rules).await?;
+    // One book for the year of journal facts, so the rules compile once, not once a week.
+    let book = crate::rules_file::RuleBook::new(&rules);
+    weekly_loop(store.as_ref(), &mut rng, req.today, &tz, &book).await?;
     people::build(store.as_ref(), &mut rng, &generated.off, req.today, &tz).await?;
     Ok(Demo {
         db: req.db.to_path_buf(),
@@ -350,7 +352,7 @@ async fn weekly_loop(
     rng: &mut Rng,
     today: Date,
     tz: &TimeZone,
-    rules: &Path,
+    rules: &crate::rules_file::RuleBook,
 ) -> Result<()> {
     use crate::{inbox, rituals, weekly};
     use fulcrum_core::inbox::{Decision, Ownership};
