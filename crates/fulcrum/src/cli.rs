@@ -25,6 +25,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub rules: Option<PathBuf>,
 
+    /// Say more on standard error: -v what Fulcrum does, -vv its details [RUST_LOG overrides]
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
     #[command(subcommand)]
     pub command: Command,
 }
