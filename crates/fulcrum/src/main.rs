@@ -45,10 +45,12 @@ fn main() -> ExitCode {
 /// Logs (a server's failed requests, and more with `-v`) go to standard error, never into the
 /// output scripts read. `RUST_LOG` (e.g. `fulcrum_web=debug`) wins over `-v`.
 fn log_to_stderr(verbose: u8) {
+    // Errors only by default: a library's warning (sqlx's slow-statement notes on a busy
+    // machine) must not change what a script sees on stderr.
     let level = match verbose {
-        0 => "warn",
-        1 => "info",
-        _ => "debug",
+        0 => "error",
+        1 => "warn,fulcrum=info,fulcrum_app=info,fulcrum_store=info,fulcrum_web=info",
+        _ => "info,fulcrum=debug,fulcrum_app=debug,fulcrum_store=debug,fulcrum_web=debug",
     };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
