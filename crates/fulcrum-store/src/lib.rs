@@ -94,9 +94,7 @@ pub enum StoreError {
     NotFound { what: &'static str, id: i64 },
     #[error("the backup cannot be restored: {message}")]
     Backup { message: String },
-    #[error(
-        "a backup is restored only into an empty store, and this one holds {table}; pass --db with a new file or an empty database"
-    )]
+    #[error("a backup is restored only into an empty store, and this one holds {table}")]
     NotEmpty { table: String },
     #[error("a timer is already running")]
     TimerRunning,

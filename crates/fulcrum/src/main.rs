@@ -71,6 +71,9 @@ fn hint(e: &fulcrum_app::AppError) -> Option<String> {
             Some("run `fulcrum init --email you@example.com --tz Europe/Berlin` first".into())
         }
         AppError::Store(StoreError::TimerRunning) => Some(STOP_TIMER.into()),
+        AppError::Store(StoreError::NotEmpty { .. }) => {
+            Some("pass --db with a new file or an empty PostgreSQL database".into())
+        }
         AppError::NotFound {
             what: "onboarding plan for",
             ..

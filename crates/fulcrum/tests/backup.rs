@@ -110,6 +110,11 @@ fn a_backup_is_never_restored_over_data_and_bad_files_are_named() {
         refused.stderr
     );
     assert!(refused.stderr.contains("settings"), "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("pass --db with a new file"),
+        "{}",
+        refused.stderr
+    );
 
     std::fs::write(
         env.path("notes.json"),
