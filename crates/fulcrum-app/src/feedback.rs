@@ -40,7 +40,9 @@ pub struct Noted {
     pub lint: Vec<LintFinding>,
 }
 
-fn lint_of(f: &Feedback) -> Vec<LintFinding> {
+/// What the check finds to sharpen in `f` before it is delivered: only feedback given is
+/// checked, so received and requested feedback find nothing.
+pub fn lint_of(f: &Feedback) -> Vec<LintFinding> {
     if f.direction == Direction::Given {
         feedback::lint(f.polarity, &f.situation, &f.behaviour, &f.impact)
     } else {

@@ -1,6 +1,7 @@
 //! Fulcrum's use cases: each combines the store, the rules of `fulcrum-core` and the source
 //! adapters. The CLI and the web call these and never SQL.
 
+pub mod access;
 pub mod activities;
 pub mod backup;
 pub mod clock;
@@ -16,6 +17,7 @@ pub mod manual;
 pub mod markdown;
 pub mod onboarding;
 pub mod one_on_ones;
+pub mod ownership;
 pub mod paths;
 pub mod people;
 pub mod profile;
