@@ -8,6 +8,7 @@
 mod api;
 mod cache;
 mod charts;
+mod components;
 mod error;
 mod extract;
 mod fmt;

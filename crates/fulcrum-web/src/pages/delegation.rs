@@ -5,7 +5,7 @@
 //! follow-up.
 
 use super::people::{Sub, flag, head, here, hm, plural, query_date, sub_nav, warnings_box};
-use super::{Fields, chip, done_notice, see_other};
+use super::{Fields, chip, done_notice, post_for_id, see_other};
 use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, fmt};
@@ -687,6 +687,8 @@ async fn show_render(
     respond(status, frame(s, &d.title, Nav::People, &notices, body))
 }
 
+/// Checks the delegation, runs `change`, then redirects back to its page (or renders it again
+/// with what went wrong).
 async fn handle<F, Fut>(s: AppState, id: String, f: Fields, change: F) -> Response
 where
     F: FnOnce(AppState, i64, Fields) -> Fut,
@@ -707,107 +709,81 @@ where
 
 /// `POST /delegation/{id}/edit`: `title`, `category`, `style` and the expectations; a blank
 /// expectation clears it.
-pub async fn edit(
-    State(s): State<AppState>,
-    Path(id): Path<String>,
-    CheckedForm(f): CheckedForm,
-) -> Response {
-    handle(s, id, f, |s, id, f| async move {
-        let raw = |n: &str| f.raw(n).map(str::to_string);
-        let e = DelegationEdit {
-            title: f.get("title"),
-            category: category_of(f.get("category").as_deref())?,
-            style: f.word("style", Style::parse, &Style::words())?,
-            specific: raw("specific"),
-            measurable: raw("measurable"),
-            achievable: raw("achievable"),
-            relevant: raw("relevant"),
-            deadline: f.date("deadline")?,
-            trackable: raw("trackable"),
-            past_deadline: delegation::PastDeadline::Refuse,
-        };
-        delegation::edit(s.store.as_ref(), id, e, crate::cache::now(&s.clock)).await?;
-        Ok("delegation-updated")
-    })
-    .await
+async fn edit(s: AppState, id: i64, f: Fields) -> Result<&'static str, Failure> {
+    let raw = |n: &str| f.raw(n).map(str::to_string);
+    let e = DelegationEdit {
+        title: f.get("title"),
+        category: category_of(f.get("category").as_deref())?,
+        style: f.word("style", Style::parse, &Style::words())?,
+        specific: raw("specific"),
+        measurable: raw("measurable"),
+        achievable: raw("achievable"),
+        relevant: raw("relevant"),
+        deadline: f.date("deadline")?,
+        trackable: raw("trackable"),
+        past_deadline: delegation::PastDeadline::Refuse,
+    };
+    delegation::edit(s.store.as_ref(), id, e, crate::cache::now(&s.clock)).await?;
+    Ok("delegation-updated")
 }
 
 /// `POST /delegation/{id}/hand-over`: refused, with what is missing, until the expectations are
 /// complete.
-pub async fn hand_over(
-    State(s): State<AppState>,
-    Path(id): Path<String>,
-    CheckedForm(f): CheckedForm,
-) -> Response {
-    handle(s, id, f, |s, id, _| async move {
-        delegation::hand_over(s.store.as_ref(), id, crate::cache::now(&s.clock)).await?;
-        Ok("handed-over")
-    })
-    .await
+async fn hand_over(s: AppState, id: i64, _f: Fields) -> Result<&'static str, Failure> {
+    delegation::hand_over(s.store.as_ref(), id, crate::cache::now(&s.clock)).await?;
+    Ok("handed-over")
 }
 
 /// `POST /delegation/{id}/check-in`: `note`.
-pub async fn check_in(
-    State(s): State<AppState>,
-    Path(id): Path<String>,
-    CheckedForm(f): CheckedForm,
-) -> Response {
-    handle(s, id, f, |s, id, f| async move {
-        delegation::check_in(
-            s.store.as_ref(),
-            id,
-            f.get("note"),
-            crate::cache::now(&s.clock),
-        )
-        .await?;
-        Ok("checked-in")
-    })
-    .await
+async fn check_in(s: AppState, id: i64, f: Fields) -> Result<&'static str, Failure> {
+    delegation::check_in(
+        s.store.as_ref(),
+        id,
+        f.get("note"),
+        crate::cache::now(&s.clock),
+    )
+    .await?;
+    Ok("checked-in")
 }
 
 /// `POST /delegation/{id}/close`: `outcome`, `what_worked`, `challenges`, `do_better`,
 /// `their_feedback`; refused when the follow-up goes only one way.
-pub async fn close(
-    State(s): State<AppState>,
-    Path(id): Path<String>,
-    CheckedForm(f): CheckedForm,
-) -> Response {
-    handle(s, id, f, |s, id, f| async move {
-        let outcome = f
-            .word("outcome", Outcome::parse, &Outcome::words())?
-            .ok_or_else(|| {
-                Failure::bad_request("how did it go? Choose an outcome: met, partly or missed")
-            })?;
-        let follow_up = FollowUp {
-            what_worked: f.get("what_worked"),
-            challenges: f.get("challenges"),
-            do_better: f.get("do_better"),
-            their_feedback: f.get("their_feedback"),
-        };
-        delegation::close(
-            s.store.as_ref(),
-            id,
-            outcome,
-            follow_up,
-            crate::cache::now(&s.clock),
-        )
-        .await?;
-        Ok("delegation-closed")
-    })
-    .await
+async fn close(s: AppState, id: i64, f: Fields) -> Result<&'static str, Failure> {
+    let outcome = f
+        .word("outcome", Outcome::parse, &Outcome::words())?
+        .ok_or_else(|| {
+            Failure::bad_request("how did it go? Choose an outcome: met, partly or missed")
+        })?;
+    let follow_up = FollowUp {
+        what_worked: f.get("what_worked"),
+        challenges: f.get("challenges"),
+        do_better: f.get("do_better"),
+        their_feedback: f.get("their_feedback"),
+    };
+    delegation::close(
+        s.store.as_ref(),
+        id,
+        outcome,
+        follow_up,
+        crate::cache::now(&s.clock),
+    )
+    .await?;
+    Ok("delegation-closed")
 }
 
 /// `POST /delegation/{id}/cancel`
-pub async fn cancel(
-    State(s): State<AppState>,
-    Path(id): Path<String>,
-    CheckedForm(f): CheckedForm,
-) -> Response {
-    handle(s, id, f, |s, id, _| async move {
-        delegation::cancel(s.store.as_ref(), id, crate::cache::now(&s.clock)).await?;
-        Ok("delegation-cancelled")
-    })
-    .await
+async fn cancel(s: AppState, id: i64, _f: Fields) -> Result<&'static str, Failure> {
+    delegation::cancel(s.store.as_ref(), id, crate::cache::now(&s.clock)).await?;
+    Ok("delegation-cancelled")
+}
+
+/// The route of a form on a delegation's page: [`handle`] with `change`.
+fn form<F, Fut>(change: F) -> axum::routing::MethodRouter<AppState>
+where
+    F: FnOnce(AppState, i64, Fields) -> Fut + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<&'static str, Failure>> + Send + 'static,
+{
+    post_for_id(move |s, id, f| handle(s, id, f, change))
 }
 
 /// The addresses this module answers.
@@ -818,9 +794,9 @@ pub(crate) fn routes() -> axum::Router<AppState> {
         .route("/delegation/new", get(new_page))
         .route("/delegation/add", post(add))
         .route("/delegation/{id}", get(show))
-        .route("/delegation/{id}/edit", post(edit))
-        .route("/delegation/{id}/hand-over", post(hand_over))
-        .route("/delegation/{id}/check-in", post(check_in))
-        .route("/delegation/{id}/close", post(close))
-        .route("/delegation/{id}/cancel", post(cancel))
+        .route("/delegation/{id}/edit", form(edit))
+        .route("/delegation/{id}/hand-over", form(hand_over))
+        .route("/delegation/{id}/check-in", form(check_in))
+        .route("/delegation/{id}/close", form(close))
+        .route("/delegation/{id}/cancel", form(cancel))
 }

@@ -3,8 +3,8 @@
 //! for a draft that stores nothing, and "my feedback": what others told the lead, by theme.
 
 use super::people::{Sub, head, here, markdown, plural, query_date, warnings_box};
-use super::person::{lint_list, new_feedback, sbi, sbi_fields};
 use super::{Fields, done_notice, see_other};
+use crate::components::{lint_list, new_feedback, sbi, sbi_fields};
 use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, fmt};

@@ -103,6 +103,24 @@ pub fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
 
+/// The POST route of a form about one record, `/…/{id}/…`: `handler` gets the id as the
+/// address gave it and the form, once its origin and token are checked ([`CheckedForm`]).
+///
+/// [`CheckedForm`]: crate::extract::CheckedForm
+pub fn post_for_id<H, Fut>(handler: H) -> axum::routing::MethodRouter<AppState>
+where
+    H: FnOnce(AppState, String, Fields) -> Fut + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Response> + Send + 'static,
+{
+    axum::routing::post(
+        move |State(s): State<AppState>,
+              axum::extract::Path(id): axum::extract::Path<String>,
+              crate::extract::CheckedForm(f): crate::extract::CheckedForm| {
+            handler(s, id, f)
+        },
+    )
+}
+
 /// A form field, trimmed; `None` when missing or blank.
 pub fn field(form: &std::collections::HashMap<String, String>, name: &str) -> Option<String> {
     form.get(name)

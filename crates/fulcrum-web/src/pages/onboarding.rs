@@ -1,8 +1,8 @@
 //! `/onboarding`: every new joiner's plan and how far it has come, and the form that starts one.
 
 use super::people::{Sub, active_people, head, here, person_select};
-use super::person::progress_bar;
 use super::{done_notice, see_other};
+use crate::components::progress_bar;
 use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, fmt};

@@ -2,8 +2,8 @@
 //! nudges, and preparation for stakeholder conversations (reframe, relate, reinforce).
 
 use super::people::{Sub, active_people, head, here, markdown, person_select, plural, slug};
-use super::person::{change_commitment, commitment_actions, contact_form, new_interaction};
 use super::{Fields, done_notice, see_other};
+use crate::components::{change_commitment, commitment_actions, contact_form, new_interaction};
 use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, fmt};
