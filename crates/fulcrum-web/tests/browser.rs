@@ -5,7 +5,7 @@
 mod common;
 
 use common::browser::{Driver, attr, click, find, number, select, serve, type_into, wait_for};
-use common::{demo, team_calendar};
+use common::{add_person, demo, someone, team_calendar};
 use fantoccini::{Client, Locator};
 use fulcrum_app::people::{self, NewPerson};
 use fulcrum_app::report::{self, Period};
@@ -379,21 +379,16 @@ async fn fresh_report(
             people::archive(store, p.id).await.unwrap();
         }
     }
-    people::add(
+    add_person(
         store,
         NewPerson {
-            name: name.into(),
-            emails: vec![email.into()],
-            relation: Some(Relation::Report),
             interests: vec![interests.into()],
             working_style: Some(WorkingStyle::DeepDiver),
-            ..Default::default()
+            ..someone(name, email, Relation::Report)
         },
         now,
     )
     .await
-    .unwrap()
-    .id
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -6,8 +6,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::client::{Reply, get, post, post_ok};
-use common::{Demo, demo};
-use fulcrum_app::people::{self, NewPerson};
+use common::{Demo, add_person, demo, someone};
 use fulcrum_app::relationships::{self, NewCommitment};
 use fulcrum_core::people::Relation;
 use fulcrum_web::AppState;
@@ -50,19 +49,16 @@ async fn setup() -> Setup {
     let d = demo().await;
     let store = d.store().await;
     let s = store.as_ref();
-    let mira = people::add(
+    let mira = add_person(
         s,
-        NewPerson {
-            name: "Mira Stone".into(),
-            emails: vec!["mira.stone@forms-test.example".into()],
-            relation: Some(Relation::Report),
-            ..Default::default()
-        },
+        someone(
+            "Mira Stone",
+            "mira.stone@forms-test.example",
+            Relation::Report,
+        ),
         d.now,
     )
-    .await
-    .unwrap()
-    .id;
+    .await;
     let commitment = relationships::add_commitment(
         s,
         NewCommitment {

@@ -6,7 +6,7 @@ mod common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::client::{HOST, Reply, get, post, post_from, send};
-use common::{TODAY, demo, team_calendar};
+use common::{TODAY, demo_state, team_calendar};
 use fulcrum_app::report::Period;
 use fulcrum_app::{profile, report, rules_file, sources};
 
@@ -55,8 +55,7 @@ async fn upload(
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_api_returns_what_the_cli_prints() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (d, state) = demo_state().await;
     let store = d.store().await;
     let store = store.as_ref();
 
@@ -138,8 +137,7 @@ async fn the_api_returns_what_the_cli_prints() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn only_requests_addressed_to_this_machine_are_answered() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (_d, state) = demo_state().await;
     for host in [
         "localhost:7878",
         "127.0.0.1:7878",
@@ -181,8 +179,7 @@ async fn only_requests_addressed_to_this_machine_are_answered() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn changes_need_the_form_token() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (d, state) = demo_state().await;
     let token = state.csrf_token().to_string();
     let before = std::fs::read_to_string(&d.rules).unwrap();
     let rule = [
@@ -236,8 +233,7 @@ async fn changes_need_the_form_token() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn uploads_import_or_say_clearly_what_is_wrong() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (d, state) = demo_state().await;
     let token = state.csrf_token().to_string();
     let store = d.store().await;
     let listed =
@@ -303,8 +299,7 @@ async fn uploads_import_or_say_clearly_what_is_wrong() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_page_renders_and_bad_input_is_shown_on_the_page() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (d, state) = demo_state().await;
     let token = state.csrf_token().to_string();
     for (uri, marks) in [
         (

@@ -14,8 +14,7 @@ fn ts(v: &serde_json::Value) -> Timestamp {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_timeline_and_the_dashboard_count_the_one_on_ones_the_people_pages_list() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (d, state) = demo_state().await;
     let people = get(&state, "/api/one-on-ones").await.json();
     let relation_of = |title: &str, start: Timestamp| -> Option<String> {
         people.as_array().unwrap().iter().find_map(|p| {

@@ -7,7 +7,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::client::{Reply, get, post, post_ok};
-use common::{Demo, demo};
+use common::{Demo, add_person, demo, someone};
 use fulcrum_app::people::{self, NewObservation, NewPerson};
 use fulcrum_app::{delegation, feedback, onboarding, one_on_ones, relationships};
 use fulcrum_core::delegation::{Expectations, Status};
@@ -45,6 +45,44 @@ async fn post_refused(
         r.body
     );
     r
+}
+
+/// Posts `form` of `id`'s page with the token and expects the 303 back to the page, saying
+/// `done` (the start of what follows `?done=`).
+async fn on_page(
+    state: &AppState,
+    id: i64,
+    form: &str,
+    fields: &[(&str, &str)],
+    done: &str,
+) -> String {
+    post_ok(
+        state,
+        &format!("/people/{id}/{form}"),
+        fields,
+        &format!("/people/{id}?done={done}"),
+    )
+    .await
+}
+
+/// Posts `form` of `id`'s page with the token and expects the page back with `status` and
+/// `message`.
+async fn refused_on_page(
+    state: &AppState,
+    id: i64,
+    form: &str,
+    fields: &[(&str, &str)],
+    status: StatusCode,
+    message: &str,
+) -> Reply {
+    post_refused(
+        state,
+        &format!("/people/{id}/{form}"),
+        fields,
+        status,
+        message,
+    )
+    .await
 }
 
 /// Every id once, and no tag with two `class` attributes (maud writes both when a tag has
@@ -113,20 +151,19 @@ async fn team(d: &Demo) -> Team {
     .await
     .unwrap()
     .id;
-    let otto = people::add(
+    let otto = add_person(
         s,
         NewPerson {
-            name: "Otto Brand".into(),
-            emails: vec!["otto.brand@people-test.example".into()],
-            relation: Some(Relation::Stakeholder),
             interests: vec!["revenue".into()],
-            ..Default::default()
+            ..someone(
+                "Otto Brand",
+                "otto.brand@people-test.example",
+                Relation::Stakeholder,
+            )
         },
         now,
     )
-    .await
-    .unwrap()
-    .id;
+    .await;
     let agenda_item = one_on_ones::add_item(
         s,
         one_on_ones::NewItem {
@@ -321,6 +358,14 @@ async fn team(d: &Demo) -> Team {
     }
 }
 
+/// The demo with the team made, and a server state over it.
+async fn team_state() -> (Demo, Team, AppState) {
+    let d = demo().await;
+    let t = team(&d).await;
+    let state = d.state().await;
+    (d, t, state)
+}
+
 /// Everything the people forms can change, as JSON.
 async fn snapshot(d: &Demo, t: &Team) -> Value {
     let store = d.store().await;
@@ -339,9 +384,7 @@ async fn snapshot(d: &Demo, t: &Team) -> Value {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_people_pages_render() {
-    let d = demo().await;
-    let t = team(&d).await;
-    let state = d.state().await;
+    let (d, t, state) = team_state().await;
     let (r, o, dl, prep) = (t.rhea, t.otto, t.delegation, t.prep);
     for (uri, sub, expect) in [
         ("/people".to_string(), "/people", "Rhea Quill"),
@@ -660,9 +703,7 @@ fn forms(t: &Team) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn people_forms_need_the_token() {
-    let d = demo().await;
-    let t = team(&d).await;
-    let state = d.state().await;
+    let (d, t, state) = team_state().await;
     let token = state.csrf_token().to_string();
     let before = snapshot(&d, &t).await;
     let (rhea, item, fb, c) = (
@@ -712,9 +753,7 @@ async fn people_forms_need_the_token() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_person_forms_change_the_store() {
-    let d = demo().await;
-    let t = team(&d).await;
-    let state = d.state().await;
+    let (d, t, state) = team_state().await;
     let store = d.store().await;
     let s = store.as_ref();
     let r = t.rhea;
@@ -782,9 +821,10 @@ async fn the_person_forms_change_the_store() {
     );
 
     // Edit: blank fields clear, and private notes only change when the form showed them.
-    post_ok(
+    on_page(
         &state,
-        &format!("/people/{kai}/edit"),
+        kai,
+        "edit",
         &[
             ("name", "Kai Ito"),
             ("emails", "kai.ito@people-test.example"),
@@ -793,26 +833,28 @@ async fn the_person_forms_change_the_store() {
             ("cadence", "14"),
             ("interests", "rust"),
         ],
-        &format!("/people/{kai}?done=person-updated"),
+        "person-updated",
     )
     .await;
     let p = people::get(s, kai, Privacy::Include).await.unwrap();
     assert_eq!((p.relation, p.team.clone()), (Relation::Report, None));
     assert_eq!(p.emails, ["kai.ito@people-test.example"]);
     assert_eq!(p.private_notes.as_deref(), Some("Prefers mornings"));
-    post_ok(
+    on_page(
         &state,
-        &format!("/people/{kai}/edit"),
+        kai,
+        "edit",
         &[("private_notes", "Moved to mornings"), ("private", "1")],
-        &format!("/people/{kai}?done=person-updated&private=1"),
+        "person-updated&private=1",
     )
     .await;
     let p = people::get(s, kai, Privacy::Include).await.unwrap();
     assert_eq!(p.private_notes.as_deref(), Some("Moved to mornings"));
     assert_eq!(p.interests, ["rust"], "fields not sent are left alone");
-    post_refused(
+    refused_on_page(
         &state,
-        &format!("/people/{kai}/edit"),
+        kai,
+        "edit",
         &[("cadence", "often")],
         StatusCode::BAD_REQUEST,
         "expected a whole number",
@@ -820,22 +862,24 @@ async fn the_person_forms_change_the_store() {
     .await;
 
     // The agenda: add, tick off.
-    post_ok(
+    on_page(
         &state,
-        &format!("/people/{r}/items"),
+        r,
+        "items",
         &[("text", "Conference budget"), ("kind", "mine")],
-        &format!("/people/{r}?done=item-added"),
+        "item-added",
     )
     .await;
-    post_ok(
+    on_page(
         &state,
-        &format!("/people/{r}/items"),
+        r,
+        "items",
         &[
             ("text", "Book the training"),
             ("kind", "action-me"),
             ("due", "2026-03-13"),
         ],
-        &format!("/people/{r}?done=item-added"),
+        "item-added",
     )
     .await;
     let a = one_on_ones::agenda(s, r, d.now).await.unwrap();
@@ -848,11 +892,12 @@ async fn the_person_forms_change_the_store() {
         .unwrap();
     assert_eq!(training.item.due, Some(date(2026, 3, 13)));
     let training = training.item.id.to_string();
-    post_ok(
+    on_page(
         &state,
-        &format!("/people/{r}/items/close"),
+        r,
+        "items/close",
         &[("item", &training)],
-        &format!("/people/{r}?done=item-closed"),
+        "item-closed",
     )
     .await;
     let a = one_on_ones::agenda(s, r, d.now).await.unwrap();
@@ -862,11 +907,12 @@ async fn the_person_forms_change_the_store() {
             .iter()
             .any(|x| x.item.text == "Book the training")
     );
-    post_ok(
+    on_page(
         &state,
-        &format!("/people/{r}/items/close"),
+        r,
+        "items/close",
         &[("item", &training), ("reopen", "1")],
-        &format!("/people/{r}?done=item-reopened"),
+        "item-reopened",
     )
     .await;
     let reopened = one_on_ones::agenda(s, r, d.now).await.unwrap();
@@ -877,17 +923,19 @@ async fn the_person_forms_change_the_store() {
             .iter()
             .any(|x| x.item.text == "Book the training")
     );
-    post_refused(
+    refused_on_page(
         &state,
-        &format!("/people/{kai}/items/close"),
+        kai,
+        "items/close",
         &[("item", &training)],
         StatusCode::NOT_FOUND,
         "is not on this person's agenda",
     )
     .await;
-    post_refused(
+    refused_on_page(
         &state,
-        &format!("/people/{r}/items"),
+        r,
+        "items",
         &[("text", "x"), ("kind", "someday")],
         StatusCode::BAD_REQUEST,
         "choose theirs, mine",
@@ -903,9 +951,10 @@ async fn the_person_forms_change_the_store() {
         .unwrap()
         .id
         .to_string();
-    post_ok(
+    on_page(
         &state,
-        &format!("/people/{r}/log"),
+        r,
+        "log",
         &[
             ("held_on", "2026-03-04"),
             ("shared_notes", "Career ladder, next steps"),
@@ -918,7 +967,7 @@ async fn the_person_forms_change_the_store() {
             ),
             ("keep", &keep),
         ],
-        &format!("/people/{r}?done=logged"),
+        "logged",
     )
     .await;
     let p = page_of(r).await.unwrap();
@@ -948,9 +997,10 @@ async fn the_person_forms_change_the_store() {
             .iter()
             .any(|x| x.item.text == "pick two goals" && x.item.owner == Owner::Them)
     );
-    let refused = post_refused(
+    let refused = refused_on_page(
         &state,
-        &format!("/people/{r}/log"),
+        r,
+        "log",
         &[
             ("form", "log"),
             ("held_on", "2026-03-04"),
@@ -970,9 +1020,10 @@ async fn the_person_forms_change_the_store() {
         form.contains("value=\"reflection\" id=\"log-topic-reflection\" checked"),
         "{form}"
     );
-    post_refused(
+    refused_on_page(
         &state,
-        &format!("/people/{r}/log"),
+        r,
+        "log",
         &[("held_on", "2026-03-03"), ("topic", "gossip")],
         StatusCode::BAD_REQUEST,
         "unknown theme",
@@ -980,18 +1031,20 @@ async fn the_person_forms_change_the_store() {
     .await;
 
     // Observations.
-    post_ok(
+    on_page(
         &state,
-        &format!("/people/{r}/observe"),
+        r,
+        "observe",
         &[("energy", "2"), ("context", "1:1"), ("note", "quiet")],
-        &format!("/people/{r}?done=observed"),
+        "observed",
     )
     .await;
     let p = page_of(r).await.unwrap();
     assert_eq!(p.trend.latest, Some(2));
-    post_refused(
+    refused_on_page(
         &state,
-        &format!("/people/{r}/observe"),
+        r,
+        "observe",
         &[("energy", "9")],
         StatusCode::BAD_REQUEST,
         "outside 1-5",
@@ -999,9 +1052,10 @@ async fn the_person_forms_change_the_store() {
     .await;
 
     // Feedback: noted with its lint shown, delivered, followed up.
-    let location = post_ok(
+    let location = on_page(
         &state,
-        &format!("/people/{r}/feedback"),
+        r,
+        "feedback",
         &[
             ("direction", "given"),
             ("polarity", "constructive"),
@@ -1009,7 +1063,7 @@ async fn the_person_forms_change_the_store() {
             ("behaviour", "I think you maybe always interrupt people"),
             ("impact", ""),
         ],
-        &format!("/people/{r}?done=feedback-added&lint="),
+        "feedback-added&lint=",
     )
     .await;
     let page = get(&state, &location).await;
@@ -1038,26 +1092,29 @@ async fn the_person_forms_change_the_store() {
         .find(|l| l.feedback.behaviour.contains("interrupt"))
         .unwrap();
     assert_eq!(hedged.feedback.delivered_on, None);
-    post_ok(
+    on_page(
         &state,
-        &format!("/people/{r}/feedback/deliver"),
+        r,
+        "feedback/deliver",
         &[("feedback", &hedged.feedback.id.to_string())],
-        &format!("/people/{r}?done=feedback-delivered"),
+        "feedback-delivered",
     )
     .await;
-    post_ok(
+    on_page(
         &state,
-        &format!("/people/{r}/feedback/follow-up"),
+        r,
+        "feedback/follow-up",
         &[
             ("feedback", &t.constructive.to_string()),
             ("note", "Reviews every change now"),
         ],
-        &format!("/people/{r}?done=followed-up"),
+        "followed-up",
     )
     .await;
-    post_ok(
+    on_page(
         &state,
-        &format!("/people/{r}/feedback"),
+        r,
+        "feedback",
         &[
             ("direction", "given"),
             ("polarity", "positive"),
@@ -1069,7 +1126,7 @@ async fn the_person_forms_change_the_store() {
             ("impact", "We kept the release on time"),
             ("delivered", "on"),
         ],
-        &format!("/people/{r}?done=feedback-added"),
+        "feedback-added",
     )
     .await;
     let all = s.feedback().await.unwrap();
@@ -1087,17 +1144,19 @@ async fn the_person_forms_change_the_store() {
         .max_by_key(|f| f.id)
         .unwrap();
     assert_eq!(standup.delivered_on, Some(TODAY));
-    post_refused(
+    refused_on_page(
         &state,
-        &format!("/people/{r}/feedback"),
+        r,
+        "feedback",
         &[("direction", "given"), ("behaviour", "x")],
         StatusCode::BAD_REQUEST,
         "positive (reinforcing) or constructive",
     )
     .await;
-    post_refused(
+    refused_on_page(
         &state,
-        &format!("/people/{kai}/feedback/deliver"),
+        kai,
+        "feedback/deliver",
         &[("feedback", &t.waiting.to_string())],
         StatusCode::NOT_FOUND,
         "is not this person's",
@@ -1105,15 +1164,16 @@ async fn the_person_forms_change_the_store() {
     .await;
 
     // Contact, commitments.
-    post_ok(
+    on_page(
         &state,
-        &format!("/people/{}/contact", t.otto),
+        t.otto,
+        "contact",
         &[
             ("kind", "call"),
             ("on", "2026-03-03"),
             ("note", "quick call"),
         ],
-        &format!("/people/{}?done=contact-logged", t.otto),
+        "contact-logged",
     )
     .await;
     let otto = page_of(t.otto).await.unwrap();
@@ -1122,14 +1182,15 @@ async fn the_person_forms_change_the_store() {
             .iter()
             .any(|i| i.on == date(2026, 3, 3) && i.kind == InteractionKind::Call)
     );
-    post_ok(
+    on_page(
         &state,
-        &format!("/people/{r}/commitments"),
+        r,
+        "commitments",
         &[
             ("what", "Share the promotion criteria"),
             ("due", "2026-03-11"),
         ],
-        &format!("/people/{r}?done=commitment-added"),
+        "commitment-added",
     )
     .await;
     let c = page_of(r)
@@ -1141,22 +1202,24 @@ async fn the_person_forms_change_the_store() {
         .unwrap();
     assert_eq!((c.person_id, c.due), (Some(r), date(2026, 3, 11)));
     let cid = c.id.to_string();
-    post_ok(
+    on_page(
         &state,
-        &format!("/people/{r}/commitments/update"),
+        r,
+        "commitments/update",
         &[
             ("commitment", &cid),
             ("note", "half done"),
             ("due", "2026-03-12"),
         ],
-        &format!("/people/{r}?done=commitment-updated"),
+        "commitment-updated",
     )
     .await;
-    post_ok(
+    on_page(
         &state,
-        &format!("/people/{r}/commitments/close"),
+        r,
+        "commitments/close",
         &[("commitment", &cid), ("status", "done")],
-        &format!("/people/{r}?done=commitment-done"),
+        "commitment-done",
     )
     .await;
     let c = s
@@ -1173,45 +1236,43 @@ async fn the_person_forms_change_the_store() {
     assert_eq!(c.note.as_deref(), Some("half done"));
 
     // Onboarding: a plan for Kai, a step done and undone, a step of one's own.
-    post_ok(
+    on_page(
         &state,
-        &format!("/people/{kai}/onboarding/start"),
+        kai,
+        "onboarding/start",
         &[("start", "2026-03-02")],
-        &format!("/people/{kai}?done=onboarding-started"),
+        "onboarding-started",
     )
     .await;
-    post_ok(
+    on_page(&state, kai, "onboarding/step", &[("seq", "2")], "step-done").await;
+    on_page(
         &state,
-        &format!("/people/{kai}/onboarding/step"),
-        &[("seq", "2")],
-        &format!("/people/{kai}?done=step-done"),
-    )
-    .await;
-    post_ok(
-        &state,
-        &format!("/people/{kai}/onboarding/steps"),
+        kai,
+        "onboarding/steps",
         &[("title", "Shadow an on-call shift"), ("due", "2026-04-01")],
-        &format!("/people/{kai}?done=step-added"),
+        "step-added",
     )
     .await;
     let plan = onboarding::show(s, kai, d.now).await.unwrap();
     assert_eq!(plan.progress.done, 1);
     assert!(plan.steps.iter().find(|x| x.seq == 2).unwrap().is_done());
     assert_eq!(plan.steps.last().unwrap().title, "Shadow an on-call shift");
-    post_ok(
+    on_page(
         &state,
-        &format!("/people/{kai}/onboarding/step"),
+        kai,
+        "onboarding/step",
         &[("seq", "2"), ("undo", "1")],
-        &format!("/people/{kai}?done=step-undone"),
+        "step-undone",
     )
     .await;
     assert_eq!(
         onboarding::show(s, kai, d.now).await.unwrap().progress.done,
         0
     );
-    post_refused(
+    refused_on_page(
         &state,
-        &format!("/people/{kai}/onboarding/start"),
+        kai,
+        "onboarding/start",
         &[],
         StatusCode::BAD_REQUEST,
         "already has an onboarding plan",
@@ -1219,13 +1280,7 @@ async fn the_person_forms_change_the_store() {
     .await;
 
     // Archive and restore: hidden, never removed.
-    post_ok(
-        &state,
-        &format!("/people/{kai}/archive"),
-        &[],
-        &format!("/people/{kai}?done=person-archived"),
-    )
-    .await;
+    on_page(&state, kai, "archive", &[], "person-archived").await;
     let list = people::list(s, false, Privacy::Hide).await.unwrap();
     assert!(!list.people.iter().any(|p| p.id == kai));
     assert!(people::get(s, kai, Privacy::Hide).await.unwrap().archived);
@@ -1239,13 +1294,7 @@ async fn the_person_forms_change_the_store() {
             .section("people")
             .contains(&format!("data-person-id=\"{kai}\""))
     );
-    post_ok(
-        &state,
-        &format!("/people/{kai}/restore"),
-        &[],
-        &format!("/people/{kai}?done=person-restored"),
-    )
-    .await;
+    on_page(&state, kai, "restore", &[], "person-restored").await;
     assert!(!people::get(s, kai, Privacy::Hide).await.unwrap().archived);
     assert_eq!(
         onboarding::show(s, kai, d.now).await.unwrap().steps.len(),
@@ -1256,9 +1305,7 @@ async fn the_person_forms_change_the_store() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn feedback_delegation_relationships_and_onboarding_forms() {
-    let d = demo().await;
-    let t = team(&d).await;
-    let state = d.state().await;
+    let (d, t, state) = team_state().await;
     let store = d.store().await;
     let s = store.as_ref();
     let (rhea, otto) = (t.rhea.to_string(), t.otto.to_string());
@@ -1665,9 +1712,7 @@ async fn feedback_delegation_relationships_and_onboarding_forms() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn deleting_a_person_asks_first_and_says_what_goes() {
-    let d = demo().await;
-    let t = team(&d).await;
-    let state = d.state().await;
+    let (d, t, state) = team_state().await;
     let store = d.store().await;
     let s = store.as_ref();
     let r = t.rhea;
@@ -1696,17 +1741,19 @@ async fn deleting_a_person_asks_first_and_says_what_goes() {
     );
 
     // Without the confirmation nothing goes.
-    post_refused(
+    refused_on_page(
         &state,
-        &format!("/people/{r}/delete"),
+        r,
+        "delete",
         &[],
         StatusCode::BAD_REQUEST,
         "nothing was deleted",
     )
     .await;
-    post_refused(
+    refused_on_page(
         &state,
-        &format!("/people/{r}/delete"),
+        r,
+        "delete",
         &[("confirm", "maybe")],
         StatusCode::BAD_REQUEST,
         "nothing was deleted",
@@ -1715,32 +1762,19 @@ async fn deleting_a_person_asks_first_and_says_what_goes() {
     assert_eq!(s.person_records(r).await.unwrap(), records);
 
     // Archiving instead keeps everything.
-    post_ok(
-        &state,
-        &format!("/people/{r}/archive"),
-        &[],
-        &format!("/people/{r}?done=person-archived"),
-    )
-    .await;
+    on_page(&state, r, "archive", &[], "person-archived").await;
     assert!(people::get(s, r, Privacy::Hide).await.unwrap().archived);
     assert_eq!(s.person_records(r).await.unwrap(), records);
     let page = get(&state, &format!("/people/{r}/delete")).await;
     assert!(!page.body.contains("Archive instead"), "already archived");
 
     // Someone with no records: the page says so, and a GET still deletes nothing.
-    let bare = people::add(
+    let bare = add_person(
         s,
-        NewPerson {
-            name: "Bare Person".into(),
-            emails: vec!["bare@people-test.example".into()],
-            relation: Some(Relation::Peer),
-            ..Default::default()
-        },
+        someone("Bare Person", "bare@people-test.example", Relation::Peer),
         d.now,
     )
-    .await
-    .unwrap()
-    .id;
+    .await;
     let page = get(&state, &format!("/people/{bare}/delete")).await;
     assert!(page.body.contains("only the person goes"));
     assert!(people::get(s, bare, Privacy::Hide).await.is_ok());
@@ -1765,9 +1799,7 @@ async fn deleting_a_person_asks_first_and_says_what_goes() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn private_notes_stay_private_unless_asked_for() {
-    let d = demo().await;
-    let t = team(&d).await;
-    let state = d.state().await;
+    let (_d, t, state) = team_state().await;
     let r = t.rhea;
     let marks = [PERSON_MARK, NOTE_MARK];
     // Without asking: none of the markers anywhere.
@@ -1852,20 +1884,19 @@ async fn private_notes_stay_private_unless_asked_for() {
     assert!(page.section("private-notes").contains(PERSON_MARK));
     assert!(page.section("history").contains(NOTE_MARK));
     // A form posted from the private view comes back to it.
-    post_ok(
+    on_page(
         &state,
-        &format!("/people/{r}/observe"),
+        r,
+        "observe",
         &[("energy", "3"), ("private", "1")],
-        &format!("/people/{r}?done=observed&private=1"),
+        "observed&private=1",
     )
     .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_people_api_returns_what_the_use_cases_return() {
-    let d = demo().await;
-    let t = team(&d).await;
-    let state = d.state().await;
+    let (d, t, state) = team_state().await;
     let store = d.store().await;
     let s = store.as_ref();
     let now = d.now;

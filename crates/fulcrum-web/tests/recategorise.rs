@@ -40,8 +40,7 @@ fn attr(html: &str, name: &str) -> i64 {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_event_on_the_timeline_becomes_a_rule_after_a_preview() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (d, state) = demo_state().await;
     let before_rules = std::fs::read_to_string(&d.rules).unwrap();
 
     let week = get(&state, "/week?week=2026-W10").await;
@@ -175,8 +174,7 @@ async fn an_event_on_the_timeline_becomes_a_rule_after_a_preview() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_page_refuses_what_it_cannot_turn_into_a_rule() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (_d, state) = demo_state().await;
     let r = get(&state, "/week/recategorise").await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body.contains("week timeline"), "{}", r.body);

@@ -9,8 +9,7 @@ use fulcrum_core::people::Relation;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn rules_can_ask_who_is_there_and_explain_reads_the_people_records() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (d, state) = demo_state().await;
     let token = state.csrf_token().to_string();
     let page = get(&state, "/rules").await;
     for id in [

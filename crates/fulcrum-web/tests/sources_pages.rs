@@ -7,13 +7,12 @@ mod common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::client::{HOST, get, post, post_ok, send};
-use common::demo;
+use common::demo_state;
 use fulcrum_store::SourceKind;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn removing_a_source_shows_what_goes_then_asks_for_the_form() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (d, state) = demo_state().await;
     let store = d.store().await;
     let store = store.as_ref();
     let sources = store.sources().await.unwrap();
@@ -136,8 +135,7 @@ fn unreadable() -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_calendar_nothing_could_be_read_from_is_not_shown_as_ok() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (d, state) = demo_state().await;
     let file = d.dir.path().join("odd.ics");
     std::fs::write(&file, unreadable()).unwrap();
     let token = state.csrf_token().to_string();

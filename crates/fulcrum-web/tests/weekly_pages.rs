@@ -5,15 +5,14 @@ mod common;
 
 use axum::http::StatusCode;
 use common::client::{get, post, post_ok};
-use common::demo;
+use common::demo_state;
 use fulcrum_app::{inbox, rituals, weekly};
 use jiff::civil::date;
 use serde_json::Value;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_weekly_pages_render() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (_d, state) = demo_state().await;
     for (uri, expect) in [
         ("/tasks", "What the spread says"),
         ("/tasks/triage", "Triage"),
@@ -62,8 +61,7 @@ async fn the_weekly_pages_render() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn weekly_forms_need_the_token() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (d, state) = demo_state().await;
     let token = state.csrf_token().to_string();
     let before =
         serde_json::to_value(weekly::list(d.store().await.as_ref(), true).await.unwrap()).unwrap();
@@ -106,8 +104,7 @@ async fn weekly_forms_need_the_token() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn tasks_are_added_finished_dropped_and_triaged() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (d, state) = demo_state().await;
     let location = post_ok(
         &state,
         "/tasks/add",
@@ -254,8 +251,7 @@ async fn tasks_are_added_finished_dropped_and_triaged() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_accepted_plan_exports_its_blocks() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (d, state) = demo_state().await;
     // Next week has nothing accepted yet.
     let r = get(&state, "/plan/export.ics?week=2026-W11").await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
@@ -359,8 +355,7 @@ fn listed_blocks(page: &str) -> Vec<(i64, String)> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_plan_page_shows_the_accepted_plan_the_ics_holds() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (d, state) = demo_state().await;
     let store = d.store().await;
     let store = store.as_ref();
     let this_week = date(2026, 3, 2);
@@ -460,8 +455,7 @@ async fn the_plan_page_shows_the_accepted_plan_the_ics_holds() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn what_does_not_fit_before_its_due_date_says_why() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (_d, state) = demo_state().await;
     // Due today (Wednesday) at 17:30, with the working day over: nothing before it.
     post_ok(
         &state,
@@ -493,8 +487,7 @@ async fn what_does_not_fit_before_its_due_date_says_why() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_week_in_progress_is_reviewed_without_a_verdict() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (_d, state) = demo_state().await;
     // The demo's current week (Wednesday evening) has an accepted plan with nothing done yet.
     let r = get(&state, "/review?week=2026-W10").await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
@@ -538,8 +531,7 @@ async fn a_week_in_progress_is_reviewed_without_a_verdict() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn inbox_items_are_added_sorted_and_decided() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (d, state) = demo_state().await;
     post_ok(
         &state,
         "/inbox/add",
@@ -610,8 +602,7 @@ async fn inbox_items_are_added_sorted_and_decided() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn journal_entries_are_saved_and_exported() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (d, state) = demo_state().await;
     let token = state.csrf_token().to_string();
     let r = post(
         &state,
@@ -712,8 +703,7 @@ async fn journal_entries_are_saved_and_exported() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_weekly_api_returns_what_the_cli_prints() {
-    let d = demo().await;
-    let state = d.state().await;
+    let (d, state) = demo_state().await;
     let store = d.store().await;
     let store = store.as_ref();
     let this_week = date(2026, 3, 2);

@@ -5,6 +5,7 @@ pub mod browser;
 pub mod client;
 
 use fulcrum_app::demo::{self, DemoRequest};
+use fulcrum_app::people::NewPerson;
 use fulcrum_web::{AppState, Clock, Config};
 use jiff::Timestamp;
 use jiff::civil::{Date, date};
@@ -44,6 +45,13 @@ pub async fn demo() -> Demo {
     }
 }
 
+/// A demo store and a server state over it, as most tests begin.
+pub async fn demo_state() -> (Demo, AppState) {
+    let d = demo().await;
+    let state = d.state().await;
+    (d, state)
+}
+
 impl Demo {
     pub fn config(&self, addr: SocketAddr) -> Config {
         Config {
@@ -65,6 +73,22 @@ impl Demo {
             .await
             .unwrap()
     }
+}
+
+/// Someone with a name, one e-mail address and how you work with them; the rest as the
+/// form leaves it.
+pub fn someone(name: &str, email: &str, relation: fulcrum_core::people::Relation) -> NewPerson {
+    NewPerson {
+        name: name.into(),
+        emails: vec![email.into()],
+        relation: Some(relation),
+        ..Default::default()
+    }
+}
+
+/// Adds `new` through the use case; their id.
+pub async fn add_person(store: &dyn fulcrum_store::Store, new: NewPerson, now: Timestamp) -> i64 {
+    fulcrum_app::people::add(store, new, now).await.unwrap().id
 }
 
 /// A small calendar with two events in the demo's week 2026-W09, written by a
