@@ -27,54 +27,88 @@ impl Rng {
     }
 }
 
+/// The zones the reports work in.
+const ZONES: [&str; 4] = [
+    "Europe/Berlin",
+    "America/New_York",
+    "Europe/London",
+    "America/Los_Angeles",
+];
+/// BYDAY codes of the working days.
+const DAYS: [&str; 5] = ["MO", "TU", "WE", "TH", "FR"];
+/// The first day of the decade; its last year.
+const START: jiff::civil::Date = jiff::civil::date(2024, 1, 1);
+const END_YEAR: i16 = 2033;
+
+/// A local date-time as iCalendar writes it: `20240101T090000`.
+fn dt(d: jiff::civil::Date, h: i8, m: i8) -> String {
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}00",
+        d.year(),
+        d.month(),
+        d.day(),
+        h,
+        m
+    )
+}
+
+/// The 1:1 series of report `r`: its zone, weekday, hour, and its first day.
+struct Report {
+    zone: &'static str,
+    weekday: i64,
+    hour: i8,
+    biweekly: bool,
+    first: jiff::civil::Date,
+}
+
+impl Report {
+    fn new(r: u64) -> Report {
+        let weekday = (r % 5) as i64;
+        Report {
+            zone: ZONES[(r % 4) as usize],
+            weekday,
+            hour: 9 + (r % 8) as i8,
+            biweekly: r.is_multiple_of(3),
+            first: START
+                .checked_add(jiff::SignedDuration::from_hours(
+                    24 * (weekday + 7 * (r as i64 % 2)),
+                ))
+                .expect("date"),
+        }
+    }
+}
+
+/// The days of a weekly (or biweekly) series from `first` to the end of the decade.
+fn instances(first: jiff::civil::Date, biweekly: bool) -> impl Iterator<Item = jiff::civil::Date> {
+    let step = if biweekly { 14 } else { 7 };
+    (0i64..)
+        .map_while(move |k| {
+            first
+                .checked_add(jiff::SignedDuration::from_hours(24 * step * k))
+                .ok()
+        })
+        .take_while(|d| d.year() <= END_YEAR)
+}
+
 /// The calendar text: 2024-01-01 to 2033-12-31.
 pub fn generate() -> String {
-    let zones = [
-        "Europe/Berlin",
-        "America/New_York",
-        "Europe/London",
-        "America/Los_Angeles",
-    ];
-    let days = ["MO", "TU", "WE", "TH", "FR"];
     let mut rng = Rng(0x1234_5678_9abc_def1);
     let mut s = String::from(
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Fulcrum//bench generator//EN\r\n",
     );
-    let start = jiff::civil::date(2024, 1, 1);
-    let end_year = 2033;
     for r in 0..20u64 {
-        let zone = zones[(r % 4) as usize];
-        let weekday = (r % 5) as i64;
-        let hour = 9 + (r % 8) as i8;
-        let biweekly = r % 3 == 0;
-        let first = start
-            .checked_add(jiff::SignedDuration::from_hours(
-                24 * (weekday + 7 * (r as i64 % 2)),
-            ))
-            .expect("date");
-        let dt = |d: jiff::civil::Date, h: i8, m: i8| {
-            format!(
-                "{:04}{:02}{:02}T{:02}{:02}00",
-                d.year(),
-                d.month(),
-                d.day(),
-                h,
-                m
-            )
-        };
+        let Report {
+            zone,
+            weekday,
+            hour,
+            biweekly,
+            first,
+        } = Report::new(r);
         let uid = format!("1on1-report-{r:02}@bench.example");
-        let step = if biweekly { 14 } else { 7 };
         // Holidays: skip a few instances every year.
         let mut exdates = Vec::new();
         let mut overrides = String::new();
-        let mut k = 0i64;
-        loop {
-            let Ok(d) = first.checked_add(jiff::SignedDuration::from_hours(24 * step * k)) else {
-                break;
-            };
-            if d.year() > end_year {
-                break;
-            }
+        for d in instances(first, biweekly) {
             let roll = rng.below(100);
             if roll < 6 {
                 exdates.push(dt(d, hour, 0));
@@ -101,7 +135,6 @@ pub fn generate() -> String {
                     dt(d, hour, 30)
                 );
             }
-            k += 1;
         }
         let _ = write!(
             s,
@@ -110,7 +143,7 @@ pub fn generate() -> String {
             dt(first, hour, 0),
             dt(first, hour, 30),
             if biweekly { "INTERVAL=2;" } else { "" },
-            days[weekday as usize]
+            DAYS[weekday as usize]
         );
         for chunk in exdates.chunks(8) {
             let _ = write!(s, "EXDATE;TZID={zone}:{}\r\n", chunk.join(","));
@@ -133,7 +166,7 @@ pub fn generate() -> String {
     );
     // One-off meetings.
     for i in 0..300u64 {
-        let d = start
+        let d = START
             .checked_add(jiff::SignedDuration::from_hours(
                 24 * rng.below(3650) as i64,
             ))
@@ -263,13 +296,6 @@ fn alarm(s: &mut String) {
 
 /// The decade as a calendar service exports it: ~8 MB, ~26 000 occurrences.
 pub fn generate_large() -> String {
-    let zones = [
-        "Europe/Berlin",
-        "America/New_York",
-        "Europe/London",
-        "America/Los_Angeles",
-    ];
-    let days = ["MO", "TU", "WE", "TH", "FR"];
     let mut rng = Rng(0x0fed_cba9_8765_4321);
     let mut s = String::with_capacity(9 << 20);
     s.push_str(
@@ -326,43 +352,21 @@ pub fn generate_large() -> String {
         );
     }
     let stamp = "20231215T120000Z";
-    let start = jiff::civil::date(2024, 1, 1);
-    let end_year = 2033;
-    let dt = |d: jiff::civil::Date, h: i8, m: i8| {
-        format!(
-            "{:04}{:02}{:02}T{:02}{:02}00",
-            d.year(),
-            d.month(),
-            d.day(),
-            h,
-            m
-        )
-    };
     let mut id = 1u64;
     // The reports' 1:1s, as in `generate`, but exported in full.
     for r in 0..20u64 {
-        let zone = zones[(r % 4) as usize];
-        let weekday = (r % 5) as i64;
-        let hour = 9 + (r % 8) as i8;
-        let biweekly = r % 3 == 0;
-        let first = start
-            .checked_add(jiff::SignedDuration::from_hours(
-                24 * (weekday + 7 * (r as i64 % 2)),
-            ))
-            .expect("date");
+        let Report {
+            zone,
+            weekday,
+            hour,
+            biweekly,
+            first,
+        } = Report::new(r);
         let uid = format!("{:026x}@bench.example", 0x1011_u64 * 1000 + r);
         let topic = format!("1:1 {} / Lead", FIRST[r as usize]);
-        let step = if biweekly { 14 } else { 7 };
         let mut exdates = Vec::new();
         let mut overrides = String::new();
-        let mut k = 0i64;
-        loop {
-            let Ok(d) = first.checked_add(jiff::SignedDuration::from_hours(24 * step * k)) else {
-                break;
-            };
-            if d.year() > end_year {
-                break;
-            }
+        for d in instances(first, biweekly) {
             let roll = rng.below(100);
             if roll < 6 {
                 exdates.push(dt(d, hour, 0));
@@ -399,7 +403,6 @@ pub fn generate_large() -> String {
                 overrides.push_str("END:VEVENT\r\n");
                 id += 1;
             }
-            k += 1;
         }
         let _ = write!(
             s,
@@ -408,7 +411,7 @@ pub fn generate_large() -> String {
             dt(first, hour, 0),
             dt(first, hour, 30),
             if biweekly { "INTERVAL=2;" } else { "" },
-            days[weekday as usize]
+            DAYS[weekday as usize]
         );
         for chunk in exdates.chunks(8) {
             folded(&mut s, &format!("EXDATE;TZID={zone}:{}", chunk.join(",")));
@@ -513,7 +516,7 @@ pub fn generate_large() -> String {
     }
     // The one-off meetings of a busy lead: ~13 a week, a third of them video calls.
     for i in 0..6_800u64 {
-        let d = start
+        let d = START
             .checked_add(jiff::SignedDuration::from_hours(
                 24 * rng.below(3650) as i64,
             ))
@@ -521,7 +524,7 @@ pub fn generate_large() -> String {
         let h = 8 + rng.below(9) as i8;
         let m = if rng.below(2) == 0 { 0 } else { 30 };
         let len = [25, 30, 45, 50, 60][rng.below(5) as usize];
-        let zone = zones[rng.below(4) as usize];
+        let zone = ZONES[rng.below(4) as usize];
         let st = d.to_datetime(jiff::civil::time(h, m, 0, 0));
         let en = st
             .checked_add(jiff::SignedDuration::from_mins(len))

@@ -1,20 +1,17 @@
 //! Planning a week with 200 open tasks over a busy calendar (target: under 50 ms).
 //! `cargo bench -p fulcrum-core --bench planner`
 
+mod common;
+
 use fulcrum_core::planner::{PlanInput, PlanRules, plan};
 use fulcrum_core::tasks::{Task, TaskStatus};
-use fulcrum_core::{Category, Interval, Profile, RolePreset, time};
+use fulcrum_core::{Category, Interval, time};
 use jiff::civil::{Time, date};
 use jiff::{SignedDuration, Timestamp};
 use std::time::Instant;
 
 fn main() {
-    let profile = Profile::new(
-        vec!["me@example.com".into()],
-        "Europe/Berlin",
-        RolePreset::TechLead,
-    )
-    .unwrap();
+    let profile = common::lead();
     let tz = profile.tz();
     let week = date(2026, 11, 23);
     // A busy week: a 30–45 minute meeting every other hour of every working day, leaving

@@ -2,19 +2,16 @@
 //! with the data and the days, not with their product.
 //! `cargo bench -p fulcrum-core --bench report`
 
+mod common;
+
 use fulcrum_core::report::{ReportInput, build};
-use fulcrum_core::{Activity, ActivityKind, Category, Profile, RolePreset, time};
+use fulcrum_core::{Activity, ActivityKind, Category, time};
 use jiff::Timestamp;
 use jiff::civil::{Time, date};
 use std::time::Instant;
 
 fn main() {
-    let profile = Profile::new(
-        vec!["me@example.com".into()],
-        "Europe/Berlin",
-        RolePreset::TechLead,
-    )
-    .unwrap();
+    let profile = common::lead();
     let tz = profile.tz();
     // Ten years of a busy lead: six meetings and five commits on every working day.
     let first = date(2016, 1, 4);

@@ -179,16 +179,11 @@ fn matches_git_log_on_a_varied_repository() {
             "{unwanted:?} should not be listed"
         );
     }
-    let old = got
-        .iter()
-        .find(|e| e.summary == "from the old address")
-        .unwrap();
+    let by_summary = |summary: &str| got.iter().find(|e| e.summary == summary).unwrap();
+    let old = by_summary("from the old address");
     assert_eq!(old.email, "alice@example.com");
     assert_eq!(old.name, "Alice");
-    let legacy = got
-        .iter()
-        .find(|e| e.summary == "legacy mapped by name and e-mail")
-        .unwrap();
+    let legacy = by_summary("legacy mapped by name and e-mail");
     assert_eq!(legacy.email, "alice@work.example");
     assert_eq!(legacy.name, "Alice Work");
 
