@@ -1,6 +1,7 @@
 //! Fulcrum's use cases: each combines the store, the rules of `fulcrum-core` and the source
 //! adapters. The CLI and the web call these and never SQL.
 
+pub mod access;
 pub mod activities;
 pub mod backup;
 pub mod clock;

@@ -281,13 +281,21 @@ pub async fn edit_note(store: &dyn Store, id: i64, edit: NoteEdit) -> Result<One
     if edit.shared_notes.is_some() {
         n.shared_notes = non_empty(edit.shared_notes);
     }
-    if edit.private_notes.is_some() {
-        n.private_notes = non_empty(edit.private_notes);
-    }
     if let Some(t) = edit.topics {
         n.topics = t;
     }
     store.update_note(&n).await?;
+    // Private notes are the owner's to change, with their key, and only when given.
+    if edit.private_notes.is_some() {
+        n.private_notes = non_empty(edit.private_notes);
+        store
+            .set_private_notes(
+                &crate::access::owner_key(),
+                fulcrum_store::PrivateOf::OneOnOne(n.id),
+                n.private_notes.as_deref(),
+            )
+            .await?;
+    }
     Ok(Privacy::Hide.apply(n))
 }
 

@@ -42,7 +42,7 @@ pub async fn resolve_period(
 pub async fn status(store: &dyn Store, ritual: Ritual, now: Timestamp) -> Result<RitualStatus> {
     let profile = profile::require(store).await?;
     let written: Vec<String> = store
-        .entries(ritual)
+        .entries(&crate::access::owner_key(), ritual)
         .await?
         .into_iter()
         .map(|e| e.period)
@@ -146,7 +146,7 @@ pub async fn facts(
 /// The saved entry of a period, if any.
 pub async fn entry(store: &dyn Store, ritual: Ritual, period: &Period) -> Result<Option<Entry>> {
     Ok(store
-        .entries(ritual)
+        .entries(&crate::access::owner_key(), ritual)
         .await?
         .into_iter()
         .find(|e| e.period == period.label))
@@ -218,7 +218,7 @@ pub async fn past_entries(store: &dyn Store, only: Option<Ritual>) -> Result<Vec
         .into_iter()
         .filter(|r| only.is_none_or(|o| o == *r))
     {
-        for entry in store.entries(r).await? {
+        for entry in store.entries(&crate::access::owner_key(), r).await? {
             if let Some(period) = rituals::parse_period(r, &entry.period) {
                 out.push(PastEntry { period, entry });
             }
@@ -239,7 +239,7 @@ pub async fn export_markdown(store: &dyn Store, from: Date, to: Date) -> Result<
     let _ = writeln!(s, "# Reflections {} – {}\n", from, time::add_days(to, -1));
     let mut any = false;
     for r in Ritual::ALL {
-        for e in store.entries(r).await? {
+        for e in store.entries(&crate::access::owner_key(), r).await? {
             let Some(p) = rituals::parse_period(r, &e.period) else {
                 continue;
             };

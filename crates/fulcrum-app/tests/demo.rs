@@ -6,16 +6,23 @@ use fulcrum_app::{rituals, weekly};
 use fulcrum_core::privacy::Privacy;
 use jiff::civil::date;
 
-#[tokio::test]
-async fn the_demo_has_a_year_of_the_weekly_loop() {
+const TODAY: jiff::civil::Date = date(2026, 6, 10);
+
+/// The demo's year up to 10 June 2026 (seed 3) in a fresh store: the folder that holds it,
+/// what the build reports, the store, and the demo's "now".
+async fn demo_year() -> (
+    tempfile::TempDir,
+    demo::Demo,
+    Box<dyn fulcrum_store::Store>,
+    jiff::Timestamp,
+) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
-    let today = date(2026, 6, 10);
     let built = demo::build(
         DemoRequest {
             db: &db,
             seed: 3,
-            today,
+            today: TODAY,
         },
         import::no_progress(),
     )
@@ -24,7 +31,13 @@ async fn the_demo_has_a_year_of_the_weekly_loop() {
     let store = fulcrum_app::open_store(&db, fulcrum_app::OpenMode::Existing)
         .await
         .unwrap();
-    let now = demo::demo_now(today, &jiff::tz::TimeZone::get(demo::DEMO_ZONE).unwrap());
+    let now = demo::demo_now(TODAY, &jiff::tz::TimeZone::get(demo::DEMO_ZONE).unwrap());
+    (dir, built, store, now)
+}
+
+#[tokio::test]
+async fn the_demo_has_a_year_of_the_weekly_loop() {
+    let (_dir, built, store, now) = demo_year().await;
     assert!(built.commits > 100);
 
     let tasks = weekly::list(store.as_ref(), true).await.unwrap();
@@ -183,23 +196,8 @@ async fn people_records(
 /// read like notes, and weeks whose tracked time is a real week's.
 #[tokio::test]
 async fn the_demo_year_looks_like_a_real_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    let today = date(2026, 6, 10);
-    let built = demo::build(
-        DemoRequest {
-            db: &db,
-            seed: 3,
-            today,
-        },
-        import::no_progress(),
-    )
-    .await
-    .unwrap();
-    let store = fulcrum_app::open_store(&db, fulcrum_app::OpenMode::Existing)
-        .await
-        .unwrap();
-    let now = demo::demo_now(today, &jiff::tz::TimeZone::get(demo::DEMO_ZONE).unwrap());
+    let (_dir, built, store, now) = demo_year().await;
+    let today = TODAY;
     let first_monday = date(2025, 6, 16);
     let year = fulcrum_app::report::build(
         store.as_ref(),
@@ -324,7 +322,7 @@ async fn notes_do_not_repeat(store: &dyn fulcrum_store::Store) {
     let (unique, n) = distinct(notes);
     assert_eq!(unique, n, "every 1:1 note is its own");
     let journal: Vec<String> = store
-        .entries(fulcrum_core::rituals::Ritual::WeeklyJournal)
+        .entries(&fulcrum_store::OwnerKey::local(), fulcrum_core::rituals::Ritual::WeeklyJournal)
         .await
         .unwrap()
         .iter()
@@ -338,7 +336,7 @@ async fn notes_do_not_repeat(store: &dyn fulcrum_store::Store) {
         fulcrum_core::rituals::Ritual::QuarterlyAssessment,
     ] {
         let entries: Vec<String> = store
-            .entries(ritual)
+            .entries(&fulcrum_store::OwnerKey::local(), ritual)
             .await
             .unwrap()
             .iter()

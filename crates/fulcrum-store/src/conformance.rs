@@ -1,6 +1,6 @@
 //! One suite of checks that every backend runs against a fresh, empty store.
 
-use crate::{NewSource, SourceKind, Store, StoredCommit, StoredEvent};
+use crate::{NewSource, OwnerKey, SourceKind, Store, StoredCommit, StoredEvent};
 use fulcrum_core::{Profile, RolePreset};
 
 mod sources;
@@ -70,6 +70,10 @@ macro_rules! conformance_tests {
             people_records_round_trip [people_round_trip],
             deleting_a_person_takes_their_records [people_round_trip, people_records_round_trip],
             manual_entries_round_trip_with_one_timer,
+            another_owner_reads_nothing [profile_round_trips, events_are_replaced_not_duplicated,
+                commits_are_added_once, tasks_round_trip, plans_are_replaced_per_week,
+                inbox_round_trips, entries_are_kept_per_ritual_and_period, people_round_trip,
+                people_records_round_trip, manual_entries_round_trip_with_one_timer],
             backup_covers_every_table,
             a_backup_is_not_restored_over_data [profile_round_trips, tasks_round_trip],
             a_backup_naming_an_unknown_column_changes_nothing,
@@ -115,6 +119,8 @@ pub async fn run_all(store: &dyn Store) {
     people_records_round_trip(store).await;
     deleting_a_person_takes_their_records(store).await;
     manual_entries_round_trip_with_one_timer(store).await;
+    // Some kinds are gone again by now (a deleted person): what is left must still hide.
+    owner_sees_nothing_of_the_other(store).await;
 }
 
 pub async fn profile_round_trips(store: &dyn Store) {
@@ -430,14 +436,17 @@ pub async fn entries_are_kept_per_ritual_and_period(store: &dyn Store) {
         .save_entry(&entry("2026-W48", "rewritten"))
         .await
         .unwrap();
-    let got = store.entries(Ritual::WeeklyJournal).await.unwrap();
+    let got = store
+        .entries(&OwnerKey::local(), Ritual::WeeklyJournal)
+        .await
+        .unwrap();
     assert_eq!(
         got,
         vec![entry("2026-W47", "earlier"), entry("2026-W48", "rewritten")]
     );
     assert!(
         store
-            .entries(Ritual::MonthlyCheckIn)
+            .entries(&OwnerKey::local(), Ritual::MonthlyCheckIn)
             .await
             .unwrap()
             .is_empty()
@@ -489,7 +498,33 @@ pub async fn people_round_trip(store: &dyn Store) {
         ..kim.clone()
     };
     store.update_person(&archived).await.unwrap();
-    assert_eq!(store.people().await.unwrap(), vec![archived, lee.clone()]);
+    // Private notes stay out of every read but the owner's keyed one.
+    let public = Person {
+        private_notes: None,
+        ..archived.clone()
+    };
+    assert_eq!(
+        store.people().await.unwrap(),
+        vec![public.clone(), lee.clone()]
+    );
+    assert_eq!(store.person(kim.id).await.unwrap(), Some(public));
+    let private = store.private_notes(&OwnerKey::local(), None).await.unwrap();
+    assert_eq!(private.people.get(&kim.id), archived.private_notes.as_ref());
+    assert_eq!(private.people.len(), 1, "{private:?}");
+    // A whole-row update leaves them alone; the keyed call changes them.
+    store
+        .set_private_notes(
+            &OwnerKey::local(),
+            crate::PrivateOf::Person(kim.id),
+            Some("new"),
+        )
+        .await
+        .unwrap();
+    let private = store
+        .private_notes(&OwnerKey::local(), Some(kim.id))
+        .await
+        .unwrap();
+    assert_eq!(private.people.get(&kim.id).map(String::as_str), Some("new"));
     assert!(matches!(
         store.update_person(&Person { id: 999, ..lee }).await,
         Err(crate::StoreError::NotFound {
@@ -561,7 +596,19 @@ pub async fn people_records_round_trip(store: &dyn Store) {
         .await
         .unwrap();
     assert!(note.id > 0);
-    assert_eq!(store.notes().await.unwrap(), vec![note.clone()]);
+    let shared = |n: &OneOnOneNote| OneOnOneNote {
+        private_notes: None,
+        ..n.clone()
+    };
+    assert_eq!(store.notes().await.unwrap(), vec![shared(&note)]);
+    let private = store
+        .private_notes(&OwnerKey::local(), Some(kim.id))
+        .await
+        .unwrap();
+    assert_eq!(
+        private.one_on_ones.get(&note.id),
+        note.private_notes.as_ref()
+    );
     let items = store.items().await.unwrap();
     assert_eq!(items.len(), 2);
     assert_eq!(
@@ -588,7 +635,14 @@ pub async fn people_records_round_trip(store: &dyn Store) {
         ..note
     };
     store.update_note(&edited).await.unwrap();
-    assert_eq!(store.notes().await.unwrap(), vec![edited]);
+    assert_eq!(store.notes().await.unwrap(), vec![shared(&edited)]);
+    let file = store.person_file(kim.id).await.unwrap();
+    assert_eq!(file.notes, vec![shared(&edited)]);
+    let private = store.private_notes(&OwnerKey::local(), None).await.unwrap();
+    assert_eq!(
+        private.one_on_ones.get(&edited.id),
+        edited.private_notes.as_ref()
+    );
 
     let f = Feedback {
         id: 0,
@@ -891,4 +945,207 @@ pub async fn a_backup_naming_an_unknown_column_changes_nothing(store: &dyn Store
         err.contains("row 1 of tasks: id should be an integer"),
         "{err}"
     );
+}
+
+/// Another owner's handle on the same database, after the earlier checks filled the local
+/// owner's rows of every kind: it reads none of them, private or not, changes none of them,
+/// and the local owner's key does not open its private reads (nor its key the local ones).
+pub async fn another_owner_reads_nothing(store: &dyn Store) {
+    // Time logged by hand: the manual-time check leaves none behind.
+    store
+        .add_manual_entry(&crate::NewManualEntry {
+            start_at: 1_000,
+            end_at: Some(2_800),
+            category: "build".into(),
+            title: "mine".into(),
+        })
+        .await
+        .unwrap();
+    let mine = store.export_tables().await.unwrap();
+    let held = |table: &str| {
+        mine.iter()
+            .find(|d| d.name == table)
+            .map_or(0, |d| d.rows.len())
+    };
+    for table in [
+        "sources",
+        "events",
+        "commits",
+        "tasks",
+        "plans",
+        "reviews",
+        "inbox",
+        "entries",
+        "people",
+        "one_on_one_notes",
+        "one_on_one_items",
+        "feedback",
+        "delegations",
+        "observations",
+        "interactions",
+        "commitments",
+        "preps",
+        "onboarding_steps",
+        "manual_entries",
+        "settings",
+    ] {
+        assert!(
+            held(table) > 0,
+            "the earlier checks left no {table} to hide"
+        );
+    }
+    owner_sees_nothing_of_the_other(store).await;
+}
+
+/// The body of `another_owner_reads_nothing`, over whatever the store holds.
+async fn owner_sees_nothing_of_the_other(store: &dyn Store) {
+    use crate::{AccountId, PrivateOf, StoreError};
+    use fulcrum_core::rituals::Ritual;
+    let mine = store.export_tables().await.unwrap();
+    assert_eq!(store.account(), AccountId::LOCAL);
+    let other = store.for_account(AccountId::new(2));
+    let theirs = OwnerKey::signed_in(AccountId::new(2));
+    let all = (i64::MIN / 2, i64::MAX / 2);
+
+    assert_eq!(other.account(), AccountId::new(2));
+    assert_eq!(other.profile().await.unwrap(), None);
+    assert!(other.sources().await.unwrap().is_empty());
+    assert!(other.source_counts().await.unwrap().is_empty());
+    assert!(other.events_between(all.0, all.1).await.unwrap().is_empty());
+    let everyone = ["me@example.com".to_string(), "kim@example.com".to_string()];
+    assert!(
+        other
+            .events_with(all.0, all.1, &everyone)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        other
+            .commits_between(all.0, all.1)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(other.tasks().await.unwrap().is_empty());
+    assert!(other.planned_weeks().await.unwrap().is_empty());
+    assert!(other.inbox().await.unwrap().is_empty());
+    assert!(other.people().await.unwrap().is_empty());
+    assert!(other.observations().await.unwrap().is_empty());
+    assert!(other.notes().await.unwrap().is_empty());
+    assert!(other.items().await.unwrap().is_empty());
+    assert!(other.feedback().await.unwrap().is_empty());
+    assert!(other.delegations().await.unwrap().is_empty());
+    assert!(other.interactions().await.unwrap().is_empty());
+    assert!(other.commitments().await.unwrap().is_empty());
+    assert!(other.preps().await.unwrap().is_empty());
+    assert!(other.onboarding_steps().await.unwrap().is_empty());
+    assert!(
+        other
+            .manual_entries_between(all.0, all.1)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(other.running_timer().await.unwrap(), None);
+    for r in Ritual::ALL {
+        assert!(other.entries(&theirs, r).await.unwrap().is_empty());
+    }
+    assert_eq!(
+        other.private_notes(&theirs, None).await.unwrap(),
+        crate::PrivateNotes::default()
+    );
+
+    // Nothing of the local owner's answers by id either.
+    for s in store.sources().await.unwrap() {
+        assert_eq!(other.source(s.id).await.unwrap(), None);
+        assert!(other.source_removal(s.id).await.is_err());
+        assert!(other.remove_source(s.id).await.is_err());
+    }
+    for week in store.planned_weeks().await.unwrap() {
+        assert_eq!(other.plan(&week).await.unwrap(), None);
+        assert_eq!(other.adjustment(&week).await.unwrap(), None);
+    }
+    for t in store.tasks().await.unwrap() {
+        assert_eq!(other.task(t.id).await.unwrap(), None);
+        assert!(matches!(
+            other.update_task(&t).await,
+            Err(StoreError::NotFound { .. })
+        ));
+    }
+    for p in store.people().await.unwrap() {
+        assert_eq!(other.person(p.id).await.unwrap(), None);
+        assert!(other.person_file(p.id).await.is_err());
+        assert_eq!(other.person_records(p.id).await.unwrap().total(), 0);
+        assert!(other.delete_person(p.id).await.is_err());
+        assert!(other.update_person(&p).await.is_err());
+        let set = other
+            .set_private_notes(&theirs, PrivateOf::Person(p.id), Some("mine"))
+            .await;
+        assert!(matches!(set, Err(StoreError::NotFound { .. })), "{set:?}");
+    }
+    for n in store.notes().await.unwrap() {
+        assert!(other.update_note(&n).await.is_err());
+    }
+    for i in store.items().await.unwrap() {
+        assert_eq!(other.item(i.id).await.unwrap(), None);
+    }
+    for f in store.feedback().await.unwrap() {
+        assert_eq!(other.feedback_item(f.id).await.unwrap(), None);
+        assert!(other.update_feedback(&f).await.is_err());
+    }
+    for d in store.delegations().await.unwrap() {
+        assert_eq!(other.delegation(d.id).await.unwrap(), None);
+    }
+    for e in store.manual_entries_between(all.0, all.1).await.unwrap() {
+        assert!(other.manual_entry(e.id).await.is_err());
+        assert!(other.delete_manual_entry(e.id).await.is_err());
+    }
+
+    // A key opens its own owner's private reads only.
+    assert!(matches!(
+        other.private_notes(&OwnerKey::local(), None).await,
+        Err(StoreError::Forbidden)
+    ));
+    assert!(matches!(
+        other
+            .entries(&OwnerKey::local(), Ritual::WeeklyJournal)
+            .await,
+        Err(StoreError::Forbidden)
+    ));
+    assert!(matches!(
+        store.private_notes(&theirs, None).await,
+        Err(StoreError::Forbidden)
+    ));
+
+    // The other owner keeps rows of their own beside the local one's, and the local owner's
+    // rows are as they were.
+    let mut profile = store.profile().await.unwrap().expect("a profile");
+    profile.emails = vec!["other@example.com".into()];
+    other.save_profile(&profile).await.unwrap();
+    other
+        .replace_events(&calendar("/other/work.ics"), &[event("o", "", 500)], "ok")
+        .await
+        .unwrap();
+    assert_eq!(other.events_between(all.0, all.1).await.unwrap().len(), 1);
+    other
+        .add_manual_entry(&crate::NewManualEntry {
+            start_at: 100,
+            end_at: None,
+            category: "build".into(),
+            title: "their timer".into(),
+        })
+        .await
+        .unwrap();
+    assert_ne!(store.profile().await.unwrap(), Some(profile));
+    let after: Vec<crate::TableDump> = store.export_tables().await.unwrap();
+    for table in ["tasks", "people", "one_on_one_notes", "entries", "plans"] {
+        let rows = |dumps: &[crate::TableDump]| {
+            dumps
+                .iter()
+                .find(|d| d.name == table)
+                .map(|d| d.rows.clone())
+        };
+        assert_eq!(rows(&after), rows(&mine), "{table} changed");
+    }
 }

@@ -184,6 +184,47 @@ pub struct Entry {
     pub facts: Vec<String>,
 }
 
+/// Everything kept about one person, read at once for their page: their records of every
+/// kind, each list by id. Private notes are not in it (`PrivateStore`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PersonFile {
+    pub person: Option<fulcrum_core::people::Person>,
+    pub notes: Vec<fulcrum_core::one_on_one::OneOnOneNote>,
+    pub items: Vec<fulcrum_core::one_on_one::Item>,
+    pub observations: Vec<fulcrum_core::observations::Observation>,
+    pub feedback: Vec<fulcrum_core::feedback::Feedback>,
+    pub delegations: Vec<fulcrum_core::delegation::Delegation>,
+    pub interactions: Vec<fulcrum_core::relationships::Interaction>,
+    pub commitments: Vec<fulcrum_core::relationships::Commitment>,
+    pub preps: Vec<fulcrum_core::relationships::Prep>,
+    pub steps: Vec<fulcrum_core::onboarding::Step>,
+}
+
+/// The private fields of people records, by the id of the row they belong to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PrivateNotes {
+    /// A person's private notes, by person id.
+    pub people: std::collections::BTreeMap<i64, String>,
+    /// A logged 1:1's private notes, by note id.
+    pub one_on_ones: std::collections::BTreeMap<i64, String>,
+}
+
+impl PrivateNotes {
+    /// Puts the private notes back into the people they belong to.
+    pub fn fill_people(&self, people: &mut [fulcrum_core::people::Person]) {
+        for p in people {
+            p.private_notes = self.people.get(&p.id).cloned();
+        }
+    }
+
+    /// Puts the private notes back into the 1:1 notes they belong to.
+    pub fn fill_notes(&self, notes: &mut [fulcrum_core::one_on_one::OneOnOneNote]) {
+        for n in notes {
+            n.private_notes = self.one_on_ones.get(&n.id).cloned();
+        }
+    }
+}
+
 /// How many records of each kind are kept about one person: what goes if they are deleted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct PersonRecords {

@@ -1,7 +1,9 @@
 //! A store written before migration 0006 keeps its commits: each is linked to the repository
 //! it was stored under, so removing a source and counting commits work on it as on a new one.
 
-use fulcrum_store::{OpenMode, SqliteStore, Store};
+#[allow(unused_imports)]
+use fulcrum_store::prelude::*;
+use fulcrum_store::{OpenMode, SqliteStore};
 use sqlx::Connection;
 
 const BEFORE_0006: &[&str] = &[

@@ -2,7 +2,9 @@
 //! were, and locked or read-only stores say so with the file's name.
 
 use fulcrum_core::tasks::Task;
-use fulcrum_store::{NewSource, OpenMode, SourceKind, SqliteStore, Store, StoreError};
+#[allow(unused_imports)]
+use fulcrum_store::prelude::*;
+use fulcrum_store::{NewSource, OpenMode, SourceKind, SqliteStore, StoreError};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
 use sqlx::{AssertSqlSafe, Connection};
 use std::path::{Path, PathBuf};

@@ -1,7 +1,9 @@
 //! Plans accepted before the store kept the planner's summary (free minutes, what did not fit)
 //! still read: migration 0010 leaves those columns NULL for them.
 
-use fulcrum_store::{AcceptedPlan, OpenMode, PlanBlock, SqliteStore, Store};
+#[allow(unused_imports)]
+use fulcrum_store::prelude::*;
+use fulcrum_store::{AcceptedPlan, OpenMode, PlanBlock, SqliteStore};
 
 #[tokio::test]
 async fn a_plan_accepted_before_the_summary_was_kept_still_reads() {

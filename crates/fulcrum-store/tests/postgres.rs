@@ -1,8 +1,10 @@
 //! The PostgreSQL backend: the conformance suite, one test per check, each on a database of
 //! its own; and opening, which refuses what is not a Fulcrum store as the SQLite backend does.
 
+#[allow(unused_imports)]
+use fulcrum_store::prelude::*;
 use fulcrum_store::testing::TestDatabase;
-use fulcrum_store::{OpenMode, PostgresStore, Store, StoreError, conformance};
+use fulcrum_store::{OpenMode, PostgresStore, StoreError, conformance};
 
 struct Fresh {
     store: PostgresStore,

@@ -1,7 +1,9 @@
 //! A store written by the release before the migrator (the demo of commit da66fec, kept as
 //! `fixtures/released-demo.db`) opens, is migrated forward and loses nothing.
 
-use fulcrum_store::{BACKUP_TABLES, OpenMode, SqliteStore, Store};
+#[allow(unused_imports)]
+use fulcrum_store::prelude::*;
+use fulcrum_store::{BACKUP_TABLES, OpenMode, SqliteStore};
 use sqlx::{AssertSqlSafe, Connection, Row, SqliteConnection};
 
 const RELEASED: &str = concat!(
@@ -58,7 +60,7 @@ async fn the_released_demo_store_opens_and_keeps_every_row() {
             .fetch_all(&mut conn)
             .await
             .unwrap();
-    assert_eq!(adopted, [1, 2, 3, 4, 5, 6, 7, 10]);
+    assert_eq!(adopted, [1, 2, 3, 4, 5, 6, 7, 10, 11]);
     let legacy: Vec<i64> =
         sqlx::query_scalar("SELECT version FROM schema_migrations ORDER BY version")
             .fetch_all(&mut conn)

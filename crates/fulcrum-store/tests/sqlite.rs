@@ -1,4 +1,6 @@
-use fulcrum_store::{OpenMode, SqliteStore, Store, conformance};
+#[allow(unused_imports)]
+use fulcrum_store::prelude::*;
+use fulcrum_store::{OpenMode, SqliteStore, conformance};
 
 #[tokio::test]
 async fn in_memory_store_conforms() {
@@ -37,7 +39,9 @@ async fn a_file_that_is_not_a_store_is_refused_clearly() {
 
 /// The conformance suite again, one test per check, each on a fresh file store.
 mod conformance_checks {
-    use fulcrum_store::{OpenMode, SqliteStore, Store, conformance};
+    #[allow(unused_imports)]
+    use fulcrum_store::prelude::*;
+    use fulcrum_store::{OpenMode, SqliteStore, conformance};
 
     struct Fresh {
         store: SqliteStore,

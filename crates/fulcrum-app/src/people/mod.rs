@@ -16,7 +16,7 @@ use fulcrum_core::one_on_one;
 use fulcrum_core::people::{self, DEFAULT_DURATION_MINUTES, Person, Relation, WorkingStyle};
 use fulcrum_core::privacy::Privacy;
 use fulcrum_core::{Profile, time};
-use fulcrum_store::{PersonRecords, Store};
+use fulcrum_store::{PersonRecords, PrivateOf, Store};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -267,7 +267,21 @@ pub async fn named_in(store: &dyn Store, text: &str, prefer: Prefer) -> Result<P
 
 /// One person, with their private notes only when asked for.
 pub async fn get(store: &dyn Store, id: i64, privacy: Privacy) -> Result<Person> {
-    Ok(privacy.apply(find(store, id).await?.0))
+    let mut p =
+        store
+            .person(id)
+            .await?
+            .ok_or(AppError::Store(fulcrum_store::StoreError::NotFound {
+                what: "person",
+                id,
+            }))?;
+    if privacy.includes() {
+        store
+            .private_notes(&crate::access::owner_key(), Some(id))
+            .await?
+            .fill_people(std::slice::from_mut(&mut p));
+    }
+    Ok(p)
 }
 
 pub async fn edit(store: &dyn Store, id: i64, edit: PersonEdit) -> Result<Person> {
@@ -312,11 +326,19 @@ pub async fn edit(store: &dyn Store, id: i64, edit: PersonEdit) -> Result<Person
     if edit.contact_cadence_days.is_some() {
         p.contact_cadence_days = edit.contact_cadence_days;
     }
-    if edit.private_notes.is_some() {
-        p.private_notes = non_empty(edit.private_notes);
-    }
     check(&p, &everyone, &profile)?;
     store.update_person(&p).await?;
+    // Private notes are the owner's to change, with their key, and only when given.
+    if edit.private_notes.is_some() {
+        p.private_notes = non_empty(edit.private_notes);
+        store
+            .set_private_notes(
+                &crate::access::owner_key(),
+                PrivateOf::Person(p.id),
+                p.private_notes.as_deref(),
+            )
+            .await?;
+    }
     Ok(p)
 }
 
@@ -412,7 +434,13 @@ pub async fn list(
     include_archived: bool,
     privacy: Privacy,
 ) -> Result<PeopleList> {
-    let everyone = store.people().await?;
+    let mut everyone = store.people().await?;
+    if privacy.includes() {
+        store
+            .private_notes(&crate::access::owner_key(), None)
+            .await?
+            .fill_people(&mut everyone);
+    }
     let warnings = people::team_warnings(&everyone);
     Ok(PeopleList {
         one_on_one_hours_per_week: weekly_hours(&everyone),
@@ -609,7 +637,10 @@ pub async fn page(
     now: Timestamp,
     privacy: Privacy,
 ) -> Result<PersonPage> {
-    let r = Records::load(store, now).await?;
+    let r = Records::load_person(store, now, id, None)
+        .await?
+        .with_private(store, privacy)
+        .await?;
     let p = r.person(id)?.clone();
     Ok(r.page(&p, privacy))
 }
@@ -621,7 +652,10 @@ pub async fn one_on_ones(
     now: Timestamp,
     privacy: Privacy,
 ) -> Result<PersonOneOnOnes> {
-    let r = Records::load(store, now).await?;
+    let r = Records::load_person(store, now, person_id, None)
+        .await?
+        .with_private(store, privacy)
+        .await?;
     Ok(privacy.apply(r.one_on_ones(r.person(person_id)?)))
 }
 
@@ -631,7 +665,10 @@ pub async fn all_one_on_ones(
     now: Timestamp,
     privacy: Privacy,
 ) -> Result<Vec<PersonOneOnOnes>> {
-    let r = Records::load(store, now).await?;
+    let r = Records::load(store, now)
+        .await?
+        .with_private(store, privacy)
+        .await?;
     Ok(r.active()
         .map(|p| privacy.apply(r.one_on_ones(p)))
         .collect())

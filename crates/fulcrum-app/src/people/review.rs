@@ -74,7 +74,10 @@ pub async fn review_prep(
             format!("the period {from} – {to} is empty: --to is the day after the last day"),
         ));
     }
-    let r = Records::load_since(store, now, Some(from)).await?;
+    let r = Records::load_since(store, now, Some(from))
+        .await?
+        .with_private(store, privacy)
+        .await?;
     let p = r.person(person_id)?.clone();
     let o = privacy.apply(r.one_on_ones(&p));
     let mut s = format!("# Review preparation: {}\n\n", p.name);

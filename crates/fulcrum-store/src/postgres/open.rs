@@ -59,10 +59,10 @@ impl Db {
                     needs: latest(),
                 })
             }
-            (OpenMode::ReadOnly, Found::Store { .. }) => Ok(Db { pool }),
+            (OpenMode::ReadOnly, Found::Store { .. }) => Ok(Db::new(pool)),
             (OpenMode::Existing | OpenMode::Create, _) => {
                 MIGRATOR.run(&pool).await?;
-                Ok(Db { pool })
+                Ok(Db::new(pool))
             }
         }
     }

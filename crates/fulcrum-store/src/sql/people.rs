@@ -1,744 +1,376 @@
-//! The SQL of the people records: observations, logged 1:1s and their items, feedback,
-//! delegations, contacts, commitments, stakeholder preps and onboarding steps.
+//! The SQL of people: who they are (their private notes read only with the owner's key),
+//! and the store of their records, whose queries are in `records`.
 
-use super::dialect::{DB, DbPool, DbQueryResult, DbRow};
-use super::{Query, begin_write, date_col, from_word};
-use crate::{PersonRecords, Result, StoreError};
-use fulcrum_core::delegation::{CheckIn, Delegation, Expectations, FollowUp};
+use super::dialect::DbRow;
+use super::{Db, Query, date_col, from_word, records};
+use crate::{
+    OwnerKey, PeopleStore, PersonFile, PersonRecords, PrivateNotes, PrivateOf, PrivateStore,
+    Result, StoreError,
+};
+use async_trait::async_trait;
+use fulcrum_core::delegation::Delegation;
 use fulcrum_core::feedback::Feedback;
 use fulcrum_core::observations::Observation;
 use fulcrum_core::onboarding::Step;
 use fulcrum_core::one_on_one::{Item, OneOnOneNote};
+use fulcrum_core::people::{Person, Relation};
 use fulcrum_core::relationships::{Commitment, Interaction, Prep};
-use jiff::civil::Date;
-use sqlx::{Row, Transaction};
+use sqlx::Row;
 
-/// `Err(NotFound)` when an UPDATE touched nothing.
-fn found(done: DbQueryResult, what: &'static str, id: i64) -> Result<()> {
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound { what, id });
-    }
-    Ok(())
-}
-
-fn day(d: Date) -> String {
-    d.to_string()
-}
-
-fn opt_day(d: Option<Date>) -> Option<String> {
-    d.map(day)
-}
-
-fn req_date(what: &'static str, row: &DbRow, col: &str) -> Result<Date> {
-    let v: String = row.try_get(col)?;
-    date_col(what, Some(v.clone()))?.ok_or(StoreError::Corrupt { what, message: v })
-}
-
-fn opt_date(what: &'static str, row: &DbRow, col: &str) -> Result<Option<Date>> {
-    date_col(what, row.try_get(col)?)
-}
-
-fn json_col<T: serde::de::DeserializeOwned>(
-    what: &'static str,
-    row: &DbRow,
-    col: &str,
-) -> Result<T> {
-    let text: String = row.try_get(col)?;
-    serde_json::from_str(&text).map_err(|e| StoreError::Corrupt {
-        what,
-        message: e.to_string(),
-    })
-}
-
-fn json_text<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
-}
-
-fn opt_word<T: serde::de::DeserializeOwned>(
-    what: &'static str,
-    v: Option<String>,
-) -> Result<Option<T>> {
-    v.map(|w| from_word(what, w)).transpose()
-}
-
-async fn all<T>(pool: &DbPool, sql: &'static str, map: fn(&DbRow) -> Result<T>) -> Result<Vec<T>> {
-    sqlx::query(sql)
-        .fetch_all(pool)
-        .await?
-        .iter()
-        .map(map)
-        .collect()
-}
-
-async fn new_id(q: Query<'_>, pool: &DbPool) -> Result<i64> {
-    Ok(q.fetch_one(pool).await?.try_get(0)?)
-}
-
-/// For each table of a person's records (children before parents): how to count and how to
-/// delete theirs. Static strings, as sqlx wants.
-macro_rules! record_table {
-    ($t:literal) => {
-        (
-            concat!("SELECT COUNT(*) FROM ", $t, " WHERE person_id = $1"),
-            concat!("DELETE FROM ", $t, " WHERE person_id = $1"),
-        )
+/// A person's columns as every read but the owner's private one sees them: `notes` (their
+/// private notes) stays empty.
+macro_rules! person_columns {
+    () => {
+        "id, name, emails, relation, team, start_date, cadence_days, duration_minutes, archived,
+         CAST(NULL AS TEXT) AS notes, interests, knowledge, growth_goals, working_style,
+         feedback_style, contact_cadence_days"
     };
 }
 
-const RECORD_TABLES: [(&str, &str); 9] = [
-    record_table!("one_on_one_items"),
-    record_table!("one_on_one_notes"),
-    record_table!("observations"),
-    record_table!("feedback"),
-    record_table!("delegations"),
-    record_table!("interactions"),
-    record_table!("commitments"),
-    record_table!("preps"),
-    record_table!("onboarding_steps"),
-];
-
-pub(super) async fn person_records(pool: &DbPool, id: i64) -> Result<PersonRecords> {
-    let mut n = [0u64; 9];
-    for (slot, (count, _)) in n.iter_mut().zip(RECORD_TABLES) {
-        let c: i64 = sqlx::query(count)
-            .bind(id)
-            .fetch_one(pool)
-            .await?
-            .try_get(0)?;
-        *slot = c as u64;
-    }
-    let [
-        items,
-        notes,
-        observations,
-        feedback,
-        delegations,
-        interactions,
-        commitments,
-        preps,
-        steps,
-    ] = n;
-    Ok(PersonRecords {
-        one_on_one_notes: notes,
-        agenda_and_action_items: items,
-        observations,
-        feedback,
-        delegations,
-        interactions,
-        commitments,
-        stakeholder_preps: preps,
-        onboarding_steps: steps,
-    })
-}
-
-pub(super) async fn delete_person(pool: &DbPool, id: i64) -> Result<PersonRecords> {
-    let records = person_records(pool, id).await?;
-    let mut tx = begin_write(pool).await?;
-    for (_, delete) in RECORD_TABLES {
-        sqlx::query(delete).bind(id).execute(&mut *tx).await?;
-    }
-    let done = sqlx::query("DELETE FROM people WHERE id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound { what: "person", id });
-    }
-    tx.commit().await?;
-    Ok(records)
-}
-
-fn observation_from_row(row: &DbRow) -> Result<Observation> {
-    let energy: i64 = row.try_get("energy")?;
-    Ok(Observation {
+fn person_from_row(row: &DbRow) -> Result<Person> {
+    let count = |what: &'static str, v: i64| {
+        u32::try_from(v).map_err(|_| StoreError::Corrupt {
+            what,
+            message: v.to_string(),
+        })
+    };
+    let list = |what: &'static str, col: &str| -> Result<Vec<String>> {
+        let text: String = row.try_get(col)?;
+        serde_json::from_str(&text).map_err(|e| StoreError::Corrupt {
+            what,
+            message: e.to_string(),
+        })
+    };
+    Ok(Person {
         id: row.try_get("id")?,
-        person_id: row.try_get("person_id")?,
-        on: req_date("observation date", row, "observed_on")?,
-        energy: u8::try_from(energy).map_err(|_| StoreError::Corrupt {
-            what: "observation energy",
-            message: energy.to_string(),
-        })?,
-        context: from_word("observation context", row.try_get("context")?)?,
-        note: row.try_get("note")?,
+        name: row.try_get("name")?,
+        emails: list("person's e-mails", "emails")?,
+        relation: from_word::<Relation>("person's relation", row.try_get("relation")?)?,
+        team: row.try_get("team")?,
+        start_date: date_col("person's start date", row.try_get("start_date")?)?,
+        cadence_days: count("person's cadence", row.try_get("cadence_days")?)?,
+        duration_minutes: count("person's 1:1 length", row.try_get("duration_minutes")?)?,
+        archived: row.try_get::<i64, _>("archived")? != 0,
+        interests: list("person's interests", "interests")?,
+        knowledge: list("person's knowledge", "knowledge")?,
+        growth_goals: list("person's growth goals", "growth_goals")?,
+        working_style: row
+            .try_get::<Option<String>, _>("working_style")?
+            .map(|w| from_word("person's working style", w))
+            .transpose()?,
+        feedback_style: row.try_get("feedback_style")?,
+        contact_cadence_days: row
+            .try_get::<Option<i64>, _>("contact_cadence_days")?
+            .map(|v| count("person's contact cadence", v))
+            .transpose()?,
+        private_notes: row.try_get("notes")?,
     })
 }
 
-pub(super) async fn add_observation(pool: &DbPool, o: &Observation) -> Result<Observation> {
-    let id = new_id(
-        sqlx::query(
-            "INSERT INTO observations (person_id, observed_on, energy, context, note)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(o.person_id)
-        .bind(day(o.on))
-        .bind(i64::from(o.energy))
-        .bind(o.context.as_str())
-        .bind(&o.note),
-        pool,
-    )
-    .await?;
-    Ok(Observation { id, ..o.clone() })
+/// Binds a person's columns but their private notes, in the order the INSERT and UPDATE name
+/// them.
+fn bind_person<'q>(q: Query<'q>, p: &'q Person) -> Query<'q> {
+    let list = |v: &Vec<String>| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
+    q.bind(&p.name)
+        .bind(list(&p.emails))
+        .bind(p.relation.as_str())
+        .bind(&p.team)
+        .bind(p.start_date.map(|d| d.to_string()))
+        .bind(i64::from(p.cadence_days))
+        .bind(i64::from(p.duration_minutes))
+        .bind(i64::from(p.archived))
+        .bind(list(&p.interests))
+        .bind(list(&p.knowledge))
+        .bind(list(&p.growth_goals))
+        .bind(p.working_style.map(|w| w.as_str()))
+        .bind(&p.feedback_style)
+        .bind(p.contact_cadence_days.map(i64::from))
 }
 
-pub(super) async fn observations(pool: &DbPool) -> Result<Vec<Observation>> {
-    all(
-        pool,
-        "SELECT * FROM observations ORDER BY id",
-        observation_from_row,
-    )
-    .await
+/// `(id, text)` pairs of one private column as a map.
+fn by_id(rows: Vec<DbRow>) -> Result<std::collections::BTreeMap<i64, String>> {
+    rows.iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+        .collect()
 }
 
-fn note_from_row(row: &DbRow) -> Result<OneOnOneNote> {
-    Ok(OneOnOneNote {
-        id: row.try_get("id")?,
-        person_id: row.try_get("person_id")?,
-        held_on: req_date("1:1 date", row, "held_on")?,
-        meeting_uid: row.try_get("meeting_uid")?,
-        shared_notes: row.try_get("shared_notes")?,
-        private_notes: row.try_get("private_notes")?,
-        topics: json_col("1:1 topics", row, "topics")?,
-    })
-}
-
-fn bind_note<'q>(q: Query<'q>, n: &'q OneOnOneNote) -> Query<'q> {
-    q.bind(n.person_id)
-        .bind(day(n.held_on))
-        .bind(&n.meeting_uid)
-        .bind(&n.shared_notes)
-        .bind(&n.private_notes)
-        .bind(json_text(&n.topics))
-}
-
-fn item_from_row(row: &DbRow) -> Result<Item> {
-    Ok(Item {
-        id: row.try_get("id")?,
-        person_id: row.try_get("person_id")?,
-        kind: from_word("1:1 item kind", row.try_get("kind")?)?,
-        owner: from_word("1:1 item owner", row.try_get("owner")?)?,
-        text: row.try_get("body")?,
-        due: opt_date("1:1 item date", row, "due")?,
-        created_on: req_date("1:1 item date", row, "created_on")?,
-        created_in: row.try_get("created_in")?,
-        closed_on: opt_date("1:1 item date", row, "closed_on")?,
-        closed_in: row.try_get("closed_in")?,
-    })
-}
-
-fn bind_item<'q>(q: Query<'q>, i: &'q Item) -> Query<'q> {
-    q.bind(i.person_id)
-        .bind(i.kind.as_str())
-        .bind(i.owner.as_str())
-        .bind(&i.text)
-        .bind(opt_day(i.due))
-        .bind(day(i.created_on))
-        .bind(i.created_in)
-        .bind(opt_day(i.closed_on))
-        .bind(i.closed_in)
-}
-
-const INSERT_ITEM: &str =
-    "INSERT INTO one_on_one_items (person_id, kind, owner, body, due, created_on,
-        created_in, closed_on, closed_in) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
-
-pub(super) async fn log_one_on_one(
-    pool: &DbPool,
-    note: &OneOnOneNote,
-    discussed: &[i64],
-    new_items: &[Item],
-) -> Result<OneOnOneNote> {
-    let mut tx: Transaction<'_, DB> = begin_write(pool).await?;
-    let id: i64 = bind_note(
-        sqlx::query(
-            "INSERT INTO one_on_one_notes (person_id, held_on, meeting_uid, shared_notes,
-                private_notes, topics) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        ),
-        note,
-    )
-    .fetch_one(&mut *tx)
-    .await?
-    .try_get(0)?;
-    for item in discussed {
-        let done = sqlx::query(
-            "UPDATE one_on_one_items SET closed_on = $1, closed_in = $2
-             WHERE id = $3 AND person_id = $4 AND closed_on IS NULL",
-        )
-        .bind(day(note.held_on))
-        .bind(id)
-        .bind(item)
-        .bind(note.person_id)
-        .execute(&mut *tx)
-        .await?;
-        found(done, "open agenda item", *item)?;
-    }
-    for item in new_items {
-        let item = Item {
-            person_id: note.person_id,
-            created_in: Some(id),
-            ..item.clone()
-        };
-        bind_item(sqlx::query(INSERT_ITEM), &item)
-            .fetch_one(&mut *tx)
-            .await?;
-    }
-    tx.commit().await?;
-    Ok(OneOnOneNote { id, ..note.clone() })
-}
-
-pub(super) async fn update_note(pool: &DbPool, n: &OneOnOneNote) -> Result<()> {
-    let done = bind_note(
-        sqlx::query(
-            "UPDATE one_on_one_notes SET person_id = $1, held_on = $2, meeting_uid = $3,
-                shared_notes = $4, private_notes = $5, topics = $6 WHERE id = $7",
-        ),
-        n,
-    )
-    .bind(n.id)
-    .execute(pool)
-    .await?;
-    found(done, "logged 1:1", n.id)
-}
-
-pub(super) async fn notes(pool: &DbPool) -> Result<Vec<OneOnOneNote>> {
-    all(
-        pool,
-        "SELECT * FROM one_on_one_notes ORDER BY id",
-        note_from_row,
-    )
-    .await
-}
-
-pub(super) async fn add_item(pool: &DbPool, i: &Item) -> Result<Item> {
-    let id = new_id(bind_item(sqlx::query(INSERT_ITEM), i), pool).await?;
-    Ok(Item { id, ..i.clone() })
-}
-
-pub(super) async fn update_item(pool: &DbPool, i: &Item) -> Result<()> {
-    let done = bind_item(
-        sqlx::query(
-            "UPDATE one_on_one_items SET person_id = $1, kind = $2, owner = $3, body = $4, due = $5,
-                created_on = $6, created_in = $7, closed_on = $8, closed_in = $9 WHERE id = $10",
-        ),
-        i,
-    )
-    .bind(i.id)
-    .execute(pool)
-    .await?;
-    found(done, "agenda or action item", i.id)
-}
-
-pub(super) async fn items(pool: &DbPool) -> Result<Vec<Item>> {
-    all(
-        pool,
-        "SELECT * FROM one_on_one_items ORDER BY id",
-        item_from_row,
-    )
-    .await
-}
-
-fn feedback_from_row(row: &DbRow) -> Result<Feedback> {
-    let what = "feedback date";
-    Ok(Feedback {
-        id: row.try_get("id")?,
-        person_id: row.try_get("person_id")?,
-        who: row.try_get("who")?,
-        direction: from_word("feedback direction", row.try_get("direction")?)?,
-        polarity: opt_word("feedback polarity", row.try_get("polarity")?)?,
-        situation: row.try_get("situation")?,
-        behaviour: row.try_get("behaviour")?,
-        impact: row.try_get("impact")?,
-        theme: row.try_get("theme")?,
-        event_on: req_date(what, row, "event_on")?,
-        delivered_on: opt_date(what, row, "delivered_on")?,
-        follow_up_due: opt_date(what, row, "follow_up_due")?,
-        followed_up_on: opt_date(what, row, "followed_up_on")?,
-        follow_up_note: row.try_get("follow_up_note")?,
-    })
-}
-
-fn bind_feedback<'q>(q: Query<'q>, f: &'q Feedback) -> Query<'q> {
-    q.bind(f.person_id)
-        .bind(&f.who)
-        .bind(f.direction.as_str())
-        .bind(f.polarity.map(|p| p.as_str()))
-        .bind(&f.situation)
-        .bind(&f.behaviour)
-        .bind(&f.impact)
-        .bind(&f.theme)
-        .bind(day(f.event_on))
-        .bind(opt_day(f.delivered_on))
-        .bind(opt_day(f.follow_up_due))
-        .bind(opt_day(f.followed_up_on))
-        .bind(&f.follow_up_note)
-}
-
-pub(super) async fn add_feedback(pool: &DbPool, f: &Feedback) -> Result<Feedback> {
-    let id = new_id(
-        bind_feedback(
+#[async_trait]
+impl PeopleStore for Db {
+    async fn add_person(&self, p: &Person) -> Result<Person> {
+        let row = bind_person(
             sqlx::query(
-                "INSERT INTO feedback (person_id, who, direction, polarity, situation, behaviour,
-                    impact, theme, event_on, delivered_on, follow_up_due, followed_up_on,
-                    follow_up_note)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
-            ),
-            f,
-        ),
-        pool,
-    )
-    .await?;
-    Ok(Feedback { id, ..f.clone() })
-}
-
-pub(super) async fn update_feedback(pool: &DbPool, f: &Feedback) -> Result<()> {
-    let done = bind_feedback(
-        sqlx::query(
-            "UPDATE feedback SET person_id = $1, who = $2, direction = $3, polarity = $4,
-                situation = $5, behaviour = $6, impact = $7, theme = $8, event_on = $9,
-                delivered_on = $10, follow_up_due = $11, followed_up_on = $12, follow_up_note = $13
-             WHERE id = $14",
-        ),
-        f,
-    )
-    .bind(f.id)
-    .execute(pool)
-    .await?;
-    found(done, "feedback", f.id)
-}
-
-pub(super) async fn feedback(pool: &DbPool) -> Result<Vec<Feedback>> {
-    all(
-        pool,
-        "SELECT * FROM feedback ORDER BY id",
-        feedback_from_row,
-    )
-    .await
-}
-
-fn delegation_from_row(row: &DbRow) -> Result<Delegation> {
-    let what = "delegation date";
-    let category: String = row.try_get("category")?;
-    let check_ins: Vec<CheckIn> = json_col("delegation check-ins", row, "check_ins")?;
-    Ok(Delegation {
-        id: row.try_get("id")?,
-        person_id: row.try_get("person_id")?,
-        title: row.try_get("title")?,
-        category: category.parse().map_err(|_| StoreError::Corrupt {
-            what: "delegation category",
-            message: category.clone(),
-        })?,
-        style: from_word("delegation style", row.try_get("style")?)?,
-        expectations: Expectations {
-            specific: row.try_get("specific")?,
-            measurable: row.try_get("measurable")?,
-            achievable: row.try_get("achievable")?,
-            relevant: row.try_get("relevant")?,
-            deadline: opt_date(what, row, "deadline")?,
-            trackable: row.try_get("trackable")?,
-        },
-        status: from_word("delegation status", row.try_get("status")?)?,
-        created_on: req_date(what, row, "created_on")?,
-        handed_over_on: opt_date(what, row, "handed_over_on")?,
-        check_ins,
-        outcome: opt_word("delegation outcome", row.try_get("outcome")?)?,
-        follow_up: FollowUp {
-            what_worked: row.try_get("what_worked")?,
-            challenges: row.try_get("challenges")?,
-            do_better: row.try_get("do_better")?,
-            their_feedback: row.try_get("their_feedback")?,
-        },
-        closed_on: opt_date(what, row, "closed_on")?,
-        origin: row.try_get("origin")?,
-    })
-}
-
-fn bind_delegation<'q>(q: Query<'q>, d: &'q Delegation) -> Query<'q> {
-    let e = &d.expectations;
-    q.bind(d.person_id)
-        .bind(&d.title)
-        .bind(d.category.as_str())
-        .bind(d.style.as_str())
-        .bind(d.status.as_str())
-        .bind(&e.specific)
-        .bind(&e.measurable)
-        .bind(&e.achievable)
-        .bind(&e.relevant)
-        .bind(opt_day(e.deadline))
-        .bind(&e.trackable)
-        .bind(day(d.created_on))
-        .bind(opt_day(d.handed_over_on))
-        .bind(json_text(&d.check_ins))
-        .bind(d.outcome.map(|o| o.as_str()))
-        .bind(&d.follow_up.what_worked)
-        .bind(&d.follow_up.challenges)
-        .bind(&d.follow_up.do_better)
-        .bind(&d.follow_up.their_feedback)
-        .bind(opt_day(d.closed_on))
-        .bind(&d.origin)
-}
-
-pub(super) async fn add_delegation(pool: &DbPool, d: &Delegation) -> Result<Delegation> {
-    let id = new_id(
-        bind_delegation(
-            sqlx::query(
-                "INSERT INTO delegations (person_id, title, category, style, status, specific,
-                    measurable, achievable, relevant, deadline, trackable, created_on,
-                    handed_over_on, check_ins, outcome, what_worked, challenges, do_better,
-                    their_feedback, closed_on, origin)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-                    $17, $18, $19, $20, $21) RETURNING id",
-            ),
-            d,
-        ),
-        pool,
-    )
-    .await?;
-    Ok(Delegation { id, ..d.clone() })
-}
-
-pub(super) async fn update_delegation(pool: &DbPool, d: &Delegation) -> Result<()> {
-    let done = bind_delegation(
-        sqlx::query(
-            "UPDATE delegations SET person_id = $1, title = $2, category = $3, style = $4,
-                status = $5, specific = $6, measurable = $7, achievable = $8, relevant = $9,
-                deadline = $10, trackable = $11, created_on = $12, handed_over_on = $13,
-                check_ins = $14, outcome = $15, what_worked = $16, challenges = $17,
-                do_better = $18, their_feedback = $19, closed_on = $20, origin = $21
-             WHERE id = $22",
-        ),
-        d,
-    )
-    .bind(d.id)
-    .execute(pool)
-    .await?;
-    found(done, "delegation", d.id)
-}
-
-pub(super) async fn delegations(pool: &DbPool) -> Result<Vec<Delegation>> {
-    all(
-        pool,
-        "SELECT * FROM delegations ORDER BY id",
-        delegation_from_row,
-    )
-    .await
-}
-
-fn interaction_from_row(row: &DbRow) -> Result<Interaction> {
-    Ok(Interaction {
-        id: row.try_get("id")?,
-        person_id: row.try_get("person_id")?,
-        on: req_date("contact date", row, "happened_on")?,
-        kind: from_word("contact kind", row.try_get("kind")?)?,
-        note: row.try_get("note")?,
-    })
-}
-
-pub(super) async fn add_interaction(pool: &DbPool, i: &Interaction) -> Result<Interaction> {
-    let id = new_id(
-        sqlx::query(
-            "INSERT INTO interactions (person_id, happened_on, kind, note)
-             VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(i.person_id)
-        .bind(day(i.on))
-        .bind(i.kind.as_str())
-        .bind(&i.note),
-        pool,
-    )
-    .await?;
-    Ok(Interaction { id, ..i.clone() })
-}
-
-pub(super) async fn interactions(pool: &DbPool) -> Result<Vec<Interaction>> {
-    all(
-        pool,
-        "SELECT * FROM interactions ORDER BY id",
-        interaction_from_row,
-    )
-    .await
-}
-
-fn commitment_from_row(row: &DbRow) -> Result<Commitment> {
-    let what = "commitment date";
-    Ok(Commitment {
-        id: row.try_get("id")?,
-        person_id: row.try_get("person_id")?,
-        to: row.try_get("promised_to")?,
-        what: row.try_get("what")?,
-        made_on: req_date(what, row, "made_on")?,
-        due: req_date(what, row, "due")?,
-        status: from_word("commitment status", row.try_get("status")?)?,
-        last_update_on: opt_date(what, row, "last_update_on")?,
-        closed_on: opt_date(what, row, "closed_on")?,
-        note: row.try_get("note")?,
-    })
-}
-
-fn bind_commitment<'q>(q: Query<'q>, c: &'q Commitment) -> Query<'q> {
-    q.bind(c.person_id)
-        .bind(&c.to)
-        .bind(&c.what)
-        .bind(day(c.made_on))
-        .bind(day(c.due))
-        .bind(c.status.as_str())
-        .bind(opt_day(c.last_update_on))
-        .bind(opt_day(c.closed_on))
-        .bind(&c.note)
-}
-
-pub(super) async fn add_commitment(pool: &DbPool, c: &Commitment) -> Result<Commitment> {
-    let id = new_id(
-        bind_commitment(
-            sqlx::query(
-                "INSERT INTO commitments (person_id, promised_to, what, made_on, due, status,
-                    last_update_on, closed_on, note)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-            ),
-            c,
-        ),
-        pool,
-    )
-    .await?;
-    Ok(Commitment { id, ..c.clone() })
-}
-
-pub(super) async fn update_commitment(pool: &DbPool, c: &Commitment) -> Result<()> {
-    let done = bind_commitment(
-        sqlx::query(
-            "UPDATE commitments SET person_id = $1, promised_to = $2, what = $3, made_on = $4,
-                due = $5, status = $6, last_update_on = $7, closed_on = $8, note = $9
-             WHERE id = $10",
-        ),
-        c,
-    )
-    .bind(c.id)
-    .execute(pool)
-    .await?;
-    found(done, "commitment", c.id)
-}
-
-pub(super) async fn commitments(pool: &DbPool) -> Result<Vec<Commitment>> {
-    all(
-        pool,
-        "SELECT * FROM commitments ORDER BY id",
-        commitment_from_row,
-    )
-    .await
-}
-
-fn prep_from_row(row: &DbRow) -> Result<Prep> {
-    Ok(Prep {
-        id: row.try_get("id")?,
-        person_id: row.try_get("person_id")?,
-        topic: row.try_get("topic")?,
-        meeting_on: opt_date("prep date", row, "meeting_on")?,
-        reframe: row.try_get("reframe")?,
-        relate: row.try_get("relate")?,
-        reinforce: row.try_get("reinforce")?,
-        created_on: req_date("prep date", row, "created_on")?,
-    })
-}
-
-fn bind_prep<'q>(q: Query<'q>, p: &'q Prep) -> Query<'q> {
-    q.bind(p.person_id)
-        .bind(&p.topic)
-        .bind(opt_day(p.meeting_on))
-        .bind(&p.reframe)
-        .bind(&p.relate)
-        .bind(&p.reinforce)
-        .bind(day(p.created_on))
-}
-
-pub(super) async fn add_prep(pool: &DbPool, p: &Prep) -> Result<Prep> {
-    let id = new_id(
-        bind_prep(
-            sqlx::query(
-                "INSERT INTO preps (person_id, topic, meeting_on, reframe, relate, reinforce,
-                    created_on) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                "INSERT INTO people (name, emails, relation, team, start_date, cadence_days,
+                    duration_minutes, archived, interests, knowledge, growth_goals,
+                    working_style, feedback_style, contact_cadence_days, notes, owner_id)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                 RETURNING id",
             ),
             p,
-        ),
-        pool,
-    )
-    .await?;
-    Ok(Prep { id, ..p.clone() })
-}
-
-pub(super) async fn update_prep(pool: &DbPool, p: &Prep) -> Result<()> {
-    let done = bind_prep(
-        sqlx::query(
-            "UPDATE preps SET person_id = $1, topic = $2, meeting_on = $3, reframe = $4,
-                relate = $5, reinforce = $6, created_on = $7 WHERE id = $8",
-        ),
-        p,
-    )
-    .bind(p.id)
-    .execute(pool)
-    .await?;
-    found(done, "stakeholder prep", p.id)
-}
-
-pub(super) async fn preps(pool: &DbPool) -> Result<Vec<Prep>> {
-    all(pool, "SELECT * FROM preps ORDER BY id", prep_from_row).await
-}
-
-fn step_from_row(row: &DbRow) -> Result<Step> {
-    let seq: i64 = row.try_get("seq")?;
-    Ok(Step {
-        id: row.try_get("id")?,
-        person_id: row.try_get("person_id")?,
-        seq: u32::try_from(seq).map_err(|_| StoreError::Corrupt {
-            what: "onboarding step",
-            message: seq.to_string(),
-        })?,
-        title: row.try_get("title")?,
-        due: opt_date("onboarding date", row, "due")?,
-        done_on: opt_date("onboarding date", row, "done_on")?,
-    })
-}
-
-pub(super) async fn add_onboarding_steps(pool: &DbPool, steps: &[Step]) -> Result<Vec<Step>> {
-    let mut tx = begin_write(pool).await?;
-    let mut out = Vec::with_capacity(steps.len());
-    for s in steps {
-        let id: i64 = sqlx::query(
-            "INSERT INTO onboarding_steps (person_id, seq, title, due, done_on)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
-        .bind(s.person_id)
-        .bind(i64::from(s.seq))
-        .bind(&s.title)
-        .bind(opt_day(s.due))
-        .bind(opt_day(s.done_on))
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get(0)?;
-        out.push(Step { id, ..s.clone() });
+        .bind(&p.private_notes)
+        .bind(self.owner)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(Person {
+            id: row.try_get(0)?,
+            ..p.clone()
+        })
     }
-    tx.commit().await?;
-    Ok(out)
+
+    async fn update_person(&self, p: &Person) -> Result<()> {
+        let done = bind_person(
+            sqlx::query(
+                "UPDATE people SET name = $1, emails = $2, relation = $3, team = $4, start_date = $5,
+                    cadence_days = $6, duration_minutes = $7, archived = $8, interests = $9,
+                    knowledge = $10, growth_goals = $11, working_style = $12,
+                    feedback_style = $13, contact_cadence_days = $14
+                 WHERE id = $15 AND owner_id = $16",
+            ),
+            p,
+        )
+        .bind(p.id)
+        .bind(self.owner)
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound {
+                what: "person",
+                id: p.id,
+            });
+        }
+        Ok(())
+    }
+
+    async fn people(&self) -> Result<Vec<Person>> {
+        sqlx::query(concat!(
+            "SELECT ",
+            person_columns!(),
+            " FROM people WHERE owner_id = $1 ORDER BY id"
+        ))
+        .bind(self.owner)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(person_from_row)
+        .collect()
+    }
+
+    async fn person(&self, id: i64) -> Result<Option<Person>> {
+        records::one(
+            &self.pool,
+            self.owner,
+            concat!(
+                "SELECT ",
+                person_columns!(),
+                " FROM people WHERE id = $1 AND owner_id = $2"
+            ),
+            id,
+            person_from_row,
+        )
+        .await
+    }
+
+    async fn person_file(&self, id: i64) -> Result<PersonFile> {
+        let Some(person) = self.person(id).await? else {
+            return Err(StoreError::NotFound { what: "person", id });
+        };
+        Ok(PersonFile {
+            person: Some(person),
+            ..records::person_file(&self.pool, self.owner, id).await?
+        })
+    }
+
+    async fn person_records(&self, id: i64) -> Result<PersonRecords> {
+        records::person_records(&self.pool, self.owner, id).await
+    }
+
+    async fn delete_person(&self, id: i64) -> Result<PersonRecords> {
+        records::delete_person(&self.pool, self.owner, id).await
+    }
+
+    async fn add_observation(&self, o: &Observation) -> Result<Observation> {
+        records::add_observation(&self.pool, self.owner, o).await
+    }
+
+    async fn observations(&self) -> Result<Vec<Observation>> {
+        records::observations(&self.pool, self.owner).await
+    }
+
+    async fn log_one_on_one(
+        &self,
+        note: &OneOnOneNote,
+        discussed: &[i64],
+        new_items: &[Item],
+    ) -> Result<OneOnOneNote> {
+        records::log_one_on_one(&self.pool, self.owner, note, discussed, new_items).await
+    }
+
+    async fn update_note(&self, note: &OneOnOneNote) -> Result<()> {
+        records::update_note(&self.pool, self.owner, note).await
+    }
+
+    async fn notes(&self) -> Result<Vec<OneOnOneNote>> {
+        records::notes(&self.pool, self.owner).await
+    }
+
+    async fn add_item(&self, item: &Item) -> Result<Item> {
+        records::add_item(&self.pool, self.owner, item).await
+    }
+
+    async fn update_item(&self, item: &Item) -> Result<()> {
+        records::update_item(&self.pool, self.owner, item).await
+    }
+
+    async fn items(&self) -> Result<Vec<Item>> {
+        records::items(&self.pool, self.owner).await
+    }
+
+    async fn item(&self, id: i64) -> Result<Option<Item>> {
+        let sql = "SELECT * FROM one_on_one_items WHERE id = $1 AND owner_id = $2";
+        records::one(&self.pool, self.owner, sql, id, records::item_from_row).await
+    }
+
+    async fn add_feedback(&self, f: &Feedback) -> Result<Feedback> {
+        records::add_feedback(&self.pool, self.owner, f).await
+    }
+
+    async fn update_feedback(&self, f: &Feedback) -> Result<()> {
+        records::update_feedback(&self.pool, self.owner, f).await
+    }
+
+    async fn feedback(&self) -> Result<Vec<Feedback>> {
+        records::feedback(&self.pool, self.owner).await
+    }
+
+    async fn feedback_item(&self, id: i64) -> Result<Option<Feedback>> {
+        let sql = "SELECT * FROM feedback WHERE id = $1 AND owner_id = $2";
+        records::one(&self.pool, self.owner, sql, id, records::feedback_from_row).await
+    }
+
+    async fn add_delegation(&self, d: &Delegation) -> Result<Delegation> {
+        records::add_delegation(&self.pool, self.owner, d).await
+    }
+
+    async fn update_delegation(&self, d: &Delegation) -> Result<()> {
+        records::update_delegation(&self.pool, self.owner, d).await
+    }
+
+    async fn delegations(&self) -> Result<Vec<Delegation>> {
+        records::delegations(&self.pool, self.owner).await
+    }
+
+    async fn delegation(&self, id: i64) -> Result<Option<Delegation>> {
+        let sql = "SELECT * FROM delegations WHERE id = $1 AND owner_id = $2";
+        records::one(
+            &self.pool,
+            self.owner,
+            sql,
+            id,
+            records::delegation_from_row,
+        )
+        .await
+    }
+
+    async fn add_interaction(&self, i: &Interaction) -> Result<Interaction> {
+        records::add_interaction(&self.pool, self.owner, i).await
+    }
+
+    async fn interactions(&self) -> Result<Vec<Interaction>> {
+        records::interactions(&self.pool, self.owner).await
+    }
+
+    async fn add_commitment(&self, c: &Commitment) -> Result<Commitment> {
+        records::add_commitment(&self.pool, self.owner, c).await
+    }
+
+    async fn update_commitment(&self, c: &Commitment) -> Result<()> {
+        records::update_commitment(&self.pool, self.owner, c).await
+    }
+
+    async fn commitments(&self) -> Result<Vec<Commitment>> {
+        records::commitments(&self.pool, self.owner).await
+    }
+
+    async fn add_prep(&self, p: &Prep) -> Result<Prep> {
+        records::add_prep(&self.pool, self.owner, p).await
+    }
+
+    async fn update_prep(&self, p: &Prep) -> Result<()> {
+        records::update_prep(&self.pool, self.owner, p).await
+    }
+
+    async fn preps(&self) -> Result<Vec<Prep>> {
+        records::preps(&self.pool, self.owner).await
+    }
+
+    async fn add_onboarding_steps(&self, steps: &[Step]) -> Result<Vec<Step>> {
+        records::add_onboarding_steps(&self.pool, self.owner, steps).await
+    }
+
+    async fn update_onboarding_step(&self, step: &Step) -> Result<()> {
+        records::update_onboarding_step(&self.pool, self.owner, step).await
+    }
+
+    async fn onboarding_steps(&self) -> Result<Vec<Step>> {
+        records::onboarding_steps(&self.pool, self.owner).await
+    }
 }
 
-pub(super) async fn update_onboarding_step(pool: &DbPool, s: &Step) -> Result<()> {
-    let done = sqlx::query(
-        "UPDATE onboarding_steps SET person_id = $1, seq = $2, title = $3, due = $4, done_on = $5
-         WHERE id = $6",
-    )
-    .bind(s.person_id)
-    .bind(i64::from(s.seq))
-    .bind(&s.title)
-    .bind(opt_day(s.due))
-    .bind(opt_day(s.done_on))
-    .bind(s.id)
-    .execute(pool)
-    .await?;
-    found(done, "onboarding step", s.id)
-}
+#[async_trait]
+impl PrivateStore for Db {
+    async fn set_private_notes(
+        &self,
+        key: &OwnerKey,
+        of: PrivateOf,
+        text: Option<&str>,
+    ) -> Result<()> {
+        let owner = self.private_to(key)?;
+        let (sql, what, id) = match of {
+            PrivateOf::Person(id) => (
+                "UPDATE people SET notes = $1 WHERE id = $2 AND owner_id = $3",
+                "person",
+                id,
+            ),
+            PrivateOf::OneOnOne(id) => (
+                "UPDATE one_on_one_notes SET private_notes = $1 WHERE id = $2 AND owner_id = $3",
+                "logged 1:1",
+                id,
+            ),
+        };
+        let done = sqlx::query(sql)
+            .bind(text)
+            .bind(id)
+            .bind(owner)
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound { what, id });
+        }
+        Ok(())
+    }
 
-pub(super) async fn onboarding_steps(pool: &DbPool) -> Result<Vec<Step>> {
-    all(
-        pool,
-        "SELECT * FROM onboarding_steps ORDER BY person_id, seq, id",
-        step_from_row,
-    )
-    .await
+    async fn private_notes(&self, key: &OwnerKey, person: Option<i64>) -> Result<PrivateNotes> {
+        let owner = self.private_to(key)?;
+        let people = sqlx::query(
+            "SELECT id, notes FROM people
+             WHERE owner_id = $1 AND notes IS NOT NULL AND (CAST($2 AS BIGINT) IS NULL OR id = $2)",
+        )
+        .bind(owner)
+        .bind(person)
+        .fetch_all(&self.pool)
+        .await?;
+        let one_on_ones = sqlx::query(
+            "SELECT id, private_notes FROM one_on_one_notes
+             WHERE owner_id = $1 AND private_notes IS NOT NULL
+               AND (CAST($2 AS BIGINT) IS NULL OR person_id = $2)",
+        )
+        .bind(owner)
+        .bind(person)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(PrivateNotes {
+            people: by_id(people)?,
+            one_on_ones: by_id(one_on_ones)?,
+        })
+    }
 }

@@ -5,9 +5,11 @@
 use super::dialect::begin_write;
 use super::sql::{Db, now};
 use crate::{
-    AcceptedPlan, CommitImport, Entry, FolderFile, ManualEntry, NewManualEntry, NewSource,
-    OpenMode, PersonRecords, Result, Source, SourceRemoval, Store, StoreError, StoredCommit,
-    StoredEvent, StoredFolder, TableDump,
+    AcceptedPlan, AccountId, BackupStore, CommitImport, Entry, FolderFile, LoopStore, ManualEntry,
+    NewManualEntry, NewSource, OpenMode, OwnerKey, PeopleStore, PersonFile, PersonRecords,
+    PrivateNotes, PrivateOf, PrivateStore, ProfileStore, Result, RitualStore, Source,
+    SourceRemoval, SourceStore, Store, StoreError, StoredCommit, StoredEvent, StoredFolder,
+    TableDump, TimeStore,
 };
 use async_trait::async_trait;
 use fulcrum_core::Profile;
@@ -160,7 +162,7 @@ impl SqliteStore {
                 e => e,
             })?;
         Ok(SqliteStore {
-            db: Db { pool },
+            db: Db::new(pool),
             context,
         })
     }
@@ -174,7 +176,7 @@ impl SqliteStore {
             .await?;
         migrate(&pool, ":memory:").await?;
         Ok(SqliteStore {
-            db: Db { pool },
+            db: Db::new(pool),
             context: Context {
                 path: ":memory:".into(),
                 waited: BUSY_TIMEOUT,
@@ -490,110 +492,155 @@ impl CommitImport for ExplainedImport {
     }
 }
 
-/// Implements `Store` by calling the queries of `Db` and explaining their errors, so no
-/// method can let "database is locked" through without the file's name.
+/// Implements each of the store's traits by calling the queries of `Db` and explaining their
+/// errors, so no method can let "database is locked" through without the file's name.
 macro_rules! explained {
-    ($(fn $name:ident(&self $(, $arg:ident: $ty:ty)*) -> $ret:ty;)*) => {
-        #[async_trait]
-        impl Store for SqliteStore {
-            $(
-                async fn $name(&self $(, $arg: $ty)*) -> Result<$ret> {
-                    Store::$name(&self.db $(, $arg)*)
-                        .await
-                        .map_err(|e| self.context.explain(e))
-                }
-            )*
-
-            async fn begin_commits(&self, source: &NewSource) -> Result<Box<dyn CommitImport>> {
-                let import = Store::begin_commits(&self.db, source)
-                    .await
-                    .map_err(|e| self.context.explain(e))?;
-                Ok(Box::new(ExplainedImport {
-                    import,
-                    context: self.context.clone(),
-                }))
+    ($($trait:ident { $(fn $name:ident(&self $(, $arg:ident: $ty:ty)*) -> $ret:ty;)* } $({ $($extra:tt)* })?)*) => {
+        $(
+            #[async_trait]
+            impl $trait for SqliteStore {
+                $(
+                    async fn $name(&self $(, $arg: $ty)*) -> Result<$ret> {
+                        $trait::$name(&self.db $(, $arg)*)
+                            .await
+                            .map_err(|e| self.context.explain(e))
+                    }
+                )*
+                $($($extra)*)?
             }
-
-            async fn begin_commit_rescan(&self, source: &NewSource) -> Result<Box<dyn CommitImport>> {
-                let import = Store::begin_commit_rescan(&self.db, source)
-                    .await
-                    .map_err(|e| self.context.explain(e))?;
-                Ok(Box::new(ExplainedImport {
-                    import,
-                    context: self.context.clone(),
-                }))
-            }
-        }
+        )*
     };
 }
 
+impl SqliteStore {
+    /// Starts a commit import whose errors name the file.
+    fn explained_import(
+        &self,
+        import: Result<Box<dyn CommitImport>>,
+    ) -> Result<Box<dyn CommitImport>> {
+        let import = import.map_err(|e| self.context.explain(e))?;
+        Ok(Box::new(ExplainedImport {
+            import,
+            context: self.context.clone(),
+        }))
+    }
+}
+
+impl Store for SqliteStore {
+    fn account(&self) -> AccountId {
+        self.db.account()
+    }
+
+    fn for_account(&self, account: AccountId) -> Box<dyn Store> {
+        Box::new(SqliteStore {
+            db: Db {
+                pool: self.db.pool.clone(),
+                owner: account.get(),
+            },
+            context: self.context.clone(),
+        })
+    }
+}
+
 explained! {
-    fn profile(&self) -> Option<Profile>;
-    fn save_profile(&self, profile: &Profile) -> ();
-    fn sources(&self) -> Vec<Source>;
-    fn source_by_location(&self, location: &str) -> Option<Source>;
-    fn delete_source(&self, id: i64) -> ();
-    fn source(&self, id: i64) -> Option<Source>;
-    fn source_removal(&self, id: i64) -> SourceRemoval;
-    fn remove_source(&self, id: i64) -> SourceRemoval;
-    fn replace_folder(&self, folder: &NewSource, files: &[FolderFile], outcome: &str) -> StoredFolder;
-    fn record_problem(&self, source: &NewSource, message: &str) -> Source;
-    fn replace_events(&self, source: &NewSource, events: &[StoredEvent], outcome: &str) -> Source;
-    fn record_failure(&self, source_id: i64, message: &str) -> ();
-    fn events_between(&self, from: i64, to: i64) -> Vec<StoredEvent>;
-    fn commits_between(&self, from: i64, to: i64) -> Vec<StoredCommit>;
-    fn source_counts(&self) -> Vec<(i64, u64, u64)>;
-    fn add_task(&self, task: &Task) -> Task;
-    fn update_task(&self, task: &Task) -> ();
-    fn task(&self, id: i64) -> Option<Task>;
-    fn tasks(&self) -> Vec<Task>;
-    fn accept_plan(&self, plan: &AcceptedPlan) -> ();
-    fn plan(&self, week: &str) -> Option<AcceptedPlan>;
-    fn planned_weeks(&self) -> Vec<String>;
-    fn save_adjustment(&self, week: &str, adjustment: &str) -> ();
-    fn adjustment(&self, week: &str) -> Option<String>;
-    fn add_inbox_item(&self, item: &InboxItem) -> InboxItem;
-    fn update_inbox_item(&self, item: &InboxItem) -> ();
-    fn inbox(&self) -> Vec<InboxItem>;
-    fn save_entry(&self, entry: &Entry) -> ();
-    fn entries(&self, ritual: Ritual) -> Vec<Entry>;
-    fn add_person(&self, person: &Person) -> Person;
-    fn update_person(&self, person: &Person) -> ();
-    fn people(&self) -> Vec<Person>;
-    fn person_records(&self, id: i64) -> PersonRecords;
-    fn delete_person(&self, id: i64) -> PersonRecords;
-    fn add_observation(&self, o: &Observation) -> Observation;
-    fn observations(&self) -> Vec<Observation>;
-    fn log_one_on_one(&self, note: &OneOnOneNote, discussed: &[i64], new_items: &[Item]) -> OneOnOneNote;
-    fn update_note(&self, note: &OneOnOneNote) -> ();
-    fn notes(&self) -> Vec<OneOnOneNote>;
-    fn add_item(&self, item: &Item) -> Item;
-    fn update_item(&self, item: &Item) -> ();
-    fn items(&self) -> Vec<Item>;
-    fn add_feedback(&self, f: &Feedback) -> Feedback;
-    fn update_feedback(&self, f: &Feedback) -> ();
-    fn feedback(&self) -> Vec<Feedback>;
-    fn add_delegation(&self, d: &Delegation) -> Delegation;
-    fn update_delegation(&self, d: &Delegation) -> ();
-    fn delegations(&self) -> Vec<Delegation>;
-    fn add_interaction(&self, i: &Interaction) -> Interaction;
-    fn interactions(&self) -> Vec<Interaction>;
-    fn add_commitment(&self, c: &Commitment) -> Commitment;
-    fn update_commitment(&self, c: &Commitment) -> ();
-    fn commitments(&self) -> Vec<Commitment>;
-    fn add_prep(&self, p: &Prep) -> Prep;
-    fn update_prep(&self, p: &Prep) -> ();
-    fn preps(&self) -> Vec<Prep>;
-    fn add_onboarding_steps(&self, steps: &[Step]) -> Vec<Step>;
-    fn update_onboarding_step(&self, step: &Step) -> ();
-    fn onboarding_steps(&self) -> Vec<Step>;
-    fn add_manual_entry(&self, entry: &NewManualEntry) -> ManualEntry;
-    fn update_manual_entry(&self, entry: &ManualEntry) -> ();
-    fn delete_manual_entry(&self, id: i64) -> ManualEntry;
-    fn manual_entry(&self, id: i64) -> ManualEntry;
-    fn manual_entries_between(&self, from: i64, to: i64) -> Vec<ManualEntry>;
-    fn running_timer(&self) -> Option<ManualEntry>;
-    fn export_tables(&self) -> Vec<TableDump>;
-    fn import_tables(&self, dumps: &[TableDump]) -> u64;
-    fn schema_tables(&self) -> Vec<String>;
+    ProfileStore {
+        fn profile(&self) -> Option<Profile>;
+        fn save_profile(&self, profile: &Profile) -> ();
+    }
+    SourceStore {
+        fn sources(&self) -> Vec<Source>;
+        fn source_by_location(&self, location: &str) -> Option<Source>;
+        fn delete_source(&self, id: i64) -> ();
+        fn source(&self, id: i64) -> Option<Source>;
+        fn source_removal(&self, id: i64) -> SourceRemoval;
+        fn remove_source(&self, id: i64) -> SourceRemoval;
+        fn replace_folder(&self, folder: &NewSource, files: &[FolderFile], outcome: &str) -> StoredFolder;
+        fn record_problem(&self, source: &NewSource, message: &str) -> Source;
+        fn replace_events(&self, source: &NewSource, events: &[StoredEvent], outcome: &str) -> Source;
+        fn record_failure(&self, source_id: i64, message: &str) -> ();
+        fn events_between(&self, from: i64, to: i64) -> Vec<StoredEvent>;
+        fn events_with(&self, from: i64, to: i64, emails: &[String]) -> Vec<StoredEvent>;
+        fn commits_between(&self, from: i64, to: i64) -> Vec<StoredCommit>;
+        fn source_counts(&self) -> Vec<(i64, u64, u64)>;
+    } {
+        async fn begin_commits(&self, source: &NewSource) -> Result<Box<dyn CommitImport>> {
+            self.explained_import(SourceStore::begin_commits(&self.db, source).await)
+        }
+
+        async fn begin_commit_rescan(&self, source: &NewSource) -> Result<Box<dyn CommitImport>> {
+            self.explained_import(SourceStore::begin_commit_rescan(&self.db, source).await)
+        }
+    }
+    LoopStore {
+        fn add_task(&self, task: &Task) -> Task;
+        fn update_task(&self, task: &Task) -> ();
+        fn task(&self, id: i64) -> Option<Task>;
+        fn tasks(&self) -> Vec<Task>;
+        fn accept_plan(&self, plan: &AcceptedPlan) -> ();
+        fn plan(&self, week: &str) -> Option<AcceptedPlan>;
+        fn planned_weeks(&self) -> Vec<String>;
+        fn save_adjustment(&self, week: &str, adjustment: &str) -> ();
+        fn adjustment(&self, week: &str) -> Option<String>;
+        fn add_inbox_item(&self, item: &InboxItem) -> InboxItem;
+        fn update_inbox_item(&self, item: &InboxItem) -> ();
+        fn inbox(&self) -> Vec<InboxItem>;
+    }
+    RitualStore {
+        fn save_entry(&self, entry: &Entry) -> ();
+        fn entries(&self, key: &OwnerKey, ritual: Ritual) -> Vec<Entry>;
+    }
+    PeopleStore {
+        fn add_person(&self, person: &Person) -> Person;
+        fn update_person(&self, person: &Person) -> ();
+        fn people(&self) -> Vec<Person>;
+        fn person(&self, id: i64) -> Option<Person>;
+        fn person_file(&self, id: i64) -> PersonFile;
+        fn person_records(&self, id: i64) -> PersonRecords;
+        fn delete_person(&self, id: i64) -> PersonRecords;
+        fn add_observation(&self, o: &Observation) -> Observation;
+        fn observations(&self) -> Vec<Observation>;
+        fn log_one_on_one(&self, note: &OneOnOneNote, discussed: &[i64], new_items: &[Item]) -> OneOnOneNote;
+        fn update_note(&self, note: &OneOnOneNote) -> ();
+        fn notes(&self) -> Vec<OneOnOneNote>;
+        fn add_item(&self, item: &Item) -> Item;
+        fn update_item(&self, item: &Item) -> ();
+        fn item(&self, id: i64) -> Option<Item>;
+        fn items(&self) -> Vec<Item>;
+        fn add_feedback(&self, f: &Feedback) -> Feedback;
+        fn update_feedback(&self, f: &Feedback) -> ();
+        fn feedback_item(&self, id: i64) -> Option<Feedback>;
+        fn feedback(&self) -> Vec<Feedback>;
+        fn add_delegation(&self, d: &Delegation) -> Delegation;
+        fn update_delegation(&self, d: &Delegation) -> ();
+        fn delegation(&self, id: i64) -> Option<Delegation>;
+        fn delegations(&self) -> Vec<Delegation>;
+        fn add_interaction(&self, i: &Interaction) -> Interaction;
+        fn interactions(&self) -> Vec<Interaction>;
+        fn add_commitment(&self, c: &Commitment) -> Commitment;
+        fn update_commitment(&self, c: &Commitment) -> ();
+        fn commitments(&self) -> Vec<Commitment>;
+        fn add_prep(&self, p: &Prep) -> Prep;
+        fn update_prep(&self, p: &Prep) -> ();
+        fn preps(&self) -> Vec<Prep>;
+        fn add_onboarding_steps(&self, steps: &[Step]) -> Vec<Step>;
+        fn update_onboarding_step(&self, step: &Step) -> ();
+        fn onboarding_steps(&self) -> Vec<Step>;
+    }
+    PrivateStore {
+        fn set_private_notes(&self, key: &OwnerKey, of: PrivateOf, text: Option<&str>) -> ();
+        fn private_notes(&self, key: &OwnerKey, person: Option<i64>) -> PrivateNotes;
+    }
+    TimeStore {
+        fn add_manual_entry(&self, entry: &NewManualEntry) -> ManualEntry;
+        fn update_manual_entry(&self, entry: &ManualEntry) -> ();
+        fn delete_manual_entry(&self, id: i64) -> ManualEntry;
+        fn manual_entry(&self, id: i64) -> ManualEntry;
+        fn manual_entries_between(&self, from: i64, to: i64) -> Vec<ManualEntry>;
+        fn running_timer(&self) -> Option<ManualEntry>;
+    }
+    BackupStore {
+        fn export_tables(&self) -> Vec<TableDump>;
+        fn import_tables(&self, dumps: &[TableDump]) -> u64;
+        fn schema_tables(&self) -> Vec<String>;
+    }
 }
