@@ -2,7 +2,7 @@
 //! back into an empty store of either backend.
 
 use crate::cli::Format;
-use crate::output::{emit, emit_json};
+use crate::output::show;
 use fulcrum_app::{AppError, OpenMode, Result, backup};
 use std::path::{Path, PathBuf};
 
@@ -47,13 +47,12 @@ pub async fn import(db: &Path, args: ImportBackupArgs) -> Result<()> {
     let document = backup::read(&shown, &text)?;
     let store = fulcrum_app::open_store(db, OpenMode::Create).await?;
     let summary = backup::restore(store.as_ref(), &document).await?;
-    match args.format {
-        Format::Json => emit_json(&summary),
-        Format::Table => emit(&format!(
+    show(args.format, &summary, |summary| {
+        format!(
             "{} rows of {} tables restored from {shown} into {}\n",
             summary.rows,
             summary.tables,
             db.display()
-        )),
-    }
+        )
+    })
 }

@@ -1,7 +1,7 @@
 //! Each command: parse its arguments, call the use case in `fulcrum-app`, print the result.
 
 use crate::cli::*;
-use crate::output::{self, emit, emit_json};
+use crate::output::{self, emit, emit_json, show};
 use fulcrum_app::clock::Clock;
 use fulcrum_app::report::Period;
 use fulcrum_app::rules_file::RuleBook;
@@ -19,15 +19,17 @@ pub async fn run(cli: Cli) -> Result<()> {
     // One book of rules for the process: a command that builds several reports compiles the
     // rules once.
     let rules = RuleBook::new(cli.rules.clone().unwrap_or_else(paths::rules_file));
+    // A command on the store `--db` names: `on_store!(f, args…)` is `f(store, args…).await`.
+    macro_rules! on_store {
+        ($f:path, $($arg:expr),*) => {
+            $f(open(&store_path(db)).await?.as_ref(), $($arg),*).await
+        };
+    }
     match cli.command {
         Command::Init(a) => init(&store_path(db), a).await,
         Command::Report(a) => report_cmd(&store_path(db), &rules, a).await,
-        Command::Log(a) => {
-            crate::manual_cmd::log(open(&store_path(db)).await?.as_ref(), a, now()?).await
-        }
-        Command::Timer(c) => {
-            crate::manual_cmd::timer(open(&store_path(db)).await?.as_ref(), c, now()?).await
-        }
+        Command::Log(a) => on_store!(crate::manual_cmd::log, a, now()?),
+        Command::Timer(c) => on_store!(crate::manual_cmd::timer, c, now()?),
         Command::Import(ImportCommand::Calendar { target, format }) => {
             import_calendar(&store_path(db), &target, format.format).await
         }
@@ -41,9 +43,7 @@ pub async fn run(cli: Cli) -> Result<()> {
             tz,
             format,
         }) => expand(&file, from.as_deref(), to.as_deref(), &tz, format),
-        Command::Sources(a) => {
-            crate::sources_cmd::run(open(&store_path(db)).await?.as_ref(), a).await
-        }
+        Command::Sources(a) => on_store!(crate::sources_cmd::run, a),
         Command::Refresh(f) => refresh(&store_path(db), f.format).await,
         Command::Export(a) => crate::backup_cmd::export(&store_path(db), a).await,
         Command::ImportBackup(a) => crate::backup_cmd::import(&store_path(db), a).await,
@@ -55,67 +55,23 @@ pub async fn run(cli: Cli) -> Result<()> {
         }) => explain(db, &rules, &title, attendees, &with, format.format).await,
         Command::Rules(RulesCommand::List(f)) => list_rules(&rules, f.format),
         Command::Settings(a) => settings(&store_path(db), a).await,
-        Command::Task(c) => crate::weekly_cmd::task(open(&store_path(db)).await?.as_ref(), c).await,
-        Command::Triage(a) => {
-            crate::weekly_cmd::triage(open(&store_path(db)).await?.as_ref(), a).await
-        }
-        Command::Plan(a) => {
-            crate::weekly_cmd::plan(open(&store_path(db)).await?.as_ref(), a, now()?).await
-        }
-        Command::Reflect(a) => {
-            crate::rituals_cmd::reflect(open(&store_path(db)).await?.as_ref(), &rules, a, now()?)
-                .await
-        }
-        Command::Rituals(a) => {
-            crate::rituals_cmd::rituals_cmd(open(&store_path(db)).await?.as_ref(), a, now()?).await
-        }
-        Command::Inbox(c) => {
-            crate::inbox_cmd::run(open(&store_path(db)).await?.as_ref(), c, now()?).await
-        }
-        Command::People(c) => {
-            crate::people_cmd::people_cmd(open(&store_path(db)).await?.as_ref(), c, now()?).await
-        }
-        Command::OneOnOnes(a) => {
-            crate::people_cmd::one_on_ones_cmd(open(&store_path(db)).await?.as_ref(), a, now()?)
-                .await
-        }
-        Command::Feedback(c) => {
-            crate::feedback_cmd::run(open(&store_path(db)).await?.as_ref(), c, now()?).await
-        }
-        Command::Delegate(c) => {
-            crate::delegate_cmd::run(open(&store_path(db)).await?.as_ref(), &rules, c, now()?).await
-        }
+        Command::Task(c) => on_store!(crate::weekly_cmd::task, c),
+        Command::Triage(a) => on_store!(crate::weekly_cmd::triage, a),
+        Command::Plan(a) => on_store!(crate::weekly_cmd::plan, a, now()?),
+        Command::Reflect(a) => on_store!(crate::rituals_cmd::reflect, &rules, a, now()?),
+        Command::Rituals(a) => on_store!(crate::rituals_cmd::rituals_cmd, a, now()?),
+        Command::Inbox(c) => on_store!(crate::inbox_cmd::run, c, now()?),
+        Command::People(c) => on_store!(crate::people_cmd::people_cmd, c, now()?),
+        Command::OneOnOnes(a) => on_store!(crate::people_cmd::one_on_ones_cmd, a, now()?),
+        Command::Feedback(c) => on_store!(crate::feedback_cmd::run, c, now()?),
+        Command::Delegate(c) => on_store!(crate::delegate_cmd::run, &rules, c, now()?),
         Command::Relationships(a) => {
-            crate::relationships_cmd::relationships_cmd(
-                open(&store_path(db)).await?.as_ref(),
-                a,
-                now()?,
-            )
-            .await
+            on_store!(crate::relationships_cmd::relationships_cmd, a, now()?)
         }
-        Command::Commitment(c) => {
-            crate::relationships_cmd::commitment_cmd(
-                open(&store_path(db)).await?.as_ref(),
-                c,
-                now()?,
-            )
-            .await
-        }
-        Command::Prep(c) => {
-            crate::relationships_cmd::prep_cmd(open(&store_path(db)).await?.as_ref(), c, now()?)
-                .await
-        }
-        Command::Onboarding(c) => {
-            crate::relationships_cmd::onboarding_cmd(
-                open(&store_path(db)).await?.as_ref(),
-                c,
-                now()?,
-            )
-            .await
-        }
-        Command::Review(a) => {
-            crate::weekly_cmd::review(open(&store_path(db)).await?.as_ref(), a, now()?).await
-        }
+        Command::Commitment(c) => on_store!(crate::relationships_cmd::commitment_cmd, c, now()?),
+        Command::Prep(c) => on_store!(crate::relationships_cmd::prep_cmd, c, now()?),
+        Command::Onboarding(c) => on_store!(crate::relationships_cmd::onboarding_cmd, c, now()?),
+        Command::Review(a) => on_store!(crate::weekly_cmd::review, a, now()?),
         Command::Demo(a) => demo(db, a).await,
         Command::Serve(a) => {
             fulcrum_web::serve(fulcrum_web::Config {
@@ -198,10 +154,7 @@ async fn init(db: &std::path::Path, a: InitArgs) -> Result<()> {
     if !emails.is_empty() {
         eprintln!("{}", emails.describe());
     }
-    match a.format.format {
-        Format::Json => emit_json(&p),
-        Format::Table => emit(&output::profile(&p, db, true)),
-    }
+    show(a.format.format, &p, |p| output::profile(p, db, true))
 }
 
 async fn settings(db: &std::path::Path, a: SettingsArgs) -> Result<()> {
@@ -229,10 +182,7 @@ async fn settings(db: &std::path::Path, a: SettingsArgs) -> Result<()> {
         }
         None => profile::require(store.as_ref()).await?,
     };
-    match a.format.format {
-        Format::Json => emit_json(&p),
-        Format::Table => emit(&output::profile(&p, db, false)),
-    }
+    show(a.format.format, &p, |p| output::profile(p, db, false))
 }
 
 async fn report_cmd(db: &std::path::Path, rules: &RuleBook, a: ReportArgs) -> Result<()> {
@@ -298,10 +248,7 @@ async fn import_git(db: &std::path::Path, paths: &[PathBuf], format: Format) -> 
         bar.finish_and_clear();
         results.push(r?);
     }
-    match format {
-        Format::Json => emit_json(&results),
-        Format::Table => emit(&output::git_imports(&results)),
-    }
+    show(format, &results, |r| output::git_imports(r))
 }
 
 fn expand(
@@ -384,22 +331,14 @@ async fn explain(
         let store = open(&store_path(db)).await?;
         rules_file::explain_for(store.as_ref(), rules, title, attendees, with).await?
     };
-    match format {
-        Format::Json => emit_json(&e),
-        Format::Table => emit(&output::explanation(&e)),
-    }
+    show(format, &e, output::explanation)
 }
 
 fn list_rules(rules: &std::path::Path, format: Format) -> Result<()> {
     let listing = rules_file::rules_listing(rules)?;
-    match format {
-        Format::Json => emit_json(&listing),
-        Format::Table => emit(&output::rules_table(
-            rules,
-            &listing.user,
-            &listing.defaults,
-        )),
-    }
+    show(format, &listing, |listing| {
+        output::rules_table(rules, &listing.user, &listing.defaults)
+    })
 }
 
 async fn demo(db: Option<PathBuf>, a: DemoArgs) -> Result<()> {

@@ -1,7 +1,7 @@
 //! `fulcrum delegate …`: what to hand over, to whom, with which expectations, and how it went.
 
 use crate::cli::{Format, FormatArgs};
-use crate::output::{emit, emit_json};
+use crate::output::{emit, emit_json, show};
 use crate::people_cmd::{date, person_id, word};
 use clap::{Args, Subcommand};
 use fulcrum_app::Result;
@@ -286,27 +286,24 @@ pub async fn run(
     match cmd {
         DelegateCommand::Candidates(format) => {
             let c = delegation::candidates(store, rules, now).await?;
-            match format.format {
-                Format::Json => emit_json(&c),
-                Format::Table => {
-                    let mut s = format!(
-                        "Recurring work you did alone in the last {} (true cost counts {} to refocus each time)\n",
-                        plural(c.weeks, "week", "weeks"),
-                        hm(fulcrum_core::delegation::REFOCUS_MINUTES)
-                    );
-                    if c.recurring.is_empty() {
-                        s.push_str("  none\n");
-                    }
-                    c.recurring.iter().for_each(|x| candidate_line(&mut s, x));
-                    s.push_str("\nTasks in the delegate quadrant\n");
-                    if c.tasks.is_empty() {
-                        s.push_str("  none\n");
-                    }
-                    c.tasks.iter().for_each(|x| candidate_line(&mut s, x));
-                    s.push_str("\nHand one over: fulcrum delegate who \"TITLE\" then fulcrum delegate add \"TITLE\" --to PERSON --origin ORIGIN\n");
-                    emit(&s)
+            show(format.format, &c, |c| {
+                let mut s = format!(
+                    "Recurring work you did alone in the last {} (true cost counts {} to refocus each time)\n",
+                    plural(c.weeks, "week", "weeks"),
+                    hm(fulcrum_core::delegation::REFOCUS_MINUTES)
+                );
+                if c.recurring.is_empty() {
+                    s.push_str("  none\n");
                 }
-            }
+                c.recurring.iter().for_each(|x| candidate_line(&mut s, x));
+                s.push_str("\nTasks in the delegate quadrant\n");
+                if c.tasks.is_empty() {
+                    s.push_str("  none\n");
+                }
+                c.tasks.iter().for_each(|x| candidate_line(&mut s, x));
+                s.push_str("\nHand one over: fulcrum delegate who \"TITLE\" then fulcrum delegate add \"TITLE\" --to PERSON --origin ORIGIN\n");
+                s
+            })
         }
         DelegateCommand::Who {
             text,
@@ -314,32 +311,29 @@ pub async fn run(
             format,
         } => {
             let fits = delegation::who(store, &text, category, now).await?;
-            match format.format {
-                Format::Json => emit_json(&fits),
-                Format::Table => {
-                    let mut s = String::new();
-                    if fits.is_empty() {
-                        s.push_str(
-                            "Nobody to hand it to yet: add your reports with fulcrum people add.\n",
-                        );
-                    }
-                    for f in &fits {
-                        let _ = writeln!(
-                            s,
-                            "{:>4}  {:<20} score {:>3}  {}",
-                            f.person_id,
-                            f.name,
-                            f.score,
-                            if f.reasons.is_empty() {
-                                "no match in what you know of them".to_string()
-                            } else {
-                                f.reasons.join("; ")
-                            }
-                        );
-                    }
-                    emit(&s)
+            show(format.format, &fits, |fits| {
+                let mut s = String::new();
+                if fits.is_empty() {
+                    s.push_str(
+                        "Nobody to hand it to yet: add your reports with fulcrum people add.\n",
+                    );
                 }
-            }
+                for f in fits {
+                    let _ = writeln!(
+                        s,
+                        "{:>4}  {:<20} score {:>3}  {}",
+                        f.person_id,
+                        f.name,
+                        f.score,
+                        if f.reasons.is_empty() {
+                            "no match in what you know of them".to_string()
+                        } else {
+                            f.reasons.join("; ")
+                        }
+                    );
+                }
+                s
+            })
         }
         DelegateCommand::Add {
             title,
@@ -422,17 +416,16 @@ pub async fn run(
         }
         DelegateCommand::HandOver { id, format } => {
             let d = delegation::hand_over(store, id, now).await?;
-            match format.format {
-                Format::Json => emit_json(&d),
-                Format::Table => emit(&format!(
+            show(format.format, &d, |d| {
+                format!(
                     "Handed over “{}”. {} planned, the first on {}.",
                     d.title,
                     plural(d.check_ins.len(), "check-in", "check-ins"),
                     d.check_ins
                         .first()
                         .map_or_else(String::new, |c| c.due.to_string())
-                )),
-            }
+                )
+            })
         }
         DelegateCommand::CheckIn { id, note } => {
             let d = delegation::check_in(store, id, note, now).await?;
@@ -465,10 +458,9 @@ pub async fn run(
                 now,
             )
             .await?;
-            match format.format {
-                Format::Json => emit_json(&d),
-                Format::Table => emit(&format!("Closed “{}”: {}.", d.title, outcome)),
-            }
+            show(format.format, &d, |d| {
+                format!("Closed “{}”: {}.", d.title, outcome)
+            })
         }
         DelegateCommand::Cancel { id } => {
             let d = delegation::cancel(store, id, now).await?;
@@ -484,91 +476,79 @@ pub async fn run(
                 None => None,
             };
             let v = delegation::list(store, all, person, now).await?;
-            match format.format {
-                Format::Json => emit_json(&v),
-                Format::Table => {
-                    let mut s = String::new();
-                    if v.items.is_empty() {
-                        s.push_str("Nothing delegated yet: fulcrum delegate candidates shows what you could hand over.\n");
-                    }
-                    for l in &v.items {
-                        let d = &l.delegation;
-                        let _ = writeln!(
-                            s,
-                            "{:>4}  {:<34} {:<18} {:<13} {:<9} {}",
-                            d.id,
-                            d.title,
-                            l.person,
-                            d.style.as_str(),
-                            d.status.as_str(),
-                            if !l.missing.is_empty() && d.is_open() {
-                                format!("missing: {}", l.missing.join(", "))
-                            } else if l.follow_up_due {
-                                "follow-up due".into()
-                            } else if l.overdue_check_ins > 0 {
-                                "check-in due".into()
-                            } else {
-                                l.next_check_in
-                                    .map_or_else(String::new, |c| format!("next check-in {c}"))
-                            }
-                        );
-                    }
-                    for w in &v.warnings {
-                        let _ = writeln!(s, "\nWarning: {w}");
-                    }
-                    emit(&s)
+            show(format.format, &v, |v| {
+                let mut s = String::new();
+                if v.items.is_empty() {
+                    s.push_str("Nothing delegated yet: fulcrum delegate candidates shows what you could hand over.\n");
                 }
-            }
+                for l in &v.items {
+                    let d = &l.delegation;
+                    let _ = writeln!(
+                        s,
+                        "{:>4}  {:<34} {:<18} {:<13} {:<9} {}",
+                        d.id,
+                        d.title,
+                        l.person,
+                        d.style.as_str(),
+                        d.status.as_str(),
+                        if !l.missing.is_empty() && d.is_open() {
+                            format!("missing: {}", l.missing.join(", "))
+                        } else if l.follow_up_due {
+                            "follow-up due".into()
+                        } else if l.overdue_check_ins > 0 {
+                            "check-in due".into()
+                        } else {
+                            l.next_check_in
+                                .map_or_else(String::new, |c| format!("next check-in {c}"))
+                        }
+                    );
+                }
+                for w in &v.warnings {
+                    let _ = writeln!(s, "\nWarning: {w}");
+                }
+                s
+            })
         }
         DelegateCommand::Show { id, format } => {
             let l = delegation::show(store, id, now).await?;
-            match format.format {
-                Format::Json => emit_json(&l),
-                Format::Table => emit(&show_line(&l)),
-            }
+            show(format.format, &l, show_line)
         }
         DelegateCommand::History { person, format } => {
             let id = person_id(store, &person).await?;
             let h = delegation::history(store, id, now).await?;
-            match format.format {
-                Format::Json => emit_json(&h),
-                Format::Table => {
-                    let mut s = String::new();
-                    for st in &h.steps {
-                        let _ = writeln!(
-                            s,
-                            "{}  {:<13} {:<8} {}",
-                            st.on,
-                            st.style.as_str(),
-                            st.outcome.map_or("running", |o| o.as_str()),
-                            st.title
-                        );
-                    }
-                    let _ = writeln!(s, "\nNext: {} — {}", h.suggested, h.why);
-                    let _ = writeln!(s, "  ({})", h.suggested.describe());
-                    emit(&s)
+            show(format.format, &h, |h| {
+                let mut s = String::new();
+                for st in &h.steps {
+                    let _ = writeln!(
+                        s,
+                        "{}  {:<13} {:<8} {}",
+                        st.on,
+                        st.style.as_str(),
+                        st.outcome.map_or("running", |o| o.as_str()),
+                        st.title
+                    );
                 }
-            }
+                let _ = writeln!(s, "\nNext: {} — {}", h.suggested, h.why);
+                let _ = writeln!(s, "  ({})", h.suggested.describe());
+                s
+            })
         }
         DelegateCommand::VacationTest { from, format } => {
             let v = delegation::vacation_test(store, rules, from, now).await?;
-            match format.format {
-                Format::Json => emit_json(&v),
-                Format::Table => {
-                    let mut s = format!("Away {} to {}: {}\n", v.from, v.to, v.summary);
-                    for i in &v.items {
-                        let _ = writeln!(
-                            s,
-                            "  {:<10} {:<34} {:>2}×  {}",
-                            i.kind.as_str(),
-                            i.what,
-                            i.times,
-                            i.why
-                        );
-                    }
-                    emit(&s)
+            show(format.format, &v, |v| {
+                let mut s = format!("Away {} to {}: {}\n", v.from, v.to, v.summary);
+                for i in &v.items {
+                    let _ = writeln!(
+                        s,
+                        "  {:<10} {:<34} {:>2}×  {}",
+                        i.kind.as_str(),
+                        i.what,
+                        i.times,
+                        i.why
+                    );
                 }
-            }
+                s
+            })
         }
     }
 }

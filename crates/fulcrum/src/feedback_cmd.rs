@@ -2,7 +2,7 @@
 //! impact; the lint, the balance each person gets, follow-ups and "my feedback".
 
 use crate::cli::{DocFormatArgs, Format, FormatArgs, ReportFormat};
-use crate::output::{emit, emit_json};
+use crate::output::{emit, emit_json, show};
 use crate::people_cmd::{date, person_id, word};
 use clap::{Args, Subcommand};
 use fulcrum_app::Result;
@@ -288,10 +288,7 @@ pub async fn run(store: &dyn Store, cmd: FeedbackCommand, now: Timestamp) -> Res
                 now,
             )
             .await?;
-            match format.format {
-                Format::Json => emit_json(&v),
-                Format::Table => emit(&list_table(&v)),
-            }
+            show(format.format, &v, list_table)
         }
         FeedbackCommand::Lint {
             text,
@@ -351,33 +348,30 @@ async fn who(store: &dyn Store, text: &str) -> Result<(Option<i64>, Option<Strin
 }
 
 fn noted(n: feedback::Noted, format: Format) -> Result<()> {
-    match format {
-        Format::Json => emit_json(&n),
-        Format::Table => {
-            let f = &n.feedback;
-            let mut s = format!(
-                "Noted feedback {} ({}{}).",
-                f.id,
-                f.direction,
-                f.polarity.map_or_else(String::new, |p| format!(", {p}"))
+    show(format, &n, |n| {
+        let f = &n.feedback;
+        let mut s = format!(
+            "Noted feedback {} ({}{}).",
+            f.id,
+            f.direction,
+            f.polarity.map_or_else(String::new, |p| format!(", {p}"))
+        );
+        if f.direction == Direction::Given && f.delivered_on.is_none() {
+            let _ = write!(
+                s,
+                " Deliver it soon, the same day or within a few days: fulcrum feedback deliver {}",
+                f.id
             );
-            if f.direction == Direction::Given && f.delivered_on.is_none() {
-                let _ = write!(
-                    s,
-                    " Deliver it soon, the same day or within a few days: fulcrum feedback deliver {}",
-                    f.id
-                );
-            }
-            if let Some(due) = f.follow_up_due {
-                let _ = write!(s, " Follow up on {due}.");
-            }
-            if !n.lint.is_empty() {
-                s.push_str("\nBefore you deliver it:\n");
-                findings(&mut s, &n.lint);
-            }
-            emit(&s)
         }
-    }
+        if let Some(due) = f.follow_up_due {
+            let _ = write!(s, " Follow up on {due}.");
+        }
+        if !n.lint.is_empty() {
+            s.push_str("\nBefore you deliver it:\n");
+            findings(&mut s, &n.lint);
+        }
+        s
+    })
 }
 
 fn list_table(v: &feedback::FeedbackView) -> String {

@@ -1,7 +1,7 @@
 //! `fulcrum inbox …`: asks decided later, and whose problem each one is.
 
-use crate::cli::{Format, FormatArgs};
-use crate::output::{emit, emit_json};
+use crate::cli::FormatArgs;
+use crate::output::{emit, show};
 use clap::{Subcommand, ValueEnum};
 use fulcrum_app::Result;
 use fulcrum_app::inbox::{self, NewItem};
@@ -101,20 +101,16 @@ pub async fn run(store: &dyn Store, cmd: InboxCommand, now: Timestamp) -> Result
                 now,
             )
             .await?;
-            match format.format {
-                Format::Json => emit_json(&item),
-                Format::Table => emit(&format!(
+            show(format.format, &item, |item| {
+                format!(
                     "Noted {}: {} (from {}). Decide it later: fulcrum inbox decide {} yes|no|delegated",
                     item.id, item.text, item.from, item.id
-                )),
-            }
+                )
+            })
         }
         InboxCommand::List { all, format } => {
             let view = inbox::list(store, all, now).await?;
-            match format.format {
-                Format::Json => emit_json(&view),
-                Format::Table => emit(&table(&view)),
-            }
+            show(format.format, &view, table)
         }
         InboxCommand::Decide { id, answer, note } => {
             let d = match answer {

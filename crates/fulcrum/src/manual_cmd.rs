@@ -1,7 +1,7 @@
 //! `fulcrum log` and `fulcrum timer`: time the calendar and git do not show.
 
 use crate::cli::Format;
-use crate::output::{emit, emit_json};
+use crate::output::{emit, emit_json, show};
 use clap::{Args, Subcommand};
 use fulcrum_app::Result;
 use fulcrum_app::manual::{self, Edit, LogRequest, ManualView, Stopped};
@@ -114,10 +114,7 @@ pub async fn log(store: &dyn Store, a: LogArgs, now: Timestamp) -> Result<()> {
     }
     if let Some(id) = a.delete {
         let v = manual::delete(store, id, now).await?;
-        return match a.format {
-            Format::Json => emit_json(&v),
-            Format::Table => emit(&format!("Deleted: {}", line(&v))),
-        };
+        return show(a.format, &v, |v| format!("Deleted: {}", line(v)));
     }
     if let Some(id) = a.edit {
         let change = Edit {
@@ -127,10 +124,7 @@ pub async fn log(store: &dyn Store, a: LogArgs, now: Timestamp) -> Result<()> {
             title: a.title,
         };
         let v = manual::edit(store, id, &change, now).await?;
-        return match a.format {
-            Format::Json => emit_json(&v),
-            Format::Table => emit(&format!("Changed: {}", line(&v))),
-        };
+        return show(a.format, &v, |v| format!("Changed: {}", line(v)));
     }
     let logged = manual::log(
         store,
@@ -191,15 +185,14 @@ pub async fn timer(store: &dyn Store, c: TimerCommand, now: Timestamp) -> Result
             format,
         } => {
             let v = manual::timer_start(store, &category, &what, at.as_deref(), now).await?;
-            match format {
-                Format::Json => emit_json(&v),
-                Format::Table => emit(&format!(
+            show(format, &v, |v| {
+                format!(
                     "Timer started at {}: {} ({}). Stop it with `fulcrum timer stop`.",
                     v.local_start.get(11..).unwrap_or(&v.local_start),
                     v.title,
                     v.category
-                )),
-            }
+                )
+            })
         }
         TimerCommand::Stop { at, format } => {
             let stopped = manual::timer_stop(store, at.as_deref(), now).await?;

@@ -1,5 +1,6 @@
 //! Human tables and JSON for the terminal. Writes never panic on a closed pipe.
 
+use crate::cli::Format;
 use fulcrum_app::import::{CalendarImport, GitImport, Refreshed};
 use fulcrum_app::markdown::hm;
 use fulcrum_app::rules_file::Explanation;
@@ -34,6 +35,18 @@ pub fn emit(s: &str) -> Result<()> {
 pub fn emit_json<T: Serialize + ?Sized>(v: &T) -> Result<()> {
     let text = serde_json::to_string_pretty(v).map_err(|e| AppError::Failed(e.to_string()))?;
     emit(&text)
+}
+
+/// Prints `v` as `--format` asks: as JSON, or as the table `table` makes of it.
+pub fn show<T: Serialize + ?Sized>(
+    format: Format,
+    v: &T,
+    table: impl FnOnce(&T) -> String,
+) -> Result<()> {
+    match format {
+        Format::Json => emit_json(v),
+        Format::Table => emit(&table(v)),
+    }
 }
 
 fn bar(share: f64, width: usize) -> String {

@@ -2,7 +2,7 @@
 //! staying in touch, keeping promises, preparing stakeholder conversations, onboarding.
 
 use crate::cli::{DocFormatArgs, Format, FormatArgs, ReportFormat};
-use crate::output::{emit, emit_json};
+use crate::output::{emit, emit_json, show};
 use crate::people_cmd::{date, person_id, word};
 use clap::{Args, Subcommand};
 use fulcrum_app::Result;
@@ -276,18 +276,15 @@ pub async fn relationships_cmd(
         }
         None => {
             let v = relationships::overview(store, now).await?;
-            match a.format.format {
-                Format::Json => emit_json(&v),
-                Format::Table => {
-                    let mut s = String::from("Contacts\n");
-                    contacts_table(&mut s, &v.contacts);
-                    s.push_str("\nPromises\n");
-                    commitments_table(&mut s, &v.commitments);
-                    s.push_str("\nStakeholder preps\n");
-                    preps_table(&mut s, &v.preps);
-                    emit(&s)
-                }
-            }
+            show(a.format.format, &v, |v| {
+                let mut s = String::from("Contacts\n");
+                contacts_table(&mut s, &v.contacts);
+                s.push_str("\nPromises\n");
+                commitments_table(&mut s, &v.commitments);
+                s.push_str("\nStakeholder preps\n");
+                preps_table(&mut s, &v.preps);
+                s
+            })
         }
     }
 }
@@ -316,24 +313,20 @@ pub async fn commitment_cmd(
                 now,
             )
             .await?;
-            match format.format {
-                Format::Json => emit_json(&c),
-                Format::Table => emit(&format!(
+            show(format.format, &c, |c| {
+                format!(
                     "Promised {} “{}” by {} (commitment {}).",
                     c.to, c.what, c.due, c.id
-                )),
-            }
+                )
+            })
         }
         CommitmentCommand::List { all, format } => {
             let list = relationships::commitments(store, all, now).await?;
-            match format.format {
-                Format::Json => emit_json(&list),
-                Format::Table => {
-                    let mut s = String::new();
-                    commitments_table(&mut s, &list);
-                    emit(&s)
-                }
-            }
+            show(format.format, &list, |list| {
+                let mut s = String::new();
+                commitments_table(&mut s, list);
+                s
+            })
         }
         CommitmentCommand::Update { id, note, due } => {
             let c = relationships::update_commitment(store, id, note, due, now).await?;
@@ -414,14 +407,11 @@ pub async fn prep_cmd(store: &dyn Store, cmd: PrepCommand, now: Timestamp) -> Re
         }
         PrepCommand::List(format) => {
             let list = relationships::preps(store, now).await?;
-            match format.format {
-                Format::Json => emit_json(&list),
-                Format::Table => {
-                    let mut s = String::new();
-                    preps_table(&mut s, &list);
-                    emit(&s)
-                }
-            }
+            show(format.format, &list, |list| {
+                let mut s = String::new();
+                preps_table(&mut s, list);
+                s
+            })
         }
         PrepCommand::Show { id, format } => {
             let sheet = relationships::prep_sheet(store, id, now).await?;
@@ -469,45 +459,36 @@ pub async fn onboarding_cmd(
         } => {
             let id = person_id(store, &person).await?;
             let o = onboarding::start(store, id, start, now).await?;
-            match format.format {
-                Format::Json => emit_json(&o),
-                Format::Table => emit(&plan_table(&o)),
-            }
+            show(format.format, &o, plan_table)
         }
         OnboardingCommand::Show { person, format } => {
             let id = person_id(store, &person).await?;
             let o = onboarding::show(store, id, now).await?;
-            match format.format {
-                Format::Json => emit_json(&o),
-                Format::Table => emit(&plan_table(&o)),
-            }
+            show(format.format, &o, plan_table)
         }
         OnboardingCommand::List(format) => {
             let all = onboarding::all(store, now).await?;
-            match format.format {
-                Format::Json => emit_json(&all),
-                Format::Table => {
-                    let mut s = String::new();
-                    if all.is_empty() {
-                        s.push_str("No onboarding plans: fulcrum onboarding start PERSON\n");
-                    }
-                    for o in &all {
-                        let _ = writeln!(
-                            s,
-                            "{:>4}  {:<20} {:>3}%  {} overdue{}",
-                            o.person_id,
-                            o.name,
-                            o.progress.percent,
-                            o.progress.overdue.len(),
-                            o.progress
-                                .next
-                                .as_ref()
-                                .map_or_else(String::new, |n| format!("  next: {}", n.title))
-                        );
-                    }
-                    emit(&s)
+            show(format.format, &all, |all| {
+                let mut s = String::new();
+                if all.is_empty() {
+                    s.push_str("No onboarding plans: fulcrum onboarding start PERSON\n");
                 }
-            }
+                for o in all {
+                    let _ = writeln!(
+                        s,
+                        "{:>4}  {:<20} {:>3}%  {} overdue{}",
+                        o.person_id,
+                        o.name,
+                        o.progress.percent,
+                        o.progress.overdue.len(),
+                        o.progress
+                            .next
+                            .as_ref()
+                            .map_or_else(String::new, |n| format!("  next: {}", n.title))
+                    );
+                }
+                s
+            })
         }
         OnboardingCommand::Done { person, step, undo } => {
             let id = person_id(store, &person).await?;

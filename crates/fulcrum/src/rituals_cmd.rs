@@ -2,7 +2,7 @@
 //! quarterly self-assessment, written in `$EDITOR` or with flags.
 
 use crate::cli::{Format, FormatArgs};
-use crate::output::{emit, emit_json};
+use crate::output::{emit, emit_json, show};
 use clap::{Args, Subcommand, ValueEnum};
 use fulcrum_app::rituals;
 use fulcrum_app::{AppError, Result};
@@ -263,21 +263,18 @@ pub async fn rituals_cmd(store: &dyn Store, a: RitualsArgs, now: Timestamp) -> R
         }
         None => {
             let all = rituals::status_all(store, now).await?;
-            match a.format.format {
-                Format::Json => emit_json(&all),
-                Format::Table => {
-                    let mut s = String::new();
-                    for st in &all {
-                        let _ = writeln!(
-                            s,
-                            "{:<26} {:<9} {:<8} due {}  streak {}",
-                            st.title, st.period.label, st.state, st.due, st.streak
-                        );
-                    }
-                    let _ = writeln!(s, "\nWrite one: fulcrum reflect journal | checkin | assess");
-                    emit(&s)
+            show(a.format.format, &all, |all| {
+                let mut s = String::new();
+                for st in all {
+                    let _ = writeln!(
+                        s,
+                        "{:<26} {:<9} {:<8} due {}  streak {}",
+                        st.title, st.period.label, st.state, st.due, st.streak
+                    );
                 }
-            }
+                let _ = writeln!(s, "\nWrite one: fulcrum reflect journal | checkin | assess");
+                s
+            })
         }
     }
 }

@@ -1,7 +1,7 @@
 //! `fulcrum sources`: the list of sources, and `fulcrum sources remove`.
 
 use crate::cli::{Format, FormatArgs};
-use crate::output::{emit, emit_json};
+use crate::output::{emit, emit_json, show};
 use clap::{Args, Subcommand};
 use fulcrum_app::sources::{self, Removal, SourceLine};
 use fulcrum_app::{AppError, Result};
@@ -37,10 +37,7 @@ pub async fn run(store: &dyn Store, a: SourcesArgs) -> Result<()> {
     match a.action {
         None => {
             let list = sources::list(store).await?;
-            match a.format.format {
-                Format::Json => emit_json(&list),
-                Format::Table => emit(&table(&list)),
-            }
+            show(a.format.format, &list, |l| table(l))
         }
         Some(SourcesAction::Remove {
             source,
@@ -151,10 +148,7 @@ async fn remove(store: &dyn Store, what: &str, yes: bool, format: Format) -> Res
         }
     }
     let done = sources::remove(store, id).await?;
-    match format {
-        Format::Json => emit_json(&done),
-        Format::Table => emit(&removed_text(&done)),
-    }
+    show(format, &done, removed_text)
 }
 
 fn removed_text(r: &Removal) -> String {

@@ -1,7 +1,7 @@
 //! `fulcrum task …` and `fulcrum plan …`: the weekly loop on the command line.
 
 use crate::cli::{Format, FormatArgs};
-use crate::output::{emit, emit_json};
+use crate::output::{emit, emit_json, show};
 use clap::{Args, Subcommand};
 use fulcrum_app::markdown::hm;
 use fulcrum_app::weekly::{self, NewTask, TaskEdit, WeekPlan};
@@ -229,10 +229,7 @@ pub async fn review(store: &dyn Store, args: ReviewArgs, now: Timestamp) -> Resu
         weekly::adjust(store, week, text).await?;
     }
     let r = weekly::review_week(store, week, now).await?;
-    match args.format.format {
-        Format::Json => emit_json(&r),
-        Format::Table => emit(&review_table(&r, &profile.tz())),
-    }
+    show(args.format.format, &r, |r| review_table(r, &profile.tz()))
 }
 
 fn review_table(r: &weekly::ReviewView, tz: &jiff::tz::TimeZone) -> String {
@@ -364,10 +361,7 @@ pub async fn task(store: &dyn Store, cmd: TaskCommand) -> Result<()> {
         }
         TaskCommand::List { all, format } => {
             let list = weekly::list(store, all).await?;
-            match format.format {
-                Format::Json => emit_json(&list),
-                Format::Table => emit(&task_table(&list)),
-            }
+            show(format.format, &list, task_table)
         }
         TaskCommand::Done { id } => {
             let t = weekly::edit_task(
@@ -480,17 +474,15 @@ pub async fn plan(store: &dyn Store, args: PlanArgs, now: Timestamp) -> Result<(
     match args.action {
         None => {
             let plan = weekly::week_plan(store, week, now, args.replan).await?;
-            match args.format.format {
-                Format::Json => emit_json(&plan),
-                Format::Table => emit(&plan_table(&plan, &profile.tz(), false)),
-            }
+            show(args.format.format, &plan, |plan| {
+                plan_table(plan, &profile.tz(), false)
+            })
         }
         Some(PlanAction::Accept) => {
             let (plan, _) = weekly::accept(store, week, now).await?;
-            match args.format.format {
-                Format::Json => emit_json(&plan),
-                Format::Table => emit(&plan_table(&plan, &profile.tz(), true)),
-            }
+            show(args.format.format, &plan, |plan| {
+                plan_table(plan, &profile.tz(), true)
+            })
         }
         Some(PlanAction::Export { ics }) => {
             let text = weekly::export_ics(store, week).await?;

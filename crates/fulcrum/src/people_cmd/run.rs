@@ -1,0 +1,233 @@
+//! `fulcrum people …`: what each subcommand does and says.
+
+use super::page::{page_table, people_table, suggestions_table};
+use super::{PeopleCommand, person_id, user_tz};
+use crate::cli::ReportFormat;
+use crate::output::{emit, emit_json, show};
+use fulcrum_app::markdown::plural;
+use fulcrum_app::people::{self, NewObservation, NewPerson, PersonEdit, review};
+use fulcrum_app::{AppError, Result};
+use fulcrum_core::privacy::Privacy;
+use fulcrum_core::time;
+use fulcrum_store::Store;
+use jiff::Timestamp;
+use std::io::IsTerminal;
+
+pub async fn people_cmd(store: &dyn Store, cmd: PeopleCommand, now: Timestamp) -> Result<()> {
+    match cmd {
+        PeopleCommand::Add {
+            name,
+            emails,
+            relation,
+            details: d,
+            format,
+        } => {
+            let p = people::add(
+                store,
+                NewPerson {
+                    name,
+                    emails,
+                    relation: Some(relation),
+                    team: d.team,
+                    start_date: d.start,
+                    cadence_days: d.cadence,
+                    duration_minutes: d.minutes,
+                    interests: d.interests,
+                    knowledge: d.knowledge,
+                    growth_goals: d.growth_goals,
+                    working_style: d.working_style,
+                    feedback_style: d.feedback_style,
+                    contact_cadence_days: d.contact_cadence,
+                    private_notes: d.notes,
+                },
+                now,
+            )
+            .await?;
+            // The table shows no private field: it reads the hidden copy the JSON shows.
+            show(format.format, &Privacy::Hide.apply(p), |p| {
+                format!(
+                    "Added {} ({}, id {}): 1:1 every {}, {}.",
+                    p.name,
+                    p.relation,
+                    p.id,
+                    plural(p.cadence_days, "day", "days"),
+                    plural(p.duration_minutes, "minute", "minutes")
+                )
+            })
+        }
+        PeopleCommand::List {
+            all,
+            include_private,
+            format,
+        } => {
+            let list = people::list(store, all, Privacy::from_flag(include_private)).await?;
+            show(format.format, &list, people_table)
+        }
+        PeopleCommand::Show {
+            person,
+            include_private,
+            format,
+        } => {
+            let id = person_id(store, &person).await?;
+            let page = people::page(store, id, now, Privacy::from_flag(include_private)).await?;
+            match format.format {
+                ReportFormat::Json => emit_json(&page),
+                ReportFormat::Markdown => {
+                    emit(&review::page_markdown(&page, &user_tz(store).await?))
+                }
+                ReportFormat::Table => emit(&page_table(&page, &user_tz(store).await?)),
+            }
+        }
+        PeopleCommand::Edit {
+            person,
+            name,
+            emails,
+            relation,
+            details: d,
+            format,
+        } => {
+            let id = person_id(store, &person).await?;
+            let list = |v: Vec<String>| (!v.is_empty()).then_some(v);
+            let p = people::edit(
+                store,
+                id,
+                PersonEdit {
+                    name,
+                    emails: list(emails),
+                    relation,
+                    team: d.team,
+                    start_date: d.start,
+                    cadence_days: d.cadence,
+                    duration_minutes: d.minutes,
+                    interests: list(d.interests),
+                    knowledge: list(d.knowledge),
+                    growth_goals: list(d.growth_goals),
+                    working_style: d.working_style,
+                    feedback_style: d.feedback_style,
+                    contact_cadence_days: d.contact_cadence,
+                    private_notes: d.notes,
+                },
+            )
+            .await?;
+            show(format.format, &Privacy::Hide.apply(p), |p| {
+                format!("Updated {} (id {}).", p.name, p.id)
+            })
+        }
+        PeopleCommand::Archive { person } => {
+            let id = person_id(store, &person).await?;
+            let p = people::archive(store, id).await?;
+            emit(&format!(
+                "Archived {} (id {}); their history is kept and `fulcrum people list --all` still shows them.",
+                p.name, p.id
+            ))
+        }
+        PeopleCommand::Restore { person } => {
+            let id = people::named_in(store, &person, people::Prefer::Archived)
+                .await?
+                .id;
+            let p = people::restore(store, id).await?;
+            emit(&format!("{} (id {}) is listed again.", p.name, p.id))
+        }
+        PeopleCommand::Delete { person, yes } => {
+            let id = person_id(store, &person).await?;
+            delete(store, id, yes).await
+        }
+        PeopleCommand::Suggest(format) => {
+            let list = people::suggestions(store, now).await?;
+            show(format.format, &list, |l| suggestions_table(l))
+        }
+        PeopleCommand::Observe {
+            person,
+            energy,
+            context,
+            note,
+            date,
+            format,
+        } => {
+            let id = person_id(store, &person).await?;
+            let o = people::observe(
+                store,
+                NewObservation {
+                    person_id: id,
+                    energy,
+                    context,
+                    note,
+                    on: date,
+                },
+                now,
+            )
+            .await?;
+            show(format.format, &o, |o| {
+                format!("Noted energy {} ({}) on {}.", o.energy, o.context, o.on)
+            })
+        }
+        PeopleCommand::ReviewPrep {
+            person,
+            from,
+            to,
+            include_private,
+        } => {
+            let id = person_id(store, &person).await?;
+            let today = time::local_date(now, &user_tz(store).await?);
+            let (from, to) = review::period(from, to, today);
+            emit(
+                &review::review_prep(
+                    store,
+                    id,
+                    from,
+                    to,
+                    now,
+                    Privacy::from_flag(include_private),
+                )
+                .await?,
+            )
+        }
+    }
+}
+
+async fn delete(store: &dyn Store, id: i64, yes: bool) -> Result<()> {
+    let preview = people::deletion_preview(store, id).await?;
+    let question = if preview.records.total() == 0 {
+        format!(
+            "Nothing else is kept about {} (id {id}).",
+            preview.person.name
+        )
+    } else {
+        format!(
+            "{} (id {id}) has {}. Deleting them deletes all of it; archiving keeps it.",
+            preview.person.name, preview.records_text
+        )
+    };
+    let confirmed = yes || ask(&format!("{question}\nDelete them? [y/N] "))?;
+    if !confirmed {
+        return Err(AppError::conflict(
+            "confirmation",
+            format!(
+                "{question} Nothing was deleted: run `fulcrum people delete {id} --yes` to delete, or \
+             `fulcrum people archive {id}` to keep their history."
+            ),
+        ));
+    }
+    let done = people::delete(store, id).await?;
+    emit(&if done.records.total() == 0 {
+        format!("Deleted {} (id {id}).", done.person.name)
+    } else {
+        format!(
+            "Deleted {} (id {id}) and {}.",
+            done.person.name, done.records_text
+        )
+    })
+}
+
+/// Asks a yes/no question on a terminal; anything but a terminal is a no.
+fn ask(question: &str) -> Result<bool> {
+    if !std::io::stdin().is_terminal() {
+        return Ok(false);
+    }
+    eprint!("{question}");
+    let mut answer = String::new();
+    std::io::stdin()
+        .read_line(&mut answer)
+        .map_err(|e| AppError::Failed(format!("cannot read the answer: {e}")))?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes"))
+}
