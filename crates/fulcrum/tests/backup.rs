@@ -65,11 +65,7 @@ fn export_then_import_backup_then_export_is_byte_identical() {
     let copy = env.path("copy.db");
     let copy = copy.to_str().unwrap();
     let restored = import_into(&env, copy, "first.json").success();
-    assert!(
-        restored.stdout.contains("rows of 22 tables restored"),
-        "{}",
-        restored.stdout
-    );
+    restored.shows("rows of 22 tables restored");
     let second = export_to(&env, copy, "second.json");
     assert!(first == second, "the second export differs from the first");
     assert_eq!(views(&env, &first_db), views(&env, copy));
@@ -104,17 +100,9 @@ fn a_backup_is_never_restored_over_data_and_bad_files_are_named() {
     let db = env.db.to_str().unwrap().to_string();
     let before = export_to(&env, &db, "before.json");
     let refused = import_into(&env, &db, "before.json").failure();
-    assert!(
-        refused.stderr.contains("only into an empty store"),
-        "{}",
-        refused.stderr
-    );
-    assert!(refused.stderr.contains("settings"), "{}", refused.stderr);
-    assert!(
-        refused.stderr.contains("pass --db with a new file"),
-        "{}",
-        refused.stderr
-    );
+    refused.says("only into an empty store");
+    refused.says("settings");
+    refused.says("pass --db with a new file");
 
     std::fs::write(
         env.path("notes.json"),
@@ -124,12 +112,8 @@ fn a_backup_is_never_restored_over_data_and_bad_files_are_named() {
     let empty = env.path("empty.db");
     let empty = empty.to_str().unwrap();
     let wrong = import_into(&env, empty, "notes.json").failure();
-    assert!(wrong.stderr.contains("notes.json"), "{}", wrong.stderr);
-    assert!(
-        wrong.stderr.contains("not \"fulcrum-backup\""),
-        "{}",
-        wrong.stderr
-    );
+    wrong.says("notes.json");
+    wrong.says("not \"fulcrum-backup\"");
 
     std::fs::write(
         env.path("broken.json"),
@@ -137,11 +121,7 @@ fn a_backup_is_never_restored_over_data_and_bad_files_are_named() {
     )
     .unwrap();
     let broken = import_into(&env, empty, "broken.json").failure();
-    assert!(
-        broken.stderr.contains("broken.json: line 2"),
-        "{}",
-        broken.stderr
-    );
+    broken.says("broken.json: line 2");
     assert_eq!(
         export_to(&env, &db, "after.json"),
         before,

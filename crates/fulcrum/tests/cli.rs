@@ -8,15 +8,10 @@ use std::sync::{Arc, Mutex};
 fn calendar_expand_prints_every_occurrence_as_tsv() {
     let env = Env::new();
     let out = env
-        .run(&[
-            "calendar",
-            "expand",
-            fixture("week10.ics").to_str().unwrap(),
-            "--from",
-            "2026-03-01",
-            "--to",
-            "2026-03-09",
-        ])
+        .expand(
+            &fixture("week10.ics"),
+            &["--from", "2026-03-01", "--to", "2026-03-09"],
+        )
         .success();
     let lines: Vec<&str> = out.stdout.lines().collect();
     assert_eq!(lines.len(), 10, "{}", out.stdout);
@@ -31,17 +26,17 @@ fn calendar_expand_prints_every_occurrence_as_tsv() {
     assert!(!env.db.exists(), "expand needs no store");
 
     let json = env
-        .run(&[
-            "calendar",
-            "expand",
-            fixture("week10.ics").to_str().unwrap(),
-            "--from",
-            "2026-03-06",
-            "--to",
-            "2026-03-08",
-            "--format",
-            "json",
-        ])
+        .expand(
+            &fixture("week10.ics"),
+            &[
+                "--from",
+                "2026-03-06",
+                "--to",
+                "2026-03-08",
+                "--format",
+                "json",
+            ],
+        )
         .success()
         .json();
     assert_eq!(json.as_array().unwrap().len(), 2);
@@ -54,25 +49,15 @@ fn calendar_expand_rejects_bad_windows_and_files() {
     let env = Env::new();
     let f = fixture("week10.ics");
     let out = env
-        .run(&[
-            "calendar",
-            "expand",
-            f.to_str().unwrap(),
-            "--from",
-            "2026-03-09",
-            "--to",
-            "2026-03-01",
-        ])
+        .expand(&f, &["--from", "2026-03-09", "--to", "2026-03-01"])
         .failure();
-    assert!(out.stderr.contains("--to"), "{}", out.stderr);
-    let out = env
-        .run(&["calendar", "expand", f.to_str().unwrap(), "--from", "March"])
-        .failure();
-    assert!(out.stderr.contains("YYYY-MM-DD"), "{}", out.stderr);
+    out.says("--to");
+    let out = env.expand(&f, &["--from", "March"]).failure();
+    out.says("YYYY-MM-DD");
     let out = env
         .run(&["calendar", "expand", "/nonexistent.ics"])
         .failure();
-    assert!(out.stderr.contains("/nonexistent.ics"), "{}", out.stderr);
+    out.says("/nonexistent.ics");
 }
 
 #[test]
@@ -121,7 +106,7 @@ fn rules_explain_shows_the_winner_and_user_rules_come_first() {
             "Incident review",
         ])
         .success();
-    assert!(table.stdout.contains("→ user"), "{}", table.stdout);
+    table.shows("→ user");
 
     std::fs::write(
         &rules,
@@ -185,15 +170,15 @@ fn report_periods_and_formats() {
         "{}",
         md.stdout
     );
-    assert!(md.stdout.contains("| lead | 1h30 |"), "{}", md.stdout);
+    md.shows("| lead | 1h30 |");
     let table = env.run(&["report", "--week", "2026-W10"]).success();
-    assert!(table.stdout.contains("Week 2026-W10"), "{}", table.stdout);
+    table.shows("Week 2026-W10");
     let out = env.run(&["report", "--week", "2026-10"]).failure();
-    assert!(out.stderr.contains("YYYY-Www"), "{}", out.stderr);
+    out.says("YYYY-Www");
     let out = env
         .run(&["report", "--from", "2026-03-04", "--to", "2026-03-02"])
         .failure();
-    assert!(out.stderr.contains("exclusive"), "{}", out.stderr);
+    out.says("exclusive");
 }
 
 #[test]
@@ -232,7 +217,7 @@ fn the_demo_is_deterministic_for_a_seed_and_never_touches_the_users_store() {
     // Rebuilding over an earlier demo is fine; over a real store it is refused.
     run("a.db");
     let out = env.run(&["demo"]).failure();
-    assert!(out.stderr.contains("real data"), "{}", out.stderr);
+    out.says("real data");
     // Without --db the demo builds its own store in the data directory, even when FULCRUM_DB
     // points at the user's store.
     let out = env

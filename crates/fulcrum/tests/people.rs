@@ -5,17 +5,7 @@ use serde_json::Value;
 const NOW: &str = "2026-03-20T12:00:00Z";
 
 fn states(p: &Value) -> Vec<(String, String)> {
-    p["one_on_ones"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| {
-            (
-                o["start"].as_str().unwrap().to_string(),
-                o["state"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
+    text_pairs(&p["one_on_ones"], "start", "state")
 }
 
 #[test]
@@ -85,7 +75,7 @@ fn people_and_their_one_on_ones_from_the_calendar() {
         "peer",
     ])
     .failure();
-    assert!(out.stderr.contains("Kim Park"), "{}", out.stderr);
+    out.says("Kim Park");
 
     let all = run(&["one-on-ones", "--format", "json"]).success().json();
     let all = all.as_array().unwrap();
@@ -141,10 +131,10 @@ fn people_and_their_one_on_ones_from_the_calendar() {
     let table = run(&["one-on-ones", &kim["id"].to_string()]).success();
     assert!(table.stdout.contains("cancelled") && table.stdout.contains("by kim@example.com"));
     let table = run(&["one-on-ones"]).success();
-    assert!(table.stdout.contains("overdue by 9 d"), "{}", table.stdout);
+    table.shows("overdue by 9 d");
 
     let list = run(&["people", "list"]).success();
-    assert!(list.stdout.contains("20 minutes"), "{}", list.stdout);
+    list.shows("20 minutes");
 
     run(&["people", "archive", &ana["id"].to_string()]).success();
     let listed = run(&["people", "list", "--format", "json"])
@@ -302,7 +292,7 @@ fn details_suggestions_and_the_one_on_one_record() {
     );
     assert_eq!(logged["note"]["private_notes"], Value::Null);
     let again = run(&["one-on-ones", "log", "Ana", "--date", "2026-03-16"]).failure();
-    assert!(again.stderr.contains("already logged"), "{}", again.stderr);
+    again.says("already logged");
     run(&["one-on-ones", "log", "Ana", "--date", "2026-03-21"]).failure();
 
     // A walk on Thursday: not in the calendar, still a 1:1; the actions are carried.
@@ -503,11 +493,7 @@ fn deleting_asks_and_archiving_keeps_history() {
         .json();
     assert_eq!(listed["people"].as_array().unwrap().len(), 3);
     let deleted = run(&["people", "delete", &dana.to_string(), "--yes"]).success();
-    assert!(
-        deleted.stdout.contains("1 commitments"),
-        "{}",
-        deleted.stdout
-    );
+    deleted.shows("1 commitments");
     let rel = run(&["relationships", "--format", "json"]).success().json();
     assert!(rel["commitments"].as_array().unwrap().is_empty());
     // Even with nothing kept about them, deleting asks.
@@ -526,11 +512,7 @@ fn deleting_asks_and_archiving_keeps_history() {
     .json()["id"]
         .to_string();
     let refused = run(&["people", "delete", &temp]).failure();
-    assert!(
-        refused.stderr.contains("Nothing else is kept about Temp"),
-        "{}",
-        refused.stderr
-    );
+    refused.says("Nothing else is kept about Temp");
     run(&["people", "delete", &temp, "--yes"]).success();
     assert!(rel["preps"].as_array().unwrap().is_empty());
 
@@ -615,11 +597,7 @@ fn feedback_from_observation_to_follow_up() {
         "--not-yet",
     ])
     .success();
-    assert!(
-        vague.stdout.contains("Before you deliver it"),
-        "{}",
-        vague.stdout
-    );
+    vague.shows("Before you deliver it");
     let list = run(&["feedback", "list", "--format", "json"])
         .success()
         .json();
@@ -837,7 +815,7 @@ fn delegation_from_candidate_to_two_way_follow_up() {
         "the checklist",
     ])
     .failure();
-    assert!(one_way.stderr.contains("ask Kim"), "{}", one_way.stderr);
+    one_way.says("ask Kim");
     run(&[
         "delegate",
         "close",

@@ -247,11 +247,7 @@ fn manual_time_is_counted_once_and_a_meeting_keeps_its_minutes() {
     let second = env
         .run_at(now, None, &["timer", "start", "build", "again"])
         .failure();
-    assert!(
-        second.stderr.contains("already running"),
-        "{}",
-        second.stderr
-    );
+    second.says("already running");
     let running = report_at(&env, now, "2026-W49");
     assert_eq!(
         category_minutes(&running, "build"),
@@ -277,11 +273,7 @@ fn manual_time_is_counted_once_and_a_meeting_keeps_its_minutes() {
     let future = env
         .run_at(now, None, &["log", "2h", "build", "later", "--at", "16:30"])
         .failure();
-    assert!(
-        future.stderr.contains("ends after now"),
-        "{}",
-        future.stderr
-    );
+    future.says("ends after now");
 }
 
 #[test]

@@ -165,7 +165,7 @@ fn a_folder_is_followed_as_files_come_and_go() {
     )
     .unwrap();
     let out = run(&env, &["refresh"]).failure();
-    assert!(out.stdout.contains("broken.ics"), "{}", out.stdout);
+    out.shows("broken.ics");
     let after = sources(&env);
     assert_eq!(minutes(&env), 60);
     assert_eq!(without_times(&after)[1..], before[1..]);
@@ -243,13 +243,13 @@ fn an_address_added_later_counts_the_commits_already_scanned() {
     assert_eq!(out[0]["source"]["repository_commits"], 6);
     assert_eq!(commits(&env), 2);
     let out = run(&env, &["refresh"]).success();
-    assert!(out.stdout.contains("no new commits"), "{}", out.stdout);
+    out.shows("no new commits");
     let table = run(&env, &["sources"]).success().stdout;
     assert!(table.contains("2 of 6 commits are yours"), "{table}");
 
     // The laptop's address is me too: the commits read before count now.
     let out = run(&env, &["settings", "add-email", "me@laptop.example"]).success();
-    assert!(out.stderr.contains("refresh"), "{}", out.stderr);
+    out.says("refresh");
     let out = run(&env, &["refresh", "--format", "json"]).success().json();
     assert_eq!(out[0]["ok"], true);
     assert!(
@@ -261,7 +261,7 @@ fn an_address_added_later_counts_the_commits_already_scanned() {
     );
     assert_eq!(commits(&env), 5);
     let out = run(&env, &["refresh"]).success();
-    assert!(out.stdout.contains("no new commits"), "{}", out.stdout);
+    out.shows("no new commits");
     let table = run(&env, &["sources"]).success().stdout;
     assert!(table.contains("5 of 6 commits are yours"), "{table}");
     let list = sources(&env);
@@ -288,11 +288,7 @@ fn an_address_added_later_counts_the_commits_already_scanned() {
 
     // Asked to, it replaces them; the next refresh stops counting the dropped address.
     let out = init(&env, &["me@example.com"], &["--replace-emails"]).success();
-    assert!(
-        out.stderr.contains("Dropped me@laptop.example"),
-        "{}",
-        out.stderr
-    );
+    out.says("Dropped me@laptop.example");
     assert_eq!(profile_emails(&env), ["me@example.com"]);
     run(&env, &["refresh"]).success();
     assert_eq!(commits(&env), 2);
@@ -301,11 +297,7 @@ fn an_address_added_later_counts_the_commits_already_scanned() {
 
     // A new address given to init is added like one given to settings.
     let out = init(&env, &["me@example.com", "me@laptop.example"], &[]).success();
-    assert!(
-        out.stderr.contains("Added me@laptop.example"),
-        "{}",
-        out.stderr
-    );
+    out.says("Added me@laptop.example");
     run(&env, &["refresh"]).success();
     assert_eq!(commits(&env), 5);
     let help = run(&env, &["init", "--help"]).success().stdout;
@@ -373,12 +365,12 @@ fn removing_a_source_shows_what_goes_and_asks_first() {
 
     // A repository by name: its commits go.
     let out = run(&env, &["sources", "remove", "service", "--yes"]).success();
-    assert!(out.stdout.contains("2 commits"), "{}", out.stdout);
+    out.shows("2 commits");
     assert_eq!(commits(&env), 0);
     assert!(sources(&env).is_empty());
 
     let out = run(&env, &["sources", "remove", "nothing-like-it", "--yes"]).failure();
-    assert!(out.stderr.contains("fulcrum sources"), "{}", out.stderr);
+    out.says("fulcrum sources");
 
     // A file of a folder goes with the folder, not on its own.
     let folder = env.path("calendars");
@@ -386,9 +378,9 @@ fn removing_a_source_shows_what_goes_and_asks_first() {
     std::fs::copy(&cal, folder.join("work.ics")).unwrap();
     run(&env, &["import", "calendar", folder.to_str().unwrap()]).success();
     let out = run(&env, &["sources", "remove", "work.ics", "--yes"]).failure();
-    assert!(out.stderr.contains("folder"), "{}", out.stderr);
+    out.says("folder");
     let out = run(&env, &["sources", "remove", "calendars", "--yes"]).success();
-    assert!(out.stdout.contains("1 calendar file"), "{}", out.stdout);
+    out.shows("1 calendar file");
     assert!(sources(&env).is_empty());
     assert_eq!(minutes(&env), 0);
 }
@@ -402,12 +394,8 @@ fn a_file_whose_every_event_was_skipped_is_not_shown_as_ok() {
     let file_arg = file.to_str().unwrap();
 
     let out = run(&env, &["import", "calendar", file_arg]).failure();
-    assert!(
-        out.stderr.contains("nothing could be imported"),
-        "{}",
-        out.stderr
-    );
-    assert!(out.stderr.contains("warning"), "{}", out.stderr);
+    out.says("nothing could be imported");
+    out.says("warning");
     let list = sources(&env);
     assert_eq!(list.len(), 1, "it is kept, to show what is wrong");
     assert_eq!(list[0]["status"], "failed");
@@ -436,7 +424,7 @@ fn a_file_whose_every_event_was_skipped_is_not_shown_as_ok() {
     std::fs::write(folder.join("odd.ics"), unreadable()).unwrap();
     std::fs::write(folder.join("team.ics"), design_review()).unwrap();
     let out = run(&env, &["import", "calendar", folder.to_str().unwrap()]).failure();
-    assert!(out.stderr.contains("odd.ics"), "{}", out.stderr);
+    out.says("odd.ics");
     let list = sources(&env);
     let dir = by_name(&list, "calendars");
     assert_eq!(dir["status"], "problem");
@@ -504,11 +492,11 @@ fn on_a_terminal_removal_asks_and_takes_the_answer() {
         return;
     };
     assert!(!no.ok, "{}", no.stdout);
-    assert!(no.stdout.contains("Remove it? [y/N]"), "{}", no.stdout);
-    assert!(no.stdout.contains("nothing was removed"), "{}", no.stdout);
+    no.shows("Remove it? [y/N]");
+    no.shows("nothing was removed");
     assert_eq!(sources(&env).len(), 1);
     let yes = on_terminal(&env, &["sources", "remove", "service"], "y\n").unwrap();
     assert!(yes.ok, "{}", yes.stdout);
-    assert!(yes.stdout.contains("Removed service"), "{}", yes.stdout);
+    yes.shows("Removed service");
     assert!(sources(&env).is_empty());
 }

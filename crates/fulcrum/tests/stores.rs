@@ -130,7 +130,7 @@ fn a_mistyped_db_creates_nothing() {
             db.display()
         );
         let r = refused(&db, args, &says);
-        assert!(r.stderr.contains("FULCRUM_DB"), "{}", r.stderr);
+        r.says("FULCRUM_DB");
         assert!(!env.path("typo").exists(), "{args:?} made the folder");
     }
 }
@@ -142,7 +142,7 @@ fn init_and_the_imports_create_the_store_and_its_folders() {
     run_with(&db, &init_args()).success();
     run_with(&db, &["task", "add", "write the design doc"]).success();
     let r = run_with(&db, &["task", "list", "--format", "json"]).success();
-    assert!(r.stdout.contains("write the design doc"), "{}", r.stdout);
+    r.shows("write the design doc");
 
     let calendar = fixture("team.ics").display().to_string();
     run_with(&db, &["import", "calendar", &calendar]).success();
@@ -151,7 +151,7 @@ fn init_and_the_imports_create_the_store_and_its_folders() {
     // An import makes its store too, then asks who the user is before it counts anything.
     let imported = env.path("c").join("store.db");
     let r = run_with(&imported, &["import", "calendar", &calendar]).failure();
-    assert!(r.stderr.contains("fulcrum init"), "{}", r.stderr);
+    r.says("fulcrum init");
     assert!(!r.stderr.contains("no Fulcrum store"), "{}", r.stderr);
     assert!(imported.exists());
     run_with(&imported, &init_args()).success();
@@ -164,7 +164,7 @@ fn an_empty_file_is_a_store_to_create_not_one_to_read() {
     let db = env.path("empty.db");
     std::fs::write(&db, "").unwrap();
     let r = run_with(&db, &["task", "list"]).failure();
-    assert!(r.stderr.contains("no Fulcrum store at"), "{}", r.stderr);
+    r.says("no Fulcrum store at");
     assert_eq!(std::fs::metadata(&db).unwrap().len(), 0);
     run_with(&db, &init_args()).success();
     run_with(&db, &["task", "list"]).success();

@@ -42,7 +42,7 @@ fn tasks_plan_export_and_review_from_the_command_line() {
     ])
     .success();
     let out = run(&["task", "add", "Vague", "--estimate", "soon"]).failure();
-    assert!(out.stderr.contains("soon"), "{}", out.stderr);
+    out.says("soon");
 
     let list = run(&["task", "list", "--format", "json"]).success().json();
     assert_eq!(list["tasks"].as_array().unwrap().len(), 3);
@@ -90,25 +90,20 @@ fn tasks_plan_export_and_review_from_the_command_line() {
         "{fresh}"
     );
     let ics = env.path("plan.ics");
-    run(&[
-        "plan",
-        "export",
-        "--week",
-        "2026-W10",
-        "--ics",
-        ics.to_str().unwrap(),
-    ])
-    .success();
+    let export = || {
+        run(&[
+            "plan",
+            "export",
+            "--week",
+            "2026-W10",
+            "--ics",
+            ics.to_str().unwrap(),
+        ])
+        .success()
+    };
+    export();
     let first = std::fs::read_to_string(&ics).unwrap();
-    run(&[
-        "plan",
-        "export",
-        "--week",
-        "2026-W10",
-        "--ics",
-        ics.to_str().unwrap(),
-    ])
-    .success();
+    export();
     let uids = |t: &str| {
         t.lines()
             .filter(|l| l.starts_with("UID:"))
@@ -119,15 +114,7 @@ fn tasks_plan_export_and_review_from_the_command_line() {
 
     // `calendar expand` on the export shows exactly the accepted blocks.
     let expanded = env
-        .run(&[
-            "calendar",
-            "expand",
-            ics.to_str().unwrap(),
-            "--from",
-            "2026-03-01",
-            "--to",
-            "2026-03-09",
-        ])
+        .expand(&ics, &["--from", "2026-03-01", "--to", "2026-03-09"])
         .success();
     let got: Vec<String> = expanded
         .stdout
@@ -181,11 +168,7 @@ fn tasks_plan_export_and_review_from_the_command_line() {
     assert_eq!(review["in_progress"], true);
     assert_eq!(review["elapsed_days"], 0);
     let table = run(&["review", "--week", "2026-W10"]).success();
-    assert!(
-        table.stdout.contains("Review of 2026-W10 — in progress"),
-        "{}",
-        table.stdout
-    );
+    table.shows("Review of 2026-W10 — in progress");
     assert!(!table.stdout.contains("Suggested:"), "{}", table.stdout);
     assert!(!table.stdout.contains("%"), "{}", table.stdout);
     // On Tuesday evening: progress so far.
@@ -221,12 +204,8 @@ fn tasks_plan_export_and_review_from_the_command_line() {
             &["review", "--week", "2026-W10"],
         )
         .success();
-    assert!(after.stdout.contains("Suggested:"), "{}", after.stdout);
-    assert!(
-        after.stdout.contains("% of the planned work done"),
-        "{}",
-        after.stdout
-    );
+    after.shows("Suggested:");
+    after.shows("% of the planned work done");
     let out = run(&[
         "plan",
         "export",
@@ -236,7 +215,7 @@ fn tasks_plan_export_and_review_from_the_command_line() {
         ics.to_str().unwrap(),
     ])
     .failure();
-    assert!(out.stderr.contains("plan accept"), "{}", out.stderr);
+    out.says("plan accept");
 }
 
 #[test]
@@ -264,17 +243,7 @@ fn a_task_that_cannot_go_in_before_it_is_due_says_so() {
         .success();
     }
     let plan = run(&["plan", "--format", "json"]).success().json();
-    let reasons: Vec<(String, String)> = plan["unplaced"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| {
-            (
-                u["title"].as_str().unwrap().to_string(),
-                u["reason"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let reasons = text_pairs(&plan["unplaced"], "title", "reason");
     assert_eq!(
         reasons,
         [
@@ -383,13 +352,9 @@ fn the_inbox_keeps_asks_for_later_and_notices_taking_everything_on() {
         .success();
     }
     let table = run(&["inbox", "list"]).success();
-    assert!(
-        table.stdout.contains("Ownership: you took 4 of the last 6"),
-        "{}",
-        table.stdout
-    );
+    table.shows("Ownership: you took 4 of the last 6");
     let out = run(&["inbox", "decide", "999", "yes"]).failure();
-    assert!(out.stderr.contains("999"), "{}", out.stderr);
+    out.says("999");
 }
 
 #[test]
@@ -428,7 +393,7 @@ fn the_reflection_rhythm_prefills_facts_tracks_streaks_and_exports() {
     );
 
     let out = run_at(friday, None, &["reflect", "journal"]).failure();
-    assert!(out.stderr.contains("$EDITOR"), "{}", out.stderr);
+    out.says("$EDITOR");
     let saved = run_at(
         friday,
         None,
@@ -452,7 +417,7 @@ fn the_reflection_rhythm_prefills_facts_tracks_streaks_and_exports() {
         &["reflect", "journal", "--add", "wins=Something"],
     )
     .failure();
-    assert!(out.stderr.contains("accomplishments"), "{}", out.stderr);
+    out.says("accomplishments");
 
     // An editor that fills in the template: the self-assessment is written through it.
     let editor = env.path("editor.sh");
@@ -508,17 +473,9 @@ fn the_reflection_rhythm_prefills_facts_tracks_streaks_and_exports() {
         ],
     )
     .success();
-    assert!(
-        md.stdout.contains("## Weekly journal 2026-W10"),
-        "{}",
-        md.stdout
-    );
+    md.shows("## Weekly journal 2026-W10");
     assert!(md.stdout.contains("- Shipped the queue fix"));
-    assert!(
-        md.stdout.contains("| listening | 6 | Sam 8 | +2.0 |"),
-        "{}",
-        md.stdout
-    );
+    md.shows("| listening | 6 | Sam 8 | +2.0 |");
     assert!(md.stdout.contains("Energy: gave — build"));
 }
 
@@ -574,5 +531,5 @@ fn triage_walks_tasks_through_the_tests() {
     assert_eq!(quadrant("Recolour the dashboards"), "delete");
     assert_eq!(quadrant("Architecture review prep"), "schedule");
     let one = env.run(&["triage", "3", "--needs-me", "no"]).success();
-    assert!(one.stdout.contains("delegate"), "{}", one.stdout);
+    one.shows("delegate");
 }

@@ -33,6 +33,18 @@ impl Run {
         assert!(!self.ok, "fulcrum should have failed:\n{}", self.stdout);
         self
     }
+    /// Asserts that standard error contains `text`, showing it if not.
+    #[track_caller]
+    pub fn says(&self, text: &str) -> &Self {
+        assert!(self.stderr.contains(text), "{}", self.stderr);
+        self
+    }
+    /// Asserts that standard output contains `text`, showing it if not.
+    #[track_caller]
+    pub fn shows(&self, text: &str) -> &Self {
+        assert!(self.stdout.contains(text), "{}", self.stdout);
+        self
+    }
 }
 
 impl From<Output> for Run {
@@ -90,6 +102,13 @@ impl Env {
 
     pub fn run_bare(&self, args: &[&str]) -> Run {
         self.bare_command().args(args).output().unwrap().into()
+    }
+
+    /// `fulcrum calendar expand FILE ARGS…`
+    pub fn expand(&self, file: &Path, args: &[&str]) -> Run {
+        let mut all = vec!["calendar", "expand", file.to_str().unwrap()];
+        all.extend_from_slice(args);
+        self.run(&all)
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
@@ -152,5 +171,14 @@ pub fn texts<'a>(list: &'a Value, field: &str) -> Vec<&'a str> {
         .unwrap_or_else(|| panic!("not an array: {list}"))
         .iter()
         .map(|x| x[field].as_str().unwrap())
+        .collect()
+}
+
+/// The text fields `a` and `b` of each object in the JSON array `list`, as pairs.
+pub fn text_pairs(list: &Value, a: &str, b: &str) -> Vec<(String, String)> {
+    texts(list, a)
+        .into_iter()
+        .zip(texts(list, b))
+        .map(|(x, y)| (x.to_string(), y.to_string()))
         .collect()
 }
