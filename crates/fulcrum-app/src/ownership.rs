@@ -13,7 +13,7 @@ use fulcrum_store::Store;
 
 /// Agenda item or action `item` when it is on `person`'s agenda.
 pub async fn agenda_item(store: &dyn Store, person: i64, item: i64) -> Result<Item> {
-    match store.items().await?.into_iter().find(|i| i.id == item) {
+    match store.item(item).await? {
         None => Err(AppError::not_found("item", item)),
         Some(i) if i.person_id == person => Ok(i),
         Some(_) => Err(AppError::invalid(
@@ -25,12 +25,7 @@ pub async fn agenda_item(store: &dyn Store, person: i64, item: i64) -> Result<It
 
 /// Feedback `feedback` when it was given to, received from or requested from `person`.
 pub async fn feedback(store: &dyn Store, person: i64, feedback: i64) -> Result<Feedback> {
-    match store
-        .feedback()
-        .await?
-        .into_iter()
-        .find(|f| f.id == feedback)
-    {
+    match store.feedback_item(feedback).await? {
         None => Err(AppError::not_found("feedback", feedback)),
         Some(f) if f.person_id == Some(person) => Ok(f),
         Some(_) => Err(AppError::invalid(
