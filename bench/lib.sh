@@ -19,7 +19,7 @@ trap cleanup EXIT
 stats() { sort -n | awk '{ v[NR] = $1 } END { printf "best %.1f ms, median %.1f ms, worst %.1f ms", v[1], v[int((NR + 1) / 2)], v[NR] }'; }
 
 serve_demo() { # path: serves the demo in WORK on PORT and waits until `path` answers
-  "$FULCRUM" --db "$WORK/demo.db" --rules "$WORK/demo.files/rules.toml" serve --addr "127.0.0.1:$PORT" \
+  "$FULCRUM" --db "${STORE:-$WORK/demo.db}" --rules "${RULES:-$WORK/demo.files/rules.toml}" serve --addr "127.0.0.1:$PORT" \
     >"$WORK/serve.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 100); do

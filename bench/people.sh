@@ -9,7 +9,8 @@
 #
 # Usage: bench/people.sh     Needs cargo, curl and wrk (apt-get install wrk).
 # Environment: TODAY (2026-03-04), PORT (17879), CONNS (32), THREADS (2), DURATION (10s),
-# RUNS (30), RUNS_DEMO (3). Traffic only ever goes to 127.0.0.1.
+# RUNS (30), RUNS_DEMO (3), STORE (the demo's store: a file in the work folder, or a
+# postgres:// URL whose database the demo may wipe). Traffic only ever goes to 127.0.0.1.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TODAY=${TODAY:-2026-03-04}
@@ -31,15 +32,19 @@ ms() { # command…: wall time in ms
 
 echo "== building the demo (a year of calendar, commits and people records), $RUNS_DEMO runs"
 for _ in $(seq "$RUNS_DEMO"); do
-  ms "$FULCRUM" --db "$WORK/demo.db" demo --today "$TODAY" --format json
+  ms "$FULCRUM" --db "${STORE:-$WORK/demo.db}" demo --today "$TODAY" --format json
 done | stats; echo
+# The demo's rules file: beside a store file, or where the demo says for a database.
+RULES=$("$FULCRUM" --db "${STORE:-$WORK/demo.db}" demo --today "$TODAY" --format json |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["rules"])')
+export STORE RULES
 
 export FULCRUM_NOW="${TODAY}T16:30:00Z"
 echo "== fulcrum people show (whole process), $RUNS runs"
-for _ in $(seq "$RUNS"); do ms "$FULCRUM" --db "$WORK/demo.db" people show 1 --format json; done | stats; echo
+for _ in $(seq "$RUNS"); do ms "$FULCRUM" --db "${STORE:-$WORK/demo.db}" people show 1 --format json; done | stats; echo
 echo "== fulcrum delegate candidates (whole process), $RUNS runs"
 for _ in $(seq "$RUNS"); do
-  ms "$FULCRUM" --db "$WORK/demo.db" --rules "$WORK/demo.files/rules.toml" delegate candidates --format json
+  ms "$FULCRUM" --db "${STORE:-$WORK/demo.db}" --rules "$RULES" delegate candidates --format json
 done | stats; echo
 
 serve_demo /people/1

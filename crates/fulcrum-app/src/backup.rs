@@ -36,6 +36,11 @@ pub async fn export(store: &dyn Store) -> Result<(String, Summary)> {
         tables: tables.len(),
         rows: tables.iter().map(|t| t.rows.len() as u64).sum(),
     };
+    tracing::info!(
+        tables = summary.tables,
+        rows = summary.rows,
+        "exported the store"
+    );
     Ok((write(&tables)?, summary))
 }
 
@@ -104,6 +109,7 @@ pub fn read(file: &str, text: &str) -> Result<Document> {
 /// store stays as it was.
 pub async fn restore(store: &dyn Store, document: &Document) -> Result<Summary> {
     let rows = store.import_tables(&document.tables).await?;
+    tracing::info!(tables = document.tables.len(), rows, "restored a backup");
     Ok(Summary {
         tables: document.tables.len(),
         rows,

@@ -41,8 +41,14 @@ use std::path::Path;
 /// `OpenMode::Create` makes a store where there is none.
 pub async fn open_store(path: &Path, mode: OpenMode) -> Result<Box<dyn Store>> {
     match postgres_url(path) {
-        Some(url) => Ok(Box::new(PostgresStore::open(url, mode).await?)),
-        None => Ok(Box::new(SqliteStore::open(path, mode).await?)),
+        Some(url) => {
+            tracing::debug!(?mode, "opening a PostgreSQL store");
+            Ok(Box::new(PostgresStore::open(url, mode).await?))
+        }
+        None => {
+            tracing::debug!(?mode, path = %path.display(), "opening an SQLite store");
+            Ok(Box::new(SqliteStore::open(path, mode).await?))
+        }
     }
 }
 

@@ -401,6 +401,7 @@ async fn demo(db: Option<PathBuf>, a: DemoArgs) -> Result<()> {
             "db": built.db.display().to_string(),
             "calendar": built.calendar.display().to_string(),
             "repository": built.repository.display().to_string(),
+            "rules": built.rules.display().to_string(),
             "occurrences": built.occurrences,
             "commits": built.commits,
             "this_week": this_week,

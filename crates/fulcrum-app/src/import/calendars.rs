@@ -23,6 +23,7 @@ pub async fn calendar(
 ) -> Result<Vec<CalendarImport>> {
     let target = check_target(target)?;
     let profile = profile::require(store).await?;
+    tracing::info!(target, "importing a calendar");
     if is_url(target) {
         return Ok(vec![calendar_url(store, &profile, target, now).await?]);
     }

@@ -52,6 +52,7 @@ fn email_set(profile: &Profile) -> Vec<String> {
 pub async fn git(store: &dyn Store, path: &Path, progress: Progress) -> Result<GitImport> {
     let profile = profile::require(store).await?;
     let shown = path.display().to_string();
+    tracing::info!(path = %shown, "importing a git repository");
     let canonical = std::fs::canonicalize(path).map_err(|e| AppError::Git {
         path: shown.clone(),
         message: format!(
