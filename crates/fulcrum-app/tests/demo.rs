@@ -322,7 +322,10 @@ async fn notes_do_not_repeat(store: &dyn fulcrum_store::Store) {
     let (unique, n) = distinct(notes);
     assert_eq!(unique, n, "every 1:1 note is its own");
     let journal: Vec<String> = store
-        .entries(&fulcrum_store::OwnerKey::local(), fulcrum_core::rituals::Ritual::WeeklyJournal)
+        .entries(
+            &fulcrum_store::OwnerKey::local(),
+            fulcrum_core::rituals::Ritual::WeeklyJournal,
+        )
         .await
         .unwrap()
         .iter()

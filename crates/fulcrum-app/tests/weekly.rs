@@ -4,7 +4,7 @@ use fulcrum_app::import;
 use fulcrum_app::profile::{self, InitRequest};
 use fulcrum_app::weekly::{self, NewTask, PLAN_UID_PREFIX};
 use fulcrum_core::{Category, RolePreset};
-use fulcrum_store::{SqliteStore};
+use fulcrum_store::SqliteStore;
 #[allow(unused_imports)]
 use fulcrum_store::prelude::*;
 use jiff::Timestamp;
