@@ -1,38 +1,23 @@
 //! The demo fills every module with a realistic year, through the same use cases users call.
 
-use fulcrum_app::demo::{self, DemoRequest};
-use fulcrum_app::{delegation, feedback, import, inbox, onboarding, people, relationships};
+mod common;
+
+use fulcrum_app::demo;
+use fulcrum_app::{delegation, feedback, inbox, onboarding, people, relationships};
 use fulcrum_app::{rituals, weekly};
 use fulcrum_core::privacy::Privacy;
 use jiff::civil::date;
 
 const TODAY: jiff::civil::Date = date(2026, 6, 10);
 
-/// The demo's year up to 10 June 2026 (seed 3) in a fresh store: the folder that holds it,
-/// what the build reports, the store, and the demo's "now".
+/// The demo's year up to 10 June 2026 (seed 3) in a fresh store.
 async fn demo_year() -> (
     tempfile::TempDir,
     demo::Demo,
     Box<dyn fulcrum_store::Store>,
     jiff::Timestamp,
 ) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    let built = demo::build(
-        DemoRequest {
-            db: &db,
-            seed: 3,
-            today: TODAY,
-        },
-        import::no_progress(),
-    )
-    .await
-    .unwrap();
-    let store = fulcrum_app::open_store(&db, fulcrum_app::OpenMode::Existing)
-        .await
-        .unwrap();
-    let now = demo::demo_now(TODAY, &jiff::tz::TimeZone::get(demo::DEMO_ZONE).unwrap());
-    (dir, built, store, now)
+    common::demo_year(3, TODAY).await
 }
 
 #[tokio::test]

@@ -2,10 +2,11 @@
 //! what the page read from every table says, private notes come out only when asked for and
 //! survive edits, and a form can only change a record of the person it is about.
 
-use fulcrum_app::demo::{self, DemoRequest};
+mod common;
+
 use fulcrum_app::one_on_ones::{self, LogRequest, NoteEdit};
 use fulcrum_app::people::{self, NewPerson, PersonEdit, Records};
-use fulcrum_app::{AppError, import, ownership};
+use fulcrum_app::{AppError, ownership};
 use fulcrum_core::privacy::Privacy;
 use fulcrum_store::Store;
 use jiff::civil::date;
@@ -13,22 +14,7 @@ use jiff::civil::date;
 const TODAY: jiff::civil::Date = date(2026, 6, 10);
 
 async fn demo_store() -> (tempfile::TempDir, Box<dyn Store>, jiff::Timestamp) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    demo::build(
-        DemoRequest {
-            db: &db,
-            seed: 5,
-            today: TODAY,
-        },
-        import::no_progress(),
-    )
-    .await
-    .unwrap();
-    let store = fulcrum_app::open_store(&db, fulcrum_app::OpenMode::Existing)
-        .await
-        .unwrap();
-    let now = demo::demo_now(TODAY, &jiff::tz::TimeZone::get(demo::DEMO_ZONE).unwrap());
+    let (dir, _, store, now) = common::demo_year(5, TODAY).await;
     (dir, store, now)
 }
 

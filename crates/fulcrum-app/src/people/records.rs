@@ -78,21 +78,35 @@ pub(crate) fn meeting(e: &StoredEvent, tz: &TimeZone) -> Option<CalendarMeeting>
     })
 }
 
-/// The calendar's meetings from the start of `since` to `AHEAD_DAYS` after `now`.
-pub(crate) async fn meetings(
+/// The calendar's meetings from the start of `since` to `AHEAD_DAYS` after `now`: all of
+/// them, or those that may name one of `with`.
+async fn meetings(
     store: &dyn Store,
     tz: &TimeZone,
     since: Date,
     now: Timestamp,
+    with: Option<&[String]>,
 ) -> Result<Vec<CalendarMeeting>> {
     let from = time::day_start(since, tz).as_second();
     let to = now.as_second() + AHEAD_DAYS * 86_400;
-    Ok(store
-        .events_between(from, to)
-        .await?
-        .iter()
-        .filter_map(|e| meeting(e, tz))
-        .collect())
+    let events = match with {
+        None => store.events_between(from, to).await?,
+        Some(emails) => store.events_with(from, to, emails).await?,
+    };
+    Ok(events.iter().filter_map(|e| meeting(e, tz)).collect())
+}
+
+/// The profile, its zone, today and the first day of the window the records cover.
+async fn window(
+    store: &dyn Store,
+    now: Timestamp,
+    since: Option<Date>,
+) -> Result<(Profile, TimeZone, Date, Date)> {
+    let profile = profile::require(store).await?;
+    let tz = profile.tz();
+    let today = time::local_date(now, &tz);
+    let since = window_start(today, since);
+    Ok((profile, tz, today, since))
 }
 
 /// When the records' window starts: `HISTORY_DAYS` back, or `since` when that is earlier.
@@ -118,14 +132,11 @@ impl Records {
         now: Timestamp,
         since: Option<Date>,
     ) -> Result<Records> {
-        let profile = profile::require(store).await?;
-        let tz = profile.tz();
-        let today = time::local_date(now, &tz);
-        let since = window_start(today, since);
+        let (profile, tz, today, since) = window(store, now, since).await?;
         Ok(Records {
             today,
             since,
-            meetings: meetings(store, &tz, since, now).await?,
+            meetings: meetings(store, &tz, since, now, None).await?,
             people: store.people().await?,
             notes: store.notes().await?,
             items: store.items().await?,
@@ -150,22 +161,12 @@ impl Records {
         id: i64,
         since: Option<Date>,
     ) -> Result<Records> {
-        let profile = profile::require(store).await?;
-        let tz = profile.tz();
-        let today = time::local_date(now, &tz);
-        let since = window_start(today, since);
+        let (profile, tz, today, since) = window(store, now, since).await?;
         let file = store.person_file(id).await?;
         let person = file
             .person
             .ok_or(AppError::Store(StoreError::NotFound { what: "person", id }))?;
-        let from = time::day_start(since, &tz).as_second();
-        let to = now.as_second() + AHEAD_DAYS * 86_400;
-        let meetings = store
-            .events_with(from, to, &person.emails)
-            .await?
-            .iter()
-            .filter_map(|e| meeting(e, &tz))
-            .collect();
+        let meetings = meetings(store, &tz, since, now, Some(&person.emails)).await?;
         Ok(Records {
             today,
             since,
