@@ -185,7 +185,8 @@ pub trait PeopleStore: Send + Sync {
     async fn people(&self) -> Result<Vec<Person>>;
     /// One person, without their private notes.
     async fn person(&self, id: i64) -> Result<Option<Person>>;
-    /// Everything kept about one person, private notes left out: one read, not nine tables.
+    /// Everything kept about one person, private notes left out: their rows of each table,
+    /// read by person (one transaction) rather than every table whole.
     async fn person_file(&self, id: i64) -> Result<PersonFile>;
     /// How many records of each kind are kept about person `id`.
     async fn person_records(&self, id: i64) -> Result<PersonRecords>;

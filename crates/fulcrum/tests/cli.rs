@@ -226,8 +226,15 @@ fn the_demo_is_deterministic_for_a_seed_and_never_touches_the_users_store() {
         .args(["demo", "--today", "2026-06-10", "--format", "json"])
         .output()
         .unwrap();
-    Run::from(out).success();
+    let built = Run::from(out).success().json();
     assert!(env.path("data/fulcrum/demo/demo.db").exists());
+    let rules = built["rules"]
+        .as_str()
+        .expect("the demo names its rules file");
+    assert!(
+        std::path::Path::new(rules).is_file(),
+        "the demo's rules file {rules} is there"
+    );
     let mine = env.run(&["report", "--format", "json"]).success().json();
     assert_eq!(
         mine["totals"]["minutes"], 0,

@@ -172,16 +172,18 @@ pub async fn add(store: &dyn Store, new: NewPerson, now: Timestamp) -> Result<Pe
     Ok(store.add_person(&person).await?)
 }
 
+/// The error for a person id the store does not hold.
+pub(crate) fn no_person(id: i64) -> AppError {
+    AppError::Store(fulcrum_store::StoreError::NotFound { what: "person", id })
+}
+
 async fn find(store: &dyn Store, id: i64) -> Result<(Person, Vec<Person>)> {
     let everyone = store.people().await?;
     let p = everyone
         .iter()
         .find(|p| p.id == id)
         .cloned()
-        .ok_or(AppError::Store(fulcrum_store::StoreError::NotFound {
-            what: "person",
-            id,
-        }))?;
+        .ok_or(no_person(id))?;
     Ok((p, everyone))
 }
 
@@ -212,10 +214,7 @@ pub fn resolve_in(people: &[Person], to: &str, prefer: Prefer) -> Result<Option<
             .find(|p| p.id == id)
             .cloned()
             .map(Some)
-            .ok_or(AppError::Store(fulcrum_store::StoreError::NotFound {
-                what: "person",
-                id,
-            }));
+            .ok_or(no_person(id));
     }
     let lower = to.to_lowercase();
     let full = |p: &Person| p.name.eq_ignore_ascii_case(to) || p.emails.contains(&lower);
@@ -267,14 +266,7 @@ pub async fn named_in(store: &dyn Store, text: &str, prefer: Prefer) -> Result<P
 
 /// One person, with their private notes only when asked for.
 pub async fn get(store: &dyn Store, id: i64, privacy: Privacy) -> Result<Person> {
-    let mut p =
-        store
-            .person(id)
-            .await?
-            .ok_or(AppError::Store(fulcrum_store::StoreError::NotFound {
-                what: "person",
-                id,
-            }))?;
+    let mut p = store.person(id).await?.ok_or(no_person(id))?;
     if privacy.includes() {
         store
             .private_notes(&crate::access::owner_key(), Some(id))

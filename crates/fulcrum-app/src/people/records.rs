@@ -2,7 +2,7 @@
 //! 1:1s (calendar and notes), agenda, observations, feedback, delegations, contacts,
 //! commitments, stakeholder preps and onboarding.
 
-use crate::error::{AppError, Result};
+use crate::error::Result;
 use crate::markdown::plural;
 use crate::profile;
 use fulcrum_core::delegation::{self, Delegation, StyleHistory};
@@ -14,7 +14,7 @@ use fulcrum_core::people::{self, CalendarMeeting, OneOnOne, OneOnOneState, Perso
 use fulcrum_core::privacy::{Privacy, Private};
 use fulcrum_core::relationships::{self, Commitment, ContactStatus, Interaction, Nudge, Prep};
 use fulcrum_core::{Profile, time};
-use fulcrum_store::{Store, StoreError, StoredEvent};
+use fulcrum_store::{Store, StoredEvent};
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
@@ -163,9 +163,7 @@ impl Records {
     ) -> Result<Records> {
         let (profile, tz, today, since) = window(store, now, since).await?;
         let file = store.person_file(id).await?;
-        let person = file
-            .person
-            .ok_or(AppError::Store(StoreError::NotFound { what: "person", id }))?;
+        let person = file.person.ok_or_else(|| super::no_person(id))?;
         let meetings = meetings(store, &tz, since, now, Some(&person.emails)).await?;
         Ok(Records {
             today,
@@ -208,7 +206,7 @@ impl Records {
         self.people
             .iter()
             .find(|p| p.id == id)
-            .ok_or(AppError::Store(StoreError::NotFound { what: "person", id }))
+            .ok_or_else(|| super::no_person(id))
     }
 
     pub fn active(&self) -> impl Iterator<Item = &Person> {

@@ -18,6 +18,14 @@ macro_rules! source_columns {
     };
 }
 
+/// The columns of an event, as `put_events` writes and `event_from_row` reads them.
+macro_rules! event_columns {
+    () => {
+        "source_id, uid, recurrence_id, start_at, end_at, all_day, title, status, my_response,
+         others, attendees, organizer, show_as"
+    };
+}
+
 fn source_from_row(row: &DbRow) -> Result<Source> {
     let kind: String = row.try_get("kind")?;
     Ok(Source {
@@ -323,10 +331,8 @@ async fn put_events(tx: &mut Transaction<'_, DB>, id: i64, events: &[StoredEvent
         .map(|(_, e)| e)
         .collect();
     for chunk in events.chunks(BATCH) {
-        let mut qb: QueryBuilder<DB> = QueryBuilder::new(
-        "INSERT INTO events (source_id, uid, recurrence_id, start_at, end_at, all_day, title, status,
-         my_response, others, attendees, organizer, show_as) ",
-    );
+        let mut qb: QueryBuilder<DB> =
+            QueryBuilder::new(concat!("INSERT INTO events (", event_columns!(), ") "));
         qb.push_values(chunk, |mut b, e| {
             b.push_bind(id)
                 .push_bind(&e.uid)
@@ -366,14 +372,6 @@ async fn finish_import(tx: &mut Transaction<'_, DB>, id: i64, outcome: &str) -> 
     .fetch_one(&mut **tx)
     .await?;
     source_from_row(&row)
-}
-
-/// The columns `event_from_row` reads.
-macro_rules! event_columns {
-    () => {
-        "source_id, uid, recurrence_id, start_at, end_at, all_day, title, status, my_response,
-         others, attendees, organizer, show_as"
-    };
 }
 
 /// A LIKE pattern that matches any text holding `email`, whatever the case: ASCII letters in
