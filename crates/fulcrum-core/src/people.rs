@@ -23,6 +23,9 @@ pub const MAX_REPORTS: usize = 8;
 pub const MIN_DURATION_MINUTES: u32 = 30;
 /// Peers, stakeholders and mentors are worth a contact about once a month.
 pub const MONTHLY_CONTACT_DAYS: u32 = 30;
+/// 1:1s in a row the lead called off (cancelled or declined) that make a warning: cancelling
+/// is one of the fastest ways to lose a report's trust.
+pub const CALLED_OFF_IN_A_ROW: usize = 2;
 
 word_enum! {
     pub enum Relation {

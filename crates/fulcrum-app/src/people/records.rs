@@ -355,7 +355,7 @@ impl Records {
                 p.cadence_days
             ));
         }
-        if o.cancelled_by_me_in_a_row >= 2 {
+        if o.cancelled_by_me_in_a_row >= people::CALLED_OFF_IN_A_ROW {
             out.push(format!(
                 "You called off the last {} with {first}. Cancelling is one of the fastest \
                  ways to lose trust: keep the next one, even if it is short.",

@@ -332,7 +332,7 @@ fn history(p: &PersonOneOnOnes, tz: &TimeZone) -> String {
             person.first_name()
         );
     }
-    if p.cancelled_by_me_in_a_row >= 2 {
+    if p.cancelled_by_me_in_a_row >= fulcrum_core::people::CALLED_OFF_IN_A_ROW {
         let _ = writeln!(
             s,
             "You called off the last {} in a row: keep the next one, even if short.",

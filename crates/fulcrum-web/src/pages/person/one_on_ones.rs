@@ -204,7 +204,7 @@ pub(super) fn history(c: &Ctx) -> Markup {
                 (counts.held) " held, " (counts.moved) " moved, " (counts.cancelled) " cancelled, "
                 (counts.declined) " declined, " (counts.upcoming) " coming up; " (counts.logged) " logged with notes. "
                 "From your calendar over the last " (plural(people::HISTORY_DAYS, "day", "days")) " and the next " (people::AHEAD_DAYS) "."
-                @if c.p.one_on_ones.cancelled_by_me_in_a_row >= 2 {
+                @if c.p.one_on_ones.cancelled_by_me_in_a_row >= fulcrum_core::people::CALLED_OFF_IN_A_ROW {
                     " " span.field-error { "You called off the last " (c.p.one_on_ones.cancelled_by_me_in_a_row) " in a row." }
                 }
             }
