@@ -13,19 +13,10 @@
 
 use std::fmt::Write as _;
 
-/// Deterministic generator so every run writes the same file.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+// The same deterministic generator as the tests', so every run writes the same file.
+#[path = "../tests/common/xorshift.rs"]
+mod xorshift;
+use xorshift::Rng;
 
 /// The zones the reports work in.
 const ZONES: [&str; 4] = [
@@ -53,6 +44,7 @@ fn dt(d: jiff::civil::Date, h: i8, m: i8) -> String {
 }
 
 /// The 1:1 series of report `r`: its zone, weekday, hour, and its first day.
+#[derive(Clone, Copy)]
 struct Report {
     zone: &'static str,
     weekday: i64,
@@ -76,6 +68,42 @@ impl Report {
                 .expect("date"),
         }
     }
+
+    /// Walks the series, one roll of `rng` per instance: a roll below 6 is a holiday,
+    /// returned as an EXDATE value; any other roll goes to `other` with its day, to write an
+    /// override when the roll says the instance was moved or cancelled.
+    fn holidays(
+        &self,
+        rng: &mut Rng,
+        mut other: impl FnMut(jiff::civil::Date, u64),
+    ) -> Vec<String> {
+        let mut exdates = Vec::new();
+        for d in instances(self.first, self.biweekly) {
+            let roll = rng.below(100);
+            if roll < 6 {
+                exdates.push(dt(d, self.hour, 0));
+            } else {
+                other(d, roll);
+            }
+        }
+        exdates
+    }
+
+    /// The DTSTART, DTEND and weekly RRULE lines of the series.
+    fn write_times(&self, s: &mut String) {
+        let Report {
+            zone, hour, first, ..
+        } = *self;
+        let _ = write!(
+            s,
+            "DTSTART;TZID={zone}:{}\r\nDTEND;TZID={zone}:{}\r\n\
+             RRULE:FREQ=WEEKLY;{}BYDAY={}\r\n",
+            dt(first, hour, 0),
+            dt(first, hour, 30),
+            if self.biweekly { "INTERVAL=2;" } else { "" },
+            DAYS[self.weekday as usize]
+        );
+    }
 }
 
 /// The days of a weekly (or biweekly) series from `first` to the end of the decade.
@@ -97,22 +125,13 @@ pub fn generate() -> String {
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Fulcrum//bench generator//EN\r\n",
     );
     for r in 0..20u64 {
-        let Report {
-            zone,
-            weekday,
-            hour,
-            biweekly,
-            first,
-        } = Report::new(r);
+        let report = Report::new(r);
+        let Report { zone, hour, .. } = report;
         let uid = format!("1on1-report-{r:02}@bench.example");
-        // Holidays: skip a few instances every year.
-        let mut exdates = Vec::new();
+        // Holidays are skipped; a few instances are moved or cancelled.
         let mut overrides = String::new();
-        for d in instances(first, biweekly) {
-            let roll = rng.below(100);
-            if roll < 6 {
-                exdates.push(dt(d, hour, 0));
-            } else if roll < 9 {
+        let exdates = report.holidays(&mut rng, |d, roll| {
+            if roll < 9 {
                 // Moved to the next day, one hour later.
                 let moved = d.tomorrow().expect("date");
                 let _ = write!(
@@ -135,16 +154,9 @@ pub fn generate() -> String {
                     dt(d, hour, 30)
                 );
             }
-        }
-        let _ = write!(
-            s,
-            "BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART;TZID={zone}:{}\r\nDTEND;TZID={zone}:{}\r\n\
-             RRULE:FREQ=WEEKLY;{}BYDAY={}\r\n",
-            dt(first, hour, 0),
-            dt(first, hour, 30),
-            if biweekly { "INTERVAL=2;" } else { "" },
-            DAYS[weekday as usize]
-        );
+        });
+        let _ = write!(s, "BEGIN:VEVENT\r\nUID:{uid}\r\n");
+        report.write_times(&mut s);
         for chunk in exdates.chunks(8) {
             let _ = write!(s, "EXDATE;TZID={zone}:{}\r\n", chunk.join(","));
         }
@@ -355,22 +367,13 @@ pub fn generate_large() -> String {
     let mut id = 1u64;
     // The reports' 1:1s, as in `generate`, but exported in full.
     for r in 0..20u64 {
-        let Report {
-            zone,
-            weekday,
-            hour,
-            biweekly,
-            first,
-        } = Report::new(r);
+        let report = Report::new(r);
+        let Report { zone, hour, .. } = report;
         let uid = format!("{:026x}@bench.example", 0x1011_u64 * 1000 + r);
         let topic = format!("1:1 {} / Lead", FIRST[r as usize]);
-        let mut exdates = Vec::new();
         let mut overrides = String::new();
-        for d in instances(first, biweekly) {
-            let roll = rng.below(100);
-            if roll < 6 {
-                exdates.push(dt(d, hour, 0));
-            } else if roll < 14 {
+        let exdates = report.holidays(&mut rng, |d, roll| {
+            if roll < 14 {
                 // Moved (next day, an hour later) or cancelled: a full copy each.
                 let cancelled = roll >= 11;
                 let (day, h) = if cancelled {
@@ -403,16 +406,9 @@ pub fn generate_large() -> String {
                 overrides.push_str("END:VEVENT\r\n");
                 id += 1;
             }
-        }
-        let _ = write!(
-            s,
-            "BEGIN:VEVENT\r\nDTSTART;TZID={zone}:{}\r\nDTEND;TZID={zone}:{}\r\n\
-             RRULE:FREQ=WEEKLY;{}BYDAY={}\r\n",
-            dt(first, hour, 0),
-            dt(first, hour, 30),
-            if biweekly { "INTERVAL=2;" } else { "" },
-            DAYS[weekday as usize]
-        );
+        });
+        s.push_str("BEGIN:VEVENT\r\n");
+        report.write_times(&mut s);
         for chunk in exdates.chunks(8) {
             folded(&mut s, &format!("EXDATE;TZID={zone}:{}", chunk.join(",")));
         }

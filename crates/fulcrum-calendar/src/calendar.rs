@@ -116,6 +116,24 @@ pub struct Expansion<'a> {
     pub work: u64,
 }
 
+/// Cuts what one series appended to `out` from `start` on to its `keep` earliest
+/// occurrences; whether any were cut. Overrides are placed before the instances and may
+/// move anywhere in time, so the earliest are found by sorting what was collected.
+fn keep_earliest(
+    out: &mut Vec<Occurrence<'_>>,
+    start: usize,
+    keep: usize,
+    floating: &TimeZone,
+) -> bool {
+    let mine = &mut out[start..];
+    if mine.len() <= keep {
+        return false;
+    }
+    mine.sort_by_key(|o| o.start.to_timestamp(floating));
+    out.truncate(start + keep);
+    true
+}
+
 /// The window being expanded: `[from, to)`, with floating and all-day values
 /// read in `floating`.
 #[derive(Debug, Clone, Copy)]
@@ -294,7 +312,9 @@ impl Calendar {
             };
             let before = out.len();
             let window = Window { from, to, floating };
-            let r = self.expand_series(s, window, budget, &mut out);
+            let mut r = SeriesOutcome::default();
+            self.collect_series(s, window, budget, &mut out, &mut r);
+            r.more |= keep_earliest(&mut out, before, budget.occurrences, floating);
             work += r.work;
             self.series_warnings(s, &r, out.len() - before, budget, limits, &mut warnings);
         }
@@ -419,31 +439,8 @@ impl Calendar {
         (e.map_or(0, |e| e.line), e.and_then(|e| e.uid.clone()))
     }
 
-    /// Appends the series' occurrences overlapping `[from, to)` to `out`, at
-    /// most `budget.occurrences` of them (the earliest), spending at most
-    /// `budget.work` on its rules.
-    fn expand_series<'a>(
-        &'a self,
-        s: &Series,
-        window: Window<'_>,
-        budget: Budget,
-        out: &mut Vec<Occurrence<'a>>,
-    ) -> SeriesOutcome {
-        let mut outcome = SeriesOutcome::default();
-        let start_len = out.len();
-        self.collect_series(s, window, budget, out, &mut outcome);
-        let floating = window.floating;
-        // Overrides are placed before the instances and may move anywhere in time,
-        // so the earliest are found by sorting what was collected.
-        let mine = &mut out[start_len..];
-        if mine.len() > budget.occurrences {
-            mine.sort_by_key(|o| o.start.to_timestamp(floating));
-            out.truncate(start_len + budget.occurrences);
-            outcome.more = true;
-        }
-        outcome
-    }
-
+    /// Appends the series' occurrences overlapping `[from, to)` to `out`, spending at most
+    /// `budget.work` on its rules (`keep_earliest` then cuts them to `budget.occurrences`).
     fn collect_series<'a>(
         &'a self,
         s: &Series,

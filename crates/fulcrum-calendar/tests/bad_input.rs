@@ -3,18 +3,25 @@
 
 mod common;
 
-use fulcrum_calendar::Calendar;
+use common::xorshift::Rng;
+use fulcrum_calendar::{Calendar, ParseError};
 
 fn read(name: &str) -> String {
     std::fs::read_to_string(common::dir().join("fixtures/bad").join(name)).expect("fixture")
 }
 
+/// The error that stops parsing the bad fixture `name`, checked to point at `line`.
+#[track_caller]
+fn fatal(name: &str, line: usize) -> ParseError {
+    let err = Calendar::parse(&read(name)).unwrap_err();
+    assert_eq!(err.line, line, "{err}");
+    err
+}
+
 #[test]
 fn not_icalendar() {
-    let err = Calendar::parse(&read("not_ical.ics")).unwrap_err();
-    assert_eq!(err.line, 1);
     assert_eq!(
-        err.to_string(),
+        fatal("not_ical.ics", 1).to_string(),
         "line 1: not an iCalendar file: expected BEGIN:VCALENDAR"
     );
     assert!(Calendar::parse("").is_err());
@@ -24,8 +31,7 @@ fn not_icalendar() {
 
 #[test]
 fn truncated() {
-    let err = Calendar::parse(&read("truncated.ics")).unwrap_err();
-    assert_eq!(err.line, 6);
+    let err = fatal("truncated.ics", 6);
     assert!(err.message.contains("truncated"), "{err}");
     assert!(err.message.contains("BEGIN:VEVENT at line 3"), "{err}");
     let err = Calendar::parse("BEGIN:VCALENDAR\nVERSION:2.0\n").unwrap_err();
@@ -38,10 +44,8 @@ fn truncated() {
 
 #[test]
 fn misnested() {
-    let err = Calendar::parse(&read("misnested.ics")).unwrap_err();
-    assert_eq!(err.line, 8);
     assert_eq!(
-        err.to_string(),
+        fatal("misnested.ics", 8).to_string(),
         "line 8: END:VEVENT does not match BEGIN:VALARM at line 6"
     );
     let err = Calendar::parse("BEGIN:VCALENDAR\nEND:VCALENDAR\nEND:VEVENT\n").unwrap_err();
@@ -88,20 +92,6 @@ fn broken_components_are_skipped_with_warnings() {
     );
     // VTODO and VJOURNAL are not events and do not warn.
     assert_eq!(w.len(), 6, "{w:?}");
-}
-
-/// Tiny deterministic generator for the mutation test.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
 }
 
 const SNIPPETS: &[&str] = &[
@@ -155,24 +145,24 @@ fn mutated_fixtures_never_panic() {
     for round in 0..600 {
         let base = &texts[round % texts.len()];
         let mut bytes = base.as_bytes().to_vec();
-        for _ in 0..1 + rng.below(6) {
-            match rng.below(5) {
+        for _ in 0..1 + rng.index(6) {
+            match rng.index(5) {
                 0 => {
-                    let n = rng.below(bytes.len());
+                    let n = rng.index(bytes.len());
                     bytes.truncate(n);
                 }
                 1 if !bytes.is_empty() => {
-                    let i = rng.below(bytes.len());
+                    let i = rng.index(bytes.len());
                     bytes[i] = (rng.next() & 0x7f) as u8;
                 }
                 2 if !bytes.is_empty() => {
-                    let i = rng.below(bytes.len());
-                    let n = rng.below(200).min(bytes.len() - i);
+                    let i = rng.index(bytes.len());
+                    let n = rng.index(200).min(bytes.len() - i);
                     bytes.drain(i..i + n);
                 }
                 _ => {
-                    let i = rng.below(bytes.len() + 1);
-                    let s = SNIPPETS[rng.below(SNIPPETS.len())];
+                    let i = rng.index(bytes.len() + 1);
+                    let s = SNIPPETS[rng.index(SNIPPETS.len())];
                     bytes.splice(i..i, s.bytes());
                 }
             }

@@ -4,8 +4,8 @@
 //! naming the event's line and UID. Counts and work are asserted, never time.
 
 use fulcrum_calendar::{
-    Calendar, Limits, MAX_OCCURRENCES_PER_EVENT, MAX_OCCURRENCES_TOTAL, MAX_WORK_PER_EVENT,
-    MAX_WORK_TOTAL, Warning, WarningKind, tsv_line,
+    Calendar, Expansion, Limits, MAX_OCCURRENCES_PER_EVENT, MAX_OCCURRENCES_TOTAL,
+    MAX_WORK_PER_EVENT, MAX_WORK_TOTAL, Warning, WarningKind, tsv_line,
 };
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -38,6 +38,17 @@ fn parse(text: &str) -> Calendar {
     cal
 }
 
+/// A calendar of the one VEVENT `event` writes.
+fn one_event(uid: &str, dtstart: &str, rules: &[&str]) -> Calendar {
+    parse(&wrap(&event(uid, dtstart, rules)))
+}
+
+/// `cal` expanded over the horizon with the default limits.
+fn expand(cal: &Calendar) -> Expansion<'_> {
+    let (from, to) = horizon();
+    cal.expand_bounded(from, to, &TimeZone::UTC, &Limits::default())
+}
+
 /// The single warning of an expansion, checked to name line 3 and the UID.
 #[track_caller]
 fn only_warning<'w>(warnings: &'w [Warning], uid: &str) -> &'w Warning {
@@ -57,9 +68,8 @@ fn only_warning<'w>(warnings: &'w [Warning], uid: &str) -> &'w Warning {
 /// limit with a warning saying so; returns the TSV lines.
 #[track_caller]
 fn capped(uid: &str, dtstart: &str, rules: &[&str]) -> Vec<String> {
-    let cal = parse(&wrap(&event(uid, dtstart, rules)));
-    let (from, to) = horizon();
-    let x = cal.expand_bounded(from, to, &TimeZone::UTC, &Limits::default());
+    let cal = one_event(uid, dtstart, rules);
+    let x = expand(&cal);
     assert_eq!(x.occurrences.len(), MAX_OCCURRENCES_PER_EVENT);
     assert!(x.work <= MAX_WORK_PER_EVENT, "work {}", x.work);
     let w = only_warning(&x.warnings, uid);
@@ -71,6 +81,7 @@ fn capped(uid: &str, dtstart: &str, rules: &[&str]) -> Vec<String> {
     );
     assert!(w.message.contains("kept the first 10 000"), "{w}");
     // The old entry point applies the same limits.
+    let (from, to) = horizon();
     assert_eq!(
         cal.expand(from, to, &TimeZone::UTC).len(),
         MAX_OCCURRENCES_PER_EVENT
@@ -79,11 +90,34 @@ fn capped(uid: &str, dtstart: &str, rules: &[&str]) -> Vec<String> {
 }
 
 #[test]
-fn secondly_without_end_keeps_the_first_ten_thousand() {
-    let got = capped("s", "20240301T090000Z", &["FREQ=SECONDLY"]);
-    assert_eq!(got[0], "s\t2024-03-01T09:00:00Z\t2024-03-01T09:00:00Z");
-    // 9 999 seconds later: the earliest ones, none skipped.
-    assert_eq!(got[9_999], "s\t2024-03-01T11:46:39Z\t2024-03-01T11:46:39Z");
+fn rules_without_end_keep_the_first_ten_thousand() {
+    // (rule, DTSTART, the first and the 10 000th start): the earliest ones, none skipped
+    // (9 999 seconds later for the secondly rule); the minutely rule starts before the
+    // window, so at the window.
+    for (rule, dtstart, first, last) in [
+        (
+            "FREQ=SECONDLY",
+            "20240301T090000Z",
+            "2024-03-01T09:00:00",
+            "2024-03-01T11:46:39",
+        ),
+        (
+            "FREQ=MINUTELY",
+            "20150101T083000Z",
+            "2016-01-01T00:00:00",
+            "2016-01-07T22:39:00",
+        ),
+        (
+            "FREQ=HOURLY",
+            "20160101T083000Z",
+            "2016-01-01T08:30:00",
+            "2017-02-20T23:30:00",
+        ),
+    ] {
+        let got = capped("bomb", dtstart, &[rule]);
+        assert_eq!(got[0], format!("bomb\t{first}Z\t{first}Z"), "{rule}");
+        assert_eq!(got[9_999], format!("bomb\t{last}Z\t{last}Z"), "{rule}");
+    }
 }
 
 #[test]
@@ -103,13 +137,12 @@ fn secondly_with_a_huge_count_from_years_before_the_window() {
     );
     assert_eq!(got[0], "count\t2016-01-01T00:00:00Z\t2016-01-01T00:00:00Z");
     // From 2010 the same count ends (2013-03-03) before the window: nothing, cheaply.
-    let cal = parse(&wrap(&event(
+    let cal = one_event(
         "count",
         "20100101T000000Z",
         &["FREQ=SECONDLY;COUNT=100000000"],
-    )));
-    let (from, to) = horizon();
-    let x = cal.expand_bounded(from, to, &TimeZone::UTC, &Limits::default());
+    );
+    let x = expand(&cal);
     assert!(x.occurrences.is_empty());
     assert!(x.warnings.is_empty(), "{:?}", x.warnings);
     assert!(x.work < 10, "work {}", x.work);
@@ -143,7 +176,7 @@ fn the_count_skip_lands_on_the_same_instances_as_walking() {
         ("FREQ=DAILY;INTERVAL=3;COUNT=500", "20120601T101010Z", true),
         ("FREQ=WEEKLY;INTERVAL=2;COUNT=150", "20120601T101010Z", true),
     ] {
-        let cal = parse(&wrap(&event("c", start, &[rule])));
+        let cal = one_event("c", start, &[rule]);
         let (from, to) = horizon();
         let skipped: Vec<String> = cal
             .expand(from, to, &TimeZone::UTC)
@@ -206,20 +239,6 @@ fn minutely_with_thirty_one_seconds_a_minute() {
 }
 
 #[test]
-fn minutely_without_end_over_the_import_horizon() {
-    let got = capped("m", "20150101T083000Z", &["FREQ=MINUTELY"]);
-    assert_eq!(got[0], "m\t2016-01-01T00:00:00Z\t2016-01-01T00:00:00Z");
-    assert_eq!(got[9_999], "m\t2016-01-07T22:39:00Z\t2016-01-07T22:39:00Z");
-}
-
-#[test]
-fn hourly_without_end_over_the_import_horizon() {
-    let got = capped("h", "20160101T083000Z", &["FREQ=HOURLY"]);
-    assert_eq!(got[0], "h\t2016-01-01T08:30:00Z\t2016-01-01T08:30:00Z");
-    assert_eq!(got[9_999], "h\t2017-02-20T23:30:00Z\t2017-02-20T23:30:00Z");
-}
-
-#[test]
 fn a_zoned_bomb_with_long_instances_is_capped_too() {
     // Each instance lasts a day, so instances starting before the window overlap it.
     let text = wrap(
@@ -227,8 +246,7 @@ fn a_zoned_bomb_with_long_instances_is_capped_too() {
          DTEND;TZID=Europe/Berlin:20150102T000000\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\n",
     );
     let cal = parse(&text);
-    let (from, to) = horizon();
-    let x = cal.expand_bounded(from, to, &TimeZone::UTC, &Limits::default());
+    let x = expand(&cal);
     assert_eq!(x.occurrences.len(), MAX_OCCURRENCES_PER_EVENT);
     assert!(x.work <= MAX_WORK_PER_EVENT);
     let first = &x.occurrences[0];
@@ -246,13 +264,12 @@ fn a_zoned_bomb_with_long_instances_is_capped_too() {
 #[test]
 fn an_event_of_ordinary_size_is_not_touched() {
     // Every weekday at 09:00 and 14:00 for eleven years: ~5 700 occurrences.
-    let cal = parse(&wrap(&event(
+    let cal = one_event(
         "busy",
         "20160101T090000Z",
         &["FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=9,14"],
-    )));
-    let (from, to) = horizon();
-    let x = cal.expand_bounded(from, to, &TimeZone::UTC, &Limits::default());
+    );
+    let x = expand(&cal);
     assert_eq!(x.occurrences.len(), 5_740);
     assert!(x.warnings.is_empty(), "{:?}", x.warnings);
     assert!(x.work < 40_000, "work {}", x.work);
@@ -260,7 +277,7 @@ fn an_event_of_ordinary_size_is_not_touched() {
 
 #[test]
 fn smaller_limits_cut_an_ordinary_event_and_say_so() {
-    let cal = parse(&wrap(&event("daily", "20240101T090000Z", &["FREQ=DAILY"])));
+    let cal = one_event("daily", "20240101T090000Z", &["FREQ=DAILY"]);
     let (from, to) = horizon();
     let limits = Limits {
         occurrences_per_event: 5,
@@ -284,7 +301,6 @@ fn smaller_limits_cut_an_ordinary_event_and_say_so() {
 
 #[test]
 fn impossible_rules_end_at_once_and_leave_dtstart() {
-    let (from, to) = horizon();
     for (start, rule) in [
         ("20240131T090000Z", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31"),
         ("20240130T090000Z", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"),
@@ -306,8 +322,8 @@ fn impossible_rules_end_at_once_and_leave_dtstart() {
         ("20240101T090000Z", "FREQ=HOURLY;INTERVAL=24;BYHOUR=10"),
         ("20240101T090000Z", "FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30"),
     ] {
-        let cal = parse(&wrap(&event("never", start, &[rule])));
-        let x = cal.expand_bounded(from, to, &TimeZone::UTC, &Limits::default());
+        let cal = one_event("never", start, &[rule]);
+        let x = expand(&cal);
         let got: Vec<String> = x.occurrences.iter().map(tsv_line).collect();
         let iso = format!("{}Z", start_iso(start));
         assert_eq!(got, [format!("never\t{iso}\t{iso}")], "{rule}");
@@ -324,7 +340,6 @@ fn impossible_rules_end_at_once_and_leave_dtstart() {
 
 #[test]
 fn rare_but_possible_rules_are_not_called_impossible() {
-    let (from, to) = horizon();
     for (start, rule, n) in [
         // 29 February: 2016, 2020, 2024.
         ("20160229T090000Z", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", 3),
@@ -340,8 +355,8 @@ fn rare_but_possible_rules_are_not_called_impossible() {
             2_679,
         ),
     ] {
-        let cal = parse(&wrap(&event("rare", start, &[rule])));
-        let x = cal.expand_bounded(from, to, &TimeZone::UTC, &Limits::default());
+        let cal = one_event("rare", start, &[rule]);
+        let x = expand(&cal);
         assert!(x.warnings.is_empty(), "{rule}: {:?}", x.warnings);
         assert_eq!(x.occurrences.len(), n, "{rule}");
     }
@@ -351,13 +366,8 @@ fn rare_but_possible_rules_are_not_called_impossible() {
 fn an_impossible_rule_the_check_misses_is_stopped_by_the_work_limit() {
     // Each second is a period of one candidate, so BYSETPOS=2 never picks anything:
     // without a limit this examines 347 million empty periods.
-    let cal = parse(&wrap(&event(
-        "empty",
-        "20160101T000000Z",
-        &["FREQ=SECONDLY;BYSETPOS=2"],
-    )));
-    let (from, to) = horizon();
-    let x = cal.expand_bounded(from, to, &TimeZone::UTC, &Limits::default());
+    let cal = one_event("empty", "20160101T000000Z", &["FREQ=SECONDLY;BYSETPOS=2"]);
+    let x = expand(&cal);
     assert_eq!(x.occurrences.len(), 1, "DTSTART itself");
     assert_eq!(x.work, MAX_WORK_PER_EVENT);
     let w = only_warning(&x.warnings, "empty");
@@ -373,13 +383,12 @@ fn an_impossible_rule_the_check_misses_is_stopped_by_the_work_limit() {
 fn a_huge_count_with_parts_is_stopped_by_the_work_limit() {
     // Two instances a minute from 2010: the count cannot be skipped through, and
     // walking to the window would take 3 million minutes.
-    let cal = parse(&wrap(&event(
+    let cal = one_event(
         "walk",
         "20100101T000000Z",
         &["FREQ=MINUTELY;BYSECOND=0,30;COUNT=100000000"],
-    )));
-    let (from, to) = horizon();
-    let x = cal.expand_bounded(from, to, &TimeZone::UTC, &Limits::default());
+    );
+    let x = expand(&cal);
     assert!(x.occurrences.is_empty());
     assert_eq!(x.work, MAX_WORK_PER_EVENT);
     assert_eq!(
@@ -404,13 +413,12 @@ fn a_day_of_every_second_is_built_only_as_far_as_the_budget() {
         "year\t2016-01-01T02:46:39Z\t2016-01-01T02:46:39Z"
     );
     // With BYSETPOS the period cannot be picked from without building all of it.
-    let cal = parse(&wrap(&event(
+    let cal = one_event(
         "year",
         "20160101T000000Z",
         &[&format!("{rule};BYSETPOS=-1")],
-    )));
-    let (from, to) = horizon();
-    let x = cal.expand_bounded(from, to, &TimeZone::UTC, &Limits::default());
+    );
+    let x = expand(&cal);
     assert_eq!(x.occurrences.len(), 1, "DTSTART itself");
     assert_eq!(x.work, MAX_WORK_PER_EVENT);
 }
@@ -440,13 +448,12 @@ fn several_rules_on_one_event_keep_the_earliest_of_them_all() {
 
 #[test]
 fn a_costly_rule_does_not_starve_the_other_rules_of_its_event() {
-    let cal = parse(&wrap(&event(
+    let cal = one_event(
         "mixed",
         "20160104T090000Z",
         &["FREQ=SECONDLY;BYSETPOS=2", "FREQ=WEEKLY;BYDAY=MO"],
-    )));
-    let (from, to) = horizon();
-    let x = cal.expand_bounded(from, to, &TimeZone::UTC, &Limits::default());
+    );
+    let x = expand(&cal);
     // Every Monday at 09:00 for eleven years (DTSTART among them).
     assert_eq!(x.occurrences.len(), 574);
     assert!(x.work <= MAX_WORK_PER_EVENT);
@@ -476,8 +483,7 @@ fn two_hundred_bombs_stop_at_the_calendar_limit() {
         .map(|i| event(&format!("bomb-{i}"), "20160101T000000Z", &["FREQ=SECONDLY"]))
         .collect();
     let cal = parse(&wrap(&body));
-    let (from, to) = horizon();
-    let x = cal.expand_bounded(from, to, &TimeZone::UTC, &Limits::default());
+    let x = expand(&cal);
     assert_eq!(x.occurrences.len(), MAX_OCCURRENCES_TOTAL);
     assert!(x.work <= MAX_WORK_TOTAL, "work {}", x.work);
     // Ten events at the per-event limit, each with its warning, then one for the rest.
@@ -523,8 +529,7 @@ fn two_hundred_costly_rules_stop_at_the_calendar_work_limit() {
         })
         .collect();
     let cal = parse(&wrap(&body));
-    let (from, to) = horizon();
-    let x = cal.expand_bounded(from, to, &TimeZone::UTC, &Limits::default());
+    let x = expand(&cal);
     assert_eq!(x.work, MAX_WORK_TOTAL);
     let spent = (MAX_WORK_TOTAL / MAX_WORK_PER_EVENT) as usize;
     assert_eq!(x.occurrences.len(), spent, "each DTSTART");
@@ -560,8 +565,7 @@ fn overrides_count_toward_the_event_limit() {
         ));
     }
     let cal = parse(&wrap(&body));
-    let (from, to) = horizon();
-    let x = cal.expand_bounded(from, to, &TimeZone::UTC, &Limits::default());
+    let x = expand(&cal);
     assert_eq!(x.occurrences.len(), MAX_OCCURRENCES_PER_EVENT);
     // The earliest are kept: the first 10 000 moved instances.
     let last = tsv_line(&x.occurrences[MAX_OCCURRENCES_PER_EVENT - 1]);

@@ -339,6 +339,19 @@ fn local_of(when: &fulcrum_calendar::When, env: Env, zone: Zone) -> DateTime {
 /// floating and all-day series, the wall-clock value `local`), in the form RFC
 /// 5545 requires; floating series of an X-WR-TIMEZONE calendar take UTC, since
 /// python reads their DTSTART as zoned.
+/// `;UNTIL=` at `shift` after the instance that starts at `at`, in the form RFC 5545
+/// requires for this DTSTART.
+fn until_after(
+    env: Env,
+    zone: Zone,
+    at: &fulcrum_calendar::When,
+    shift: jiff::SignedDuration,
+) -> Option<String> {
+    let local = local_of(at, env, zone).checked_add(shift).ok()?;
+    let ts = at.to_timestamp(&TimeZone::UTC).checked_add(shift).ok()?;
+    Some(format!(";UNTIL={}", until_value(env, zone, ts, local)))
+}
+
 fn until_value(env: Env, zone: Zone, ts: jiff::Timestamp, local: DateTime) -> String {
     match zone {
         Zone::Tz(_) | Zone::Custom(..) | Zone::Utc => {
@@ -418,13 +431,7 @@ fn random_series(rng: &mut Rng, env: Env, uid: &str) -> Option<String> {
         // UNTIL in the form RFC 5545 requires for this DTSTART.
         let pick = probe_occ.get(rng.range(1, 25) as usize).unwrap_or(first);
         let shift = jiff::SignedDuration::from_mins(rng.range(-90, 90));
-        let u = local_of(&pick.start, env, zone).checked_add(shift).ok()?;
-        let ts = pick
-            .start
-            .to_timestamp(&TimeZone::UTC)
-            .checked_add(shift)
-            .ok()?;
-        rule.push_str(&format!(";UNTIL={}", until_value(env, zone, ts, u)));
+        rule.push_str(&until_after(env, zone, &pick.start, shift)?);
     } else if rule.contains("COUNT") && rng.chance(5) {
         // COUNT=0: the rule allows nothing, DTSTART stays.
         rule = rule
@@ -439,13 +446,7 @@ fn random_series(rng: &mut Rng, env: Env, uid: &str) -> Option<String> {
         let mut second = random_rule(rng, env, zone);
         if !second.contains("COUNT") && rng.chance(40) {
             let days = jiff::SignedDuration::from_hours(24 * rng.range(5, 200));
-            let u = start.checked_add(days).ok()?;
-            let ts = first
-                .start
-                .to_timestamp(&TimeZone::UTC)
-                .checked_add(days)
-                .ok()?;
-            second.push_str(&format!(";UNTIL={}", until_value(env, zone, ts, u)));
+            second.push_str(&until_after(env, zone, &first.start, days)?);
         }
         // dateutil refuses a rule that can never occur and with it the whole
         // calendar; we warn and keep the rest. Only rules that occur are added.

@@ -258,21 +258,21 @@ mod tests {
         }
     }
 
+    /// The marks `events` give the `days` days from `from`, for the test profile.
+    fn marks(events: &[AllDayEvent], from: Date, days: i64) -> BTreeMap<Date, DayMark> {
+        day_marks(events, &profile(), from, time::add_days(from, days))
+    }
+
     #[test]
     fn vacation_out_of_office_and_blocking_all_day_events_mark_days_away() {
-        let p = profile();
         let mon = date(2026, 11, 30);
-        let marks = day_marks(
-            &[
-                all_day("Vacation in Lisbon", mon, 2, ShowAs::Free),
-                all_day("Out", time::add_days(mon, 2), 1, ShowAs::Away),
-                all_day("Blocked", time::add_days(mon, 3), 1, ShowAs::Busy),
-                all_day("Mum's birthday", time::add_days(mon, 4), 1, ShowAs::Free),
-            ],
-            &p,
-            mon,
-            time::add_days(mon, 7),
-        );
+        let events = [
+            all_day("Vacation in Lisbon", mon, 2, ShowAs::Free),
+            all_day("Out", time::add_days(mon, 2), 1, ShowAs::Away),
+            all_day("Blocked", time::add_days(mon, 3), 1, ShowAs::Busy),
+            all_day("Mum's birthday", time::add_days(mon, 4), 1, ShowAs::Free),
+        ];
+        let marks = marks(&events, mon, 7);
         let days: Vec<Date> = marks.keys().copied().collect();
         assert_eq!(
             days,
@@ -305,17 +305,12 @@ mod tests {
 
     #[test]
     fn away_wins_over_a_conference_on_the_same_day() {
-        let p = profile();
         let d = date(2026, 12, 1);
-        let marks = day_marks(
-            &[
-                all_day("Team summit", d, 1, ShowAs::Free),
-                all_day("Sick day", d, 1, ShowAs::Free),
-            ],
-            &p,
-            d,
-            time::add_days(d, 1),
-        );
+        let events = [
+            all_day("Team summit", d, 1, ShowAs::Free),
+            all_day("Sick day", d, 1, ShowAs::Free),
+        ];
+        let marks = marks(&events, d, 1);
         assert!(matches!(marks[&d], DayMark::Away { .. }));
     }
 

@@ -72,10 +72,7 @@ pub struct UnknownCategory(pub String);
 impl FromStr for Category {
     type Err = UnknownCategory;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Category::ALL
-            .into_iter()
-            .find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| UnknownCategory(s.to_string()))
+        crate::words::parse_word(&Category::ALL, s, Category::as_str, UnknownCategory)
     }
 }
 

@@ -286,37 +286,43 @@ fn finding(
     }
 }
 
-fn hedges(part: &'static str, text: &str, out: &mut Vec<LintFinding>) {
-    for h in found_in(text, HEDGES) {
-        out.push(finding(
-            LintKind::Hedge,
-            part,
-            Some(h),
-            format!("“{h}” softens the message until it is unclear: say it plainly."),
-        ));
+/// A finding of `kind` for each of `words` found in `text`, worded by `message`.
+fn flag_words(
+    kind: LintKind,
+    words: &[&str],
+    part: &'static str,
+    text: &str,
+    out: &mut Vec<LintFinding>,
+    message: impl Fn(&str) -> String,
+) {
+    for w in found_in(text, words) {
+        out.push(finding(kind, part, Some(w), message(w)));
     }
 }
 
+fn hedges(part: &'static str, text: &str, out: &mut Vec<LintFinding>) {
+    flag_words(LintKind::Hedge, HEDGES, part, text, out, |h| {
+        format!("“{h}” softens the message until it is unclear: say it plainly.")
+    });
+}
+
 fn patterns(part: &'static str, text: &str, out: &mut Vec<LintFinding>) {
-    for g in found_in(text, GENERALISATIONS) {
-        out.push(finding(
-            LintKind::Generalisation,
-            part,
-            Some(g),
+    flag_words(
+        LintKind::Generalisation,
+        GENERALISATIONS,
+        part,
+        text,
+        out,
+        |g| {
             format!(
                 "“{g}” turns one moment into a pattern and invites an argument about the \
                  exceptions: describe a time you saw it."
-            ),
-        ));
-    }
-    for j in found_in(text, JUDGEMENTS) {
-        out.push(finding(
-            LintKind::Judgement,
-            part,
-            Some(j),
-            format!("“{j}” judges the person: say what they did that you could see or hear."),
-        ));
-    }
+            )
+        },
+    );
+    flag_words(LintKind::Judgement, JUDGEMENTS, part, text, out, |j| {
+        format!("“{j}” judges the person: say what they did that you could see or hear.")
+    });
 }
 
 fn anchored(text: &str) -> bool {

@@ -4,6 +4,7 @@
 
 use crate::people::{OneOnOne, OneOnOneState};
 use crate::privacy::Private;
+use crate::words::capitalised;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
@@ -311,13 +312,6 @@ pub fn topic_balance(notes: &[OneOnOneNote]) -> TopicBalance {
         status_heavy,
         suggestion,
     }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// Questions that open each theme, written for Fulcrum.

@@ -623,6 +623,39 @@ mod tests {
         vec!["me@example.com".into()]
     }
 
+    fn kim() -> Person {
+        person("Kim Park", "kim@example.com")
+    }
+
+    /// A meeting of the user and Kim alone.
+    fn with_kim(title: &str, start: &str) -> CalendarMeeting {
+        meeting(title, start, &["me@example.com", "kim@example.com"])
+    }
+
+    /// `m` as the user cancelled it (they organise the series).
+    fn cancelled(m: CalendarMeeting) -> CalendarMeeting {
+        CalendarMeeting {
+            status: "cancelled".into(),
+            ..m
+        }
+    }
+
+    /// `m` as the user declined it.
+    fn declined(m: CalendarMeeting) -> CalendarMeeting {
+        CalendarMeeting {
+            my_response: "declined".into(),
+            ..m
+        }
+    }
+
+    /// `m` standing for the instance the series planned at `planned`.
+    fn instead_of(m: CalendarMeeting, planned: &str) -> CalendarMeeting {
+        CalendarMeeting {
+            recurrence_id: planned.into(),
+            ..m
+        }
+    }
+
     const NOW: &str = "2026-03-20T12:00:00Z";
 
     fn states(p: &Person, ms: &[CalendarMeeting]) -> Vec<OneOnOneState> {
@@ -634,19 +667,17 @@ mod tests {
 
     #[test]
     fn moved_cancelled_declined_held_and_upcoming() {
-        let kim = person("Kim Park", "kim@example.com");
-        let both = ["me@example.com", "kim@example.com"];
-        let held = meeting("Kim / me", "2026-03-02T15:00:00Z", &both);
-        let mut moved = meeting("Kim / me", "2026-03-05T10:00:00Z", &both);
-        moved.recurrence_id = "2026-03-04T15:00:00Z".into();
-        let mut cancelled = meeting("Kim / me", "2026-03-09T15:00:00Z", &both);
-        cancelled.status = "cancelled".into();
-        cancelled.organizer = Some("kim@example.com".into());
-        let mut declined = meeting("Kim / me", "2026-03-16T15:00:00Z", &both);
-        declined.my_response = "declined".into();
-        let upcoming = meeting("Kim / me", "2026-03-23T15:00:00Z", &both);
-        let mut nudged = meeting("Kim / me", "2026-03-12T15:00:30Z", &both);
-        nudged.recurrence_id = "2026-03-12T15:00:00Z".into();
+        let kim = kim();
+        let at = |start| with_kim("Kim / me", start);
+        let held = at("2026-03-02T15:00:00Z");
+        let moved = instead_of(at("2026-03-05T10:00:00Z"), "2026-03-04T15:00:00Z");
+        let cancelled = CalendarMeeting {
+            organizer: Some("kim@example.com".into()),
+            ..cancelled(at("2026-03-09T15:00:00Z"))
+        };
+        let declined = declined(at("2026-03-16T15:00:00Z"));
+        let upcoming = at("2026-03-23T15:00:00Z");
+        let nudged = instead_of(at("2026-03-12T15:00:30Z"), "2026-03-12T15:00:00Z");
         let ms = [upcoming, declined, cancelled, moved, held, nudged];
         let got = one_on_ones(&kim, &me(), &ms, ts(NOW));
         use OneOnOneState::*;
@@ -660,7 +691,7 @@ mod tests {
 
     #[test]
     fn a_renamed_instance_is_still_a_one_on_one() {
-        let kim = person("Kim Park", "kim@example.com");
+        let kim = kim();
         let renamed = meeting(
             "Career chat",
             "2026-03-02T15:00:00Z",
@@ -671,7 +702,7 @@ mod tests {
 
     #[test]
     fn a_group_meeting_titled_one_on_one_is_not_one() {
-        let kim = person("Kim Park", "kim@example.com");
+        let kim = kim();
         let group = meeting(
             "1:1 sync",
             "2026-03-02T15:00:00Z",
@@ -687,9 +718,8 @@ mod tests {
 
     #[test]
     fn two_people_pairing_or_in_an_incident_are_not_in_a_one_on_one() {
-        let kim = person("Kim Park", "kim@example.com");
-        let both = ["me@example.com", "kim@example.com"];
-        let is = |t: &str| is_one_on_one(&kim, &me(), &meeting(t, NOW, &both));
+        let kim = kim();
+        let is = |t: &str| is_one_on_one(&kim, &me(), &with_kim(t, NOW));
         assert!(!is("Pairing with Kim"));
         assert!(!is("On-call handover"));
         assert!(!is("Interview debrief"));
@@ -727,11 +757,9 @@ mod tests {
     #[test]
     fn overdue_counts_from_the_last_held_one_or_the_start_date() {
         let tz = TimeZone::UTC;
-        let mut kim = person("Kim Park", "kim@example.com");
-        let both = ["me@example.com", "kim@example.com"];
-        let held = meeting("Kim", "2026-03-02T15:00:00Z", &both);
-        let mut cancelled = meeting("Kim", "2026-03-16T15:00:00Z", &both);
-        cancelled.status = "cancelled".into();
+        let mut kim = kim();
+        let held = with_kim("Kim", "2026-03-02T15:00:00Z");
+        let cancelled = cancelled(with_kim("Kim", "2026-03-16T15:00:00Z"));
         let list = one_on_ones(&kim, &me(), &[held, cancelled], ts(NOW));
         let last = last_held(&list, date(2026, 3, 20), &tz);
         // 18 days since 2 March, cadence 14: 4 days overdue. The cancelled one does not count.
@@ -752,14 +780,11 @@ mod tests {
 
     #[test]
     fn two_called_off_by_me_in_a_row() {
-        let kim = person("Kim Park", "kim@example.com");
-        let both = ["me@example.com", "kim@example.com"];
-        let held = meeting("Kim", "2026-03-02T15:00:00Z", &both);
-        let mut mine = meeting("Kim", "2026-03-09T15:00:00Z", &both);
-        mine.status = "cancelled".into();
-        let mut declined = meeting("Kim", "2026-03-16T15:00:00Z", &both);
-        declined.my_response = "declined".into();
-        let upcoming = meeting("Kim", "2026-03-23T15:00:00Z", &both);
+        let kim = kim();
+        let held = with_kim("Kim", "2026-03-02T15:00:00Z");
+        let mine = cancelled(with_kim("Kim", "2026-03-09T15:00:00Z"));
+        let declined = declined(with_kim("Kim", "2026-03-16T15:00:00Z"));
+        let upcoming = with_kim("Kim", "2026-03-23T15:00:00Z");
         let list = one_on_ones(
             &kim,
             &me(),

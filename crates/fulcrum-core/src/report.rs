@@ -10,6 +10,7 @@ use crate::away::DayMark;
 use crate::category::Category;
 use crate::profile::{Profile, SharesOf};
 use crate::time;
+use crate::words::capitalised;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -283,7 +284,7 @@ fn progress(input: &ReportInput<'_>, tz: &TimeZone, days: &[DayLine], range: Int
     } else {
         let today = time::local_date(input.now, tz);
         let name = |d: Date| {
-            title_case(crate::profile::WEEKDAY_NAMES[d.weekday().to_monday_zero_offset() as usize])
+            capitalised(crate::profile::WEEKDAY_NAMES[d.weekday().to_monday_zero_offset() as usize])
         };
         let label = if today == input.from {
             format!("{} so far", name(today))
@@ -300,13 +301,6 @@ fn progress(input: &ReportInput<'_>, tz: &TimeZone, days: &[DayLine], range: Int
         elapsed_working_minutes: elapsed,
         judged,
     }
-}
-
-fn title_case(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// The scheduled part of the period: meetings and the focus time still free, from now on.

@@ -66,40 +66,29 @@ impl Rule {
 
     /// The rule's conditions in a few words, e.g. `title /standup/, ≥ 3 others`.
     pub fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(t) = &self.title {
-            parts.push(format!("title /{t}/"));
-        }
-        if let Some(n) = self.min_attendees {
-            parts.push(format!("≥ {n} others"));
-        }
-        if let Some(n) = self.max_attendees {
-            parts.push(format!("≤ {n} others"));
-        }
-        if let Some(d) = &self.attendee_domain {
-            parts.push(format!("an attendee @{d}"));
-        }
-        if let Some(o) = &self.organizer {
-            parts.push(format!("organised by {o}"));
-        }
-        if let Some(c) = &self.calendar {
-            parts.push(format!("calendar ~ {c}"));
-        }
-        match self.one_on_one {
-            Some(true) => parts.push("a 1:1 with someone in your people records".into()),
-            Some(false) => parts.push("not a 1:1".into()),
-            None => {}
-        }
-        if !self.with_relation.is_empty() {
-            parts.push(format!("with your {}", relation_words(&self.with_relation)));
-        }
-        if !self.only_relation.is_empty() {
-            parts.push(format!(
-                "everyone else is your {}",
-                relation_words(&self.only_relation)
-            ));
-        }
-        parts.join(", ")
+        let parts = [
+            self.title.as_ref().map(|t| format!("title /{t}/")),
+            self.min_attendees.map(|n| format!("≥ {n} others")),
+            self.max_attendees.map(|n| format!("≤ {n} others")),
+            self.attendee_domain
+                .as_ref()
+                .map(|d| format!("an attendee @{d}")),
+            self.organizer.as_ref().map(|o| format!("organised by {o}")),
+            self.calendar.as_ref().map(|c| format!("calendar ~ {c}")),
+            self.one_on_one.map(|yes| match yes {
+                true => "a 1:1 with someone in your people records".to_string(),
+                false => "not a 1:1".to_string(),
+            }),
+            (!self.with_relation.is_empty())
+                .then(|| format!("with your {}", relation_words(&self.with_relation))),
+            (!self.only_relation.is_empty()).then(|| {
+                format!(
+                    "everyone else is your {}",
+                    relation_words(&self.only_relation)
+                )
+            }),
+        ];
+        parts.into_iter().flatten().collect::<Vec<_>>().join(", ")
     }
 }
 

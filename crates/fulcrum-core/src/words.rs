@@ -35,8 +35,7 @@ macro_rules! word_enum {
 
             /// The variant this word names, ignoring case and surrounding space.
             pub fn parse(s: &str) -> Option<Self> {
-                let s = s.trim().to_ascii_lowercase();
-                Self::ALL.iter().copied().find(|v| v.as_str() == s)
+                $crate::words::find_word(Self::ALL, s, Self::as_str)
             }
 
             /// Every word, comma-separated, for messages that list the choices.
@@ -60,6 +59,34 @@ macro_rules! word_enum {
             }
         }
     };
+}
+
+/// The one of `all` whose word is `s`, ignoring ASCII case and surrounding space (the words
+/// are lower case).
+pub(crate) fn find_word<T: Copy>(all: &[T], s: &str, word: fn(T) -> &'static str) -> Option<T> {
+    let s = s.trim();
+    all.iter()
+        .copied()
+        .find(|&v| word(v).eq_ignore_ascii_case(s))
+}
+
+/// `find_word` for a `FromStr` impl: a word none of `all` has is the error `unknown` makes of
+/// it.
+pub(crate) fn parse_word<T: Copy, E>(
+    all: &[T],
+    s: &str,
+    word: fn(T) -> &'static str,
+    unknown: fn(String) -> E,
+) -> Result<T, E> {
+    find_word(all, s, word).ok_or_else(|| unknown(s.to_string()))
+}
+
+/// `s` with its first letter in upper case: `monday` → `Monday`.
+pub(crate) fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// `1 occurrence`, `3 occurrences`: a count with its noun, for every printed sentence. The CLI

@@ -28,7 +28,7 @@ fn fixture(dir: &Path) -> Repo {
     )
     .unwrap();
     r.git(&["add", ".mailmap"]);
-    r.commit_staged("Alice", USER, T0, "+0000", "add mailmap");
+    r.commit_staged(T0, "add mailmap");
     r.commit("Alice", USER, T0 + 3600, "+0200", "first line\n\nbody text");
     r.commit(
         "Bob",

@@ -24,10 +24,14 @@ fn kinds(f: &[LintFinding]) -> Vec<(LintKind, &str)> {
     f.iter().map(|f| (f.kind, f.part)).collect()
 }
 
+/// Lints constructive feedback written as situation, behaviour, impact.
+fn constructive(situation: &str, behaviour: &str, impact: &str) -> Vec<LintFinding> {
+    lint(Some(Polarity::Constructive), situation, behaviour, impact)
+}
+
 #[test]
 fn a_clear_specific_sbi_passes() {
-    let f = lint(
-        Some(Polarity::Constructive),
+    let f = constructive(
         "In yesterday's planning meeting",
         "you interrupted Ana and Lee three times while they were explaining their estimates",
         "they stopped contributing and we planned without their view of the risks",
@@ -37,8 +41,7 @@ fn a_clear_specific_sbi_passes() {
 
 #[test]
 fn hedges_patterns_and_judgements_are_flagged() {
-    let f = lint(
-        Some(Polarity::Constructive),
+    let f = constructive(
         "In standup",
         "I think you always sort of ignore the review comments, which is careless",
         "it might slow us down",
@@ -56,12 +59,7 @@ fn hedges_patterns_and_judgements_are_flagged() {
 
 #[test]
 fn missing_parts_and_missing_specifics() {
-    let f = lint(
-        Some(Polarity::Constructive),
-        "",
-        "your code is full of bugs",
-        "",
-    );
+    let f = constructive("", "your code is full of bugs", "");
     assert_eq!(
         kinds(&f),
         [
@@ -70,37 +68,29 @@ fn missing_parts_and_missing_specifics() {
             (LintKind::Judgement, "behaviour"),
         ]
     );
-    let f = lint(
-        Some(Polarity::Constructive),
-        "Recently",
-        "you left tests out",
-        "bugs reached QA",
-    );
+    let tests_left_out =
+        |situation| constructive(situation, "you left tests out", "bugs reached QA");
+    let f = tests_left_out("Recently");
     assert_eq!(kinds(&f), [(LintKind::NoSpecifics, "situation")]);
     // A pull request number anchors it.
-    let f = lint(
-        Some(Polarity::Constructive),
-        "Recently, in #482",
-        "you left tests out",
-        "bugs reached QA",
-    );
+    let f = tests_left_out("Recently, in #482");
     assert!(f.is_empty(), "{f:?}");
 }
 
 #[test]
 fn generic_praise_is_flagged_only_when_it_is_all_there_is() {
-    let f = lint(
-        Some(Polarity::Positive),
-        "At Friday's demo",
-        "great job",
-        "the client signed off",
-    );
+    let at_the_demo = |behaviour| {
+        lint(
+            Some(Polarity::Positive),
+            "At Friday's demo",
+            behaviour,
+            "the client signed off",
+        )
+    };
+    let f = at_the_demo("great job");
     assert_eq!(kinds(&f), [(LintKind::Generic, "behaviour")]);
-    let f = lint(
-        Some(Polarity::Positive),
-        "At Friday's demo",
+    let f = at_the_demo(
         "great job answering the client's questions about retries with the dashboard open",
-        "the client signed off",
     );
     assert!(f.is_empty(), "{f:?}");
 }

@@ -1,5 +1,7 @@
 use super::*;
 use crate::test_support::profile;
+use ActivityKind::{Block, Coding, Meeting};
+use Category::{Align, Build, Lead, Operate, Personal};
 use jiff::civil::date;
 
 fn at(d: Date, h: i8, m: i8) -> Timestamp {
@@ -15,8 +17,8 @@ fn act(d: Date, from: (i8, i8), to: (i8, i8), cat: Category, kind: ActivityKind)
         kind,
         source: "test".into(),
         rule: "test".into(),
-        others: u32::from(kind == ActivityKind::Meeting),
-        one_on_one: cat == Category::Lead,
+        others: u32::from(kind == Meeting),
+        one_on_one: cat == Lead,
     }
 }
 
@@ -57,16 +59,16 @@ fn cat_minutes(r: &Report, c: Category) -> i64 {
 fn a_working_day_is_measured_as_a_person_would() {
     let d = date(2026, 11, 23);
     let acts = vec![
-        act(d, (10, 0), (11, 0), Category::Lead, ActivityKind::Meeting),
-        act(d, (11, 15), (12, 0), Category::Align, ActivityKind::Meeting),
-        act(d, (13, 0), (16, 0), Category::Build, ActivityKind::Block),
-        act(d, (12, 30), (14, 0), Category::Build, ActivityKind::Coding),
-        act(d, (19, 0), (20, 0), Category::Align, ActivityKind::Meeting),
+        act(d, (10, 0), (11, 0), Lead, Meeting),
+        act(d, (11, 15), (12, 0), Align, Meeting),
+        act(d, (13, 0), (16, 0), Build, Block),
+        act(d, (12, 30), (14, 0), Build, Coding),
+        act(d, (19, 0), (20, 0), Align, Meeting),
     ];
     let r = report(&acts, &[], d, time::add_days(d, 1));
-    assert_eq!(cat_minutes(&r, Category::Build), 210);
-    assert_eq!(cat_minutes(&r, Category::Lead), 60);
-    assert_eq!(cat_minutes(&r, Category::Align), 105);
+    assert_eq!(cat_minutes(&r, Build), 210);
+    assert_eq!(cat_minutes(&r, Lead), 60);
+    assert_eq!(cat_minutes(&r, Align), 105);
     let day = &r.days[0];
     assert_eq!(day.meeting_minutes, 165);
     assert_eq!(day.meetings, 3);
@@ -76,11 +78,7 @@ fn a_working_day_is_measured_as_a_person_would() {
     assert_eq!(day.focus_minutes, 360);
     assert_eq!(day.after_hours_minutes, 60);
     assert_eq!(r.totals.minutes, 375);
-    let build = r
-        .categories
-        .iter()
-        .find(|l| l.category == Category::Build)
-        .unwrap();
+    let build = r.categories.iter().find(|l| l.category == Build).unwrap();
     assert!((build.share - 210.0 / 375.0).abs() < 1e-3);
     assert_eq!(build.target_min, Some(0.30));
     assert_eq!(build.status, "within");
@@ -90,18 +88,15 @@ fn a_working_day_is_measured_as_a_person_would() {
 fn overlapping_meetings_are_counted_once() {
     let d = date(2026, 11, 24);
     let acts = vec![
-        act(d, (10, 0), (11, 0), Category::Align, ActivityKind::Meeting),
-        act(d, (10, 30), (11, 30), Category::Lead, ActivityKind::Meeting),
-        act(d, (9, 0), (12, 0), Category::Build, ActivityKind::Coding),
+        act(d, (10, 0), (11, 0), Align, Meeting),
+        act(d, (10, 30), (11, 30), Lead, Meeting),
+        act(d, (9, 0), (12, 0), Build, Coding),
     ];
     let r = report(&acts, &[], d, time::add_days(d, 1));
     assert_eq!(r.totals.minutes, 180);
     assert_eq!(r.days[0].meeting_minutes, 90);
-    assert_eq!(cat_minutes(&r, Category::Build), 90);
-    assert_eq!(
-        cat_minutes(&r, Category::Align) + cat_minutes(&r, Category::Lead),
-        90
-    );
+    assert_eq!(cat_minutes(&r, Build), 90);
+    assert_eq!(cat_minutes(&r, Align) + cat_minutes(&r, Lead), 90);
 }
 
 #[test]
@@ -119,7 +114,7 @@ fn commits_are_counted_on_the_local_day() {
 #[test]
 fn weekends_count_as_after_hours() {
     let sat = date(2026, 11, 28);
-    let r = one_activity_day(sat, (10, 0), (12, 0), Category::Build, ActivityKind::Coding);
+    let r = one_activity_day(sat, (10, 0), (12, 0), Build, Coding);
     assert!(!r.days[0].working_day);
     assert_eq!(r.totals.after_hours_minutes, 120);
     assert_eq!(r.totals.weekend_minutes, 120);
@@ -129,7 +124,7 @@ fn weekends_count_as_after_hours() {
 #[test]
 fn personal_time_is_not_work_and_breaks_focus() {
     let d = date(2026, 11, 25);
-    let r = one_activity_day(d, (12, 0), (13, 0), Category::Personal, ActivityKind::Block);
+    let r = one_activity_day(d, (12, 0), (13, 0), Personal, Block);
     assert_eq!(r.days[0].longest_focus_minutes, 300);
     assert_eq!(r.days[0].after_hours_minutes, 0);
     assert_eq!(r.totals.work_minutes, 0);
@@ -139,8 +134,8 @@ fn personal_time_is_not_work_and_breaks_focus() {
 fn the_future_is_not_counted() {
     let d = date(2026, 11, 26);
     let acts = vec![
-        act(d, (9, 0), (10, 0), Category::Align, ActivityKind::Meeting),
-        act(d, (15, 0), (16, 0), Category::Align, ActivityKind::Meeting),
+        act(d, (9, 0), (10, 0), Align, Meeting),
+        act(d, (15, 0), (16, 0), Align, Meeting),
     ];
     let p = profile();
     let r = build(&ReportInput {
@@ -169,7 +164,7 @@ fn a_dst_day_has_its_real_length() {
     let start = "2026-10-24T23:30:00Z".parse::<Timestamp>().unwrap(); // 01:30 CEST
     let end = "2026-10-25T02:30:00Z".parse::<Timestamp>().unwrap(); // 03:30 CET
     assert_eq!(time::local_date(end, &tz), d);
-    let mut a = act(d, (9, 0), (10, 0), Category::Operate, ActivityKind::Meeting);
+    let mut a = act(d, (9, 0), (10, 0), Operate, Meeting);
     a.start = start;
     a.end = end;
     let r = report(&[a], &[], d, time::add_days(d, 1));
@@ -182,22 +177,13 @@ fn trend_covers_whole_weeks_ending_with_the_report() {
     let mon = date(2026, 11, 23);
     let prev = date(2026, 11, 17);
     let acts = vec![
-        act(
-            prev,
-            (10, 0),
-            (11, 0),
-            Category::Lead,
-            ActivityKind::Meeting,
-        ),
-        act(mon, (10, 0), (12, 0), Category::Build, ActivityKind::Block),
+        act(prev, (10, 0), (11, 0), Lead, Meeting),
+        act(mon, (10, 0), (12, 0), Build, Block),
     ];
     let r = report(&acts, &[], mon, time::add_days(mon, 7));
     assert_eq!(r.trend.len(), 2);
     assert_eq!(r.trend[0].week, "2026-W47");
-    assert_eq!(
-        r.trend[0].minutes_by_category.get(&Category::Lead),
-        Some(&60)
-    );
+    assert_eq!(r.trend[0].minutes_by_category.get(&Lead), Some(&60));
     assert_eq!(r.trend[1].week, "2026-W48");
     assert_eq!(r.trend[1].minutes, 120);
 }
@@ -205,7 +191,7 @@ fn trend_covers_whole_weeks_ending_with_the_report() {
 #[test]
 fn out_of_range_categories_need_attention() {
     let d = date(2026, 11, 23);
-    let r = one_activity_day(d, (9, 0), (17, 0), Category::Align, ActivityKind::Meeting);
+    let r = one_activity_day(d, (9, 0), (17, 0), Align, Meeting);
     let kinds: Vec<_> = r.attention.iter().map(|a| a.kind).collect();
     assert!(kinds.contains(&"above target"), "{kinds:?}");
     assert!(kinds.contains(&"no focus block"), "{kinds:?}");
@@ -220,28 +206,10 @@ fn out_of_range_categories_need_attention() {
 fn the_heatmap_puts_meeting_minutes_in_their_local_hour() {
     let mon = date(2026, 11, 23);
     let acts = vec![
-        act(
-            mon,
-            (9, 30),
-            (10, 30),
-            Category::Lead,
-            ActivityKind::Meeting,
-        ),
-        act(
-            mon,
-            (10, 0),
-            (10, 15),
-            Category::Align,
-            ActivityKind::Meeting,
-        ),
-        act(
-            time::add_days(mon, 3),
-            (14, 0),
-            (14, 45),
-            Category::Align,
-            ActivityKind::Meeting,
-        ),
-        act(mon, (13, 0), (15, 0), Category::Build, ActivityKind::Block),
+        act(mon, (9, 30), (10, 30), Lead, Meeting),
+        act(mon, (10, 0), (10, 15), Align, Meeting),
+        act(time::add_days(mon, 3), (14, 0), (14, 45), Align, Meeting),
+        act(mon, (13, 0), (15, 0), Build, Block),
     ];
     let h = meeting_heatmap(
         &acts,
@@ -299,14 +267,8 @@ fn a_day_away_has_no_working_time_focus_or_after_hours() {
     let mon = date(2026, 11, 30);
     let tue = time::add_days(mon, 1);
     let acts = vec![
-        act(tue, (10, 0), (11, 0), Category::Build, ActivityKind::Coding),
-        act(
-            time::add_days(mon, 2),
-            (10, 0),
-            (11, 0),
-            Category::Align,
-            ActivityKind::Meeting,
-        ),
+        act(tue, (10, 0), (11, 0), Build, Coding),
+        act(time::add_days(mon, 2), (10, 0), (11, 0), Align, Meeting),
     ];
     let mut run = Run::week(mon, &acts);
     run.marks.insert(
@@ -340,9 +302,9 @@ fn a_day_away_has_no_working_time_focus_or_after_hours() {
 fn untracked_working_time_is_its_own_line_and_may_be_the_share_basis() {
     let d = date(2026, 11, 30);
     let acts = vec![
-        act(d, (9, 0), (10, 0), Category::Align, ActivityKind::Meeting),
-        act(d, (10, 0), (12, 0), Category::Build, ActivityKind::Coding),
-        act(d, (19, 0), (20, 0), Category::Build, ActivityKind::Coding),
+        act(d, (9, 0), (10, 0), Align, Meeting),
+        act(d, (10, 0), (12, 0), Build, Coding),
+        act(d, (19, 0), (20, 0), Build, Coding),
     ];
     let mut run = Run::week(d, &acts);
     run.days = 1;
@@ -357,24 +319,18 @@ fn untracked_working_time_is_its_own_line_and_may_be_the_share_basis() {
     assert_eq!(r.untracked.share_of_working, 0.6667);
     assert_eq!(r.shares_of, "tracked");
     let share = |r: &Report, c| r.categories.iter().find(|l| l.category == c).unwrap().share;
-    assert_eq!(share(&r, Category::Align), 0.25);
+    assert_eq!(share(&r, Align), 0.25);
     run.profile.shares_of = SharesOf::Working;
     let r = run.build();
     assert_eq!(r.shares_of, "working");
-    assert_eq!(share(&r, Category::Align), 0.1);
+    assert_eq!(share(&r, Align), 0.1);
 }
 
 #[test]
 fn a_week_in_progress_is_judged_on_what_has_passed_and_says_so() {
     let mon = date(2026, 11, 30);
     let tue = time::add_days(mon, 1);
-    let acts = vec![act(
-        mon,
-        (9, 0),
-        (18, 0),
-        Category::Align,
-        ActivityKind::Meeting,
-    )];
+    let acts = vec![act(mon, (9, 0), (18, 0), Align, Meeting)];
     let mut run = Run::week(mon, &acts);
     run.now = at(tue, 12, 0);
     let r = run.build();
@@ -406,22 +362,10 @@ fn the_week_ahead_shows_scheduled_meetings_and_the_focus_still_free() {
     let mon = date(2026, 12, 7);
     let wed = time::add_days(mon, 2);
     let acts = vec![
-        act(mon, (9, 0), (10, 0), Category::Lead, ActivityKind::Meeting),
-        act(
-            mon,
-            (14, 0),
-            (15, 0),
-            Category::Align,
-            ActivityKind::Meeting,
-        ),
-        act(
-            mon,
-            (12, 0),
-            (13, 0),
-            Category::Personal,
-            ActivityKind::Block,
-        ),
-        act(wed, (10, 0), (12, 0), Category::Build, ActivityKind::Block),
+        act(mon, (9, 0), (10, 0), Lead, Meeting),
+        act(mon, (14, 0), (15, 0), Align, Meeting),
+        act(mon, (12, 0), (13, 0), Personal, Block),
+        act(wed, (10, 0), (12, 0), Build, Block),
     ];
     let mut run = Run::week(mon, &acts);
     run.now = at(time::add_days(mon, -3), 12, 0);
@@ -446,14 +390,8 @@ fn the_week_ahead_shows_scheduled_meetings_and_the_focus_still_free() {
 fn the_week_ahead_starts_now_in_a_week_in_progress() {
     let mon = date(2026, 11, 30);
     let acts = vec![
-        act(mon, (9, 0), (10, 0), Category::Align, ActivityKind::Meeting),
-        act(
-            mon,
-            (16, 0),
-            (17, 0),
-            Category::Align,
-            ActivityKind::Meeting,
-        ),
+        act(mon, (9, 0), (10, 0), Align, Meeting),
+        act(mon, (16, 0), (17, 0), Align, Meeting),
     ];
     let mut run = Run::week(mon, &acts);
     run.now = at(mon, 12, 0);

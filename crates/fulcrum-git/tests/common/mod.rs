@@ -76,22 +76,20 @@ impl Repo {
         let file = format!("file{}.txt", self.files);
         std::fs::write(self.dir.join(&file), format!("content {}\n", self.files)).unwrap();
         self.git(&["add", &file]);
-        self.commit_staged(name, email, at, offset, message)
+        self.commit_as(name, email, &format!("{at} {offset}"), message)
     }
 
-    pub fn commit_staged(
-        &mut self,
-        name: &str,
-        email: &str,
-        at: i64,
-        offset: &str,
-        message: &str,
-    ) -> String {
-        let author_date = format!("{at} {offset}");
+    /// Commits what is staged as the user (Alice) at unix time `at`, UTC.
+    pub fn commit_staged(&mut self, at: i64, message: &str) -> String {
+        self.commit_as("Alice", USER, &format!("{at} +0000"), message)
+    }
+
+    /// Commits what is staged, authored by `name <email>` on `author_date`.
+    fn commit_as(&mut self, name: &str, email: &str, author_date: &str, message: &str) -> String {
         self.record(
             name,
             email,
-            Some(&author_date),
+            Some(author_date),
             &["commit", "-q", "--allow-empty", "-m", message],
         )
     }
