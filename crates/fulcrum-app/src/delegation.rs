@@ -4,8 +4,10 @@
 
 use crate::activities;
 use crate::error::{AppError, Result};
+use crate::lookup::{by_id, find, save};
 use crate::markdown::plural;
 use crate::people::{Records, non_empty};
+use crate::profile::today;
 use crate::rules_file::RuleSource;
 use crate::weekly::PLAN_UID_PREFIX;
 use fulcrum_core::delegation::{
@@ -16,7 +18,7 @@ use fulcrum_core::people::Relation;
 use fulcrum_core::privacy::Privacy;
 use fulcrum_core::rules::RuleSet;
 use fulcrum_core::{Category, time};
-use fulcrum_store::{Store, StoreError, StoredEvent};
+use fulcrum_store::{Store, StoredEvent};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -29,13 +31,6 @@ pub const RECENT_DAYS: i64 = 90;
 
 fn invalid(e: DelegationError) -> AppError {
     AppError::invalid("delegation", e.to_string())
-}
-
-fn no_delegation(id: i64) -> AppError {
-    AppError::Store(StoreError::NotFound {
-        what: "delegation",
-        id,
-    })
 }
 
 /// Occurrences the user attends alone and spends time in, between two instants.
@@ -244,15 +239,6 @@ pub async fn add_with(
     Ok(store.add_delegation(&d).await?)
 }
 
-async fn find(store: &dyn Store, id: i64) -> Result<Delegation> {
-    store
-        .delegations()
-        .await?
-        .into_iter()
-        .find(|d| d.id == id)
-        .ok_or_else(|| no_delegation(id))
-}
-
 async fn person_name(store: &dyn Store, id: i64) -> Result<String> {
     Ok(crate::people::get(store, id, Privacy::Hide)
         .await?
@@ -284,7 +270,7 @@ pub async fn edit(
     e: DelegationEdit,
     now: Timestamp,
 ) -> Result<Delegation> {
-    let mut d = find(store, id).await?;
+    let mut d: Delegation = find(store, id).await?;
     if e.past_deadline == PastDeadline::Refuse && e.deadline != d.expectations.deadline {
         delegation::check_deadline(e.deadline, today(store, now).await?).map_err(invalid)?;
     }
@@ -318,25 +304,16 @@ pub async fn edit(
     if e.deadline.is_some() {
         x.deadline = e.deadline;
     }
-    store.update_delegation(&d).await?;
-    Ok(d)
-}
-
-async fn today(store: &dyn Store, now: Timestamp) -> Result<Date> {
-    Ok(time::local_date(
-        now,
-        &crate::profile::require(store).await?.tz(),
-    ))
+    save(store, d).await
 }
 
 /// Hands a draft over, scheduling its check-ins; refused while an expectation is missing.
 pub async fn hand_over(store: &dyn Store, id: i64, now: Timestamp) -> Result<Delegation> {
     let today = today(store, now).await?;
-    let mut d = find(store, id).await?;
+    let mut d: Delegation = find(store, id).await?;
     let name = person_name(store, d.person_id).await?;
     d.hand_over(&name, today).map_err(invalid)?;
-    store.update_delegation(&d).await?;
-    Ok(d)
+    save(store, d).await
 }
 
 pub async fn check_in(
@@ -346,10 +323,9 @@ pub async fn check_in(
     now: Timestamp,
 ) -> Result<Delegation> {
     let today = today(store, now).await?;
-    let mut d = find(store, id).await?;
+    let mut d: Delegation = find(store, id).await?;
     d.check_in(today, non_empty(note)).map_err(invalid)?;
-    store.update_delegation(&d).await?;
-    Ok(d)
+    save(store, d).await
 }
 
 /// Closes a delegation with its outcome and the follow-up, both ways.
@@ -361,7 +337,7 @@ pub async fn close(
     now: Timestamp,
 ) -> Result<Delegation> {
     let today = today(store, now).await?;
-    let mut d = find(store, id).await?;
+    let mut d: Delegation = find(store, id).await?;
     let name = person_name(store, d.person_id).await?;
     let follow_up = FollowUp {
         what_worked: non_empty(follow_up.what_worked),
@@ -370,13 +346,12 @@ pub async fn close(
         their_feedback: non_empty(follow_up.their_feedback),
     };
     d.close(&name, outcome, follow_up, today).map_err(invalid)?;
-    store.update_delegation(&d).await?;
-    Ok(d)
+    save(store, d).await
 }
 
 pub async fn cancel(store: &dyn Store, id: i64, now: Timestamp) -> Result<Delegation> {
     let today = today(store, now).await?;
-    let mut d = find(store, id).await?;
+    let mut d: Delegation = find(store, id).await?;
     if !d.is_open() {
         return Err(AppError::conflict(
             "delegation",
@@ -385,8 +360,7 @@ pub async fn cancel(store: &dyn Store, id: i64, now: Timestamp) -> Result<Delega
     }
     d.status = Status::Cancelled;
     d.closed_on = Some(today);
-    store.update_delegation(&d).await?;
-    Ok(d)
+    save(store, d).await
 }
 
 /// A delegation with what it needs next.
@@ -480,12 +454,7 @@ pub async fn list(
 
 pub async fn show(store: &dyn Store, id: i64, now: Timestamp) -> Result<Line> {
     let r = Records::load(store, now).await?;
-    let d = r
-        .delegations
-        .iter()
-        .find(|d| d.id == id)
-        .ok_or_else(|| no_delegation(id))?;
-    Ok(line(&r, d))
+    Ok(line(&r, by_id(&r.delegations, id)?))
 }
 
 pub async fn history(store: &dyn Store, person_id: i64, now: Timestamp) -> Result<StyleHistory> {

@@ -3,13 +3,15 @@
 //! feedback ("my feedback") grouped by theme.
 
 use crate::error::{AppError, Result};
+use crate::lookup::{find, save};
 use crate::people::{Records, non_empty};
+use crate::profile::today;
 use fulcrum_core::feedback::{
     self, Balance, Direction, Feedback, LintFinding, Polarity, ThemeGroup,
 };
 use fulcrum_core::people::Relation;
 use fulcrum_core::time;
-use fulcrum_store::{Store, StoreError};
+use fulcrum_store::Store;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -48,13 +50,6 @@ pub fn lint_of(f: &Feedback) -> Vec<LintFinding> {
     } else {
         Vec::new()
     }
-}
-
-fn no_feedback(id: i64) -> AppError {
-    AppError::Store(StoreError::NotFound {
-        what: "feedback",
-        id,
-    })
 }
 
 /// Stores a piece of feedback. What the lint finds is advice, returned with it, not a refusal.
@@ -153,15 +148,6 @@ fn follow_up_for(
         .map(feedback::default_follow_up)
 }
 
-async fn find(store: &dyn Store, id: i64) -> Result<Feedback> {
-    store
-        .feedback()
-        .await?
-        .into_iter()
-        .find(|f| f.id == id)
-        .ok_or_else(|| no_feedback(id))
-}
-
 /// Marks noted feedback as delivered (given) or answered (requested), on `on` or today.
 pub async fn deliver(
     store: &dyn Store,
@@ -169,8 +155,8 @@ pub async fn deliver(
     on: Option<Date>,
     now: Timestamp,
 ) -> Result<Feedback> {
-    let today = time::local_date(now, &crate::profile::require(store).await?.tz());
-    let mut f = find(store, id).await?;
+    let today = today(store, now).await?;
+    let mut f: Feedback = find(store, id).await?;
     let on = on.unwrap_or(today);
     if on > today || on < f.event_on {
         return Err(AppError::invalid(
@@ -182,8 +168,7 @@ pub async fn deliver(
     if f.follow_up_due.is_none() {
         f.follow_up_due = follow_up_for(f.direction, f.polarity, f.delivered_on);
     }
-    store.update_feedback(&f).await?;
-    Ok(f)
+    save(store, f).await
 }
 
 /// Records the follow-up on constructive feedback: what has happened since.
@@ -193,8 +178,8 @@ pub async fn follow_up(
     note: Option<String>,
     now: Timestamp,
 ) -> Result<Feedback> {
-    let today = time::local_date(now, &crate::profile::require(store).await?.tz());
-    let mut f = find(store, id).await?;
+    let today = today(store, now).await?;
+    let mut f: Feedback = find(store, id).await?;
     if f.delivered_on.is_none() {
         return Err(AppError::conflict(
             "undelivered feedback",
@@ -203,8 +188,7 @@ pub async fn follow_up(
     }
     f.followed_up_on = Some(today);
     f.follow_up_note = non_empty(note);
-    store.update_feedback(&f).await?;
-    Ok(f)
+    save(store, f).await
 }
 
 /// Which feedback to list.

@@ -1,6 +1,7 @@
 //! The inbox: asks and problems decided later, each with whose it is to solve.
 
 use crate::error::{AppError, Result};
+use crate::lookup::{find, save};
 use crate::profile;
 use fulcrum_core::inbox::{self, Decision, InboxItem, Ownership, OwnershipSignal};
 use fulcrum_core::time;
@@ -20,7 +21,7 @@ pub struct NewItem {
 }
 
 pub async fn add(store: &dyn Store, item: NewItem, now: Timestamp) -> Result<InboxItem> {
-    let profile = profile::require(store).await?;
+    let today = profile::today(store, now).await?;
     if item.text.trim().is_empty() || item.from.trim().is_empty() {
         return Err(AppError::invalid(
             "--from",
@@ -32,7 +33,7 @@ pub async fn add(store: &dyn Store, item: NewItem, now: Timestamp) -> Result<Inb
             id: 0,
             from: item.from.trim().to_string(),
             text: item.text.trim().to_string(),
-            received: time::local_date(now, &profile.tz()),
+            received: today,
             needed_by: item.needed_by,
             ownership: item.ownership,
             decision: Decision::Pending,
@@ -40,18 +41,6 @@ pub async fn add(store: &dyn Store, item: NewItem, now: Timestamp) -> Result<Inb
             note: None,
         })
         .await?)
-}
-
-async fn find(store: &dyn Store, id: i64) -> Result<InboxItem> {
-    store
-        .inbox()
-        .await?
-        .into_iter()
-        .find(|i| i.id == id)
-        .ok_or(AppError::Store(fulcrum_store::StoreError::NotFound {
-            what: "inbox item",
-            id,
-        }))
 }
 
 /// Records the decision on an item (yes, no, delegated) with an optional note.
@@ -62,20 +51,18 @@ pub async fn decide(
     note: Option<String>,
     now: Timestamp,
 ) -> Result<InboxItem> {
-    let profile = profile::require(store).await?;
-    let mut item = find(store, id).await?;
+    let today = profile::today(store, now).await?;
+    let mut item: InboxItem = find(store, id).await?;
     item.decision = decision;
-    item.decided = (decision != Decision::Pending).then(|| time::local_date(now, &profile.tz()));
+    item.decided = (decision != Decision::Pending).then_some(today);
     item.note = note.or(item.note);
-    store.update_inbox_item(&item).await?;
-    Ok(item)
+    save(store, item).await
 }
 
 pub async fn classify(store: &dyn Store, id: i64, ownership: Ownership) -> Result<InboxItem> {
-    let mut item = find(store, id).await?;
+    let mut item: InboxItem = find(store, id).await?;
     item.ownership = ownership;
-    store.update_inbox_item(&item).await?;
-    Ok(item)
+    save(store, item).await
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -88,8 +75,7 @@ pub struct InboxView {
 }
 
 pub async fn list(store: &dyn Store, all: bool, now: Timestamp) -> Result<InboxView> {
-    let profile = profile::require(store).await?;
-    let today = time::local_date(now, &profile.tz());
+    let today = profile::today(store, now).await?;
     let every = store.inbox().await?;
     let overdue = inbox::pending(&every)
         .iter()

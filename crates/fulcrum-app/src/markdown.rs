@@ -10,6 +10,17 @@ fn pct(f: f64) -> String {
     format!("{:.0} %", f * 100.0)
 }
 
+/// Starts a table of numbers: the header row, then the row that puts the first column (what
+/// each row is about) on the left and the numbers on the right.
+fn numbers_table(s: &mut String, columns: &[&str]) {
+    let _ = writeln!(
+        s,
+        "| {} |\n|---{}|",
+        columns.join(" | "),
+        "|---:".repeat(columns.len() - 1)
+    );
+}
+
 pub fn report(r: &Report) -> String {
     let mut s = String::new();
     let last = fulcrum_core::time::add_days(r.to, -1);
@@ -68,9 +79,19 @@ pub fn report(r: &Report) -> String {
         hm(r.untracked.minutes),
         pct(r.untracked.share_of_working)
     );
-    let _ = writeln!(
-        s,
-        "\n| Day | Meetings | Focus | Longest focus | Fragments | After hours | Untracked | Commits |\n|---|---:|---:|---:|---:|---:|---:|---:|"
+    s.push('\n');
+    numbers_table(
+        &mut s,
+        &[
+            "Day",
+            "Meetings",
+            "Focus",
+            "Longest focus",
+            "Fragments",
+            "After hours",
+            "Untracked",
+            "Commits",
+        ],
     );
     for d in &r.days {
         if let Some(away) = &d.away {
@@ -109,9 +130,9 @@ pub fn report(r: &Report) -> String {
             plural(a.meetings.len(), "meeting", "meetings"),
             hm(a.free_focus_minutes)
         );
-        let _ = writeln!(
-            s,
-            "| Day | Meetings | Count | Free focus | Longest free |\n|---|---:|---:|---:|---:|"
+        numbers_table(
+            &mut s,
+            &["Day", "Meetings", "Count", "Free focus", "Longest free"],
         );
         for d in &a.days {
             let _ = writeln!(
@@ -140,31 +161,44 @@ pub fn report(r: &Report) -> String {
             "\n## Build share, last {}\n",
             plural(r.trend.len(), "week", "weeks")
         );
-        let _ = writeln!(
-            s,
-            "| Week | Tracked | Build | Meetings | Commits |\n|---|---:|---:|---:|---:|"
-        );
+        numbers_table(&mut s, &["Week", "Tracked", "Build", "Meetings", "Commits"]);
         for w in &r.trend {
-            let build = w
-                .minutes_by_category
-                .get(&fulcrum_core::Category::Build)
-                .copied()
-                .unwrap_or(0);
-            let share = if w.minutes > 0 {
-                build as f64 / w.minutes as f64
-            } else {
-                0.0
-            };
             let _ = writeln!(
                 s,
                 "| {} | {} | {} | {} | {} |",
                 w.week,
                 hm(w.minutes),
-                pct(share),
+                pct(build_share(w)),
                 hm(w.meeting_minutes),
                 w.commits
             );
         }
     }
     s
+}
+
+/// The share of a trend week's tracked time spent building, 0 for a week with none tracked.
+pub fn build_share(w: &fulcrum_core::report::TrendWeek) -> f64 {
+    let build = w
+        .minutes_by_category
+        .get(&fulcrum_core::Category::Build)
+        .copied()
+        .unwrap_or(0);
+    if w.minutes > 0 {
+        build as f64 / w.minutes as f64
+    } else {
+        0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_of_numbers_align_all_but_the_first_column_right() {
+        let mut s = String::new();
+        numbers_table(&mut s, &["Week", "Tracked", "Build"]);
+        assert_eq!(s, "| Week | Tracked | Build |\n|---|---:|---:|\n");
+    }
 }

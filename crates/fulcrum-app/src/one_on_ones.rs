@@ -2,8 +2,9 @@
 //! action items), and ticking items off. Action items carry forward until they are done.
 
 use crate::error::{AppError, Result};
+use crate::lookup::{find, save};
 use crate::people::{Records, non_empty};
-use crate::profile;
+use crate::profile::today;
 use fulcrum_core::one_on_one::{
     self, Agenda, Item, ItemKind, OneOnOneNote, Owner, Suggestion, Topic, TopicBalance,
 };
@@ -58,10 +59,6 @@ pub struct NewItem {
     pub due: Option<Date>,
 }
 
-async fn today(store: &dyn Store, now: Timestamp) -> Result<Date> {
-    Ok(time::local_date(now, &profile::require(store).await?.tz()))
-}
-
 /// Adds an agenda item (theirs or the lead's) or an action item.
 pub async fn add_item(store: &dyn Store, new: NewItem, now: Timestamp) -> Result<Item> {
     let today = today(store, now).await?;
@@ -84,22 +81,10 @@ pub async fn add_item(store: &dyn Store, new: NewItem, now: Timestamp) -> Result
         .await?)
 }
 
-async fn item(store: &dyn Store, id: i64) -> Result<Item> {
-    store
-        .items()
-        .await?
-        .into_iter()
-        .find(|i| i.id == id)
-        .ok_or(AppError::Store(fulcrum_store::StoreError::NotFound {
-            what: "agenda or action item",
-            id,
-        }))
-}
-
 /// Ticks an item off: an action done, an agenda item discussed or no longer needed.
 pub async fn close_item(store: &dyn Store, id: i64, now: Timestamp) -> Result<Item> {
     let today = today(store, now).await?;
-    let mut i = item(store, id).await?;
+    let mut i: Item = find(store, id).await?;
     if !i.is_open() {
         return Err(AppError::conflict(
             "closed item",
@@ -110,17 +95,15 @@ pub async fn close_item(store: &dyn Store, id: i64, now: Timestamp) -> Result<It
         ));
     }
     i.closed_on = Some(today);
-    store.update_item(&i).await?;
-    Ok(i)
+    save(store, i).await
 }
 
 /// Opens a closed item again.
 pub async fn reopen_item(store: &dyn Store, id: i64) -> Result<Item> {
-    let mut i = item(store, id).await?;
+    let mut i: Item = find(store, id).await?;
     i.closed_on = None;
     i.closed_in = None;
-    store.update_item(&i).await?;
-    Ok(i)
+    save(store, i).await
 }
 
 pub struct NewAction {
@@ -269,15 +252,7 @@ pub struct NoteEdit {
 
 /// Changes a logged 1:1's notes or themes.
 pub async fn edit_note(store: &dyn Store, id: i64, edit: NoteEdit) -> Result<OneOnOneNote> {
-    let mut n = store
-        .notes()
-        .await?
-        .into_iter()
-        .find(|n| n.id == id)
-        .ok_or(AppError::Store(fulcrum_store::StoreError::NotFound {
-            what: "logged 1:1",
-            id,
-        }))?;
+    let mut n: OneOnOneNote = find(store, id).await?;
     if edit.shared_notes.is_some() {
         n.shared_notes = non_empty(edit.shared_notes);
     }

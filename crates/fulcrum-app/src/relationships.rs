@@ -2,7 +2,9 @@
 //! cadence wanted), the commitments log with its nudges, and stakeholder conversation prep.
 
 use crate::error::{AppError, Result};
+use crate::lookup::{by_id, find, save};
 use crate::people::{Records, non_empty};
+use crate::profile::today;
 use fulcrum_core::people::Person;
 use fulcrum_core::privacy::Privacy;
 use fulcrum_core::relationships::{
@@ -10,7 +12,7 @@ use fulcrum_core::relationships::{
     Prep,
 };
 use fulcrum_core::time;
-use fulcrum_store::{Store, StoreError};
+use fulcrum_store::Store;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -104,25 +106,6 @@ pub async fn add_commitment(
         .await?)
 }
 
-async fn find(store: &dyn Store, id: i64) -> Result<Commitment> {
-    store
-        .commitments()
-        .await?
-        .into_iter()
-        .find(|c| c.id == id)
-        .ok_or(AppError::Store(StoreError::NotFound {
-            what: "commitment",
-            id,
-        }))
-}
-
-async fn today(store: &dyn Store, now: Timestamp) -> Result<Date> {
-    Ok(time::local_date(
-        now,
-        &crate::profile::require(store).await?.tz(),
-    ))
-}
-
 /// Records that the lead told them where it stands; a new due date may come with it.
 pub async fn update_commitment(
     store: &dyn Store,
@@ -132,7 +115,7 @@ pub async fn update_commitment(
     now: Timestamp,
 ) -> Result<Commitment> {
     let today = today(store, now).await?;
-    let mut c = find(store, id).await?;
+    let mut c: Commitment = find(store, id).await?;
     if !c.is_open() {
         return Err(AppError::conflict(
             "commitment",
@@ -152,8 +135,7 @@ pub async fn update_commitment(
     if let Some(n) = non_empty(note) {
         c.note = Some(n);
     }
-    store.update_commitment(&c).await?;
-    Ok(c)
+    save(store, c).await
 }
 
 /// Closes a commitment: kept (done), or given up and said so (dropped).
@@ -165,7 +147,7 @@ pub async fn close_commitment(
     now: Timestamp,
 ) -> Result<Commitment> {
     let today = today(store, now).await?;
-    let mut c = find(store, id).await?;
+    let mut c: Commitment = find(store, id).await?;
     if status == CommitmentStatus::Open {
         c.closed_on = None;
     } else {
@@ -181,8 +163,7 @@ pub async fn close_commitment(
     if let Some(n) = non_empty(note) {
         c.note = Some(n);
     }
-    store.update_commitment(&c).await?;
-    Ok(c)
+    save(store, c).await
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -253,15 +234,7 @@ pub struct PrepEdit {
 }
 
 pub async fn edit_prep(store: &dyn Store, id: i64, e: PrepEdit) -> Result<Prep> {
-    let mut p = store
-        .preps()
-        .await?
-        .into_iter()
-        .find(|p| p.id == id)
-        .ok_or(AppError::Store(StoreError::NotFound {
-            what: "stakeholder prep",
-            id,
-        }))?;
+    let mut p: Prep = find(store, id).await?;
     if let Some(t) = non_empty(e.topic) {
         p.topic = t;
     }
@@ -277,8 +250,7 @@ pub async fn edit_prep(store: &dyn Store, id: i64, e: PrepEdit) -> Result<Prep> 
             *field = non_empty(given);
         }
     }
-    store.update_prep(&p).await?;
-    Ok(p)
+    save(store, p).await
 }
 
 /// A prep with what the lead knows about the stakeholder.
@@ -327,15 +299,7 @@ pub async fn preps(store: &dyn Store, now: Timestamp) -> Result<Vec<PrepSheet>> 
 
 pub async fn prep_sheet(store: &dyn Store, id: i64, now: Timestamp) -> Result<PrepSheet> {
     let r = Records::load(store, now).await?;
-    let p = r
-        .preps
-        .iter()
-        .find(|p| p.id == id)
-        .ok_or(AppError::Store(StoreError::NotFound {
-            what: "stakeholder prep",
-            id,
-        }))?;
-    sheet(&r, p)
+    sheet(&r, by_id(&r.preps, id)?)
 }
 
 /// A prep as Markdown, to read just before the conversation.

@@ -221,28 +221,18 @@ mod tests {
         Period::parse(names, w, f, t).unwrap_err().to_string()
     }
 
+    /// Why the CLI refuses `--from f --to t`.
+    fn range_refusal(f: &str, t: &str) -> String {
+        refusal(OptionNames::CLI, None, Some(f), Some(t))
+    }
+
     #[test]
     fn periods_beyond_the_handled_dates_or_span_are_refused_by_name() {
-        let e = refusal(
-            OptionNames::CLI,
-            None,
-            Some("0001-01-01"),
-            Some("9999-12-30"),
-        );
+        let e = range_refusal("0001-01-01", "9999-12-30");
         assert!(e.contains("--from") && e.contains("1900-01-01"), "{e}");
-        let e = refusal(
-            OptionNames::CLI,
-            None,
-            Some("2026-01-01"),
-            Some("9999-12-31"),
-        );
+        let e = range_refusal("2026-01-01", "9999-12-31");
         assert!(e.contains("--to") && e.contains("2199-12-31"), "{e}");
-        let e = refusal(
-            OptionNames::CLI,
-            None,
-            Some("1990-01-01"),
-            Some("2026-01-01"),
-        );
+        let e = range_refusal("1990-01-01", "2026-01-01");
         assert!(e.contains("at most 3660 days"), "{e}");
         assert_eq!(
             Period::parse(

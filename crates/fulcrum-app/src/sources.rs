@@ -222,11 +222,12 @@ fn join_and(parts: &[String]) -> String {
     }
 }
 
-/// A file read from a folder comes back on the folder's next refresh: it cannot be removed on
-/// its own.
-async fn removable(store: &dyn Store, source: &Source) -> Result<()> {
+/// Source `id`, when it may be removed: a file read from a folder comes back on the folder's
+/// next refresh, so it cannot be removed on its own.
+async fn removable(store: &dyn Store, id: i64) -> Result<Source> {
+    let source = crate::lookup::found(store.source(id).await?, id)?;
     let Some(folder) = source.parent_id else {
-        return Ok(());
+        return Ok(source);
     };
     let folder = store
         .source(folder)
@@ -261,38 +262,34 @@ async fn weeks(store: &dyn Store, times: &[i64]) -> Result<Vec<String>> {
     Ok(weeks)
 }
 
-/// What removing source `id` would take, without changing anything.
-pub async fn removal_preview(store: &dyn Store, id: i64) -> Result<Removal> {
-    let source = store
-        .source(id)
-        .await?
-        .ok_or(fulcrum_store::StoreError::NotFound { what: "source", id })?;
-    removable(store, &source).await?;
-    let counts = store.source_removal(id).await?;
+/// The removal of `source` as `counts` says, with the weeks it touches.
+async fn removal(
+    store: &dyn Store,
+    source: Source,
+    counts: SourceRemoval,
+    removed: bool,
+) -> Result<Removal> {
     let weeks = weeks(store, &counts.times).await?;
     Ok(Removal {
         source,
-        removed: false,
+        removed,
         counts,
         weeks,
     })
 }
 
+/// What removing source `id` would take, without changing anything.
+pub async fn removal_preview(store: &dyn Store, id: i64) -> Result<Removal> {
+    let source = removable(store, id).await?;
+    let counts = store.source_removal(id).await?;
+    removal(store, source, counts, false).await
+}
+
 /// Removes source `id` and what it brought, in one transaction; returns what went.
 pub async fn remove(store: &dyn Store, id: i64) -> Result<Removal> {
-    let source = store
-        .source(id)
-        .await?
-        .ok_or(fulcrum_store::StoreError::NotFound { what: "source", id })?;
-    removable(store, &source).await?;
+    let source = removable(store, id).await?;
     let counts = store.remove_source(id).await?;
-    let weeks = weeks(store, &counts.times).await?;
-    Ok(Removal {
-        source,
-        removed: true,
-        counts,
-        weeks,
-    })
+    removal(store, source, counts, true).await
 }
 
 #[cfg(test)]

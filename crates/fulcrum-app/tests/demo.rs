@@ -296,26 +296,28 @@ async fn notes_do_not_repeat(store: &dyn fulcrum_store::Store) {
         let n = items.len();
         (items.into_iter().collect::<HashSet<_>>().len(), n)
     }
-    let notes: Vec<String> = store
-        .notes()
-        .await
-        .unwrap()
-        .into_iter()
-        .filter_map(|n| n.shared_notes)
-        .collect();
+    /// The texts of the records that have one.
+    fn texts<T>(records: Vec<T>, text: impl Fn(T) -> Option<String>) -> Vec<String> {
+        records.into_iter().filter_map(text).collect()
+    }
+    /// Each entry of `ritual`, written out.
+    async fn entries(
+        store: &dyn fulcrum_store::Store,
+        ritual: fulcrum_core::rituals::Ritual,
+    ) -> Vec<String> {
+        store
+            .entries(&fulcrum_store::OwnerKey::local(), ritual)
+            .await
+            .unwrap()
+            .iter()
+            .map(|e| format!("{:?}", e.body.sections))
+            .collect()
+    }
+    let notes = texts(store.notes().await.unwrap(), |n| n.shared_notes);
     assert!(notes.len() > 60, "{}", notes.len());
     let (unique, n) = distinct(notes);
     assert_eq!(unique, n, "every 1:1 note is its own");
-    let journal: Vec<String> = store
-        .entries(
-            &fulcrum_store::OwnerKey::local(),
-            fulcrum_core::rituals::Ritual::WeeklyJournal,
-        )
-        .await
-        .unwrap()
-        .iter()
-        .map(|e| format!("{:?}", e.body.sections))
-        .collect();
+    let journal = entries(store, fulcrum_core::rituals::Ritual::WeeklyJournal).await;
     assert!(journal.len() > 30, "{}", journal.len());
     let (unique, n) = distinct(journal);
     assert_eq!(unique, n, "every journal entry is its own");
@@ -323,23 +325,10 @@ async fn notes_do_not_repeat(store: &dyn fulcrum_store::Store) {
         fulcrum_core::rituals::Ritual::MonthlyCheckIn,
         fulcrum_core::rituals::Ritual::QuarterlyAssessment,
     ] {
-        let entries: Vec<String> = store
-            .entries(&fulcrum_store::OwnerKey::local(), ritual)
-            .await
-            .unwrap()
-            .iter()
-            .map(|e| format!("{:?}", e.body.sections))
-            .collect();
-        let (unique, n) = distinct(entries);
+        let (unique, n) = distinct(entries(store, ritual).await);
         assert_eq!(unique, n, "{ritual:?}");
     }
-    let observed: Vec<String> = store
-        .observations()
-        .await
-        .unwrap()
-        .into_iter()
-        .filter_map(|o| o.note)
-        .collect();
+    let observed = texts(store.observations().await.unwrap(), |o| o.note);
     assert!(observed.len() > 40, "{}", observed.len());
     let (unique, n) = distinct(observed);
     assert!(unique * 100 >= n * 95, "{unique} of {n} observations");

@@ -23,17 +23,8 @@ fn person(name: &str, email: &str, private: Option<&str>) -> NewPerson {
         name: name.into(),
         emails: vec![email.into()],
         relation: Some(fulcrum_core::people::Relation::Report),
-        team: None,
-        start_date: None,
-        cadence_days: None,
-        duration_minutes: None,
-        interests: vec![],
-        knowledge: vec![],
-        growth_goals: vec![],
-        working_style: None,
-        feedback_style: None,
-        contact_cadence_days: None,
         private_notes: private.map(str::to_string),
+        ..Default::default()
     }
 }
 

@@ -18,6 +18,14 @@ BEGIN:VEVENT\r\nUID:offsite\r\nSUMMARY:Planning offsite\r\nDTSTART;TZID=Europe/B
 DTEND;TZID=Europe/Berlin:20261124T180000\r\nATTENDEE:mailto:me@example.com\r\nATTENDEE:mailto:kim@example.com\r\nEND:VEVENT\r\n\
 END:VCALENDAR\r\n";
 
+/// The week the tests plan (starting Monday 2026-11-23) in a fresh store, with the folder
+/// that holds its calendar file.
+async fn week_store() -> (tempfile::TempDir, Box<dyn Store>, jiff::civil::Date) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with_week(dir.path()).await;
+    (dir, store, date(2026, 11, 23))
+}
+
 async fn store_with_week(dir: &std::path::Path) -> Box<dyn Store> {
     let store: Box<dyn Store> = Box::new(SqliteStore::in_memory().await.unwrap());
     profile::init(
@@ -76,9 +84,7 @@ fn after_the_week() -> Timestamp {
 
 #[tokio::test]
 async fn plan_export_expand_and_reimport_round_trip() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store_with_week(dir.path()).await;
-    let week = date(2026, 11, 23);
+    let (dir, store, week) = week_store().await;
     let proposed = weekly::propose(store.as_ref(), week, now()).await.unwrap();
     assert!(proposed.fits);
     assert_eq!(
@@ -165,10 +171,14 @@ async fn plan_export_expand_and_reimport_round_trip() {
     );
 }
 
+/// How many tasks the list shows: open ones, or every one with `all`.
+async fn task_count(store: &dyn Store, all: bool) -> usize {
+    weekly::list(store, all).await.unwrap().tasks.len()
+}
+
 #[tokio::test]
 async fn tasks_carry_their_quadrant_and_the_matrix_health() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store_with_week(dir.path()).await;
+    let (_dir, store, _) = week_store().await;
     let list = weekly::list(store.as_ref(), false).await.unwrap();
     let quadrants: Vec<&str> = list.tasks.iter().map(|t| t.quadrant.as_str()).collect();
     assert_eq!(quadrants, ["do", "schedule", "schedule", "delegate"]);
@@ -186,22 +196,8 @@ async fn tasks_carry_their_quadrant_and_the_matrix_health() {
     )
     .await
     .unwrap();
-    assert_eq!(
-        weekly::list(store.as_ref(), false)
-            .await
-            .unwrap()
-            .tasks
-            .len(),
-        3
-    );
-    assert_eq!(
-        weekly::list(store.as_ref(), true)
-            .await
-            .unwrap()
-            .tasks
-            .len(),
-        4
-    );
+    assert_eq!(task_count(store.as_ref(), false).await, 3);
+    assert_eq!(task_count(store.as_ref(), true).await, 4);
     assert!(
         weekly::add_task(
             store.as_ref(),
@@ -224,9 +220,7 @@ async fn tasks_carry_their_quadrant_and_the_matrix_health() {
 
 #[tokio::test]
 async fn the_review_sees_what_derailed_the_plan() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store_with_week(dir.path()).await;
-    let week = date(2026, 11, 23);
+    let (dir, store, week) = week_store().await;
     let (_, accepted) = weekly::accept(store.as_ref(), week, now()).await.unwrap();
     // An incident lands on the first planned block after the plan was accepted.
     let first = &accepted.blocks[0];
@@ -309,9 +303,7 @@ async fn the_review_sees_what_derailed_the_plan() {
 
 #[tokio::test]
 async fn the_accepted_plan_is_what_is_shown_and_exported_until_replanned() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store_with_week(dir.path()).await;
-    let week = date(2026, 11, 23);
+    let (_dir, store, week) = week_store().await;
     // Before accepting: a proposal.
     let before = weekly::week_plan(store.as_ref(), week, now(), false)
         .await
@@ -388,9 +380,7 @@ async fn the_accepted_plan_is_what_is_shown_and_exported_until_replanned() {
 
 #[tokio::test]
 async fn what_did_not_fit_is_kept_with_the_accepted_plan() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store_with_week(dir.path()).await;
-    let week = date(2026, 11, 23);
+    let (_dir, store, week) = week_store().await;
     // Due on the Tuesday of the offsite, after a Monday the other work fills.
     weekly::add_task(
         store.as_ref(),
@@ -427,9 +417,7 @@ async fn what_did_not_fit_is_kept_with_the_accepted_plan() {
 
 #[tokio::test]
 async fn a_review_before_the_week_is_over_gives_progress_not_a_verdict() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store_with_week(dir.path()).await;
-    let week = date(2026, 11, 23);
+    let (_dir, store, week) = week_store().await;
     let (_, kept) = weekly::accept(store.as_ref(), week, now()).await.unwrap();
     // Before the week: not started.
     let r = weekly::review_week(store.as_ref(), week, now())

@@ -197,6 +197,16 @@ fn strings(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
+/// Someone known by name, address and relation, with nothing else said about them yet.
+fn someone(name: &str, email: &str, relation: Relation) -> people::NewPerson {
+    people::NewPerson {
+        name: name.into(),
+        emails: vec![email.into()],
+        relation: Some(relation),
+        ..Default::default()
+    }
+}
+
 /// Adds the people and their year of records.
 pub async fn build(
     store: &dyn Store,
@@ -218,9 +228,6 @@ pub async fn build(
         let p = people::add(
             store,
             people::NewPerson {
-                name: t.name.into(),
-                emails: vec![t.email.into()],
-                relation: Some(Relation::Report),
                 team: Some("Payments".into()),
                 start_date: Some(start),
                 cadence_days: Some(if new_joiner { 7 } else { 14 }),
@@ -230,7 +237,7 @@ pub async fn build(
                 working_style: Some(m.style),
                 feedback_style: Some(m.feedback_style.into()),
                 private_notes: Some(PRIVATE_NOTES[i].into()),
-                ..Default::default()
+                ..someone(t.name, t.email, Relation::Report)
             },
             at(start, 9, tz),
         )
@@ -239,51 +246,34 @@ pub async fn build(
         starts.push(start);
     }
     let now = super::demo_now(today, tz);
-    let sam = people::add(
-        store,
+    // The manager, the product manager and a platform peer, all added as of now.
+    let mut contacts = Vec::new();
+    for new in [
         people::NewPerson {
-            name: MANAGER.name.into(),
-            emails: vec![MANAGER.email.into()],
-            relation: Some(Relation::Manager),
             cadence_days: Some(7),
             duration_minutes: Some(45),
             interests: strings(&["hiring plan", "platform roadmap"]),
             feedback_style: Some("short and written".into()),
-            ..Default::default()
+            ..someone(MANAGER.name, MANAGER.email, Relation::Manager)
         },
-        now,
-    )
-    .await?;
-    let dana = people::add(
-        store,
         people::NewPerson {
-            name: PRODUCT.name.into(),
-            emails: vec![PRODUCT.email.into()],
-            relation: Some(Relation::Stakeholder),
             team: Some("Product".into()),
             contact_cadence_days: Some(14),
             interests: strings(&["conversion", "refunds launch", "fewer support tickets"]),
             working_style: Some(WorkingStyle::Communicator),
             feedback_style: Some("with numbers".into()),
-            ..Default::default()
+            ..someone(PRODUCT.name, PRODUCT.email, Relation::Stakeholder)
         },
-        now,
-    )
-    .await?;
-    let ravi = people::add(
-        store,
         people::NewPerson {
-            name: "Ravi Menon".into(),
-            emails: vec!["platform-lead@example.com".into()],
-            relation: Some(Relation::Peer),
             team: Some("Platform".into()),
             contact_cadence_days: Some(21),
             interests: strings(&["rate limiting", "shared tooling"]),
-            ..Default::default()
+            ..someone("Ravi Menon", "platform-lead@example.com", Relation::Peer)
         },
-        now,
-    )
-    .await?;
+    ] {
+        contacts.push(people::add(store, new, now).await?.id);
+    }
+    let [sam, dana, ravi]: [i64; 3] = contacts.try_into().expect("three contacts");
 
     let mut written = Written::default();
     for (i, id) in ids.iter().enumerate() {
@@ -291,9 +281,9 @@ pub async fn build(
         observations(store, rng, &mut written, off, *id, i, starts[i], today, tz).await?;
         feedback_given(store, rng, &mut written, off, *id, i, starts[i], today, tz).await?;
     }
-    feedback_received(store, &ids, sam.id, dana.id, today, tz).await?;
+    feedback_received(store, &ids, sam, dana, today, tz).await?;
     delegations(store, rng, &ids, today, tz).await?;
-    relationships_year(store, rng, off, [sam.id, dana.id, ravi.id], today, tz).await?;
+    relationships_year(store, rng, off, [sam, dana, ravi], today, tz).await?;
     onboarding::start(store, ids[5], None, at(new_joiner_start(today), 9, tz)).await?;
     let plan = onboarding::show(store, ids[5], now).await?;
     for s in plan
@@ -308,6 +298,26 @@ pub async fn build(
         let day = s.due.unwrap_or(today).max(new_joiner_start(today));
         onboarding::done(store, ids[5], s.seq, false, at(day, 17, tz)).await?;
     }
+    Ok(())
+}
+
+/// Puts one of `topics` on the agenda of the next 1:1 with `id`, as `owner`'s, at `when`.
+async fn add_topic(
+    store: &dyn Store,
+    rng: &mut Rng,
+    id: i64,
+    owner: Owner,
+    topics: &[&str],
+    when: Timestamp,
+) -> Result<()> {
+    let item = one_on_ones::NewItem {
+        person_id: id,
+        kind: ItemKind::Agenda,
+        owner,
+        text: pick(topics, rng),
+        due: None,
+    };
+    one_on_ones::add_item(store, item, when).await?;
     Ok(())
 }
 
@@ -362,32 +372,10 @@ async fn one_on_one_year(
     for (k, day) in days.iter().enumerate() {
         let before = at(time::add_days(*day, -1), 12, tz);
         if k < quiet_from && rng.chance(0.8) {
-            one_on_ones::add_item(
-                store,
-                one_on_ones::NewItem {
-                    person_id: id,
-                    kind: ItemKind::Agenda,
-                    owner: Owner::Them,
-                    text: pick(&THEIR_TOPICS, rng),
-                    due: None,
-                },
-                before,
-            )
-            .await?;
+            add_topic(store, rng, id, Owner::Them, &THEIR_TOPICS, before).await?;
         }
         if rng.chance(0.35) {
-            one_on_ones::add_item(
-                store,
-                one_on_ones::NewItem {
-                    person_id: id,
-                    kind: ItemKind::Agenda,
-                    owner: Owner::Me,
-                    text: pick(&MY_TOPICS, rng),
-                    due: None,
-                },
-                before,
-            )
-            .await?;
+            add_topic(store, rng, id, Owner::Me, &MY_TOPICS, before).await?;
         }
         // The lead writes notes after most 1:1s, and always after the last six.
         if k + 6 < days.len() && rng.chance(0.25) {

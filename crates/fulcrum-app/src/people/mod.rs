@@ -10,6 +10,7 @@ pub use records::{
 };
 
 use crate::error::{AppError, Result};
+use crate::lookup::{by_id, found};
 use crate::profile;
 use fulcrum_core::observations::{self, Context, Observation};
 use fulcrum_core::one_on_one;
@@ -172,18 +173,9 @@ pub async fn add(store: &dyn Store, new: NewPerson, now: Timestamp) -> Result<Pe
     Ok(store.add_person(&person).await?)
 }
 
-/// The error for a person id the store does not hold.
-pub(crate) fn no_person(id: i64) -> AppError {
-    AppError::Store(fulcrum_store::StoreError::NotFound { what: "person", id })
-}
-
 async fn find(store: &dyn Store, id: i64) -> Result<(Person, Vec<Person>)> {
     let everyone = store.people().await?;
-    let p = everyone
-        .iter()
-        .find(|p| p.id == id)
-        .cloned()
-        .ok_or(no_person(id))?;
+    let p = by_id(&everyone, id)?.clone();
     Ok((p, everyone))
 }
 
@@ -209,12 +201,7 @@ pub fn resolve(people: &[Person], to: &str) -> Result<Option<Person>> {
 pub fn resolve_in(people: &[Person], to: &str, prefer: Prefer) -> Result<Option<Person>> {
     let to = to.trim();
     if let Ok(id) = to.parse::<i64>() {
-        return people
-            .iter()
-            .find(|p| p.id == id)
-            .cloned()
-            .map(Some)
-            .ok_or(no_person(id));
+        return by_id(people, id).map(|p| Some(p.clone()));
     }
     let lower = to.to_lowercase();
     let full = |p: &Person| p.name.eq_ignore_ascii_case(to) || p.emails.contains(&lower);
@@ -266,7 +253,7 @@ pub async fn named_in(store: &dyn Store, text: &str, prefer: Prefer) -> Result<P
 
 /// One person, with their private notes only when asked for.
 pub async fn get(store: &dyn Store, id: i64, privacy: Privacy) -> Result<Person> {
-    let mut p = store.person(id).await?.ok_or(no_person(id))?;
+    let mut p = found(store.person(id).await?, id)?;
     if privacy.includes() {
         store
             .private_notes(&crate::access::owner_key(), Some(id))
@@ -622,6 +609,19 @@ pub async fn suggestions(store: &dyn Store, now: Timestamp) -> Result<Vec<Sugges
     Ok(suggest_from(&Records::load(store, now).await?))
 }
 
+/// One person's records, with their private notes when `privacy` asks for them.
+async fn person_records(
+    store: &dyn Store,
+    id: i64,
+    now: Timestamp,
+    privacy: Privacy,
+) -> Result<Records> {
+    Records::load_person(store, now, id, None)
+        .await?
+        .with_private(store, privacy)
+        .await
+}
+
 /// Everything about one person; private notes only when asked for.
 pub async fn page(
     store: &dyn Store,
@@ -629,10 +629,7 @@ pub async fn page(
     now: Timestamp,
     privacy: Privacy,
 ) -> Result<PersonPage> {
-    let r = Records::load_person(store, now, id, None)
-        .await?
-        .with_private(store, privacy)
-        .await?;
+    let r = person_records(store, id, now, privacy).await?;
     let p = r.person(id)?.clone();
     Ok(r.page(&p, privacy))
 }
@@ -644,10 +641,7 @@ pub async fn one_on_ones(
     now: Timestamp,
     privacy: Privacy,
 ) -> Result<PersonOneOnOnes> {
-    let r = Records::load_person(store, now, person_id, None)
-        .await?
-        .with_private(store, privacy)
-        .await?;
+    let r = person_records(store, person_id, now, privacy).await?;
     Ok(privacy.apply(r.one_on_ones(r.person(person_id)?)))
 }
 
@@ -688,8 +682,7 @@ pub struct NewObservation {
 
 /// Notes how someone seemed, 1 (drained) to 5 (energised).
 pub async fn observe(store: &dyn Store, o: NewObservation, now: Timestamp) -> Result<Observation> {
-    let profile = profile::require(store).await?;
-    let today = time::local_date(now, &profile.tz());
+    let today = profile::today(store, now).await?;
     find(store, o.person_id).await?;
     if !(observations::MIN_ENERGY..=observations::MAX_ENERGY).contains(&o.energy) {
         return Err(AppError::invalid(

@@ -163,7 +163,7 @@ impl Records {
     ) -> Result<Records> {
         let (profile, tz, today, since) = window(store, now, since).await?;
         let file = store.person_file(id).await?;
-        let person = file.person.ok_or_else(|| super::no_person(id))?;
+        let person = crate::lookup::found(file.person, id)?;
         let meetings = meetings(store, &tz, since, now, Some(&person.emails)).await?;
         Ok(Records {
             today,
@@ -203,10 +203,7 @@ impl Records {
     }
 
     pub fn person(&self, id: i64) -> Result<&Person> {
-        self.people
-            .iter()
-            .find(|p| p.id == id)
-            .ok_or_else(|| super::no_person(id))
+        crate::lookup::by_id(&self.people, id)
     }
 
     pub fn active(&self) -> impl Iterator<Item = &Person> {
@@ -219,19 +216,11 @@ impl Records {
     }
 
     pub fn notes_of(&self, id: i64) -> Vec<OneOnOneNote> {
-        self.notes
-            .iter()
-            .filter(|n| n.person_id == id)
-            .cloned()
-            .collect()
+        theirs(&self.notes, |n| n.person_id == id)
     }
 
     pub fn items_of(&self, id: i64) -> Vec<Item> {
-        self.items
-            .iter()
-            .filter(|i| i.person_id == id)
-            .cloned()
-            .collect()
+        theirs(&self.items, |i| i.person_id == id)
     }
 
     pub fn one_on_ones(&self, person: &Person) -> PersonOneOnOnes {
@@ -304,13 +293,8 @@ impl Records {
     }
 
     pub fn trend(&self, person: &Person) -> Trend {
-        let theirs: Vec<Observation> = self
-            .observations
-            .iter()
-            .filter(|o| o.person_id == person.id)
-            .cloned()
-            .collect();
-        observations::trend(&theirs, person.first_name())
+        let seen = theirs(&self.observations, |o| o.person_id == person.id);
+        observations::trend(&seen, person.first_name())
     }
 
     pub fn balance(&self, person: &Person) -> Balance {
@@ -322,12 +306,7 @@ impl Records {
     }
 
     pub fn onboarding(&self, person: &Person) -> Option<Onboarding> {
-        let steps: Vec<Step> = self
-            .steps
-            .iter()
-            .filter(|s| s.person_id == person.id)
-            .cloned()
-            .collect();
+        let steps = theirs(&self.steps, |s| s.person_id == person.id);
         (!steps.is_empty()).then(|| Onboarding {
             person_id: person.id,
             name: person.name.clone(),
@@ -455,45 +434,15 @@ impl Records {
             topics: one_on_one::topic_balance(&notes),
             quiet_streak: one_on_one::quiet_streak(&notes, &items),
             trend: self.trend(person),
-            observations: self
-                .observations
-                .iter()
-                .filter(|x| x.person_id == person.id)
-                .cloned()
-                .collect(),
+            observations: theirs(&self.observations, |x| x.person_id == person.id),
             balance: self.balance(person),
-            feedback: self
-                .feedback
-                .iter()
-                .filter(|f| f.person_id == Some(person.id))
-                .cloned()
-                .collect(),
-            delegations: self
-                .delegations
-                .iter()
-                .filter(|d| d.person_id == person.id)
-                .cloned()
-                .collect(),
+            feedback: theirs(&self.feedback, |f| f.person_id == Some(person.id)),
+            delegations: theirs(&self.delegations, |d| d.person_id == person.id),
             style: self.style_history(person),
             contact: self.contact(person),
-            interactions: self
-                .interactions
-                .iter()
-                .filter(|i| i.person_id == person.id)
-                .cloned()
-                .collect(),
-            commitments: self
-                .commitments
-                .iter()
-                .filter(|c| c.person_id == Some(person.id))
-                .cloned()
-                .collect(),
-            preps: self
-                .preps
-                .iter()
-                .filter(|p| p.person_id == person.id)
-                .cloned()
-                .collect(),
+            interactions: theirs(&self.interactions, |i| i.person_id == person.id),
+            commitments: theirs(&self.commitments, |c| c.person_id == Some(person.id)),
+            preps: theirs(&self.preps, |p| p.person_id == person.id),
             onboarding: self.onboarding(person),
             signals,
             one_on_ones: o,
@@ -501,6 +450,11 @@ impl Records {
         };
         privacy.apply(page)
     }
+}
+
+/// Copies of the records in `all` that `is_theirs` picks: one person's share of a kind.
+fn theirs<T: Clone>(all: &[T], is_theirs: impl Fn(&T) -> bool) -> Vec<T> {
+    all.iter().filter(|x| is_theirs(x)).cloned().collect()
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -535,12 +489,18 @@ pub struct PersonOneOnOnes {
     pub counts: Counts,
 }
 
-impl Private for PersonOneOnOnes {
-    fn hide_private(&mut self) {
-        self.person.hide_private();
-        self.history.hide_private();
-    }
+/// `Private` for a view built from records: it hides what the parts named hide.
+macro_rules! private_in {
+    ($view:ty: $($part:ident),+) => {
+        impl Private for $view {
+            fn hide_private(&mut self) {
+                $(self.$part.hide_private();)+
+            }
+        }
+    };
 }
+
+private_in!(PersonOneOnOnes: person, history);
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Onboarding {
@@ -577,12 +537,7 @@ pub struct PersonPage {
     pub private_included: bool,
 }
 
-impl Private for PersonPage {
-    fn hide_private(&mut self) {
-        self.person.hide_private();
-        self.one_on_ones.hide_private();
-    }
-}
+private_in!(PersonPage: person, one_on_ones);
 
 #[cfg(test)]
 mod tests {

@@ -6,9 +6,9 @@ use super::{PersonPage, Records};
 use crate::error::{AppError, Result};
 use crate::markdown::plural;
 use fulcrum_core::delegation::{Delegation, Status};
-use fulcrum_core::feedback::{Direction, Feedback, Polarity};
+use fulcrum_core::feedback::{Balance, Direction, Feedback, Polarity};
 use fulcrum_core::one_on_one::Topic;
-use fulcrum_core::people::OneOnOneState;
+use fulcrum_core::people::{OneOnOneState, Person};
 use fulcrum_core::privacy::Privacy;
 use fulcrum_store::Store;
 use jiff::Timestamp;
@@ -85,9 +85,7 @@ pub async fn review_prep(
         s,
         "Period {from} to {to} (exclusive) · {}{}\n",
         p.relation,
-        p.team
-            .as_deref()
-            .map_or_else(String::new, |t| format!(" · {t}"))
+        team_part(&p)
     );
 
     s.push_str("## 1:1s\n\n");
@@ -230,6 +228,44 @@ pub async fn review_prep(
     Ok(s)
 }
 
+/// " · Payments" after the relation of someone on a team, nothing for anyone else.
+fn team_part(p: &Person) -> String {
+    p.team
+        .as_deref()
+        .map_or_else(String::new, |t| format!(" · {t}"))
+}
+
+/// What the lead keeps about someone, as labelled texts in the order a page shows them:
+/// interests, what they know, growth goals, working style, how they like feedback and the
+/// private notes (when not hidden), each only when there is something to say.
+pub fn about(p: &Person) -> Vec<(&'static str, String)> {
+    let lists = [
+        ("Interests", &p.interests),
+        ("Knows", &p.knowledge),
+        ("Growth goals", &p.growth_goals),
+    ];
+    let mut out: Vec<(&'static str, String)> = lists
+        .into_iter()
+        .filter(|(_, list)| !list.is_empty())
+        .map(|(label, list)| (label, list.join(", ")))
+        .collect();
+    let texts = [
+        ("Working style", p.working_style.map(|w| w.to_string())),
+        ("Likes feedback", p.feedback_style.clone()),
+        ("Private notes", p.private_notes.clone()),
+    ];
+    out.extend(texts.into_iter().filter_map(|(label, t)| Some((label, t?))));
+    out
+}
+
+/// "; last positive 12 days ago", to follow the counts of feedback given; nothing when no
+/// praise was ever given.
+pub fn last_positive(b: &Balance) -> String {
+    b.days_since_positive.map_or_else(String::new, |d| {
+        format!("; last positive {} ago", plural(d, "day", "days"))
+    })
+}
+
 /// A person's page as Markdown, times in `tz`.
 pub fn page_markdown(page: &PersonPage, tz: &jiff::tz::TimeZone) -> String {
     let p = &page.person;
@@ -238,30 +274,13 @@ pub fn page_markdown(page: &PersonPage, tz: &jiff::tz::TimeZone) -> String {
         s,
         "{}{} · 1:1 every {}, {} · {}\n",
         p.relation,
-        p.team
-            .as_deref()
-            .map_or_else(String::new, |t| format!(" · {t}")),
+        team_part(p),
         plural(p.cadence_days, "day", "days"),
         plural(p.duration_minutes, "minute", "minutes"),
         p.emails.join(", ")
     );
-    for (label, list) in [
-        ("Interests", &p.interests),
-        ("Knows", &p.knowledge),
-        ("Growth goals", &p.growth_goals),
-    ] {
-        if !list.is_empty() {
-            let _ = writeln!(s, "- {label}: {}", list.join(", "));
-        }
-    }
-    if let Some(w) = p.working_style {
-        let _ = writeln!(s, "- Working style: {w}");
-    }
-    if let Some(f) = &p.feedback_style {
-        let _ = writeln!(s, "- Likes feedback: {f}");
-    }
-    if let Some(n) = &p.private_notes {
-        let _ = writeln!(s, "- Private notes: {n}");
+    for (label, text) in about(p) {
+        let _ = writeln!(s, "- {label}: {text}");
     }
     s.push('\n');
     if !page.signals.is_empty() {
@@ -331,10 +350,7 @@ pub fn page_markdown(page: &PersonPage, tz: &jiff::tz::TimeZone) -> String {
         "\n## Feedback\n\n{} positive, {} constructive given{}.",
         b.positive,
         b.constructive,
-        b.days_since_positive.map_or_else(String::new, |d| format!(
-            "; last positive {} ago",
-            plural(d, "day", "days")
-        ))
+        last_positive(b)
     );
     if !page.delegations.is_empty() {
         s.push_str("\n## Delegations\n\n");

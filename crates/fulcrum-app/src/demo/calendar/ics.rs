@@ -320,40 +320,36 @@ mod tests {
     use super::*;
     use jiff::civil::date;
 
+    /// A half-hour series at nine, named `uid`, from `from` until `until`.
+    fn at_nine(uid: &'static str, from: Date, repeat: Repeat, until: Date) -> Series<'static> {
+        Series::new(uid, uid, from, hm(9, 0), 30, repeat).until(until)
+    }
+
     #[test]
     fn series_occur_as_their_rules_say() {
-        let s = Series::new(
-            "x",
+        let s = at_nine(
             "x",
             date(2026, 3, 2),
-            hm(9, 0),
-            30,
             Repeat::Weekly(WED, 2),
-        )
-        .until(date(2026, 4, 1));
+            date(2026, 4, 1),
+        );
         assert_eq!(s.dates(), [date(2026, 3, 4), date(2026, 3, 18)]);
-        let m = Series::new(
-            "y",
+        let m = at_nine(
             "y",
             date(2026, 1, 1),
-            hm(9, 0),
-            30,
             Repeat::Monthly(Weekday::Friday, -1),
-        )
-        .until(date(2026, 4, 1));
+            date(2026, 4, 1),
+        );
         assert_eq!(
             m.dates(),
             [date(2026, 1, 30), date(2026, 2, 27), date(2026, 3, 27)]
         );
-        let f = Series::new(
-            "z",
+        let f = at_nine(
             "z",
             date(2026, 1, 1),
-            hm(9, 0),
-            30,
             Repeat::Monthly(Weekday::Wednesday, 1),
-        )
-        .until(date(2026, 3, 1));
+            date(2026, 3, 1),
+        );
         assert_eq!(f.dates(), [date(2026, 1, 7), date(2026, 2, 4)]);
     }
 }
