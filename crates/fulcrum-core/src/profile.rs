@@ -18,6 +18,17 @@ pub enum RolePreset {
     Director,
 }
 
+/// (min, max) target ranges in % of tracked time per category, one column per preset in the
+/// order of `RolePreset::ALL`: tech lead, staff engineer, engineering manager, director.
+const TARGET_RANGES: [(Category, [(u8, u8); 4]); 6] = [
+    (Category::Build, [(30, 60), (35, 65), (5, 20), (0, 10)]),
+    (Category::Lead, [(10, 30), (5, 20), (30, 50), (25, 40)]),
+    (Category::Align, [(10, 25), (10, 25), (20, 35), (30, 50)]),
+    (Category::Operate, [(0, 15), (0, 15), (0, 10), (0, 10)]),
+    (Category::Think, [(5, 15), (10, 20), (5, 15), (10, 20)]),
+    (Category::Grow, [(5, 10), (5, 10), (5, 10), (5, 10)]),
+];
+
 impl RolePreset {
     pub const ALL: [RolePreset; 4] = [
         RolePreset::TechLead,
@@ -38,47 +49,17 @@ impl RolePreset {
     /// Target ranges (in % of tracked time) per category. A tech lead codes at least 30 % of
     /// the time — the published definition of the role — so build starts there.
     pub fn targets(self) -> Vec<Target> {
-        use Category::*;
-        let ranges: &[(Category, u8, u8)] = match self {
-            RolePreset::TechLead => &[
-                (Build, 30, 60),
-                (Lead, 10, 30),
-                (Align, 10, 25),
-                (Operate, 0, 15),
-                (Think, 5, 15),
-                (Grow, 5, 10),
-            ],
-            RolePreset::StaffEngineer => &[
-                (Build, 35, 65),
-                (Lead, 5, 20),
-                (Align, 10, 25),
-                (Operate, 0, 15),
-                (Think, 10, 20),
-                (Grow, 5, 10),
-            ],
-            RolePreset::EngineeringManager => &[
-                (Build, 5, 20),
-                (Lead, 30, 50),
-                (Align, 20, 35),
-                (Operate, 0, 10),
-                (Think, 5, 15),
-                (Grow, 5, 10),
-            ],
-            RolePreset::Director => &[
-                (Build, 0, 10),
-                (Lead, 25, 40),
-                (Align, 30, 50),
-                (Operate, 0, 10),
-                (Think, 10, 20),
-                (Grow, 5, 10),
-            ],
-        };
-        ranges
+        // The column of this preset in `TARGET_RANGES`: the variants are declared in that order.
+        let column = self as usize;
+        TARGET_RANGES
             .iter()
-            .map(|&(category, min, max)| Target {
-                category,
-                min_percent: f64::from(min),
-                max_percent: f64::from(max),
+            .map(|&(category, ranges)| {
+                let (min, max) = ranges[column];
+                Target {
+                    category,
+                    min_percent: f64::from(min),
+                    max_percent: f64::from(max),
+                }
             })
             .collect()
     }
@@ -97,10 +78,7 @@ pub struct UnknownRole(pub String);
 impl FromStr for RolePreset {
     type Err = UnknownRole;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        RolePreset::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s.trim().to_ascii_lowercase())
-            .ok_or_else(|| UnknownRole(s.to_string()))
+        crate::words::parse_word(&RolePreset::ALL, s, RolePreset::as_str, UnknownRole)
     }
 }
 
@@ -255,6 +233,9 @@ pub struct Profile {
     /// Title words that make an all-day event a conference day (grow).
     #[serde(default = "default_conference_words")]
     pub conference_words: Vec<String>,
+    /// The coach's thresholds.
+    #[serde(default)]
+    pub insights: crate::insights::InsightSettings,
 }
 
 /// What the report's shares are fractions of.
@@ -314,6 +295,7 @@ impl Profile {
             shares_of: SharesOf::Tracked,
             away_words: default_away_words(),
             conference_words: default_conference_words(),
+            insights: crate::insights::InsightSettings::default(),
         })
     }
 
@@ -387,6 +369,16 @@ mod tests {
         assert_eq!(p.target(Category::Build).unwrap().min_percent, 30.0);
         assert!(p.is_me("me@example.COM"));
         assert_eq!(p.working_hours.weekly_minutes(), 5 * 9 * 60);
+    }
+
+    #[test]
+    fn each_preset_reads_its_own_column_of_targets() {
+        for (i, role) in RolePreset::ALL.into_iter().enumerate() {
+            assert_eq!(role as usize, i, "{role}");
+        }
+        let lead = RolePreset::Director.targets()[1];
+        assert_eq!(lead.category, Category::Lead);
+        assert_eq!((lead.min_percent, lead.max_percent), (25.0, 40.0));
     }
 
     #[test]
