@@ -14,7 +14,9 @@ use async_trait::async_trait;
 use fulcrum_core::Profile;
 use fulcrum_core::delegation::Delegation;
 use fulcrum_core::feedback::Feedback;
+use fulcrum_core::habits::Habit;
 use fulcrum_core::inbox::InboxItem;
+use fulcrum_core::insights::{Phase, Verdict};
 use fulcrum_core::observations::Observation;
 use fulcrum_core::onboarding::Step;
 use fulcrum_core::one_on_one::{Item, OneOnOneNote};
@@ -73,6 +75,9 @@ pub trait ProfileStore: Send + Sync {
     /// The user's profile, if `fulcrum init` has run.
     async fn profile(&self) -> Result<Option<Profile>>;
     async fn save_profile(&self, profile: &Profile) -> Result<()>;
+    /// A number that moves with every write to this owner's rows, from any process (kept by
+    /// triggers): what was built from the store at one revision holds until it moves.
+    async fn revision(&self) -> Result<i64>;
 }
 
 /// Where activities come from (calendars, repositories, folders) and what they hold.
@@ -284,6 +289,22 @@ pub trait BackupStore: Send + Sync {
 }
 
 /// Everything Fulcrum keeps for one owner. Each method that writes is one transaction.
+/// The coach's records: what the user said of insights, phases and habits.
+#[async_trait]
+pub trait CoachStore: Send + Sync {
+    async fn verdicts(&self) -> Result<Vec<Verdict>>;
+    async fn add_verdict(&self, verdict: &Verdict) -> Result<()>;
+    /// Forgets what the user said of an insight; returns how many verdicts went.
+    async fn remove_verdicts(&self, insight_id: &str) -> Result<u64>;
+    /// Every phase, earliest first.
+    async fn phases(&self) -> Result<Vec<Phase>>;
+    async fn add_phase(&self, phase: &Phase) -> Result<Phase>;
+    async fn delete_phase(&self, id: i64) -> Result<Phase>;
+    async fn habits(&self) -> Result<Vec<Habit>>;
+    async fn add_habit(&self, habit: &Habit) -> Result<Habit>;
+    async fn update_habit(&self, habit: &Habit) -> Result<()>;
+}
+
 pub trait Store:
     ProfileStore
     + SourceStore
@@ -293,6 +314,7 @@ pub trait Store:
     + PrivateStore
     + TimeStore
     + BackupStore
+    + CoachStore
 {
     /// Whose rows this handle reads and writes.
     fn account(&self) -> AccountId;

@@ -3,11 +3,15 @@
 use crate::{NewSource, OwnerKey, SourceKind, Store, StoredCommit, StoredEvent};
 use fulcrum_core::{Profile, RolePreset};
 
+mod coach;
 mod owners;
 mod people;
+mod revisions;
 mod sources;
+pub use coach::*;
 pub use owners::*;
 pub use people::*;
+pub use revisions::*;
 pub use sources::*;
 
 fn calendar(location: &str) -> NewSource {
@@ -81,6 +85,8 @@ macro_rules! conformance_tests {
             backup_covers_every_table,
             a_backup_is_not_restored_over_data [profile_round_trips, tasks_round_trip],
             a_backup_naming_an_unknown_column_changes_nothing,
+            every_write_moves_the_revision,
+            coach_records_round_trip,
         );
     };
     (@each $fresh:path; $($check:ident $([$($before:ident),*])?),* $(,)?) => {
@@ -123,8 +129,11 @@ pub async fn run_all(store: &dyn Store) {
     people_records_round_trip(store).await;
     deleting_a_person_takes_their_records(store).await;
     manual_entries_round_trip_with_one_timer(store).await;
+    coach_records_round_trip(store).await;
     // Some kinds are gone again by now (a deleted person): what is left must still hide.
     owners::owner_sees_nothing_of_the_other(store).await;
+    // Last: it writes for another owner too.
+    every_write_moves_the_revision(store).await;
 }
 
 pub async fn profile_round_trips(store: &dyn Store) {

@@ -328,4 +328,7 @@ pub const BACKUP_TABLES: &[&str] = &[
     "preps",
     "onboarding_steps",
     "manual_entries",
+    "insight_verdicts",
+    "phases",
+    "habits",
 ];

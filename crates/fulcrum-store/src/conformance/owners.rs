@@ -66,6 +66,9 @@ pub(super) async fn owner_sees_nothing_of_the_other(store: &dyn Store) {
 
     assert_eq!(other.account(), AccountId::new(2));
     assert_eq!(other.profile().await.unwrap(), None);
+    assert!(other.verdicts().await.unwrap().is_empty());
+    assert!(other.phases().await.unwrap().is_empty());
+    assert!(other.habits().await.unwrap().is_empty());
     assert!(other.sources().await.unwrap().is_empty());
     assert!(other.source_counts().await.unwrap().is_empty());
     assert!(other.events_between(all.0, all.1).await.unwrap().is_empty());

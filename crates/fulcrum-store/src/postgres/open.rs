@@ -85,13 +85,17 @@ impl Db {
         for table in crate::BACKUP_TABLES
             .iter()
             .rev()
-            .chain(&["_sqlx_migrations"])
+            .chain(&super::sql::backup::NOT_BACKED_UP)
         {
             let sql = format!("DROP TABLE IF EXISTS {table} CASCADE");
             sqlx::query(sqlx::AssertSqlSafe(sql))
                 .execute(&mut *tx)
                 .await?;
         }
+        // What the revisions' triggers call (the triggers went with their tables).
+        sqlx::query("DROP FUNCTION IF EXISTS bump_revision()")
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         pool.close().await;
         Ok(())

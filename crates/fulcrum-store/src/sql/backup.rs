@@ -47,10 +47,14 @@ async fn columns(conn: &mut DbConnection, table: &str) -> Result<Vec<Column>> {
         .collect()
 }
 
-/// The tables the store's schema holds, the migrators' own left out.
+/// Tables that hold no one's data: the migrators' own, and the revisions the triggers derive
+/// from the rest (a restore's writes move them anew).
+pub(crate) const NOT_BACKED_UP: [&str; 3] = ["schema_migrations", "_sqlx_migrations", "revisions"];
+
+/// The tables the store's schema holds, those of [`NOT_BACKED_UP`] left out.
 pub(crate) async fn schema_tables(pool: &DbPool) -> Result<Vec<String>> {
     let mut names: Vec<String> = sqlx::query_scalar(dialect::TABLES).fetch_all(pool).await?;
-    names.retain(|n| n != "schema_migrations" && n != "_sqlx_migrations");
+    names.retain(|n| !NOT_BACKED_UP.contains(&n.as_str()));
     names.sort();
     Ok(names)
 }

@@ -8,6 +8,7 @@
 //! query names `owner_id`.
 
 pub(crate) mod backup;
+mod coach;
 mod manual;
 mod people;
 mod records;
@@ -127,6 +128,15 @@ impl ProfileStore for Db {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    async fn revision(&self) -> Result<i64> {
+        let n: Option<i64> =
+            sqlx::query_scalar("SELECT revision FROM revisions WHERE owner_id = $1")
+                .bind(self.owner)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(n.unwrap_or(0))
     }
 }
 

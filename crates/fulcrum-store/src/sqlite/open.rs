@@ -5,17 +5,19 @@
 use super::dialect::begin_write;
 use super::sql::{Db, now};
 use crate::{
-    AcceptedPlan, AccountId, BackupStore, CommitImport, Entry, FolderFile, LoopStore, ManualEntry,
-    NewManualEntry, NewSource, OpenMode, OwnerKey, PeopleStore, PersonFile, PersonRecords,
-    PrivateNotes, PrivateOf, PrivateStore, ProfileStore, Result, RitualStore, Source,
-    SourceRemoval, SourceStore, Store, StoreError, StoredCommit, StoredEvent, StoredFolder,
+    AcceptedPlan, AccountId, BackupStore, CoachStore, CommitImport, Entry, FolderFile, LoopStore,
+    ManualEntry, NewManualEntry, NewSource, OpenMode, OwnerKey, PeopleStore, PersonFile,
+    PersonRecords, PrivateNotes, PrivateOf, PrivateStore, ProfileStore, Result, RitualStore,
+    Source, SourceRemoval, SourceStore, Store, StoreError, StoredCommit, StoredEvent, StoredFolder,
     TableDump, TimeStore,
 };
 use async_trait::async_trait;
 use fulcrum_core::Profile;
 use fulcrum_core::delegation::Delegation;
 use fulcrum_core::feedback::Feedback;
+use fulcrum_core::habits::Habit;
 use fulcrum_core::inbox::InboxItem;
+use fulcrum_core::insights::{Phase, Verdict};
 use fulcrum_core::observations::Observation;
 use fulcrum_core::onboarding::Step;
 use fulcrum_core::one_on_one::{Item, OneOnOneNote};
@@ -546,6 +548,7 @@ explained! {
     ProfileStore {
         fn profile(&self) -> Option<Profile>;
         fn save_profile(&self, profile: &Profile) -> ();
+        fn revision(&self) -> i64;
     }
     SourceStore {
         fn sources(&self) -> Vec<Source>;
@@ -637,6 +640,17 @@ explained! {
         fn manual_entry(&self, id: i64) -> ManualEntry;
         fn manual_entries_between(&self, from: i64, to: i64) -> Vec<ManualEntry>;
         fn running_timer(&self) -> Option<ManualEntry>;
+    }
+    CoachStore {
+        fn verdicts(&self) -> Vec<Verdict>;
+        fn add_verdict(&self, verdict: &Verdict) -> ();
+        fn remove_verdicts(&self, insight_id: &str) -> u64;
+        fn phases(&self) -> Vec<Phase>;
+        fn add_phase(&self, phase: &Phase) -> Phase;
+        fn delete_phase(&self, id: i64) -> Phase;
+        fn habits(&self) -> Vec<Habit>;
+        fn add_habit(&self, habit: &Habit) -> Habit;
+        fn update_habit(&self, habit: &Habit) -> ();
     }
     BackupStore {
         fn export_tables(&self) -> Vec<TableDump>;
