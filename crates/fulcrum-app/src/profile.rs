@@ -163,6 +163,14 @@ pub async fn require(store: &dyn Store) -> Result<Profile> {
     store.profile().await?.ok_or(AppError::NotInitialised)
 }
 
+/// Today in the user's zone, as of `now`.
+pub(crate) async fn today(store: &dyn Store, now: jiff::Timestamp) -> Result<jiff::civil::Date> {
+    Ok(fulcrum_core::time::local_date(
+        now,
+        &require(store).await?.tz(),
+    ))
+}
+
 /// Changes one setting of the profile, named as in `fulcrum settings set KEY VALUE`:
 /// `timezone`, `role`, `hours.<day>`, `target.<category>` (`30-60`, in %), `tentative`
 /// (`true`/`false`), `focus-minutes`, `session-gap-minutes`, `session-lead-minutes`,
@@ -176,7 +184,7 @@ pub async fn set(store: &dyn Store, key: &str, value: &str) -> Result<Profile> {
 
 pub const SETTING_KEYS: &str = "timezone, role, hours.<mon..sun>, target.<category>, tentative, \
      focus-minutes, session-gap-minutes, session-lead-minutes, fragment-minutes, shares-of, \
-     away-words, conference-words";
+     away-words, conference-words, insights.<key> (`fulcrum insights rules` lists them)";
 
 /// A comma-separated list of title words, lower-cased; "none" empties it.
 fn word_list(value: &str) -> Vec<String> {
@@ -259,7 +267,11 @@ pub fn apply(p: &mut Profile, key: &str, value: &str) -> Result<()> {
         "away-words" => p.away_words = word_list(value),
         "conference-words" => p.conference_words = word_list(value),
         _ => {
-            if let Some(day) = key.strip_prefix("hours.") {
+            if let Some(k) = key.strip_prefix("insights.") {
+                p.insights
+                    .set(k, value)
+                    .map_err(|why| AppError::invalid(key.to_string(), format!("{key}: {why}")))?;
+            } else if let Some(day) = key.strip_prefix("hours.") {
                 p.working_hours.set(day, value)?;
             } else if let Some(cat) = key.strip_prefix("target.") {
                 let category: fulcrum_core::Category = cat

@@ -91,10 +91,7 @@ pub struct TaskEdit {
 }
 
 pub async fn edit_task(store: &dyn Store, id: i64, e: TaskEdit) -> Result<Task> {
-    let mut t = store
-        .task(id)
-        .await?
-        .ok_or(fulcrum_store::StoreError::NotFound { what: "task", id })?;
+    let mut t = crate::lookup::found(store.task(id).await?, id)?;
     if let Some(title) = e.title.filter(|s| !s.trim().is_empty()) {
         t.title = title.trim().to_string();
     }
@@ -117,10 +114,7 @@ pub async fn triage(
     id: i64,
     answers: TriageAnswers,
 ) -> Result<(Task, TriageOutcome)> {
-    let task = store
-        .task(id)
-        .await?
-        .ok_or(fulcrum_store::StoreError::NotFound { what: "task", id })?;
+    let task = crate::lookup::found(store.task(id).await?, id)?;
     let outcome = tasks::triage(&task, answers);
     let edited = edit_task(
         store,
@@ -474,6 +468,35 @@ pub async fn review_week(store: &dyn Store, week: Date, now: Timestamp) -> Resul
         review,
         trend,
     })
+}
+
+/// The reviews of every accepted plan of the weeks starting from `from` up to (not
+/// including) `to`, as of `now`, oldest first.
+pub async fn reviews_between(
+    store: &dyn Store,
+    from: Date,
+    to: Date,
+    now: Timestamp,
+) -> Result<Vec<(Date, WeekReview)>> {
+    let profile = profile::require(store).await?;
+    let tasks = store.tasks().await?;
+    let mut out = Vec::new();
+    for label in store.planned_weeks().await? {
+        let Ok(monday) = time::parse_iso_week(&label) else {
+            continue;
+        };
+        if monday < from || monday >= to {
+            continue;
+        }
+        if let Some(plan) = store.plan(&label).await? {
+            out.push((
+                monday,
+                review_of(store, &profile, &plan, &tasks, now).await?,
+            ));
+        }
+    }
+    out.sort_by_key(|(m, _)| *m);
+    Ok(out)
 }
 
 /// Keeps the one adjustment the user carries from this week's review into the next.
