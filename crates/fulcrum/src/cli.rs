@@ -99,6 +99,10 @@ pub enum Command {
     /// Onboarding plans for new joiners
     #[command(subcommand)]
     Onboarding(crate::relationships_cmd::OnboardingCommand),
+    /// What the coach sees in your weeks and records: evidence, the practice, one next step
+    Insights(crate::insights_cmd::InsightsArgs),
+    /// The week in review: five lines, what stands out, what is due, one thing to change
+    Digest(crate::insights_cmd::DigestArgs),
     /// Show or change your profile: time zone, working hours, targets, how time is counted
     Settings(SettingsArgs),
     /// Build a year of a tech lead's demo data in a fresh store and show its reports
@@ -170,6 +174,34 @@ pub struct FormatArgs {
     /// Output format
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+}
+
+/// A listing's flags: `--all` and `--format`. Each listing says in its own words what `--all`
+/// adds, with `#[command(reword("all", …))]`.
+#[derive(Args)]
+pub struct ListArgs {
+    #[arg(long)]
+    pub all: bool,
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+/// Words a flag's help for one command, where several commands share the flag through one
+/// flattened struct: `#[command(reword("all", "Include decided items"))]`.
+pub trait Reword {
+    fn reword(self, id: &str, help: &'static str) -> Self;
+}
+
+impl Reword for clap::Command {
+    /// Unlike `Command::mut_arg`, which moves the flag last, this keeps the flags in the order
+    /// the completion scripts list them in.
+    fn reword(self, id: &str, help: &'static str) -> Self {
+        assert!(
+            self.get_arguments().any(|a| a.get_id() == id),
+            "no flag {id} to reword"
+        );
+        self.mut_args(|a| if a.get_id() == id { a.help(help) } else { a })
+    }
 }
 
 /// For results people also read as a document.

@@ -54,6 +54,8 @@ pub async fn run(cli: Cli) -> Result<()> {
             format,
         }) => explain(db, &rules, &title, attendees, &with, format.format).await,
         Command::Rules(RulesCommand::List(f)) => list_rules(&rules, f.format),
+        Command::Insights(a) => on_store!(crate::insights_cmd::run, &rules, a, now()?),
+        Command::Digest(a) => on_store!(crate::insights_cmd::digest, &rules, a, now()?),
         Command::Settings(a) => settings(&store_path(db), a).await,
         Command::Task(c) => on_store!(crate::weekly_cmd::task, c),
         Command::Triage(a) => on_store!(crate::weekly_cmd::triage, a),

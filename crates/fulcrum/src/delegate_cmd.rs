@@ -1,6 +1,6 @@
 //! `fulcrum delegate …`: what to hand over, to whom, with which expectations, and how it went.
 
-use crate::cli::{Format, FormatArgs};
+use crate::cli::{Format, FormatArgs, Reword};
 use crate::output::{emit, emit_json, show};
 use crate::people_cmd::{date, person_id, word};
 use clap::{Args, Subcommand};
@@ -45,6 +45,17 @@ pub struct ExpectationArgs {
     trackable: Option<String>,
 }
 
+/// The terms of a hand-over: the kind of work, the leadership style and the expectations.
+#[derive(Args)]
+pub struct Terms {
+    #[arg(long, value_parser = category)]
+    category: Option<Category>,
+    #[arg(long, value_parser = word::<Style>)]
+    style: Option<Style>,
+    #[command(flatten)]
+    expectations: ExpectationArgs,
+}
+
 #[derive(Subcommand)]
 pub enum DelegateCommand {
     /// Recurring work you do alone and delegate-quadrant tasks, with their true cost
@@ -60,18 +71,17 @@ pub enum DelegateCommand {
         format: FormatArgs,
     },
     /// Prepare a delegation (a draft until its expectations are complete and you hand it over)
+    #[command(reword(
+        "style",
+        "telling, selling, participating or delegating [default: what their history suggests]"
+    ))]
     Add {
         title: String,
         /// Who takes it (id or name)
         #[arg(long)]
         to: String,
-        #[arg(long, value_parser = category)]
-        category: Option<Category>,
-        /// telling, selling, participating or delegating [default: what their history suggests]
-        #[arg(long, value_parser = word::<Style>)]
-        style: Option<Style>,
         #[command(flatten)]
-        expectations: ExpectationArgs,
+        terms: Terms,
         /// The candidate it comes from (`calendar:UID`, `task:ID`)
         #[arg(long)]
         origin: Option<String>,
@@ -83,12 +93,8 @@ pub enum DelegateCommand {
         id: i64,
         #[arg(long)]
         title: Option<String>,
-        #[arg(long, value_parser = category)]
-        category: Option<Category>,
-        #[arg(long, value_parser = word::<Style>)]
-        style: Option<Style>,
         #[command(flatten)]
-        expectations: ExpectationArgs,
+        terms: Terms,
         #[command(flatten)]
         format: FormatArgs,
     },
@@ -338,22 +344,20 @@ pub async fn run(
         DelegateCommand::Add {
             title,
             to,
-            category,
-            style,
-            expectations,
+            terms,
             origin,
             format,
         } => {
             let id = person_id(store, &to).await?;
-            let past = expectations.past();
+            let past = terms.expectations.past();
             let d = delegation::add_with(
                 store,
                 NewDelegation {
                     person_id: id,
                     title,
-                    category,
-                    style,
-                    expectations: expectations.into_expectations(),
+                    category: terms.category,
+                    style: terms.style,
+                    expectations: terms.expectations.into_expectations(),
                     origin,
                 },
                 past,
@@ -384,19 +388,18 @@ pub async fn run(
         DelegateCommand::Edit {
             id,
             title,
-            category,
-            style,
-            expectations: e,
+            terms,
             format,
         } => {
+            let e = terms.expectations;
             let past = e.past();
             let d = delegation::edit(
                 store,
                 id,
                 DelegationEdit {
                     title,
-                    category,
-                    style,
+                    category: terms.category,
+                    style: terms.style,
                     specific: e.specific,
                     measurable: e.measurable,
                     achievable: e.achievable,

@@ -1,7 +1,7 @@
 //! `fulcrum feedback …`: feedback given, received and requested, as situation, behaviour and
 //! impact; the lint, the balance each person gets, follow-ups and "my feedback".
 
-use crate::cli::{DocFormatArgs, Format, FormatArgs, ReportFormat};
+use crate::cli::{DocFormatArgs, Format, FormatArgs, ReportFormat, Reword};
 use crate::output::{emit, emit_json, show};
 use crate::people_cmd::{date, person_id, word};
 use clap::{Args, Subcommand};
@@ -48,22 +48,55 @@ pub struct Sbi {
     impact: String,
 }
 
+/// What all noted feedback says: praise or a change, situation, behaviour and impact, a
+/// theme and the day it happened.
+#[derive(Args)]
+pub struct Noting {
+    #[command(flatten)]
+    polarity: PolarityArgs,
+    #[command(flatten)]
+    sbi: Sbi,
+    #[arg(long)]
+    theme: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    date: Option<Date>,
+}
+
+impl Noting {
+    /// Feedback about no one in particular, not delivered, with no follow-up: the command
+    /// says who and when.
+    fn feedback(self, direction: Direction) -> NewFeedback {
+        NewFeedback {
+            person_id: None,
+            who: None,
+            direction,
+            polarity: Some(self.polarity.polarity()),
+            situation: self.sbi.situation,
+            behaviour: self.sbi.behaviour,
+            impact: self.sbi.impact,
+            theme: self.theme,
+            event_on: self.date,
+            delivered_on: None,
+            follow_up_due: None,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 pub enum FeedbackCommand {
     /// Note feedback you gave (or will give: --not-yet) to someone
+    #[command(
+        reword(
+            "theme",
+            "What it is about, to find patterns later (communication, ownership …)"
+        ),
+        reword("date", "When it happened [default: today]")
+    )]
     Give {
         /// Id or name
         person: String,
         #[command(flatten)]
-        polarity: PolarityArgs,
-        #[command(flatten)]
-        sbi: Sbi,
-        /// What it is about, to find patterns later (communication, ownership …)
-        #[arg(long)]
-        theme: Option<String>,
-        /// When it happened [default: today]
-        #[arg(long, value_name = "DATE", value_parser = date)]
-        date: Option<Date>,
+        noting: Noting,
         /// When you told them [default: today]
         #[arg(long, value_name = "DATE", value_parser = date, conflicts_with = "not_yet")]
         delivered: Option<Date>,
@@ -82,13 +115,7 @@ pub enum FeedbackCommand {
         #[arg(long)]
         from: String,
         #[command(flatten)]
-        polarity: PolarityArgs,
-        #[command(flatten)]
-        sbi: Sbi,
-        #[arg(long)]
-        theme: Option<String>,
-        #[arg(long, value_name = "DATE", value_parser = date)]
-        date: Option<Date>,
+        noting: Noting,
         #[command(flatten)]
         format: FormatArgs,
     },
@@ -164,10 +191,7 @@ pub async fn run(store: &dyn Store, cmd: FeedbackCommand, now: Timestamp) -> Res
     match cmd {
         FeedbackCommand::Give {
             person,
-            polarity,
-            sbi,
-            theme,
-            date,
+            noting,
             delivered,
             not_yet,
             follow_up,
@@ -178,46 +202,23 @@ pub async fn run(store: &dyn Store, cmd: FeedbackCommand, now: Timestamp) -> Res
                 fulcrum_core::time::local_date(now, &crate::people_cmd::user_tz(store).await?);
             let new = NewFeedback {
                 person_id: Some(id),
-                who: None,
-                direction: Direction::Given,
-                polarity: Some(polarity.polarity()),
-                situation: sbi.situation,
-                behaviour: sbi.behaviour,
-                impact: sbi.impact,
-                theme,
-                event_on: date,
                 delivered_on: if not_yet {
                     None
                 } else {
                     Some(delivered.unwrap_or(today))
                 },
                 follow_up_due: follow_up,
+                ..noting.feedback(Direction::Given)
             };
             noted(feedback::add(store, new, now).await?, format.format)
         }
         FeedbackCommand::Receive {
             from,
-            polarity,
-            sbi,
-            theme,
-            date,
+            noting,
             format,
         } => {
-            let (person_id, who) = who(store, &from).await?;
-            let new = NewFeedback {
-                person_id,
-                who,
-                direction: Direction::Received,
-                polarity: Some(polarity.polarity()),
-                situation: sbi.situation,
-                behaviour: sbi.behaviour,
-                impact: sbi.impact,
-                theme,
-                event_on: date,
-                delivered_on: None,
-                follow_up_due: None,
-            };
-            noted(feedback::add(store, new, now).await?, format.format)
+            let received = noting.feedback(Direction::Received);
+            note_from(store, &from, received, now, format.format).await
         }
         FeedbackCommand::Request {
             from,
@@ -226,10 +227,9 @@ pub async fn run(store: &dyn Store, cmd: FeedbackCommand, now: Timestamp) -> Res
             date,
             format,
         } => {
-            let (person_id, who) = who(store, &from).await?;
-            let new = NewFeedback {
-                person_id,
-                who,
+            let asked = NewFeedback {
+                person_id: None,
+                who: None,
                 direction: Direction::Requested,
                 polarity: None,
                 situation: about,
@@ -240,7 +240,7 @@ pub async fn run(store: &dyn Store, cmd: FeedbackCommand, now: Timestamp) -> Res
                 delivered_on: None,
                 follow_up_due: None,
             };
-            noted(feedback::add(store, new, now).await?, format.format)
+            note_from(store, &from, asked, now, format.format).await
         }
         FeedbackCommand::Deliver { id, date } => {
             let f = feedback::deliver(store, id, date, now).await?;
@@ -347,6 +347,23 @@ async fn who(store: &dyn Store, text: &str) -> Result<(Option<i64>, Option<Strin
     })
 }
 
+/// Notes feedback from (or asked of) `from`: one of the user's people, or anyone else by name.
+async fn note_from(
+    store: &dyn Store,
+    from: &str,
+    new: NewFeedback,
+    now: Timestamp,
+    format: Format,
+) -> Result<()> {
+    let (person_id, who) = who(store, from).await?;
+    let new = NewFeedback {
+        person_id,
+        who,
+        ..new
+    };
+    noted(feedback::add(store, new, now).await?, format)
+}
+
 fn noted(n: feedback::Noted, format: Format) -> Result<()> {
     show(format, &n, |n| {
         let f = &n.feedback;
@@ -406,35 +423,43 @@ fn list_table(v: &feedback::FeedbackView) -> String {
             f.behaviour
         );
     }
-    if !v.follow_ups_due.is_empty() {
-        s.push_str("\nFollow-ups due\n");
-        for l in &v.follow_ups_due {
-            let _ = writeln!(
-                s,
-                "  [{}] {} — since {}: {}",
-                l.feedback.id,
-                l.name.as_deref().unwrap_or("-"),
-                l.feedback.delivered_on.unwrap_or(l.feedback.event_on),
-                l.feedback.behaviour
-            );
-        }
-    }
-    if !v.waiting.is_empty() {
-        s.push_str("\nNoted but not delivered (its value drops as it waits)\n");
-        for l in &v.waiting {
-            let _ = writeln!(
-                s,
-                "  [{}] {} — from {}",
-                l.feedback.id,
-                l.name.as_deref().unwrap_or("-"),
-                l.feedback.event_on
-            );
-        }
-    }
+    section(&mut s, "Follow-ups due", &v.follow_ups_due, |f| {
+        format!(
+            "since {}: {}",
+            f.delivered_on.unwrap_or(f.event_on),
+            f.behaviour
+        )
+    });
+    let waiting = "Noted but not delivered (its value drops as it waits)";
+    section(&mut s, waiting, &v.waiting, |f| {
+        format!("from {}", f.event_on)
+    });
     for w in &v.warnings {
         let _ = writeln!(s, "\nWarning: {w}");
     }
     s
+}
+
+/// A titled list of feedback, each line `[ID] NAME — what`; nothing at all when it is empty.
+fn section(
+    s: &mut String,
+    title: &str,
+    lines: &[feedback::Line],
+    what: impl Fn(&fulcrum_core::feedback::Feedback) -> String,
+) {
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "\n{title}");
+    for l in lines {
+        let _ = writeln!(
+            s,
+            "  [{}] {} — {}",
+            l.feedback.id,
+            l.name.as_deref().unwrap_or("-"),
+            what(&l.feedback)
+        );
+    }
 }
 
 fn balance_table(v: &feedback::FeedbackView) -> String {

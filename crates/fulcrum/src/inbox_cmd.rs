@@ -1,8 +1,8 @@
 //! `fulcrum inbox …`: asks decided later, and whose problem each one is.
 
-use crate::cli::FormatArgs;
+use crate::cli::{FormatArgs, ListArgs, Reword};
 use crate::output::{emit, show};
-use clap::{Subcommand, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 use fulcrum_app::Result;
 use fulcrum_app::inbox::{self, NewItem};
 use fulcrum_core::inbox::{Decision, Ownership};
@@ -38,32 +38,46 @@ pub enum Answer {
     Delegated,
 }
 
+/// The flags of `inbox add`.
+#[derive(Args)]
+pub struct NewItemArgs {
+    /// What was asked, or the problem raised
+    text: String,
+    /// Who asked
+    #[arg(long)]
+    from: String,
+    /// When they need an answer (ask them: it is often later than it sounds)
+    #[arg(long, value_name = "DATE")]
+    needed_by: Option<String>,
+    /// Whose problem it is to solve
+    #[arg(long, value_enum)]
+    ownership: Option<Owner>,
+    #[command(flatten)]
+    format: FormatArgs,
+}
+
+impl NewItemArgs {
+    fn new_item(self) -> Result<NewItem> {
+        Ok(NewItem {
+            needed_by: self
+                .needed_by
+                .as_deref()
+                .map(time::parse_date)
+                .transpose()?,
+            from: self.from,
+            text: self.text,
+            ownership: self.ownership.map_or(Ownership::Undecided, Ownership::from),
+        })
+    }
+}
+
 #[derive(Subcommand)]
 pub enum InboxCommand {
     /// Note an ask instead of saying yes on the spot
-    Add {
-        /// What was asked, or the problem raised
-        text: String,
-        /// Who asked
-        #[arg(long)]
-        from: String,
-        /// When they need an answer (ask them: it is often later than it sounds)
-        #[arg(long, value_name = "DATE")]
-        needed_by: Option<String>,
-        /// Whose problem it is to solve
-        #[arg(long, value_enum)]
-        ownership: Option<Owner>,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Add(NewItemArgs),
     /// Pending asks, most pressing first
-    List {
-        /// Include decided items
-        #[arg(long)]
-        all: bool,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    #[command(reword("all", "Include decided items"))]
+    List(ListArgs),
     /// Record your answer
     Decide {
         id: i64,
@@ -82,35 +96,14 @@ pub enum InboxCommand {
 
 pub async fn run(store: &dyn Store, cmd: InboxCommand, now: Timestamp) -> Result<()> {
     match cmd {
-        InboxCommand::Add {
-            text,
-            from,
-            needed_by,
-            ownership,
-            format,
-        } => {
-            let needed_by = needed_by.as_deref().map(time::parse_date).transpose()?;
-            let item = inbox::add(
-                store,
-                NewItem {
-                    from,
-                    text,
-                    needed_by,
-                    ownership: ownership.map_or(Ownership::Undecided, Ownership::from),
-                },
-                now,
-            )
-            .await?;
-            show(format.format, &item, |item| {
-                format!(
-                    "Noted {}: {} (from {}). Decide it later: fulcrum inbox decide {} yes|no|delegated",
-                    item.id, item.text, item.from, item.id
-                )
-            })
+        InboxCommand::Add(a) => {
+            let format = a.format.format;
+            let item = inbox::add(store, a.new_item()?, now).await?;
+            show(format, &item, noted)
         }
-        InboxCommand::List { all, format } => {
-            let view = inbox::list(store, all, now).await?;
-            show(format.format, &view, table)
+        InboxCommand::List(l) => {
+            let view = inbox::list(store, l.all, now).await?;
+            show(l.format.format, &view, table)
         }
         InboxCommand::Decide { id, answer, note } => {
             let d = match answer {
@@ -126,6 +119,13 @@ pub async fn run(store: &dyn Store, cmd: InboxCommand, now: Timestamp) -> Result
             emit(&format!("{} is {}", item.id, item.ownership.as_str()))
         }
     }
+}
+
+fn noted(item: &fulcrum_core::inbox::InboxItem) -> String {
+    format!(
+        "Noted {}: {} (from {}). Decide it later: fulcrum inbox decide {} yes|no|delegated",
+        item.id, item.text, item.from, item.id
+    )
 }
 
 fn table(v: &inbox::InboxView) -> String {

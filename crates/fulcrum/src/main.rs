@@ -6,6 +6,7 @@ mod commands;
 mod delegate_cmd;
 mod feedback_cmd;
 mod inbox_cmd;
+mod insights_cmd;
 mod manual_cmd;
 mod output;
 mod people_cmd;

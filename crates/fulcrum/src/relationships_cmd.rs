@@ -1,7 +1,7 @@
 //! `fulcrum relationships`, `fulcrum commitment …`, `fulcrum prep …`, `fulcrum onboarding …`:
 //! staying in touch, keeping promises, preparing stakeholder conversations, onboarding.
 
-use crate::cli::{DocFormatArgs, Format, FormatArgs, ReportFormat};
+use crate::cli::{DocFormatArgs, Format, FormatArgs, ListArgs, ReportFormat, Reword};
 use crate::output::{emit, emit_json, show};
 use crate::people_cmd::{date, person_id, word};
 use clap::{Args, Subcommand};
@@ -60,13 +60,8 @@ pub enum CommitmentCommand {
         format: FormatArgs,
     },
     /// Open promises by due date, with what to do about each
-    List {
-        /// Include kept and dropped ones
-        #[arg(long)]
-        all: bool,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    #[command(reword("all", "Include kept and dropped ones"))]
+    List(ListArgs),
     /// Record that you told them where it stands (and, if needed, a new date)
     Update {
         id: i64,
@@ -102,21 +97,38 @@ pub struct ThreeRs {
     reinforce: Option<String>,
 }
 
+/// The flags of `prep add`.
+#[derive(Args)]
+pub struct NewPrepArgs {
+    /// Id or name
+    person: String,
+    #[arg(long)]
+    topic: String,
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    meeting: Option<Date>,
+    #[command(flatten)]
+    rs: ThreeRs,
+    #[command(flatten)]
+    format: FormatArgs,
+}
+
+impl NewPrepArgs {
+    fn prep(self, person_id: i64) -> NewPrep {
+        NewPrep {
+            person_id,
+            topic: self.topic,
+            meeting_on: self.meeting,
+            reframe: self.rs.reframe,
+            relate: self.rs.relate,
+            reinforce: self.rs.reinforce,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 pub enum PrepCommand {
     /// Prepare a conversation with a stakeholder
-    Add {
-        /// Id or name
-        person: String,
-        #[arg(long)]
-        topic: String,
-        #[arg(long, value_name = "DATE", value_parser = date)]
-        meeting: Option<Date>,
-        #[command(flatten)]
-        rs: ThreeRs,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Add(NewPrepArgs),
     /// Change a prep
     Edit {
         id: i64,
@@ -222,6 +234,13 @@ fn commitments_table(s: &mut String, list: &[relationships::CommitmentLine]) {
     }
 }
 
+fn promised(c: &fulcrum_core::relationships::Commitment) -> String {
+    format!(
+        "Promised {} “{}” by {} (commitment {}).",
+        c.to, c.what, c.due, c.id
+    )
+}
+
 fn preps_table(s: &mut String, list: &[PrepSheet]) {
     if list.is_empty() {
         s.push_str("No stakeholder preps.\n");
@@ -313,16 +332,11 @@ pub async fn commitment_cmd(
                 now,
             )
             .await?;
-            show(format.format, &c, |c| {
-                format!(
-                    "Promised {} “{}” by {} (commitment {}).",
-                    c.to, c.what, c.due, c.id
-                )
-            })
+            show(format.format, &c, promised)
         }
-        CommitmentCommand::List { all, format } => {
-            let list = relationships::commitments(store, all, now).await?;
-            show(format.format, &list, |list| {
+        CommitmentCommand::List(l) => {
+            let list = relationships::commitments(store, l.all, now).await?;
+            show(l.format.format, &list, |list| {
                 let mut s = String::new();
                 commitments_table(&mut s, list);
                 s
@@ -348,28 +362,11 @@ pub async fn commitment_cmd(
 
 pub async fn prep_cmd(store: &dyn Store, cmd: PrepCommand, now: Timestamp) -> Result<()> {
     match cmd {
-        PrepCommand::Add {
-            person,
-            topic,
-            meeting,
-            rs,
-            format,
-        } => {
-            let id = person_id(store, &person).await?;
-            let p = relationships::add_prep(
-                store,
-                NewPrep {
-                    person_id: id,
-                    topic,
-                    meeting_on: meeting,
-                    reframe: rs.reframe,
-                    relate: rs.relate,
-                    reinforce: rs.reinforce,
-                },
-                now,
-            )
-            .await?;
-            match format.format {
+        PrepCommand::Add(a) => {
+            let format = a.format.format;
+            let id = person_id(store, &a.person).await?;
+            let p = relationships::add_prep(store, a.prep(id), now).await?;
+            match format {
                 Format::Json => emit_json(&p),
                 Format::Table => {
                     let gaps = p.gaps();

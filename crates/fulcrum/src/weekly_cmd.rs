@@ -1,6 +1,6 @@
 //! `fulcrum task …` and `fulcrum plan …`: the weekly loop on the command line.
 
-use crate::cli::{Format, FormatArgs};
+use crate::cli::{Format, FormatArgs, ListArgs, Reword};
 use crate::output::{emit, emit_json, show};
 use clap::{Args, Subcommand};
 use fulcrum_app::markdown::hm;
@@ -18,36 +18,10 @@ use std::path::PathBuf;
 #[derive(Subcommand)]
 pub enum TaskCommand {
     /// Add a task; its urgent and important flags place it in a quadrant
-    Add {
-        title: String,
-        /// Something breaks or someone waits if it is not done soon
-        #[arg(long)]
-        urgent: bool,
-        /// It moves your goals or your team's forward
-        #[arg(long)]
-        important: bool,
-        /// Only you can do it (your context, relationships or authority)
-        #[arg(long)]
-        only_me: bool,
-        /// How long it takes: 90m, 2h, 1h30m or minutes
-        #[arg(long, value_parser = parse_minutes)]
-        estimate: Option<i64>,
-        /// When it is due (YYYY-MM-DD)
-        #[arg(long)]
-        due: Option<String>,
-        #[arg(long, default_value = "build")]
-        category: Category,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Add(NewTaskArgs),
     /// List open tasks by quadrant, with what the spread says
-    List {
-        /// Include done and dropped tasks
-        #[arg(long)]
-        all: bool,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    #[command(reword("all", "Include done and dropped tasks"))]
+    List(ListArgs),
     /// Mark a task done
     Done { id: i64 },
     /// Drop a task, saying why (it shows up in the week's review)
@@ -75,6 +49,45 @@ pub enum TaskCommand {
         #[arg(long)]
         category: Option<Category>,
     },
+}
+
+/// The flags of `task add`.
+#[derive(Args)]
+pub struct NewTaskArgs {
+    title: String,
+    /// Something breaks or someone waits if it is not done soon
+    #[arg(long)]
+    urgent: bool,
+    /// It moves your goals or your team's forward
+    #[arg(long)]
+    important: bool,
+    /// Only you can do it (your context, relationships or authority)
+    #[arg(long)]
+    only_me: bool,
+    /// How long it takes: 90m, 2h, 1h30m or minutes
+    #[arg(long, value_parser = parse_minutes)]
+    estimate: Option<i64>,
+    /// When it is due (YYYY-MM-DD)
+    #[arg(long)]
+    due: Option<String>,
+    #[arg(long, default_value = "build")]
+    category: Category,
+    #[command(flatten)]
+    format: FormatArgs,
+}
+
+impl NewTaskArgs {
+    fn new_task(self) -> Result<NewTask> {
+        Ok(NewTask {
+            due: self.due.as_deref().map(time::parse_date).transpose()?,
+            title: self.title,
+            urgent: self.urgent,
+            important: self.important,
+            only_me: self.only_me,
+            estimate_minutes: self.estimate,
+            category: Some(self.category),
+        })
+    }
 }
 
 #[derive(Args)]
@@ -322,31 +335,10 @@ fn review_table(r: &weekly::ReviewView, tz: &jiff::tz::TimeZone) -> String {
 
 pub async fn task(store: &dyn Store, cmd: TaskCommand) -> Result<()> {
     match cmd {
-        TaskCommand::Add {
-            title,
-            urgent,
-            important,
-            only_me,
-            estimate,
-            due,
-            category,
-            format,
-        } => {
-            let due = due.as_deref().map(time::parse_date).transpose()?;
-            let t = weekly::add_task(
-                store,
-                NewTask {
-                    title,
-                    urgent,
-                    important,
-                    only_me,
-                    estimate_minutes: estimate,
-                    due,
-                    category: Some(category),
-                },
-            )
-            .await?;
-            match format.format {
+        TaskCommand::Add(a) => {
+            let format = a.format.format;
+            let t = weekly::add_task(store, a.new_task()?).await?;
+            match format {
                 Format::Json => emit_json(&weekly::TaskView {
                     quadrant: t.quadrant(),
                     task: t,
@@ -359,9 +351,9 @@ pub async fn task(store: &dyn Store, cmd: TaskCommand) -> Result<()> {
                 )),
             }
         }
-        TaskCommand::List { all, format } => {
-            let list = weekly::list(store, all).await?;
-            show(format.format, &list, task_table)
+        TaskCommand::List(l) => {
+            let list = weekly::list(store, l.all).await?;
+            show(l.format.format, &list, task_table)
         }
         TaskCommand::Done { id } => {
             let t = weekly::edit_task(

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Env, Run};
+use common::{Env, Run, items};
 use fulcrum_store::testing::TestDatabase;
 
 const TODAY: &str = "2026-03-04";
@@ -54,10 +54,7 @@ fn export_then_import_backup_then_export_is_byte_identical() {
     let document: serde_json::Value = serde_json::from_slice(&first).unwrap();
     assert_eq!(document["format"], "fulcrum-backup");
     assert_eq!(document["version"], 1);
-    let events = document["tables"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let events = items(&document["tables"])
         .find(|t| t["name"] == "events")
         .unwrap();
     assert!(events["rows"].as_array().unwrap().len() > 800);
@@ -65,7 +62,7 @@ fn export_then_import_backup_then_export_is_byte_identical() {
     let copy = env.path("copy.db");
     let copy = copy.to_str().unwrap();
     let restored = import_into(&env, copy, "first.json").success();
-    restored.shows("rows of 22 tables restored");
+    restored.shows("rows of 25 tables restored");
     let second = export_to(&env, copy, "second.json");
     assert!(first == second, "the second export differs from the first");
     assert_eq!(views(&env, &first_db), views(&env, copy));
@@ -95,8 +92,7 @@ fn a_store_moves_to_postgres_and_back_without_loss() {
 
 #[test]
 fn a_backup_is_never_restored_over_data_and_bad_files_are_named() {
-    let env = Env::new();
-    env.init("UTC");
+    let env = Env::in_zone("UTC");
     let db = env.db.to_str().unwrap().to_string();
     let before = export_to(&env, &db, "before.json");
     let refused = import_into(&env, &db, "before.json").failure();

@@ -3,8 +3,7 @@ use common::*;
 
 #[test]
 fn a_week_of_calendar_becomes_the_balance_report() {
-    let env = Env::new();
-    env.init("America/New_York");
+    let env = Env::in_zone("America/New_York");
     let out = env
         .run(&[
             "import",
@@ -36,10 +35,7 @@ fn a_week_of_calendar_becomes_the_balance_report() {
     assert_eq!(days[0]["date"], "2026-03-02");
     assert_eq!(days[0]["meeting_minutes"], 45);
     assert_eq!(days[3]["minutes_by_category"]["operate"], 60);
-    let build = r["categories"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let build = items(&r["categories"])
         .find(|c| c["category"] == "build")
         .unwrap();
     assert!((build["share"].as_f64().unwrap() - 120.0 / 330.0).abs() < 1e-3);
@@ -49,8 +45,7 @@ fn a_week_of_calendar_becomes_the_balance_report() {
 
 #[test]
 fn re_importing_replaces_and_never_duplicates() {
-    let env = Env::new();
-    env.init("America/New_York");
+    let env = Env::in_zone("America/New_York");
     let file = env.path("cal.ics");
     std::fs::copy(fixture("week10.ics"), &file).unwrap();
     let path = file.to_str().unwrap();
@@ -62,7 +57,7 @@ fn re_importing_replaces_and_never_duplicates() {
         first,
         "a second import of the same file changes nothing"
     );
-    let sources = env.run(&["sources", "--format", "json"]).success().json();
+    let sources = env.json(&["sources"]);
     assert_eq!(sources.as_array().unwrap().len(), 1);
     assert_eq!(sources[0]["events"], 10);
 
@@ -86,13 +81,11 @@ fn re_importing_replaces_and_never_duplicates() {
 
 #[test]
 fn a_broken_file_names_file_and_line_and_changes_nothing() {
-    let env = Env::new();
-    env.init("America/New_York");
+    let env = Env::in_zone("America/New_York");
     let good = fixture("week10.ics");
-    env.run(&["import", "calendar", good.to_str().unwrap()])
-        .success();
+    env.import_file(&good).success();
     let before = env.report("2026-W10");
-    let sources_before = env.run(&["sources", "--format", "json"]).success().json();
+    let sources_before = env.json(&["sources"]);
 
     let text = std::fs::read_to_string(&good).unwrap();
     let truncated = env.path("truncated.ics");
@@ -103,45 +96,36 @@ fn a_broken_file_names_file_and_line_and_changes_nothing() {
     std::fs::write(&not_ics, "Meeting notes\nnothing to see\n").unwrap();
 
     for bad in [&truncated, &mis_nested, &not_ics] {
-        let out = env
-            .run(&["import", "calendar", bad.to_str().unwrap()])
-            .failure();
+        let out = env.import_file(bad).failure();
         let name = bad.file_name().unwrap().to_str().unwrap();
         out.says(name);
         out.says("line ");
         assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
     }
     // A folder with one broken file imports nothing at all.
-    let folder = env.path("folder");
-    std::fs::create_dir(&folder).unwrap();
+    let folder = env.folder("folder");
     std::fs::copy(&good, folder.join("a.ics")).unwrap();
     std::fs::copy(&truncated, folder.join("b.ics")).unwrap();
-    let out = env
-        .run(&["import", "calendar", folder.to_str().unwrap()])
-        .failure();
-    out.says("b.ics");
+    env.import_file(&folder).failure().says("b.ics");
 
     assert_eq!(env.report("2026-W10"), before);
-    assert_eq!(
-        env.run(&["sources", "--format", "json"]).success().json(),
-        sources_before
-    );
+    assert_eq!(env.json(&["sources"]), sources_before);
+}
+
+/// `text` (the week10 fixture) with the stand-up's recurrence rule made unreadable.
+fn with_a_broken_rule(text: &str) -> String {
+    text.replace(
+        "RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;COUNT=5",
+        "RRULE:FREQ=SOMETIMES;BYDAY=MO",
+    )
 }
 
 #[test]
 fn a_component_that_cannot_be_understood_is_skipped_with_a_warning() {
-    let env = Env::new();
-    env.init("America/New_York");
-    let text = std::fs::read_to_string(fixture("week10.ics")).unwrap();
-    let broken = text.replace(
-        "RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;COUNT=5",
-        "RRULE:FREQ=SOMETIMES;BYDAY=MO",
-    );
+    let env = Env::in_zone("America/New_York");
     let file = env.path("partly.ics");
-    std::fs::write(&file, broken).unwrap();
-    let out = env
-        .run(&["import", "calendar", file.to_str().unwrap()])
-        .success();
+    std::fs::write(&file, with_a_broken_rule(&fixture_text("week10.ics"))).unwrap();
+    let out = env.import_file(&file).success();
     out.says("warning");
     out.says("UID standup");
     out.says("line 42");
@@ -156,17 +140,14 @@ fn a_component_that_cannot_be_understood_is_skipped_with_a_warning() {
 
 #[test]
 fn a_folder_imports_each_calendar_as_its_own_source() {
-    let env = Env::new();
-    env.init("America/New_York");
-    let folder = env.path("cals");
-    std::fs::create_dir(&folder).unwrap();
+    let env = Env::in_zone("America/New_York");
+    let folder = env.folder("cals");
     std::fs::copy(fixture("week10.ics"), folder.join("work.ics")).unwrap();
     // The same file exported twice: the same UIDs must not count twice.
     std::fs::copy(fixture("week10.ics"), folder.join("work-copy.ICS")).unwrap();
     std::fs::write(folder.join("readme.txt"), "not a calendar").unwrap();
-    env.run(&["import", "calendar", folder.to_str().unwrap()])
-        .success();
-    let sources = env.run(&["sources", "--format", "json"]).success().json();
+    env.import_file(&folder).success();
+    let sources = env.json(&["sources"]);
     // The folder itself, then its two files.
     let sources = sources.as_array().unwrap();
     assert_eq!(sources.len(), 3);
@@ -182,16 +163,13 @@ fn a_folder_imports_each_calendar_as_its_own_source() {
 #[test]
 fn reports_need_a_profile_first() {
     let env = Env::new();
-    let out = env.run(&["report"]).failure();
-    out.says("fulcrum init");
-    let out = env
-        .run(&["init", "--email", "me@example.com", "--tz", "Mars/Olympus"])
-        .failure();
-    out.says("Mars/Olympus");
-    let out = env
-        .run(&["init", "--email", "not-an-address", "--tz", "UTC"])
-        .failure();
-    out.says("not-an-address");
+    env.run(&["report"]).failure().says("fulcrum init");
+    env.run(&["init", "--email", "me@example.com", "--tz", "Mars/Olympus"])
+        .failure()
+        .says("Mars/Olympus");
+    env.run(&["init", "--email", "not-an-address", "--tz", "UTC"])
+        .failure()
+        .says("not-an-address");
 }
 
 /// The report's JSON shape is a public interface (docs/json.md): these keys must stay.
@@ -288,12 +266,11 @@ fn settings_change_how_the_week_is_measured() {
         r["totals"]["after_hours_minutes"], 0,
         "Friday's 19:00 sync is now inside working hours"
     );
-    let shown = env.run(&["settings", "--format", "json"]).success().json();
+    let shown = env.json(&["settings"]);
     assert_eq!(shown["working_hours"]["days"][4], "09:00-20:30");
-    let out = env
-        .run(&["settings", "set", "target.build", "70-50"])
-        .failure();
-    out.says("build");
+    env.run(&["settings", "set", "target.build", "70-50"])
+        .failure()
+        .says("build");
 }
 
 /// A 200-byte calendar whose rule asks for a start every second, forever.
@@ -303,16 +280,12 @@ const SECONDLY_BOMB: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nU
 
 #[test]
 fn a_recurrence_bomb_is_cut_to_the_limit_with_a_warning() {
-    let env = Env::new();
-    env.init("UTC");
+    let env = Env::in_zone("UTC");
     let file = env.path("bomb.ics");
     std::fs::write(&file, SECONDLY_BOMB).unwrap();
     let out = env
-        .run_at(
-            "2026-01-01T00:00:00Z",
-            None,
-            &["import", "calendar", file.to_str().unwrap()],
-        )
+        .at("2026-01-01T00:00:00Z")
+        .run(&["import", "calendar", file.to_str().unwrap()])
         .success();
     assert!(
         out.stdout
@@ -328,7 +301,7 @@ fn a_recurrence_bomb_is_cut_to_the_limit_with_a_warning() {
         "{}",
         out.stderr
     );
-    let sources = env.run(&["sources", "--format", "json"]).success().json();
+    let sources = env.json(&["sources"]);
     assert_eq!(sources[0]["events"], 10_000);
     assert_eq!(
         sources[0]["last_result"],
@@ -358,9 +331,8 @@ fn calendar_expand_of_a_recurrence_bomb_is_cut_to_the_limit_with_a_warning() {
 
 #[test]
 fn the_outcome_says_what_was_left_out() {
-    let env = Env::new();
-    env.init("America/New_York");
-    let text = std::fs::read_to_string(fixture("week10.ics")).unwrap();
+    let env = Env::in_zone("America/New_York");
+    let text = fixture_text("week10.ics");
     // One unreadable ATTENDEE line: its meeting stays, only that line is dropped.
     let partly = text.replacen(
         "END:VEVENT",
@@ -369,27 +341,21 @@ fn the_outcome_says_what_was_left_out() {
     );
     let file = env.path("attendee.ics");
     std::fs::write(&file, &partly).unwrap();
-    let out = env
-        .run(&["import", "calendar", file.to_str().unwrap()])
-        .success();
+    let out = env.import_file(&file).success();
     assert!(
         out.stdout
             .contains("10 occurrences imported; 1 property ignored (see warnings)"),
         "{}",
         out.stdout
     );
-    let sources = env.run(&["sources", "--format", "json"]).success().json();
+    let sources = env.json(&["sources"]);
     assert_eq!(
         sources[0]["last_result"],
         "10 occurrences; 1 property ignored"
     );
 
     // A rule that cannot be read skips its whole event.
-    let broken = text.replace(
-        "RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;COUNT=5",
-        "RRULE:FREQ=SOMETIMES;BYDAY=MO",
-    );
-    std::fs::write(&file, broken).unwrap();
+    std::fs::write(&file, with_a_broken_rule(&text)).unwrap();
     let out = env
         .run(&[
             "import",
@@ -402,6 +368,6 @@ fn the_outcome_says_what_was_left_out() {
     let imported = out.json();
     assert_eq!(imported[0]["left_out"]["events_skipped"], 1);
     assert_eq!(imported[0]["left_out"]["properties_ignored"], 0);
-    let sources = env.run(&["sources", "--format", "json"]).success().json();
+    let sources = env.json(&["sources"]);
     assert_eq!(sources[0]["last_result"], "6 occurrences; 1 event skipped");
 }

@@ -2,6 +2,7 @@ mod common;
 use common::*;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 #[test]
@@ -48,33 +49,34 @@ fn calendar_expand_prints_every_occurrence_as_tsv() {
 fn calendar_expand_rejects_bad_windows_and_files() {
     let env = Env::new();
     let f = fixture("week10.ics");
-    let out = env
-        .expand(&f, &["--from", "2026-03-09", "--to", "2026-03-01"])
-        .failure();
-    out.says("--to");
-    let out = env.expand(&f, &["--from", "March"]).failure();
-    out.says("YYYY-MM-DD");
-    let out = env
-        .run(&["calendar", "expand", "/nonexistent.ics"])
-        .failure();
-    out.says("/nonexistent.ics");
+    env.expand(&f, &["--from", "2026-03-09", "--to", "2026-03-01"])
+        .failure()
+        .says("--to");
+    env.expand(&f, &["--from", "March"])
+        .failure()
+        .says("YYYY-MM-DD");
+    env.run(&["calendar", "expand", "/nonexistent.ics"])
+        .failure()
+        .says("/nonexistent.ics");
+}
+
+/// `--rules FILE` before `args`.
+fn with_rules<'a>(rules: &'a Path, args: &[&'a str]) -> Vec<&'a str> {
+    let mut all = vec!["--rules", rules.to_str().unwrap()];
+    all.extend_from_slice(args);
+    all
 }
 
 #[test]
 fn rules_explain_shows_the_winner_and_user_rules_come_first() {
     let env = Env::new();
-    let json = env
-        .run(&[
-            "rules",
-            "explain",
-            "Incident review: checkout",
-            "--attendees",
-            "6",
-            "--format",
-            "json",
-        ])
-        .success()
-        .json();
+    let json = env.json(&[
+        "rules",
+        "explain",
+        "Incident review: checkout",
+        "--attendees",
+        "6",
+    ]);
     assert_eq!(json["category"], "operate");
     assert_eq!(json["origin"], "default");
     let rules = env.path("rules.toml");
@@ -83,28 +85,17 @@ fn rules_explain_shows_the_winner_and_user_rules_come_first() {
         "[[rule]]\nname = \"reviews are learning\"\ncategory = \"grow\"\ntitle = \"review\"\n",
     )
     .unwrap();
-    let json = env
-        .run(&[
-            "--rules",
-            rules.to_str().unwrap(),
-            "rules",
-            "explain",
-            "Incident review: checkout",
-            "--format",
-            "json",
-        ])
-        .success()
-        .json();
+    let json = env.json(&with_rules(
+        &rules,
+        &["rules", "explain", "Incident review: checkout"],
+    ));
     assert_eq!(json["category"], "grow");
     assert_eq!(json["rule"], "reviews are learning");
     let table = env
-        .run(&[
-            "--rules",
-            rules.to_str().unwrap(),
-            "rules",
-            "explain",
-            "Incident review",
-        ])
+        .run(&with_rules(
+            &rules,
+            &["rules", "explain", "Incident review"],
+        ))
         .success();
     table.shows("→ user");
 
@@ -114,7 +105,7 @@ fn rules_explain_shows_the_winner_and_user_rules_come_first() {
     )
     .unwrap();
     let out = env
-        .run(&["--rules", rules.to_str().unwrap(), "rules", "explain", "x"])
+        .run(&with_rules(&rules, &["rules", "explain", "x"]))
         .failure();
     assert!(
         out.stderr.contains("rules.toml") && out.stderr.contains("broken"),
@@ -128,18 +119,7 @@ fn user_rules_recategorise_imported_time() {
     let env = Env::with_calendar("America/New_York", "week10.ics");
     let rules = env.path("rules.toml");
     std::fs::write(&rules, "[[rule]]\nname = \"stakeholders are ops here\"\ncategory = \"operate\"\ntitle = \"stakeholder\"\n").unwrap();
-    let r = env
-        .run(&[
-            "--rules",
-            rules.to_str().unwrap(),
-            "report",
-            "--week",
-            "2026-W10",
-            "--format",
-            "json",
-        ])
-        .success()
-        .json();
+    let r = env.json(&with_rules(&rules, &["report", "--week", "2026-W10"]));
     assert_eq!(category_minutes(&r, "operate"), 120);
     assert_eq!(category_minutes(&r, "align"), 0);
 }
@@ -147,18 +127,7 @@ fn user_rules_recategorise_imported_time() {
 #[test]
 fn report_periods_and_formats() {
     let env = Env::with_calendar("America/New_York", "week10.ics");
-    let r = env
-        .run(&[
-            "report",
-            "--from",
-            "2026-03-02",
-            "--to",
-            "2026-03-04",
-            "--format",
-            "json",
-        ])
-        .success()
-        .json();
+    let r = env.json(&["report", "--from", "2026-03-02", "--to", "2026-03-04"]);
     assert_eq!(r["days"].as_array().unwrap().len(), 2);
     assert_eq!(r["to"], "2026-03-04");
     assert_eq!(r["trend"].as_array().unwrap().len(), 12);
@@ -173,18 +142,17 @@ fn report_periods_and_formats() {
     md.shows("| lead | 1h30 |");
     let table = env.run(&["report", "--week", "2026-W10"]).success();
     table.shows("Week 2026-W10");
-    let out = env.run(&["report", "--week", "2026-10"]).failure();
-    out.says("YYYY-Www");
-    let out = env
-        .run(&["report", "--from", "2026-03-04", "--to", "2026-03-02"])
-        .failure();
-    out.says("exclusive");
+    env.run(&["report", "--week", "2026-10"])
+        .failure()
+        .says("YYYY-Www");
+    env.run(&["report", "--from", "2026-03-04", "--to", "2026-03-02"])
+        .failure()
+        .says("exclusive");
 }
 
 #[test]
 fn the_demo_is_deterministic_for_a_seed_and_never_touches_the_users_store() {
-    let env = Env::new();
-    env.init("UTC");
+    let env = Env::in_zone("UTC");
     let run = |db: &str| {
         let db = env.path(db);
         env.run_bare(&[
@@ -216,8 +184,7 @@ fn the_demo_is_deterministic_for_a_seed_and_never_touches_the_users_store() {
     }
     // Rebuilding over an earlier demo is fine; over a real store it is refused.
     run("a.db");
-    let out = env.run(&["demo"]).failure();
-    out.says("real data");
+    env.run(&["demo"]).failure().says("real data");
     // Without --db the demo builds its own store in the data directory, even when FULCRUM_DB
     // points at the user's store.
     let out = env
@@ -235,7 +202,7 @@ fn the_demo_is_deterministic_for_a_seed_and_never_touches_the_users_store() {
         std::path::Path::new(rules).is_file(),
         "the demo's rules file {rules} is there"
     );
-    let mine = env.run(&["report", "--format", "json"]).success().json();
+    let mine = env.json(&["report"]);
     assert_eq!(
         mine["totals"]["minutes"], 0,
         "the user's store is untouched"
@@ -283,14 +250,10 @@ fn serve(body: String) -> (String, Arc<Mutex<Vec<String>>>) {
 
 #[test]
 fn subscriptions_are_remembered_and_refreshed_with_their_etag() {
-    let env = Env::new();
-    env.init("America/New_York");
-    let (base, seen) = serve(std::fs::read_to_string(fixture("week10.ics")).unwrap());
+    let env = Env::in_zone("America/New_York");
+    let (base, seen) = serve(fixture_text("week10.ics"));
     let url = format!("{base}/secret/calendar.ics");
-    let first = env
-        .run(&["import", "calendar", &url, "--format", "json"])
-        .success()
-        .json();
+    let first = env.json(&["import", "calendar", &url]);
     assert_eq!(first[0]["events"], 10);
     assert_eq!(first[0]["source"]["kind"], "calendar-url");
     assert_eq!(
@@ -300,7 +263,7 @@ fn subscriptions_are_remembered_and_refreshed_with_their_etag() {
     let report = env.report("2026-W10");
     assert_eq!(report["totals"]["minutes"], 330);
 
-    let refreshed = env.run(&["refresh", "--format", "json"]).success().json();
+    let refreshed = env.json(&["refresh"]);
     assert_eq!(refreshed[0]["result"], "not modified");
     assert!(
         seen.lock().unwrap()[1]
@@ -309,7 +272,7 @@ fn subscriptions_are_remembered_and_refreshed_with_their_etag() {
     );
     assert_eq!(env.report("2026-W10"), report, "a 304 keeps the events");
 
-    let sources = env.run(&["sources", "--format", "json"]).success().json();
+    let sources = env.json(&["sources"]);
     assert_eq!(sources[0]["location"], url);
     assert_eq!(sources[0]["etag"], "\"v1\"");
 

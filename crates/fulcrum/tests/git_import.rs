@@ -104,8 +104,7 @@ fn git_log_days(repo: &Path) -> BTreeMap<String, i64> {
 
 #[test]
 fn commits_per_day_equal_git_log_in_the_users_zone() {
-    let env = Env::new();
-    env.init("America/New_York");
+    let env = Env::in_zone("America/New_York");
     let repo = repository(env.dir.path());
     let out = env
         .run(&["import", "git", repo.to_str().unwrap(), "--format", "json"])
@@ -113,10 +112,7 @@ fn commits_per_day_equal_git_log_in_the_users_zone() {
     assert_eq!(out.json()[0]["new_commits"], 7);
 
     let r = env.report("2026-W10");
-    let ours: BTreeMap<String, i64> = r["days"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let ours: BTreeMap<String, i64> = items(&r["days"])
         .filter(|d| d["commits"].as_i64().unwrap() > 0)
         .map(|d| {
             (
@@ -136,15 +132,11 @@ fn commits_per_day_equal_git_log_in_the_users_zone() {
 
 #[test]
 fn a_second_import_reads_only_new_commits() {
-    let env = Env::new();
-    env.init("America/New_York");
+    let env = Env::in_zone("America/New_York");
     let repo = repository(env.dir.path());
     let path = repo.to_str().unwrap();
     env.run(&["import", "git", path]).success();
-    let again = env
-        .run(&["import", "git", path, "--format", "json"])
-        .success()
-        .json();
+    let again = env.json(&["import", "git", path]);
     assert_eq!(again[0]["unchanged"], true);
     assert_eq!(again[0]["new_commits"], 0);
     commit(
@@ -153,18 +145,14 @@ fn a_second_import_reads_only_new_commits() {
         "2026-03-06T10:00:00-05:00",
         "friday",
     );
-    let more = env
-        .run(&["import", "git", path, "--format", "json"])
-        .success()
-        .json();
+    let more = env.json(&["import", "git", path]);
     assert_eq!(more[0]["new_commits"], 1);
     assert_eq!(env.report("2026-W10")["totals"]["commits"], 8);
 }
 
 #[test]
 fn a_bare_clone_gives_the_same_commits_once() {
-    let env = Env::new();
-    env.init("America/New_York");
+    let env = Env::in_zone("America/New_York");
     let repo = repository(env.dir.path());
     let bare = env.path("service.git");
     let out = git_command()
@@ -174,10 +162,7 @@ fn a_bare_clone_gives_the_same_commits_once() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let json = env
-        .run(&["import", "git", bare.to_str().unwrap(), "--format", "json"])
-        .success()
-        .json();
+    let json = env.json(&["import", "git", bare.to_str().unwrap()]);
     // The clone has no remote-tracking refs of the original, so it lacks the spike; and the
     // .mailmap was never committed, so the old laptop's address is not recognised there.
     assert_eq!(json[0]["new_commits"], 5);
@@ -192,18 +177,15 @@ fn a_bare_clone_gives_the_same_commits_once() {
 
 #[test]
 fn a_folder_that_is_not_a_repository_gets_a_clear_error() {
-    let env = Env::new();
-    env.init("UTC");
-    let plain = env.path("plain");
-    std::fs::create_dir(&plain).unwrap();
+    let env = Env::in_zone("UTC");
+    let plain = env.folder("plain");
     let out = env
         .run(&["import", "git", plain.to_str().unwrap()])
         .failure();
     out.says("not a git repository");
     out.says("plain");
-    let out = env
-        .run(&["import", "git", env.path("missing").to_str().unwrap()])
-        .failure();
-    out.says("missing");
+    env.run(&["import", "git", env.path("missing").to_str().unwrap()])
+        .failure()
+        .says("missing");
     assert!(!out.stderr.contains("panicked"));
 }

@@ -6,8 +6,7 @@ use common::*;
 
 #[test]
 fn far_dates_and_long_ranges_are_errors_that_say_the_range() {
-    let env = Env::new();
-    env.init("Europe/Berlin");
+    let env = Env::in_zone("Europe/Berlin");
     for (from, to, says) in [
         (
             "0001-01-01",
@@ -26,26 +25,17 @@ fn far_dates_and_long_ranges_are_errors_that_say_the_range() {
         assert!(out.stderr.contains("1900-01-01") || says.contains("days"));
         assert!(out.stdout.is_empty(), "no empty report: {}", out.stdout);
     }
-    let out = env.run(&["report", "--week", "9999-W52"]).failure();
-    out.says("2199-12-31");
+    env.run(&["report", "--week", "9999-W52"])
+        .failure()
+        .says("2199-12-31");
     // Ten years is the longest report, and it is answered.
-    let r = env
-        .run(&[
-            "report",
-            "--from",
-            "2016-01-01",
-            "--to",
-            "2026-01-01",
-            "--format",
-            "json",
-        ])
-        .success()
-        .json();
+    let r = env.json(&["report", "--from", "2016-01-01", "--to", "2026-01-01"]);
     assert_eq!(r["days"].as_array().unwrap().len(), 3653);
 
     let cal = fixture("week10.ics");
-    let out = env.expand(&cal, &["--to", "9999-12-31"]).failure();
-    out.says("--to: 9999-12-31 is outside");
+    env.expand(&cal, &["--to", "9999-12-31"])
+        .failure()
+        .says("--to: 9999-12-31 is outside");
     // A long window is fine for expansion: its work is bounded per event.
     env.expand(&cal, &["--from", "1900-01-01", "--to", "2199-12-31"])
         .success();
@@ -53,10 +43,10 @@ fn far_dates_and_long_ranges_are_errors_that_say_the_range() {
 
 #[test]
 fn a_calendar_must_be_named_and_fetched_by_a_scheme_fulcrum_knows() {
-    let env = Env::new();
-    env.init("UTC");
-    let out = env.run(&["import", "calendar", ""]).failure();
-    out.says("say which calendar to import");
+    let env = Env::in_zone("UTC");
+    env.run(&["import", "calendar", ""])
+        .failure()
+        .says("say which calendar to import");
     for url in ["ftp://calendar.example.com/work.ics", "file:///tmp/x.ics"] {
         let out = env.run(&["import", "calendar", url]).failure();
         let scheme = url.split_once("://").unwrap().0;
@@ -68,7 +58,7 @@ fn a_calendar_must_be_named_and_fetched_by_a_scheme_fulcrum_knows() {
         );
         assert!(!out.stderr.contains("No such file"), "{}", out.stderr);
     }
-    let sources = env.run(&["sources", "--format", "json"]).success().json();
+    let sources = env.json(&["sources"]);
     assert_eq!(sources.as_array().map(Vec::len), Some(0), "{sources}");
 }
 
@@ -124,8 +114,7 @@ fn a_reader_that_stops_early_is_a_normal_end() {
 
 #[test]
 fn an_empty_team_takes_no_hours_not_minus_zero() {
-    let env = Env::new();
-    env.init("UTC");
+    let env = Env::in_zone("UTC");
     let out = env.run(&["people", "list"]).success();
     assert!(!out.stdout.contains("-0.0"), "{}", out.stdout);
     let json = env.run(&["people", "list", "--format", "json"]).success();

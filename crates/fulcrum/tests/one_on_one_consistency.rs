@@ -10,20 +10,7 @@ use serde_json::Value;
 const NOW: &str = "2026-03-13T17:00:00Z";
 
 fn add(env: &Env, name: &str, email: &str, relation: &str) {
-    env.run_at(
-        NOW,
-        None,
-        &[
-            "people",
-            "add",
-            name,
-            "--email",
-            email,
-            "--relation",
-            relation,
-        ],
-    )
-    .success();
+    env.at(NOW).add_person(name, email, relation, &[]).success();
 }
 
 fn ts(v: &Value) -> Timestamp {
@@ -52,18 +39,14 @@ fn held(all: &Value, from: Timestamp, to: Timestamp) -> Vec<(String, i64)> {
 
 #[test]
 fn the_report_counts_the_one_on_ones_that_one_on_ones_lists() {
-    let env = Env::new();
-    env.init("Europe/Berlin");
+    let env = Env::in_zone("Europe/Berlin");
     add(&env, "Kim Park", "kim@example.com", "report");
     add(&env, "Lee Chen", "lee@example.com", "report");
     add(&env, "Priya Shah", "priya@example.com", "report");
     add(&env, "Sarah Stone", "sarah@example.com", "manager");
     env.import_fixture("team_one_on_ones.ics");
 
-    let all = env
-        .run_at(NOW, None, &["one-on-ones", "--format", "json"])
-        .success()
-        .json();
+    let all = env.at(NOW).json(&["one-on-ones"]);
     // Monday 9 March to Monday 16 March, Berlin (UTC+1 then).
     let (from, to) = (
         "2026-03-08T23:00:00Z".parse().unwrap(),
@@ -82,24 +65,14 @@ fn the_report_counts_the_one_on_ones_that_one_on_ones_lists() {
          pairing, the group review, the cancelled, the declined, the one still to come or Mo's"
     );
 
-    let r = env
-        .run_at(
-            NOW,
-            None,
-            &["report", "--week", "2026-W11", "--format", "json"],
-        )
-        .success()
-        .json();
+    let r = env.at(NOW).json(&["report", "--week", "2026-W11"]);
     assert_eq!(
         r["totals"]["one_on_ones"].as_u64().unwrap() as usize,
         held.len(),
         "{}",
         r["totals"]
     );
-    let day_count: u64 = r["days"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let day_count: u64 = items(&r["days"])
         .map(|d| d["one_on_ones"].as_u64().unwrap())
         .sum();
     assert_eq!(day_count as usize, held.len());
@@ -128,44 +101,17 @@ fn the_report_counts_the_one_on_ones_that_one_on_ones_lists() {
 
     // rules explain reads the same records.
     let e = env
-        .run_at(
-            NOW,
-            None,
-            &[
-                "rules",
-                "explain",
-                "Kim <> Me",
-                "--with",
-                "kim@example.com",
-                "--format",
-                "json",
-            ],
-        )
-        .success()
-        .json();
+        .at(NOW)
+        .json(&["rules", "explain", "Kim <> Me", "--with", "kim@example.com"]);
     assert_eq!(e["category"], "lead");
     assert_eq!(e["one_on_one_with"], "Kim Park");
     assert_eq!(e["rule"], "1:1 with someone you work with");
-    let e = env
-        .run(&[
-            "rules",
-            "explain",
-            "Weekly",
-            "--with",
-            "SARAH@example.com",
-            "--format",
-            "json",
-        ])
-        .success()
-        .json();
+    let e = env.json(&["rules", "explain", "Weekly", "--with", "SARAH@example.com"]);
     assert_eq!(
         (e["category"].as_str(), e["rule"].as_str()),
         (Some("align"), Some("1:1 with your manager"))
     );
-    let e = env
-        .run(&["rules", "explain", "Kim <> Me", "--format", "json"])
-        .success()
-        .json();
+    let e = env.json(&["rules", "explain", "Kim <> Me"]);
     // Without the people only the title speaks: lead by "two names", but no 1:1 with anyone.
     assert_eq!(e["rule"], "two names");
     assert!(e.get("one_on_one_with").is_none(), "{e}");

@@ -11,73 +11,45 @@ fn states(p: &Value) -> Vec<(String, String)> {
 #[test]
 fn people_and_their_one_on_ones_from_the_calendar() {
     let env = Env::with_calendar("Europe/Berlin", "one_on_ones.ics");
-    let run = |args: &[&str]| env.run_at(NOW, None, args);
+    let cli = env.at(NOW);
 
-    let kim = run(&[
-        "people",
-        "add",
-        "Kim Park",
-        "--email",
-        "KIM@example.com",
-        "--relation",
-        "report",
-        "--team",
-        "Payments",
-        "--format",
-        "json",
-    ])
-    .success()
-    .json();
+    let kim = cli
+        .add_person(
+            "Kim Park",
+            "KIM@example.com",
+            "report",
+            &with_json(&["--team", "Payments"]),
+        )
+        .success()
+        .json();
     assert_eq!(kim["emails"][0], "kim@example.com");
     assert_eq!(kim["cadence_days"], 14);
     assert_eq!(kim["duration_minutes"], 30);
-    let lee = run(&[
-        "people",
-        "add",
-        "Lee",
-        "--email",
-        "lee@example.com",
-        "--relation",
-        "stakeholder",
-        "--cadence",
-        "7",
-        "--minutes",
-        "20",
-        "--format",
-        "json",
-    ])
-    .success()
-    .json();
+    let lee = cli
+        .add_person(
+            "Lee",
+            "lee@example.com",
+            "stakeholder",
+            &with_json(&["--cadence", "7", "--minutes", "20"]),
+        )
+        .success()
+        .json();
     // A report who joined less than 90 days ago is met weekly.
-    let ana = run(&[
-        "people",
-        "add",
-        "Ana Lima",
-        "--email",
-        "ana@example.com",
-        "--relation",
-        "report",
-        "--start",
-        "2026-02-01",
-        "--format",
-        "json",
-    ])
-    .success()
-    .json();
+    let ana = cli
+        .add_person(
+            "Ana Lima",
+            "ana@example.com",
+            "report",
+            &with_json(&["--start", "2026-02-01"]),
+        )
+        .success()
+        .json();
     assert_eq!(ana["cadence_days"], 7);
-    let out = run(&[
-        "people",
-        "add",
-        "Kim Again",
-        "--email",
-        "kim@example.com",
-        "--relation",
-        "peer",
-    ])
-    .failure();
-    out.says("Kim Park");
+    cli.add_person("Kim Again", "kim@example.com", "peer", &[])
+        .failure()
+        .says("Kim Park");
 
-    let all = run(&["one-on-ones", "--format", "json"]).success().json();
+    let all = cli.json(&["one-on-ones"]);
     let all = all.as_array().unwrap();
     assert_eq!(all.len(), 3);
     let k = &all[0];
@@ -124,33 +96,31 @@ fn people_and_their_one_on_ones_from_the_calendar() {
     // Ana: no 1:1 since her start on 1 February.
     assert_eq!(all[2]["overdue_days"], 47 - 7);
 
-    let one = run(&["one-on-ones", &lee["id"].to_string(), "--format", "json"])
+    let one = cli
+        .run(&["one-on-ones", &lee["id"].to_string(), "--format", "json"])
         .success()
         .json();
     assert_eq!(one["person"]["name"], "Lee");
-    let table = run(&["one-on-ones", &kim["id"].to_string()]).success();
+    let table = cli.run(&["one-on-ones", &kim["id"].to_string()]).success();
     assert!(table.stdout.contains("cancelled") && table.stdout.contains("by kim@example.com"));
-    let table = run(&["one-on-ones"]).success();
+    let table = cli.run(&["one-on-ones"]).success();
     table.shows("overdue by 9 d");
 
-    let list = run(&["people", "list"]).success();
+    let list = cli.run(&["people", "list"]).success();
     list.shows("20 minutes");
 
-    run(&["people", "archive", &ana["id"].to_string()]).success();
-    let listed = run(&["people", "list", "--format", "json"])
-        .success()
-        .json();
+    cli.run(&["people", "archive", &ana["id"].to_string()])
+        .success();
+    let listed = cli.json(&["people", "list"]);
     let names = texts(&listed["people"], "name");
     assert_eq!(names, ["Kim Park", "Lee"]);
-    let every = run(&["people", "list", "--all", "--format", "json"])
-        .success()
-        .json();
+    let every = cli.json(&["people", "list", "--all"]);
     assert_eq!(every["people"].as_array().unwrap().len(), 3);
     assert_eq!(every["people"][2]["archived"], true);
-    let all = run(&["one-on-ones", "--format", "json"]).success().json();
+    let all = cli.json(&["one-on-ones"]);
     assert_eq!(all.as_array().unwrap().len(), 2);
 
-    run(&[
+    cli.run(&[
         "people",
         "edit",
         &lee["id"].to_string(),
@@ -160,12 +130,10 @@ fn people_and_their_one_on_ones_from_the_calendar() {
         "Sales",
     ])
     .success();
-    let listed = run(&["people", "list", "--format", "json"])
-        .success()
-        .json();
+    let listed = cli.json(&["people", "list"]);
     assert_eq!(listed["people"][1]["team"], "Sales");
     assert!(listed["warnings"].as_array().unwrap().is_empty());
-    run(&["people", "archive", "999"]).failure();
+    cli.run(&["people", "archive", "999"]).failure();
 }
 
 const LATER: &str = "2026-03-20T12:00:00Z";
@@ -175,72 +143,55 @@ const NOTE_SECRET: &str = "SECRET-1ON1-NOTE";
 /// A store with the team calendar and three people: Ana and Kim (reports), Dana (stakeholder).
 fn team() -> (Env, [i64; 3]) {
     let env = Env::with_calendar("Europe/Berlin", "team.ics");
-    let add = |args: &[&str]| -> i64 {
-        let mut all = vec!["people", "add"];
-        all.extend_from_slice(args);
-        all.extend_from_slice(&["--format", "json"]);
-        env.run_at(LATER, None, &all).success().json()["id"]
-            .as_i64()
-            .unwrap()
+    let add = |name: &str, email: &str, relation: &str, extra: &[&str]| -> i64 {
+        let added = env
+            .at(LATER)
+            .add_person(name, email, relation, &with_json(extra));
+        added.success().json()["id"].as_i64().unwrap()
     };
-    let ana = add(&[
+    let ana = add(
         "Ana Lima",
-        "--email",
         "ana@example.com",
-        "--relation",
         "report",
-        "--start",
-        "2026-01-12",
-        "--interest",
-        "incident response",
-        "--knows",
-        "postgres, payments",
-        "--goal",
-        "lead a migration",
-        "--style",
-        "deep-diver",
-        "--feedback-style",
-        "in private, written first",
-        "--notes",
-        PERSON_SECRET,
-    ]);
-    let kim = add(&[
+        &[
+            "--start",
+            "2026-01-12",
+            "--interest",
+            "incident response",
+            "--knows",
+            "postgres, payments",
+            "--goal",
+            "lead a migration",
+            "--style",
+            "deep-diver",
+            "--feedback-style",
+            "in private, written first",
+            "--notes",
+            PERSON_SECRET,
+        ],
+    );
+    let kim = add(
         "Kim Park",
-        "--email",
         "kim@example.com",
-        "--relation",
         "report",
-        "--interest",
-        "release process",
-        "--style",
-        "communicator",
-    ]);
-    let dana = add(&[
-        "Dana Levi",
-        "--email",
-        "dana@example.com",
-        "--relation",
-        "stakeholder",
-    ]);
+        &["--interest", "release process", "--style", "communicator"],
+    );
+    let dana = add("Dana Levi", "dana@example.com", "stakeholder", &[]);
     (env, [ana, kim, dana])
 }
 
 #[test]
 fn details_suggestions_and_the_one_on_one_record() {
     let (env, [ana, kim, _]) = team();
-    let run = |args: &[&str]| env.run_at(LATER, None, args);
-    let shown = run(&["people", "show", "Ana", "--format", "json"])
-        .success()
-        .json();
+    let cli = env.at(LATER);
+    let shown = cli.json(&["people", "show", "Ana"]);
     let p = &shown["person"];
     assert_eq!(p["knowledge"], serde_json::json!(["postgres", "payments"]));
     assert_eq!(p["working_style"], "deep-diver");
     assert_eq!(p["cadence_days"], 7, "joined 12 January: a new joiner");
     assert_eq!(p["private_notes"], Value::Null);
 
-    let s = run(&["people", "suggest", "--format", "json"])
-        .success()
-        .json();
+    let s = cli.json(&["people", "suggest"]);
     assert_eq!(s[0]["email"], "omar.haddad@example.com");
     assert_eq!(s[0]["name"], "Omar Haddad");
     assert_eq!(s[0]["alone"], 2);
@@ -249,21 +200,22 @@ fn details_suggestions_and_the_one_on_one_record() {
     assert!(!emails.contains(&"ana@example.com") && !emails.contains(&"sam@example.com"));
 
     // The agenda both sides add to, then a 1:1 that discusses it and produces actions.
-    let before = |args: &[&str]| env.run_at("2026-03-13T12:00:00Z", None, args);
-    before(&["one-on-ones", "add", "Ana", "Conference budget", "--theirs"]).success();
-    before(&[
-        "one-on-ones",
-        "add",
-        &ana.to_string(),
-        "Feedback on the RFC",
-    ])
-    .success();
-    let agenda = run(&["one-on-ones", "agenda", "Ana", "--format", "json"])
-        .success()
-        .json();
+    let before = env.at("2026-03-13T12:00:00Z");
+    before
+        .run(&["one-on-ones", "add", "Ana", "Conference budget", "--theirs"])
+        .success();
+    before
+        .run(&[
+            "one-on-ones",
+            "add",
+            &ana.to_string(),
+            "Feedback on the RFC",
+        ])
+        .success();
+    let agenda = cli.json(&["one-on-ones", "agenda", "Ana"]);
     assert_eq!(agenda["agenda"]["theirs"][0]["text"], "Conference budget");
     assert_eq!(agenda["agenda"]["mine"][0]["text"], "Feedback on the RFC");
-    let logged = run(&[
+    let logged = cli.json(&[
         "one-on-ones",
         "log",
         "Ana",
@@ -279,11 +231,7 @@ fn details_suggestions_and_the_one_on_one_record() {
         "me: ask Sam about the budget",
         "--action",
         "them: draft the ADR",
-        "--format",
-        "json",
-    ])
-    .success()
-    .json();
+    ]);
     assert_eq!(logged["discussed"].as_array().unwrap().len(), 2);
     assert_eq!(logged["actions"], 2);
     assert_eq!(
@@ -291,12 +239,15 @@ fn details_suggestions_and_the_one_on_one_record() {
         "matched to the calendar"
     );
     assert_eq!(logged["note"]["private_notes"], Value::Null);
-    let again = run(&["one-on-ones", "log", "Ana", "--date", "2026-03-16"]).failure();
+    let again = cli
+        .run(&["one-on-ones", "log", "Ana", "--date", "2026-03-16"])
+        .failure();
     again.says("already logged");
-    run(&["one-on-ones", "log", "Ana", "--date", "2026-03-21"]).failure();
+    cli.run(&["one-on-ones", "log", "Ana", "--date", "2026-03-21"])
+        .failure();
 
     // A walk on Thursday: not in the calendar, still a 1:1; the actions are carried.
-    run(&[
+    cli.run(&[
         "one-on-ones",
         "log",
         "Ana",
@@ -306,27 +257,22 @@ fn details_suggestions_and_the_one_on_one_record() {
         "feedback",
     ])
     .success();
-    let agenda = run(&["one-on-ones", "agenda", "Ana", "--format", "json"])
-        .success()
-        .json();
+    let agenda = cli.json(&["one-on-ones", "agenda", "Ana"]);
     assert!(agenda["agenda"]["theirs"].as_array().unwrap().is_empty());
     let actions = agenda["agenda"]["actions"].as_array().unwrap();
     assert_eq!(actions.len(), 2);
     assert!(actions.iter().all(|a| a["carried"] == 1));
     let first = actions[0]["item"]["id"].to_string();
-    run(&["one-on-ones", "done", &first]).success();
-    run(&["one-on-ones", "done", &first]).failure();
-    run(&["one-on-ones", "done", &first, "--undo"]).success();
-    run(&["one-on-ones", "done", &first]).success();
-    let agenda = run(&["one-on-ones", "agenda", "Ana", "--format", "json"])
-        .success()
-        .json();
+    cli.run(&["one-on-ones", "done", &first]).success();
+    cli.run(&["one-on-ones", "done", &first]).failure();
+    cli.run(&["one-on-ones", "done", &first, "--undo"])
+        .success();
+    cli.run(&["one-on-ones", "done", &first]).success();
+    let agenda = cli.json(&["one-on-ones", "agenda", "Ana"]);
     assert_eq!(agenda["agenda"]["actions"].as_array().unwrap().len(), 1);
     assert_eq!(agenda["topics"]["suggestion"]["topic"], "team-health");
 
-    let history = run(&["one-on-ones", "Ana", "--format", "json"])
-        .success()
-        .json();
+    let history = cli.json(&["one-on-ones", "Ana"]);
     let entries = history["history"].as_array().unwrap();
     let walk = entries
         .iter()
@@ -340,9 +286,7 @@ fn details_suggestions_and_the_one_on_one_record() {
     assert_eq!(history["counts"]["logged"], 2);
 
     // Kim: the lead cancelled one and declined the next.
-    let k = run(&["people", "show", &kim.to_string(), "--format", "json"])
-        .success()
-        .json();
+    let k = cli.json(&["people", "show", &kim.to_string()]);
     assert_eq!(k["one_on_ones"]["cancelled_by_me_in_a_row"], 2);
     let signals = k["signals"].to_string();
     assert!(signals.contains("called off the last 2"), "{signals}");
@@ -356,7 +300,7 @@ fn details_suggestions_and_the_one_on_one_record() {
         ("2026-03-16", "2"),
         ("2026-03-19", "2"),
     ] {
-        run(&[
+        cli.run(&[
             "people",
             "observe",
             "Ana",
@@ -369,20 +313,19 @@ fn details_suggestions_and_the_one_on_one_record() {
         ])
         .success();
     }
-    run(&["people", "observe", "Ana", "--energy", "6"]).failure();
-    let shown = run(&["people", "show", "Ana", "--format", "json"])
-        .success()
-        .json();
+    cli.run(&["people", "observe", "Ana", "--energy", "6"])
+        .failure();
+    let shown = cli.json(&["people", "show", "Ana"]);
     assert_eq!(shown["trend"]["direction"], "falling");
     assert!(shown["signals"].to_string().contains("seemed lower"));
-    let table = run(&["people", "show", "Ana"]).success().stdout;
+    let table = cli.stdout(&["people", "show", "Ana"]);
     assert!(
         table.contains("Recent 1:1s") && table.contains("falling"),
         "{table}"
     );
     // A logged 1:1's themes and notes can be corrected afterwards.
     let note = logged["note"]["id"].to_string();
-    run(&[
+    cli.run(&[
         "one-on-ones",
         "edit",
         &note,
@@ -392,14 +335,10 @@ fn details_suggestions_and_the_one_on_one_record() {
         "Budget agreed",
     ])
     .success();
-    run(&["one-on-ones", "edit", &note, "--topic", "gossip"]).failure();
-    let history = run(&["one-on-ones", "Ana", "--format", "json"])
-        .success()
-        .json();
-    let edited = history["history"]
-        .as_array()
-        .unwrap()
-        .iter()
+    cli.run(&["one-on-ones", "edit", &note, "--topic", "gossip"])
+        .failure();
+    let history = cli.json(&["one-on-ones", "Ana"]);
+    let edited = items(&history["history"])
         .find(|e| e["on"] == "2026-03-16")
         .unwrap();
     assert_eq!(edited["note"]["shared_notes"], "Budget agreed");
@@ -409,8 +348,8 @@ fn details_suggestions_and_the_one_on_one_record() {
 #[test]
 fn private_notes_stay_in_the_store_unless_asked_for() {
     let (env, [ana, _, _]) = team();
-    let run = |args: &[&str]| env.run_at(LATER, None, args);
-    run(&[
+    let cli = env.at(LATER);
+    cli.run(&[
         "one-on-ones",
         "log",
         "Ana",
@@ -434,7 +373,7 @@ fn private_notes_stay_in_the_store_unless_asked_for() {
         &["people", "review-prep", "Ana", "--from", "2026-01-01"],
     ];
     for args in exports {
-        let out = run(args).success().stdout;
+        let out = cli.run(args).success().stdout;
         assert!(
             !out.contains(PERSON_SECRET) && !out.contains(NOTE_SECRET),
             "{args:?} leaked a private note:\n{out}"
@@ -445,7 +384,7 @@ fn private_notes_stay_in_the_store_unless_asked_for() {
         );
         let mut asked = args.to_vec();
         asked.push("--include-private");
-        let out = run(&asked).success().stdout;
+        let out = cli.run(&asked).success().stdout;
         assert!(
             out.contains(PERSON_SECRET) || args.starts_with(&["one-on-ones"]),
             "{asked:?}"
@@ -457,9 +396,7 @@ fn private_notes_stay_in_the_store_unless_asked_for() {
             );
         }
     }
-    let md = run(&["people", "review-prep", "Ana", "--from", "2026-01-01"])
-        .success()
-        .stdout;
+    let md = cli.stdout(&["people", "review-prep", "Ana", "--from", "2026-01-01"]);
     assert!(md.starts_with("# Review preparation: Ana Lima"), "{md}");
     assert!(md.contains("shared words"));
 }
@@ -467,8 +404,8 @@ fn private_notes_stay_in_the_store_unless_asked_for() {
 #[test]
 fn deleting_asks_and_archiving_keeps_history() {
     let (env, [_, kim, dana]) = team();
-    let run = |args: &[&str]| env.run_at(LATER, None, args);
-    run(&[
+    let cli = env.at(LATER);
+    cli.run(&[
         "commitment",
         "add",
         "Capacity plan",
@@ -478,8 +415,9 @@ fn deleting_asks_and_archiving_keeps_history() {
         "2026-03-24",
     ])
     .success();
-    run(&["prep", "add", "Dana", "--topic", "Retry refactor"]).success();
-    let refused = run(&["people", "delete", &dana.to_string()]).failure();
+    cli.run(&["prep", "add", "Dana", "--topic", "Retry refactor"])
+        .success();
+    let refused = cli.run(&["people", "delete", &dana.to_string()]).failure();
     assert!(
         refused
             .stderr
@@ -488,35 +426,26 @@ fn deleting_asks_and_archiving_keeps_history() {
         "{}",
         refused.stderr
     );
-    let listed = run(&["people", "list", "--format", "json"])
-        .success()
-        .json();
+    let listed = cli.json(&["people", "list"]);
     assert_eq!(listed["people"].as_array().unwrap().len(), 3);
-    let deleted = run(&["people", "delete", &dana.to_string(), "--yes"]).success();
+    let deleted = cli
+        .run(&["people", "delete", &dana.to_string(), "--yes"])
+        .success();
     deleted.shows("1 commitments");
-    let rel = run(&["relationships", "--format", "json"]).success().json();
+    let rel = cli.json(&["relationships"]);
     assert!(rel["commitments"].as_array().unwrap().is_empty());
     // Even with nothing kept about them, deleting asks.
-    let temp = run(&[
-        "people",
-        "add",
-        "Temp",
-        "--email",
-        "temp@example.com",
-        "--relation",
-        "peer",
-        "--format",
-        "json",
-    ])
-    .success()
-    .json()["id"]
+    let temp = cli
+        .add_person("Temp", "temp@example.com", "peer", &with_json(&[]))
+        .success()
+        .json()["id"]
         .to_string();
-    let refused = run(&["people", "delete", &temp]).failure();
+    let refused = cli.run(&["people", "delete", &temp]).failure();
     refused.says("Nothing else is kept about Temp");
-    run(&["people", "delete", &temp, "--yes"]).success();
+    cli.run(&["people", "delete", &temp, "--yes"]).success();
     assert!(rel["preps"].as_array().unwrap().is_empty());
 
-    run(&[
+    cli.run(&[
         "feedback",
         "give",
         "Kim",
@@ -529,34 +458,26 @@ fn deleting_asks_and_archiving_keeps_history() {
         "they signed off",
     ])
     .success();
-    run(&["people", "archive", "Kim"]).success();
-    let listed = run(&["people", "list", "--format", "json"])
-        .success()
-        .json();
+    cli.run(&["people", "archive", "Kim"]).success();
+    let listed = cli.json(&["people", "list"]);
     assert_eq!(listed["people"].as_array().unwrap().len(), 1);
     // Archived: hidden from lists, its history still there.
-    let k = run(&["people", "show", &kim.to_string(), "--format", "json"])
-        .success()
-        .json();
+    let k = cli.json(&["people", "show", &kim.to_string()]);
     assert_eq!(k["person"]["archived"], true);
     assert_eq!(k["feedback"].as_array().unwrap().len(), 1);
     assert!(!k["one_on_ones"]["history"].as_array().unwrap().is_empty());
-    let f = run(&["feedback", "list", "--format", "json"])
-        .success()
-        .json();
+    let f = cli.json(&["feedback", "list"]);
     assert_eq!(f["items"].as_array().unwrap().len(), 1);
-    run(&["people", "restore", &kim.to_string()]).success();
-    let listed = run(&["people", "list", "--format", "json"])
-        .success()
-        .json();
+    cli.run(&["people", "restore", &kim.to_string()]).success();
+    let listed = cli.json(&["people", "list"]);
     assert_eq!(listed["people"].as_array().unwrap().len(), 2);
 }
 
 #[test]
 fn feedback_from_observation_to_follow_up() {
     let (env, [ana, _, _]) = team();
-    let run = |args: &[&str]| env.run_at(LATER, None, args);
-    let given = run(&[
+    let cli = env.at(LATER);
+    let given = cli.json(&[
         "feedback",
         "give",
         "Ana",
@@ -569,11 +490,7 @@ fn feedback_from_observation_to_follow_up() {
         "two people worked late to make it",
         "--date",
         "2026-03-17",
-        "--format",
-        "json",
-    ])
-    .success()
-    .json();
+    ]);
     assert_eq!(given["feedback"]["delivered_on"], "2026-03-20");
     assert_eq!(given["feedback"]["follow_up_due"], "2026-04-03");
     assert!(
@@ -581,26 +498,25 @@ fn feedback_from_observation_to_follow_up() {
         "{}",
         given["lint"]
     );
-    let vague = run(&[
-        "feedback",
-        "give",
-        "Ana",
-        "--positive",
-        "--situation",
-        "Recently",
-        "--behaviour",
-        "great job",
-        "--impact",
-        "nice",
-        "--date",
-        "2026-03-10",
-        "--not-yet",
-    ])
-    .success();
+    let vague = cli
+        .run(&[
+            "feedback",
+            "give",
+            "Ana",
+            "--positive",
+            "--situation",
+            "Recently",
+            "--behaviour",
+            "great job",
+            "--impact",
+            "nice",
+            "--date",
+            "2026-03-10",
+            "--not-yet",
+        ])
+        .success();
     vague.shows("Before you deliver it");
-    let list = run(&["feedback", "list", "--format", "json"])
-        .success()
-        .json();
+    let list = cli.json(&["feedback", "list"]);
     assert_eq!(
         list["waiting"].as_array().unwrap().len(),
         1,
@@ -609,10 +525,8 @@ fn feedback_from_observation_to_follow_up() {
     let kinds = texts(&list["items"][1]["lint"], "kind");
     assert_eq!(kinds, ["no-specifics", "generic"]);
     let waiting_id = list["waiting"][0]["feedback"]["id"].to_string();
-    run(&["feedback", "deliver", &waiting_id]).success();
-    let b = run(&["feedback", "balance", "--format", "json"])
-        .success()
-        .json();
+    cli.run(&["feedback", "deliver", &waiting_id]).success();
+    let b = cli.json(&["feedback", "balance"]);
     let ana_balance = b
         .as_array()
         .unwrap()
@@ -629,7 +543,7 @@ fn feedback_from_observation_to_follow_up() {
     assert_eq!(ana_balance["name"], "Ana Lima");
 
     // The lead's own feedback, by theme.
-    run(&[
+    cli.run(&[
         "feedback",
         "receive",
         "--from",
@@ -643,7 +557,7 @@ fn feedback_from_observation_to_follow_up() {
         "you still take the hardest tickets yourself",
     ])
     .success();
-    run(&[
+    cli.run(&[
         "feedback",
         "receive",
         "--from",
@@ -657,7 +571,7 @@ fn feedback_from_observation_to_follow_up() {
         "you let me run the release",
     ])
     .success();
-    run(&[
+    cli.run(&[
         "feedback",
         "request",
         "--from",
@@ -666,7 +580,7 @@ fn feedback_from_observation_to_follow_up() {
         "How my updates land in the stakeholder sync",
     ])
     .success();
-    let mine = run(&["feedback", "mine"]).success().stdout;
+    let mine = cli.stdout(&["feedback", "mine"]);
     assert!(
         mine.contains("## delegation (heard more than once)"),
         "{mine}"
@@ -676,48 +590,36 @@ fn feedback_from_observation_to_follow_up() {
         "{mine}"
     );
     assert!(mine.contains("Asked, not answered yet"), "{mine}");
-    let lint = run(&[
-        "feedback",
-        "lint",
-        "Maybe you could be a bit more careful",
-        "--format",
-        "json",
-    ])
-    .success()
-    .json();
+    let lint = cli.json(&["feedback", "lint", "Maybe you could be a bit more careful"]);
     let kinds = texts(&lint, "kind");
     assert_eq!(kinds, ["hedge", "hedge", "no-specifics"]);
-    run(&["feedback", "give", "Ana", "--behaviour", "x"]).failure();
+    cli.run(&["feedback", "give", "Ana", "--behaviour", "x"])
+        .failure();
 
     // Two weeks on, the constructive feedback is due a follow-up.
-    let later = |args: &[&str]| env.run_at("2026-04-05T12:00:00Z", None, args);
-    let list = later(&["feedback", "list", "--format", "json"])
-        .success()
-        .json();
+    let later = env.at("2026-04-05T12:00:00Z");
+    let list = later.json(&["feedback", "list"]);
     let due = list["follow_ups_due"].as_array().unwrap();
     assert_eq!(due.len(), 1);
     let id = due[0]["feedback"]["id"].to_string();
-    later(&[
-        "feedback",
-        "follow-up",
-        &id,
-        "--note",
-        "asks the team first now",
-    ])
-    .success();
-    let list = later(&["feedback", "list", "--format", "json"])
-        .success()
-        .json();
+    later
+        .run(&[
+            "feedback",
+            "follow-up",
+            &id,
+            "--note",
+            "asks the team first now",
+        ])
+        .success();
+    let list = later.json(&["feedback", "list"]);
     assert!(list["follow_ups_due"].as_array().unwrap().is_empty());
 }
 
 #[test]
 fn delegation_from_candidate_to_two_way_follow_up() {
     let (env, [_, kim, _]) = team();
-    let run = |args: &[&str]| env.run_at(LATER, None, args);
-    let c = run(&["delegate", "candidates", "--format", "json"])
-        .success()
-        .json();
+    let cli = env.at(LATER);
+    let c = cli.json(&["delegate", "candidates"]);
     let titles = texts(&c["recurring"], "title");
     assert_eq!(titles, ["Release notes"], "focus time is yours, not a task");
     // Eight Fridays in the last eight weeks, 30 min each plus 23 to refocus.
@@ -726,23 +628,19 @@ fn delegation_from_candidate_to_two_way_follow_up() {
     let origin = c["recurring"][0]["origin"].as_str().unwrap().to_string();
     assert_eq!(origin, "calendar:release-notes");
 
-    let who = run(&[
+    let who = cli.json(&[
         "delegate",
         "who",
         "Release notes and changelog",
         "--category",
         "operate",
-        "--format",
-        "json",
-    ])
-    .success()
-    .json();
+    ]);
     assert_eq!(
         who[0]["name"], "Kim Park",
         "interested in the release process"
     );
 
-    let d = run(&[
+    let d = cli.json(&[
         "delegate",
         "add",
         "Release notes",
@@ -756,18 +654,14 @@ fn delegation_from_candidate_to_two_way_follow_up() {
         "Write and send the weekly release notes",
         "--deadline",
         "2026-04-30",
-        "--format",
-        "json",
-    ])
-    .success()
-    .json();
+    ]);
     let id = d["id"].to_string();
     assert_eq!(d["status"], "draft");
     assert_eq!(
         d["style"], "selling",
         "nothing finished yet: more guidance first"
     );
-    let refused = run(&["delegate", "hand-over", &id]).failure();
+    let refused = cli.run(&["delegate", "hand-over", &id]).failure();
     assert!(
         refused
             .stderr
@@ -775,7 +669,7 @@ fn delegation_from_candidate_to_two_way_follow_up() {
         "{}",
         refused.stderr
     );
-    run(&[
+    cli.run(&[
         "delegate",
         "edit",
         &id,
@@ -789,34 +683,32 @@ fn delegation_from_candidate_to_two_way_follow_up() {
         "Checklist in the wiki, reviewed in our Monday 1:1",
     ])
     .success();
-    let handed = run(&["delegate", "hand-over", &id, "--format", "json"])
-        .success()
-        .json();
+    let handed = cli.json(&["delegate", "hand-over", &id]);
     assert_eq!(handed["status"], "active");
     assert_eq!(
         handed["check_ins"][0]["due"], "2026-03-27",
         "weekly while selling"
     );
-    let c = run(&["delegate", "candidates", "--format", "json"])
-        .success()
-        .json();
+    let c = cli.json(&["delegate", "candidates"]);
     assert!(
         c["recurring"].as_array().unwrap().is_empty(),
         "already delegated"
     );
-    run(&["delegate", "check-in", &id, "--note", "on track"]).success();
-    let one_way = run(&[
-        "delegate",
-        "close",
-        &id,
-        "--outcome",
-        "met",
-        "--worked",
-        "the checklist",
-    ])
-    .failure();
+    cli.run(&["delegate", "check-in", &id, "--note", "on track"])
+        .success();
+    let one_way = cli
+        .run(&[
+            "delegate",
+            "close",
+            &id,
+            "--outcome",
+            "met",
+            "--worked",
+            "the checklist",
+        ])
+        .failure();
     one_way.says("ask Kim");
-    run(&[
+    cli.run(&[
         "delegate",
         "close",
         &id,
@@ -828,43 +720,24 @@ fn delegation_from_candidate_to_two_way_follow_up() {
         "More context on the feature flags up front",
     ])
     .success();
-    let shown = run(&["delegate", "show", &id, "--format", "json"])
-        .success()
-        .json();
+    let shown = cli.json(&["delegate", "show", &id]);
     assert_eq!(shown["delegation"]["status"], "done");
     assert_eq!(
         shown["delegation"]["follow_up"]["their_feedback"],
         "More context on the feature flags up front"
     );
-    let taken_back = run(&[
-        "delegate",
-        "add",
-        "Sprint demo",
-        "--to",
-        "Kim",
-        "--format",
-        "json",
-    ])
-    .success()
-    .json()["id"]
-        .to_string();
-    run(&["delegate", "cancel", &taken_back]).success();
-    run(&["delegate", "cancel", &taken_back]).failure();
-    let open = run(&["delegate", "list", "--format", "json"])
-        .success()
-        .json();
+    let taken_back = cli.json(&["delegate", "add", "Sprint demo", "--to", "Kim"])["id"].to_string();
+    cli.run(&["delegate", "cancel", &taken_back]).success();
+    cli.run(&["delegate", "cancel", &taken_back]).failure();
+    let open = cli.json(&["delegate", "list"]);
     assert!(
         open["items"].as_array().unwrap().is_empty(),
         "done and cancelled are not open"
     );
-    let h = run(&["delegate", "history", &kim.to_string(), "--format", "json"])
-        .success()
-        .json();
+    let h = cli.json(&["delegate", "history", &kim.to_string()]);
     assert_eq!(h["suggested"], "participating");
 
-    let v = run(&["delegate", "vacation-test", "--format", "json"])
-        .success()
-        .json();
+    let v = cli.json(&["delegate", "vacation-test"]);
     assert_eq!(v["passes"], false);
     let items = v["items"].as_array().unwrap();
     assert!(
@@ -881,19 +754,16 @@ fn delegation_from_candidate_to_two_way_follow_up() {
 #[test]
 fn relationships_commitments_preps_and_onboarding() {
     let (env, [ana, _, _]) = team();
-    let run = |args: &[&str]| env.run_at(LATER, None, args);
-    let r = run(&["relationships", "--format", "json"]).success().json();
-    let dana = r["contacts"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let cli = env.at(LATER);
+    let r = cli.json(&["relationships"]);
+    let dana = items(&r["contacts"])
         .find(|c| c["name"] == "Dana Levi")
         .unwrap()
         .clone();
     assert_eq!(dana["last_contact"], "2026-02-10");
     assert_eq!(dana["source"], "calendar");
     assert_eq!(dana["overdue_days"], 8);
-    run(&[
+    cli.run(&[
         "relationships",
         "log",
         "Dana",
@@ -903,11 +773,8 @@ fn relationships_commitments_preps_and_onboarding() {
         "2026-03-18",
     ])
     .success();
-    let r = run(&["relationships", "--format", "json"]).success().json();
-    let dana = r["contacts"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let r = cli.json(&["relationships"]);
+    let dana = items(&r["contacts"])
         .find(|c| c["name"] == "Dana Levi")
         .unwrap()
         .clone();
@@ -916,7 +783,7 @@ fn relationships_commitments_preps_and_onboarding() {
         (Some("logged"), Value::Null)
     );
 
-    run(&[
+    cli.run(&[
         "commitment",
         "add",
         "Capacity plan",
@@ -928,7 +795,7 @@ fn relationships_commitments_preps_and_onboarding() {
         "2026-03-16",
     ])
     .success();
-    run(&[
+    cli.run(&[
         "commitment",
         "add",
         "Budget answer",
@@ -940,9 +807,7 @@ fn relationships_commitments_preps_and_onboarding() {
         "2026-03-11",
     ])
     .success();
-    let list = run(&["commitment", "list", "--format", "json"])
-        .success()
-        .json();
+    let list = cli.json(&["commitment", "list"]);
     let list = list.as_array().unwrap();
     assert_eq!(list[0]["commitment"]["what"], "Budget answer");
     assert_eq!(list[0]["nudge"]["kind"], "slipped");
@@ -950,7 +815,7 @@ fn relationships_commitments_preps_and_onboarding() {
     assert!(list[1]["commitment"]["person_id"].is_i64());
     assert_eq!(list[0]["commitment"]["person_id"], Value::Null);
     let capacity = list[1]["commitment"]["id"].to_string();
-    run(&[
+    cli.run(&[
         "commitment",
         "update",
         &capacity,
@@ -959,9 +824,9 @@ fn relationships_commitments_preps_and_onboarding() {
     ])
     .success();
     let budget = list[0]["commitment"]["id"].to_string();
-    run(&["commitment", "done", &budget]).success();
-    run(&["commitment", "done", &budget]).failure();
-    let dropped = run(&[
+    cli.run(&["commitment", "done", &budget]).success();
+    cli.run(&["commitment", "done", &budget]).failure();
+    let dropped = cli.json(&[
         "commitment",
         "add",
         "Offsite agenda",
@@ -969,13 +834,9 @@ fn relationships_commitments_preps_and_onboarding() {
         "Dana",
         "--due",
         "2026-03-27",
-        "--format",
-        "json",
-    ])
-    .success()
-    .json()["id"]
+    ])["id"]
         .to_string();
-    run(&[
+    cli.run(&[
         "commitment",
         "drop",
         &dropped,
@@ -983,9 +844,7 @@ fn relationships_commitments_preps_and_onboarding() {
         "told her the offsite moved",
     ])
     .success();
-    let all = run(&["commitment", "list", "--all", "--format", "json"])
-        .success()
-        .json();
+    let all = cli.json(&["commitment", "list", "--all"]);
     let d = all
         .as_array()
         .unwrap()
@@ -994,13 +853,11 @@ fn relationships_commitments_preps_and_onboarding() {
         .unwrap();
     assert_eq!(d["commitment"]["status"], "dropped");
     assert_eq!(d["nudge"], Value::Null);
-    let list = run(&["commitment", "list", "--format", "json"])
-        .success()
-        .json();
+    let list = cli.json(&["commitment", "list"]);
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["nudge"], Value::Null);
 
-    let p = run(&[
+    let p = cli.json(&[
         "prep",
         "add",
         "Dana",
@@ -1010,12 +867,9 @@ fn relationships_commitments_preps_and_onboarding() {
         "2026-03-25",
         "--reframe",
         "Fewer failed payments, less support load",
-        "--format",
-        "json",
-    ])
-    .success()
-    .json();
-    let md = run(&["prep", "show", &p["id"].to_string()])
+    ]);
+    let md = cli
+        .run(&["prep", "show", &p["id"].to_string()])
         .success()
         .stdout;
     assert!(md.starts_with("# Retry refactor — with Dana Levi"), "{md}");
@@ -1025,17 +879,16 @@ fn relationships_commitments_preps_and_onboarding() {
     );
     assert!(md.contains("Capacity plan"), "open promises to her: {md}");
 
-    let o = run(&["onboarding", "start", "Ana", "--format", "json"])
-        .success()
-        .json();
+    let o = cli.json(&["onboarding", "start", "Ana"]);
     assert_eq!(o["steps"].as_array().unwrap().len(), 16);
     assert_eq!(
         o["steps"][0]["due"], "2026-01-07",
         "five days before her start on 12 January"
     );
-    run(&["onboarding", "start", &ana.to_string()]).failure();
-    run(&["onboarding", "done", "Ana", "1"]).success();
-    run(&[
+    cli.run(&["onboarding", "start", &ana.to_string()])
+        .failure();
+    cli.run(&["onboarding", "done", "Ana", "1"]).success();
+    cli.run(&[
         "onboarding",
         "add",
         "Ana",
@@ -1044,11 +897,9 @@ fn relationships_commitments_preps_and_onboarding() {
         "2026-04-01",
     ])
     .success();
-    let o = run(&["onboarding", "show", "Ana", "--format", "json"])
-        .success()
-        .json();
+    let o = cli.json(&["onboarding", "show", "Ana"]);
     assert_eq!(o["progress"]["done"], 1);
     assert_eq!(o["progress"]["total"], 17);
     assert_eq!(o["progress"]["next"]["seq"], 2);
-    run(&["onboarding", "done", "Ana", "99"]).failure();
+    cli.run(&["onboarding", "done", "Ana", "99"]).failure();
 }

@@ -9,26 +9,14 @@ use common::*;
 const NOW: &str = "2026-03-20T12:00:00Z";
 
 fn env() -> Env {
-    let env = Env::new();
-    env.init("Europe/Berlin");
-    env
+    Env::in_zone("Europe/Berlin")
 }
 
 fn add(env: &Env, name: &str, email: &str, extra: &[&str]) -> i64 {
-    let mut args = vec![
-        "people",
-        "add",
-        name,
-        "--email",
-        email,
-        "--relation",
-        "report",
-    ];
-    args.extend_from_slice(extra);
-    args.extend_from_slice(&["--format", "json"]);
-    env.run_at(NOW, None, &args).success().json()["id"]
-        .as_i64()
-        .unwrap()
+    let added = env
+        .at(NOW)
+        .add_person(name, email, "report", &with_json(extra));
+    added.success().json()["id"].as_i64().unwrap()
 }
 
 #[test]
@@ -36,11 +24,11 @@ fn every_people_command_takes_a_name_or_an_id() {
     let env = env();
     let kim = add(&env, "Kim Park", "kim@example.com", &[]);
     add(&env, "Ana Lima", "ana@example.com", &[]);
-    let run = |args: &[&str]| env.run_at(NOW, None, args);
+    let cli = env.at(NOW);
 
     // Archive and restore by name, then delete by name, as `show` always took it.
-    run(&["people", "archive", "Kim"]).success();
-    let restored = run(&["people", "restore", "Kim"]).success();
+    cli.run(&["people", "archive", "Kim"]).success();
+    let restored = cli.run(&["people", "restore", "Kim"]).success();
     assert!(
         restored
             .stdout
@@ -48,18 +36,20 @@ fn every_people_command_takes_a_name_or_an_id() {
         "{}",
         restored.stdout
     );
-    let deleted = run(&["people", "delete", "Kim Park", "--yes"]).success();
+    let deleted = cli
+        .run(&["people", "delete", "Kim Park", "--yes"])
+        .success();
     deleted.shows("Deleted Kim Park");
-    let left = run(&["people", "list", "--all", "--format", "json"])
-        .success()
-        .json();
+    let left = cli.json(&["people", "list", "--all"]);
     assert_eq!(left["people"].as_array().unwrap().len(), 1);
 
     // Ids still work, and an address names someone too.
     let dana = add(&env, "Dana Levi", "dana@example.com", &[]);
-    run(&["people", "archive", &dana.to_string()]).success();
-    run(&["people", "restore", "dana@example.com"]).success();
-    run(&["people", "delete", &dana.to_string(), "--yes"]).success();
+    cli.run(&["people", "archive", &dana.to_string()]).success();
+    cli.run(&["people", "restore", "dana@example.com"])
+        .success();
+    cli.run(&["people", "delete", &dana.to_string(), "--yes"])
+        .success();
 }
 
 #[test]
@@ -94,10 +84,7 @@ fn an_ambiguous_name_lists_who_it_could_be() {
         );
     }
     // Nothing was deleted or archived on the way.
-    let list = env
-        .run_at(NOW, None, &["people", "list", "--format", "json"])
-        .success()
-        .json();
+    let list = env.at(NOW).json(&["people", "list"]);
     assert_eq!(list["people"].as_array().unwrap().len(), 2);
 }
 
@@ -105,33 +92,25 @@ fn an_ambiguous_name_lists_who_it_could_be() {
 fn archived_people_are_found_by_name_and_an_active_namesake_comes_first() {
     let env = env();
     let old = add(&env, "Kim Park", "kim@example.com", &[]);
-    let run = |args: &[&str]| env.run_at(NOW, None, args);
-    run(&["people", "archive", "Kim"]).success();
-    let shown = run(&["people", "show", "Kim", "--format", "json"])
-        .success()
-        .json();
+    let cli = env.at(NOW);
+    cli.run(&["people", "archive", "Kim"]).success();
+    let shown = cli.json(&["people", "show", "Kim"]);
     assert_eq!(
         shown["person"]["id"], old,
         "found by first name while archived"
     );
-    let shown = run(&["people", "show", "kim park", "--format", "json"])
-        .success()
-        .json();
+    let shown = cli.json(&["people", "show", "kim park"]);
     assert_eq!(shown["person"]["id"], old, "and by full name");
-    run(&["one-on-ones", "Kim"]).success();
+    cli.run(&["one-on-ones", "Kim"]).success();
 
     // A new Kim: the active one answers to the name, the archived one to their full name.
     let new = add(&env, "Kim Lee", "kim.lee@example.com", &[]);
-    let shown = run(&["people", "show", "Kim", "--format", "json"])
-        .success()
-        .json();
+    let shown = cli.json(&["people", "show", "Kim"]);
     assert_eq!(shown["person"]["id"], new);
-    let shown = run(&["people", "show", "Kim Park", "--format", "json"])
-        .success()
-        .json();
+    let shown = cli.json(&["people", "show", "Kim Park"]);
     assert_eq!(shown["person"]["id"], old);
     // Restoring looks at archived people first.
-    let r = run(&["people", "restore", "Kim"]).success();
+    let r = cli.run(&["people", "restore", "Kim"]).success();
     r.shows("Kim Park");
 }
 
@@ -169,12 +148,8 @@ fn suggestions_leave_out_role_and_resource_addresses() {
     ics.push_str("END:VCALENDAR\r\n");
     let path = env.path("sync.ics");
     std::fs::write(&path, ics).unwrap();
-    env.run(&["import", "calendar", path.to_str().unwrap()])
-        .success();
-    let s = env
-        .run_at(NOW, None, &["people", "suggest", "--format", "json"])
-        .success()
-        .json();
+    env.import_file(&path).success();
+    let s = env.at(NOW).json(&["people", "suggest"]);
     let emails = texts(&s, "email");
     assert_eq!(emails, ["priya.nair@example.com"]);
 }
@@ -182,43 +157,37 @@ fn suggestions_leave_out_role_and_resource_addresses() {
 #[test]
 fn counts_and_durations_read_right() {
     let env = env();
-    let run = |args: &[&str]| env.run_at(NOW, None, args);
-    let added = run(&[
-        "people",
-        "add",
-        "Kim Park",
-        "--email",
-        "kim@example.com",
-        "--relation",
-        "report",
-        "--cadence",
-        "1",
-        "--minutes",
-        "45",
-    ])
-    .success();
+    let cli = env.at(NOW);
+    let added = cli
+        .add_person(
+            "Kim Park",
+            "kim@example.com",
+            "report",
+            &["--cadence", "1", "--minutes", "45"],
+        )
+        .success();
     added.shows("1:1 every 1 day, 45 minutes.");
     // 45 minutes every day: 5h15 a week, written as the report writes durations.
-    let list = run(&["people", "list"]).success();
+    let list = cli.run(&["people", "list"]).success();
     list.shows("1:1s take 5h15 a week");
     assert!(!list.stdout.contains(" h a week"), "{}", list.stdout);
-    let json = run(&["people", "list", "--format", "json"])
-        .success()
-        .json();
+    let json = cli.json(&["people", "list"]);
     assert_eq!(json["one_on_one_minutes_per_week"], 315);
-    let history = run(&["one-on-ones", "Kim"]).success();
+    let history = cli.run(&["one-on-ones", "Kim"]).success();
     history.shows("(every 1 day, 45 minutes)");
 
     // One agenda item discussed and one action: both in the singular.
-    run(&["one-on-ones", "add", "Kim", "Conference budget"]).success();
-    let logged = run(&[
-        "one-on-ones",
-        "log",
-        "Kim",
-        "--action",
-        "them: draft the ADR",
-    ])
-    .success();
+    cli.run(&["one-on-ones", "add", "Kim", "Conference budget"])
+        .success();
+    let logged = cli
+        .run(&[
+            "one-on-ones",
+            "log",
+            "Kim",
+            "--action",
+            "them: draft the ADR",
+        ])
+        .success();
     assert!(
         logged
             .stdout
@@ -232,45 +201,27 @@ fn counts_and_durations_read_right() {
 fn a_delegation_deadline_in_the_past_is_refused_unless_allowed() {
     let env = env();
     add(&env, "Kim Park", "kim@example.com", &[]);
-    let run = |args: &[&str]| env.run_at(NOW, None, args);
+    let cli = env.at(NOW);
+    let delegate_release_notes = |extra: &[&str]| {
+        let mut args = vec!["delegate", "add", "Release notes", "--to", "Kim"];
+        args.extend_from_slice(extra);
+        cli.run(&args)
+    };
     // The README's own example, run after its date.
-    let r = run(&[
-        "delegate",
-        "add",
-        "Release notes",
-        "--to",
-        "Kim",
-        "--specific",
-        "every release",
-        "--deadline",
-        "2026-01-30",
-    ])
-    .failure();
+    let r = delegate_release_notes(&["--specific", "every release", "--deadline", "2026-01-30"])
+        .failure();
     assert!(
         r.stderr.contains("2026-01-30") && r.stderr.contains("2026-03-20"),
         "names the date and today: {}",
         r.stderr
     );
     r.says("--allow-past");
-    let none = run(&["delegate", "list", "--all", "--format", "json"])
-        .success()
-        .json();
+    let none = cli.json(&["delegate", "list", "--all"]);
     assert_eq!(none["items"].as_array().unwrap().len(), 0, "nothing saved");
 
     // On purpose: kept, with a warning that the hand-over needs a later date.
-    let kept = run(&[
-        "delegate",
-        "add",
-        "Release notes",
-        "--to",
-        "Kim",
-        "--deadline",
-        "2026-01-30",
-        "--allow-past",
-        "--format",
-        "json",
-    ])
-    .success();
+    let kept =
+        delegate_release_notes(&with_json(&["--deadline", "2026-01-30", "--allow-past"])).success();
     assert!(
         kept.stderr
             .contains("2026-01-30 is before today (2026-03-20)"),
@@ -279,9 +230,11 @@ fn a_delegation_deadline_in_the_past_is_refused_unless_allowed() {
     );
     let id = kept.json()["id"].as_i64().unwrap().to_string();
     // Moving it into the past later is refused the same way; a later date is fine.
-    run(&["delegate", "edit", &id, "--deadline", "2026-02-01"]).failure();
-    run(&["delegate", "edit", &id, "--deadline", "2026-04-30"]).success();
-    run(&[
+    cli.run(&["delegate", "edit", &id, "--deadline", "2026-02-01"])
+        .failure();
+    cli.run(&["delegate", "edit", &id, "--deadline", "2026-04-30"])
+        .success();
+    cli.run(&[
         "delegate",
         "add",
         "Triage",

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Env, category_minutes, texts};
+use common::{Env, category_minutes, items, texts};
 use serde_json::Value;
 
 /// Friday 4 Dec 2026, 18:00 in Berlin: the week of 30 Nov is over for working purposes.
@@ -14,9 +14,7 @@ fn setup() -> Env {
 }
 
 fn report_at(env: &Env, now: &str, week: &str) -> Value {
-    env.run_at(now, None, &["report", "--week", week, "--format", "json"])
-        .success()
-        .json()
+    env.at(now).json(&["report", "--week", week])
 }
 
 #[test]
@@ -46,11 +44,7 @@ fn all_day_absences_take_days_out_of_working_time_and_a_conference_day_is_grow()
     assert_eq!(day(3)["away"], Value::Null);
     assert_eq!(category_minutes(&r, "grow"), 9 * 60 - 15);
     assert!(
-        r["attention"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|a| a["kind"] != "after hours"),
+        items(&r["attention"]).all(|a| a["kind"] != "after hours"),
         "{}",
         r["attention"]
     );
@@ -65,10 +59,7 @@ fn untracked_working_time_is_shown_and_shares_can_be_of_working_time() {
     assert_eq!(r["days"][0]["untracked_minutes"], 525);
     let t = &r["totals"];
     assert_eq!(t["untracked_minutes"], r["untracked"]["minutes"]);
-    let sum: i64 = r["days"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let sum: i64 = items(&r["days"])
         .map(|d| d["untracked_minutes"].as_i64().unwrap())
         .sum();
     assert_eq!(t["untracked_minutes"].as_i64().unwrap(), sum);
@@ -85,9 +76,8 @@ fn untracked_working_time_is_shown_and_shares_can_be_of_working_time() {
         "{working_share} vs {tracked_share}"
     );
     let table = env
-        .run_at(AFTER_THE_WEEK, None, &["report", "--week", "2026-W49"])
-        .success()
-        .stdout;
+        .at(AFTER_THE_WEEK)
+        .stdout(&["report", "--week", "2026-W49"]);
     assert!(table.contains("Shares are of working time"), "{table}");
     assert!(table.contains("untracked"), "{table}");
 }
@@ -109,13 +99,8 @@ fn a_week_in_progress_says_so_and_is_not_judged_before_a_working_day() {
         assert_eq!(c["status"], "too early", "{c}");
     }
     let table = env
-        .run_at(
-            "2026-11-30T09:00:00Z",
-            None,
-            &["report", "--week", "2026-W49"],
-        )
-        .success()
-        .stdout;
+        .at("2026-11-30T09:00:00Z")
+        .stdout(&["report", "--week", "2026-W49"]);
     assert!(table.contains("Mon so far"), "{table}");
     assert!(!table.contains("below"), "{table}");
 }
@@ -144,13 +129,8 @@ fn the_week_ahead_lists_what_is_scheduled_as_scheduled() {
     assert_eq!(ahead["days"][1]["free_focus_minutes"], 300 + 150);
     assert_eq!(ahead["days"][2]["free_focus_minutes"], 420);
     let table = env
-        .run_at(
-            "2026-12-04T12:00:00Z",
-            None,
-            &["report", "--week", "2026-W50"],
-        )
-        .success()
-        .stdout;
+        .at("2026-12-04T12:00:00Z")
+        .stdout(&["report", "--week", "2026-W50"]);
     assert!(table.contains("Scheduled, not yet spent"), "{table}");
     assert!(table.contains("Architecture review"), "{table}");
     assert!(table.contains("has not started"), "{table}");
@@ -160,9 +140,8 @@ fn the_week_ahead_lists_what_is_scheduled_as_scheduled() {
 fn each_total_of_the_day_table_is_the_sum_of_its_column() {
     let env = setup();
     let table = env
-        .run_at(AFTER_THE_WEEK, None, &["report", "--week", "2026-W49"])
-        .success()
-        .stdout;
+        .at(AFTER_THE_WEEK)
+        .stdout(&["report", "--week", "2026-W49"]);
     let header = table
         .lines()
         .find(|l| l.starts_with("day "))
@@ -204,22 +183,8 @@ fn manual_time_is_counted_once_and_a_meeting_keeps_its_minutes() {
     let now = "2026-11-30T16:00:00Z"; // Monday 17:00 in Berlin
     let before = report_at(&env, now, "2026-W49");
     let logged = env
-        .run_at(
-            now,
-            None,
-            &[
-                "log",
-                "1h",
-                "think",
-                "strategy doc",
-                "--at",
-                "09:00",
-                "--format",
-                "json",
-            ],
-        )
-        .success()
-        .json();
+        .at(now)
+        .json(&["log", "1h", "think", "strategy doc", "--at", "09:00"]);
     assert_eq!(logged["entry"]["minutes"], 60);
     assert_eq!(logged["overlaps"][0][0], "Daily standup");
     let after = report_at(&env, now, "2026-W49");
@@ -238,14 +203,12 @@ fn manual_time_is_counted_once_and_a_meeting_keeps_its_minutes() {
     );
 
     // A timer counts while it runs and is kept when it stops.
-    env.run_at(
-        now,
-        None,
-        &["timer", "start", "build", "caching spike", "--at", "15:00"],
-    )
-    .success();
+    env.at(now)
+        .run(&["timer", "start", "build", "caching spike", "--at", "15:00"])
+        .success();
     let second = env
-        .run_at(now, None, &["timer", "start", "build", "again"])
+        .at(now)
+        .run(&["timer", "start", "build", "again"])
         .failure();
     second.says("already running");
     let running = report_at(&env, now, "2026-W49");
@@ -253,25 +216,20 @@ fn manual_time_is_counted_once_and_a_meeting_keeps_its_minutes() {
         category_minutes(&running, "build"),
         category_minutes(&after, "build") + 120
     );
-    let stopped = env
-        .run_at(now, None, &["timer", "stop", "--format", "json"])
-        .success()
-        .json();
+    let stopped = env.at(now).json(&["timer", "stop"]);
     assert_eq!(stopped["Logged"]["minutes"], 120);
-    let list = env
-        .run_at(now, None, &["log", "--list", "--format", "json"])
-        .success()
-        .json();
+    let list = env.at(now).json(&["log", "--list"]);
     assert_eq!(list.as_array().unwrap().len(), 2);
     let id = list[0]["id"].as_i64().unwrap().to_string();
-    env.run_at(now, None, &["log", "--delete", &id]).success();
+    env.at(now).run(&["log", "--delete", &id]).success();
     assert_eq!(
         category_minutes(&report_at(&env, now, "2026-W49"), "think"),
         0
     );
 
     let future = env
-        .run_at(now, None, &["log", "2h", "build", "later", "--at", "16:30"])
+        .at(now)
+        .run(&["log", "2h", "build", "later", "--at", "16:30"])
         .failure();
     future.says("ends after now");
 }
@@ -280,13 +238,7 @@ fn manual_time_is_counted_once_and_a_meeting_keeps_its_minutes() {
 fn the_demo_prints_the_report_that_fulcrum_report_gives_right_after() {
     let env = Env::new();
     let now = "2026-12-01T10:15:00Z";
-    let demo = env
-        .run_at(now, None, &["demo", "--format", "json"])
-        .success()
-        .json();
-    let report = env
-        .run_at(now, None, &["report", "--format", "json"])
-        .success()
-        .json();
+    let demo = env.at(now).json(&["demo"]);
+    let report = env.at(now).json(&["report"]);
     assert_eq!(demo["this_week"], report);
 }

@@ -104,10 +104,8 @@ fn unreadable() -> String {
 
 #[test]
 fn a_folder_is_followed_as_files_come_and_go() {
-    let env = Env::new();
-    env.init("America/New_York");
-    let folder = env.path("calendars");
-    std::fs::create_dir(&folder).unwrap();
+    let env = Env::in_zone("America/New_York");
+    let folder = env.folder("calendars");
     std::fs::copy(fixture("week10.ics"), folder.join("work.ics")).unwrap();
     let folder_arg = folder.to_str().unwrap();
 
@@ -180,8 +178,7 @@ fn a_folder_is_followed_as_files_come_and_go() {
 
 /// Two commits from me@example.com, three from my laptop's address, one from Kim, in week 10.
 fn repository(env: &Env) -> PathBuf {
-    let repo = env.path("service");
-    std::fs::create_dir(&repo).unwrap();
+    let repo = env.folder("service");
     git(&repo, &["init", "-q", "-b", "main"], &[]);
     commit(&repo, "me@example.com", "2026-03-02T10:00:00-05:00", "one");
     commit(
@@ -306,8 +303,7 @@ fn an_address_added_later_counts_the_commits_already_scanned() {
 
 #[test]
 fn removing_a_source_shows_what_goes_and_asks_first() {
-    let env = Env::new();
-    env.init("America/New_York");
+    let env = Env::in_zone("America/New_York");
     let cal = fixture("week10.ics");
     run(&env, &["import", "calendar", cal.to_str().unwrap()]).success();
     let repo = repository(&env);
@@ -355,11 +351,7 @@ fn removing_a_source_shows_what_goes_and_asks_first() {
     assert!(minutes(&env) < minutes_before);
     let after = report(&env);
     assert!(
-        after["categories"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|c| c["category"] != "lead" || c["minutes"] == 0),
+        items(&after["categories"]).all(|c| c["category"] != "lead" || c["minutes"] == 0),
         "no meeting is left: {after}"
     );
 
@@ -369,16 +361,17 @@ fn removing_a_source_shows_what_goes_and_asks_first() {
     assert_eq!(commits(&env), 0);
     assert!(sources(&env).is_empty());
 
-    let out = run(&env, &["sources", "remove", "nothing-like-it", "--yes"]).failure();
-    out.says("fulcrum sources");
+    run(&env, &["sources", "remove", "nothing-like-it", "--yes"])
+        .failure()
+        .says("fulcrum sources");
 
     // A file of a folder goes with the folder, not on its own.
-    let folder = env.path("calendars");
-    std::fs::create_dir(&folder).unwrap();
+    let folder = env.folder("calendars");
     std::fs::copy(&cal, folder.join("work.ics")).unwrap();
     run(&env, &["import", "calendar", folder.to_str().unwrap()]).success();
-    let out = run(&env, &["sources", "remove", "work.ics", "--yes"]).failure();
-    out.says("folder");
+    run(&env, &["sources", "remove", "work.ics", "--yes"])
+        .failure()
+        .says("folder");
     let out = run(&env, &["sources", "remove", "calendars", "--yes"]).success();
     out.shows("1 calendar file");
     assert!(sources(&env).is_empty());
@@ -387,8 +380,7 @@ fn removing_a_source_shows_what_goes_and_asks_first() {
 
 #[test]
 fn a_file_whose_every_event_was_skipped_is_not_shown_as_ok() {
-    let env = Env::new();
-    env.init("America/New_York");
+    let env = Env::in_zone("America/New_York");
     let file = env.path("odd.ics");
     std::fs::write(&file, unreadable()).unwrap();
     let file_arg = file.to_str().unwrap();
@@ -419,12 +411,12 @@ fn a_file_whose_every_event_was_skipped_is_not_shown_as_ok() {
     assert_eq!(minutes(&env), good, "the last good import's events stay");
 
     // In a folder, the file shows the problem and the folder points at it.
-    let folder = env.path("calendars");
-    std::fs::create_dir(&folder).unwrap();
+    let folder = env.folder("calendars");
     std::fs::write(folder.join("odd.ics"), unreadable()).unwrap();
     std::fs::write(folder.join("team.ics"), design_review()).unwrap();
-    let out = run(&env, &["import", "calendar", folder.to_str().unwrap()]).failure();
-    out.says("odd.ics");
+    run(&env, &["import", "calendar", folder.to_str().unwrap()])
+        .failure()
+        .says("odd.ics");
     let list = sources(&env);
     let dir = by_name(&list, "calendars");
     assert_eq!(dir["status"], "problem");
@@ -448,7 +440,6 @@ fn a_file_whose_every_event_was_skipped_is_not_shown_as_ok() {
 
 /// Runs `fulcrum --db DB ARGS` on a terminal (`script` gives it one) with `input` typed.
 fn on_terminal(env: &Env, args: &[&str], input: &str) -> Option<Run> {
-    use std::io::Write;
     let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
     let mut line = vec![
         quote(env!("CARGO_BIN_EXE_fulcrum")),
@@ -456,36 +447,21 @@ fn on_terminal(env: &Env, args: &[&str], input: &str) -> Option<Run> {
         quote(env.db.to_str().unwrap()),
     ];
     line.extend(args.iter().map(|a| quote(a)));
-    let child = Command::new("script")
+    let mut script = Command::new("script");
+    script
         .args(["-qec", &line.join(" "), "/dev/null"])
         .env("FULCRUM_NOW", NOW)
-        .env("NO_COLOR", "1")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn();
-    let Ok(mut child) = child else {
+        .env("NO_COLOR", "1");
+    let Ok(out) = run_with_input(script, input.as_bytes()) else {
         eprintln!("skipped: `script` (util-linux) is not installed");
         return None;
     };
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    Some(Run {
-        ok: out.status.success(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    })
+    Some(out)
 }
 
 #[test]
 fn on_a_terminal_removal_asks_and_takes_the_answer() {
-    let env = Env::new();
-    env.init("America/New_York");
+    let env = Env::in_zone("America/New_York");
     let repo = repository(&env);
     run(&env, &["import", "git", repo.to_str().unwrap()]).success();
     let Some(no) = on_terminal(&env, &["sources", "remove", "service"], "n\n") else {

@@ -4,8 +4,8 @@ use common::*;
 #[test]
 fn tasks_plan_export_and_review_from_the_command_line() {
     let env = Env::with_calendar("America/New_York", "week10.ics");
-    let run = |args: &[&str]| env.run_at("2026-03-01T12:00:00Z", None, args);
-    let added = run(&[
+    let cli = env.at("2026-03-01T12:00:00Z");
+    let added = cli.json(&[
         "task",
         "add",
         "Fix the deploy",
@@ -15,14 +15,10 @@ fn tasks_plan_export_and_review_from_the_command_line() {
         "90m",
         "--category",
         "operate",
-        "--format",
-        "json",
-    ])
-    .success()
-    .json();
+    ]);
     assert_eq!(added["quadrant"], "do");
     assert_eq!(added["estimate_minutes"], 90);
-    run(&[
+    cli.run(&[
         "task",
         "add",
         "Caching RFC",
@@ -32,7 +28,7 @@ fn tasks_plan_export_and_review_from_the_command_line() {
         "3h",
     ])
     .success();
-    run(&[
+    cli.run(&[
         "task",
         "add",
         "Demo environment",
@@ -41,39 +37,30 @@ fn tasks_plan_export_and_review_from_the_command_line() {
         "1h",
     ])
     .success();
-    let out = run(&["task", "add", "Vague", "--estimate", "soon"]).failure();
-    out.says("soon");
+    cli.run(&["task", "add", "Vague", "--estimate", "soon"])
+        .failure()
+        .says("soon");
 
-    let list = run(&["task", "list", "--format", "json"]).success().json();
+    let list = cli.json(&["task", "list"]);
     assert_eq!(list["tasks"].as_array().unwrap().len(), 3);
-    assert!(
-        list["health"]["signals"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|s| s["kind"] == "delegate")
-    );
+    assert!(items(&list["health"]["signals"]).any(|s| s["kind"] == "delegate"));
 
-    let plan = run(&["plan", "--week", "2026-W10", "--format", "json"])
-        .success()
-        .json();
+    let plan = cli.json(&["plan", "--week", "2026-W10"]);
     assert_eq!(plan["fits"], true);
     assert_eq!(plan["planned_minutes"], 90 + 180);
     assert_eq!(plan["state"], "proposed");
-    let table = run(&["plan", "--week", "2026-W10"]).success().stdout;
+    let table = cli.stdout(&["plan", "--week", "2026-W10"]);
     assert!(
         table.contains("Proposed plan for 2026-W10 (not kept yet)"),
         "{table}"
     );
-    run(&["plan", "accept", "--week", "2026-W10"]).success();
+    cli.run(&["plan", "accept", "--week", "2026-W10"]).success();
     // Once accepted, `plan` shows the accepted plan and says so, with the way to re-plan.
-    let kept = run(&["plan", "--week", "2026-W10", "--format", "json"])
-        .success()
-        .json();
+    let kept = cli.json(&["plan", "--week", "2026-W10"]);
     assert_eq!(kept["state"], "accepted");
     assert_eq!(kept["accepted_at"], "2026-03-01T12:00:00Z");
     assert_eq!(kept["blocks"], plan["blocks"]);
-    let table = run(&["plan", "--week", "2026-W10"]).success().stdout;
+    let table = cli.stdout(&["plan", "--week", "2026-W10"]);
     assert!(
         table.contains("Accepted plan for 2026-W10 (accepted Sun 1 Mar 07:00)"),
         "{table}"
@@ -82,16 +69,14 @@ fn tasks_plan_export_and_review_from_the_command_line() {
         table.contains("fulcrum plan --replan --week 2026-W10"),
         "{table}"
     );
-    let fresh = run(&["plan", "--week", "2026-W10", "--replan"])
-        .success()
-        .stdout;
+    let fresh = cli.stdout(&["plan", "--week", "2026-W10", "--replan"]);
     assert!(
         fresh.contains("a fresh proposal, not kept — the plan accepted Sun 1 Mar 07:00 stays"),
         "{fresh}"
     );
     let ics = env.path("plan.ics");
     let export = || {
-        run(&[
+        cli.run(&[
             "plan",
             "export",
             "--week",
@@ -136,11 +121,11 @@ fn tasks_plan_export_and_review_from_the_command_line() {
 
     // Importing the export neither double-counts nor changes the plan.
     let before = env.report("2026-W10");
-    run(&["import", "calendar", ics.to_str().unwrap()]).success();
-    run(&["import", "calendar", ics.to_str().unwrap()]).success();
-    let replanned = run(&["plan", "--week", "2026-W10", "--replan", "--format", "json"])
-        .success()
-        .json();
+    cli.run(&["import", "calendar", ics.to_str().unwrap()])
+        .success();
+    cli.run(&["import", "calendar", ics.to_str().unwrap()])
+        .success();
+    let replanned = cli.json(&["plan", "--week", "2026-W10", "--replan"]);
     assert_eq!(replanned["state"], "proposed");
     assert_eq!(replanned["blocks"], plan["blocks"]);
     let after = env.report("2026-W10");
@@ -150,34 +135,27 @@ fn tasks_plan_export_and_review_from_the_command_line() {
     );
 
     let id = list["tasks"][0]["id"].as_i64().unwrap().to_string();
-    run(&["task", "done", &id]).success();
-    let review = run(&[
+    cli.run(&["task", "done", &id]).success();
+    let review = cli.json(&[
         "review",
         "--week",
         "2026-W10",
         "--adjust",
         "Plan one thing less",
-        "--format",
-        "json",
-    ])
-    .success()
-    .json();
+    ]);
     assert_eq!(review["done_minutes"], 90);
     assert_eq!(review["adjustment"], "Plan one thing less");
     // Reviewed before it starts, the week gets no verdict.
     assert_eq!(review["in_progress"], true);
     assert_eq!(review["elapsed_days"], 0);
-    let table = run(&["review", "--week", "2026-W10"]).success();
+    let table = cli.run(&["review", "--week", "2026-W10"]).success();
     table.shows("Review of 2026-W10 — in progress");
     assert!(!table.stdout.contains("Suggested:"), "{}", table.stdout);
     assert!(!table.stdout.contains("%"), "{}", table.stdout);
     // On Tuesday evening: progress so far.
     let tuesday = env
-        .run_at(
-            "2026-03-03T23:00:00Z",
-            None,
-            &["review", "--week", "2026-W10"],
-        )
+        .at("2026-03-03T23:00:00Z")
+        .run(&["review", "--week", "2026-W10"])
         .success();
     assert!(
         tuesday.stdout.contains("Mon–Tue so far: ")
@@ -188,25 +166,17 @@ fn tasks_plan_export_and_review_from_the_command_line() {
     assert!(!tuesday.stdout.contains("plan less"), "{}", tuesday.stdout);
     // Once the week is over, the verdict.
     let after = env
-        .run_at(
-            "2026-03-09T12:00:00Z",
-            None,
-            &["review", "--week", "2026-W10", "--format", "json"],
-        )
-        .success()
-        .json();
+        .at("2026-03-09T12:00:00Z")
+        .json(&["review", "--week", "2026-W10"]);
     assert_eq!(after["in_progress"], false);
     assert_eq!(after["elapsed_days"], 7);
     let after = env
-        .run_at(
-            "2026-03-09T12:00:00Z",
-            None,
-            &["review", "--week", "2026-W10"],
-        )
+        .at("2026-03-09T12:00:00Z")
+        .run(&["review", "--week", "2026-W10"])
         .success();
     after.shows("Suggested:");
     after.shows("% of the planned work done");
-    let out = run(&[
+    cli.run(&[
         "plan",
         "export",
         "--week",
@@ -214,22 +184,21 @@ fn tasks_plan_export_and_review_from_the_command_line() {
         "--ics",
         ics.to_str().unwrap(),
     ])
-    .failure();
-    out.says("plan accept");
+    .failure()
+    .says("plan accept");
 }
 
 #[test]
 fn a_task_that_cannot_go_in_before_it_is_due_says_so() {
-    let env = Env::new();
-    env.init("UTC");
-    let run = |args: &[&str]| env.run_at("2026-11-25T12:00:00Z", None, args);
+    let env = Env::in_zone("UTC");
+    let cli = env.at("2026-11-25T12:00:00Z");
     // Wednesday noon: Monday's task is overdue, Wednesday's too long for the afternoon.
     for (title, due, estimate) in [
         ("Expense report", "2026-11-23", "1h"),
         ("Hiring plan", "2026-11-25", "8h"),
         ("Roadmap review", "2026-11-27", "2h"),
     ] {
-        run(&[
+        cli.run(&[
             "task",
             "add",
             title,
@@ -242,7 +211,7 @@ fn a_task_that_cannot_go_in_before_it_is_due_says_so() {
         ])
         .success();
     }
-    let plan = run(&["plan", "--format", "json"]).success().json();
+    let plan = cli.json(&["plan"]);
     let reasons = text_pairs(&plan["unplaced"], "title", "reason");
     assert_eq!(
         reasons,
@@ -263,7 +232,7 @@ fn a_task_that_cannot_go_in_before_it_is_due_says_so() {
             assert!(b["end"].as_str().unwrap() < "2026-11-26", "{b}");
         }
     }
-    let table = run(&["plan"]).success().stdout;
+    let table = cli.stdout(&["plan"]);
     assert!(
         table.contains("Hiring plan (")
             && table.contains(
@@ -275,10 +244,9 @@ fn a_task_that_cannot_go_in_before_it_is_due_says_so() {
 
 #[test]
 fn the_inbox_keeps_asks_for_later_and_notices_taking_everything_on() {
-    let env = Env::new();
-    env.init("UTC");
-    let run = |args: &[&str]| env.run_at("2026-11-25T12:00:00Z", None, args);
-    let a = run(&[
+    let env = Env::in_zone("UTC");
+    let cli = env.at("2026-11-25T12:00:00Z");
+    let a = cli.json(&[
         "inbox",
         "add",
         "Review the vendor contract",
@@ -286,14 +254,10 @@ fn the_inbox_keeps_asks_for_later_and_notices_taking_everything_on() {
         "Dana",
         "--needed-by",
         "2026-11-24",
-        "--format",
-        "json",
-    ])
-    .success()
-    .json();
+    ]);
     assert_eq!(a["received"], "2026-11-25");
     assert_eq!(a["ownership"], "undecided");
-    run(&[
+    cli.run(&[
         "inbox",
         "add",
         "Mentor the new hire",
@@ -305,7 +269,7 @@ fn the_inbox_keeps_asks_for_later_and_notices_taking_everything_on() {
         "gray",
     ])
     .success();
-    run(&[
+    cli.run(&[
         "inbox",
         "add",
         "Fix my flaky test",
@@ -315,7 +279,7 @@ fn the_inbox_keeps_asks_for_later_and_notices_taking_everything_on() {
         "theirs",
     ])
     .success();
-    let list = run(&["inbox", "list", "--format", "json"]).success().json();
+    let list = cli.json(&["inbox", "list"]);
     let texts = texts(&list["items"], "text");
     assert_eq!(
         texts,
@@ -327,7 +291,7 @@ fn the_inbox_keeps_asks_for_later_and_notices_taking_everything_on() {
     );
     assert_eq!(list["overdue"], 1);
     let id = a["id"].as_i64().unwrap().to_string();
-    run(&[
+    cli.run(&[
         "inbox",
         "decide",
         &id,
@@ -336,11 +300,11 @@ fn the_inbox_keeps_asks_for_later_and_notices_taking_everything_on() {
         "Priya knows them",
     ])
     .success();
-    let list = run(&["inbox", "list", "--format", "json"]).success().json();
+    let list = cli.json(&["inbox", "list"]);
     assert_eq!(list["items"].as_array().unwrap().len(), 2);
     assert_eq!(list["overdue"], 0);
     for i in 0..4 {
-        run(&[
+        cli.run(&[
             "inbox",
             "add",
             &format!("Problem {i}"),
@@ -351,10 +315,11 @@ fn the_inbox_keeps_asks_for_later_and_notices_taking_everything_on() {
         ])
         .success();
     }
-    let table = run(&["inbox", "list"]).success();
+    let table = cli.run(&["inbox", "list"]).success();
     table.shows("Ownership: you took 4 of the last 6");
-    let out = run(&["inbox", "decide", "999", "yes"]).failure();
-    out.says("999");
+    cli.run(&["inbox", "decide", "999", "yes"])
+        .failure()
+        .says("999");
 }
 
 #[test]
@@ -376,10 +341,7 @@ fn the_reflection_rhythm_prefills_facts_tracks_streaks_and_exports() {
     )
     .success()
     .json();
-    let facts: Vec<&str> = shown["facts"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let facts: Vec<&str> = items(&shown["facts"])
         .map(|f| f.as_str().unwrap())
         .collect();
     // Friday 15:00 in New York: the evening sync has not happened yet.
@@ -392,8 +354,9 @@ fn the_reflection_rhythm_prefills_facts_tracks_streaks_and_exports() {
         "{facts:?}"
     );
 
-    let out = run_at(friday, None, &["reflect", "journal"]).failure();
-    out.says("$EDITOR");
+    run_at(friday, None, &["reflect", "journal"])
+        .failure()
+        .says("$EDITOR");
     let saved = run_at(
         friday,
         None,
@@ -411,13 +374,13 @@ fn the_reflection_rhythm_prefills_facts_tracks_streaks_and_exports() {
     .success()
     .json();
     assert_eq!(saved["body"]["sections"][0][1][0], "Shipped the queue fix");
-    let out = run_at(
+    run_at(
         friday,
         None,
         &["reflect", "journal", "--add", "wins=Something"],
     )
-    .failure();
-    out.says("accomplishments");
+    .failure()
+    .says("accomplishments");
 
     // An editor that fills in the template: the self-assessment is written through it.
     let editor = env.path("editor.sh");
@@ -481,9 +444,7 @@ fn the_reflection_rhythm_prefills_facts_tracks_streaks_and_exports() {
 
 #[test]
 fn triage_walks_tasks_through_the_tests() {
-    use std::io::Write;
-    let env = Env::new();
-    env.init("UTC");
+    let env = Env::in_zone("UTC");
     for (title, flags) in [
         ("Client demo environment", vec!["--urgent", "--important"]),
         ("Recolour the dashboards", vec!["--important"]),
@@ -495,34 +456,16 @@ fn triage_walks_tasks_through_the_tests() {
     }
     // Demo environment: matters, depended on, but not mine → delegate.
     // Recolour: nothing happens if skipped → delete. Architecture prep: passes all → stays.
-    let mut child = env
-        .command()
-        .args(["triage"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
+    let mut triage = env.command();
+    triage.arg("triage");
+    let out = run_with_input(triage, b"y\ny\nn\nn\ny\ny\ny\n")
         .unwrap()
-        .write_all(b"y\ny\nn\nn\ny\ny\ny\n")
-        .unwrap();
-    let out = Run::from(child.wait_with_output().unwrap()).success();
+        .success();
     let stdout = out.stdout;
     assert!(stdout.contains("Triage moved 2 task(s)"), "{stdout}");
-    let list = env
-        .run(&["task", "list", "--format", "json"])
-        .success()
-        .json();
+    let list = env.json(&["task", "list"]);
     let quadrant = |title: &str| {
-        list["tasks"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|t| t["title"] == title)
-            .unwrap()["quadrant"]
+        items(&list["tasks"]).find(|t| t["title"] == title).unwrap()["quadrant"]
             .as_str()
             .unwrap()
             .to_string()

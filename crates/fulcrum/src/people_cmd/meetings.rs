@@ -1,7 +1,7 @@
 //! `fulcrum one-on-ones …`: history, summary, agenda, logging and action items.
 
 use super::page::when;
-use super::{OneOnOnesArgs, OneOnOnesCommand, person_id, user_tz};
+use super::{ItemArgs, OneOnOnesArgs, OneOnOnesCommand, person_id, user_tz};
 use crate::cli::Format;
 use crate::output::{emit, emit_json, show};
 use fulcrum_app::Result;
@@ -37,6 +37,22 @@ pub async fn one_on_ones_cmd(store: &dyn Store, a: OneOnOnesArgs, now: Timestamp
     }
 }
 
+impl ItemArgs {
+    fn item(self, person_id: i64) -> NewItem {
+        NewItem {
+            person_id,
+            kind: if self.action {
+                ItemKind::Action
+            } else {
+                ItemKind::Agenda
+            },
+            owner: if self.theirs { Owner::Them } else { Owner::Me },
+            text: self.text,
+            due: self.due,
+        }
+    }
+}
+
 async fn one_on_one_action(store: &dyn Store, cmd: OneOnOnesCommand, now: Timestamp) -> Result<()> {
     match cmd {
         OneOnOnesCommand::Agenda { person, format } => {
@@ -47,32 +63,11 @@ async fn one_on_one_action(store: &dyn Store, cmd: OneOnOnesCommand, now: Timest
                 Format::Table => emit(&agenda_table(&v, &user_tz(store).await?)),
             }
         }
-        OneOnOnesCommand::Add {
-            person,
-            text,
-            theirs,
-            action,
-            due,
-            format,
-        } => {
-            let id = person_id(store, &person).await?;
-            let item = one_on_ones::add_item(
-                store,
-                NewItem {
-                    person_id: id,
-                    kind: if action {
-                        ItemKind::Action
-                    } else {
-                        ItemKind::Agenda
-                    },
-                    owner: if theirs { Owner::Them } else { Owner::Me },
-                    text,
-                    due,
-                },
-                now,
-            )
-            .await?;
-            show(format.format, &item, |item| {
+        OneOnOnesCommand::Add(a) => {
+            let format = a.format.format;
+            let id = person_id(store, &a.person).await?;
+            let item = one_on_ones::add_item(store, a.item(id), now).await?;
+            show(format, &item, |item| {
                 format!(
                     "Added item {} ({} {}): {}",
                     item.id,
@@ -89,9 +84,7 @@ async fn one_on_one_action(store: &dyn Store, cmd: OneOnOnesCommand, now: Timest
         OneOnOnesCommand::Log {
             person,
             date,
-            notes,
-            private,
-            topics,
+            note,
             actions,
             keep,
             format,
@@ -102,9 +95,9 @@ async fn one_on_one_action(store: &dyn Store, cmd: OneOnOnesCommand, now: Timest
                 LogRequest {
                     person_id: id,
                     held_on: date,
-                    shared_notes: notes,
-                    private_notes: private,
-                    topics: one_on_ones::parse_topics(&topics)?,
+                    shared_notes: note.notes,
+                    private_notes: note.private,
+                    topics: one_on_ones::parse_topics(&note.topics)?,
                     actions: actions
                         .iter()
                         .map(|a| one_on_ones::parse_action(a))
@@ -137,20 +130,15 @@ async fn one_on_one_action(store: &dyn Store, cmd: OneOnOnesCommand, now: Timest
                 s
             })
         }
-        OneOnOnesCommand::Edit {
-            note,
-            notes,
-            private,
-            topics,
-        } => {
+        OneOnOnesCommand::Edit { note, edit } => {
             let n = one_on_ones::edit_note(
                 store,
                 note,
                 NoteEdit {
-                    shared_notes: notes,
-                    private_notes: private,
-                    topics: (!topics.is_empty())
-                        .then(|| one_on_ones::parse_topics(&topics))
+                    shared_notes: edit.notes,
+                    private_notes: edit.private,
+                    topics: (!edit.topics.is_empty())
+                        .then(|| one_on_ones::parse_topics(&edit.topics))
                         .transpose()?,
                 },
             )

@@ -8,7 +8,7 @@ mod run;
 pub use meetings::one_on_ones_cmd;
 pub use run::people_cmd;
 
-use crate::cli::{DocFormatArgs, FormatArgs};
+use crate::cli::{DocFormatArgs, FormatArgs, Reword};
 use clap::{Args, Subcommand};
 use fulcrum_app::Result;
 use fulcrum_app::people;
@@ -68,22 +68,26 @@ pub struct Details {
     notes: Option<String>,
 }
 
+/// The flags of `people add`.
+#[derive(Args)]
+pub struct NewPersonArgs {
+    name: String,
+    /// An address they use in invitations (repeat for several)
+    #[arg(long = "email", value_name = "EMAIL", required = true)]
+    emails: Vec<String>,
+    /// report, manager, peer, stakeholder or mentor
+    #[arg(long, value_parser = word::<Relation>)]
+    relation: Relation,
+    #[command(flatten)]
+    details: Details,
+    #[command(flatten)]
+    format: FormatArgs,
+}
+
 #[derive(Subcommand)]
 pub enum PeopleCommand {
     /// Add someone you work with
-    Add {
-        name: String,
-        /// An address they use in invitations (repeat for several)
-        #[arg(long = "email", value_name = "EMAIL", required = true)]
-        emails: Vec<String>,
-        /// report, manager, peer, stakeholder or mentor
-        #[arg(long, value_parser = word::<Relation>)]
-        relation: Relation,
-        #[command(flatten)]
-        details: Details,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Add(NewPersonArgs),
     /// The people you work with, with warnings about the team's shape
     List {
         /// Include archived people
@@ -142,22 +146,7 @@ pub enum PeopleCommand {
     /// Calendar attendees of the last 90 days who are not yet among your people
     Suggest(FormatArgs),
     /// Note how someone seemed: energy or mood from 1 (drained) to 5 (energised)
-    Observe {
-        /// Id or name
-        person: String,
-        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
-        energy: u8,
-        /// Where: 1:1, standup, chat, meeting or other
-        #[arg(long, default_value = "other", value_parser = word::<Context>)]
-        context: Context,
-        #[arg(long)]
-        note: Option<String>,
-        /// [default: today]
-        #[arg(long, value_name = "DATE", value_parser = date)]
-        date: Option<Date>,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Observe(ObserveArgs),
     /// Prepare a review: their 1:1s, feedback and delegations over a period, in Markdown
     ReviewPrep {
         /// Id or name
@@ -172,6 +161,25 @@ pub enum PeopleCommand {
         #[arg(long)]
         include_private: bool,
     },
+}
+
+/// The flags of `people observe`.
+#[derive(Args)]
+pub struct ObserveArgs {
+    /// Id or name
+    person: String,
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+    energy: u8,
+    /// Where: 1:1, standup, chat, meeting or other
+    #[arg(long, default_value = "other", value_parser = word::<Context>)]
+    context: Context,
+    #[arg(long)]
+    note: Option<String>,
+    /// [default: today]
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    date: Option<Date>,
+    #[command(flatten)]
+    format: FormatArgs,
 }
 
 #[derive(Args)]
@@ -197,35 +205,23 @@ pub enum OneOnOnesCommand {
         format: FormatArgs,
     },
     /// Put something on the next 1:1's agenda, or note an action item
-    Add {
-        person: String,
-        text: String,
-        /// It is theirs to bring up (default: yours)
-        #[arg(long, conflicts_with = "action")]
-        theirs: bool,
-        /// An action item rather than a topic; `--theirs` makes it theirs to do
-        #[arg(long)]
-        action: bool,
-        #[arg(long, value_name = "DATE", value_parser = date)]
-        due: Option<Date>,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Add(ItemArgs),
     /// Log a 1:1 that took place: notes, themes and actions; the agenda so far counts as discussed
+    #[command(
+        reword("notes", "Notes you could share with them"),
+        reword("private", "Notes for you alone (never exported unless asked)"),
+        reword(
+            "topics",
+            "A theme it covered: connection, growth, feedback, team-health, reflection, status"
+        )
+    )]
     Log {
         person: String,
         /// The day it took place [default: today]
         #[arg(long, value_name = "DATE", value_parser = date)]
         date: Option<Date>,
-        /// Notes you could share with them
-        #[arg(long)]
-        notes: Option<String>,
-        /// Notes for you alone (never exported unless asked)
-        #[arg(long)]
-        private: Option<String>,
-        /// A theme it covered: connection, growth, feedback, team-health, reflection, status
-        #[arg(long = "topic", value_name = "THEME")]
-        topics: Vec<String>,
+        #[command(flatten)]
+        note: NoteArgs,
         /// An action item, "me: …" or "them: …" (repeat)
         #[arg(long = "action", value_name = "OWNER: TEXT")]
         actions: Vec<String>,
@@ -236,16 +232,12 @@ pub enum OneOnOnesCommand {
         format: FormatArgs,
     },
     /// Change the notes or themes of a logged 1:1
+    #[command(reword("topics", "Replaces the themes (repeat)"))]
     Edit {
         /// The logged 1:1's id (`fulcrum one-on-ones PERSON --format json` shows it)
         note: i64,
-        #[arg(long)]
-        notes: Option<String>,
-        #[arg(long)]
-        private: Option<String>,
-        /// Replaces the themes (repeat)
-        #[arg(long = "topic", value_name = "THEME")]
-        topics: Vec<String>,
+        #[command(flatten)]
+        edit: NoteArgs,
     },
     /// Tick an agenda or action item off
     Done {
@@ -262,6 +254,35 @@ pub enum OneOnOnesCommand {
         #[command(flatten)]
         format: FormatArgs,
     },
+}
+
+/// What a 1:1's note says, as `one-on-ones log` and `edit` take it; each words the flags' help
+/// its own way.
+#[derive(Args)]
+pub struct NoteArgs {
+    #[arg(long)]
+    notes: Option<String>,
+    #[arg(long)]
+    private: Option<String>,
+    #[arg(long = "topic", value_name = "THEME")]
+    topics: Vec<String>,
+}
+
+/// The flags of `one-on-ones add`.
+#[derive(Args)]
+pub struct ItemArgs {
+    person: String,
+    text: String,
+    /// It is theirs to bring up (default: yours)
+    #[arg(long, conflicts_with = "action")]
+    theirs: bool,
+    /// An action item rather than a topic; `--theirs` makes it theirs to do
+    #[arg(long)]
+    action: bool,
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    due: Option<Date>,
+    #[command(flatten)]
+    format: FormatArgs,
 }
 
 /// The id of the person `text` names: an id, a full name or address, or a unique first name,

@@ -1,7 +1,7 @@
 //! `fulcrum people …`: what each subcommand does and says.
 
 use super::page::{page_table, people_table, suggestions_table};
-use super::{PeopleCommand, person_id, user_tz};
+use super::{NewPersonArgs, ObserveArgs, PeopleCommand, person_id, user_tz};
 use crate::cli::ReportFormat;
 use crate::output::{emit, emit_json, show};
 use fulcrum_app::markdown::plural;
@@ -15,36 +15,11 @@ use std::io::IsTerminal;
 
 pub async fn people_cmd(store: &dyn Store, cmd: PeopleCommand, now: Timestamp) -> Result<()> {
     match cmd {
-        PeopleCommand::Add {
-            name,
-            emails,
-            relation,
-            details: d,
-            format,
-        } => {
-            let p = people::add(
-                store,
-                NewPerson {
-                    name,
-                    emails,
-                    relation: Some(relation),
-                    team: d.team,
-                    start_date: d.start,
-                    cadence_days: d.cadence,
-                    duration_minutes: d.minutes,
-                    interests: d.interests,
-                    knowledge: d.knowledge,
-                    growth_goals: d.growth_goals,
-                    working_style: d.working_style,
-                    feedback_style: d.feedback_style,
-                    contact_cadence_days: d.contact_cadence,
-                    private_notes: d.notes,
-                },
-                now,
-            )
-            .await?;
+        PeopleCommand::Add(a) => {
+            let format = a.format.format;
+            let p = people::add(store, a.new_person(), now).await?;
             // The table shows no private field: it reads the hidden copy the JSON shows.
-            show(format.format, &Privacy::Hide.apply(p), |p| {
+            show(format, &Privacy::Hide.apply(p), |p| {
                 format!(
                     "Added {} ({}, id {}): 1:1 every {}, {}.",
                     p.name,
@@ -136,28 +111,11 @@ pub async fn people_cmd(store: &dyn Store, cmd: PeopleCommand, now: Timestamp) -
             let list = people::suggestions(store, now).await?;
             show(format.format, &list, |l| suggestions_table(l))
         }
-        PeopleCommand::Observe {
-            person,
-            energy,
-            context,
-            note,
-            date,
-            format,
-        } => {
-            let id = person_id(store, &person).await?;
-            let o = people::observe(
-                store,
-                NewObservation {
-                    person_id: id,
-                    energy,
-                    context,
-                    note,
-                    on: date,
-                },
-                now,
-            )
-            .await?;
-            show(format.format, &o, |o| {
+        PeopleCommand::Observe(a) => {
+            let format = a.format.format;
+            let id = person_id(store, &a.person).await?;
+            let o = people::observe(store, a.observation(id), now).await?;
+            show(format, &o, |o| {
                 format!("Noted energy {} ({}) on {}.", o.energy, o.context, o.on)
             })
         }
@@ -181,6 +139,40 @@ pub async fn people_cmd(store: &dyn Store, cmd: PeopleCommand, now: Timestamp) -
                 )
                 .await?,
             )
+        }
+    }
+}
+
+impl NewPersonArgs {
+    fn new_person(self) -> NewPerson {
+        let d = self.details;
+        NewPerson {
+            name: self.name,
+            emails: self.emails,
+            relation: Some(self.relation),
+            team: d.team,
+            start_date: d.start,
+            cadence_days: d.cadence,
+            duration_minutes: d.minutes,
+            interests: d.interests,
+            knowledge: d.knowledge,
+            growth_goals: d.growth_goals,
+            working_style: d.working_style,
+            feedback_style: d.feedback_style,
+            contact_cadence_days: d.contact_cadence,
+            private_notes: d.notes,
+        }
+    }
+}
+
+impl ObserveArgs {
+    fn observation(self, person_id: i64) -> NewObservation {
+        NewObservation {
+            person_id,
+            energy: self.energy,
+            context: self.context,
+            note: self.note,
+            on: self.date,
         }
     }
 }

@@ -4,8 +4,9 @@
 pub mod git;
 
 use serde_json::Value;
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 pub struct Env {
     pub dir: tempfile::TempDir,
@@ -57,6 +58,17 @@ impl From<Output> for Run {
     }
 }
 
+/// Runs `c` with `input` on its standard input; `Err` when it cannot be started.
+pub fn run_with_input(mut c: Command, input: &[u8]) -> std::io::Result<Run> {
+    let mut child = c
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    Ok(child.wait_with_output().unwrap().into())
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -100,6 +112,16 @@ impl Env {
         c.args(args).output().unwrap().into()
     }
 
+    /// The binary at the fixed time `now`, for a test that runs many commands at one moment.
+    pub fn at<'a>(&'a self, now: &'a str) -> At<'a> {
+        At { env: self, now }
+    }
+
+    /// Runs `args` with `--format json`; it must succeed. Returns what it printed.
+    pub fn json(&self, args: &[&str]) -> Value {
+        self.run(&with_json(args)).success().json()
+    }
+
     pub fn run_bare(&self, args: &[&str]) -> Run {
         self.bare_command().args(args).output().unwrap().into()
     }
@@ -113,6 +135,13 @@ impl Env {
 
     pub fn run(&self, args: &[&str]) -> Run {
         self.command().args(args).output().unwrap().into()
+    }
+
+    /// A store set up in zone `tz`, as [`Env::init`] does.
+    pub fn in_zone(tz: &str) -> Env {
+        let env = Env::new();
+        env.init(tz);
+        env
     }
 
     pub fn init(&self, tz: &str) {
@@ -131,10 +160,14 @@ impl Env {
     /// A store set up in zone `tz` (as [`Env::init`] does) with the calendar fixture
     /// `name` imported.
     pub fn with_calendar(tz: &str, name: &str) -> Env {
-        let env = Env::new();
-        env.init(tz);
+        let env = Env::in_zone(tz);
         env.import_fixture(name);
         env
+    }
+
+    /// `fulcrum import calendar FILE`
+    pub fn import_file(&self, file: &Path) -> Run {
+        self.run(&["import", "calendar", file.to_str().unwrap()])
     }
 
     /// Imports the calendar fixture `name`; the import must succeed.
@@ -147,11 +180,67 @@ impl Env {
         self.dir.path().join(name)
     }
 
+    /// A new, empty folder `name` in the test's directory.
+    pub fn folder(&self, name: &str) -> PathBuf {
+        let folder = self.path(name);
+        std::fs::create_dir(&folder).unwrap();
+        folder
+    }
+
     pub fn report(&self, week: &str) -> Value {
         self.run(&["report", "--week", week, "--format", "json"])
             .success()
             .json()
     }
+}
+
+/// Commands run at one fixed time (`FULCRUM_NOW`), with no editor.
+pub struct At<'a> {
+    env: &'a Env,
+    now: &'a str,
+}
+
+impl At<'_> {
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.env.run_at(self.now, None, args)
+    }
+
+    /// Runs `args` with `--format json`; it must succeed. Returns what it printed.
+    pub fn json(&self, args: &[&str]) -> Value {
+        self.run(&with_json(args)).success().json()
+    }
+
+    /// `people add NAME --email EMAIL --relation RELATION EXTRA…`
+    pub fn add_person(&self, name: &str, email: &str, relation: &str, extra: &[&str]) -> Run {
+        let mut args = vec![
+            "people",
+            "add",
+            name,
+            "--email",
+            email,
+            "--relation",
+            relation,
+        ];
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+
+    /// Runs `args`; it must succeed. Returns its standard output.
+    pub fn stdout(&self, args: &[&str]) -> String {
+        self.run(args).success().stdout
+    }
+}
+
+/// `args` followed by `--format json`.
+pub fn with_json<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    let mut all = args.to_vec();
+    all.extend_from_slice(&["--format", "json"]);
+    all
+}
+
+/// The text of the fixture file `name`.
+pub fn fixture_text(name: &str) -> String {
+    std::fs::read_to_string(fixture(name)).unwrap()
 }
 
 pub fn category_minutes(report: &Value, category: &str) -> i64 {
@@ -165,13 +254,16 @@ pub fn category_minutes(report: &Value, category: &str) -> i64 {
         .unwrap()
 }
 
-/// The text field `field` of each object in the JSON array `list`.
-pub fn texts<'a>(list: &'a Value, field: &str) -> Vec<&'a str> {
+/// The elements of the JSON array `list`.
+pub fn items(list: &Value) -> std::slice::Iter<'_, Value> {
     list.as_array()
         .unwrap_or_else(|| panic!("not an array: {list}"))
         .iter()
-        .map(|x| x[field].as_str().unwrap())
-        .collect()
+}
+
+/// The text field `field` of each object in the JSON array `list`.
+pub fn texts<'a>(list: &'a Value, field: &str) -> Vec<&'a str> {
+    items(list).map(|x| x[field].as_str().unwrap()).collect()
 }
 
 /// The text fields `a` and `b` of each object in the JSON array `list`, as pairs.
