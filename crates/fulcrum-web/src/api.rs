@@ -5,9 +5,11 @@ use crate::{AppState, Failure};
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, get};
 use fulcrum_app::report::Period;
-use fulcrum_app::{dashboard, profile, report, rules_file, sources};
-use serde::Deserialize;
+use fulcrum_app::{dashboard, profile, report, rules_file, sources, weekly};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 impl IntoResponse for Failure {
     fn into_response(self) -> Response {
@@ -21,12 +23,12 @@ impl IntoResponse for Failure {
 
 type ApiResult<T> = Result<Json<T>, Failure>;
 
-/// `?week=YYYY-Www` or `?from=DATE&to=DATE`; empty values count as absent.
-#[derive(Debug, Default, Deserialize)]
-pub struct PeriodQuery {
-    pub week: Option<String>,
-    pub from: Option<String>,
-    pub to: Option<String>,
+/// What an endpoint answers: `T`, sent as JSON, or the failure.
+type Answer<T> = Result<T, Failure>;
+
+query! {
+    /// `?week=YYYY-Www` or `?from=DATE&to=DATE`; empty values count as absent.
+    PeriodQuery { week, from, to }
 }
 
 fn given(v: &Option<String>) -> Option<&str> {
@@ -44,37 +46,46 @@ impl PeriodQuery {
     }
 }
 
+/// The GET route of an endpoint answering from the state and its query `Q`: what `answer`
+/// gives, as JSON, or the failure as `{"error": …}`.
+fn json<Q, T, F, Fut>(answer: F) -> MethodRouter<AppState>
+where
+    Q: DeserializeOwned + Send + 'static,
+    T: Serialize + Send + 'static,
+    F: FnOnce(AppState, Q) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<T, Failure>> + Send + 'static,
+{
+    get(
+        move |State(s): State<AppState>, Query(q): Query<Q>| async move { answer(s, q).await.map(Json) },
+    )
+}
+
+/// [`json`] for an endpoint that takes no query (whatever the address carries is ignored).
+fn json_of<T, F, Fut>(answer: F) -> MethodRouter<AppState>
+where
+    T: Serialize + Send + 'static,
+    F: FnOnce(AppState) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<T, Failure>> + Send + 'static,
+{
+    get(move |State(s): State<AppState>| async move { answer(s).await.map(Json) })
+}
+
 /// `fulcrum report --format json`
-pub async fn report(
-    State(s): State<AppState>,
-    Query(q): Query<PeriodQuery>,
-) -> ApiResult<fulcrum_core::Report> {
+async fn report(s: AppState, q: PeriodQuery) -> Answer<fulcrum_core::Report> {
     let period = q.period()?;
-    Ok(Json(
-        report::build(s.store.as_ref(), &s.rules, &period, s.clock.now()).await?,
-    ))
+    Ok(report::build(s.store.as_ref(), &s.rules, &period, s.clock.now()).await?)
 }
 
 /// The dashboard's data: the week's report, its label and the meeting heatmap.
-pub async fn dashboard(
-    State(s): State<AppState>,
-    Query(q): Query<PeriodQuery>,
-) -> ApiResult<dashboard::Dashboard> {
+async fn dashboard(s: AppState, q: PeriodQuery) -> Answer<dashboard::Dashboard> {
     let period = q.period()?;
-    Ok(Json(
-        dashboard::build(s.store.as_ref(), &s.rules, &period, s.clock.now()).await?,
-    ))
+    Ok(dashboard::build(s.store.as_ref(), &s.rules, &period, s.clock.now()).await?)
 }
 
 /// The week timeline: every activity of an ISO week with its category, source and rule.
-pub async fn week(
-    State(s): State<AppState>,
-    Query(q): Query<PeriodQuery>,
-) -> ApiResult<dashboard::WeekView> {
+async fn week(s: AppState, q: PeriodQuery) -> Answer<dashboard::WeekView> {
     let monday = monday_of(&s, given(&q.week)).await?;
-    Ok(Json(
-        dashboard::week(s.store.as_ref(), &s.rules, monday, s.clock.now()).await?,
-    ))
+    Ok(dashboard::week(s.store.as_ref(), &s.rules, monday, s.clock.now()).await?)
 }
 
 /// The Monday of `week`, or of the current week in the user's zone.
@@ -89,25 +100,23 @@ pub async fn monday_of(s: &AppState, week: Option<&str>) -> Result<jiff::civil::
 }
 
 /// `fulcrum sources --format json`
-pub async fn sources(State(s): State<AppState>) -> ApiResult<Vec<sources::SourceLine>> {
-    Ok(Json(sources::list(s.store.as_ref()).await?))
+async fn sources(s: AppState) -> Answer<Vec<sources::SourceLine>> {
+    Ok(sources::list(s.store.as_ref()).await?)
 }
 
 /// `fulcrum rules list --format json`
-pub async fn rules(State(s): State<AppState>) -> ApiResult<rules_file::RulesListing> {
-    Ok(Json(rules_file::rules_listing(&s.rules)?))
+async fn rules(s: AppState) -> Answer<rules_file::RulesListing> {
+    Ok(rules_file::rules_listing(&s.rules)?)
 }
 
 /// `fulcrum rules explain TITLE --attendees N [--with ADDR…] --format json`; `with` takes
 /// addresses separated by commas.
-pub async fn explain(
-    State(s): State<AppState>,
-    Query(q): Query<crate::pages::rules::ExplainQuery>,
-) -> ApiResult<rules_file::Explanation> {
+async fn explain(
+    s: AppState,
+    q: crate::pages::rules::ExplainQuery,
+) -> Answer<rules_file::Explanation> {
     let title = q.title.unwrap_or_default();
-    Ok(Json(
-        crate::pages::rules::explain(&s, &title, q.attendees.as_deref(), q.with.as_deref()).await?,
-    ))
+    crate::pages::rules::explain(&s, &title, q.attendees.as_deref(), q.with.as_deref()).await
 }
 
 pub fn parse_attendees(v: Option<&str>) -> Result<u32, Failure> {
@@ -122,70 +131,46 @@ pub fn parse_attendees(v: Option<&str>) -> Result<u32, Failure> {
 }
 
 /// `fulcrum settings --format json`
-pub async fn settings(State(s): State<AppState>) -> ApiResult<fulcrum_core::Profile> {
-    Ok(Json(profile::require(s.store.as_ref()).await?))
+async fn settings(s: AppState) -> Answer<fulcrum_core::Profile> {
+    Ok(profile::require(s.store.as_ref()).await?)
 }
 
 /// `fulcrum task list --format json`
-pub async fn tasks(State(s): State<AppState>) -> ApiResult<fulcrum_app::weekly::TaskList> {
-    Ok(Json(
-        fulcrum_app::weekly::list(s.store.as_ref(), false).await?,
-    ))
+async fn tasks(s: AppState) -> Answer<weekly::TaskList> {
+    Ok(weekly::list(s.store.as_ref(), false).await?)
 }
 
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct PlanQuery {
-    pub week: Option<String>,
-    /// Any value: a fresh proposal even when the week has an accepted plan.
-    pub replan: Option<String>,
+query! {
+    /// `replan`, any value: a fresh proposal even when the week has an accepted plan.
+    PlanQuery { week, replan }
 }
 
 /// `fulcrum plan [--week W] [--replan] --format json`: the week's accepted plan, or a proposal.
-pub async fn plan(
-    State(s): State<AppState>,
-    Query(q): Query<PlanQuery>,
-) -> ApiResult<fulcrum_app::weekly::WeekPlan> {
+async fn plan(s: AppState, q: PlanQuery) -> Answer<weekly::WeekPlan> {
     let monday = monday_of(&s, given(&q.week)).await?;
-    Ok(Json(
-        fulcrum_app::weekly::week_plan(s.store.as_ref(), monday, s.clock.now(), q.replan.is_some())
-            .await?,
-    ))
+    let replan = q.replan.is_some();
+    Ok(weekly::week_plan(s.store.as_ref(), monday, s.clock.now(), replan).await?)
 }
 
 /// `fulcrum review [--week W] --format json`
-pub async fn review(
-    State(s): State<AppState>,
-    Query(q): Query<PeriodQuery>,
-) -> ApiResult<fulcrum_app::weekly::ReviewView> {
+async fn review(s: AppState, q: PeriodQuery) -> Answer<weekly::ReviewView> {
     let monday = monday_of(&s, given(&q.week)).await?;
-    Ok(Json(
-        fulcrum_app::weekly::review_week(s.store.as_ref(), monday, s.clock.now()).await?,
-    ))
+    Ok(weekly::review_week(s.store.as_ref(), monday, s.clock.now()).await?)
 }
 
 /// `fulcrum inbox list --format json`
-pub async fn inbox(State(s): State<AppState>) -> ApiResult<fulcrum_app::inbox::InboxView> {
-    Ok(Json(
-        fulcrum_app::inbox::list(s.store.as_ref(), false, s.clock.now()).await?,
-    ))
+async fn inbox(s: AppState) -> Answer<fulcrum_app::inbox::InboxView> {
+    Ok(fulcrum_app::inbox::list(s.store.as_ref(), false, s.clock.now()).await?)
 }
 
 /// `fulcrum rituals --format json`
-pub async fn rituals(
-    State(s): State<AppState>,
-) -> ApiResult<Vec<fulcrum_core::rituals::RitualStatus>> {
-    Ok(Json(
-        fulcrum_app::rituals::status_all(s.store.as_ref(), s.clock.now()).await?,
-    ))
+async fn rituals(s: AppState) -> Answer<Vec<fulcrum_core::rituals::RitualStatus>> {
+    Ok(fulcrum_app::rituals::status_all(s.store.as_ref(), s.clock.now()).await?)
 }
 
-/// `?all=1`, `?include_private=1` and the filters of the people endpoints.
-#[derive(Debug, Default, Deserialize)]
-pub struct PeopleQuery {
-    pub all: Option<String>,
-    pub include_private: Option<String>,
-    pub person: Option<String>,
-    pub from: Option<String>,
+query! {
+    /// `?all=1`, `?include_private=1` and the filters of the people endpoints.
+    PeopleQuery { all, include_private, person, from }
 }
 
 impl PeopleQuery {
@@ -209,13 +194,8 @@ fn person_path(id: &str) -> Result<i64, Failure> {
 }
 
 /// `fulcrum people list [--all] [--include-private] --format json`
-pub async fn people(
-    State(s): State<AppState>,
-    Query(q): Query<PeopleQuery>,
-) -> ApiResult<fulcrum_app::people::PeopleList> {
-    Ok(Json(
-        fulcrum_app::people::list(s.store.as_ref(), q.all(), q.privacy()).await?,
-    ))
+async fn people(s: AppState, q: PeopleQuery) -> Answer<fulcrum_app::people::PeopleList> {
+    Ok(fulcrum_app::people::list(s.store.as_ref(), q.all(), q.privacy()).await?)
 }
 
 /// `fulcrum people show ID [--include-private] --format json`
@@ -242,109 +222,89 @@ pub async fn agenda(
 }
 
 /// `fulcrum one-on-ones [--include-private] --format json`: everyone's 1:1s.
-pub async fn one_on_ones(
-    State(s): State<AppState>,
-    Query(q): Query<PeopleQuery>,
-) -> ApiResult<Vec<fulcrum_app::people::PersonOneOnOnes>> {
-    Ok(Json(
-        fulcrum_app::people::all_one_on_ones(s.store.as_ref(), s.clock.now(), q.privacy()).await?,
-    ))
+async fn one_on_ones(
+    s: AppState,
+    q: PeopleQuery,
+) -> Answer<Vec<fulcrum_app::people::PersonOneOnOnes>> {
+    Ok(fulcrum_app::people::all_one_on_ones(s.store.as_ref(), s.clock.now(), q.privacy()).await?)
 }
 
 /// `fulcrum feedback list [--person ID] [--direction D] [--from] [--to] --format json`
-pub async fn feedback(
-    State(s): State<AppState>,
-    Query(q): Query<crate::pages::feedback::FeedbackQuery>,
-) -> ApiResult<fulcrum_app::feedback::FeedbackView> {
-    Ok(Json(
-        fulcrum_app::feedback::list(s.store.as_ref(), q.filter()?, s.clock.now()).await?,
-    ))
+async fn feedback(
+    s: AppState,
+    q: crate::pages::feedback::FeedbackQuery,
+) -> Answer<fulcrum_app::feedback::FeedbackView> {
+    Ok(fulcrum_app::feedback::list(s.store.as_ref(), q.filter()?, s.clock.now()).await?)
 }
 
 /// `fulcrum feedback mine --format json`
-pub async fn my_feedback(
-    State(s): State<AppState>,
-) -> ApiResult<fulcrum_app::feedback::MyFeedback> {
-    Ok(Json(
-        fulcrum_app::feedback::mine(s.store.as_ref(), s.clock.now()).await?,
-    ))
+async fn my_feedback(s: AppState) -> Answer<fulcrum_app::feedback::MyFeedback> {
+    Ok(fulcrum_app::feedback::mine(s.store.as_ref(), s.clock.now()).await?)
 }
 
 /// `fulcrum delegate list [--all] [--person ID] --format json`
-pub async fn delegations(
-    State(s): State<AppState>,
-    Query(q): Query<PeopleQuery>,
-) -> ApiResult<fulcrum_app::delegation::DelegationsView> {
+async fn delegations(
+    s: AppState,
+    q: PeopleQuery,
+) -> Answer<fulcrum_app::delegation::DelegationsView> {
     let person = q.person.as_deref().map(person_path).transpose()?;
-    Ok(Json(
-        fulcrum_app::delegation::list(s.store.as_ref(), q.all(), person, s.clock.now()).await?,
-    ))
+    Ok(fulcrum_app::delegation::list(s.store.as_ref(), q.all(), person, s.clock.now()).await?)
 }
 
 /// `fulcrum delegate candidates --format json`
-pub async fn delegation_candidates(
-    State(s): State<AppState>,
-) -> ApiResult<fulcrum_app::delegation::Candidates> {
-    Ok(Json(
-        fulcrum_app::delegation::candidates(s.store.as_ref(), &s.rules, s.clock.now()).await?,
-    ))
+async fn delegation_candidates(s: AppState) -> Answer<fulcrum_app::delegation::Candidates> {
+    Ok(fulcrum_app::delegation::candidates(s.store.as_ref(), &s.rules, s.clock.now()).await?)
 }
 
 /// `fulcrum delegate vacation-test [--from DATE] --format json`
-pub async fn vacation_test(
-    State(s): State<AppState>,
-    Query(q): Query<PeopleQuery>,
-) -> ApiResult<fulcrum_core::delegation::VacationTest> {
+async fn vacation_test(
+    s: AppState,
+    q: PeopleQuery,
+) -> Answer<fulcrum_core::delegation::VacationTest> {
     let from = crate::pages::people::query_date(&q.from, "from")?;
-    Ok(Json(
+    Ok(
         fulcrum_app::delegation::vacation_test(s.store.as_ref(), &s.rules, from, s.clock.now())
             .await?,
-    ))
+    )
 }
 
 /// The relationships page's data: contacts, commitments and preps.
-pub async fn relationships(
-    State(s): State<AppState>,
-) -> ApiResult<fulcrum_app::relationships::Overview> {
-    Ok(Json(
-        fulcrum_app::relationships::overview(s.store.as_ref(), s.clock.now()).await?,
-    ))
+async fn relationships(s: AppState) -> Answer<fulcrum_app::relationships::Overview> {
+    Ok(fulcrum_app::relationships::overview(s.store.as_ref(), s.clock.now()).await?)
 }
 
 /// `fulcrum onboarding --format json`: every plan.
-pub async fn onboarding(
-    State(s): State<AppState>,
-) -> ApiResult<Vec<fulcrum_app::people::Onboarding>> {
-    Ok(Json(
-        fulcrum_app::onboarding::all(s.store.as_ref(), s.clock.now()).await?,
-    ))
+async fn onboarding(s: AppState) -> Answer<Vec<fulcrum_app::people::Onboarding>> {
+    Ok(fulcrum_app::onboarding::all(s.store.as_ref(), s.clock.now()).await?)
 }
 
 /// The addresses this module answers.
 pub(crate) fn routes() -> axum::Router<AppState> {
-    use axum::routing::get;
     axum::Router::new()
-        .route("/api/report", get(report))
-        .route("/api/dashboard", get(dashboard))
-        .route("/api/week", get(week))
-        .route("/api/sources", get(sources))
-        .route("/api/rules", get(rules))
-        .route("/api/rules/explain", get(explain))
-        .route("/api/settings", get(settings))
-        .route("/api/tasks", get(tasks))
-        .route("/api/plan", get(plan))
-        .route("/api/review", get(review))
-        .route("/api/inbox", get(inbox))
-        .route("/api/rituals", get(rituals))
-        .route("/api/people", get(people))
+        .route("/api/report", json(report))
+        .route("/api/dashboard", json(dashboard))
+        .route("/api/week", json(week))
+        .route("/api/sources", json_of(sources))
+        .route("/api/rules", json_of(rules))
+        .route("/api/rules/explain", json(explain))
+        .route("/api/settings", json_of(settings))
+        .route("/api/tasks", json_of(tasks))
+        .route("/api/plan", json(plan))
+        .route("/api/review", json(review))
+        .route("/api/inbox", json_of(inbox))
+        .route("/api/rituals", json_of(rituals))
+        .route("/api/people", json(people))
         .route("/api/people/{id}", get(person))
         .route("/api/people/{id}/agenda", get(agenda))
-        .route("/api/one-on-ones", get(one_on_ones))
-        .route("/api/feedback", get(feedback))
-        .route("/api/feedback/mine", get(my_feedback))
-        .route("/api/delegations", get(delegations))
-        .route("/api/delegations/candidates", get(delegation_candidates))
-        .route("/api/delegations/vacation-test", get(vacation_test))
-        .route("/api/relationships", get(relationships))
-        .route("/api/onboarding", get(onboarding))
+        .route("/api/one-on-ones", json(one_on_ones))
+        .route("/api/feedback", json(feedback))
+        .route("/api/feedback/mine", json_of(my_feedback))
+        .route("/api/delegations", json(delegations))
+        .route(
+            "/api/delegations/candidates",
+            json_of(delegation_candidates),
+        )
+        .route("/api/delegations/vacation-test", json(vacation_test))
+        .route("/api/relationships", json_of(relationships))
+        .route("/api/onboarding", json_of(onboarding))
 }

@@ -1,30 +1,31 @@
-//! Reports built for one state of the data are kept for the next request that asks the same.
+//! Pages' data built for one state of the store are kept for the next request that asks the
+//! same.
 //!
-//! A report is a pure function of the profile, the rules, the stored events and commits and
-//! "now". The key holds the question (what, which period, "now") and a fingerprint of the data:
-//! a counter of the changes made through the pages, the profile, the rules file's text, the
-//! time logged by hand and every source with its last import and counts (an import from the CLI changes its source's
-//! row). So a change through the pages, the CLI or an editor invalidates what was built. With the system clock, "now" is taken
-//! to the minute so that requests within one minute can share an answer.
+//! A dashboard, a week or a person's page is a pure function of the owner's rows, the rules
+//! file and "now". The key holds the question (what, which period or person, "now") and a
+//! fingerprint of the data: the store's revision for this owner (triggers move it on every
+//! write, from the pages, the CLI or another process), the rules file's text and a counter of
+//! the changes made through the pages. So a change from anywhere makes a new key. With the
+//! system clock, "now" is taken to the minute so that requests within one minute can share an
+//! answer.
 
 use crate::AppState;
 use fulcrum_app::Result;
 use fulcrum_app::clock::Clock;
+use fulcrum_core::privacy::Privacy;
 use jiff::Timestamp;
+use std::any::Any;
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::future::Future;
+use std::sync::{Arc, Mutex};
 
 const MAX_ENTRIES: usize = 64;
+
+type Entry = Arc<dyn Any + Send + Sync>;
 
 #[derive(Default)]
 pub struct Cache {
     entries: Mutex<HashMap<String, Entry>>,
-}
-
-#[derive(Clone)]
-enum Entry {
-    Dashboard(std::sync::Arc<fulcrum_app::dashboard::Dashboard>),
-    Week(std::sync::Arc<fulcrum_app::dashboard::WeekView>),
 }
 
 fn fnv(bytes: &[u8], mut h: u64) -> u64 {
@@ -46,23 +47,18 @@ pub fn now(clock: &Clock) -> Timestamp {
 }
 
 impl Cache {
-    /// What the answers depend on besides the question.
+    /// What the answers depend on besides the question: one small query and one file read.
     async fn fingerprint(s: &AppState) -> Result<u64> {
         let generation = s.generation.load(std::sync::atomic::Ordering::SeqCst);
         let mut h = fnv(&generation.to_le_bytes(), 0xcbf2_9ce4_8422_2325u64);
-        let profile = s.store.profile().await?;
-        h = fnv(&serde_json::to_vec(&profile).unwrap_or_default(), h);
-        let sources = fulcrum_app::sources::list(s.store.as_ref()).await?;
-        h = fnv(&serde_json::to_vec(&sources).unwrap_or_default(), h);
-        // Time logged by hand, from the CLI as well as the pages: a few hundred short rows.
-        let manual = s.store.manual_entries_between(i64::MIN, i64::MAX).await?;
-        h = fnv(&serde_json::to_vec(&manual).unwrap_or_default(), h);
+        h = fnv(&s.store.revision().await?.to_le_bytes(), h);
         let rules = std::fs::read(&s.rules).unwrap_or_default();
         Ok(fnv(&rules, h))
     }
 
-    fn get(&self, key: &str) -> Option<Entry> {
-        self.entries.lock().ok()?.get(key).cloned()
+    fn get<T: Send + Sync + 'static>(&self, key: &str) -> Option<Arc<T>> {
+        let entry = self.entries.lock().ok()?.get(key).cloned()?;
+        entry.downcast::<T>().ok()
     }
 
     fn put(&self, key: String, e: Entry) {
@@ -75,37 +71,46 @@ impl Cache {
     }
 }
 
+/// The answer to `question` for the current data: kept, or built by `build` and kept.
+async fn kept<T, F>(s: &AppState, question: String, build: F) -> Result<Arc<T>>
+where
+    T: Send + Sync + 'static,
+    F: Future<Output = Result<T>>,
+{
+    let key = format!("{question} {:x}", Cache::fingerprint(s).await?);
+    if let Some(hit) = s.cache.get::<T>(&key) {
+        return Ok(hit);
+    }
+    let built = Arc::new(build.await?);
+    s.cache.put(key, built.clone());
+    Ok(built)
+}
+
 pub async fn dashboard(
     s: &AppState,
     period: &fulcrum_app::report::Period,
     now: Timestamp,
-) -> Result<std::sync::Arc<fulcrum_app::dashboard::Dashboard>> {
-    let key = format!(
-        "dashboard {period:?} {now} {:x}",
-        Cache::fingerprint(s).await?
-    );
-    if let Some(Entry::Dashboard(d)) = s.cache.get(&key) {
-        return Ok(d);
-    }
-    let d = std::sync::Arc::new(
-        fulcrum_app::dashboard::build(s.store.as_ref(), &s.rules, period, now).await?,
-    );
-    s.cache.put(key, Entry::Dashboard(d.clone()));
-    Ok(d)
+) -> Result<Arc<fulcrum_app::dashboard::Dashboard>> {
+    let build = fulcrum_app::dashboard::build(s.store.as_ref(), &s.rules, period, now);
+    kept(s, format!("dashboard {period:?} {now}"), build).await
 }
 
 pub async fn week(
     s: &AppState,
     monday: jiff::civil::Date,
     now: Timestamp,
-) -> Result<std::sync::Arc<fulcrum_app::dashboard::WeekView>> {
-    let key = format!("week {monday} {now} {:x}", Cache::fingerprint(s).await?);
-    if let Some(Entry::Week(w)) = s.cache.get(&key) {
-        return Ok(w);
-    }
-    let w = std::sync::Arc::new(
-        fulcrum_app::dashboard::week(s.store.as_ref(), &s.rules, monday, now).await?,
-    );
-    s.cache.put(key, Entry::Week(w.clone()));
-    Ok(w)
+) -> Result<Arc<fulcrum_app::dashboard::WeekView>> {
+    let build = fulcrum_app::dashboard::week(s.store.as_ref(), &s.rules, monday, now);
+    kept(s, format!("week {monday} {now}"), build).await
+}
+
+/// A person's page, private notes shown or hidden as asked.
+pub async fn person(
+    s: &AppState,
+    id: i64,
+    now: Timestamp,
+    privacy: Privacy,
+) -> Result<Arc<fulcrum_app::people::PersonPage>> {
+    let build = fulcrum_app::people::page(s.store.as_ref(), id, now, privacy);
+    kept(s, format!("person {id} {privacy:?} {now}"), build).await
 }

@@ -4,7 +4,7 @@ use crate::AppState;
 use axum::extract::Path;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use maud::{DOCTYPE, Markup, html};
+use maud::{DOCTYPE, Markup, Render, html};
 
 const STYLE: &str = include_str!("../assets/style.css");
 const SCRIPT: &str = include_str!("../assets/app.js");
@@ -164,6 +164,33 @@ pub fn frame(state: &AppState, title: &str, nav: Nav, notices: &[Notice], body: 
                     }
                 }
             }
+        }
+    }
+}
+
+/// A page's title and, under it, what the page is for: the left of its `div.page-head`.
+pub fn page_title(title: impl Render, meta: impl Render) -> Markup {
+    html! {
+        div {
+            h1 { (title) }
+            p.meta { (meta) }
+        }
+    }
+}
+
+/// The title of a page about one ISO week (`Week 10`, `Timeline 10`) with its dates
+/// `[from, to)`.
+pub fn week_title(
+    id: &str,
+    word: &str,
+    week: &str,
+    from: jiff::civil::Date,
+    to: jiff::civil::Date,
+) -> Markup {
+    html! {
+        h1 id=(id) data-week=(week) data-from=(from.to_string()) {
+            (word) " " (week.rsplit('-').next().unwrap_or(week))
+            span.sub { (crate::fmt::range(from, to)) }
         }
     }
 }

@@ -5,6 +5,8 @@
 //! addressed to this machine (a defence against DNS rebinding), and every change goes through
 //! a POST form carrying a per-process secret token.
 
+#[macro_use]
+mod query;
 mod api;
 mod cache;
 mod charts;

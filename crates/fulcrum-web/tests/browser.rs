@@ -4,8 +4,11 @@
 
 mod common;
 
-use common::browser::{Driver, attr, click, find, number, select, serve, type_into, wait_for};
-use common::{add_person, demo, someone, team_calendar};
+use common::browser::{
+    attr, chromium_with_demo, click, close, find, number, open, select, submit, text_of, type_into,
+    wait_for,
+};
+use common::{Demo, add_person, someone, team_calendar};
 use fantoccini::{Client, Locator};
 use fulcrum_app::people::{self, NewPerson};
 use fulcrum_app::report::{self, Period};
@@ -39,20 +42,13 @@ async fn assert_dashboard_matches(c: &Client, r: &Report) {
     }
     for day in &r.days {
         let css = format!("#days tr[data-date='{}']", day.date);
-        assert_eq!(
-            number(c, &css, "data-meeting-minutes").await,
-            day.meeting_minutes,
-            "{} meetings",
-            day.date
-        );
-        assert_eq!(
-            number(c, &css, "data-longest-focus").await,
-            day.longest_focus_minutes
-        );
-        assert_eq!(
-            number(c, &css, "data-after-hours").await,
-            day.after_hours_minutes
-        );
+        for (name, minutes) in [
+            ("data-meeting-minutes", day.meeting_minutes),
+            ("data-longest-focus", day.longest_focus_minutes),
+            ("data-after-hours", day.after_hours_minutes),
+        ] {
+            assert_eq!(number(c, &css, name).await, minutes, "{} {name}", day.date);
+        }
         let commits = format!("#commits g[data-date='{}']", day.date);
         assert_eq!(
             number(c, &commits, "data-commits").await,
@@ -85,12 +81,10 @@ fn lead_minutes(r: &Report) -> i64 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_web_interface_in_chromium() {
-    let Some(driver) = Driver::start() else {
+    let Some((driver, d, _)) = chromium_with_demo().await else {
         return;
     };
-    let d = demo().await;
-    let (server, base) = serve(&d).await;
-    let c = driver.client().await;
+    let (server, base, c) = open(&driver, &d).await;
     let this_week = date(2026, 3, 2);
     let last_week = date(2026, 2, 23);
 
@@ -200,8 +194,7 @@ async fn the_web_interface_in_chromium() {
         lead_minutes(&after)
     );
 
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    close(c, server).await;
 }
 
 /// Adds a task through the Tasks page's form.
@@ -226,10 +219,9 @@ async fn task_id(c: &Client, title: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_weekly_loop_in_chromium() {
-    let Some(driver) = Driver::start() else {
+    let Some((driver, d, _)) = chromium_with_demo().await else {
         return;
     };
-    let d = demo().await;
     let last_id = {
         let store = d.store().await;
         store
@@ -241,8 +233,7 @@ async fn the_weekly_loop_in_chromium() {
             .max()
             .unwrap_or(0)
     };
-    let (server, base) = serve(&d).await;
-    let c = driver.client().await;
+    let (server, base, c) = open(&driver, &d).await;
 
     // (a) Triage: two new tasks, one of which does not need the lead and goes to delegate.
     add_task(&c, &base, "Migrate the CI runners", true, "").await;
@@ -267,7 +258,7 @@ async fn the_weekly_loop_in_chromium() {
     click(&c, "#needs_me-no").await;
     click(&c, "#triage-submit").await;
     wait_for(&c, &format!("#triage[data-task-id='{rfc}']")).await;
-    let notice = wait_for(&c, "#notice").await.text().await.unwrap();
+    let notice = text_of(&c, "#notice").await;
     assert!(notice.contains("is now in delegate"), "{notice}");
     click(&c, "#skip_matters-yes").await;
     click(&c, "#depended_on-yes").await;
@@ -305,14 +296,7 @@ async fn the_weekly_loop_in_chromium() {
         link.attr("href").await.unwrap().unwrap(),
         "/plan/export.ics?week=2026-W11"
     );
-    assert!(
-        wait_for(&c, "#notice")
-            .await
-            .text()
-            .await
-            .unwrap()
-            .contains("Accepted the plan")
-    );
+    assert!(text_of(&c, "#notice").await.contains("Accepted the plan"));
 
     // (c) Journal: write the expected weekly entry and see the ritual done.
     c.goto(&format!("{base}/journal")).await.unwrap();
@@ -328,7 +312,7 @@ async fn the_weekly_loop_in_chromium() {
         wait_for(&c, "#section-accomplishments").await;
         type_into(&c, "#section-accomplishments", "Shipped the cache rollout").await;
         click(&c, "#save-entry").await;
-        let notice = wait_for(&c, "#notice").await.text().await.unwrap();
+        let notice = text_of(&c, "#notice").await;
         assert!(notice.contains("Saved the entry"), "{notice}");
         written += 1;
         c.goto(&format!("{base}/journal")).await.unwrap();
@@ -336,8 +320,7 @@ async fn the_weekly_loop_in_chromium() {
     }
     assert!(number(&c, card, "data-streak").await > streak);
 
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    close(c, server).await;
 }
 
 fn absolute(p: &Path) -> String {
@@ -363,13 +346,9 @@ fn history_rows(p: &people::PersonPage) -> Vec<(String, String)> {
 }
 
 /// A report with this address, for the test alone: anyone the demo has with it is archived.
-async fn fresh_report(
-    store: &dyn fulcrum_store::Store,
-    now: jiff::Timestamp,
-    name: &str,
-    email: &str,
-    interests: &str,
-) -> i64 {
+async fn fresh_report(d: &Demo, name: &str, email: &str, interests: &str) -> i64 {
+    let store = d.store().await;
+    let store = store.as_ref();
     for p in people::list(store, false, Privacy::Hide)
         .await
         .unwrap()
@@ -386,28 +365,19 @@ async fn fresh_report(
             working_style: Some(WorkingStyle::DeepDiver),
             ..someone(name, email, Relation::Report)
         },
-        now,
+        d.now,
     )
     .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_persons_page_in_chromium() {
-    let Some(driver) = Driver::start() else {
+    let Some((driver, d, store)) = chromium_with_demo().await else {
         return;
     };
-    let d = demo().await;
-    let store = d.store().await;
     let s = store.as_ref();
     // The demo calendar has biweekly 1:1s with Priya.
-    let priya = fresh_report(
-        s,
-        d.now,
-        "Priya Nair",
-        "priya.nair@example.com",
-        "observability",
-    )
-    .await;
+    let priya = fresh_report(&d, "Priya Nair", "priya.nair@example.com", "observability").await;
     let before = people::page(s, priya, d.now, Privacy::Hide).await.unwrap();
     let held = before
         .one_on_ones
@@ -498,8 +468,7 @@ async fn a_persons_page_in_chromium() {
     let expected = people::page(s, priya, d.now, Privacy::Hide).await.unwrap();
     assert!(history_rows(&expected).iter().any(|(st, _)| st == "logged"));
 
-    let (server, base) = serve(&d).await;
-    let c = driver.client().await;
+    let (server, base, c) = open(&driver, &d).await;
     c.goto(&format!("{base}/people")).await.unwrap();
     click(&c, &format!("#people-table tr[data-person-id='{priya}'] a")).await;
     wait_for(&c, &format!("#person[data-person-id='{priya}']")).await;
@@ -558,7 +527,7 @@ async fn a_persons_page_in_chromium() {
         "#agenda-theirs li[data-item-text='Promotion timeline'][data-kind='agenda']",
     )
     .await;
-    let notice = wait_for(&c, "#notice").await.text().await.unwrap();
+    let notice = text_of(&c, "#notice").await;
     assert!(notice.contains("Added to the agenda"), "{notice}");
     let agenda = one_on_ones::agenda(s, priya, d.now).await.unwrap();
     assert!(
@@ -611,38 +580,26 @@ async fn a_persons_page_in_chromium() {
     click(&c, "#hide-private").await;
     wait_for(&c, "#show-private").await;
 
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    close(c, server).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_delegation_flow_in_chromium() {
-    let Some(driver) = Driver::start() else {
+    let Some((driver, d, store)) = chromium_with_demo().await else {
         return;
     };
-    let d = demo().await;
-    let store = d.store().await;
     let s = store.as_ref();
     let noor = fresh_report(
-        s,
-        d.now,
+        &d,
         "Noor Haddad",
         "noor.haddad@people-test.example",
         "code review, pull requests",
     )
     .await;
-    fresh_report(
-        s,
-        d.now,
-        "Ben Ortiz",
-        "ben.ortiz@people-test.example",
-        "hiring",
-    )
-    .await;
+    fresh_report(&d, "Ben Ortiz", "ben.ortiz@people-test.example", "hiring").await;
     let candidates = delegation::candidates(s, &d.rules, d.now).await.unwrap();
 
-    let (server, base) = serve(&d).await;
-    let c = driver.client().await;
+    let (server, base, c) = open(&driver, &d).await;
 
     // 1. A candidate from the delegation page, or a title of our own when there is none.
     c.goto(&format!("{base}/delegation")).await.unwrap();
@@ -701,11 +658,7 @@ async fn the_delegation_flow_in_chromium() {
 
     // 3. Handing over is refused, naming what is missing.
     click(&c, "#hand-over-submit").await;
-    let refusal = wait_for(&c, "div.notice.failed")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let refusal = text_of(&c, "div.notice.failed").await;
     assert!(
         refusal.contains("achievable, relevant, time-bound, trackable"),
         "{refusal}"
@@ -743,33 +696,29 @@ async fn the_delegation_flow_in_chromium() {
     assert!(number(&c, "#check-ins", "data-count").await >= 1);
 
     // 5. A check-in.
-    type_into(
+    submit(
         &c,
         "#check-in-note",
         "Two updates merged, one blocked on CI",
+        "#check-in-submit",
+        "#check-ins[data-done='1']",
     )
     .await;
-    click(&c, "#check-in-submit").await;
-    wait_for(&c, "#check-ins[data-done='1']").await;
 
     // 6. A one-way close is refused; both ways closes it.
     click(&c, "#outcome-met").await;
     type_into(&c, "#close-what_worked", "Clear rules for what to merge").await;
     click(&c, "#close-submit").await;
-    let refusal = wait_for(&c, "div.notice.failed")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let refusal = text_of(&c, "div.notice.failed").await;
     assert!(refusal.contains("goes both ways"), "{refusal}");
-    type_into(
+    submit(
         &c,
         "#close-their_feedback",
         "Tell me earlier which services matter most",
+        "#close-submit",
+        "#delegation[data-status='done']",
     )
     .await;
-    click(&c, "#close-submit").await;
-    wait_for(&c, "#delegation[data-status='done']").await;
     wait_for(&c, "#follow-up").await;
 
     let done = delegation::show(s, id.parse().unwrap(), d.now)
@@ -795,8 +744,7 @@ async fn the_delegation_flow_in_chromium() {
         1
     );
 
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    close(c, server).await;
 }
 
 /// Each `.act` of each day column of the timeline `css`: its box in the page
@@ -834,12 +782,10 @@ async fn timeline_boxes(c: &Client, css: &str) -> Vec<Vec<(f64, f64, f64, f64, S
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn overlapping_events_on_the_plan_timeline_sit_side_by_side() {
-    let Some(driver) = Driver::start() else {
+    let Some((driver, d, _)) = chromium_with_demo().await else {
         return;
     };
-    let d = demo().await;
-    let (server, base) = serve(&d).await;
-    let c = driver.client().await;
+    let (server, base, c) = open(&driver, &d).await;
     // The demo's current week has meetings at the same time (a mentoring session over the PR
     // review slot, a stakeholder sync inside a focus block) around the accepted plan's blocks.
     c.goto(&format!("{base}/plan?week=2026-W10")).await.unwrap();
@@ -864,18 +810,16 @@ async fn overlapping_events_on_the_plan_timeline_sit_side_by_side() {
             }
         }
     }
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    close(c, server).await;
 }
 
 /// The week timeline shows all-day events in their own row above the hours, says what each
 /// does to the day, and takes time logged by hand from a form on the same page.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_weeks_all_day_row_and_manual_time_in_chromium() {
-    let Some(driver) = Driver::start() else {
+    let Some((driver, d, _)) = chromium_with_demo().await else {
         return;
     };
-    let d = demo().await;
     {
         let store = d.store().await;
         let ics = [
@@ -902,8 +846,7 @@ async fn the_weeks_all_day_row_and_manual_time_in_chromium() {
             .await
             .unwrap();
     }
-    let (server, base) = serve(&d).await;
-    let c = driver.client().await;
+    let (server, base, c) = open(&driver, &d).await;
     c.goto(&format!("{base}/week?week=2026-W10")).await.unwrap();
     wait_for(&c, ".timeline .allday-item").await;
     let rows = c
@@ -961,6 +904,5 @@ async fn the_weeks_all_day_row_and_manual_time_in_chromium() {
     assert_eq!(logged, "think");
     let source = attr(&c, "tr[data-title='Strategy memo']", "data-source").await;
     assert_eq!(source, "manual");
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    close(c, server).await;
 }

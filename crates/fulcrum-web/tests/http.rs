@@ -123,16 +123,9 @@ async fn the_api_returns_what_the_cli_prints() {
 
     // Bad input gets the CLI's message and a 4xx, as JSON.
     let r = get(&state, "/api/report?week=2026-W99").await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(
-        r.json()["error"]
-            .as_str()
-            .unwrap()
-            .contains("is not an ISO week")
-    );
+    r.assert_error(StatusCode::BAD_REQUEST, "is not an ISO week");
     let r = get(&state, "/api/report?from=2026-03-01").await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(r.body.contains("go together"), "{}", r.body);
+    r.assert_says(StatusCode::BAD_REQUEST, "go together");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -243,8 +236,7 @@ async fn uploads_import_or_say_clearly_what_is_wrong() {
     // Larger than the limit: 413 and a sentence, nothing stored.
     let big = vec![b'x'; fulcrum_web::UPLOAD_LIMIT_BYTES + 1024];
     let r = upload(&state, Some(&token), "huge.ics", &big).await;
-    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
-    assert!(r.body.contains("larger than the 16 MB"), "{}", r.body);
+    r.assert_says(StatusCode::PAYLOAD_TOO_LARGE, "larger than the 16 MB");
     assert!(r.body.contains("id=\"notice\""));
 
     // A broken calendar: the parser's line number, on the page, with a 4xx.
@@ -391,8 +383,7 @@ async fn every_page_renders_and_bad_input_is_shown_on_the_page() {
         ("tentative", "true"),
     ];
     let r = post_form(&state, "/settings", &form).await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(r.body.contains("nine to five"), "{}", r.body);
+    r.assert_says(StatusCode::BAD_REQUEST, "nine to five");
     let store = d.store().await;
     let p = profile::require(store.as_ref()).await.unwrap();
     assert_eq!(p.emails, ["alex.rivera@example.com"]);
@@ -419,12 +410,7 @@ async fn every_page_renders_and_bad_input_is_shown_on_the_page() {
         ],
     )
     .await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(
-        r.body.contains("not a valid regular expression"),
-        "{}",
-        r.body
-    );
+    r.assert_says(StatusCode::BAD_REQUEST, "not a valid regular expression");
     let _ = TODAY;
 }
 
@@ -447,11 +433,9 @@ async fn an_empty_store_asks_to_be_set_up() {
     };
     let state = fulcrum_web::AppState::open(&config, addr).await.unwrap();
     let r = get(&state, "/").await;
-    assert_eq!(r.status, StatusCode::OK);
-    assert!(r.body.contains("Welcome to Fulcrum"));
+    r.assert_says(StatusCode::OK, "Welcome to Fulcrum");
     let r = get(&state, "/api/report").await;
-    assert_eq!(r.status, StatusCode::CONFLICT);
-    assert!(r.json()["error"].as_str().unwrap().contains("Settings"));
+    r.assert_error(StatusCode::CONFLICT, "Settings");
     let token = state.csrf_token().to_string();
     let r = post_form(
         &state,

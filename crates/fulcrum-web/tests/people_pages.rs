@@ -6,7 +6,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::client::{Reply, get, post, post_ok};
+use common::client::{Forms, forms_of, get, post, post_ok, post_refused};
 use common::{Demo, add_person, demo, someone};
 use fulcrum_app::people::{self, NewObservation, NewPerson};
 use fulcrum_app::{delegation, feedback, onboarding, one_on_ones, relationships};
@@ -25,64 +25,9 @@ const PERSON_MARK: &str = "PERSON-PRIVATE-7f3a9";
 /// In the private notes of a logged 1:1 with Rhea.
 const NOTE_MARK: &str = "ONE-ON-ONE-PRIVATE-91c2e";
 
-/// Posts with the token and expects the page back with `status` and `message`.
-async fn post_refused(
-    state: &AppState,
-    uri: &str,
-    form: &[(&str, &str)],
-    status: StatusCode,
-    message: &str,
-) -> Reply {
-    let token = state.csrf_token().to_string();
-    let mut form = form.to_vec();
-    form.push(("csrf", &token));
-    let r = post(state, uri, &form).await;
-    assert_eq!(r.status, status, "{uri}: {}", r.body);
-    assert!(r.body.contains("Not done"), "{uri}: no notice");
-    assert!(
-        r.body.contains(message),
-        "{uri}: {message:?} not in {}",
-        r.body
-    );
-    r
-}
-
-/// Posts `form` of `id`'s page with the token and expects the 303 back to the page, saying
-/// `done` (the start of what follows `?done=`).
-async fn on_page(
-    state: &AppState,
-    id: i64,
-    form: &str,
-    fields: &[(&str, &str)],
-    done: &str,
-) -> String {
-    post_ok(
-        state,
-        &format!("/people/{id}/{form}"),
-        fields,
-        &format!("/people/{id}?done={done}"),
-    )
-    .await
-}
-
-/// Posts `form` of `id`'s page with the token and expects the page back with `status` and
-/// `message`.
-async fn refused_on_page(
-    state: &AppState,
-    id: i64,
-    form: &str,
-    fields: &[(&str, &str)],
-    status: StatusCode,
-    message: &str,
-) -> Reply {
-    post_refused(
-        state,
-        &format!("/people/{id}/{form}"),
-        fields,
-        status,
-        message,
-    )
-    .await
+/// The forms of the page of the person `id`.
+fn person_page(state: &AppState, id: i64) -> Forms<'_> {
+    forms_of(state, format!("/people/{id}"))
 }
 
 /// Every id once, and no tag with two `class` attributes (maud writes both when a tag has
@@ -757,6 +702,7 @@ async fn the_person_forms_change_the_store() {
     let store = d.store().await;
     let s = store.as_ref();
     let r = t.rhea;
+    let rhea = person_page(&state, r);
     let page_of = |id| people::page(s, id, d.now, Privacy::Include);
 
     // A person, from the form and from a calendar suggestion.
@@ -781,6 +727,7 @@ async fn the_person_forms_change_the_store() {
     let kai: i64 = location["/people/".len()..location.find('?').unwrap()]
         .parse()
         .unwrap();
+    let kai_page = person_page(&state, kai);
     let p = people::get(s, kai, Privacy::Include).await.unwrap();
     assert_eq!(
         p.emails,
@@ -821,58 +768,51 @@ async fn the_person_forms_change_the_store() {
     );
 
     // Edit: blank fields clear, and private notes only change when the form showed them.
-    on_page(
-        &state,
-        kai,
-        "edit",
-        &[
-            ("name", "Kai Ito"),
-            ("emails", "kai.ito@people-test.example"),
-            ("relation", "report"),
-            ("team", ""),
-            ("cadence", "14"),
-            ("interests", "rust"),
-        ],
-        "person-updated",
-    )
-    .await;
+    kai_page
+        .ok(
+            "edit",
+            &[
+                ("name", "Kai Ito"),
+                ("emails", "kai.ito@people-test.example"),
+                ("relation", "report"),
+                ("team", ""),
+                ("cadence", "14"),
+                ("interests", "rust"),
+            ],
+            "person-updated",
+        )
+        .await;
     let p = people::get(s, kai, Privacy::Include).await.unwrap();
     assert_eq!((p.relation, p.team.clone()), (Relation::Report, None));
     assert_eq!(p.emails, ["kai.ito@people-test.example"]);
     assert_eq!(p.private_notes.as_deref(), Some("Prefers mornings"));
-    on_page(
-        &state,
-        kai,
-        "edit",
-        &[("private_notes", "Moved to mornings"), ("private", "1")],
-        "person-updated&private=1",
-    )
-    .await;
+    kai_page
+        .ok(
+            "edit",
+            &[("private_notes", "Moved to mornings"), ("private", "1")],
+            "person-updated&private=1",
+        )
+        .await;
     let p = people::get(s, kai, Privacy::Include).await.unwrap();
     assert_eq!(p.private_notes.as_deref(), Some("Moved to mornings"));
     assert_eq!(p.interests, ["rust"], "fields not sent are left alone");
-    refused_on_page(
-        &state,
-        kai,
-        "edit",
-        &[("cadence", "often")],
-        StatusCode::BAD_REQUEST,
-        "expected a whole number",
-    )
-    .await;
+    kai_page
+        .refused(
+            "edit",
+            &[("cadence", "often")],
+            StatusCode::BAD_REQUEST,
+            "expected a whole number",
+        )
+        .await;
 
     // The agenda: add, tick off.
-    on_page(
-        &state,
-        r,
+    rhea.ok(
         "items",
         &[("text", "Conference budget"), ("kind", "mine")],
         "item-added",
     )
     .await;
-    on_page(
-        &state,
-        r,
+    rhea.ok(
         "items",
         &[
             ("text", "Book the training"),
@@ -892,14 +832,8 @@ async fn the_person_forms_change_the_store() {
         .unwrap();
     assert_eq!(training.item.due, Some(date(2026, 3, 13)));
     let training = training.item.id.to_string();
-    on_page(
-        &state,
-        r,
-        "items/close",
-        &[("item", &training)],
-        "item-closed",
-    )
-    .await;
+    rhea.ok("items/close", &[("item", &training)], "item-closed")
+        .await;
     let a = one_on_ones::agenda(s, r, d.now).await.unwrap();
     assert!(
         !a.agenda
@@ -907,9 +841,7 @@ async fn the_person_forms_change_the_store() {
             .iter()
             .any(|x| x.item.text == "Book the training")
     );
-    on_page(
-        &state,
-        r,
+    rhea.ok(
         "items/close",
         &[("item", &training), ("reopen", "1")],
         "item-reopened",
@@ -923,18 +855,15 @@ async fn the_person_forms_change_the_store() {
             .iter()
             .any(|x| x.item.text == "Book the training")
     );
-    refused_on_page(
-        &state,
-        kai,
-        "items/close",
-        &[("item", &training)],
-        StatusCode::NOT_FOUND,
-        "is not on this person's agenda",
-    )
-    .await;
-    refused_on_page(
-        &state,
-        r,
+    kai_page
+        .refused(
+            "items/close",
+            &[("item", &training)],
+            StatusCode::NOT_FOUND,
+            "is not on this person's agenda",
+        )
+        .await;
+    rhea.refused(
         "items",
         &[("text", "x"), ("kind", "someday")],
         StatusCode::BAD_REQUEST,
@@ -951,9 +880,7 @@ async fn the_person_forms_change_the_store() {
         .unwrap()
         .id
         .to_string();
-    on_page(
-        &state,
-        r,
+    rhea.ok(
         "log",
         &[
             ("held_on", "2026-03-04"),
@@ -997,20 +924,19 @@ async fn the_person_forms_change_the_store() {
             .iter()
             .any(|x| x.item.text == "pick two goals" && x.item.owner == Owner::Them)
     );
-    let refused = refused_on_page(
-        &state,
-        r,
-        "log",
-        &[
-            ("form", "log"),
-            ("held_on", "2026-03-04"),
-            ("shared_notes", "Typed before the refusal"),
-            ("topic", "reflection"),
-        ],
-        StatusCode::BAD_REQUEST,
-        "is already logged",
-    )
-    .await;
+    let refused = rhea
+        .refused(
+            "log",
+            &[
+                ("form", "log"),
+                ("held_on", "2026-03-04"),
+                ("shared_notes", "Typed before the refusal"),
+                ("topic", "reflection"),
+            ],
+            StatusCode::BAD_REQUEST,
+            "is already logged",
+        )
+        .await;
     let form = refused.section("log-one-on-one");
     assert!(
         form.contains("Typed before the refusal"),
@@ -1020,9 +946,7 @@ async fn the_person_forms_change_the_store() {
         form.contains("value=\"reflection\" id=\"log-topic-reflection\" checked"),
         "{form}"
     );
-    refused_on_page(
-        &state,
-        r,
+    rhea.refused(
         "log",
         &[("held_on", "2026-03-03"), ("topic", "gossip")],
         StatusCode::BAD_REQUEST,
@@ -1031,9 +955,7 @@ async fn the_person_forms_change_the_store() {
     .await;
 
     // Observations.
-    on_page(
-        &state,
-        r,
+    rhea.ok(
         "observe",
         &[("energy", "2"), ("context", "1:1"), ("note", "quiet")],
         "observed",
@@ -1041,9 +963,7 @@ async fn the_person_forms_change_the_store() {
     .await;
     let p = page_of(r).await.unwrap();
     assert_eq!(p.trend.latest, Some(2));
-    refused_on_page(
-        &state,
-        r,
+    rhea.refused(
         "observe",
         &[("energy", "9")],
         StatusCode::BAD_REQUEST,
@@ -1052,20 +972,19 @@ async fn the_person_forms_change_the_store() {
     .await;
 
     // Feedback: noted with its lint shown, delivered, followed up.
-    let location = on_page(
-        &state,
-        r,
-        "feedback",
-        &[
-            ("direction", "given"),
-            ("polarity", "constructive"),
-            ("situation", "Lately"),
-            ("behaviour", "I think you maybe always interrupt people"),
-            ("impact", ""),
-        ],
-        "feedback-added&lint=",
-    )
-    .await;
+    let location = rhea
+        .ok(
+            "feedback",
+            &[
+                ("direction", "given"),
+                ("polarity", "constructive"),
+                ("situation", "Lately"),
+                ("behaviour", "I think you maybe always interrupt people"),
+                ("impact", ""),
+            ],
+            "feedback-added&lint=",
+        )
+        .await;
     let page = get(&state, &location).await;
     let lint = page.section("feedback");
     assert!(lint.contains("id=\"lint-findings\""), "{lint}");
@@ -1092,17 +1011,13 @@ async fn the_person_forms_change_the_store() {
         .find(|l| l.feedback.behaviour.contains("interrupt"))
         .unwrap();
     assert_eq!(hedged.feedback.delivered_on, None);
-    on_page(
-        &state,
-        r,
+    rhea.ok(
         "feedback/deliver",
         &[("feedback", &hedged.feedback.id.to_string())],
         "feedback-delivered",
     )
     .await;
-    on_page(
-        &state,
-        r,
+    rhea.ok(
         "feedback/follow-up",
         &[
             ("feedback", &t.constructive.to_string()),
@@ -1111,9 +1026,7 @@ async fn the_person_forms_change_the_store() {
         "followed-up",
     )
     .await;
-    on_page(
-        &state,
-        r,
+    rhea.ok(
         "feedback",
         &[
             ("direction", "given"),
@@ -1144,47 +1057,41 @@ async fn the_person_forms_change_the_store() {
         .max_by_key(|f| f.id)
         .unwrap();
     assert_eq!(standup.delivered_on, Some(TODAY));
-    refused_on_page(
-        &state,
-        r,
+    rhea.refused(
         "feedback",
         &[("direction", "given"), ("behaviour", "x")],
         StatusCode::BAD_REQUEST,
         "positive (reinforcing) or constructive",
     )
     .await;
-    refused_on_page(
-        &state,
-        kai,
-        "feedback/deliver",
-        &[("feedback", &t.waiting.to_string())],
-        StatusCode::NOT_FOUND,
-        "is not this person's",
-    )
-    .await;
+    kai_page
+        .refused(
+            "feedback/deliver",
+            &[("feedback", &t.waiting.to_string())],
+            StatusCode::NOT_FOUND,
+            "is not this person's",
+        )
+        .await;
 
     // Contact, commitments.
-    on_page(
-        &state,
-        t.otto,
-        "contact",
-        &[
-            ("kind", "call"),
-            ("on", "2026-03-03"),
-            ("note", "quick call"),
-        ],
-        "contact-logged",
-    )
-    .await;
+    person_page(&state, t.otto)
+        .ok(
+            "contact",
+            &[
+                ("kind", "call"),
+                ("on", "2026-03-03"),
+                ("note", "quick call"),
+            ],
+            "contact-logged",
+        )
+        .await;
     let otto = page_of(t.otto).await.unwrap();
     assert!(
         otto.interactions
             .iter()
             .any(|i| i.on == date(2026, 3, 3) && i.kind == InteractionKind::Call)
     );
-    on_page(
-        &state,
-        r,
+    rhea.ok(
         "commitments",
         &[
             ("what", "Share the promotion criteria"),
@@ -1202,9 +1109,7 @@ async fn the_person_forms_change_the_store() {
         .unwrap();
     assert_eq!((c.person_id, c.due), (Some(r), date(2026, 3, 11)));
     let cid = c.id.to_string();
-    on_page(
-        &state,
-        r,
+    rhea.ok(
         "commitments/update",
         &[
             ("commitment", &cid),
@@ -1214,9 +1119,7 @@ async fn the_person_forms_change_the_store() {
         "commitment-updated",
     )
     .await;
-    on_page(
-        &state,
-        r,
+    rhea.ok(
         "commitments/close",
         &[("commitment", &cid), ("status", "done")],
         "commitment-done",
@@ -1236,51 +1139,49 @@ async fn the_person_forms_change_the_store() {
     assert_eq!(c.note.as_deref(), Some("half done"));
 
     // Onboarding: a plan for Kai, a step done and undone, a step of one's own.
-    on_page(
-        &state,
-        kai,
-        "onboarding/start",
-        &[("start", "2026-03-02")],
-        "onboarding-started",
-    )
-    .await;
-    on_page(&state, kai, "onboarding/step", &[("seq", "2")], "step-done").await;
-    on_page(
-        &state,
-        kai,
-        "onboarding/steps",
-        &[("title", "Shadow an on-call shift"), ("due", "2026-04-01")],
-        "step-added",
-    )
-    .await;
+    kai_page
+        .ok(
+            "onboarding/start",
+            &[("start", "2026-03-02")],
+            "onboarding-started",
+        )
+        .await;
+    kai_page
+        .ok("onboarding/step", &[("seq", "2")], "step-done")
+        .await;
+    kai_page
+        .ok(
+            "onboarding/steps",
+            &[("title", "Shadow an on-call shift"), ("due", "2026-04-01")],
+            "step-added",
+        )
+        .await;
     let plan = onboarding::show(s, kai, d.now).await.unwrap();
     assert_eq!(plan.progress.done, 1);
     assert!(plan.steps.iter().find(|x| x.seq == 2).unwrap().is_done());
     assert_eq!(plan.steps.last().unwrap().title, "Shadow an on-call shift");
-    on_page(
-        &state,
-        kai,
-        "onboarding/step",
-        &[("seq", "2"), ("undo", "1")],
-        "step-undone",
-    )
-    .await;
+    kai_page
+        .ok(
+            "onboarding/step",
+            &[("seq", "2"), ("undo", "1")],
+            "step-undone",
+        )
+        .await;
     assert_eq!(
         onboarding::show(s, kai, d.now).await.unwrap().progress.done,
         0
     );
-    refused_on_page(
-        &state,
-        kai,
-        "onboarding/start",
-        &[],
-        StatusCode::BAD_REQUEST,
-        "already has an onboarding plan",
-    )
-    .await;
+    kai_page
+        .refused(
+            "onboarding/start",
+            &[],
+            StatusCode::BAD_REQUEST,
+            "already has an onboarding plan",
+        )
+        .await;
 
     // Archive and restore: hidden, never removed.
-    on_page(&state, kai, "archive", &[], "person-archived").await;
+    kai_page.ok("archive", &[], "person-archived").await;
     let list = people::list(s, false, Privacy::Hide).await.unwrap();
     assert!(!list.people.iter().any(|p| p.id == kai));
     assert!(people::get(s, kai, Privacy::Hide).await.unwrap().archived);
@@ -1294,7 +1195,7 @@ async fn the_person_forms_change_the_store() {
             .section("people")
             .contains(&format!("data-person-id=\"{kai}\""))
     );
-    on_page(&state, kai, "restore", &[], "person-restored").await;
+    kai_page.ok("restore", &[], "person-restored").await;
     assert!(!people::get(s, kai, Privacy::Hide).await.unwrap().archived);
     assert_eq!(
         onboarding::show(s, kai, d.now).await.unwrap().steps.len(),
@@ -1323,8 +1224,7 @@ async fn feedback_delegation_relationships_and_onboarding_forms() {
     )
     .await;
     let page = get(&state, &location).await;
-    assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("Noted the feedback."));
+    page.assert_says(StatusCode::OK, "Noted the feedback.");
     let mine = feedback::mine(s, d.now).await.unwrap();
     assert!(
         mine.open_requests
@@ -1716,6 +1616,7 @@ async fn deleting_a_person_asks_first_and_says_what_goes() {
     let store = d.store().await;
     let s = store.as_ref();
     let r = t.rhea;
+    let rhea = person_page(&state, r);
     let records = s.person_records(r).await.unwrap();
     assert!(records.total() > 5);
 
@@ -1741,18 +1642,14 @@ async fn deleting_a_person_asks_first_and_says_what_goes() {
     );
 
     // Without the confirmation nothing goes.
-    refused_on_page(
-        &state,
-        r,
+    rhea.refused(
         "delete",
         &[],
         StatusCode::BAD_REQUEST,
         "nothing was deleted",
     )
     .await;
-    refused_on_page(
-        &state,
-        r,
+    rhea.refused(
         "delete",
         &[("confirm", "maybe")],
         StatusCode::BAD_REQUEST,
@@ -1762,7 +1659,7 @@ async fn deleting_a_person_asks_first_and_says_what_goes() {
     assert_eq!(s.person_records(r).await.unwrap(), records);
 
     // Archiving instead keeps everything.
-    on_page(&state, r, "archive", &[], "person-archived").await;
+    rhea.ok("archive", &[], "person-archived").await;
     assert!(people::get(s, r, Privacy::Hide).await.unwrap().archived);
     assert_eq!(s.person_records(r).await.unwrap(), records);
     let page = get(&state, &format!("/people/{r}/delete")).await;
@@ -1801,6 +1698,7 @@ async fn deleting_a_person_asks_first_and_says_what_goes() {
 async fn private_notes_stay_private_unless_asked_for() {
     let (_d, t, state) = team_state().await;
     let r = t.rhea;
+    let rhea = person_page(&state, r);
     let marks = [PERSON_MARK, NOTE_MARK];
     // Without asking: none of the markers anywhere.
     for uri in [
@@ -1884,9 +1782,7 @@ async fn private_notes_stay_private_unless_asked_for() {
     assert!(page.section("private-notes").contains(PERSON_MARK));
     assert!(page.section("history").contains(NOTE_MARK));
     // A form posted from the private view comes back to it.
-    on_page(
-        &state,
-        r,
+    rhea.ok(
         "observe",
         &[("energy", "3"), ("private", "1")],
         "observed&private=1",

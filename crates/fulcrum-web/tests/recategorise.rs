@@ -176,11 +176,9 @@ async fn an_event_on_the_timeline_becomes_a_rule_after_a_preview() {
 async fn the_page_refuses_what_it_cannot_turn_into_a_rule() {
     let (_d, state) = demo_state().await;
     let r = get(&state, "/week/recategorise").await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(r.body.contains("week timeline"), "{}", r.body);
+    r.assert_says(StatusCode::BAD_REQUEST, "week timeline");
     let r = get(&state, "/week/recategorise?title=Standup&category=coding").await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(r.body.contains("coding"), "{}", r.body);
+    r.assert_says(StatusCode::BAD_REQUEST, "coding");
     let r = get(
         &state,
         "/week/recategorise?title=Standup&category=build&scope=fuzzy",

@@ -5,18 +5,15 @@
 
 mod common;
 
-use common::browser::{Driver, click, serve, wait_for};
-use common::demo;
+use common::browser::{chromium_with_demo, click, close, open, wait_for};
 use fantoccini::Locator;
 use fulcrum_store::SourceKind;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn removing_a_source_in_chromium() {
-    let Some(driver) = Driver::start() else {
+    let Some((driver, d, store)) = chromium_with_demo().await else {
         return;
     };
-    let d = demo().await;
-    let store = d.store().await;
     let cal = store
         .sources()
         .await
@@ -25,8 +22,7 @@ async fn removing_a_source_in_chromium() {
         .find(|s| s.kind == SourceKind::CalendarFile)
         .expect("the demo's calendar");
     let preview = store.source_removal(cal.id).await.unwrap();
-    let (server, base) = serve(&d).await;
-    let c = driver.client().await;
+    let (server, base, c) = open(&driver, &d).await;
 
     c.goto(&format!("{base}/sources")).await.unwrap();
     let row = format!("#sources-table tr[data-source-id='{}']", cal.id);
@@ -48,6 +44,5 @@ async fn removing_a_source_in_chromium() {
     assert!(c.find(Locator::Css(&row)).await.is_err(), "the row is gone");
     assert!(store.source(cal.id).await.unwrap().is_none());
     assert!(store.events_between(0, i64::MAX).await.unwrap().is_empty());
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    close(c, server).await;
 }

@@ -82,8 +82,7 @@ async fn removing_a_source_shows_what_goes_then_asks_for_the_form() {
     .await;
     assert_eq!(foreign.status, StatusCode::FORBIDDEN);
     let r = post(&state, &uri, &[("csrf", &token)]).await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(r.body.contains("nothing was removed"), "{}", r.body);
+    r.assert_says(StatusCode::BAD_REQUEST, "nothing was removed");
     assert!(store.source(cal.id).await.unwrap().is_some());
     assert_eq!(
         store.events_between(0, i64::MAX).await.unwrap().len(),

@@ -40,8 +40,7 @@ async fn the_weekly_pages_render() {
     }
     // Without an accepted plan, the review says so and points to the plan.
     let r = get(&state, "/review?week=2025-W02").await;
-    assert_eq!(r.status, StatusCode::NOT_FOUND);
-    assert!(r.body.contains("had no accepted plan"), "{}", r.body);
+    r.assert_says(StatusCode::NOT_FOUND, "had no accepted plan");
     assert!(r.body.contains("href=\"/plan?week=2025-W02\""));
     for (uri, status) in [
         ("/plan?week=2026-W99", StatusCode::BAD_REQUEST),
@@ -119,8 +118,7 @@ async fn tasks_are_added_finished_dropped_and_triaged() {
     )
     .await;
     let page = get(&state, &location).await;
-    assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("Added the task."));
+    page.assert_says(StatusCode::OK, "Added the task.");
     let delegate = page.section("q-delegate");
     assert!(
         delegate.contains("Answer the audit questionnaire"),
@@ -253,9 +251,9 @@ async fn tasks_are_added_finished_dropped_and_triaged() {
 async fn an_accepted_plan_exports_its_blocks() {
     let (d, state) = demo_state().await;
     // Next week has nothing accepted yet.
-    let r = get(&state, "/plan/export.ics?week=2026-W11").await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(r.body.contains("no accepted plan"), "{}", r.body);
+    get(&state, "/plan/export.ics?week=2026-W11")
+        .await
+        .assert_says(StatusCode::BAD_REQUEST, "no accepted plan");
     let page = get(&state, "/plan?week=2026-W11").await;
     assert!(!page.body.contains("id=\"export-ics\""));
     post_ok(
@@ -325,8 +323,7 @@ async fn an_accepted_plan_exports_its_blocks() {
     )
     .await;
     let page = get(&state, &location).await;
-    assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("Keep Thursday mornings free"));
+    page.assert_says(StatusCode::OK, "Keep Thursday mornings free");
     assert!(page.body.contains("id=\"done-trend\""));
     let token = state.csrf_token().to_string();
     let r = post(
@@ -335,8 +332,7 @@ async fn an_accepted_plan_exports_its_blocks() {
         &[("week", "2026-W11"), ("adjustment", " "), ("csrf", &token)],
     )
     .await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(r.body.contains("the adjustment is empty"));
+    r.assert_says(StatusCode::BAD_REQUEST, "the adjustment is empty");
 }
 
 /// The `data-task-id` and `data-start` of each row of the page's block list.
@@ -596,8 +592,7 @@ async fn inbox_items_are_added_sorted_and_decided() {
         &[("text", "Something"), ("from", ""), ("csrf", &token)],
     )
     .await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(r.body.contains("who asked it"), "{}", r.body);
+    r.assert_says(StatusCode::BAD_REQUEST, "who asked it");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -614,8 +609,7 @@ async fn journal_entries_are_saved_and_exported() {
         ],
     )
     .await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(r.body.contains("is empty: nothing was saved"), "{}", r.body);
+    r.assert_says(StatusCode::BAD_REQUEST, "is empty: nothing was saved");
     let location = post_ok(
         &state,
         "/journal/weekly-journal",
@@ -759,13 +753,7 @@ async fn the_weekly_api_returns_what_the_cli_prints() {
         assert_eq!(r.json(), expected, "{uri}");
     }
     let r = get(&state, "/api/review?week=2025-W02").await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(
-        r.json()["error"]
-            .as_str()
-            .unwrap()
-            .contains("no accepted plan")
-    );
+    r.assert_error(StatusCode::BAD_REQUEST, "no accepted plan");
     assert_eq!(
         get(&state, "/api/plan?week=soon").await.status,
         StatusCode::BAD_REQUEST

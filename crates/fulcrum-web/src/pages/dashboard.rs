@@ -2,6 +2,7 @@
 
 use super::{legend, week_nav};
 use crate::api::PeriodQuery;
+use crate::components::stat;
 use crate::layout::{self, Nav, frame, respond};
 use crate::{AppState, Failure, cache, charts, fmt};
 use axum::extract::{Query, State};
@@ -60,16 +61,6 @@ fn welcome(s: &AppState) -> Markup {
     frame(s, "Welcome", Nav::Dashboard, &[], body)
 }
 
-fn stat(id: &str, label: &str, value: String, value_raw: i64, sub: String) -> Markup {
-    html! {
-        div.stat data-stat=(id) data-value=(value_raw) {
-            span.stat-label { (label) }
-            span.stat-value { (value) }
-            span.stat-sub { (sub) }
-        }
-    }
-}
-
 fn render(d: &Dashboard, now: jiff::Timestamp) -> Markup {
     let r = &d.report;
     let current_monday = time::parse_zone(&r.timezone)
@@ -82,10 +73,7 @@ fn render(d: &Dashboard, now: jiff::Timestamp) -> Markup {
     html! {
         div.page-head {
             div {
-                h1 #week-label data-week=(d.week) data-from=(r.from.to_string()) {
-                    "Week " (d.week.rsplit('-').next().unwrap_or(&d.week))
-                    span.sub { (fmt::range(r.from, r.to)) }
-                }
+                (layout::week_title("week-label", "Week", &d.week, r.from, r.to))
                 p.meta #progress data-state=(r.progress.state) {
                     @if !r.progress.label.is_empty() { (r.progress.label) " · " }
                     (r.timezone) " · " a href=(format!("/week?week={}", d.week)) { "See the week's timeline" }
@@ -105,7 +93,7 @@ fn render(d: &Dashboard, now: jiff::Timestamp) -> Markup {
                 format!("{}, {}", fulcrum_app::markdown::plural(t.meetings, "meeting", "meetings"), fulcrum_app::markdown::plural(t.one_on_ones, "1:1", "1:1s"))))
             (stat("focus-minutes", "Focus blocks", fmt::duration(t.focus_minutes), t.focus_minutes,
                 format!("longest {}", fmt::duration(t.longest_focus_minutes))))
-            (stat("commits", "Commits", t.commits.to_string(), t.commits.into(),
+            (stat("commits", "Commits", t.commits.to_string(), i64::from(t.commits),
                 format!("on {}", fulcrum_app::markdown::plural(t.coding_days, "day", "days"))))
             (stat("after-hours-minutes", "After hours", fmt::duration(t.after_hours_minutes),
                 t.after_hours_minutes, format!("{} on the weekend", fmt::duration(t.weekend_minutes))))
@@ -198,10 +186,4 @@ fn ahead(r: &fulcrum_core::Report) -> Markup {
             }
         }
     }
-}
-
-/// The addresses this module answers.
-pub(crate) fn routes() -> axum::Router<AppState> {
-    use axum::routing::get;
-    axum::Router::new().route("/", get(page))
 }

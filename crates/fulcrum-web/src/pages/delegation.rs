@@ -4,8 +4,11 @@
 //! `/delegation/{id}`: one delegation from draft to handover, check-ins and the two-way
 //! follow-up.
 
-use super::people::{Sub, flag, head, here, hm, plural, query_date, sub_nav, warnings_box};
+use super::people::{
+    Here, Sub, flag, head, here, hm, load, plural, query_date, sub_nav, warnings_box,
+};
 use super::{Fields, chip, done_notice, post_for_id, see_other};
+use crate::components::{form_field, wide_form_field};
 use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, fmt};
@@ -34,35 +37,26 @@ pub fn enc(s: &str) -> String {
         .collect()
 }
 
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct DelegationQuery {
-    pub done: Option<String>,
-    pub all: Option<String>,
-    pub from: Option<String>,
+query! {
+    DelegationQuery { done, all, from }
 }
 
 /// `GET /delegation`
 pub async fn page(State(s): State<AppState>, Query(q): Query<DelegationQuery>) -> Response {
     let notices: Vec<Notice> = done_notice(q.done.as_deref()).into_iter().collect();
-    let result = async {
-        let h = here(&s).await?;
+    let everything = async |h: &Here| {
         let view = delegation::list(s.store.as_ref(), true, None, h.now).await?;
         let candidates = delegation::candidates(s.store.as_ref(), &s.rules, h.now).await?;
         let from = query_date(&q.from, "from")?;
         let vacation = delegation::vacation_test(s.store.as_ref(), &s.rules, from, h.now).await?;
-        Ok::<_, Failure>((view, candidates, vacation))
-    }
-    .await;
-    let (view, candidates, vacation) = match result {
+        Ok((view, candidates, vacation))
+    };
+    let (_, (view, candidates, vacation)) = match load(&s, everything).await {
         Ok(x) => x,
-        Err(f) => return layout::failure_page(&s, Nav::People, &f),
+        Err(page) => return page,
     };
     let body = html! {
-        (head("Delegation", html! {
-            "Hand over work with complete expectations, in the style that fits the person, check in while it "
-            "runs and close it with a follow-up that goes both ways. Spread it: the one who gets the work is the "
-            "one who grows."
-        }, Sub::Delegation))
+        (head(Sub::Delegation))
         (warnings_box("delegation-warnings", "What the delegations say", &view.warnings,
             "Nothing about your delegations needs attention."))
         (list(&view, flag(&q.all)))
@@ -192,12 +186,8 @@ fn vacation_card(v: &VacationTest) -> Markup {
     }
 }
 
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct NewQuery {
-    pub title: Option<String>,
-    pub category: Option<String>,
-    pub origin: Option<String>,
-    pub person: Option<String>,
+query! {
+    NewQuery { title, category, origin, person }
 }
 
 fn category_of(v: Option<&str>) -> Result<Option<Category>, Failure> {
@@ -353,16 +343,14 @@ async fn new_render(
         form.card.filters #rank-form method="get" action="/delegation/new" {
             @if let Some(o) = typed.get("origin") { input type="hidden" name="origin" value=(o); }
             div.fields {
-                div.field.wide {
-                    label for="rank-title" { "What are you handing over?" }
+                (wide_form_field("rank-title", "What are you handing over?", html! {
                     input #rank-title type="text" name="title" value=(title) placeholder="Run the weekly dependency updates";
-                }
-                div.field {
-                    label for="rank-category" { "Kind of work" }
+                }))
+                (form_field("rank-category", "Kind of work", html! {
                     select #rank-category name="category" {
                         @for c in Category::ALL { option value=(c.as_str()) selected[category == Some(c)] { (c) } }
                     }
-                }
+                }))
             }
             button.btn type="submit" #rank-submit { "Who could take it?" }
         }
@@ -399,10 +387,7 @@ fn expectations_of(f: &Fields) -> Result<Expectations, Failure> {
 pub async fn add(State(s): State<AppState>, CheckedForm(f): CheckedForm) -> Response {
     let result = async {
         let h = here(&s).await?;
-        let person_id = f
-            .get("person")
-            .and_then(|p| p.parse().ok())
-            .ok_or_else(|| Failure::bad_request("choose who takes it"))?;
+        let person_id = f.person("choose who takes it")?;
         let new = NewDelegation {
             person_id,
             title: f.get("title").unwrap_or_default(),
@@ -557,16 +542,14 @@ async fn show_render(
                 form #edit-form method="post" action=(format!("{base}/edit")) {
                     (csrf_field(s))
                     div.fields {
-                        div.field.wide {
-                            label for="edit-title" { "What" }
+                        (wide_form_field("edit-title", "What", html! {
                             input #edit-title type="text" name="title" value=(typed_or("title", d.title.clone()));
-                        }
-                        div.field {
-                            label for="edit-category" { "Kind of work" }
+                        }))
+                        (form_field("edit-category", "Kind of work", html! {
                             select #edit-category name="category" {
                                 @for c in Category::ALL { option value=(c.as_str()) selected[c == d.category] { (c) } }
                             }
-                        }
+                        }))
                         (style_choice(Some(d.style), false))
                         (expectation_fields(&value, h.today))
                     }
@@ -709,7 +692,7 @@ where
 
 /// `POST /delegation/{id}/edit`: `title`, `category`, `style` and the expectations; a blank
 /// expectation clears it.
-async fn edit(s: AppState, id: i64, f: Fields) -> Result<&'static str, Failure> {
+pub(super) async fn edit(s: AppState, id: i64, f: Fields) -> Result<&'static str, Failure> {
     let raw = |n: &str| f.raw(n).map(str::to_string);
     let e = DelegationEdit {
         title: f.get("title"),
@@ -729,13 +712,13 @@ async fn edit(s: AppState, id: i64, f: Fields) -> Result<&'static str, Failure> 
 
 /// `POST /delegation/{id}/hand-over`: refused, with what is missing, until the expectations are
 /// complete.
-async fn hand_over(s: AppState, id: i64, _f: Fields) -> Result<&'static str, Failure> {
+pub(super) async fn hand_over(s: AppState, id: i64, _f: Fields) -> Result<&'static str, Failure> {
     delegation::hand_over(s.store.as_ref(), id, crate::cache::now(&s.clock)).await?;
     Ok("handed-over")
 }
 
 /// `POST /delegation/{id}/check-in`: `note`.
-async fn check_in(s: AppState, id: i64, f: Fields) -> Result<&'static str, Failure> {
+pub(super) async fn check_in(s: AppState, id: i64, f: Fields) -> Result<&'static str, Failure> {
     delegation::check_in(
         s.store.as_ref(),
         id,
@@ -748,7 +731,7 @@ async fn check_in(s: AppState, id: i64, f: Fields) -> Result<&'static str, Failu
 
 /// `POST /delegation/{id}/close`: `outcome`, `what_worked`, `challenges`, `do_better`,
 /// `their_feedback`; refused when the follow-up goes only one way.
-async fn close(s: AppState, id: i64, f: Fields) -> Result<&'static str, Failure> {
+pub(super) async fn close(s: AppState, id: i64, f: Fields) -> Result<&'static str, Failure> {
     let outcome = f
         .word("outcome", Outcome::parse, &Outcome::words())?
         .ok_or_else(|| {
@@ -772,31 +755,16 @@ async fn close(s: AppState, id: i64, f: Fields) -> Result<&'static str, Failure>
 }
 
 /// `POST /delegation/{id}/cancel`
-async fn cancel(s: AppState, id: i64, _f: Fields) -> Result<&'static str, Failure> {
+pub(super) async fn cancel(s: AppState, id: i64, _f: Fields) -> Result<&'static str, Failure> {
     delegation::cancel(s.store.as_ref(), id, crate::cache::now(&s.clock)).await?;
     Ok("delegation-cancelled")
 }
 
 /// The route of a form on a delegation's page: [`handle`] with `change`.
-fn form<F, Fut>(change: F) -> axum::routing::MethodRouter<AppState>
+pub(super) fn form<F, Fut>(change: F) -> axum::routing::MethodRouter<AppState>
 where
     F: FnOnce(AppState, i64, Fields) -> Fut + Clone + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<&'static str, Failure>> + Send + 'static,
 {
     post_for_id(move |s, id, f| handle(s, id, f, change))
-}
-
-/// The addresses this module answers.
-pub(crate) fn routes() -> axum::Router<AppState> {
-    use axum::routing::{get, post};
-    axum::Router::new()
-        .route("/delegation", get(page))
-        .route("/delegation/new", get(new_page))
-        .route("/delegation/add", post(add))
-        .route("/delegation/{id}", get(show))
-        .route("/delegation/{id}/edit", form(edit))
-        .route("/delegation/{id}/hand-over", form(hand_over))
-        .route("/delegation/{id}/check-in", form(check_in))
-        .route("/delegation/{id}/close", form(close))
-        .route("/delegation/{id}/cancel", form(cancel))
 }

@@ -2,9 +2,12 @@
 //! delivered, follow-ups due, the balance each person gets, a form to note feedback, a check
 //! for a draft that stores nothing, and "my feedback": what others told the lead, by theme.
 
-use super::people::{Sub, head, here, markdown, plural, query_date, warnings_box};
+use super::people::{Here, Sub, head, here, load, markdown, plural, query_date, warnings_box};
 use super::{Fields, done_notice, see_other};
-use crate::components::{lint_list, new_feedback, sbi, sbi_fields};
+use crate::components::{
+    Col::{Num, Text},
+    card, columns, form_field, lint_list, new_feedback, sbi, sbi_fields, wide_form_field,
+};
 use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, fmt};
@@ -17,46 +20,34 @@ use fulcrum_core::people::Person;
 use jiff::civil::Date;
 use maud::{Markup, html};
 
-#[derive(Debug, Default, Clone, serde::Deserialize)]
-pub struct FeedbackQuery {
-    pub person: Option<String>,
-    pub direction: Option<String>,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub done: Option<String>,
-    pub lint: Option<String>,
+query! {
+    FeedbackQuery { person, direction, from, to, done, lint }
+}
+
+/// A word of a query read by `parse`: blank counts as not given, and a word `parse` refuses
+/// is answered with what was `expected`.
+fn query_word<T>(
+    v: &Option<String>,
+    name: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    expected: &str,
+) -> Result<Option<T>, Failure> {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(|v| {
+            parse(v).ok_or_else(|| Failure::bad_request(format!("{name} = {v:?}: {expected}")))
+        })
+        .transpose()
 }
 
 impl FeedbackQuery {
     pub fn filter(&self) -> Result<Filter, Failure> {
-        let person_id = match self
-            .person
-            .as_deref()
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
-            None => None,
-            Some(p) => Some(p.parse::<i64>().map_err(|_| {
-                Failure::bad_request(format!("person = {p:?}: expected a person's id"))
-            })?),
-        };
-        let direction = match self
-            .direction
-            .as_deref()
-            .map(str::trim)
-            .filter(|d| !d.is_empty())
-        {
-            None => None,
-            Some(d) => Some(Direction::parse(d).ok_or_else(|| {
-                Failure::bad_request(format!(
-                    "direction = {d:?}: choose one of {}",
-                    Direction::words()
-                ))
-            })?),
-        };
+        let id = |p: &str| p.parse::<i64>().ok();
+        let directions = format!("choose one of {}", Direction::words());
         Ok(Filter {
-            person_id,
-            direction,
+            person_id: query_word(&self.person, "person", id, "expected a person's id")?,
+            direction: query_word(&self.direction, "direction", Direction::parse, &directions)?,
             from: query_date(&self.from, "from")?,
             to: query_date(&self.to, "to")?,
         })
@@ -85,18 +76,16 @@ async fn render(
     draft: Option<Draft>,
     typed: Option<&Fields>,
 ) -> Response {
-    let result = async {
-        let h = here(s).await?;
+    let lists = async |h: &Here| {
         let filter = q.filter()?;
         let view = feedback::list(s.store.as_ref(), filter.clone(), h.now).await?;
         let everything = feedback::list(s.store.as_ref(), Filter::default(), h.now).await?;
         let mine = feedback::mine(s.store.as_ref(), h.now).await?;
-        Ok::<_, Failure>((h, filter, view, everything, mine))
-    }
-    .await;
-    let (h, filter, view, everything, mine) = match result {
+        Ok((filter, view, everything, mine))
+    };
+    let (h, (filter, view, everything, mine)) = match load(s, lists).await {
         Ok(x) => x,
-        Err(f) => return layout::failure_page(s, Nav::People, &f),
+        Err(page) => return page,
     };
     let people = super::people::active_people(s).await;
     let linted = lint
@@ -118,11 +107,7 @@ async fn render(
         );
     }
     let body = html! {
-        (head("Feedback", html! {
-            "Feedback as situation, behaviour and impact: given, received and asked for. Deliver it while it "
-            "still matters (the same day or within a few days), follow up on constructive feedback, and keep "
-            "an eye on who hears praise from you."
-        }, Sub::Feedback))
+        (head(Sub::Feedback))
         (warnings_box("feedback-warnings", "What the feedback says", &view.warnings,
             "Nothing about the feedback needs attention."))
         div.grid.spaced {
@@ -136,16 +121,14 @@ async fn render(
                 form #add-feedback method="post" action="/feedback/add" {
                     (csrf_field(s))
                     div.fields {
-                        div.field {
-                            label for="fb-person" { "With" }
+                        (form_field("fb-person", "With", html! {
                             (super::people::person_select("fb-person", "person", &people,
                                 typed.and_then(|f| f.get("person")).and_then(|p| p.parse().ok()), "someone else (name below)", false))
-                        }
-                        div.field {
-                            label for="fb-who" { "…or their name" }
+                        }))
+                        (form_field("fb-who", "…or their name", html! {
                             input #fb-who type="text" name="who" placeholder="a peer from another team"
                                 value=(typed.and_then(|f| f.raw("who")).unwrap_or(""));
-                        }
+                        }))
                         (sbi_fields("fb", h.today, typed))
                     }
                     button.btn.primary #add-feedback-submit type="submit" { "Note the feedback" }
@@ -189,74 +172,89 @@ fn line_item(l: &Line, actions: Markup) -> Markup {
     }
 }
 
-fn waiting(s: &AppState, v: &FeedbackView, today: Date) -> Markup {
+/// A card of feedback that waits on you (`id`, `title`): each piece with the form that settles
+/// it (`action`), what to do under the title, or `all_good` when nothing waits.
+fn waiting_card(
+    (id, title): (&str, &str),
+    lines: &[Line],
+    (all_good, hint): (&str, &str),
+    action: impl Fn(&Line) -> Markup,
+) -> Markup {
     html! {
-        section.card #waiting aria-labelledby="waiting-title" data-count=(v.waiting.len()) {
-            h2 #waiting-title { "Waiting to be delivered " span.count { (v.waiting.len()) } }
-            @if v.waiting.is_empty() {
-                p.all-good { "Nothing noted is waiting: everything was told while it mattered." }
+        section.card #(id) aria-labelledby=(format!("{id}-title")) data-count=(lines.len()) {
+            h2 #(format!("{id}-title")) { (title) " " span.count { (lines.len()) } }
+            @if lines.is_empty() {
+                p.all-good { (all_good) }
             } @else {
-                p.hint { "Feedback loses its value the longer it waits. Tell them, then mark it." }
+                p.hint { (hint) }
                 ul.feedback-items {
-                    @for l in &v.waiting {
-                        (line_item(l, html! {
-                            form.inline method="post" action="/feedback/deliver" {
-                                (csrf_field(s))
-                                input type="hidden" name="feedback" value=(l.feedback.id);
-                                input type="hidden" name="on" value=(today.to_string());
-                                button.btn.small type="submit" { "Delivered today" }
-                            }
-                        }))
-                    }
+                    @for l in lines { (line_item(l, action(l))) }
                 }
             }
         }
     }
 }
 
-fn follow_ups(s: &AppState, v: &FeedbackView) -> Markup {
-    html! {
-        section.card #follow-ups aria-labelledby="follow-ups-title" data-count=(v.follow_ups_due.len()) {
-            h2 #follow-ups-title { "Follow-ups due " span.count { (v.follow_ups_due.len()) } }
-            @if v.follow_ups_due.is_empty() {
-                p.all-good { "No constructive feedback waits for a follow-up." }
-            } @else {
-                p.hint { "Has anything changed since? Say what you noticed, good or not." }
-                ul.feedback-items {
-                    @for l in &v.follow_ups_due {
-                        (line_item(l, html! {
-                            form.decide method="post" action="/feedback/follow-up" {
-                                (csrf_field(s))
-                                input type="hidden" name="feedback" value=(l.feedback.id);
-                                label.visually-hidden for=(format!("fu-{}", l.feedback.id)) { "What changed since?" }
-                                input type="text" id=(format!("fu-{}", l.feedback.id)) name="note" placeholder="what changed since?";
-                                button.btn.small type="submit" { "Followed up" }
-                            }
-                        }))
-                    }
+fn waiting(s: &AppState, v: &FeedbackView, today: Date) -> Markup {
+    let says = (
+        "Nothing noted is waiting: everything was told while it mattered.",
+        "Feedback loses its value the longer it waits. Tell them, then mark it.",
+    );
+    waiting_card(
+        ("waiting", "Waiting to be delivered"),
+        &v.waiting,
+        says,
+        |l| {
+            html! {
+                form.inline method="post" action="/feedback/deliver" {
+                    (csrf_field(s))
+                    input type="hidden" name="feedback" value=(l.feedback.id);
+                    input type="hidden" name="on" value=(today.to_string());
+                    button.btn.small type="submit" { "Delivered today" }
                 }
             }
-        }
-    }
+        },
+    )
+}
+
+fn follow_ups(s: &AppState, v: &FeedbackView) -> Markup {
+    let says = (
+        "No constructive feedback waits for a follow-up.",
+        "Has anything changed since? Say what you noticed, good or not.",
+    );
+    waiting_card(
+        ("follow-ups", "Follow-ups due"),
+        &v.follow_ups_due,
+        says,
+        |l| {
+            let id = format!("fu-{}", l.feedback.id);
+            html! {
+                form.decide method="post" action="/feedback/follow-up" {
+                    (csrf_field(s))
+                    input type="hidden" name="feedback" value=(l.feedback.id);
+                    label.visually-hidden for=(id) { "What changed since?" }
+                    input type="text" id=(id) name="note" placeholder="what changed since?";
+                    button.btn.small type="submit" { "Followed up" }
+                }
+            }
+        },
+    )
 }
 
 fn balances(v: &FeedbackView) -> Markup {
     html! {
-        section.card #balances aria-labelledby="balances-title" data-count=(v.balances.len()) {
-            h2 #balances-title { "Balance per person" }
+        (card("balances", "Balance per person", v.balances.len(), html! {
             @if v.balances.is_empty() {
                 p.muted { "No reports yet, and no feedback given." }
             } @else {
                 div.table-wrap {
                     table {
                         thead { tr {
-                            th scope="col" { "Person" }
-                            th.num scope="col" { "Positive" }
-                            th.num scope="col" { "Constructive" }
-                            th.num scope="col" { "Ratio" }
-                            th.num scope="col" { "Since praise" }
-                            th.num scope="col" { "In time" }
-                            th.num scope="col" { "Waiting" }
+                            (columns(&[
+                                Text("Person"), Num("Positive"), Num("Constructive"),
+                                Num("Ratio"), Num("Since praise"), Num("In time"),
+                                Num("Waiting")
+                            ]))
                         } }
                         tbody {
                             @for b in &v.balances {
@@ -276,7 +274,7 @@ fn balances(v: &FeedbackView) -> Markup {
                     }
                 }
             }
-        }
+        }))
     }
 }
 
@@ -284,28 +282,24 @@ fn filters(q: &FeedbackQuery, f: &Filter, people: &[Person]) -> Markup {
     html! {
         form.card.filters #feedback-filters method="get" action="/feedback" {
             div.fields {
-                div.field {
-                    label for="filter-person" { "Person" }
+                (form_field("filter-person", "Person", html! {
                     select #filter-person name="person" {
                         option value="" { "everyone" }
                         @for p in people { option value=(p.id) selected[f.person_id == Some(p.id)] { (p.name) } }
                     }
-                }
-                div.field {
-                    label for="filter-direction" { "Direction" }
+                }))
+                (form_field("filter-direction", "Direction", html! {
                     select #filter-direction name="direction" {
                         option value="" { "all" }
                         @for d in Direction::ALL { option value=(d.as_str()) selected[f.direction == Some(*d)] { (d) } }
                     }
-                }
-                div.field {
-                    label for="filter-from" { "From" }
+                }))
+                (form_field("filter-from", "From", html! {
                     input #filter-from type="date" name="from" value=(q.from.clone().unwrap_or_default());
-                }
-                div.field {
-                    label for="filter-to" { "Until (not included)" }
+                }))
+                (form_field("filter-to", "Until (not included)", html! {
                     input #filter-to type="date" name="to" value=(q.to.clone().unwrap_or_default());
-                }
+                }))
             }
             button.btn type="submit" { "Show" }
             " " a.btn.quiet href="/feedback" { "Everything" }
@@ -348,11 +342,10 @@ fn check_form(s: &AppState, draft: Option<&Draft>) -> Markup {
             form #check-form method="post" action="/feedback/check" {
                 (csrf_field(s))
                 div.fields {
-                    div.field.wide {
-                        label for="draft-text" { "What you want to say" }
+                    (wide_form_field("draft-text", "What you want to say", html! {
                         textarea #draft-text name="draft" rows="4"
                             placeholder="I think you maybe always interrupt people in meetings" { (v("draft")) }
-                    }
+                    }))
                     details.wide {
                         summary { "…or as situation, behaviour and impact" }
                         div.fields {
@@ -556,16 +549,4 @@ pub async fn check(State(s): State<AppState>, CheckedForm(f): CheckedForm) -> Re
         None,
     )
     .await
-}
-
-/// The addresses this module answers.
-pub(crate) fn routes() -> axum::Router<AppState> {
-    use axum::routing::{get, post};
-    axum::Router::new()
-        .route("/feedback", get(page))
-        .route("/feedback/add", post(add))
-        .route("/feedback/deliver", post(deliver))
-        .route("/feedback/follow-up", post(follow_up))
-        .route("/feedback/check", post(check))
-        .route("/feedback/mine.md", get(mine_markdown))
 }

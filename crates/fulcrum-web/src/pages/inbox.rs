@@ -1,19 +1,19 @@
 //! `/inbox`: requests and problems waiting for a decision, most pressing first, with whose
 //! they are to solve.
 
-use super::{done_notice, field, see_other};
-use crate::extract::CheckedForm;
-use crate::layout::{Nav, Notice, csrf_field, frame, respond};
+use super::{Change, Done, Fields, done_notice, post_change};
+use crate::components::{adding_form, form_field, wide_form_field};
+use crate::layout::{Nav, Notice, csrf_field, frame, page_title, respond};
 use crate::{AppState, Failure, cache, fmt};
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use axum::routing::MethodRouter;
 use fulcrum_app::inbox::{self, InboxView, NewItem};
 use fulcrum_core::inbox::{Decision, InboxItem, Ownership};
 use fulcrum_core::time;
 use jiff::civil::Date;
 use maud::{Markup, html};
-use std::collections::HashMap;
 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct InboxQuery {
@@ -47,13 +47,10 @@ async fn render(s: &AppState, status: StatusCode, mut notices: Vec<Notice>) -> R
     };
     let body = html! {
         div.page-head {
-            div {
-                h1 { "Inbox" }
-                p.meta {
-                    "Asks and problems you chose to decide later instead of on the spot. Ask when an answer is "
-                    "really needed rather than assuming “now”, and sort out whose problem it is before taking it on."
-                }
-            }
+            (page_title("Inbox", html! {
+                "Asks and problems you chose to decide later instead of on the spot. Ask when an answer is "
+                "really needed rather than assuming “now”, and sort out whose problem it is before taking it on."
+            }))
         }
         @if let Some(v) = &view { (items(s, v, today)) }
         section.card aria-labelledby="add-item-title" { (add_form(s)) }
@@ -151,33 +148,30 @@ fn item(s: &AppState, i: &InboxItem, today: Date) -> Markup {
 }
 
 fn add_form(s: &AppState) -> Markup {
-    html! {
-        h2 #add-item-title { "Note an ask or a problem" }
-        form #add-item method="post" action="/inbox/add" {
-            (csrf_field(s))
-            div.fields {
-                div.field.wide {
-                    label for="item-text" { "What was asked" }
-                    input #item-text type="text" name="text" required placeholder="Review the vendor contract";
-                }
-                div.field {
-                    label for="item-from" { "Who asked" }
-                    input #item-from type="text" name="from" required placeholder="Dana";
-                }
-                div.field {
-                    label for="item-needed" { "Answer needed by" }
-                    input #item-needed type="date" name="needed_by";
-                }
-                div.field {
-                    label for="item-ownership" { "Whose problem is it?" }
-                    select #item-ownership name="ownership" {
-                        @for (o, label) in OWNERSHIPS { option value=(o.as_str()) { (label) } }
-                    }
-                }
+    let fields = html! {
+        (wide_form_field("item-text", "What was asked", html! {
+            input #item-text type="text" name="text" required placeholder="Review the vendor contract";
+        }))
+        (form_field("item-from", "Who asked", html! {
+            input #item-from type="text" name="from" required placeholder="Dana";
+        }))
+        (form_field("item-needed", "Answer needed by", html! {
+            input #item-needed type="date" name="needed_by";
+        }))
+        (form_field("item-ownership", "Whose problem is it?", html! {
+            select #item-ownership name="ownership" {
+                @for (o, label) in OWNERSHIPS { option value=(o.as_str()) { (label) } }
             }
-            button.btn.primary type="submit" #add-item-submit { "Add to the inbox" }
-        }
-    }
+        }))
+    };
+    let heading = ("add-item-title", "Note an ask or a problem");
+    adding_form(
+        s,
+        heading,
+        ("add-item", "/inbox/add"),
+        fields,
+        "Add to the inbox",
+    )
 }
 
 fn ownership(v: Option<String>) -> Result<Ownership, Failure> {
@@ -192,91 +186,45 @@ fn ownership(v: Option<String>) -> Result<Ownership, Failure> {
     }
 }
 
-fn item_id(form: &HashMap<String, String>) -> Result<i64, Failure> {
-    field(form, "id")
-        .and_then(|v| v.parse().ok())
-        .ok_or_else(|| Failure::bad_request("which item? The form did not say."))
+/// Draws the page again after a refused form.
+async fn again(s: AppState, status: StatusCode, notices: Vec<Notice>) -> Response {
+    render(&s, status, notices).await
 }
 
-async fn after(s: &AppState, result: Result<&str, Failure>) -> Response {
-    match result {
-        Ok(code) => {
-            s.changed();
-            see_other(&format!("/inbox?done={code}"))
-        }
-        Err(f) => render(s, f.status, vec![Notice::Failed(f.message)]).await,
-    }
+/// The POST route of one of this page's forms.
+pub(super) fn change(c: impl Change) -> MethodRouter<AppState> {
+    post_change("/inbox", again, c)
 }
 
 /// `POST /inbox/add`
-pub async fn add(
-    State(s): State<AppState>,
-    CheckedForm(form): CheckedForm<HashMap<String, String>>,
-) -> Response {
-    let result = async {
-        let needed_by = field(&form, "needed_by")
-            .map(|d| time::parse_date(&d).map_err(fulcrum_app::AppError::from))
-            .transpose()?;
-        let item = NewItem {
-            from: field(&form, "from").unwrap_or_default(),
-            text: field(&form, "text").unwrap_or_default(),
-            needed_by,
-            ownership: ownership(field(&form, "ownership"))?,
-        };
-        inbox::add(s.store.as_ref(), item, cache::now(&s.clock)).await?;
-        Ok::<_, Failure>("inbox-added")
-    }
-    .await;
-    after(&s, result).await
+pub(super) async fn add(s: AppState, form: Fields) -> Done {
+    let item = NewItem {
+        from: form.get("from").unwrap_or_default(),
+        text: form.get("text").unwrap_or_default(),
+        needed_by: form.date("needed_by")?,
+        ownership: ownership(form.get("ownership"))?,
+    };
+    inbox::add(s.store.as_ref(), item, cache::now(&s.clock)).await?;
+    Ok("inbox-added")
 }
 
 /// `POST /inbox/decide` with `id`, `decision` (yes, no, delegated) and an optional `note`.
-pub async fn decide(
-    State(s): State<AppState>,
-    CheckedForm(form): CheckedForm<HashMap<String, String>>,
-) -> Response {
-    let result = async {
-        let id = item_id(&form)?;
-        let decision = match field(&form, "decision").as_deref() {
-            Some("yes") => Decision::Yes,
-            Some("no") => Decision::No,
-            Some("delegated") => Decision::Delegated,
-            _ => return Err(Failure::bad_request("decide yes, no or delegated")),
-        };
-        inbox::decide(
-            s.store.as_ref(),
-            id,
-            decision,
-            field(&form, "note"),
-            cache::now(&s.clock),
-        )
-        .await?;
-        Ok("decided")
-    }
-    .await;
-    after(&s, result).await
+pub(super) async fn decide(s: AppState, form: Fields) -> Done {
+    let id = form.id("id", "item")?;
+    let decision = match form.get("decision").as_deref() {
+        Some("yes") => Decision::Yes,
+        Some("no") => Decision::No,
+        Some("delegated") => Decision::Delegated,
+        _ => return Err(Failure::bad_request("decide yes, no or delegated")),
+    };
+    let now = cache::now(&s.clock);
+    inbox::decide(s.store.as_ref(), id, decision, form.get("note"), now).await?;
+    Ok("decided")
 }
 
 /// `POST /inbox/classify` with `id` and `ownership` (mine, theirs, gray).
-pub async fn classify(
-    State(s): State<AppState>,
-    CheckedForm(form): CheckedForm<HashMap<String, String>>,
-) -> Response {
-    let result = async {
-        let id = item_id(&form)?;
-        inbox::classify(s.store.as_ref(), id, ownership(field(&form, "ownership"))?).await?;
-        Ok("classified")
-    }
-    .await;
-    after(&s, result).await
-}
-
-/// The addresses this module answers.
-pub(crate) fn routes() -> axum::Router<AppState> {
-    use axum::routing::{get, post};
-    axum::Router::new()
-        .route("/inbox", get(page))
-        .route("/inbox/add", post(add))
-        .route("/inbox/decide", post(decide))
-        .route("/inbox/classify", post(classify))
+pub(super) async fn classify(s: AppState, form: Fields) -> Done {
+    let id = form.id("id", "item")?;
+    inbox::classify(s.store.as_ref(), id, ownership(form.get("ownership"))?).await?;
+    Ok("classified")
 }

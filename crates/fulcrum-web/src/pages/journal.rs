@@ -3,12 +3,13 @@
 //! to what the data shows for its period.
 
 use super::{done_notice, field, see_other};
+use crate::components::form_field;
 use crate::extract::CheckedForm;
-use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
+use crate::layout::{self, Nav, Notice, csrf_field, frame, page_title, respond};
 use crate::{AppState, Failure, cache, fmt};
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use fulcrum_app::rituals;
 use fulcrum_core::rituals::{
     ASSESSED_SKILLS, EntryBody, Period, Ritual, RitualStatus, SkillRating,
@@ -17,10 +18,8 @@ use fulcrum_core::{Category, time};
 use maud::{Markup, html};
 use std::collections::HashMap;
 
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct JournalQuery {
-    pub period: Option<String>,
-    pub done: Option<String>,
+query! {
+    JournalQuery { period, done }
 }
 
 fn ritual_of(name: &str) -> Result<Ritual, Failure> {
@@ -75,13 +74,10 @@ pub async fn page(State(s): State<AppState>, Query(q): Query<JournalQuery>) -> R
     let notices: Vec<Notice> = done_notice(q.done.as_deref()).into_iter().collect();
     let body = html! {
         div.page-head {
-            div {
-                h1 { "Journal" }
-                p.meta {
-                    "A few minutes a week, an hour a month, an afternoon a quarter: what went well, what got in the way, "
-                    "and where you are heading. Each entry opens with what your calendar and commits show for its period."
-                }
-            }
+            (page_title("Journal", html! {
+                "A few minutes a week, an hour a month, an afternoon a quarter: what went well, what got in the way, "
+                "and where you are heading. Each entry opens with what your calendar and commits show for its period."
+            }))
         }
         div.rituals {
             @for st in &all {
@@ -107,14 +103,12 @@ pub async fn page(State(s): State<AppState>, Query(q): Query<JournalQuery>) -> R
             p.hint { "Every entry of a span of time as one Markdown document, to keep or share with a mentor." }
             form #export-form method="get" action="/journal/export.md" {
                 div.fields {
-                    div.field {
-                        label for="export-from" { "From" }
+                    (form_field("export-from", "From", html! {
                         input #export-from type="date" name="from" required value=(year_start.to_string());
-                    }
-                    div.field {
-                        label for="export-to" { "Until (not included)" }
+                    }))
+                    (form_field("export-to", "Until (not included)", html! {
                         input #export-to type="date" name="to" required value=(time::add_days(today, 1).to_string());
-                    }
+                    }))
                 }
                 button.btn type="submit" { "Download Markdown" }
             }
@@ -461,10 +455,8 @@ pub async fn save(
     }
 }
 
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct ExportQuery {
-    pub from: Option<String>,
-    pub to: Option<String>,
+query! {
+    ExportQuery { from, to }
 }
 
 /// `GET /journal/export.md?from=DATE&to=DATE` (`to` exclusive).
@@ -486,30 +478,7 @@ pub async fn export(State(s): State<AppState>, Query(q): Query<ExportQuery>) -> 
     }
     .await;
     match result {
-        Ok((from, to, md)) => {
-            let mut resp = md.into_response();
-            let h = resp.headers_mut();
-            h.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/markdown; charset=utf-8"),
-            );
-            if let Ok(v) = HeaderValue::from_str(&format!(
-                "attachment; filename=\"reflections-{from}-{to}.md\""
-            )) {
-                h.insert(header::CONTENT_DISPOSITION, v);
-            }
-            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            resp
-        }
+        Ok((from, to, md)) => super::people::markdown(md, &format!("reflections-{from}-{to}.md")),
         Err(f) => layout::failure_page(&s, Nav::Journal, &f),
     }
-}
-
-/// The addresses this module answers.
-pub(crate) fn routes() -> axum::Router<AppState> {
-    use axum::routing::get;
-    axum::Router::new()
-        .route("/journal", get(page))
-        .route("/journal/export.md", get(export))
-        .route("/journal/{ritual}", get(entry_page).post(save))
 }

@@ -6,6 +6,7 @@ use crate::layout::{self, Nav};
 use crate::{AppState, Failure, cache};
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{MethodRouter, post};
 use fulcrum_app::manual::{self, Edit, LogRequest};
 use std::collections::HashMap;
 
@@ -18,9 +19,14 @@ fn back(form: &HashMap<String, String>) -> Response {
     Redirect::to(&format!("/week{week}#manual")).into_response()
 }
 
-fn finish(s: &AppState, form: &HashMap<String, String>, r: fulcrum_app::Result<()>) -> Response {
-    match r {
-        Ok(()) => {
+/// Makes the change (`change`), then back to the week; or the page saying why it failed.
+async fn finish<T>(
+    s: &AppState,
+    form: &HashMap<String, String>,
+    change: impl Future<Output = fulcrum_app::Result<T>>,
+) -> Response {
+    match change.await {
+        Ok(_) => {
             s.changed();
             back(form)
         }
@@ -37,56 +43,34 @@ pub async fn add(
     let duration = field(&form, "duration").unwrap_or_default();
     let category = field(&form, "category").unwrap_or_default();
     let title = field(&form, "title").unwrap_or_default();
-    let r = manual::log(
-        s.store.as_ref(),
-        LogRequest {
-            duration: &duration,
-            category: &category,
-            title: &title,
-            at: start.as_deref(),
-        },
-        cache::now(&s.clock),
-    )
-    .await
-    .map(|_| ());
-    finish(&s, &form, r)
-}
-
-/// `POST /week/log/{id}/edit`
-pub async fn edit(
-    State(s): State<AppState>,
-    Path(id): Path<i64>,
-    CheckedForm(form): CheckedForm<HashMap<String, String>>,
-) -> Response {
-    let change = Edit {
-        at: field(&form, "start"),
-        duration: field(&form, "duration"),
-        category: field(&form, "category"),
-        title: form.get("title").cloned(),
+    let request = LogRequest {
+        duration: &duration,
+        category: &category,
+        title: &title,
+        at: start.as_deref(),
     };
-    let r = manual::edit(s.store.as_ref(), id, &change, cache::now(&s.clock))
-        .await
-        .map(|_| ());
-    finish(&s, &form, r)
+    let logged = manual::log(s.store.as_ref(), request, cache::now(&s.clock));
+    finish(&s, &form, logged).await
 }
 
-/// `POST /week/log/{id}/delete`
-pub async fn delete(
-    State(s): State<AppState>,
-    Path(id): Path<i64>,
-    CheckedForm(form): CheckedForm<HashMap<String, String>>,
-) -> Response {
-    let r = manual::delete(s.store.as_ref(), id, cache::now(&s.clock))
-        .await
-        .map(|_| ());
-    finish(&s, &form, r)
-}
-
-/// The addresses this module answers.
-pub(crate) fn routes() -> axum::Router<AppState> {
-    use axum::routing::post;
-    axum::Router::new()
-        .route("/week/log", post(add))
-        .route("/week/log/{id}/edit", post(edit))
-        .route("/week/log/{id}/delete", post(delete))
+/// The route of the forms about one logged entry, `/week/log/{id}/…`: `edit` with the new
+/// start, duration, category and title, or `delete`.
+pub(super) fn entry(delete: bool) -> MethodRouter<AppState> {
+    post(
+        move |State(s): State<AppState>,
+              Path(id): Path<i64>,
+              CheckedForm(form): CheckedForm<HashMap<String, String>>| async move {
+            let now = cache::now(&s.clock);
+            if delete {
+                return finish(&s, &form, manual::delete(s.store.as_ref(), id, now)).await;
+            }
+            let change = Edit {
+                at: field(&form, "start"),
+                duration: field(&form, "duration"),
+                category: field(&form, "category"),
+                title: form.get("title").cloned(),
+            };
+            finish(&s, &form, manual::edit(s.store.as_ref(), id, &change, now)).await
+        },
+    )
 }

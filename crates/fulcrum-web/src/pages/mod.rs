@@ -26,29 +26,111 @@ use axum::response::{IntoResponse, Redirect, Response};
 use fulcrum_core::Category;
 use maud::{Markup, html};
 
-/// Every page and the forms they post, each module's own routes.
+/// Every page and the forms it posts, in one table, so that the addresses the pages answer
+/// read in one place (a person's page and its forms, in [`person::routes`]).
 pub(crate) fn routes() -> axum::Router<AppState> {
-    [
-        dashboard::routes(),
-        week::routes(),
-        recategorise::routes(),
-        manual::routes(),
-        tasks::routes(),
-        plan::routes(),
-        inbox::routes(),
-        journal::routes(),
-        people::routes(),
-        person::routes(),
-        feedback::routes(),
-        delegation::routes(),
-        relationships::routes(),
-        onboarding::routes(),
-        sources::routes(),
-        rules::routes(),
-        settings::routes(),
-    ]
-    .into_iter()
-    .fold(axum::Router::new(), axum::Router::merge)
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/", get(dashboard::page))
+        .route("/week", get(week::page))
+        .route(
+            recategorise::PATH,
+            get(recategorise::page).post(recategorise::confirm),
+        )
+        .route("/week/log", post(manual::add))
+        .route("/week/log/{id}/edit", manual::entry(false))
+        .route("/week/log/{id}/delete", manual::entry(true))
+        .route("/tasks", get(tasks::page))
+        .route("/tasks/add", tasks::change(tasks::add))
+        .route("/tasks/done", tasks::change(tasks::done))
+        .route("/tasks/drop", tasks::change(tasks::drop))
+        .route("/tasks/triage", get(tasks::triage_page).post(tasks::triage))
+        .route("/plan", get(plan::page))
+        .route("/plan/accept", post(plan::accept))
+        .route("/plan/export.ics", get(plan::export))
+        .route("/review", get(plan::review))
+        .route("/review/adjust", post(plan::adjust))
+        .route("/inbox", get(inbox::page))
+        .route("/inbox/add", inbox::change(inbox::add))
+        .route("/inbox/decide", inbox::change(inbox::decide))
+        .route("/inbox/classify", inbox::change(inbox::classify))
+        .route("/journal", get(journal::page))
+        .route("/journal/export.md", get(journal::export))
+        .route(
+            "/journal/{ritual}",
+            get(journal::entry_page).post(journal::save),
+        )
+        .route("/people", get(people::page))
+        .route("/people/add", post(people::add))
+        .merge(person::routes())
+        .route("/feedback", get(feedback::page))
+        .route("/feedback/add", post(feedback::add))
+        .route("/feedback/deliver", post(feedback::deliver))
+        .route("/feedback/follow-up", post(feedback::follow_up))
+        .route("/feedback/check", post(feedback::check))
+        .route("/feedback/mine.md", get(feedback::mine_markdown))
+        .route("/delegation", get(delegation::page))
+        .route("/delegation/new", get(delegation::new_page))
+        .route("/delegation/add", post(delegation::add))
+        .route("/delegation/{id}", get(delegation::show))
+        .route("/delegation/{id}/edit", delegation::form(delegation::edit))
+        .route(
+            "/delegation/{id}/hand-over",
+            delegation::form(delegation::hand_over),
+        )
+        .route(
+            "/delegation/{id}/check-in",
+            delegation::form(delegation::check_in),
+        )
+        .route(
+            "/delegation/{id}/close",
+            delegation::form(delegation::close),
+        )
+        .route(
+            "/delegation/{id}/cancel",
+            delegation::form(delegation::cancel),
+        )
+        .route("/relationships", get(relationships::page))
+        .route("/relationships/contact", post(relationships::log_contact))
+        .route(
+            "/relationships/commitments",
+            post(relationships::add_commitment),
+        )
+        .route(
+            "/relationships/commitments/update",
+            post(relationships::update_commitment),
+        )
+        .route(
+            "/relationships/commitments/close",
+            post(relationships::close_commitment),
+        )
+        .route("/relationships/preps", post(relationships::add_prep))
+        .route(
+            "/relationships/prep/{file}",
+            get(relationships::prep_markdown),
+        )
+        .route("/onboarding", get(onboarding::page))
+        .route("/onboarding/start", post(onboarding::start))
+        .route("/sources", get(sources::page))
+        .route("/sources/calendar", post_form(sources::add_calendar))
+        .route("/sources/git", post_form(sources::add_git))
+        .route("/sources/refresh", post(sources::refresh))
+        .route(
+            "/sources/{id}/remove",
+            get(sources::remove_page).post(sources::remove),
+        )
+        .route(
+            "/sources/upload",
+            post(sources::upload).layer(axum::extract::DefaultBodyLimit::max(
+                crate::UPLOAD_LIMIT_BYTES,
+            )),
+        )
+        .route("/rules", get(rules::page))
+        .route("/rules/add", post(rules::add))
+        .route("/rules/delete", post(rules::delete))
+        .route("/rules/move", post(rules::shift))
+        .route("/settings", get(settings::page).post(settings::save))
+        .route("/settings/init", post(settings::init))
 }
 
 pub async fn not_found(State(s): State<AppState>) -> Response {
@@ -103,6 +185,40 @@ pub fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
 
+/// A file to download as `filename`, never kept in a cache.
+pub fn download(body: String, kind: &'static str, filename: &str) -> Response {
+    use axum::http::{HeaderValue, header};
+    let mut resp = body.into_response();
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    resp
+}
+
+/// The POST route of a form: `handler` gets the form as it was sent, once its origin and
+/// token are checked ([`CheckedForm`]).
+///
+/// [`CheckedForm`]: crate::extract::CheckedForm
+pub fn post_form<H, Fut>(handler: H) -> axum::routing::MethodRouter<AppState>
+where
+    H: FnOnce(AppState, std::collections::HashMap<String, String>) -> Fut
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+    Fut: std::future::Future<Output = Response> + Send + 'static,
+{
+    axum::routing::post(
+        move |State(s): State<AppState>,
+              crate::extract::CheckedForm(f): crate::extract::CheckedForm<
+            std::collections::HashMap<String, String>,
+        >| handler(s, f),
+    )
+}
+
 /// The POST route of a form about one record, `/…/{id}/…`: `handler` gets the id as the
 /// address gave it and the form, once its origin and token are checked ([`CheckedForm`]).
 ///
@@ -117,6 +233,55 @@ where
               axum::extract::Path(id): axum::extract::Path<String>,
               crate::extract::CheckedForm(f): crate::extract::CheckedForm| {
             handler(s, id, f)
+        },
+    )
+}
+
+/// What a form of a list page did: the `done` code its notice is shown by, or why it failed.
+pub type Done = Result<&'static str, Failure>;
+
+/// The change a form of a list page makes (see [`post_change`]): an async function of the
+/// state and the form, naming its notice.
+pub trait Change: Clone + Send + Sync + 'static {
+    type Made: std::future::Future<Output = Done> + Send + 'static;
+    fn make(self, s: AppState, f: Fields) -> Self::Made;
+}
+
+impl<F, Fut> Change for F
+where
+    F: FnOnce(AppState, Fields) -> Fut + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Done> + Send + 'static,
+{
+    type Made = Fut;
+    fn make(self, s: AppState, f: Fields) -> Fut {
+        self(s, f)
+    }
+}
+
+/// The POST route of a form on a list page such as `/inbox`: `change` makes the change, then
+/// the browser goes back to `page` with the notice, or `render` draws the page again with the
+/// failure and its status. The form's origin and token are checked first ([`CheckedForm`]).
+///
+/// [`CheckedForm`]: crate::extract::CheckedForm
+pub fn post_change<R, RF>(
+    page: &'static str,
+    render: R,
+    change: impl Change,
+) -> axum::routing::MethodRouter<AppState>
+where
+    R: FnOnce(AppState, StatusCode, Vec<layout::Notice>) -> RF + Clone + Send + Sync + 'static,
+    RF: std::future::Future<Output = Response> + Send + 'static,
+{
+    use crate::extract::CheckedForm;
+    axum::routing::post(
+        move |State(s): State<AppState>, CheckedForm(f): CheckedForm| async move {
+            match change.make(s.clone(), f).await {
+                Ok(code) => {
+                    s.changed();
+                    see_other(&format!("{page}?done={code}"))
+                }
+                Err(f) => render(s, f.status, vec![layout::Notice::Failed(f.message)]).await,
+            }
         },
     )
 }
@@ -249,6 +414,13 @@ impl Fields {
                 })
             })
             .transpose()
+    }
+
+    /// The person the form chose (`person`); refused saying `missing` when it chose none.
+    pub fn person(&self, missing: &str) -> Result<i64, Failure> {
+        self.get("person")
+            .and_then(|p| p.parse().ok())
+            .ok_or_else(|| Failure::bad_request(missing))
     }
 
     /// A required id.

@@ -1,10 +1,10 @@
 //! `/onboarding`: every new joiner's plan and how far it has come, and the form that starts one.
 
-use super::people::{Sub, active_people, head, here, person_select};
+use super::people::{Here, Sub, active_people, head, here, load, person_select};
 use super::{done_notice, see_other};
-use crate::components::progress_bar;
+use crate::components::{form_field, progress_bar};
 use crate::extract::CheckedForm;
-use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
+use crate::layout::{Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, fmt};
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -24,15 +24,10 @@ pub async fn page(State(s): State<AppState>, Query(q): Query<OnboardingQuery>) -
 }
 
 async fn render(s: &AppState, status: StatusCode, notices: Vec<Notice>) -> Response {
-    let result = async {
-        let h = here(s).await?;
-        let plans = onboarding::all(s.store.as_ref(), h.now).await?;
-        Ok::<_, Failure>((h, plans))
-    }
-    .await;
-    let (_, plans) = match result {
+    let all = async |h: &Here| Ok(onboarding::all(s.store.as_ref(), h.now).await?);
+    let (_, plans) = match load(s, all).await {
         Ok(x) => x,
-        Err(f) => return layout::failure_page(s, Nav::People, &f),
+        Err(page) => return page,
     };
     let with_plan: Vec<i64> = plans.iter().map(|p| p.person_id).collect();
     let people: Vec<_> = active_people(s)
@@ -41,10 +36,7 @@ async fn render(s: &AppState, status: StatusCode, notices: Vec<Notice>) -> Respo
         .filter(|p| !with_plan.contains(&p.id))
         .collect();
     let body = html! {
-        (head("Onboarding", html! {
-            "A plan for each new joiner, dated from their first day: the welcome before day one, a buddy, "
-            "the first change shipped, and the check-ins at 30, 60 and 90 days. Tick steps off on their page."
-        }, Sub::Onboarding))
+        (head(Sub::Onboarding))
         section.card #plans aria-labelledby="plans-title" data-count=(plans.len()) {
             h2 #plans-title { "Plans " span.count { (plans.len()) } }
             @if plans.is_empty() {
@@ -77,14 +69,12 @@ async fn render(s: &AppState, status: StatusCode, notices: Vec<Notice>) -> Respo
                 form #start-form method="post" action="/onboarding/start" {
                     (csrf_field(s))
                     div.fields {
-                        div.field {
-                            label for="start-person" { "For" }
+                        (form_field("start-person", "For", html! {
                             (person_select("start-person", "person", &people, None, "— choose —", true))
-                        }
-                        div.field {
-                            label for="start-date" { "Their first day" }
+                        }))
+                        (form_field("start-date", "Their first day", html! {
                             input #start-date type="date" name="start";
-                        }
+                        }))
                     }
                     p.hint { "Without a date, their start date is used." }
                     button.btn.primary #start-submit type="submit" { "Start the plan" }
@@ -114,12 +104,4 @@ pub async fn start(State(s): State<AppState>, CheckedForm(f): CheckedForm) -> Re
         }
         Err(e) => render(&s, e.status, vec![Notice::Failed(e.message)]).await,
     }
-}
-
-/// The addresses this module answers.
-pub(crate) fn routes() -> axum::Router<AppState> {
-    use axum::routing::{get, post};
-    axum::Router::new()
-        .route("/onboarding", get(page))
-        .route("/onboarding/start", post(start))
 }

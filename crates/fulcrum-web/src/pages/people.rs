@@ -4,12 +4,16 @@
 //! Markdown download.
 
 use super::{Fields, done_notice, see_other};
+use crate::components::{
+    Col::{Num, Text},
+    adding_form, columns, form_field, wide_form_field,
+};
 use crate::extract::CheckedForm;
-use crate::layout::{Nav, Notice, csrf_field, frame, respond};
+use crate::layout::{Nav, Notice, csrf_field, frame, page_title, respond};
 use crate::{AppState, Failure, cache, fmt};
 use axum::extract::{Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use fulcrum_app::people::{self, NewPerson, Overview, PersonRow, Suggestion};
 use fulcrum_core::Profile;
 use fulcrum_core::observations::Direction as EnergyDirection;
@@ -97,17 +101,7 @@ pub fn query_date(v: &Option<String>, name: &str) -> Result<Option<Date>, Failur
 
 /// A Markdown document to download.
 pub fn markdown(body: String, filename: &str) -> Response {
-    let mut resp = body.into_response();
-    let h = resp.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/markdown; charset=utf-8"),
-    );
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    resp
+    super::download(body, "text/markdown; charset=utf-8", filename)
 }
 
 /// A file name made of the letters and digits of `name`.
@@ -155,16 +149,68 @@ pub async fn active_people(s: &AppState) -> Vec<Person> {
 }
 
 /// The heading every people page starts with.
-pub fn head(title: &str, meta: Markup, sub: Sub) -> Markup {
+pub fn head(sub: Sub) -> Markup {
+    let (title, meta) = sub.page();
     html! {
         (sub_nav(sub))
         div.page-head {
-            div {
-                h1 { (title) }
-                p.meta { (meta) }
-            }
+            (page_title(title, meta))
         }
     }
+}
+
+impl Sub {
+    /// The page's title and what it is for, said under the title.
+    fn page(self) -> (&'static str, &'static str) {
+        match self {
+            Sub::People => (
+                "People",
+                "Everyone you work with: when you last met, what is open between you, how the \
+                 feedback and their energy are going. 1:1s are read from your calendar; open a \
+                 person for their page.",
+            ),
+            Sub::Feedback => (
+                "Feedback",
+                "Feedback as situation, behaviour and impact: given, received and asked for. \
+                 Deliver it while it still matters (the same day or within a few days), follow \
+                 up on constructive feedback, and keep an eye on who hears praise from you.",
+            ),
+            Sub::Delegation => (
+                "Delegation",
+                "Hand over work with complete expectations, in the style that fits the person, \
+                 check in while it runs and close it with a follow-up that goes both ways. Spread \
+                 it: the one who gets the work is the one who grows.",
+            ),
+            Sub::Relationships => (
+                "Relationships",
+                "Stay in touch before you need something, keep the promises you make, and \
+                 prepare the conversations that matter: say what it brings them, how it touches \
+                 their goals, and how they will see progress.",
+            ),
+            Sub::Onboarding => (
+                "Onboarding",
+                "A plan for each new joiner, dated from their first day: the welcome before day \
+                 one, a buddy, the first change shipped, and the check-ins at 30, 60 and 90 \
+                 days. Tick steps off on their page.",
+            ),
+        }
+    }
+}
+
+/// Loads what a people page shows, once the profile and today are known (`load` gets
+/// them); when anything fails, the page that says so instead.
+pub async fn load<T>(
+    s: &AppState,
+    load: impl AsyncFnOnce(&Here) -> Result<T, Failure>,
+) -> Result<(Here, T), Response> {
+    let loaded = async {
+        let h = here(s).await?;
+        let x = load(&h).await?;
+        Ok((h, x))
+    };
+    loaded
+        .await
+        .map_err(|f: Failure| crate::layout::failure_page(s, Nav::People, &f))
 }
 
 /// A box of warnings, or a sentence saying there are none.
@@ -181,10 +227,8 @@ pub fn warnings_box(id: &str, title: &str, warnings: &[String], all_good: &str) 
     }
 }
 
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct PeopleQuery {
-    pub all: Option<String>,
-    pub done: Option<String>,
+query! {
+    PeopleQuery { all, done }
 }
 
 /// `GET /people[?all=1]`
@@ -217,10 +261,7 @@ async fn render(
         Vec::new()
     };
     let body = html! {
-        (head("People", html! {
-            "Everyone you work with: when you last met, what is open between you, how the feedback and "
-            "their energy are going. 1:1s are read from your calendar; open a person for their page."
-        }, Sub::People))
+        (head(Sub::People))
         (warnings_box("team-warnings", "The team", &o.warnings,
             "Nothing about the team's shape needs attention."))
         (table(&o, &here))
@@ -275,16 +316,12 @@ fn table(o: &Overview, here: &Here) -> Markup {
                 div.table-wrap {
                     table #people-table {
                         thead { tr {
-                            th scope="col" { "Name" }
-                            th scope="col" { "Relation" }
-                            th scope="col" { "Last met" }
-                            th scope="col" { "Next 1:1" }
-                            th.num scope="col" { "Open actions" }
-                            th.num scope="col" { "Feedback + / −" }
-                            th.num scope="col" { "Days since praise" }
-                            th.num scope="col" { "Delegations" }
-                            th scope="col" { "Energy" }
-                            th.num scope="col" { "Signals" }
+                            (columns(&[
+                                Text("Name"), Text("Relation"), Text("Last met"),
+                                Text("Next 1:1"), Num("Open actions"),
+                                Num("Feedback + / −"), Num("Days since praise"),
+                                Num("Delegations"), Text("Energy"), Num("Signals")
+                            ]))
                         } }
                         tbody {
                             @for r in &o.rows {
@@ -410,77 +447,64 @@ fn add_form(s: &AppState, typed: Option<&Fields>) -> Markup {
     let relation = typed
         .and_then(|f| f.get("relation"))
         .and_then(|r| Relation::parse(&r));
-    html! {
-        h2 #add-person-title { "Add a person" }
-        form #add-person method="post" action="/people/add" {
-            (csrf_field(s))
-            div.fields {
-                div.field {
-                    label for="person-name" { "Name" }
-                    input #person-name type="text" name="name" required value=(v("name")) placeholder="Priya Nair";
-                }
-                div.field {
-                    label for="person-emails" { "E-mail addresses" }
-                    input #person-emails type="text" name="emails" required value=(v("emails"))
-                        placeholder="priya@example.com, priya.nair@corp.example" spellcheck="false";
-                }
-                div.field {
-                    label for="person-relation" { "How you work with them" }
-                    select #person-relation name="relation" required { (relation_options(relation, true)) }
-                }
-                div.field {
-                    label for="person-team" { "Team" }
-                    input #person-team type="text" name="team" value=(v("team"));
-                }
-                div.field {
-                    label for="person-start" { "Start date (new joiners)" }
-                    input #person-start type="date" name="start_date" value=(v("start_date"));
-                }
-                div.field {
-                    label for="person-cadence" { "1:1 every … days" }
-                    input #person-cadence type="number" min="1" name="cadence" value=(v("cadence"))
-                        placeholder="14 (7 for a new joiner)";
-                }
-                div.field {
-                    label for="person-minutes" { "1:1 length (minutes)" }
-                    input #person-minutes type="number" min="1" name="minutes" value=(v("minutes")) placeholder="30";
-                }
-                div.field {
-                    label for="person-contact" { "Be in touch every … days" }
-                    input #person-contact type="number" min="1" name="contact_cadence" value=(v("contact_cadence"))
-                        placeholder="by relation";
-                }
-                div.field.wide {
-                    label for="person-interests" { "Interests (what they like working on)" }
-                    input #person-interests type="text" name="interests" value=(v("interests")) placeholder="payments, observability";
-                }
-                div.field.wide {
-                    label for="person-knowledge" { "Knows well" }
-                    input #person-knowledge type="text" name="knowledge" value=(v("knowledge")) placeholder="postgres, the billing service";
-                }
-                div.field.wide {
-                    label for="person-goals" { "Growth goals" }
-                    input #person-goals type="text" name="growth_goals" value=(v("growth_goals")) placeholder="lead a design review";
-                }
-                div.field {
-                    label for="person-style" { "Working style" }
-                    select #person-style name="working_style" {
-                        (style_options(typed.and_then(|f| f.get("working_style")).and_then(|w| WorkingStyle::parse(&w))))
-                    }
-                }
-                div.field {
-                    label for="person-feedback-style" { "Likes feedback …" }
-                    input #person-feedback-style type="text" name="feedback_style" value=(v("feedback_style"))
-                        placeholder="in private, written first";
-                }
-                div.field.wide {
-                    label for="person-private" { "Private notes (only you see them; never exported unless asked)" }
-                    textarea #person-private name="private_notes" rows="2" { (v("private_notes")) }
-                }
+    let fields = html! {
+        (form_field("person-name", "Name", html! {
+            input #person-name type="text" name="name" required value=(v("name")) placeholder="Priya Nair";
+        }))
+        (form_field("person-emails", "E-mail addresses", html! {
+            input #person-emails type="text" name="emails" required value=(v("emails"))
+                placeholder="priya@example.com, priya.nair@corp.example" spellcheck="false";
+        }))
+        (form_field("person-relation", "How you work with them", html! {
+            select #person-relation name="relation" required { (relation_options(relation, true)) }
+        }))
+        (form_field("person-team", "Team", html! {
+            input #person-team type="text" name="team" value=(v("team"));
+        }))
+        (form_field("person-start", "Start date (new joiners)", html! {
+            input #person-start type="date" name="start_date" value=(v("start_date"));
+        }))
+        (form_field("person-cadence", "1:1 every … days", html! {
+            input #person-cadence type="number" min="1" name="cadence" value=(v("cadence"))
+                placeholder="14 (7 for a new joiner)";
+        }))
+        (form_field("person-minutes", "1:1 length (minutes)", html! {
+            input #person-minutes type="number" min="1" name="minutes" value=(v("minutes")) placeholder="30";
+        }))
+        (form_field("person-contact", "Be in touch every … days", html! {
+            input #person-contact type="number" min="1" name="contact_cadence" value=(v("contact_cadence"))
+                placeholder="by relation";
+        }))
+        (wide_form_field("person-interests", "Interests (what they like working on)", html! {
+            input #person-interests type="text" name="interests" value=(v("interests")) placeholder="payments, observability";
+        }))
+        (wide_form_field("person-knowledge", "Knows well", html! {
+            input #person-knowledge type="text" name="knowledge" value=(v("knowledge")) placeholder="postgres, the billing service";
+        }))
+        (wide_form_field("person-goals", "Growth goals", html! {
+            input #person-goals type="text" name="growth_goals" value=(v("growth_goals")) placeholder="lead a design review";
+        }))
+        (form_field("person-style", "Working style", html! {
+            select #person-style name="working_style" {
+                (style_options(typed.and_then(|f| f.get("working_style")).and_then(|w| WorkingStyle::parse(&w))))
             }
-            button.btn.primary type="submit" #add-person-submit { "Add the person" }
-        }
-    }
+        }))
+        (form_field("person-feedback-style", "Likes feedback …", html! {
+            input #person-feedback-style type="text" name="feedback_style" value=(v("feedback_style"))
+                placeholder="in private, written first";
+        }))
+        (wide_form_field("person-private", "Private notes (only you see them; never exported unless asked)", html! {
+            textarea #person-private name="private_notes" rows="2" { (v("private_notes")) }
+        }))
+    };
+    let heading = ("add-person-title", "Add a person");
+    adding_form(
+        s,
+        heading,
+        ("add-person", "/people/add"),
+        fields,
+        "Add the person",
+    )
 }
 
 fn list_field(f: &Fields, name: &str) -> Vec<String> {
@@ -530,12 +554,4 @@ pub async fn add(State(s): State<AppState>, CheckedForm(f): CheckedForm) -> Resp
             .await
         }
     }
-}
-
-/// The addresses this module answers.
-pub(crate) fn routes() -> axum::Router<AppState> {
-    use axum::routing::{get, post};
-    axum::Router::new()
-        .route("/people", get(page))
-        .route("/people/add", post(add))
 }

@@ -9,8 +9,8 @@ use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, cache, charts, fmt};
 use axum::extract::{Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use fulcrum_app::weekly::{self, ReviewView, WeekPlan};
 use fulcrum_core::time;
 use jiff::civil::{Date, DateTime};
@@ -398,35 +398,47 @@ fn block_list(monday: Date, blocks: &[Piece]) -> Markup {
     }
 }
 
+/// The two pages whose forms are about one week.
+enum WeekPage {
+    Plan,
+    Review,
+}
+
+/// A form about one week (`week`; the current one when blank): `change` makes the change for
+/// its Monday and names the address to go to; when anything fails, the page again.
+async fn week_form(
+    s: &AppState,
+    form: &HashMap<String, String>,
+    page: WeekPage,
+    change: impl AsyncFnOnce(Date) -> Result<String, Failure>,
+) -> Response {
+    let week = field(form, "week");
+    let result = async { change(monday_of(s, week.as_deref()).await?).await }.await;
+    match result {
+        Ok(to) => {
+            s.changed();
+            see_other(&to)
+        }
+        Err(f) => {
+            let notices = vec![Notice::Failed(f.message)];
+            match page {
+                WeekPage::Plan => render(s, f.status, notices, week.as_deref(), false).await,
+                WeekPage::Review => review_render(s, f.status, notices, week.as_deref()).await,
+            }
+        }
+    }
+}
+
 /// `POST /plan/accept` with `week`.
 pub async fn accept(
     State(s): State<AppState>,
     CheckedForm(form): CheckedForm<HashMap<String, String>>,
 ) -> Response {
-    let week = field(&form, "week");
-    let result = async {
-        let monday = monday_of(&s, week.as_deref()).await?;
-        weekly::accept(s.store.as_ref(), monday, cache::now(&s.clock))
-            .await
-            .map_err(Failure::from)
-    }
-    .await;
-    match result {
-        Ok((plan, _)) => {
-            s.changed();
-            see_other(&format!("/plan?week={}&done=accepted", plan.plan.week))
-        }
-        Err(f) => {
-            render(
-                &s,
-                f.status,
-                vec![Notice::Failed(f.message)],
-                week.as_deref(),
-                false,
-            )
-            .await
-        }
-    }
+    week_form(&s, &form, WeekPage::Plan, async |monday| {
+        let (plan, _) = weekly::accept(s.store.as_ref(), monday, cache::now(&s.clock)).await?;
+        Ok(format!("/plan?week={}&done=accepted", plan.plan.week))
+    })
+    .await
 }
 
 /// `GET /plan/export.ics?week=…`: the accepted plan as a calendar file.
@@ -438,21 +450,11 @@ pub async fn export(State(s): State<AppState>, Query(q): Query<WeekQuery>) -> Re
     }
     .await;
     match result {
-        Ok((label, text)) => {
-            let mut resp = text.into_response();
-            let h = resp.headers_mut();
-            h.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/calendar; charset=utf-8"),
-            );
-            if let Ok(v) = HeaderValue::from_str(&format!(
-                "attachment; filename=\"fulcrum-plan-{label}.ics\""
-            )) {
-                h.insert(header::CONTENT_DISPOSITION, v);
-            }
-            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            resp
-        }
+        Ok((label, text)) => super::download(
+            text,
+            "text/calendar; charset=utf-8",
+            &format!("fulcrum-plan-{label}.ics"),
+        ),
         Err(f) => layout::failure_page(&s, Nav::Plan, &f),
     }
 }
@@ -628,38 +630,11 @@ pub async fn adjust(
     State(s): State<AppState>,
     CheckedForm(form): CheckedForm<HashMap<String, String>>,
 ) -> Response {
-    let week = field(&form, "week");
-    let result = async {
-        let monday = monday_of(&s, week.as_deref()).await?;
+    week_form(&s, &form, WeekPage::Review, async |monday| {
         let text = field(&form, "adjustment").unwrap_or_default();
         weekly::adjust(s.store.as_ref(), monday, &text).await?;
-        Ok::<_, Failure>(time::iso_week_label(monday))
-    }
-    .await;
-    match result {
-        Ok(label) => {
-            s.changed();
-            see_other(&format!("/review?week={label}&done=adjusted"))
-        }
-        Err(f) => {
-            review_render(
-                &s,
-                f.status,
-                vec![Notice::Failed(f.message)],
-                week.as_deref(),
-            )
-            .await
-        }
-    }
-}
-
-/// The addresses this module answers.
-pub(crate) fn routes() -> axum::Router<AppState> {
-    use axum::routing::{get, post};
-    axum::Router::new()
-        .route("/plan", get(page))
-        .route("/plan/accept", post(accept))
-        .route("/plan/export.ics", get(export))
-        .route("/review", get(review))
-        .route("/review/adjust", post(adjust))
+        let label = time::iso_week_label(monday);
+        Ok(format!("/review?week={label}&done=adjusted"))
+    })
+    .await
 }

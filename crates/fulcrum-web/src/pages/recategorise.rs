@@ -3,6 +3,7 @@
 //! then confirm: the rule is added first among the user's rules.
 
 use super::{chip, see_other};
+use crate::components::form_field;
 use crate::extract::CheckedForm;
 use crate::layout::{Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, cache, fmt};
@@ -20,16 +21,7 @@ pub const PATH: &str = "/week/recategorise";
 
 /// `a=b&c=d` with every byte but unreserved ones percent-encoded.
 fn query(pairs: &[(&str, &str)]) -> String {
-    let enc = |s: &str| -> String {
-        s.bytes()
-            .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                    (b as char).to_string()
-                }
-                _ => format!("%{b:02X}"),
-            })
-            .collect()
-    };
+    use super::delegation::enc;
     pairs
         .iter()
         .filter(|(_, v)| !v.is_empty())
@@ -229,15 +221,14 @@ fn render(s: &AppState, f: &Fields, preview: Option<&Preview>) -> Markup {
                 @if let Some(src) = &f.source { input type="hidden" name="source" value=(src); }
                 @if let Some(c) = f.from { input type="hidden" name="from" value=(c.as_str()); }
                 div.fields {
-                    div.field {
-                        label for="recat-category" { "Count it as" }
+                    (form_field("recat-category", "Count it as", html! {
                         select #recat-category name="category" required {
                             option value="" disabled selected[f.category.is_none()] { "choose a category" }
                             @for c in Category::ALL {
                                 option value=(c.as_str()) selected[f.category == Some(c)] { (c) }
                             }
                         }
-                    }
+                    }))
                     fieldset.field.wide {
                         legend { "Which titles" }
                         label.check {
@@ -350,10 +341,4 @@ pub async fn confirm(
         Ok(_) => see_other(&fields.page_link("added")),
         Err(e) => crate::layout::failure_page(&s, Nav::Week, &Failure::from(e)),
     }
-}
-
-/// The addresses this module answers.
-pub(crate) fn routes() -> axum::Router<AppState> {
-    use axum::routing::get;
-    axum::Router::new().route(PATH, get(page).post(confirm))
 }

@@ -1,9 +1,14 @@
 //! `/relationships`: who is due a contact (most overdue first), the commitments log with its
 //! nudges, and preparation for stakeholder conversations (reframe, relate, reinforce).
 
-use super::people::{Sub, active_people, head, here, markdown, person_select, plural, slug};
+use super::people::{
+    Here, Sub, active_people, head, here, load, markdown, person_select, plural, slug,
+};
 use super::{Fields, done_notice, see_other};
-use crate::components::{change_commitment, commitment_actions, contact_form, new_interaction};
+use crate::components::{
+    card, change_commitment, commitment_actions, contact_form, form_field, new_interaction,
+    wide_form_field,
+};
 use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, fmt};
@@ -16,11 +21,9 @@ use fulcrum_core::relationships::PREP_PARTS;
 use jiff::civil::Date;
 use maud::{Markup, html};
 
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct RelationshipsQuery {
-    pub done: Option<String>,
-    /// Preselects the person of the prep form.
-    pub person: Option<String>,
+query! {
+    /// `person`: preselects the person of the prep form.
+    RelationshipsQuery { done, person }
 }
 
 /// `GET /relationships`
@@ -37,23 +40,14 @@ async fn render(
     person: Option<i64>,
     typed: Option<&Fields>,
 ) -> Response {
-    let result = async {
-        let h = here(s).await?;
-        let o = relationships::overview(s.store.as_ref(), h.now).await?;
-        Ok::<_, Failure>((h, o))
-    }
-    .await;
-    let (h, o) = match result {
+    let overview = async |h: &Here| Ok(relationships::overview(s.store.as_ref(), h.now).await?);
+    let (h, o) = match load(s, overview).await {
         Ok(x) => x,
-        Err(f) => return layout::failure_page(s, Nav::People, &f),
+        Err(page) => return page,
     };
     let people = active_people(s).await;
     let body = html! {
-        (head("Relationships", html! {
-            "Stay in touch before you need something, keep the promises you make, and prepare the "
-            "conversations that matter: say what it brings them, how it touches their goals, and how they "
-            "will see progress."
-        }, Sub::Relationships))
+        (head(Sub::Relationships))
         (contacts(s, &o, h.today, typed))
         (commitments(s, &o, &people, h.today, typed))
         (preps(s, &o, &people, person, form_of(typed, "prep")))
@@ -158,21 +152,18 @@ fn commitments(
                 (csrf_field(s))
                 input type="hidden" name="form" value="commitment";
                 div.fields {
-                    div.field {
-                        label for="commitment-to" { "To" }
+                    (form_field("commitment-to", "To", html! {
                         input #commitment-to type="text" name="to" required list="people-names" value=(v("to"))
                             placeholder="a name, or someone else";
                         datalist #people-names { @for p in people { option value=(p.name) {} } }
-                    }
-                    div.field {
-                        label for="commitment-due" { "By" }
+                    }))
+                    (form_field("commitment-due", "By", html! {
                         input #commitment-due type="date" name="due" required min=(today.to_string()) value=(v("due"));
-                    }
-                    div.field.wide {
-                        label for="commitment-what" { "What you promised" }
+                    }))
+                    (wide_form_field("commitment-what", "What you promised", html! {
                         input #commitment-what type="text" name="what" required value=(v("what"))
                             placeholder="get back on the hiring budget";
-                    }
+                    }))
                 }
                 button.btn.primary #add-commitment-submit type="submit" { "Note the promise" }
             }
@@ -192,8 +183,7 @@ fn preps(
         .and_then(|f| f.get("person"))
         .and_then(|p| p.parse().ok()));
     html! {
-        section.card #preps aria-labelledby="preps-title" data-count=(o.preps.len()) {
-            h2 #preps-title { "Stakeholder conversations" }
+        (card("preps", "Stakeholder conversations", o.preps.len(), html! {
             @if o.preps.is_empty() {
                 p.muted { "No preparation notes yet." }
             } @else {
@@ -233,19 +223,16 @@ fn preps(
                 (csrf_field(s))
                 input type="hidden" name="form" value="prep";
                 div.fields {
-                    div.field {
-                        label for="prep-person" { "With" }
+                    (form_field("prep-person", "With", html! {
                         (person_select("prep-person", "person", people, person, "— choose —", true))
-                    }
-                    div.field {
-                        label for="prep-date" { "Meeting on" }
+                    }))
+                    (form_field("prep-date", "Meeting on", html! {
                         input #prep-date type="date" name="meeting_on" value=(v("meeting_on"));
-                    }
-                    div.field.wide {
-                        label for="prep-topic" { "About" }
+                    }))
+                    (wide_form_field("prep-topic", "About", html! {
                         input #prep-topic type="text" name="topic" required value=(v("topic"))
                             placeholder="moving the billing service to the new queue";
-                    }
+                    }))
                     @for (field, label, question) in PREP_PARTS {
                         div.field.wide {
                             label for=(format!("prep-{field}")) { (label) span.prompt { (question) } }
@@ -255,7 +242,7 @@ fn preps(
                 }
                 button.btn.primary #add-prep-submit type="submit" { "Save the preparation" }
             }
-        }
+        }))
     }
 }
 
@@ -353,14 +340,8 @@ fn code(c: &str) -> &'static str {
 pub async fn add_prep(State(s): State<AppState>, CheckedForm(f): CheckedForm) -> Response {
     let result = async {
         let h = here(&s).await?;
-        let person_id = f
-            .get("person")
-            .and_then(|p| p.parse().ok())
-            .ok_or_else(|| {
-                Failure::bad_request("with whom is the conversation? Choose a person.")
-            })?;
         let new = NewPrep {
-            person_id,
+            person_id: f.person("with whom is the conversation? Choose a person.")?,
             topic: f.get("topic").unwrap_or_default(),
             meeting_on: f.date("meeting_on")?,
             reframe: f.get("reframe"),
@@ -400,17 +381,4 @@ pub async fn prep_markdown(State(s): State<AppState>, Path(file): Path<String>) 
         Ok((md, name)) => markdown(md, &name),
         Err(f) => layout::failure_page(&s, Nav::People, &f),
     }
-}
-
-/// The addresses this module answers.
-pub(crate) fn routes() -> axum::Router<AppState> {
-    use axum::routing::{get, post};
-    axum::Router::new()
-        .route("/relationships", get(page))
-        .route("/relationships/contact", post(log_contact))
-        .route("/relationships/commitments", post(add_commitment))
-        .route("/relationships/commitments/update", post(update_commitment))
-        .route("/relationships/commitments/close", post(close_commitment))
-        .route("/relationships/preps", post(add_prep))
-        .route("/relationships/prep/{file}", get(prep_markdown))
 }

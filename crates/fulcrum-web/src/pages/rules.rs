@@ -3,8 +3,9 @@
 
 use super::chip;
 use crate::api::parse_attendees;
+use crate::components::{form_field, wide_form_field};
 use crate::extract::CheckedForm;
-use crate::layout::{Nav, Notice, csrf_field, frame, respond};
+use crate::layout::{Nav, Notice, csrf_field, frame, page_title, respond};
 use crate::{AppState, Failure};
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -84,13 +85,10 @@ fn render(
     };
     let body = html! {
         div.page-head {
-            div {
-                h1 { "Rules" }
-                p.meta {
-                    "Each activity goes to the category of the first rule that matches it: your rules first, then the defaults. "
-                    "Changes apply to every week at once. Your rules live in " code { (listing.file) } "."
-                }
-            }
+            (page_title("Rules", html! {
+                "Each activity goes to the category of the first rule that matches it: your rules first, then the defaults. "
+                "Changes apply to every week at once. Your rules live in " code { (listing.file) } "."
+            }))
         }
         section.card aria-labelledby="user-rules-title" {
             h2 #user-rules-title { "Your rules" }
@@ -177,57 +175,47 @@ fn add_form(s: &AppState) -> Markup {
         form #add-rule method="post" action="/rules/add" {
             (csrf_field(s))
             div.fields {
-                div.field {
-                    label for="rule-name" { "Name" }
+                (form_field("rule-name", "Name", html! {
                     input #rule-name type="text" name="name" required placeholder="standups are building";
-                }
-                div.field {
-                    label for="rule-category" { "Category" }
+                }))
+                (form_field("rule-category", "Category", html! {
                     select #rule-category name="category" {
                         @for c in Category::ALL { option value=(c.as_str()) { (c) } }
                     }
-                }
-                div.field.wide {
-                    label for="rule-title" { "Title contains (a regular expression, any case)" }
+                }))
+                (wide_form_field("rule-title", "Title contains (a regular expression, any case)", html! {
                     input #rule-title type="text" name="title" placeholder="standup|stand-up" spellcheck="false";
-                }
-                div.field {
-                    label for="rule-min" { "At least … others" }
+                }))
+                (form_field("rule-min", "At least … others", html! {
                     input #rule-min type="number" name="min_attendees" min="0" inputmode="numeric";
-                }
-                div.field {
-                    label for="rule-max" { "At most … others" }
+                }))
+                (form_field("rule-max", "At most … others", html! {
                     input #rule-max type="number" name="max_attendees" min="0" inputmode="numeric";
-                }
-                div.field {
-                    label for="rule-domain" { "An attendee from domain" }
+                }))
+                (form_field("rule-domain", "An attendee from domain", html! {
                     input #rule-domain type="text" name="attendee_domain" placeholder="partner.example";
-                }
-                div.field {
-                    label for="rule-organizer" { "Organiser e-mail" }
+                }))
+                (form_field("rule-organizer", "Organiser e-mail", html! {
                     input #rule-organizer type="email" name="organizer";
-                }
-                div.field {
-                    label for="rule-calendar" { "Calendar name contains" }
+                }))
+                (form_field("rule-calendar", "Calendar name contains", html! {
                     input #rule-calendar type="text" name="calendar";
-                }
-                div.field {
-                    label for="rule-one-on-one" { "1:1s" }
+                }))
+                (form_field("rule-one-on-one", "1:1s", html! {
                     select #rule-one-on-one name="one_on_one" {
                         option value="" { "any meeting" }
                         option value="true" { "only 1:1s (from your people records)" }
                         option value="false" { "no 1:1s" }
                     }
-                }
+                }))
                 (relation_boxes("with_relation", "With someone who is your …"))
                 (relation_boxes("only_relation", "Everyone else is your …"))
-                div.field {
-                    label for="rule-position" { "Try it" }
+                (form_field("rule-position", "Try it", html! {
                     select #rule-position name="position" {
                         option value="first" { "before my other rules" }
                         option value="last" { "after my other rules" }
                     }
-                }
+                }))
             }
             p.hint { "A rule needs at least one condition; every condition it has must hold." }
             button.btn.primary type="submit" #add-rule-submit { "Add rule" }
@@ -255,20 +243,17 @@ fn explain_form(q: &ExplainQuery, e: Option<&Explanation>) -> Markup {
         h2 #explain-title { "Explain a title" }
         form #explain method="get" action="/rules" {
             div.fields {
-                div.field.wide {
-                    label for="explain-title-input" { "Event title" }
+                (wide_form_field("explain-title-input", "Event title", html! {
                     input #explain-title-input type="text" name="title" required value=[q.title.as_deref()];
-                }
-                div.field {
-                    label for="explain-attendees" { "Other people present" }
+                }))
+                (form_field("explain-attendees", "Other people present", html! {
                     input #explain-attendees type="number" name="attendees" min="0"
                         value=(q.attendees.as_deref().unwrap_or("0"));
-                }
-                div.field.wide {
-                    label for="explain-with" { "Their addresses (optional: read against your people records)" }
+                }))
+                (wide_form_field("explain-with", "Their addresses (optional: read against your people records)", html! {
                     input #explain-with type="text" name="with" spellcheck="false"
                         placeholder="kim@example.com" value=[q.with.as_deref()];
-                }
+                }))
             }
             button.btn type="submit" { "Explain" }
         }
@@ -427,14 +412,4 @@ pub async fn shift(State(s): State<AppState>, CheckedForm(form): CheckedForm<Fie
         .map_err(Failure::from);
     s.changed();
     after_change(&s, result)
-}
-
-/// The addresses this module answers.
-pub(crate) fn routes() -> axum::Router<AppState> {
-    use axum::routing::{get, post};
-    axum::Router::new()
-        .route("/rules", get(page))
-        .route("/rules/add", post(add))
-        .route("/rules/delete", post(delete))
-        .route("/rules/move", post(shift))
 }

@@ -1,6 +1,7 @@
 //! `/settings`: who the user is (e-mails, time zone, role), working hours, targets and how
 //! time is counted. With an empty store it offers the first set-up instead.
 
+use crate::components::{form_field, wide_form_field};
 use crate::extract::CheckedForm;
 use crate::layout::{Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure};
@@ -66,19 +67,16 @@ fn setup(s: &AppState) -> Markup {
             form #setup method="post" action="/settings/init" {
                 (csrf_field(s))
                 div.fields {
-                    div.field.wide {
-                        label for="emails" { "Your e-mail addresses (separate several with commas)" }
+                    (wide_form_field("emails", "Your e-mail addresses (separate several with commas)", html! {
                         input #emails type="text" name="emails" required placeholder="you@company.com, you@personal.dev";
-                    }
-                    div.field {
-                        label for="timezone" { "Time zone" }
+                    }))
+                    (form_field("timezone", "Time zone", html! {
                         input #timezone type="text" name="timezone" required list="zones" placeholder="Europe/Berlin"
                             value=(jiff::tz::TimeZone::system().iana_name().unwrap_or("UTC"));
-                    }
-                    div.field {
-                        label for="role" { "Role (sets your starting targets)" }
+                    }))
+                    (form_field("role", "Role (sets your starting targets)", html! {
                         (role_select(Some(RolePreset::TechLead)))
-                    }
+                    }))
                 }
                 (zones())
                 button.btn.primary type="submit" { "Start" }
@@ -97,18 +95,15 @@ fn form(s: &AppState, p: &Profile) -> Markup {
                 section.card aria-labelledby="you-title" {
                     h2 #you-title { "You" }
                     div.fields {
-                        div.field.wide {
-                            label for="emails" { "E-mail addresses (separate with commas)" }
+                        (wide_form_field("emails", "E-mail addresses (separate with commas)", html! {
                             input #emails type="text" name="emails" required value=(p.emails.join(", "));
-                        }
-                        div.field {
-                            label for="timezone" { "Time zone" }
+                        }))
+                        (form_field("timezone", "Time zone", html! {
                             input #timezone type="text" name="timezone" required list="zones" value=(p.timezone);
-                        }
-                        div.field {
-                            label for="role" { "Role" }
+                        }))
+                        (form_field("role", "Role", html! {
                             (role_select(Some(p.role)))
-                        }
+                        }))
                     }
                     p.hint { "Changing the role replaces your targets with that role's." }
                     (zones())
@@ -155,10 +150,9 @@ fn form(s: &AppState, p: &Profile) -> Markup {
                             input #tentative type="checkbox" name="tentative" value="true" checked[p.count_tentative];
                             label for="tentative" { "Events I answered “maybe” count as time spent" }
                         }
-                        div.field {
-                            label for="focus-minutes" { "A focus block is a meeting-free stretch of at least (minutes)" }
+                        (form_field("focus-minutes", "A focus block is a meeting-free stretch of at least (minutes)", html! {
                             input #focus-minutes type="number" name="focus-minutes" min="1" max="1440" value=(p.focus_block_minutes);
-                        }
+                        }))
                     }
                 }
             }
@@ -295,12 +289,4 @@ pub async fn init(
         }
         Err(f) => render(&s, f.status, vec![Notice::Failed(f.message)]).await,
     }
-}
-
-/// The addresses this module answers.
-pub(crate) fn routes() -> axum::Router<AppState> {
-    use axum::routing::{get, post};
-    axum::Router::new()
-        .route("/settings", get(page).post(save))
-        .route("/settings/init", post(init))
 }

@@ -3,7 +3,7 @@
 
 use super::see_other;
 use crate::extract::{CheckedForm, SameOrigin, check_token};
-use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
+use crate::layout::{self, Nav, Notice, csrf_field, frame, page_title, respond};
 use crate::{AppState, Failure, UPLOAD_LIMIT_BYTES};
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
@@ -83,10 +83,7 @@ fn status_badge(l: &SourceLine) -> Markup {
 fn body(s: &AppState, list: &[SourceLine], tz: Option<&jiff::tz::TimeZone>) -> Markup {
     html! {
         div.page-head {
-            div {
-                h1 { "Sources" }
-                p.meta { "Calendars and git repositories Fulcrum reads. Re-importing a calendar replaces its events; a repository scan reads only new commits." }
-            }
+            (page_title("Sources", "Calendars and git repositories Fulcrum reads. Re-importing a calendar replaces its events; a repository scan reads only new commits."))
         }
         section.card aria-labelledby="known-title" {
             h2 #known-title { "What Fulcrum reads" }
@@ -165,27 +162,33 @@ fn body(s: &AppState, list: &[SourceLine], tz: Option<&jiff::tz::TimeZone>) -> M
                     button.btn.primary type="submit" #upload-submit { "Upload and import" }
                 }
             }
-            section.card aria-labelledby="subscribe-title" {
-                h2 #subscribe-title { "Subscribe to a calendar" }
-                p.hint { "A secret iCal address (https or webcal), or the path of an .ics file or folder on this machine. Subscriptions are re-fetched on refresh." }
-                form method="post" action="/sources/calendar" {
-                    (csrf_field(s))
-                    label for="calendar-target" { "Address or path" }
-                    input #calendar-target type="text" name="target" required
-                        placeholder="https://calendar.example.com/…/basic.ics" autocomplete="off" spellcheck="false";
-                    button.btn.primary type="submit" { "Import calendar" }
-                }
-            }
-            section.card aria-labelledby="git-title" {
-                h2 #git-title { "Add a git repository" }
-                p.hint { "A work tree or bare repository on this machine. Only your own commits count, matched by the e-mails in Settings." }
-                form method="post" action="/sources/git" {
-                    (csrf_field(s))
-                    label for="git-path" { "Repository path" }
-                    input #git-path type="text" name="path" required placeholder="/home/you/src/service"
-                        autocomplete="off" spellcheck="false";
-                    button.btn.primary type="submit" { "Scan repository" }
-                }
+            (add_card(s, ("subscribe", "Subscribe to a calendar", "A secret iCal address (https or webcal), or the path of an .ics file or folder on this machine. Subscriptions are re-fetched on refresh."),
+                "/sources/calendar", ("calendar-target", "Address or path", "target", "https://calendar.example.com/…/basic.ics"), "Import calendar"))
+            (add_card(s, ("git", "Add a git repository", "A work tree or bare repository on this machine. Only your own commits count, matched by the e-mails in Settings."),
+                "/sources/git", ("git-path", "Repository path", "path", "/home/you/src/service"), "Scan repository"))
+        }
+    }
+}
+
+/// A card that adds a source named in one text field: the card (`id`, title, hint), where the
+/// form posts, the field (its id, label, name and an example) and the button's words.
+fn add_card(
+    s: &AppState,
+    (id, title, hint): (&str, &str, &str),
+    action: &str,
+    (input, label, name, example): (&str, &str, &str, &str),
+    submit: &str,
+) -> Markup {
+    html! {
+        section.card aria-labelledby=(format!("{id}-title")) {
+            h2 #(format!("{id}-title")) { (title) }
+            p.hint { (hint) }
+            form method="post" action=(action) {
+                (csrf_field(s))
+                label for=(input) { (label) }
+                input #(input) type="text" name=(name) required placeholder=(example)
+                    autocomplete="off" spellcheck="false";
+                button.btn.primary type="submit" { (submit) }
             }
         }
     }
@@ -302,52 +305,47 @@ fn field<'a>(form: &'a HashMap<String, String>, name: &str) -> &'a str {
     form.get(name).map(|v| v.trim()).unwrap_or("")
 }
 
-/// `POST /sources/calendar`: a subscription URL, or a file or folder path.
-pub async fn add_calendar(
-    State(s): State<AppState>,
-    CheckedForm(form): CheckedForm<HashMap<String, String>>,
+/// Adds the source the form named (`given`; when blank, refused saying `missing`), then the
+/// page with what came of it.
+async fn add_source(
+    s: &AppState,
+    given: &str,
+    missing: &str,
+    add: impl AsyncFnOnce(&str) -> Result<Notice, Failure>,
 ) -> Response {
-    let target = field(&form, "target");
-    let result = if target.is_empty() {
-        Err(Failure::bad_request(
-            "give a calendar address or the path of an .ics file",
-        ))
+    let result = if given.is_empty() {
+        Err(Failure::bad_request(missing))
     } else {
-        import::calendar(s.store.as_ref(), target, s.clock.now())
-            .await
-            .map(|i| imported(&i))
-            .map_err(Failure::from)
+        add(given).await
     };
     s.changed();
-    outcome(&s, result).await
+    outcome(s, result).await
+}
+
+/// `POST /sources/calendar`: a subscription URL, or a file or folder path.
+pub(super) async fn add_calendar(s: AppState, form: HashMap<String, String>) -> Response {
+    let missing = "give a calendar address or the path of an .ics file";
+    add_source(&s, field(&form, "target"), missing, async |target| {
+        Ok(imported(
+            &import::calendar(s.store.as_ref(), target, s.clock.now()).await?,
+        ))
+    })
+    .await
 }
 
 /// `POST /sources/git`
-pub async fn add_git(
-    State(s): State<AppState>,
-    CheckedForm(form): CheckedForm<HashMap<String, String>>,
-) -> Response {
-    let path = field(&form, "path");
-    let result = if path.is_empty() {
-        Err(Failure::bad_request("give the path of a git repository"))
-    } else {
-        import::git(
-            s.store.as_ref(),
-            std::path::Path::new(path),
-            import::no_progress(),
-        )
-        .await
-        .map(|g| {
-            Notice::done(if g.unchanged {
-                format!("{}: no new commits since the last scan.", g.source.name)
-            } else {
-                format!("{}: {}.", g.source.name, import::describe_git(&g))
-            })
-        })
-        .map_err(Failure::from)
-    };
-    s.changed();
-    outcome(&s, result).await
+pub(super) async fn add_git(s: AppState, form: HashMap<String, String>) -> Response {
+    let missing = "give the path of a git repository";
+    add_source(&s, field(&form, "path"), missing, async |path| {
+        let path = std::path::Path::new(path);
+        let g = import::git(s.store.as_ref(), path, import::no_progress()).await?;
+        Ok(Notice::done(if g.unchanged {
+            format!("{}: no new commits since the last scan.", g.source.name)
+        } else {
+            format!("{}: {}.", g.source.name, import::describe_git(&g))
+        }))
+    })
+    .await
 }
 
 /// `POST /sources/refresh`
@@ -493,21 +491,4 @@ pub async fn remove(
         Ok(_) => see_other("/sources?done=source-removed"),
         Err(f) => layout::failure_page(&s, Nav::Sources, &f),
     }
-}
-
-/// The addresses this module answers.
-pub(crate) fn routes() -> axum::Router<AppState> {
-    use crate::UPLOAD_LIMIT_BYTES;
-    use axum::extract::DefaultBodyLimit;
-    use axum::routing::{get, post};
-    axum::Router::new()
-        .route("/sources", get(page))
-        .route("/sources/calendar", post(add_calendar))
-        .route("/sources/git", post(add_git))
-        .route("/sources/refresh", post(refresh))
-        .route("/sources/{id}/remove", get(remove_page).post(remove))
-        .route(
-            "/sources/upload",
-            post(upload).layer(DefaultBodyLimit::max(UPLOAD_LIMIT_BYTES)),
-        )
 }

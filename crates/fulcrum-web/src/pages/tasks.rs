@@ -2,19 +2,20 @@
 //! add, finish and drop tasks; `/tasks/triage`: the open tasks one at a time through the
 //! triage questions.
 
-use super::{checked, chip, done_notice, field, parse_minutes, see_other};
+use super::{Change, Done, Fields, chip, done_notice, parse_minutes, post_change, see_other};
+use crate::components::{adding_form, form_field, wide_form_field};
 use crate::extract::CheckedForm;
-use crate::layout::{Nav, Notice, csrf_field, frame, respond};
+use crate::layout::{Nav, Notice, csrf_field, frame, page_title, respond};
 use crate::{AppState, Failure, cache, fmt};
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use axum::routing::MethodRouter;
 use fulcrum_app::weekly::{self, NewTask, TaskEdit, TaskList, TaskView};
 use fulcrum_core::tasks::{Quadrant, TRIAGE_QUESTIONS, TaskStatus, TriageAnswers};
 use fulcrum_core::{Category, time};
 use jiff::civil::Date;
 use maud::{Markup, html};
-use std::collections::HashMap;
 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct TasksQuery {
@@ -65,13 +66,10 @@ async fn render(s: &AppState, status: StatusCode, mut notices: Vec<Notice>) -> R
     let today = today(s).await;
     let body = html! {
         div.page-head {
-            div {
-                h1 { "Tasks" }
-                p.meta {
-                    "Open tasks by urgency and importance. Only “do” and “schedule” tasks are placed into the "
-                    a href="/plan" { "week's plan" } "; the others are for handing over or letting go."
-                }
-            }
+            (page_title("Tasks", html! {
+                "Open tasks by urgency and importance. Only “do” and “schedule” tasks are placed into the "
+                a href="/plan" { "week's plan" } "; the others are for handing over or letting go."
+            }))
             div.week-nav {
                 a.btn #start-triage href="/tasks/triage" { "Triage the open tasks" }
             }
@@ -181,58 +179,49 @@ fn task_item(s: &AppState, v: &TaskView, today: Option<Date>, actions: bool) -> 
 }
 
 fn add_form(s: &AppState) -> Markup {
-    html! {
-        h2 #add-task-title { "Add a task" }
-        form #add-task method="post" action="/tasks/add" {
-            (csrf_field(s))
-            div.fields {
-                div.field.wide {
-                    label for="task-title" { "What needs doing" }
-                    input #task-title type="text" name="title" required placeholder="Write the caching RFC";
-                }
-                div.field {
-                    label for="task-estimate" { "Estimate" }
-                    input #task-estimate type="text" name="estimate" placeholder="90m, 2h, 1h30m"
-                        inputmode="text" spellcheck="false";
-                }
-                div.field {
-                    label for="task-due" { "Due" }
-                    input #task-due type="date" name="due";
-                }
-                div.field {
-                    label for="task-category" { "Kind of work" }
-                    select #task-category name="category" {
-                        @for c in Category::ALL { option value=(c.as_str()) { (c) } }
-                    }
-                }
-                div.field.checks {
-                    span.check {
-                        input #task-urgent type="checkbox" name="urgent" value="on";
-                        label for="task-urgent" { "Urgent — something breaks or someone waits" }
-                    }
-                    span.check {
-                        input #task-important type="checkbox" name="important" value="on";
-                        label for="task-important" { "Important — it moves your goals or the team's forward" }
-                    }
-                    span.check {
-                        input #task-only-me type="checkbox" name="only_me" value="on";
-                        label for="task-only-me" { "Only I can do it" }
-                    }
-                }
+    let fields = html! {
+        (wide_form_field("task-title", "What needs doing", html! {
+            input #task-title type="text" name="title" required placeholder="Write the caching RFC";
+        }))
+        (form_field("task-estimate", "Estimate", html! {
+            input #task-estimate type="text" name="estimate" placeholder="90m, 2h, 1h30m"
+                inputmode="text" spellcheck="false";
+        }))
+        (form_field("task-due", "Due", html! {
+            input #task-due type="date" name="due";
+        }))
+        (form_field("task-category", "Kind of work", html! {
+            select #task-category name="category" {
+                @for c in Category::ALL { option value=(c.as_str()) { (c) } }
             }
-            button.btn.primary type="submit" #add-task-submit { "Add task" }
+        }))
+        div.field.checks {
+            span.check {
+                input #task-urgent type="checkbox" name="urgent" value="on";
+                label for="task-urgent" { "Urgent — something breaks or someone waits" }
+            }
+            span.check {
+                input #task-important type="checkbox" name="important" value="on";
+                label for="task-important" { "Important — it moves your goals or the team's forward" }
+            }
+            span.check {
+                input #task-only-me type="checkbox" name="only_me" value="on";
+                label for="task-only-me" { "Only I can do it" }
+            }
         }
-    }
+    };
+    let heading = ("add-task-title", "Add a task");
+    adding_form(s, heading, ("add-task", "/tasks/add"), fields, "Add task")
 }
 
-fn new_task(form: &HashMap<String, String>) -> Result<NewTask, Failure> {
-    let estimate_minutes = field(form, "estimate")
+fn new_task(form: &Fields) -> Result<NewTask, Failure> {
+    let estimate_minutes = form
+        .get("estimate")
         .map(|e| parse_minutes(&e).map_err(Failure::bad_request))
         .transpose()?;
-    let due = field(form, "due")
-        .map(|d| time::parse_date(&d).map_err(|e| Failure::from(fulcrum_app::AppError::from(e))))
-        .transpose()?;
-    let category = field(form, "category")
+    let due = form.date("due")?;
+    let category = form
+        .get("category")
         .map(|c| {
             c.parse::<Category>()
                 .map_err(|e: fulcrum_core::category::UnknownCategory| {
@@ -241,54 +230,39 @@ fn new_task(form: &HashMap<String, String>) -> Result<NewTask, Failure> {
         })
         .transpose()?;
     Ok(NewTask {
-        title: field(form, "title").unwrap_or_default(),
-        urgent: checked(form, "urgent"),
-        important: checked(form, "important"),
-        only_me: checked(form, "only_me"),
+        title: form.get("title").unwrap_or_default(),
+        urgent: form.checked("urgent"),
+        important: form.checked("important"),
+        only_me: form.checked("only_me"),
         estimate_minutes,
         due,
         category,
     })
 }
 
-fn task_id(form: &HashMap<String, String>) -> Result<i64, Failure> {
-    field(form, "id")
-        .and_then(|v| v.parse().ok())
-        .ok_or_else(|| Failure::bad_request("which task? The form did not say."))
+/// Draws the page again after a refused form.
+async fn again(s: AppState, status: StatusCode, notices: Vec<Notice>) -> Response {
+    render(&s, status, notices).await
 }
 
-async fn after(s: &AppState, result: Result<&str, Failure>) -> Response {
-    match result {
-        Ok(code) => {
-            s.changed();
-            see_other(&format!("/tasks?done={code}"))
-        }
-        Err(f) => render(s, f.status, vec![Notice::Failed(f.message)]).await,
-    }
+/// The POST route of one of this page's forms.
+pub(super) fn change(c: impl Change) -> MethodRouter<AppState> {
+    post_change("/tasks", again, c)
 }
 
 /// `POST /tasks/add`
-pub async fn add(
-    State(s): State<AppState>,
-    CheckedForm(form): CheckedForm<HashMap<String, String>>,
-) -> Response {
-    let result = match new_task(&form) {
-        Ok(t) => weekly::add_task(s.store.as_ref(), t)
-            .await
-            .map(|_| "task-added")
-            .map_err(Failure::from),
-        Err(f) => Err(f),
-    };
-    after(&s, result).await
+pub(super) async fn add(s: AppState, form: Fields) -> Done {
+    weekly::add_task(s.store.as_ref(), new_task(&form)?).await?;
+    Ok("task-added")
 }
 
 async fn set_status(
     s: &AppState,
-    form: &HashMap<String, String>,
+    form: &Fields,
     status: TaskStatus,
     note: Option<String>,
 ) -> Result<(), Failure> {
-    let id = task_id(form)?;
+    let id = form.id("id", "task")?;
     weekly::edit_task(
         s.store.as_ref(),
         id,
@@ -304,21 +278,15 @@ async fn set_status(
 }
 
 /// `POST /tasks/done`
-pub async fn done(
-    State(s): State<AppState>,
-    CheckedForm(form): CheckedForm<HashMap<String, String>>,
-) -> Response {
-    let result = set_status(&s, &form, TaskStatus::Done, None).await;
-    after(&s, result.map(|_| "task-done")).await
+pub(super) async fn done(s: AppState, form: Fields) -> Done {
+    set_status(&s, &form, TaskStatus::Done, None).await?;
+    Ok("task-done")
 }
 
 /// `POST /tasks/drop` with an optional `reason`.
-pub async fn drop(
-    State(s): State<AppState>,
-    CheckedForm(form): CheckedForm<HashMap<String, String>>,
-) -> Response {
-    let result = set_status(&s, &form, TaskStatus::Dropped, field(&form, "reason")).await;
-    after(&s, result.map(|_| "task-dropped")).await
+pub(super) async fn drop(s: AppState, form: Fields) -> Done {
+    set_status(&s, &form, TaskStatus::Dropped, form.get("reason")).await?;
+    Ok("task-dropped")
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -364,13 +332,10 @@ async fn triage_render(
     let today = today(s).await;
     let body = html! {
         div.page-head {
-            div {
-                h1 { "Triage" }
-                p.meta {
-                    "Three questions for each open task, one task at a time. The first “no” decides where it goes; "
-                    "a task that passes all three stays where it is."
-                }
-            }
+            (page_title("Triage", html! {
+                "Three questions for each open task, one task at a time. The first “no” decides where it goes; "
+                "a task that passes all three stays where it is."
+            }))
             div.week-nav { a.btn.quiet href="/tasks" { "Back to the tasks" } }
         }
         @match position {
@@ -420,8 +385,8 @@ async fn triage_render(
     respond(status, frame(s, "Triage", Nav::Tasks, &notices, body))
 }
 
-fn answer(form: &HashMap<String, String>, key: &str) -> Result<Option<bool>, Failure> {
-    match field(form, key).as_deref() {
+fn answer(form: &Fields, key: &str) -> Result<Option<bool>, Failure> {
+    match form.get(key).as_deref() {
         None => Ok(None),
         Some("yes") => Ok(Some(true)),
         Some("no") => Ok(Some(false)),
@@ -432,12 +397,9 @@ fn answer(form: &HashMap<String, String>, key: &str) -> Result<Option<bool>, Fai
 }
 
 /// `POST /tasks/triage` with `id` and the answers `skip_matters`, `depended_on`, `needs_me`.
-pub async fn triage(
-    State(s): State<AppState>,
-    CheckedForm(form): CheckedForm<HashMap<String, String>>,
-) -> Response {
+pub async fn triage(State(s): State<AppState>, CheckedForm(form): CheckedForm) -> Response {
     let result = async {
-        let id = task_id(&form)?;
+        let id = form.id("id", "task")?;
         let answers = TriageAnswers {
             skip_matters: answer(&form, "skip_matters")?,
             depended_on: answer(&form, "depended_on")?,
@@ -461,19 +423,8 @@ pub async fn triage(
         }
         Err(f) => {
             // Ask about the same task again.
-            let previous = task_id(&form).ok().map(|id| id - 1);
+            let previous = form.id("id", "task").ok().map(|id| id - 1);
             triage_render(&s, f.status, vec![Notice::Failed(f.message)], previous).await
         }
     }
-}
-
-/// The addresses this module answers.
-pub(crate) fn routes() -> axum::Router<AppState> {
-    use axum::routing::{get, post};
-    axum::Router::new()
-        .route("/tasks", get(page))
-        .route("/tasks/add", post(add))
-        .route("/tasks/done", post(done))
-        .route("/tasks/drop", post(drop))
-        .route("/tasks/triage", get(triage_page).post(triage))
 }

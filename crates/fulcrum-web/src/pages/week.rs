@@ -130,10 +130,7 @@ fn render(w: &WeekView, current_monday: Date, csrf: &Markup) -> Markup {
     html! {
         div.page-head {
             div {
-                h1 #week-label data-week=(w.week) data-from=(w.from.to_string()) {
-                    "Timeline " (w.week.rsplit('-').next().unwrap_or(&w.week))
-                    span.sub { (fmt::range(w.from, w.to)) }
-                }
+                (layout::week_title("week-label", "Timeline", &w.week, w.from, w.to))
                 p.meta {
                     (w.activities.len()) " activities · " (w.timezone) " · "
                     a href=(format!("/?week={}", w.week)) { "Dashboard for this week" }
@@ -319,10 +316,4 @@ fn manual_section(w: &WeekView, csrf: &Markup) -> Markup {
             }
         }
     }
-}
-
-/// The addresses this module answers.
-pub(crate) fn routes() -> axum::Router<AppState> {
-    use axum::routing::get;
-    axum::Router::new().route("/week", get(page))
 }

@@ -17,6 +17,27 @@ fn first_existing(paths: &[&str]) -> Option<PathBuf> {
     paths.iter().map(PathBuf::from).find(|p| p.exists())
 }
 
+/// The start of every browser test: chromedriver and a fresh demo store, opened; `None`
+/// when no browser is installed and none is required, so that the test skips.
+pub async fn chromium_with_demo() -> Option<(Driver, Demo, Box<dyn fulcrum_store::Store>)> {
+    let driver = Driver::start()?;
+    let d = super::demo().await;
+    let store = d.store().await;
+    Some((driver, d, store))
+}
+
+/// A server over the demo store, its address and a browser session to look at it with.
+pub async fn open(driver: &Driver, d: &Demo) -> (fulcrum_web::Running, String, Client) {
+    let (server, base) = serve(d).await;
+    (server, base, driver.client().await)
+}
+
+/// Ends a browser test: closes the session, then stops the server.
+pub async fn close(c: Client, server: fulcrum_web::Running) {
+    c.close().await.unwrap();
+    server.stop().await.unwrap();
+}
+
 /// chromedriver on a free loopback port, killed when dropped.
 pub struct Driver {
     child: Child,
@@ -117,6 +138,11 @@ pub async fn wait_for(c: &Client, css: &str) -> Element {
 }
 
 /// The element `css` selects, which must be on the page now.
+/// The text of the element `css` once it shows.
+pub async fn text_of(c: &Client, css: &str) -> String {
+    wait_for(c, css).await.text().await.unwrap()
+}
+
 pub async fn find(c: &Client, css: &str) -> Element {
     c.find(Locator::Css(css))
         .await
@@ -148,6 +174,13 @@ pub async fn click(c: &Client, css: &str) {
 
 pub async fn type_into(c: &Client, css: &str, text: &str) {
     find(c, css).await.send_keys(text).await.unwrap();
+}
+
+/// Types `text` into `field`, clicks `button` and waits for `then` to show.
+pub async fn submit(c: &Client, field: &str, text: &str, button: &str, then: &str) -> Element {
+    type_into(c, field, text).await;
+    click(c, button).await;
+    wait_for(c, then).await
 }
 
 pub async fn select(c: &Client, css: &str, value: &str) {

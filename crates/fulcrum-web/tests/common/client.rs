@@ -18,6 +18,20 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// Asserts the reply is `status` and its page says `text`.
+    pub fn assert_says(&self, status: StatusCode, text: &str) {
+        assert_eq!(self.status, status, "{}", self.body);
+        assert!(self.body.contains(text), "{}", self.body);
+    }
+
+    /// Asserts the API answered `status` with an error saying `text`.
+    pub fn assert_error(&self, status: StatusCode, text: &str) {
+        assert_eq!(self.status, status, "{}", self.body);
+        let json = self.json();
+        let error = json["error"].as_str().unwrap();
+        assert!(error.contains(text), "{error}");
+    }
+
     pub fn json(&self) -> Value {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
@@ -115,4 +129,62 @@ pub async fn post_ok(state: &AppState, uri: &str, form: &[(&str, &str)], to: &st
     let location = r.location.expect("a Location");
     assert!(location.starts_with(to), "{uri} → {location}");
     location
+}
+
+/// Posts with the token and expects the page back with `status`, its "Not done" notice and
+/// `message`.
+pub async fn post_refused(
+    state: &AppState,
+    uri: &str,
+    form: &[(&str, &str)],
+    status: StatusCode,
+    message: &str,
+) -> Reply {
+    let token = state.csrf_token().to_string();
+    let mut form = form.to_vec();
+    form.push(("csrf", &token));
+    let r = post(state, uri, &form).await;
+    assert_eq!(r.status, status, "{uri}: {}", r.body);
+    assert!(r.body.contains("Not done"), "{uri}: no notice");
+    assert!(
+        r.body.contains(message),
+        "{uri}: {message:?} not in {}",
+        r.body
+    );
+    r
+}
+
+/// The forms of one page, `{page}/{form}`, posted with the token.
+pub struct Forms<'a> {
+    pub state: &'a AppState,
+    pub page: String,
+}
+
+/// The forms of the page at `page` (`/people/7`, `/tasks`).
+pub fn forms_of(state: &AppState, page: impl Into<String>) -> Forms<'_> {
+    Forms {
+        state,
+        page: page.into(),
+    }
+}
+
+impl Forms<'_> {
+    /// Posts `form` and expects the 303 back to the page, saying `done` (the start of what
+    /// follows `?done=`); the address it went to.
+    pub async fn ok(&self, form: &str, fields: &[(&str, &str)], done: &str) -> String {
+        let to = format!("{}?done={done}", self.page);
+        post_ok(self.state, &format!("{}/{form}", self.page), fields, &to).await
+    }
+
+    /// Posts `form` and expects the page back with `status` and `message`.
+    pub async fn refused(
+        &self,
+        form: &str,
+        fields: &[(&str, &str)],
+        status: StatusCode,
+        message: &str,
+    ) -> Reply {
+        let uri = format!("{}/{form}", self.page);
+        post_refused(self.state, &uri, fields, status, message).await
+    }
 }

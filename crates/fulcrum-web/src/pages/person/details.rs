@@ -2,6 +2,7 @@
 //! after a page that says what goes with them.
 
 use super::{Ctx, form, person_id};
+use crate::components::{form_field, wide_form_field};
 use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::pages::people::{Sub, plural, style_options, sub_nav};
@@ -22,71 +23,57 @@ pub(super) fn edit_form(c: &Ctx) -> Markup {
             form #edit-form method="post" action=(c.action("edit")) {
                 (c.hidden("edit"))
                 div.fields {
-                    div.field {
-                        label for="edit-name" { "Name" }
+                    (form_field("edit-name", "Name", html! {
                         input #edit-name type="text" name="name" required value=(c.val("edit", "name", p.name.clone()));
-                    }
-                    div.field {
-                        label for="edit-emails" { "E-mail addresses" }
+                    }))
+                    (form_field("edit-emails", "E-mail addresses", html! {
                         input #edit-emails type="text" name="emails" required value=(c.val("edit", "emails", p.emails.join(", "))) spellcheck="false";
-                    }
-                    div.field {
-                        label for="edit-relation" { "Relation" }
+                    }))
+                    (form_field("edit-relation", "Relation", html! {
                         select #edit-relation name="relation" {
                             @let relation = c.val("edit", "relation", p.relation.as_str());
                             @for r in Relation::ALL { option value=(r.as_str()) selected[r.as_str() == relation] { (r) } }
                         }
-                    }
-                    div.field {
-                        label for="edit-team" { "Team" }
+                    }))
+                    (form_field("edit-team", "Team", html! {
                         input #edit-team type="text" name="team" value=(c.val("edit", "team", p.team.clone().unwrap_or_default()));
-                    }
-                    div.field {
-                        label for="edit-start" { "Start date" }
+                    }))
+                    (form_field("edit-start", "Start date", html! {
                         input #edit-start type="date" name="start_date" value=(c.val("edit", "start_date", p.start_date.map(|d| d.to_string()).unwrap_or_default()));
-                    }
-                    div.field {
-                        label for="edit-cadence" { "1:1 every … days" }
+                    }))
+                    (form_field("edit-cadence", "1:1 every … days", html! {
                         input #edit-cadence type="number" min="1" name="cadence" value=(c.val("edit", "cadence", p.cadence_days.to_string()));
-                    }
-                    div.field {
-                        label for="edit-minutes" { "1:1 length (minutes)" }
+                    }))
+                    (form_field("edit-minutes", "1:1 length (minutes)", html! {
                         input #edit-minutes type="number" min="1" name="minutes" value=(c.val("edit", "minutes", p.duration_minutes.to_string()));
-                    }
-                    div.field {
-                        label for="edit-contact" { "Be in touch every … days" }
+                    }))
+                    (form_field("edit-contact", "Be in touch every … days", html! {
                         input #edit-contact type="number" min="1" name="contact_cadence"
                             value=(c.val("edit", "contact_cadence", p.contact_cadence_days.map(|d| d.to_string()).unwrap_or_default())) placeholder=(p.contact_cadence());
-                    }
-                    div.field.wide {
-                        label for="edit-interests" { "Interests" }
+                    }))
+                    (wide_form_field("edit-interests", "Interests", html! {
                         input #edit-interests type="text" name="interests" value=(c.val("edit", "interests", p.interests.join(", ")));
-                    }
-                    div.field.wide {
-                        label for="edit-knowledge" { "Knows well" }
+                    }))
+                    (wide_form_field("edit-knowledge", "Knows well", html! {
                         input #edit-knowledge type="text" name="knowledge" value=(c.val("edit", "knowledge", p.knowledge.join(", ")));
-                    }
-                    div.field.wide {
-                        label for="edit-goals" { "Growth goals" }
+                    }))
+                    (wide_form_field("edit-goals", "Growth goals", html! {
                         input #edit-goals type="text" name="growth_goals" value=(c.val("edit", "growth_goals", p.growth_goals.join(", ")));
-                    }
-                    div.field {
-                        label for="edit-style" { "Working style" }
+                    }))
+                    (form_field("edit-style", "Working style", html! {
                         select #edit-style name="working_style" {
                             (style_options(c.typed("edit").map_or(p.working_style, |t| {
                                 t.get("working_style").and_then(|w| WorkingStyle::parse(&w))
                             })))
                         }
-                    }
-                    div.field {
-                        label for="edit-feedback-style" { "Likes feedback …" }
+                    }))
+                    (form_field("edit-feedback-style", "Likes feedback …", html! {
                         input #edit-feedback-style type="text" name="feedback_style" value=(c.val("edit", "feedback_style", p.feedback_style.clone().unwrap_or_default()));
-                    }
+                    }))
                     @if c.private {
-                        div.field.wide {
-                            label for="edit-private" { "Private notes" }
+                        (wide_form_field("edit-private", "Private notes", html! {
                             textarea #edit-private name="private_notes" rows="3" { (c.val("edit", "private_notes", p.private_notes.clone().unwrap_or_default())) }
-                        }
+                        }))
                     } @else {
                         p.hint.wide {
                             a href=(format!("/people/{}?private=1#edit-person", p.id)) { "Show private notes" } " to edit them."

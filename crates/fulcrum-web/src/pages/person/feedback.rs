@@ -1,7 +1,7 @@
 //! The person page's feedback: the balance, the latest pieces with their delivery and
 //! follow-up, and the form that notes a new one.
 
-use super::{Ctx, form, not_theirs};
+use super::{Ctx, form, theirs};
 use crate::components::{lint_list, new_feedback, sbi, sbi_fields};
 use crate::pages::Fields;
 use crate::pages::people::{here, plural};
@@ -154,14 +154,8 @@ async fn add(s: AppState, id: i64, f: Fields) -> Result<String, Failure> {
 
 async fn own_feedback(s: &AppState, id: i64, f: &Fields) -> Result<i64, Failure> {
     let fb = f.id("feedback", "feedback")?;
-    ownership::feedback(s.store.as_ref(), id, fb)
-        .await
-        .map_err(|e| {
-            not_theirs(
-                e,
-                format!("feedback {fb} is not this person's; reload the page"),
-            )
-        })?;
+    let message = format!("feedback {fb} is not this person's; reload the page");
+    theirs(ownership::feedback(s.store.as_ref(), id, fb), message).await?;
     Ok(fb)
 }
 

@@ -17,6 +17,7 @@ mod relationships;
 
 use super::people::{Here, Sub, flag, here, markdown, plural, query_date, slug, sub_nav};
 use super::{Fields, done_notice, post_for_id, see_other};
+use crate::components::stat;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, respond};
 use crate::{AppState, Failure, fmt};
 use axum::extract::{Path, Query, State};
@@ -38,15 +39,9 @@ use onboarding::onboarding_card;
 use one_on_ones::{agenda, history, log_form};
 use relationships::{commitments, contact, preps};
 
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct PersonQuery {
-    pub private: Option<String>,
-    pub include_private: Option<String>,
-    pub done: Option<String>,
-    /// The feedback just noted, whose lint findings the page shows.
-    pub lint: Option<String>,
-    pub from: Option<String>,
-    pub to: Option<String>,
+query! {
+    /// `lint`: the feedback just noted, whose lint findings the page shows.
+    PersonQuery { private, include_private, done, lint, from, to }
 }
 
 fn not_found(id: &str) -> Failure {
@@ -211,7 +206,7 @@ async fn render(
         Err(f) => return layout::failure_page(s, Nav::People, &f),
     };
     let privacy = Privacy::from_flag(private);
-    let p = match people::page(s.store.as_ref(), id, here.now, privacy).await {
+    let p = match crate::cache::person(s, id, here.now, privacy).await {
         Ok(p) => p,
         Err(e) => return layout::failure_page(s, Nav::People, &Failure::from(e)),
     };
@@ -354,16 +349,6 @@ fn signals(c: &Ctx) -> Markup {
     }
 }
 
-fn stat(id: &str, label: &str, value: Markup, raw: String, sub: Markup) -> Markup {
-    html! {
-        div.stat data-stat=(id) data-value=(raw) {
-            span.stat-label { (label) }
-            span.stat-value { (value) }
-            span.stat-sub { (sub) }
-        }
-    }
-}
-
 fn stats(c: &Ctx) -> Markup {
     let o = &c.p.one_on_ones;
     let b = &c.p.balance;
@@ -460,15 +445,18 @@ where
     post_for_id(move |s, id, f| handle(s, id, f, anchor, change))
 }
 
-/// A record a form named that is not this person's, or not there at all: the page it was
-/// sent from is out of date, which `message` says.
-fn not_theirs(e: AppError, message: String) -> Failure {
-    match e {
+/// Checks that a record a form named is this person's (`check`): when it is not, or is not
+/// there at all, the page it was sent from is out of date, which `message` says (404).
+async fn theirs<T>(
+    check: impl Future<Output = fulcrum_app::Result<T>>,
+    message: String,
+) -> Result<T, Failure> {
+    check.await.map_err(|e| match e {
         AppError::NotFound { .. } | AppError::Invalid { .. } => {
             Failure::new(StatusCode::NOT_FOUND, message)
         }
         e => e.into(),
-    }
+    })
 }
 
 /// The addresses this module answers: the page and its downloads here, each part's forms in

@@ -1,6 +1,7 @@
 //! The person page's observations: how they seemed over time, and noting how they seem now.
 
 use super::{Ctx, form};
+use crate::components::{form_field, wide_form_field};
 use crate::pages::Fields;
 use crate::{AppState, Failure, charts, fmt};
 use fulcrum_app::people::{self, NewObservation};
@@ -50,24 +51,21 @@ pub(super) fn observations(c: &Ctx) -> Markup {
                             }
                         }
                     }
-                    div.field {
-                        label for="observe-context" { "Where" }
+                    (form_field("observe-context", "Where", html! {
                         select #observe-context name="context" {
                             @for x in Context::ALL {
                                 option value=(x.as_str()) selected[c.ticked("observe", "context", x.as_str())] { (x) }
                             }
                         }
-                    }
-                    div.field {
-                        label for="observe-date" { "On" }
+                    }))
+                    (form_field("observe-date", "On", html! {
                         input #observe-date type="date" name="on" value=(c.val("observe", "on", c.here.today.to_string()))
                             max=(c.here.today.to_string());
-                    }
-                    div.field.wide {
-                        label for="observe-note" { "Note" }
+                    }))
+                    (wide_form_field("observe-note", "Note", html! {
                         input #observe-note type="text" name="note" placeholder="quiet in standup, cameras off"
                             value=(c.val("observe", "note", ""));
-                    }
+                    }))
                 }
                 button.btn #observe-submit type="submit" { "Note it" }
             }

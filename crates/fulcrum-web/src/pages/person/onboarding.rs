@@ -1,7 +1,7 @@
 //! The person page's onboarding plan: starting one, ticking its steps off, adding steps.
 
 use super::{Ctx, form};
-use crate::components::progress_bar;
+use crate::components::{form_field, progress_bar};
 use crate::pages::Fields;
 use crate::{AppState, Failure, fmt};
 use fulcrum_app::onboarding;
@@ -18,11 +18,10 @@ pub(super) fn onboarding_card(c: &Ctx) -> Markup {
                     form #start-onboarding method="post" action=(c.action("onboarding/start")) {
                         (c.hidden("onboarding"))
                         div.fields {
-                            div.field {
-                                label for="onboarding-start" { "First day" }
+                            (form_field("onboarding-start", "First day", html! {
                                 input #onboarding-start type="date" name="start"
                                     value=(c.val("onboarding", "start", c.p.person.start_date.unwrap_or(c.here.today).to_string()));
-                            }
+                            }))
                         }
                         button.btn #start-onboarding-submit type="submit" { "Start the plan" }
                     }

@@ -1,7 +1,9 @@
 //! The person page's 1:1s: the next one's agenda and open actions, logging one, and the history
 //! from the calendar and the notes.
 
-use super::{Ctx, form, not_theirs};
+use super::{Ctx, form, theirs};
+use crate::components::Col::{self, Text};
+use crate::components::{columns, form_field, wide_form_field};
 use crate::pages::Fields;
 use crate::pages::people::{plural, when};
 use crate::{AppState, Failure, fmt};
@@ -79,24 +81,21 @@ pub(super) fn agenda(c: &Ctx) -> Markup {
             form #add-item method="post" action=(c.action("items")) {
                 (c.hidden("item"))
                 div.fields {
-                    div.field.wide {
-                        label for="item-text" { "Add to the agenda" }
+                    (wide_form_field("item-text", "Add to the agenda", html! {
                         input #item-text type="text" name="text" required value=(c.val("item", "text", ""))
                             placeholder="How the on-call rotation feels";
-                    }
-                    div.field {
-                        label for="item-kind" { "Whose is it" }
+                    }))
+                    (form_field("item-kind", "Whose is it", html! {
                         select #item-kind name="kind" {
                             @for (v, label) in [("theirs", "their topic"), ("mine", "your topic"),
                                 ("action-me", "an action for you"), ("action-them", "an action for them")] {
                                 option value=(v) selected[kind.as_deref() == Some(v)] { (label) }
                             }
                         }
-                    }
-                    div.field {
-                        label for="item-due" { "Due (actions)" }
+                    }))
+                    (form_field("item-due", "Due (actions)", html! {
                         input #item-due type="date" name="due" value=(c.val("item", "due", ""));
-                    }
+                    }))
                 }
                 button.btn #add-item-submit type="submit" { "Add" }
             }
@@ -136,19 +135,16 @@ pub(super) fn log_form(c: &Ctx) -> Markup {
             form #log-form method="post" action=(c.action("log")) {
                 (c.hidden("log"))
                 div.fields {
-                    div.field {
-                        label for="log-date" { "Held on" }
+                    (form_field("log-date", "Held on", html! {
                         input #log-date type="date" name="held_on" value=(c.val("log", "held_on", c.here.today.to_string()))
                             max=(c.here.today.to_string());
-                    }
-                    div.field.wide {
-                        label for="log-shared" { "Shared notes (both of you may see them)" }
+                    }))
+                    (wide_form_field("log-shared", "Shared notes (both of you may see them)", html! {
                         textarea #log-shared name="shared_notes" rows="3" { (c.val("log", "shared_notes", "")) }
-                    }
-                    div.field.wide {
-                        label for="log-private" { "Private notes (yours only)" }
+                    }))
+                    (wide_form_field("log-private", "Private notes (yours only)", html! {
                         textarea #log-private name="private_notes" rows="2" { (c.val("log", "private_notes", "")) }
-                    }
+                    }))
                     fieldset.field.checks.wide {
                         legend { "Themes" }
                         @for t in Topic::ALL {
@@ -159,12 +155,11 @@ pub(super) fn log_form(c: &Ctx) -> Markup {
                             }
                         }
                     }
-                    div.field.wide {
-                        label for="log-actions" { "Actions, one a line: “me: …” or “them: …”" }
+                    (wide_form_field("log-actions", "Actions, one a line: “me: …” or “them: …”", html! {
                         textarea #log-actions name="actions" rows="3" placeholder="me: send the RFC link\nthem: draft the ADR" {
                             (c.val("log", "actions", ""))
                         }
-                    }
+                    }))
                     @if !open.is_empty() {
                         fieldset.field.checks.wide {
                             legend { "Keep for next time (not discussed)" }
@@ -194,6 +189,20 @@ fn who_cancelled(c: &Ctx, by: &str) -> String {
     }
 }
 
+/// The columns of the 1:1 history; private notes only on a page that shows them.
+fn history_columns(private: bool) -> Vec<Col<'static>> {
+    let mut cols = vec![
+        Text("When"),
+        Text("What became of it"),
+        Text("Themes"),
+        Text("Shared notes"),
+    ];
+    if private {
+        cols.push(Text("Private notes"));
+    }
+    cols
+}
+
 pub(super) fn history(c: &Ctx) -> Markup {
     let h = &c.p.one_on_ones.history;
     let counts = &c.p.one_on_ones.counts;
@@ -213,13 +222,7 @@ pub(super) fn history(c: &Ctx) -> Markup {
             } @else {
                 div.table-wrap {
                     table #history-table {
-                        thead { tr {
-                            th scope="col" { "When" }
-                            th scope="col" { "What became of it" }
-                            th scope="col" { "Themes" }
-                            th scope="col" { "Shared notes" }
-                            @if c.private { th scope="col" { "Private notes" } }
-                        } }
+                        thead { tr { (columns(&history_columns(c.private))) } }
                         tbody {
                             @for e in h.iter().rev() {
                                 @let state = e.meeting.as_ref().map_or("logged", |m| m.state.as_str());
@@ -288,14 +291,8 @@ async fn add_item(s: AppState, id: i64, f: Fields) -> Result<String, Failure> {
 /// `POST /people/{id}/items/close` with `item` (and `reopen=1` to open it again).
 async fn close_item(s: AppState, id: i64, f: Fields) -> Result<String, Failure> {
     let item = f.id("item", "item")?;
-    ownership::agenda_item(s.store.as_ref(), id, item)
-        .await
-        .map_err(|e| {
-            not_theirs(
-                e,
-                format!("item {item} is not on this person's agenda; reload the page"),
-            )
-        })?;
+    let message = format!("item {item} is not on this person's agenda; reload the page");
+    theirs(ownership::agenda_item(s.store.as_ref(), id, item), message).await?;
     if f.checked("reopen") {
         one_on_ones::reopen_item(s.store.as_ref(), item).await?;
         Ok("item-reopened".into())

@@ -2,7 +2,10 @@
 //! conversations prepared.
 
 use super::{Ctx, form};
-use crate::components::{change_commitment, commitment_actions, contact_form, new_interaction};
+use crate::components::{
+    change_commitment, commitment_actions, contact_form, form_field, new_interaction,
+    wide_form_field,
+};
 use crate::pages::Fields;
 use crate::pages::people::plural;
 use crate::{AppState, Failure, fmt};
@@ -71,16 +74,14 @@ pub(super) fn commitments(c: &Ctx) -> Markup {
             form #add-commitment method="post" action=(c.action("commitments")) {
                 (c.hidden("commitment"))
                 div.fields {
-                    div.field.wide {
-                        label for="commitment-what" { "You promised" }
+                    (wide_form_field("commitment-what", "You promised", html! {
                         input #commitment-what type="text" name="what" required placeholder="send the promotion criteria"
                             value=(c.val("commitment", "what", ""));
-                    }
-                    div.field {
-                        label for="commitment-due" { "By" }
+                    }))
+                    (form_field("commitment-due", "By", html! {
                         input #commitment-due type="date" name="due" required min=(c.here.today.to_string())
                             value=(c.val("commitment", "due", ""));
-                    }
+                    }))
                 }
                 button.btn.small type="submit" { "Note the promise" }
             }
