@@ -515,6 +515,19 @@ pub async fn act(
     }
 }
 
+/// Stops a habit: it is no longer planned (its past weeks keep their blocks).
+pub async fn stop_habit(store: &dyn Store, id: i64) -> Result<Habit> {
+    let mut habit = store
+        .habits()
+        .await?
+        .into_iter()
+        .find(|h| h.id == id)
+        .ok_or_else(|| AppError::not_found("habit", id))?;
+    habit.active = false;
+    store.update_habit(&habit).await?;
+    Ok(habit)
+}
+
 /// Adds a weekly habit.
 pub async fn add_habit(
     store: &dyn Store,
@@ -576,4 +589,75 @@ pub fn markdown(list: &InsightList) -> String {
         s.push('\n');
     }
     s
+}
+
+/// A phase to mark, as the CLI and the page give it.
+pub struct NewPhase {
+    pub kind: fulcrum_core::insights::PhaseKind,
+    pub name: Option<String>,
+    pub from: Date,
+    /// The last day, included.
+    pub to: Date,
+    /// `build=50-80` style targets that replace the profile's for these weeks.
+    pub targets: Vec<(String, String)>,
+    /// Rules that do not judge these weeks; `None` keeps the kind's defaults.
+    pub excused: Option<Vec<String>>,
+}
+
+/// Marks a period with a phase (crunch, planning, on-call …) and its own targets.
+pub async fn add_phase(store: &dyn Store, new: NewPhase) -> Result<fulcrum_core::insights::Phase> {
+    use fulcrum_core::insights::Phase;
+    if new.to < new.from {
+        return Err(AppError::invalid(
+            "--to",
+            format!(
+                "--to {} is before --from {}: a phase ends on or after its first day",
+                new.to, new.from
+            ),
+        ));
+    }
+    let mut scratch = profile::require(store).await?;
+    let mut targets = Vec::new();
+    for (category, range) in &new.targets {
+        // The profile's own parser reads the range and checks it.
+        profile::apply(&mut scratch, &format!("target.{category}"), range)?;
+        let c: fulcrum_core::Category =
+            category
+                .parse()
+                .map_err(|e: fulcrum_core::category::UnknownCategory| {
+                    AppError::invalid("--target", e.to_string())
+                })?;
+        targets.extend(scratch.target(c).copied());
+    }
+    if let Some(bad) = new
+        .excused
+        .iter()
+        .flatten()
+        .find(|r| insights::rule(r).is_none())
+    {
+        return Err(AppError::invalid(
+            "--excuse",
+            format!("'{bad}' is not a rule: `fulcrum insights rules` lists them"),
+        ));
+    }
+    let phase = Phase {
+        id: 0,
+        kind: new.kind,
+        name: new
+            .name
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| new.kind.as_str().to_string()),
+        from: new.from,
+        to: new.to,
+        targets,
+        excused: new.excused,
+    };
+    Ok(store.add_phase(&phase).await?)
+}
+
+pub async fn remove_phase(store: &dyn Store, id: i64) -> Result<fulcrum_core::insights::Phase> {
+    store.delete_phase(id).await.map_err(|e| match e {
+        fulcrum_store::StoreError::NotFound { .. } => AppError::not_found("phase", id),
+        e => e.into(),
+    })
 }

@@ -149,6 +149,8 @@ pub struct Context {
     pub loaded: activities::Loaded,
     /// Days the calendar marks away or at a conference.
     pub day_marks: BTreeMap<Date, DayMark>,
+    /// The phase a week's report is marked with; its targets replace the profile's.
+    pub phase: Option<fulcrum_core::insights::Phase>,
 }
 
 /// Loads the profile, the rules and the activities of `period` plus its trend weeks.
@@ -158,10 +160,19 @@ pub async fn load(
     period: &Period,
     now: Timestamp,
 ) -> Result<Context> {
-    let profile = profile::require(store).await?;
+    let mut profile = profile::require(store).await?;
     let rules = rules.rule_set()?;
     let tz = profile.tz();
     let (from, to) = period.dates(time::local_date(now, &tz));
+    // A week is judged against its phase's targets; a longer range against the profile's.
+    let phase = if time::days_between(from, to) <= 7 {
+        fulcrum_core::insights::phase_of(&store.phases().await?, time::week_start(from))
+    } else {
+        None
+    };
+    for t in phase.iter().flat_map(|p| &p.targets) {
+        profile.set_target(t.category, t.min_percent, t.max_percent)?;
+    }
     let last_week = time::week_start(time::add_days(to, -1));
     let trend_from = time::add_days(last_week, -7 * (TREND_WEEKS as i64 - 1));
     let load_from = time::day_start(from.min(trend_from), &tz);
@@ -185,12 +196,13 @@ pub async fn load(
         to,
         loaded,
         day_marks,
+        phase,
     })
 }
 
 impl Context {
     pub fn report(&self, now: Timestamp) -> Report {
-        core_report::build(&ReportInput {
+        let mut r = core_report::build(&ReportInput {
             profile: &self.profile,
             from: self.from,
             to: self.to,
@@ -199,7 +211,9 @@ impl Context {
             now,
             trend_weeks: TREND_WEEKS,
             day_marks: &self.day_marks,
-        })
+        });
+        r.phase = self.phase.clone();
+        r
     }
 }
 

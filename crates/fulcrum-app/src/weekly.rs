@@ -198,7 +198,8 @@ async fn busy(
 pub async fn propose(store: &dyn Store, week: Date, now: Timestamp) -> Result<Plan> {
     let profile = profile::require(store).await?;
     let busy = busy(store, &profile, week).await?;
-    let tasks = store.tasks().await?;
+    let mut tasks = store.tasks().await?;
+    tasks.extend(habit_tasks(&store.habits().await?, &[], &[], now));
     Ok(planner::plan(&PlanInput {
         profile: &profile,
         week,
@@ -421,9 +422,16 @@ async fn review_of(
             span: span(b.start_at, b.end_at),
         })
         .collect();
+    let mut tasks = tasks.to_vec();
+    tasks.extend(habit_tasks(
+        &store.habits().await?,
+        &blocks,
+        &new_events,
+        now,
+    ));
     Ok(review::review(&ReviewInput {
         blocks: &blocks,
-        tasks,
+        tasks: &tasks,
         new_events: &new_events,
         buffer_minutes: plan.buffer_minutes,
         week,
@@ -468,6 +476,54 @@ pub async fn review_week(store: &dyn Store, week: Date, now: Timestamp) -> Resul
         review,
         trend,
     })
+}
+
+/// A habit's task id in plans: its own id, negated, so it never meets a task's.
+pub fn habit_task_id(habit_id: i64) -> i64 {
+    -habit_id
+}
+
+/// The active habits as the planner and the review see them: tasks that are urgent and
+/// important (so they are placed before any other work) and only the lead's. In a review a
+/// habit counts as done — kept — when all its planned blocks are over by `now` and nothing
+/// new in the calendar took their time.
+fn habit_tasks(
+    habits: &[fulcrum_core::habits::Habit],
+    blocks: &[PlannedBlock],
+    new_events: &[NewEvent],
+    now: Timestamp,
+) -> Vec<Task> {
+    habits
+        .iter()
+        .filter(|h| h.active)
+        .map(|h| {
+            let id = habit_task_id(h.id);
+            let mine: Vec<&PlannedBlock> = blocks.iter().filter(|b| b.task_id == id).collect();
+            let kept = !mine.is_empty()
+                && mine.iter().all(|b| {
+                    b.span.end <= now
+                        && new_events
+                            .iter()
+                            .all(|e| b.span.overlap_seconds(&e.span) == 0)
+                });
+            Task {
+                id,
+                title: format!("{} (habit)", h.title),
+                urgent: true,
+                important: true,
+                only_me: true,
+                estimate_minutes: Some(h.minutes),
+                due: None,
+                category: h.category,
+                status: if kept {
+                    TaskStatus::Done
+                } else {
+                    TaskStatus::Open
+                },
+                note: None,
+            }
+        })
+        .collect()
 }
 
 /// The reviews of every accepted plan of the weeks starting from `from` up to (not

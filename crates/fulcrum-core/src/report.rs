@@ -56,6 +56,9 @@ pub struct Report {
     /// What is scheduled for the part of the period that has not happened: present when the
     /// period reaches past now.
     pub ahead: Option<Ahead>,
+    /// The phase the period was marked with (its targets are the ones judged), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phase: Option<crate::insights::Phase>,
 }
 
 /// Working time (inside working hours, on days not away, already passed) that no activity
@@ -249,6 +252,7 @@ pub fn build(input: &ReportInput<'_>) -> Report {
         untracked,
         progress,
         ahead: ahead(input, &tz, range),
+        phase: None,
     }
 }
 

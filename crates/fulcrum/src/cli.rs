@@ -103,6 +103,12 @@ pub enum Command {
     Insights(crate::insights_cmd::InsightsArgs),
     /// The week in review: five lines, what stands out, what is due, one thing to change
     Digest(crate::insights_cmd::DigestArgs),
+    /// Routines you defend every week (a thinking block, coding blocks, learning time)
+    #[command(subcommand)]
+    Habits(crate::insights_cmd::HabitsCommand),
+    /// Mark a period as a crunch, planning, on-call week … with its own targets
+    #[command(subcommand)]
+    Phase(crate::insights_cmd::PhaseCommand),
     /// Show or change your profile: time zone, working hours, targets, how time is counted
     Settings(SettingsArgs),
     /// Build a year of a tech lead's demo data in a fresh store and show its reports

@@ -56,6 +56,8 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Rules(RulesCommand::List(f)) => list_rules(&rules, f.format),
         Command::Insights(a) => on_store!(crate::insights_cmd::run, &rules, a, now()?),
         Command::Digest(a) => on_store!(crate::insights_cmd::digest, &rules, a, now()?),
+        Command::Habits(c) => on_store!(crate::insights_cmd::habits, c, now()?),
+        Command::Phase(c) => on_store!(crate::insights_cmd::phase, c),
         Command::Settings(a) => settings(&store_path(db), a).await,
         Command::Task(c) => on_store!(crate::weekly_cmd::task, c),
         Command::Triage(a) => on_store!(crate::weekly_cmd::triage, a),

@@ -9,6 +9,8 @@ use fulcrum_app::markdown::plural;
 use fulcrum_app::report::Period;
 use fulcrum_app::rules_file::RuleBook;
 use fulcrum_app::{AppError, Result};
+use fulcrum_core::habits::Habit;
+use fulcrum_core::insights::{Phase, PhaseKind};
 use fulcrum_core::time;
 use fulcrum_store::Store;
 use jiff::Timestamp;
@@ -74,6 +76,70 @@ pub enum InsightsCommand {
     },
     /// Every rule: what it looks for, the practice behind it, and the thresholds
     Rules {
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum HabitsCommand {
+    /// The habits kept now, and those stopped
+    List {
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// A routine to defend every week: the planner places it before any task
+    Add {
+        /// What it is, e.g. "Thinking block"
+        title: String,
+        /// build, lead, align, operate, think, grow, personal or other
+        #[arg(long)]
+        category: String,
+        /// Minutes a week
+        #[arg(long, default_value_t = 60)]
+        minutes: i64,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Stop planning a habit
+    Stop {
+        id: i64,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PhaseCommand {
+    /// Mark a period: its weeks are judged against the phase's targets, and the rules the
+    /// kind excuses (a planned crunch is not a warning) stay quiet
+    Add {
+        /// crunch, planning, on-call, vacation-cover, vacation or custom
+        kind: String,
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// The last day (included)
+        #[arg(long, value_name = "DATE")]
+        to: String,
+        #[arg(long)]
+        name: Option<String>,
+        /// A target for these weeks, e.g. build=50-80 (repeat for several)
+        #[arg(long = "target", value_name = "CATEGORY=MIN-MAX")]
+        targets: Vec<String>,
+        /// Rules that do not judge these weeks, comma-separated [default: the kind's]
+        #[arg(long, value_name = "RULES")]
+        excuse: Option<String>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Every phase, earliest first
+    List {
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Remove a phase
+    Remove {
+        id: i64,
         #[command(flatten)]
         format: FormatArgs,
     },
@@ -167,6 +233,145 @@ pub async fn digest(
     match a.format {
         DigestFormat::Json => emit_json(&d),
         DigestFormat::Markdown => emit(&digest::markdown(&d)),
+    }
+}
+
+pub async fn habits(store: &dyn Store, cmd: HabitsCommand, now: Timestamp) -> Result<()> {
+    let line = |h: &Habit| {
+        let state = if h.active { "" } else { "  [stopped]" };
+        format!(
+            "{:>3}  {} · {} min of {} a week{state}",
+            h.id, h.title, h.minutes, h.category
+        )
+    };
+    match cmd {
+        HabitsCommand::List { format } => {
+            let all = store.habits().await?;
+            show(format.format, &all, |all| {
+                if all.is_empty() {
+                    return "No habits yet: fulcrum habits add \"Thinking block\" --category think --minutes 120\n".into();
+                }
+                all.iter().map(|h| line(h) + "\n").collect()
+            })
+        }
+        HabitsCommand::Add {
+            title,
+            category,
+            minutes,
+            format,
+        } => {
+            let category: fulcrum_core::Category =
+                category
+                    .parse()
+                    .map_err(|e: fulcrum_core::category::UnknownCategory| {
+                        AppError::invalid("--category", e.to_string())
+                    })?;
+            let h = insights::add_habit(store, &title, category, minutes, None, now).await?;
+            show(format.format, &h, |h| {
+                format!(
+                    "Added habit {}: the planner places it every week.\n",
+                    line(h).trim()
+                )
+            })
+        }
+        HabitsCommand::Stop { id, format } => {
+            let h = insights::stop_habit(store, id).await?;
+            show(format.format, &h, |h| {
+                format!("Stopped {}.\n", line(h).trim())
+            })
+        }
+    }
+}
+
+fn phase_line(p: &Phase) -> String {
+    let targets: Vec<String> = p
+        .targets
+        .iter()
+        .map(|t| format!("{} {:.0}–{:.0} %", t.category, t.min_percent, t.max_percent))
+        .collect();
+    let excused = match &p.excused {
+        Some(list) => list.join(", "),
+        None => p.kind.default_excused().join(", "),
+    };
+    let mut line = format!("{:>3}  {} ({}) {} – {}", p.id, p.name, p.kind, p.from, p.to);
+    if !targets.is_empty() {
+        let _ = write!(line, " · targets {}", targets.join(", "));
+    }
+    if !excused.is_empty() {
+        let _ = write!(line, " · excuses {excused}");
+    }
+    line
+}
+
+pub async fn phase(store: &dyn Store, cmd: PhaseCommand) -> Result<()> {
+    match cmd {
+        PhaseCommand::Add {
+            kind,
+            from,
+            to,
+            name,
+            targets,
+            excuse,
+            format,
+        } => {
+            let kind = PhaseKind::parse(&kind).ok_or_else(|| {
+                AppError::invalid(
+                    "kind",
+                    format!(
+                        "'{kind}' is not a kind of phase: use {}",
+                        PhaseKind::words()
+                    ),
+                )
+            })?;
+            let date = |flag: &'static str, v: &str| {
+                time::parse_date(v).map_err(|e| AppError::invalid(flag, format!("{flag}: {e}")))
+            };
+            let targets = targets
+                .iter()
+                .map(|t| {
+                    t.split_once('=')
+                        .map(|(c, r)| (c.trim().to_string(), r.trim().to_string()))
+                        .ok_or_else(|| {
+                            AppError::invalid(
+                                "--target",
+                                format!("--target {t:?}: write CATEGORY=MIN-MAX, e.g. build=50-80"),
+                            )
+                        })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let new = insights::NewPhase {
+                kind,
+                name,
+                from: date("--from", &from)?,
+                to: date("--to", &to)?,
+                targets,
+                excused: excuse.map(|e| {
+                    e.split(',')
+                        .map(|r| r.trim().to_string())
+                        .filter(|r| !r.is_empty())
+                        .collect()
+                }),
+            };
+            let p = insights::add_phase(store, new).await?;
+            show(format.format, &p, |p| {
+                format!("Marked {}\n", phase_line(p).trim())
+            })
+        }
+        PhaseCommand::List { format } => {
+            let all = store.phases().await?;
+            show(format.format, &all, |all| {
+                if all.is_empty() {
+                    return "No phases: fulcrum phase add crunch --from DATE --to DATE\n".into();
+                }
+                all.iter().map(|p| phase_line(p) + "\n").collect()
+            })
+        }
+        PhaseCommand::Remove { id, format } => {
+            let p = insights::remove_phase(store, id).await?;
+            show(format.format, &p, |p| {
+                format!("Removed {}\n", phase_line(p).trim())
+            })
+        }
     }
 }
 
