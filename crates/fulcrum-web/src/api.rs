@@ -27,8 +27,9 @@ type ApiResult<T> = Result<Json<T>, Failure>;
 type Answer<T> = Result<T, Failure>;
 
 query! {
-    /// `?week=YYYY-Www` or `?from=DATE&to=DATE`; empty values count as absent.
-    PeriodQuery { week, from, to }
+    /// `?week=YYYY-Www` or `?from=DATE&to=DATE`; empty values count as absent. `done` is the
+    /// notice of a form the dashboard sent.
+    PeriodQuery { week, from, to, done }
 }
 
 fn given(v: &Option<String>) -> Option<&str> {

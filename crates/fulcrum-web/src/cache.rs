@@ -114,3 +114,19 @@ pub async fn person(
     let build = fulcrum_app::people::page(s.store.as_ref(), id, now, privacy);
     kept(s, format!("person {id} {privacy:?} {now}"), build).await
 }
+
+/// Every insight of today, open or hidden: what the panels and the insights page show.
+pub async fn insights(
+    s: &AppState,
+    now: Timestamp,
+) -> Result<Arc<fulcrum_app::insights::InsightList>> {
+    let period = fulcrum_app::report::Period::CurrentWeek;
+    let build = fulcrum_app::insights::list(s.store.as_ref(), &s.rules, &period, true, now);
+    kept(s, format!("insights {now}"), build).await
+}
+
+/// The digest of the last complete week.
+pub async fn digest(s: &AppState, now: Timestamp) -> Result<Arc<fulcrum_app::digest::Digest>> {
+    let build = fulcrum_app::digest::build(s.store.as_ref(), &s.rules, None, now);
+    kept(s, format!("digest {now}"), build).await
+}

@@ -4,6 +4,7 @@
 
 mod contact;
 mod feedback;
+pub mod insights;
 
 pub use contact::{change_commitment, commitment_actions, contact_form, new_interaction};
 pub use feedback::{lint_list, new_feedback, sbi, sbi_fields};

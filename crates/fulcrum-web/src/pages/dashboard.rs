@@ -24,16 +24,21 @@ pub async fn page_handler(s: &AppState, q: &PeriodQuery) -> Response {
     };
     let now = cache::now(&s.clock);
     match cache::dashboard(s, &period, now).await {
-        Ok(d) => respond(
-            StatusCode::OK,
-            frame(
-                s,
-                &format!("Week {}", d.week),
-                Nav::Dashboard,
-                &[],
-                render(&d, now),
-            ),
-        ),
+        Ok(d) => {
+            let coach = coach(s, now).await;
+            let notices: Vec<layout::Notice> =
+                super::done_notice(q.done.as_deref()).into_iter().collect();
+            respond(
+                StatusCode::OK,
+                frame(
+                    s,
+                    &format!("Week {}", d.week),
+                    Nav::Dashboard,
+                    &notices,
+                    render(&d, now, coach),
+                ),
+            )
+        }
         Err(AppError::NotInitialised) => respond(StatusCode::OK, welcome(s)),
         Err(e) => layout::failure_page(s, Nav::Dashboard, &Failure::from(e)),
     }
@@ -41,6 +46,40 @@ pub async fn page_handler(s: &AppState, q: &PeriodQuery) -> Response {
 
 pub async fn page(State(s): State<AppState>, Query(q): Query<PeriodQuery>) -> Response {
     page_handler(&s, &q).await
+}
+
+/// The coach's panels: last week's digest and the most pressing open insights. A failure
+/// here leaves the rest of the dashboard standing and says what went wrong.
+async fn coach(s: &AppState, now: jiff::Timestamp) -> Markup {
+    let (digest, list) = match (cache::digest(s, now).await, cache::insights(s, now).await) {
+        (Ok(d), Ok(l)) => (d, l),
+        (Err(e), _) | (_, Err(e)) => {
+            return html! { section.card #digest { h2 { "Last week in review" } p.failed { (Failure::from(e).message) } } };
+        }
+    };
+    let open: Vec<&fulcrum_app::insights::Shown> = list
+        .insights
+        .iter()
+        .filter(|i| i.status == "open")
+        .take(fulcrum_app::digest::TOP)
+        .collect();
+    html! {
+        div.grid.spaced.coach {
+            section.card #digest aria-labelledby="digest-title" data-week=(digest.week) {
+                h2 #digest-title { "Week " (digest.week) " in review" }
+                ul.digest-lines {
+                    @for l in &digest.lines { li data-kind=(l.kind) { (l.text) } }
+                }
+                @if !digest.due.is_empty() {
+                    h3 { "Due in the next seven days" }
+                    ul.due { @for d in &digest.due { li { (d) } } }
+                }
+                p.next #digest-next { strong { "Next week, change one thing: " } (digest.next) }
+            }
+            (crate::components::insights::panel(s, "coach-insights", "What stands out", &open, "/",
+                "Nothing stands out: no rule sees a pattern worth your attention."))
+        }
+    }
 }
 
 fn welcome(s: &AppState) -> Markup {
@@ -61,7 +100,7 @@ fn welcome(s: &AppState) -> Markup {
     frame(s, "Welcome", Nav::Dashboard, &[], body)
 }
 
-fn render(d: &Dashboard, now: jiff::Timestamp) -> Markup {
+fn render(d: &Dashboard, now: jiff::Timestamp, coach: Markup) -> Markup {
     let r = &d.report;
     let current_monday = time::parse_zone(&r.timezone)
         .map(|tz| time::week_start(time::local_date(now, &tz)))
@@ -119,6 +158,7 @@ fn render(d: &Dashboard, now: jiff::Timestamp) -> Markup {
                 }
             }
         }
+        (coach)
         div.grid {
             div.card { (charts::category_bars(r)) }
             div.card { (charts::days(r)) }

@@ -55,8 +55,10 @@ pub async fn page(State(s): State<AppState>, Query(q): Query<DelegationQuery>) -
         Ok(x) => x,
         Err(page) => return page,
     };
+    let coach = crate::components::insights::for_page(&s, &["delegation"], "/delegation").await;
     let body = html! {
         (head(Sub::Delegation))
+        (coach)
         (warnings_box("delegation-warnings", "What the delegations say", &view.warnings,
             "Nothing about your delegations needs attention."))
         (list(&view, flag(&q.all)))

@@ -106,8 +106,10 @@ async fn render(
             },
         );
     }
+    let coach = crate::components::insights::for_page(&s, &["feedback"], "/feedback").await;
     let body = html! {
         (head(Sub::Feedback))
+        (coach)
         (warnings_box("feedback-warnings", "What the feedback says", &view.warnings,
             "Nothing about the feedback needs attention."))
         div.grid.spaced {

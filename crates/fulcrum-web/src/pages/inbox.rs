@@ -45,6 +45,7 @@ async fn render(s: &AppState, status: StatusCode, mut notices: Vec<Notice>) -> R
         Ok(p) => time::local_date(now, &p.tz()),
         Err(_) => time::local_date(now, &jiff::tz::TimeZone::UTC),
     };
+    let coach = crate::components::insights::for_page(&s, &["weekly"], "/inbox").await;
     let body = html! {
         div.page-head {
             (page_title("Inbox", html! {
@@ -52,6 +53,7 @@ async fn render(s: &AppState, status: StatusCode, mut notices: Vec<Notice>) -> R
                 "really needed rather than assuming “now”, and sort out whose problem it is before taking it on."
             }))
         }
+        (coach)
         @if let Some(v) = &view { (items(s, v, today)) }
         section.card aria-labelledby="add-item-title" { (add_form(s)) }
     };

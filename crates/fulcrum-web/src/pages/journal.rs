@@ -72,6 +72,7 @@ pub async fn page(State(s): State<AppState>, Query(q): Query<JournalQuery>) -> R
         Err(e) => return layout::failure_page(&s, Nav::Journal, &Failure::from(e)),
     };
     let notices: Vec<Notice> = done_notice(q.done.as_deref()).into_iter().collect();
+    let coach = crate::components::insights::for_page(&s, &["rituals"], "/journal").await;
     let body = html! {
         div.page-head {
             (page_title("Journal", html! {
@@ -79,6 +80,7 @@ pub async fn page(State(s): State<AppState>, Query(q): Query<JournalQuery>) -> R
                 "and where you are heading. Each entry opens with what your calendar and commits show for its period."
             }))
         }
+        (coach)
         div.rituals {
             @for st in &all {
                 section.card.ritual #(format!("ritual-{}", st.ritual.as_str())) data-ritual=(st.ritual.as_str())

@@ -4,6 +4,7 @@ pub mod dashboard;
 pub mod delegation;
 pub mod feedback;
 pub mod inbox;
+pub mod insights;
 pub mod journal;
 pub mod manual;
 pub mod onboarding;
@@ -54,6 +55,11 @@ pub(crate) fn routes() -> axum::Router<AppState> {
         .route("/inbox/add", inbox::change(inbox::add))
         .route("/inbox/decide", inbox::change(inbox::decide))
         .route("/inbox/classify", inbox::change(inbox::classify))
+        .route("/insights", get(insights::page))
+        .route("/insights/act", post_fields(insights::act))
+        .route("/insights/dismiss", post_fields(insights::dismiss))
+        .route("/insights/snooze", post_fields(insights::snooze))
+        .route("/insights/undo", post_fields(insights::undo))
         .route("/journal", get(journal::page))
         .route("/journal/export.md", get(journal::export))
         .route(
@@ -219,6 +225,20 @@ where
     )
 }
 
+/// The POST route of a form read as [`Fields`], once its origin and token are checked.
+pub fn post_fields<H, Fut>(handler: H) -> axum::routing::MethodRouter<AppState>
+where
+    H: FnOnce(AppState, Fields) -> Fut + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Response> + Send + 'static,
+{
+    axum::routing::post(
+        move |State(s): State<AppState>,
+              crate::extract::CheckedForm(f): crate::extract::CheckedForm| {
+            handler(s, f)
+        },
+    )
+}
+
 /// The POST route of a form about one record, `/…/{id}/…`: `handler` gets the id as the
 /// address gave it and the form, once its origin and token are checked ([`CheckedForm`]).
 ///
@@ -306,6 +326,10 @@ pub use fulcrum_core::time::parse_minutes;
 pub fn done_notice(code: Option<&str>) -> Option<layout::Notice> {
     let msg = match code? {
         "task-added" => "Added the task.",
+        "insight-done" => "Done: see it on its page (the task list, the plan, the 1:1's agenda).",
+        "insight-dismissed" => "Dismissed: it stays hidden until a new week of the same evidence.",
+        "insight-snoozed" => "Snoozed until the day you chose.",
+        "insight-undone" => "Shown again.",
         "task-done" => "Marked the task done. Well done.",
         "task-dropped" => "Dropped the task; the reason shows up in the week's review.",
         "triaged" => "Triaged the task.",

@@ -260,8 +260,10 @@ async fn render(
     } else {
         Vec::new()
     };
+    let coach = crate::components::insights::for_page(&s, &["people"], "/people").await;
     let body = html! {
         (head(Sub::People))
+        (coach)
         (warnings_box("team-warnings", "The team", &o.warnings,
             "Nothing about the team's shape needs attention."))
         (table(&o, &here))

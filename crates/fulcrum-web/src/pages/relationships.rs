@@ -46,8 +46,11 @@ async fn render(
         Err(page) => return page,
     };
     let people = active_people(s).await;
+    let coach =
+        crate::components::insights::for_page(&s, &["relationships"], "/relationships").await;
     let body = html! {
         (head(Sub::Relationships))
+        (coach)
         (contacts(s, &o, h.today, typed))
         (commitments(s, &o, &people, h.today, typed))
         (preps(s, &o, &people, person, form_of(typed, "prep")))

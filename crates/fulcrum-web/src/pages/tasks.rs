@@ -64,6 +64,7 @@ async fn render(s: &AppState, status: StatusCode, mut notices: Vec<Notice>) -> R
         }
     };
     let today = today(s).await;
+    let coach = crate::components::insights::for_page(&s, &["weekly"], "/tasks").await;
     let body = html! {
         div.page-head {
             (page_title("Tasks", html! {
@@ -74,6 +75,7 @@ async fn render(s: &AppState, status: StatusCode, mut notices: Vec<Notice>) -> R
                 a.btn #start-triage href="/tasks/triage" { "Triage the open tasks" }
             }
         }
+        (coach)
         (health_box(&list))
         (matrix(s, &list, today, true))
         section.card aria-labelledby="add-task-title" { (add_form(s)) }
