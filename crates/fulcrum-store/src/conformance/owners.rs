@@ -143,8 +143,22 @@ pub(super) async fn owner_sees_nothing_of_the_other(store: &dyn Store) {
             .set_private_notes(&theirs, PrivateOf::Person(p.id), Some("mine"))
             .await;
         assert!(matches!(set, Err(StoreError::NotFound { .. })), "{set:?}");
+        // Nor can it write records about them.
+        let observation = fulcrum_core::observations::Observation {
+            id: 0,
+            person_id: p.id,
+            on: jiff::civil::date(2026, 11, 2),
+            energy: 3,
+            context: fulcrum_core::observations::Context::ALL[0],
+            note: Some("not mine to note".into()),
+        };
+        assert!(matches!(
+            other.add_observation(&observation).await,
+            Err(StoreError::NotFound { what: "person", .. })
+        ));
     }
     for n in store.notes().await.unwrap() {
+        assert!(other.log_one_on_one(&n, &[], &[]).await.is_err());
         assert!(other.update_note(&n).await.is_err());
     }
     for i in store.items().await.unwrap() {

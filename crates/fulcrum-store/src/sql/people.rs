@@ -94,6 +94,22 @@ fn by_id(rows: Vec<DbRow>) -> Result<std::collections::BTreeMap<i64, String>> {
         .collect()
 }
 
+impl Db {
+    /// Refuses a record that names someone who is not this owner's person: a handle writes
+    /// only about its own people (the foreign key alone would accept another owner's).
+    async fn own_person(&self, person_id: Option<i64>) -> Result<()> {
+        let Some(id) = person_id else { return Ok(()) };
+        let mine: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM people WHERE id = $1 AND owner_id = $2")
+                .bind(id)
+                .bind(self.owner)
+                .fetch_optional(&self.pool)
+                .await?;
+        mine.map(|_| ())
+            .ok_or(StoreError::NotFound { what: "person", id })
+    }
+}
+
 #[async_trait]
 impl PeopleStore for Db {
     async fn add_person(&self, p: &Person) -> Result<Person> {
@@ -189,6 +205,7 @@ impl PeopleStore for Db {
     }
 
     async fn add_observation(&self, o: &Observation) -> Result<Observation> {
+        self.own_person(Some(o.person_id)).await?;
         records::add_observation(&self.pool, self.owner, o).await
     }
 
@@ -202,6 +219,7 @@ impl PeopleStore for Db {
         discussed: &[i64],
         new_items: &[Item],
     ) -> Result<OneOnOneNote> {
+        self.own_person(Some(note.person_id)).await?;
         records::log_one_on_one(&self.pool, self.owner, note, discussed, new_items).await
     }
 
@@ -214,6 +232,7 @@ impl PeopleStore for Db {
     }
 
     async fn add_item(&self, item: &Item) -> Result<Item> {
+        self.own_person(Some(item.person_id)).await?;
         records::add_item(&self.pool, self.owner, item).await
     }
 
@@ -231,10 +250,12 @@ impl PeopleStore for Db {
     }
 
     async fn add_feedback(&self, f: &Feedback) -> Result<Feedback> {
+        self.own_person(f.person_id).await?;
         records::add_feedback(&self.pool, self.owner, f).await
     }
 
     async fn update_feedback(&self, f: &Feedback) -> Result<()> {
+        self.own_person(f.person_id).await?;
         records::update_feedback(&self.pool, self.owner, f).await
     }
 
@@ -248,10 +269,12 @@ impl PeopleStore for Db {
     }
 
     async fn add_delegation(&self, d: &Delegation) -> Result<Delegation> {
+        self.own_person(Some(d.person_id)).await?;
         records::add_delegation(&self.pool, self.owner, d).await
     }
 
     async fn update_delegation(&self, d: &Delegation) -> Result<()> {
+        self.own_person(Some(d.person_id)).await?;
         records::update_delegation(&self.pool, self.owner, d).await
     }
 
@@ -272,6 +295,7 @@ impl PeopleStore for Db {
     }
 
     async fn add_interaction(&self, i: &Interaction) -> Result<Interaction> {
+        self.own_person(Some(i.person_id)).await?;
         records::add_interaction(&self.pool, self.owner, i).await
     }
 
@@ -280,10 +304,12 @@ impl PeopleStore for Db {
     }
 
     async fn add_commitment(&self, c: &Commitment) -> Result<Commitment> {
+        self.own_person(c.person_id).await?;
         records::add_commitment(&self.pool, self.owner, c).await
     }
 
     async fn update_commitment(&self, c: &Commitment) -> Result<()> {
+        self.own_person(c.person_id).await?;
         records::update_commitment(&self.pool, self.owner, c).await
     }
 
@@ -292,6 +318,7 @@ impl PeopleStore for Db {
     }
 
     async fn add_prep(&self, p: &Prep) -> Result<Prep> {
+        self.own_person(Some(p.person_id)).await?;
         records::add_prep(&self.pool, self.owner, p).await
     }
 
@@ -304,6 +331,11 @@ impl PeopleStore for Db {
     }
 
     async fn add_onboarding_steps(&self, steps: &[Step]) -> Result<Vec<Step>> {
+        let mut people: Vec<i64> = steps.iter().map(|s| s.person_id).collect();
+        people.dedup();
+        for id in people {
+            self.own_person(Some(id)).await?;
+        }
         records::add_onboarding_steps(&self.pool, self.owner, steps).await
     }
 
