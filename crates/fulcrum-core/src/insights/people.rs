@@ -403,7 +403,7 @@ fn no_positive_feedback(s: &Snapshot) -> Vec<Finding> {
                 s,
                 p,
                 Severity::Warn,
-                format!("No praise for {} in {}", p.person.first_name(), plural(days / 7, "week", "weeks")),
+                format!("No praise for {} since {}", p.person.first_name(), last.unwrap_or(since)),
                 vec![Evidence::new(seen, person_link(p))],
                 since,
                 Action {
@@ -709,17 +709,32 @@ fn stakeholder_overdue(s: &Snapshot) -> Vec<Finding> {
         .iter()
         .filter(|p| !p.person.archived && (p.is(Relation::Stakeholder) || p.is(Relation::Manager)))
         .filter_map(|p| {
-            let late = p.contact.overdue_days.filter(|d| *d > 0)?;
-            let since = p.contact.due_on.unwrap_or(add_days(s.today, -late));
-            let seen = match p.contact.last_contact {
-                Some(d) => format!("last contact on {d}; every {} is the cadence", plural(i64::from(p.contact.cadence_days), "day", "days")),
-                None => "no contact recorded yet".to_string(),
+            let cadence = i64::from(p.contact.cadence_days);
+            let (late, since, seen, title) = match p.contact.last_contact {
+                Some(d) => {
+                    let late = p.contact.overdue_days.filter(|d| *d > 0)?;
+                    (
+                        late,
+                        p.contact.due_on.unwrap_or(add_days(s.today, -late)),
+                        format!("last contact on {d}; every {} is the cadence", plural(cadence, "day", "days")),
+                        format!("No contact with {} for {} past the cadence", p.person.name, plural(late, "day", "days")),
+                    )
+                }
+                // Never in touch: due one cadence after they started, when that is known.
+                None => {
+                    let due = add_days(p.person.start_date?, cadence);
+                    let late = days_between(due, s.today);
+                    if late <= 0 {
+                        return None;
+                    }
+                    (late, due, "no contact recorded yet".to_string(), format!("No contact yet with {}", p.person.name))
+                }
             };
             Some(about(
                 s,
                 p,
-                if late >= i64::from(p.contact.cadence_days) { Severity::Warn } else { Severity::Info },
-                format!("No contact with {} for {} past the cadence", p.person.name, plural(late, "day", "days")),
+                if late >= cadence { Severity::Warn } else { Severity::Info },
+                title,
                 vec![Evidence::new(seen, person_link(p))],
                 since,
                 Action {

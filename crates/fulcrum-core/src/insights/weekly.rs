@@ -75,7 +75,7 @@ pub(super) const RULES: &[&dyn Rule] = &[
             module: "rituals",
             practice: "F1",
             why: "Reflection keeps a lead from drifting, and it only works when it is a habit.",
-            looks_for: "a weekly journal, monthly check-in or quarterly self-assessment past its period and grace days",
+            looks_for: "a weekly journal, monthly check-in or quarterly self-assessment whose period is over and still unwritten, during its grace days",
         },
         check: ritual_overdue,
     },

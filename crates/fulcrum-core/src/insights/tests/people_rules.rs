@@ -272,7 +272,7 @@ fn no_positive_feedback_for_six_weeks() {
         ago(&s, 41),
         "the last positive feedback was delivered on 2026-01-21",
     );
-    assert_eq!(i.title, "No praise for Ada in 6 weeks");
+    assert_eq!(i.title, "No praise for Ada since 2026-01-21");
     assert_eq!(i.action.offer, Some(Offer::DraftPraise { person_id: ADA }));
 }
 
@@ -647,6 +647,28 @@ fn stakeholder_overdue_past_the_monthly_cadence() {
 fn a_manager_a_whole_cadence_late_is_a_warning() {
     let s = grace(Relation::Manager, 28);
     assert_eq!(raised(&s, "stakeholder-overdue").severity, Severity::Warn);
+}
+
+#[test]
+fn a_stakeholder_never_contacted_is_due_a_cadence_after_they_started() {
+    // Never in touch, and started long ago.
+    let s = records(|s| {
+        let mut g = person(5, "Grace Hopper", Relation::Stakeholder, s.today);
+        g.contact = crate::relationships::contact_status(&g.person, None, None, s.today);
+        s.people = vec![g];
+    });
+    let i = raised(&s, "stakeholder-overdue");
+    assert_eq!(i.title, "No contact yet with Grace Hopper");
+    assert_eq!(i.evidence[0].text, "no contact recorded yet");
+    assert_eq!(i.severity, Severity::Warn);
+    // Started less than a cadence ago: not due yet.
+    let s = records(|s| {
+        let mut g = person(5, "Grace Hopper", Relation::Stakeholder, s.today);
+        g.person.start_date = Some(ago(s, 20));
+        g.contact = crate::relationships::contact_status(&g.person, None, None, s.today);
+        s.people = vec![g];
+    });
+    quiet(&s, "stakeholder-overdue");
 }
 
 #[test]
