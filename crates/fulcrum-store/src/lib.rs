@@ -145,7 +145,7 @@ pub mod conformance;
 /// `PostgresStore`) rather than on `dyn Store`.
 pub mod prelude {
     pub use crate::{
-        BackupStore, CoachStore, LoopStore, PeopleStore, PrivateStore, ProfileStore, RitualStore, SourceStore,
-        Store, TimeStore,
+        BackupStore, CoachStore, LoopStore, PeopleStore, PrivateStore, ProfileStore, RitualStore,
+        SourceStore, Store, TimeStore,
     };
 }

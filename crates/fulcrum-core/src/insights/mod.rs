@@ -126,6 +126,24 @@ pub enum Offer {
     DraftPraise { person_id: i64 },
 }
 
+impl Offer {
+    /// A task for the weekly loop: `title`, of `category`, flagged as the rule sees it.
+    pub fn task(
+        title: impl Into<String>,
+        category: crate::Category,
+        (important, urgent): (bool, bool),
+        estimate_minutes: Option<i64>,
+    ) -> Option<Offer> {
+        Some(Offer::AddTask {
+            title: title.into(),
+            category,
+            important,
+            urgent,
+            estimate_minutes,
+        })
+    }
+}
+
 /// The one next step an insight proposes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Action {

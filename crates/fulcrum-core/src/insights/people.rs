@@ -228,13 +228,12 @@ fn about(
 fn book_one_on_one(p: &PersonFacts, text: String) -> Action {
     Action {
         text,
-        offer: Some(Offer::AddTask {
-            title: format!("Book a 1:1 with {}", p.person.name),
-            category: Category::Lead,
-            important: true,
-            urgent: true,
-            estimate_minutes: Some(15),
-        }),
+        offer: Offer::task(
+            format!("Book a 1:1 with {}", p.person.name),
+            Category::Lead,
+            (true, true),
+            Some(15),
+        ),
     }
 }
 
@@ -739,13 +738,7 @@ fn stakeholder_overdue(s: &Snapshot) -> Vec<Finding> {
                 since,
                 Action {
                     text: format!("Send {} a short update on what your team is doing and ask what is on their mind.", p.person.first_name()),
-                    offer: Some(Offer::AddTask {
-                        title: format!("Catch up with {}", p.person.name),
-                        category: Category::Align,
-                        important: true,
-                        urgent: false,
-                        estimate_minutes: Some(30),
-                    }),
+                    offer: Offer::task(format!("Catch up with {}", p.person.name), Category::Align, (true, false), Some(30)),
                 },
             ))
         })

@@ -180,13 +180,7 @@ fn no_code_weeks(s: &Snapshot) -> Vec<Finding> {
         |w, build| format!("{}: no commit ({} of build time in the calendar)", w.label(), hm(*build)),
         Action {
             text: "Pick up one small, well-defined ticket this week (a bug fix, a test, a dependency bump) and pair on a review.".into(),
-            offer: Some(Offer::AddTask {
-                title: "Ship one small ticket myself".into(),
-                category: Category::Build,
-                important: true,
-                urgent: false,
-                estimate_minutes: Some(120),
-            }),
+            offer: Offer::task("Ship one small ticket myself", Category::Build, (true, false), Some(120)),
         },
     )
     .into_iter()
@@ -241,13 +235,7 @@ fn meeting_overload(s: &Snapshot) -> Vec<Finding> {
         },
         Action {
             text: "Go through next week's meetings and decline or delegate two where your presence adds nothing.".into(),
-            offer: Some(Offer::AddTask {
-                title: "Decline or delegate two of next week's meetings".into(),
-                category: Category::Align,
-                important: true,
-                urgent: true,
-                estimate_minutes: Some(30),
-            }),
+            offer: Offer::task("Decline or delegate two of next week's meetings", Category::Align, (true, true), Some(30)),
         },
     )
     .into_iter()
@@ -430,13 +418,7 @@ fn no_day_off(s: &Snapshot) -> Vec<Finding> {
         through: week_start(end),
         action: Action {
             text: "Take a full day off in the next two weeks, and hand what cannot wait to someone for that day.".into(),
-            offer: Some(Offer::AddTask {
-                title: "Book a day off".into(),
-                category: Category::Personal,
-                important: true,
-                urgent: false,
-                estimate_minutes: None,
-            }),
+            offer: Offer::task("Book a day off", Category::Personal, (true, false), None),
         },
     }]
 }
@@ -545,13 +527,7 @@ fn burnout_risk(s: &Snapshot) -> Vec<Finding> {
         through: last,
         action: Action {
             text: "Tell your manager or a peer what you are carrying this week, and pick one thing to hand over or drop.".into(),
-            offer: Some(Offer::AddTask {
-                title: "Talk to my manager about my load".into(),
-                category: Category::Align,
-                important: true,
-                urgent: true,
-                estimate_minutes: Some(30),
-            }),
+            offer: Offer::task("Talk to my manager about my load", Category::Align, (true, true), Some(30)),
         },
     }]
 }

@@ -128,13 +128,7 @@ fn q1_firefighting(s: &Snapshot) -> Vec<Finding> {
         format!("{} of {open} open tasks are urgent and important", n[0]),
         Action {
             text: "Block time this week for one important task that is not urgent, and ask the team what keeps catching fire.".into(),
-            offer: Some(Offer::AddTask {
-                title: "Find the cause of the fires that keep coming back".into(),
-                category: Category::Think,
-                important: true,
-                urgent: false,
-                estimate_minutes: Some(90),
-            }),
+            offer: Offer::task("Find the cause of the fires that keep coming back", Category::Think, (true, false), Some(90)),
         },
     )
 }
@@ -151,13 +145,7 @@ fn q2_empty(s: &Snapshot) -> Vec<Finding> {
         format!("none of {open} open tasks is important without being urgent"),
         Action {
             text: "Add the planning, strategy or learning work that keeps getting pushed out, so the planner can give it time.".into(),
-            offer: Some(Offer::AddTask {
-                title: "Write down next quarter's technical priorities".into(),
-                category: Category::Think,
-                important: true,
-                urgent: false,
-                estimate_minutes: Some(120),
-            }),
+            offer: Offer::task("Write down next quarter's technical priorities", Category::Think, (true, false), Some(120)),
         },
     )
 }
@@ -298,13 +286,7 @@ fn inbox_overload(s: &Snapshot) -> Vec<Finding> {
         through: s.this_week(),
         action: Action {
             text: "Decide the waiting requests in one sitting this week: say no or not now to some, and give the problems that are theirs back with a question.".into(),
-            offer: Some(Offer::AddTask {
-                title: "Clear the requests inbox: decide each one".into(),
-                category: Category::Align,
-                important: true,
-                urgent: true,
-                estimate_minutes: Some(45),
-            }),
+            offer: Offer::task("Clear the requests inbox: decide each one", Category::Align, (true, true), Some(45)),
         },
     }]
 }
