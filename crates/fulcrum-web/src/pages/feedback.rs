@@ -106,7 +106,7 @@ async fn render(
             },
         );
     }
-    let coach = crate::components::insights::for_page(&s, &["feedback"], "/feedback").await;
+    let coach = crate::components::insights::for_page(s, &["feedback"], "/feedback").await;
     let body = html! {
         (head(Sub::Feedback))
         (coach)

@@ -45,7 +45,7 @@ async fn render(s: &AppState, status: StatusCode, mut notices: Vec<Notice>) -> R
         Ok(p) => time::local_date(now, &p.tz()),
         Err(_) => time::local_date(now, &jiff::tz::TimeZone::UTC),
     };
-    let coach = crate::components::insights::for_page(&s, &["weekly"], "/inbox").await;
+    let coach = crate::components::insights::for_page(s, &["weekly"], "/inbox").await;
     let body = html! {
         div.page-head {
             (page_title("Inbox", html! {

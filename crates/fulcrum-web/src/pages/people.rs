@@ -260,7 +260,7 @@ async fn render(
     } else {
         Vec::new()
     };
-    let coach = crate::components::insights::for_page(&s, &["people"], "/people").await;
+    let coach = crate::components::insights::for_page(s, &["people"], "/people").await;
     let body = html! {
         (head(Sub::People))
         (coach)

@@ -47,7 +47,7 @@ async fn render(
     };
     let people = active_people(s).await;
     let coach =
-        crate::components::insights::for_page(&s, &["relationships"], "/relationships").await;
+        crate::components::insights::for_page(s, &["relationships"], "/relationships").await;
     let body = html! {
         (head(Sub::Relationships))
         (coach)

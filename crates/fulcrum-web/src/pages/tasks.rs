@@ -64,7 +64,7 @@ async fn render(s: &AppState, status: StatusCode, mut notices: Vec<Notice>) -> R
         }
     };
     let today = today(s).await;
-    let coach = crate::components::insights::for_page(&s, &["weekly"], "/tasks").await;
+    let coach = crate::components::insights::for_page(s, &["weekly"], "/tasks").await;
     let body = html! {
         div.page-head {
             (page_title("Tasks", html! {
