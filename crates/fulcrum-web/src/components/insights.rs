@@ -136,3 +136,32 @@ pub async fn for_page(s: &AppState, modules: &[&str], back: &str) -> Markup {
         "",
     )
 }
+
+/// The panel of a person's page: today's open insights about them (their 1:1s, feedback,
+/// delegations, contact).
+pub async fn for_person(s: &AppState, person_id: i64) -> Markup {
+    let now = crate::cache::now(&s.clock);
+    let Ok(list) = crate::cache::insights(s, now).await else {
+        return html! {};
+    };
+    let about = |i: &&Shown| {
+        i.status == "open"
+            && i.insight
+                .evidence
+                .iter()
+                .any(|e| matches!(e.link, Link::Person { person_id: p, .. } if p == person_id))
+    };
+    let theirs: Vec<&Shown> = list.insights.iter().filter(about).collect();
+    if theirs.is_empty() {
+        return html! {};
+    }
+    let back = format!("/people/{person_id}");
+    panel(
+        s,
+        "person-insights",
+        "What the coach sees",
+        &theirs,
+        &back,
+        "",
+    )
+}

@@ -109,6 +109,7 @@ async fn render(
         })
         .collect();
     let label = plan.week.clone();
+    let coach = crate::components::insights::for_page(s, &["weekly"], "/plan").await;
     let body = html! {
         div.page-head {
             div {
@@ -124,6 +125,7 @@ async fn render(
             }
             (nav_for("/plan", monday, current))
         }
+        (coach)
         section.stats.three aria-label="The week's time" {
             (stat("free-minutes", "Free working time", plan.free_minutes,
                 if wp.is_accepted() { "left by the calendar when it was accepted" } else { "left by the calendar from now on" }))

@@ -225,9 +225,11 @@ async fn render(
         private,
         typed,
     };
+    let coach = crate::components::insights::for_person(s, id).await;
     let body = html! {
         (sub_nav(Sub::People))
         (head(&c))
+        (coach)
         (signals(&c))
         (stats(&c))
         @if private { (private_notes(&c)) }
