@@ -21,6 +21,20 @@ fn numbers_table(s: &mut String, columns: &[&str]) {
     );
 }
 
+/// The phase a report's week is marked with, in one line: what it is and that its targets
+/// are the ones judged.
+pub fn phase_line(p: &fulcrum_core::insights::Phase) -> String {
+    let targets = if p.targets.is_empty() {
+        String::new()
+    } else {
+        "; its targets are the ones judged".to_string()
+    };
+    format!(
+        "Phase: {} ({}, {} – {}){targets}",
+        p.name, p.kind, p.from, p.to
+    )
+}
+
 pub fn report(r: &Report) -> String {
     let mut s = String::new();
     let last = fulcrum_core::time::add_days(r.to, -1);
@@ -34,6 +48,9 @@ pub fn report(r: &Report) -> String {
         "# Balance {} – {} ({}{so_far})\n",
         r.from, last, r.timezone
     );
+    if let Some(p) = &r.phase {
+        let _ = writeln!(s, "{}\n", phase_line(p));
+    }
     let t = &r.totals;
     let _ = writeln!(
         s,

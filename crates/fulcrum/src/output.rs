@@ -68,6 +68,9 @@ pub fn report(r: &Report) -> String {
         format!(" · {}", r.progress.label)
     };
     let _ = writeln!(s, "{week}{} – {} · {}{progress}", r.from, last, r.timezone);
+    if let Some(p) = &r.phase {
+        let _ = writeln!(s, "{}", fulcrum_app::markdown::phase_line(p));
+    }
     if r.progress.state == "not started" {
         let _ = writeln!(s, "\nNothing spent yet: this period has not started.");
         ahead(&mut s, r);

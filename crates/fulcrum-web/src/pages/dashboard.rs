@@ -117,6 +117,9 @@ fn render(d: &Dashboard, now: jiff::Timestamp, coach: Markup) -> Markup {
                     @if !r.progress.label.is_empty() { (r.progress.label) " · " }
                     (r.timezone) " · " a href=(format!("/week?week={}", d.week)) { "See the week's timeline" }
                 }
+                @if let Some(p) = &r.phase {
+                    p.meta #phase data-kind=(p.kind.as_str()) { (fulcrum_app::markdown::phase_line(p)) }
+                }
             }
             (week_nav("/", &previous, (r.from < time::add_days(current_monday, 7 * WEEKS_AHEAD)).then_some(next.as_str()),
                 (!is_current).then_some(time::iso_week_label(current_monday).as_str())))
