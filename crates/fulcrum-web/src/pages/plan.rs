@@ -489,6 +489,7 @@ async fn review_render(
             }
             (nav_for("/review", monday, current))
         }
+        (crate::components::insights::for_page(s, &["weekly"], "/review").await)
     };
     let now = cache::now(&s.clock);
     let (status, body) = match weekly::review_week(s.store.as_ref(), monday, now).await {

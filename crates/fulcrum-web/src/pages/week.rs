@@ -26,6 +26,7 @@ pub async fn page(State(s): State<AppState>, Query(q): Query<PeriodQuery>) -> Re
                 .await
                 .map(|p| time::week_start(time::local_date(now, &p.tz())))
                 .unwrap_or(monday);
+            let coach = crate::components::insights::for_page(&s, &["time"], "/week").await;
             respond(
                 StatusCode::OK,
                 frame(
@@ -33,7 +34,7 @@ pub async fn page(State(s): State<AppState>, Query(q): Query<PeriodQuery>) -> Re
                     &format!("Timeline {}", w.week),
                     Nav::Week,
                     &[],
-                    render(&w, current, &crate::layout::csrf_field(&s)),
+                    maud::html! { (render(&w, current, &crate::layout::csrf_field(&s))) (coach) },
                 ),
             )
         }
