@@ -375,9 +375,18 @@ fn given(s: &Snapshot, person: i64) -> impl Iterator<Item = &crate::feedback::Fe
     })
 }
 
+/// The Monday of the first week with data: where the records begin (the snapshot's weeks
+/// reach back half a year whether or not anything was imported for them).
+fn records_begin(s: &Snapshot) -> Option<Date> {
+    s.weeks
+        .iter()
+        .find(|w| w.has_data(&s.profile))
+        .map(|w| w.monday)
+}
+
 fn no_positive_feedback(s: &Snapshot) -> Vec<Finding> {
     let window = i64::from(s.settings.praise_weeks) * 7;
-    let first_week = s.weeks.first().map(|w| w.monday);
+    let first_week = records_begin(s);
     reports(s)
         .filter_map(|p| {
             let last = given(s, p.person.id)
@@ -799,7 +808,7 @@ fn peer_network_quiet(s: &Snapshot) -> Vec<Finding> {
         return Vec::new();
     }
     let last = peers.iter().filter_map(|p| p.contact.last_contact).max();
-    let first_week = s.weeks.first().map(|w| w.monday).unwrap_or(s.today);
+    let first_week = records_begin(s).unwrap_or(s.today);
     let since = last.map_or(first_week, |d| add_days(d, 1));
     // Counted from the last contact itself, as the cadence of a contact is.
     let days = days_between(last.unwrap_or(first_week), s.today);

@@ -292,6 +292,12 @@ fn inbox_overload(s: &Snapshot) -> Vec<Finding> {
 }
 
 fn ritual_overdue(s: &Snapshot) -> Vec<Finding> {
+    // A store with no week of data and no entry yet has nothing to reflect on.
+    let started = s.weeks.iter().any(|w| w.has_data(&s.profile))
+        || s.rituals.iter().any(|r| r.last_entry.is_some());
+    if !started {
+        return Vec::new();
+    }
     s.rituals
         .iter()
         .filter(|r| r.state == "overdue")
