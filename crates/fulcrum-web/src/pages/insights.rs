@@ -56,7 +56,10 @@ pub async fn page(State(s): State<AppState>, Query(q): Query<InsightsQuery>) -> 
 /// Where a form sends the browser back to: a path of this site, never another one.
 fn back(form: &Fields) -> String {
     form.get("back")
-        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
+        .filter(|b| b.starts_with('/') && !b.starts_with("//"))
+        // Browsers drop tabs and new lines from addresses and read `\` as `/`: `/\tevil`
+        // would become `//evil`.
+        .filter(|b| !b.chars().any(|c| c.is_control() || c == '\\'))
         .unwrap_or_else(|| "/insights".into())
 }
 
