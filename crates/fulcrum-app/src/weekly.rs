@@ -399,7 +399,7 @@ async fn review_of(
     store: &dyn Store,
     profile: &fulcrum_core::Profile,
     plan: &AcceptedPlan,
-    tasks: &[Task],
+    (tasks, habits): (&[Task], &[fulcrum_core::habits::Habit]),
     now: Timestamp,
 ) -> Result<WeekReview> {
     let week = time::parse_iso_week(&plan.week)?;
@@ -423,12 +423,7 @@ async fn review_of(
         })
         .collect();
     let mut tasks = tasks.to_vec();
-    tasks.extend(habit_tasks(
-        &store.habits().await?,
-        &blocks,
-        &new_events,
-        now,
-    ));
+    tasks.extend(habit_tasks(habits, &blocks, &new_events, now));
     Ok(review::review(&ReviewInput {
         blocks: &blocks,
         tasks: &tasks,
@@ -452,7 +447,8 @@ pub async fn review_week(store: &dyn Store, week: Date, now: Timestamp) -> Resul
         )
     })?;
     let tasks = store.tasks().await?;
-    let review = review_of(store, &profile, &plan, &tasks, now).await?;
+    let habits = store.habits().await?;
+    let review = review_of(store, &profile, &plan, (&tasks, &habits), now).await?;
     let weeks = store.planned_weeks().await?;
     let mut trend = Vec::new();
     // ISO week labels sort in time order.
@@ -462,7 +458,7 @@ pub async fn review_week(store: &dyn Store, week: Date, now: Timestamp) -> Resul
         .collect();
     for w in &upto[upto.len().saturating_sub(REVIEW_TREND_WEEKS)..] {
         if let Some(p) = store.plan(w).await? {
-            let r = review_of(store, &profile, &p, &tasks, now).await?;
+            let r = review_of(store, &profile, &p, (&tasks, &habits), now).await?;
             trend.push(TrendPoint {
                 week: (*w).clone(),
                 done_share: r.done_share,
@@ -536,6 +532,7 @@ pub async fn reviews_between(
 ) -> Result<Vec<(Date, WeekReview)>> {
     let profile = profile::require(store).await?;
     let tasks = store.tasks().await?;
+    let habits = store.habits().await?;
     let mut out = Vec::new();
     for label in store.planned_weeks().await? {
         let Ok(monday) = time::parse_iso_week(&label) else {
@@ -547,7 +544,7 @@ pub async fn reviews_between(
         if let Some(plan) = store.plan(&label).await? {
             out.push((
                 monday,
-                review_of(store, &profile, &plan, &tasks, now).await?,
+                review_of(store, &profile, &plan, (&tasks, &habits), now).await?,
             ));
         }
     }
