@@ -661,3 +661,82 @@ pub async fn remove_phase(store: &dyn Store, id: i64) -> Result<fulcrum_core::in
         e => e.into(),
     })
 }
+
+/// A rule as `fulcrum insights rules` lists it.
+#[derive(Debug, Serialize)]
+pub struct RuleLine {
+    pub id: &'static str,
+    pub module: &'static str,
+    pub practice: &'static str,
+    pub looks_for: &'static str,
+    pub why: &'static str,
+    pub on: bool,
+}
+
+/// Every rule, and each threshold with its value and meaning.
+#[derive(Debug, Serialize)]
+pub struct RuleList {
+    pub rules: Vec<RuleLine>,
+    pub settings: Vec<(&'static str, String, &'static str)>,
+}
+
+/// Every rule (whether the settings switch it off) and the thresholds they judge by.
+pub fn rule_list(settings: &fulcrum_core::insights::InsightSettings) -> RuleList {
+    let docs = fulcrum_core::insights::SETTING_DOCS;
+    RuleList {
+        rules: fulcrum_core::insights::rules()
+            .iter()
+            .map(|r| {
+                let i = r.info();
+                RuleLine {
+                    id: i.id,
+                    module: i.module,
+                    practice: i.practice,
+                    looks_for: i.looks_for,
+                    why: i.why,
+                    on: !settings.is_off(i.id),
+                }
+            })
+            .collect(),
+        settings: settings
+            .values()
+            .into_iter()
+            .map(|(k, v)| {
+                (
+                    k,
+                    v,
+                    docs.iter().find(|(d, _)| *d == k).map_or("", |(_, m)| m),
+                )
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rule_listing_names_every_rule_and_threshold() {
+        let mut settings = fulcrum_core::insights::InsightSettings::default();
+        settings.set("off", "no-grow-time").unwrap();
+        settings.set("build-weeks", "4").unwrap();
+        let list = rule_list(&settings);
+        assert_eq!(list.rules.len(), fulcrum_core::insights::rules().len());
+        let off: Vec<&str> = list.rules.iter().filter(|r| !r.on).map(|r| r.id).collect();
+        assert_eq!(off, ["no-grow-time"]);
+        let keys: Vec<&str> = list.settings.iter().map(|(k, _, _)| *k).collect();
+        let documented: Vec<&str> = fulcrum_core::insights::SETTING_DOCS
+            .iter()
+            .map(|(k, _)| *k)
+            .collect();
+        assert_eq!(keys, documented);
+        let build = list
+            .settings
+            .iter()
+            .find(|(k, _, _)| *k == "build-weeks")
+            .unwrap();
+        assert_eq!(build.1, "4");
+        assert!(!build.2.is_empty());
+    }
+}

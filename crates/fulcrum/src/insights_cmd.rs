@@ -210,7 +210,7 @@ pub async fn run(
         }
         InsightsCommand::Rules { format } => {
             let store_profile = fulcrum_app::profile::require(store).await?;
-            let list = rule_list(&store_profile.insights);
+            let list = insights::rule_list(&store_profile.insights);
             show(format.format, &list, rules_table)
         }
     }
@@ -467,54 +467,7 @@ fn acted(a: &Acted) -> String {
     s
 }
 
-#[derive(serde::Serialize)]
-struct RuleLine {
-    id: &'static str,
-    module: &'static str,
-    practice: &'static str,
-    looks_for: &'static str,
-    why: &'static str,
-    on: bool,
-}
-
-#[derive(serde::Serialize)]
-struct RuleList {
-    rules: Vec<RuleLine>,
-    settings: Vec<(&'static str, String, &'static str)>,
-}
-
-fn rule_list(settings: &fulcrum_core::insights::InsightSettings) -> RuleList {
-    let docs = fulcrum_core::insights::SETTING_DOCS;
-    RuleList {
-        rules: fulcrum_core::insights::rules()
-            .iter()
-            .map(|r| {
-                let i = r.info();
-                RuleLine {
-                    id: i.id,
-                    module: i.module,
-                    practice: i.practice,
-                    looks_for: i.looks_for,
-                    why: i.why,
-                    on: !settings.is_off(i.id),
-                }
-            })
-            .collect(),
-        settings: settings
-            .values()
-            .into_iter()
-            .map(|(k, v)| {
-                (
-                    k,
-                    v,
-                    docs.iter().find(|(d, _)| *d == k).map_or("", |(_, m)| m),
-                )
-            })
-            .collect(),
-    }
-}
-
-fn rules_table(list: &RuleList) -> String {
+fn rules_table(list: &insights::RuleList) -> String {
     let mut s = String::new();
     for r in &list.rules {
         let off = if r.on { "" } else { "  [off]" };
