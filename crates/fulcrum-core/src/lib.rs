@@ -6,9 +6,11 @@ pub mod words;
 
 pub mod activity;
 pub mod away;
+pub mod career;
 pub mod category;
 pub mod delegation;
 pub mod feedback;
+pub mod growth;
 pub mod habits;
 pub mod inbox;
 pub mod insights;

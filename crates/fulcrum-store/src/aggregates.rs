@@ -315,6 +315,7 @@ pub trait Store:
     + TimeStore
     + BackupStore
     + CoachStore
+    + crate::kept::RecordStore
 {
     /// Whose rows this handle reads and writes.
     fn account(&self) -> AccountId;

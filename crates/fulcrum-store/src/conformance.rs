@@ -4,11 +4,13 @@ use crate::{NewSource, OwnerKey, SourceKind, Store, StoredCommit, StoredEvent};
 use fulcrum_core::{Profile, RolePreset};
 
 mod coach;
+mod kept;
 mod owners;
 mod people;
 mod revisions;
 mod sources;
 pub use coach::*;
+pub use kept::*;
 pub use owners::*;
 pub use people::*;
 pub use revisions::*;
@@ -87,6 +89,9 @@ macro_rules! conformance_tests {
             a_backup_naming_an_unknown_column_changes_nothing,
             every_write_moves_the_revision,
             coach_records_round_trip,
+            kept_records_round_trip,
+            a_refused_record_write_changes_nothing,
+            kept_records_stay_with_their_owner,
         );
     };
     (@each $fresh:path; $($check:ident $([$($before:ident),*])?),* $(,)?) => {

@@ -7,11 +7,14 @@
 //! engine-specific functions in queries.
 
 mod aggregates;
+pub mod kept;
+mod kinds;
 mod model;
 pub mod postgres;
 pub mod sqlite;
 
 pub use aggregates::*;
+pub use kept::{Filter, Kind, RecordStore, Records};
 pub use model::*;
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;

@@ -237,6 +237,8 @@ pub struct PersonRecords {
     pub commitments: u64,
     pub stakeholder_preps: u64,
     pub onboarding_steps: u64,
+    /// Growth records about them: their place in a support network, ratings they gave.
+    pub other_records: u64,
 }
 
 impl PersonRecords {
@@ -244,7 +246,7 @@ impl PersonRecords {
         self.parts().iter().map(|(n, _)| n).sum()
     }
 
-    fn parts(&self) -> [(u64, &'static str); 9] {
+    fn parts(&self) -> [(u64, &'static str); 10] {
         [
             (self.one_on_one_notes, "logged 1:1s"),
             (self.agenda_and_action_items, "agenda and action items"),
@@ -255,6 +257,7 @@ impl PersonRecords {
             (self.commitments, "commitments"),
             (self.stakeholder_preps, "stakeholder preps"),
             (self.onboarding_steps, "onboarding steps"),
+            (self.other_records, "growth records"),
         ]
     }
 
@@ -331,4 +334,5 @@ pub const BACKUP_TABLES: &[&str] = &[
     "insight_verdicts",
     "phases",
     "habits",
+    "records",
 ];

@@ -72,7 +72,7 @@ async fn the_released_demo_store_opens_and_keeps_every_row() {
             .fetch_all(&mut conn)
             .await
             .unwrap();
-    assert_eq!(adopted, [1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13]);
+    assert_eq!(adopted, [1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 14]);
     let legacy: Vec<i64> =
         sqlx::query_scalar("SELECT version FROM schema_migrations ORDER BY version")
             .fetch_all(&mut conn)

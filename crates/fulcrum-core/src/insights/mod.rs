@@ -9,6 +9,7 @@
 //! never judged), skips a week that holds less than a working day of data, judges a week
 //! against its phase's targets, and says nothing on an empty store.
 
+mod growth;
 mod people;
 mod settings;
 mod snapshot;
@@ -21,7 +22,7 @@ mod tests;
 
 pub use settings::{InsightSettings, SETTING_DOCS};
 pub use snapshot::{
-    EnergyMark, PersonFacts, Phase, PhaseKind, PlanWeek, Snapshot, WeekFacts, phase_of,
+    EnergyMark, GrowthFacts, PersonFacts, Phase, PhaseKind, PlanWeek, Snapshot, WeekFacts, phase_of,
 };
 
 use jiff::civil::Date;
@@ -75,6 +76,11 @@ pub enum Link {
     Inbox,
     Tasks,
     People,
+    GrowthPlan {
+        plan_id: i64,
+    },
+    /// The calendar audit and the career compass.
+    Career,
 }
 
 impl Link {
@@ -227,7 +233,7 @@ pub struct Finding {
 
 /// Every rule, from every module.
 pub fn rules() -> Vec<&'static dyn Rule> {
-    [time::RULES, weekly::RULES, people::RULES]
+    [time::RULES, weekly::RULES, people::RULES, growth::RULES]
         .into_iter()
         .flatten()
         .copied()

@@ -39,6 +39,11 @@ pub struct InsightSettings {
     pub team_size_max: u32,
     /// The shortest 1:1 worth holding, in minutes.
     pub one_on_one_min_minutes: u32,
+    /// Weeks without a progress entry or a win on an active growth plan.
+    pub progress_weeks: u32,
+    /// Journal weeks (of the last eight with energy notes) in which one kind of work drained
+    /// energy, before it counts as persistent rather than a bad week.
+    pub drain_weeks: u32,
     /// Rules that never speak (their ids).
     pub off: Vec<String>,
 }
@@ -62,6 +67,8 @@ impl Default for InsightSettings {
             peer_weeks: 6,
             team_size_max: 8,
             one_on_one_min_minutes: 30,
+            progress_weeks: 4,
+            drain_weeks: 5,
             off: Vec::new(),
         }
     }
@@ -130,6 +137,14 @@ pub const SETTING_DOCS: &[(&str, &str)] = &[
         "one-on-one-min-minutes",
         "the shortest 1:1 worth holding (one-on-one-too-short)",
     ),
+    (
+        "progress-weeks",
+        "weeks without progress logged on an active growth plan (no-progress-logged)",
+    ),
+    (
+        "drain-weeks",
+        "of the last eight journal weeks, those in which one kind of work drained you (energy-drain-persistent)",
+    ),
     ("off", "rule ids that never speak, comma-separated"),
 ];
 
@@ -164,6 +179,8 @@ impl InsightSettings {
             "peer-weeks" => self.peer_weeks = whole(key)?,
             "team-size-max" => self.team_size_max = whole(key)?,
             "one-on-one-min-minutes" => self.one_on_one_min_minutes = whole(key)?,
+            "progress-weeks" => self.progress_weeks = whole(key)?,
+            "drain-weeks" => self.drain_weeks = whole(key)?.min(8),
             "off" => {
                 let ids: Vec<String> = v
                     .split(',')
@@ -211,6 +228,8 @@ impl InsightSettings {
             ("peer-weeks", n(self.peer_weeks)),
             ("team-size-max", n(self.team_size_max)),
             ("one-on-one-min-minutes", n(self.one_on_one_min_minutes)),
+            ("progress-weeks", n(self.progress_weeks)),
+            ("drain-weeks", n(self.drain_weeks)),
             ("off", self.off.join(",")),
         ]
     }

@@ -3,6 +3,7 @@
 use super::InsightSettings;
 use crate::delegation::Delegation;
 use crate::feedback::Feedback;
+use crate::growth::{GrowthPlan, Keyed, Progress, Step, Support, Win};
 use crate::inbox::InboxItem;
 use crate::people::{OneOnOne, Person, Relation};
 use crate::relationships::{Commitment, ContactStatus};
@@ -33,6 +34,21 @@ pub struct Snapshot {
     pub feedback: Vec<Feedback>,
     pub delegations: Vec<Delegation>,
     pub commitments: Vec<Commitment>,
+    /// The growth plans and what moves them.
+    pub growth: GrowthFacts,
+}
+
+/// The growth records the coach reads: plans, their steps and support networks, the progress
+/// log and wins, and when the lead was last in touch with each supporter.
+#[derive(Debug, Clone, Default)]
+pub struct GrowthFacts {
+    pub plans: Vec<Keyed<GrowthPlan>>,
+    pub steps: Vec<Keyed<Step>>,
+    pub support: Vec<Keyed<Support>>,
+    pub progress: Vec<Progress>,
+    pub wins: Vec<Win>,
+    /// `(person id, the last day of a 1:1 or a logged contact)`.
+    pub last_contact: Vec<(i64, Date)>,
 }
 
 impl Snapshot {
@@ -52,6 +68,7 @@ impl Snapshot {
             feedback: Vec::new(),
             delegations: Vec::new(),
             commitments: Vec::new(),
+            growth: GrowthFacts::default(),
         }
     }
 

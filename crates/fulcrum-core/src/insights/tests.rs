@@ -2,6 +2,7 @@
 //! reports built from activities, so the rules read what a user's calendar would give.
 
 mod fixtures;
+mod growth_rules;
 mod people_rules;
 mod time_rules;
 mod weekly_rules;

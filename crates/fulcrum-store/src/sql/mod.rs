@@ -9,6 +9,7 @@
 
 pub(crate) mod backup;
 mod coach;
+mod kept;
 mod manual;
 mod people;
 mod records;

@@ -233,7 +233,7 @@ macro_rules! record_table {
     };
 }
 
-const RECORD_TABLES: [(&str, &str); 9] = [
+const RECORD_TABLES: [(&str, &str); 10] = [
     record_table!("one_on_one_items"),
     record_table!("one_on_one_notes"),
     record_table!("observations"),
@@ -243,10 +243,11 @@ const RECORD_TABLES: [(&str, &str); 9] = [
     record_table!("commitments"),
     record_table!("preps"),
     record_table!("onboarding_steps"),
+    record_table!("records"),
 ];
 
 pub(super) async fn person_records(pool: &DbPool, owner: i64, id: i64) -> Result<PersonRecords> {
-    let mut n = [0u64; 9];
+    let mut n = [0u64; 10];
     for (slot, (count, _)) in n.iter_mut().zip(RECORD_TABLES) {
         let c: i64 = sqlx::query(count)
             .bind(id)
@@ -266,6 +267,7 @@ pub(super) async fn person_records(pool: &DbPool, owner: i64, id: i64) -> Result
         commitments,
         preps,
         steps,
+        other,
     ] = n;
     Ok(PersonRecords {
         one_on_one_notes: notes,
@@ -277,6 +279,7 @@ pub(super) async fn person_records(pool: &DbPool, owner: i64, id: i64) -> Result
         commitments,
         stakeholder_preps: preps,
         onboarding_steps: steps,
+        other_records: other,
     })
 }
 

@@ -4,6 +4,7 @@
 
 use super::dialect::begin_write;
 use super::sql::{Db, now};
+use crate::kept::{Change, Filter, RawRecord, RecordStore};
 use crate::{
     AcceptedPlan, AccountId, BackupStore, CoachStore, CommitImport, Entry, FolderFile, LoopStore,
     ManualEntry, NewManualEntry, NewSource, OpenMode, OwnerKey, PeopleStore, PersonFile,
@@ -651,6 +652,12 @@ explained! {
         fn habits(&self) -> Vec<Habit>;
         fn add_habit(&self, habit: &Habit) -> Habit;
         fn update_habit(&self, habit: &Habit) -> ();
+    }
+    RecordStore {
+        fn raw_records(&self, kind: &'static str, filter: &Filter) -> Vec<RawRecord>;
+        fn raw_record(&self, kind: &'static str, id: i64) -> Option<RawRecord>;
+        fn count_records(&self, kind: &'static str, filter: &Filter) -> u64;
+        fn write_records(&self, changes: &[Change]) -> Vec<i64>;
     }
     BackupStore {
         fn export_tables(&self) -> Vec<TableDump>;

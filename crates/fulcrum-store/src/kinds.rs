@@ -1,0 +1,112 @@
+//! Every kind of kept record (`kept`): its word, how errors name it, whom and when it is filed
+//! under. The words are stored; once released they never change.
+
+use crate::kept::Kind;
+use fulcrum_core::career::{CompassAnswer, SignsChecked};
+use fulcrum_core::growth::{
+    Conversation, GrowthPlan, Opportunity, Progress, Rater, Rating, Step, Support, Win,
+};
+use jiff::civil::Date;
+
+const PLAN: Option<(&str, &str)> = Some(("growth-plan", "plan"));
+
+impl Kind for GrowthPlan {
+    const KIND: &'static str = "growth-plan";
+    const WHAT: &'static str = "growth plan";
+    fn on(&self) -> Option<Date> {
+        Some(self.created_on)
+    }
+}
+
+impl Kind for Step {
+    const KIND: &'static str = "growth-step";
+    const WHAT: &'static str = "growth step";
+    const PARENT: Option<(&'static str, &'static str)> = PLAN;
+    fn parent(&self) -> Option<i64> {
+        Some(self.plan)
+    }
+    fn people(&self) -> Vec<i64> {
+        self.depends_on.clone()
+    }
+    fn on(&self) -> Option<Date> {
+        self.target
+    }
+}
+
+impl Kind for Support {
+    const KIND: &'static str = "growth-support";
+    const WHAT: &'static str = "supporter";
+    const PARENT: Option<(&'static str, &'static str)> = PLAN;
+    fn parent(&self) -> Option<i64> {
+        Some(self.plan)
+    }
+    fn person(&self) -> Option<i64> {
+        Some(self.person)
+    }
+}
+
+impl Kind for Opportunity {
+    const KIND: &'static str = "growth-opportunity";
+    const WHAT: &'static str = "opportunity";
+    const PARENT: Option<(&'static str, &'static str)> = PLAN;
+    fn parent(&self) -> Option<i64> {
+        Some(self.plan)
+    }
+}
+
+impl Kind for Win {
+    const KIND: &'static str = "win";
+    const WHAT: &'static str = "win";
+    fn on(&self) -> Option<Date> {
+        Some(self.on)
+    }
+}
+
+impl Kind for Progress {
+    const KIND: &'static str = "progress";
+    const WHAT: &'static str = "progress entry";
+    fn on(&self) -> Option<Date> {
+        Some(self.on)
+    }
+}
+
+impl Kind for Rating {
+    const KIND: &'static str = "skill-rating";
+    const WHAT: &'static str = "rating";
+    fn person(&self) -> Option<i64> {
+        match self.by {
+            Rater::Person(id) => Some(id),
+            Rater::Myself | Rater::Anonymous => None,
+        }
+    }
+    fn on(&self) -> Option<Date> {
+        Some(self.on)
+    }
+}
+
+impl Kind for Conversation {
+    const KIND: &'static str = "role-conversation";
+    const WHAT: &'static str = "conversation";
+    fn person(&self) -> Option<i64> {
+        self.person
+    }
+    fn on(&self) -> Option<Date> {
+        Some(self.on)
+    }
+}
+
+impl Kind for CompassAnswer {
+    const KIND: &'static str = "compass-answer";
+    const WHAT: &'static str = "compass answer";
+    fn on(&self) -> Option<Date> {
+        Some(self.on)
+    }
+}
+
+impl Kind for SignsChecked {
+    const KIND: &'static str = "compass-signs";
+    const WHAT: &'static str = "signs";
+    fn on(&self) -> Option<Date> {
+        Some(self.on)
+    }
+}
