@@ -4,9 +4,10 @@ use crate::error::Result;
 use fulcrum_core::people::Directory;
 use fulcrum_core::rules::{EventFacts, RuleSet};
 use fulcrum_core::sessions;
-use fulcrum_core::{Activity, ActivityKind, Interval, Profile};
+use fulcrum_core::{Activity, ActivityKind, Interval, Profile, time};
 use fulcrum_store::{Store, StoredEvent};
 use jiff::Timestamp;
+use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 /// The source shown for coding sessions, which may span several repositories.
 pub const COMMITS_SOURCE: &str = "git commits";
@@ -138,4 +139,37 @@ pub async fn load(
             .filter(|t| *t >= from && *t < to)
             .collect(),
     })
+}
+
+/// The days (in the user's zone) with commits, per repository, from `from` to `to` (both
+/// included), each pair once: what a streak of work on one codebase is read from.
+pub async fn commit_days(store: &dyn Store, from: Date, to: Date) -> Result<Vec<(String, Date)>> {
+    let profile = crate::profile::require(store).await?;
+    let tz = profile.tz();
+    let (a, b) = (
+        time::day_start(from, &tz).as_second(),
+        time::day_start(time::add_days(to, 1), &tz).as_second(),
+    );
+    let names: HashMap<i64, String> = store
+        .sources()
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
+    let mut days: Vec<(String, Date)> = store
+        .commits_between(a, b)
+        .await?
+        .iter()
+        .filter(|c| c.author_at < b)
+        .map(|c| {
+            let repo = names
+                .get(&c.source_id)
+                .cloned()
+                .unwrap_or_else(|| format!("source {}", c.source_id));
+            (repo, time::local_date(ts(c.author_at), &tz))
+        })
+        .collect();
+    days.sort();
+    days.dedup();
+    Ok(days)
 }

@@ -7,10 +7,11 @@ use crate::people::Records;
 use crate::report::Period;
 use crate::rules_file::RuleSource;
 use crate::{profile, rituals, weekly};
+use fulcrum_core::growth::Keyed;
 use fulcrum_core::habits::Habit;
 use fulcrum_core::insights::{
-    self, EnergyMark, Insight, Offer, PersonFacts, PlanWeek, Snapshot, Verdict, VerdictKind,
-    WeekFacts, phase_of,
+    self, EnergyMark, GrowthFacts, Insight, Offer, PersonFacts, PlanWeek, Snapshot, Verdict,
+    VerdictKind, WeekFacts, phase_of,
 };
 use fulcrum_core::one_on_one::{self, ItemKind, Owner};
 use fulcrum_core::report::{self as core_report, ReportInput};
@@ -92,11 +93,39 @@ pub async fn snapshot(
     s.feedback = records.feedback.clone();
     s.delegations = records.delegations.clone();
     s.commitments = records.commitments.clone();
+    s.growth = growth_facts(store, &records).await?;
     Ok(s)
 }
 
+/// The growth records, with when the lead was last in touch with each of their people.
+async fn growth_facts(store: &dyn Store, records: &Records) -> Result<GrowthFacts> {
+    use fulcrum_store::Records as _;
+    Ok(GrowthFacts {
+        plans: store.all().await?,
+        steps: store.all().await?,
+        support: store.all().await?,
+        progress: store
+            .all()
+            .await?
+            .into_iter()
+            .map(|p: Keyed<_>| p.record)
+            .collect(),
+        wins: store
+            .all()
+            .await?
+            .into_iter()
+            .map(|w: Keyed<_>| w.record)
+            .collect(),
+        last_contact: records
+            .people
+            .iter()
+            .filter_map(|p| crate::growth::last_contact(records, p.id).map(|d| (p.id, d)))
+            .collect(),
+    })
+}
+
 /// One report per complete week from `first` up to `this_week`, each with its phase.
-async fn weeks(
+pub(crate) async fn weeks(
     store: &dyn Store,
     rules: &(impl RuleSource + ?Sized),
     first: Date,

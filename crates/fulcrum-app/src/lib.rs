@@ -4,6 +4,8 @@
 pub mod access;
 pub mod activities;
 pub mod backup;
+pub mod brag;
+pub mod career;
 pub mod clock;
 pub mod dashboard;
 pub mod days_away;
@@ -12,6 +14,7 @@ pub mod demo;
 pub mod digest;
 pub mod error;
 pub mod feedback;
+pub mod growth;
 pub mod import;
 pub mod inbox;
 pub mod insights;

@@ -140,7 +140,37 @@ pub async fn facts(
             plural(tasks_planned, "planned task", "planned tasks")
         ));
     }
+    // A month or a quarter is where long-term goals are looked at: their progress and the
+    // milestones due.
+    if time::days_between(period.from, period.to) > 7 {
+        out.extend(
+            crate::growth::facts(store, period.from, period.to, now)
+                .await?
+                .lines(),
+        );
+    }
     Ok(out)
+}
+
+/// What an entry starts from: the saved one, or for a quarterly self-assessment not written
+/// yet, each skill's latest self rating (re-rating starts from where the last ratings left it).
+pub async fn draft(store: &dyn Store, ritual: Ritual, period: &Period) -> Result<EntryBody> {
+    if let Some(e) = entry(store, ritual, period).await? {
+        return Ok(e.body);
+    }
+    let mut body = EntryBody::default();
+    if ritual == Ritual::QuarterlyAssessment {
+        body.ratings = crate::growth::latest_self_ratings(store)
+            .await?
+            .into_iter()
+            .map(|(skill, own)| fulcrum_core::rituals::SkillRating {
+                skill,
+                own: Some(own),
+                others: Vec::new(),
+            })
+            .collect();
+    }
+    Ok(body)
 }
 
 /// The saved entry of a period, if any.
@@ -177,7 +207,52 @@ pub async fn save(
         facts,
     };
     store.save_entry(&e).await?;
+    if ritual == Ritual::QuarterlyAssessment {
+        keep_ratings(store, period, &e.body).await?;
+    }
     Ok(e)
+}
+
+/// The ratings of a quarterly self-assessment, kept with the skills: dated the quarter's last
+/// day, by the lead and by whoever is named (someone from People, or anonymous). Saving the
+/// assessment again replaces its ratings rather than adding to them.
+async fn keep_ratings(store: &dyn Store, period: &Period, body: &EntryBody) -> Result<()> {
+    use fulcrum_core::growth::{Rater, Rating};
+    use fulcrum_store::Records as _;
+    let source = format!("assessment:{}", period.label);
+    let on = time::add_days(period.to, -1);
+    let people = store.people().await?;
+    let mut ratings = Vec::new();
+    for r in &body.ratings {
+        let skill = crate::growth::skill_name(&r.skill);
+        let rating = |score: u8, by: Rater| Rating {
+            skill: skill.clone(),
+            score,
+            by,
+            on,
+            example: String::new(),
+            suggestion: String::new(),
+            source: Some(source.clone()),
+        };
+        if let Some(own) = r.own {
+            ratings.push(rating(own, Rater::Myself));
+        }
+        for (who, score) in &r.others {
+            let by = people
+                .iter()
+                .find(|p| p.name.eq_ignore_ascii_case(who.trim()))
+                .map_or(Rater::Anonymous, |p| Rater::Person(p.id));
+            ratings.push(rating(*score, by));
+        }
+    }
+    let stale: Vec<i64> = store
+        .all::<Rating>()
+        .await?
+        .into_iter()
+        .filter(|r| r.record.source.as_deref() == Some(source.as_str()))
+        .map(|r| r.id)
+        .collect();
+    crate::growth::replace_ratings(store, &stale, &ratings).await
 }
 
 /// Adds items to an entry's sections (creating the entry), for writing without an editor.

@@ -399,9 +399,24 @@ async fn review_of(
     store: &dyn Store,
     profile: &fulcrum_core::Profile,
     plan: &AcceptedPlan,
-    (tasks, habits): (&[Task], &[fulcrum_core::habits::Habit]),
+    tasks_and_habits: (&[Task], &[fulcrum_core::habits::Habit]),
     now: Timestamp,
 ) -> Result<WeekReview> {
+    Ok(
+        review_with_habits(store, profile, plan, tasks_and_habits, now)
+            .await?
+            .0,
+    )
+}
+
+/// The review of an accepted plan, and the habits (by id) it counts as kept.
+async fn review_with_habits(
+    store: &dyn Store,
+    profile: &fulcrum_core::Profile,
+    plan: &AcceptedPlan,
+    (tasks, habits): (&[Task], &[fulcrum_core::habits::Habit]),
+    now: Timestamp,
+) -> Result<(WeekReview, Vec<i64>)> {
     let week = time::parse_iso_week(&plan.week)?;
     let known: std::collections::HashSet<&str> =
         plan.known_events.iter().map(String::as_str).collect();
@@ -423,8 +438,18 @@ async fn review_of(
         })
         .collect();
     let mut tasks = tasks.to_vec();
-    tasks.extend(habit_tasks(habits, &blocks, &new_events, now));
-    Ok(review::review(&ReviewInput {
+    let habit_tasks = habit_tasks(habits, &blocks, &new_events, now);
+    let kept = habits
+        .iter()
+        .filter(|h| {
+            habit_tasks
+                .iter()
+                .any(|t| t.id == habit_task_id(h.id) && t.status == TaskStatus::Done)
+        })
+        .map(|h| h.id)
+        .collect();
+    tasks.extend(habit_tasks);
+    let review = review::review(&ReviewInput {
         blocks: &blocks,
         tasks: &tasks,
         new_events: &new_events,
@@ -432,7 +457,55 @@ async fn review_of(
         week,
         now,
         tz: &profile.tz(),
-    }))
+    });
+    Ok((review, kept))
+}
+
+/// What the weekly loop kept over a stretch of weeks: for each accepted plan its planned and
+/// done blocks, and each habit kept in a week. Wins are proposed from these.
+#[derive(Debug, Clone, Default)]
+pub struct KeptWeeks {
+    /// `(Monday, planned blocks, done blocks)`.
+    pub plan_weeks: Vec<(Date, usize, usize)>,
+    /// `(habit id, title, Monday)`.
+    pub habits_kept: Vec<(i64, String, Date)>,
+}
+
+/// The plans of the weeks from the one holding `from` to the one before `today`'s (ended
+/// weeks only: a running week is no win yet), as of `now`.
+pub async fn kept_weeks(
+    store: &dyn Store,
+    from: Date,
+    today: Date,
+    now: Timestamp,
+) -> Result<KeptWeeks> {
+    let profile = profile::require(store).await?;
+    let tasks = store.tasks().await?;
+    let habits = store.habits().await?;
+    let (first, this_week) = (time::week_start(from), time::week_start(today));
+    let mut out = KeptWeeks::default();
+    for label in store.planned_weeks().await? {
+        let Ok(monday) = time::parse_iso_week(&label) else {
+            continue;
+        };
+        if monday < first || monday >= this_week {
+            continue;
+        }
+        let Some(plan) = store.plan(&label).await? else {
+            continue;
+        };
+        let (review, kept) =
+            review_with_habits(store, &profile, &plan, (&tasks, &habits), now).await?;
+        out.plan_weeks
+            .push((monday, review.planned_blocks, review.done_blocks));
+        for id in kept {
+            if let Some(h) = habits.iter().find(|h| h.id == id) {
+                out.habits_kept.push((id, h.title.clone(), monday));
+            }
+        }
+    }
+    out.plan_weeks.sort_by_key(|w| w.0);
+    Ok(out)
 }
 
 /// Reviews the week starting `week` against its accepted plan, as of `now`: a week that has

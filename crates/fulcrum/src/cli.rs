@@ -109,6 +109,16 @@ pub enum Command {
     /// Mark a period as a crunch, planning, on-call week … with its own targets
     #[command(subcommand)]
     Phase(crate::insights_cmd::PhaseCommand),
+    /// Growth plans, their steps, your support network, wins and the progress log
+    #[command(subcommand)]
+    Growth(crate::growth_cmd::GrowthCommand),
+    /// Skills rated 1–10 by you and by others: the gap, its history, and rating one
+    Skills(crate::growth_cmd::SkillsArgs),
+    /// Career direction: the compass, a calendar audit against a role, the paths, a transition
+    #[command(subcommand)]
+    Career(crate::growth_cmd::CareerCommand),
+    /// The brag document for a period: wins by goal, praise, delegations, what shipped
+    Brag(crate::growth_cmd::BragArgs),
     /// Show or change your profile: time zone, working hours, targets, how time is counted
     Settings(SettingsArgs),
     /// Build a year of a tech lead's demo data in a fresh store and show its reports

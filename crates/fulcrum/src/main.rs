@@ -5,6 +5,7 @@ mod cli;
 mod commands;
 mod delegate_cmd;
 mod feedback_cmd;
+mod growth_cmd;
 mod inbox_cmd;
 mod insights_cmd;
 mod manual_cmd;

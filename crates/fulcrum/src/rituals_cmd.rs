@@ -149,10 +149,7 @@ pub async fn reflect(
     let ritual: Ritual = a.kind.into();
     let period = rituals::resolve_period(store, ritual, a.period.as_deref(), now).await?;
     let facts = rituals::facts(store, rules, &period, now).await?;
-    let existing = rituals::entry(store, ritual, &period)
-        .await?
-        .map(|e| e.body)
-        .unwrap_or_default();
+    let existing = rituals::draft(store, ritual, &period).await?;
     if a.show {
         return match a.format.format {
             Format::Json => emit_json(

@@ -23,6 +23,8 @@ pub fn href(link: &Link) -> String {
         Link::Ritual { .. } => "/journal".into(),
         Link::Inbox => "/inbox".into(),
         Link::People => "/people".into(),
+        Link::GrowthPlan { plan_id } => format!("/growth/plans/{plan_id}"),
+        Link::Career => "/career".into(),
     }
 }
 

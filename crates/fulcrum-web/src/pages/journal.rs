@@ -163,7 +163,12 @@ async fn entry_render(
         Ok(p) => p,
         Err(f) => return layout::failure_page(s, Nav::Journal, &f),
     };
-    let body: EntryBody = saved.as_ref().map(|e| e.body.clone()).unwrap_or_default();
+    let body: EntryBody = match &saved {
+        Some(e) => e.body.clone(),
+        None => rituals::draft(s.store.as_ref(), ritual, &period)
+            .await
+            .unwrap_or_default(),
+    };
     // What a refused form sent, exactly as typed, over what was saved.
     let typed_or = |name: &str, saved: String| -> String {
         typed.and_then(|t| t.get(name)).cloned().unwrap_or(saved)

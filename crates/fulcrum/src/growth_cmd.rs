@@ -1,0 +1,1027 @@
+//! `fulcrum growth …`, `fulcrum skills …`, `fulcrum career …` and `fulcrum brag`: the lead's
+//! growth plans and what moves them, skills seen by self and others, career direction, and
+//! the brag document.
+
+use crate::cli::{DocFormatArgs, FormatArgs, ReportFormat};
+use crate::output::{emit, emit_json, show};
+use crate::people_cmd::{date, word};
+use clap::{Args, Subcommand};
+use fulcrum_app::career::{self, NewConversation};
+use fulcrum_app::growth::{
+    self, NewPlan, NewProgress, NewRating, NewStep, NewSupport, NewWin, PlanEdit,
+};
+use fulcrum_app::markdown::plural;
+use fulcrum_app::rules_file::RuleBook;
+use fulcrum_app::{Result, brag};
+use fulcrum_core::career::Dimension;
+use fulcrum_core::growth::{
+    GoalKind, OpportunityKind, OpportunityStatus, PlanStatus, ProgressKind, Side, SupportRole,
+};
+use fulcrum_store::Store;
+use jiff::Timestamp;
+use jiff::civil::Date;
+use std::fmt::Write as _;
+
+#[derive(Subcommand)]
+pub enum GrowthCommand {
+    /// Growth plans: a goal, why, what success looks like
+    #[command(subcommand)]
+    Plan(PlanCommand),
+    /// A plan's steps: milestones with target dates and who they wait on
+    #[command(subcommand)]
+    Step(StepCommand),
+    /// The people who help: manager, current lead, mentors, peers, a coach
+    #[command(subcommand)]
+    Support(SupportCommand),
+    /// Chances to grow: in the role, outside the day-to-day, formal
+    #[command(subcommand)]
+    Opportunity(OpportunityCommand),
+    /// Small wins, linked to goals; and the wins Fulcrum saw in your records
+    #[command(subcommand)]
+    Win(WinCommand),
+    /// Write a line in the progress log, or read it (no text)
+    Log(LogArgs),
+}
+
+#[derive(Subcommand)]
+pub enum PlanCommand {
+    /// Start a growth plan
+    Add {
+        /// What you want to reach, e.g. "Become the tech lead of my current team"
+        goal: String,
+        /// Why you want it (recognition, influence, the work itself …)
+        #[arg(long)]
+        why: Option<String>,
+        /// What will be true when you get there (repeat for several)
+        #[arg(long = "success", value_name = "TEXT")]
+        success: Vec<String>,
+        /// What the goal is about: at most two leadership goals are active in a quarter
+        #[arg(long, value_parser = word::<GoalKind>, default_value = "career")]
+        kind: GoalKind,
+        /// The role it moves toward (staff, engineering-manager, tpm, director …)
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// The plans (archived ones with --all)
+    List {
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// A plan in full: steps, timeline, support network and what it lacks, wins, progress
+    Show {
+        id: i64,
+        #[command(flatten)]
+        format: DocFormatArgs,
+    },
+    /// Change a plan's goal, why, success lines, kind or status
+    Edit {
+        id: i64,
+        #[arg(long)]
+        goal: Option<String>,
+        #[arg(long)]
+        why: Option<String>,
+        /// Replaces the success lines (repeat for several)
+        #[arg(long = "success", value_name = "TEXT")]
+        success: Vec<String>,
+        #[arg(long, value_parser = word::<GoalKind>)]
+        kind: Option<GoalKind>,
+        #[arg(long, value_parser = word::<PlanStatus>)]
+        status: Option<PlanStatus>,
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Put a plan away; it stays in the brag document of its time
+    Archive {
+        id: i64,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum StepCommand {
+    /// Add a milestone to a plan
+    Add {
+        title: String,
+        /// The plan [default: the only active one]
+        #[arg(long)]
+        plan: Option<i64>,
+        /// When work on it starts (for the timeline)
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        start: Option<Date>,
+        /// When it should be reached
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        target: Option<Date>,
+        /// Someone it depends on, by name or id (repeat for several)
+        #[arg(long = "depends-on", value_name = "PERSON")]
+        depends_on: Vec<String>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Mark a step reached; it goes into the progress log
+    Done {
+        id: i64,
+        /// What to log with it [default: "Done: TITLE"]
+        #[arg(long)]
+        note: Option<String>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// The steps of a plan, or of every plan not archived
+    List {
+        #[arg(long)]
+        plan: Option<i64>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum SupportCommand {
+    /// Add someone to a plan's support network
+    Add {
+        /// Their name or id in People
+        person: String,
+        #[arg(long, value_parser = word::<SupportRole>)]
+        role: SupportRole,
+        /// Which side a mentor or coach helps with: technical, managerial or both
+        #[arg(long, value_parser = word::<Side>)]
+        side: Option<Side>,
+        /// Days between check-ins with them
+        #[arg(long, value_name = "DAYS")]
+        every: Option<u32>,
+        #[arg(long)]
+        plan: Option<i64>,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// The support network, what it is missing and the check-ins due
+    List(FormatArgs),
+}
+
+#[derive(Subcommand)]
+pub enum OpportunityCommand {
+    /// Note a chance to grow
+    Add {
+        title: String,
+        #[arg(long, value_parser = word::<OpportunityKind>, default_value = "in-role")]
+        kind: OpportunityKind,
+        #[arg(long, value_parser = word::<OpportunityStatus>)]
+        status: Option<OpportunityStatus>,
+        #[arg(long)]
+        plan: Option<i64>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum WinCommand {
+    /// Keep a small win (anything that moved you forward)
+    Add {
+        text: String,
+        /// The day it happened [default: today]
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        on: Option<Date>,
+        #[arg(long)]
+        plan: Option<i64>,
+        #[arg(long)]
+        step: Option<i64>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// The wins, those not linked to a goal, and the wins Fulcrum proposes
+    List {
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        from: Option<Date>,
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        to: Option<Date>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Link a win to a goal (--plan) or a milestone (--step)
+    Link {
+        id: i64,
+        #[arg(long)]
+        plan: Option<i64>,
+        #[arg(long)]
+        step: Option<i64>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Accept a proposed win by its source (as `win list` shows it)
+    Accept {
+        source: String,
+        #[arg(long)]
+        plan: Option<i64>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+}
+
+#[derive(Args)]
+pub struct LogArgs {
+    /// What moved; without it, the log is printed
+    text: Option<String>,
+    #[arg(long, value_parser = word::<ProgressKind>, default_value = "progress")]
+    kind: ProgressKind,
+    #[arg(long)]
+    plan: Option<i64>,
+    #[arg(long)]
+    step: Option<i64>,
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    on: Option<Date>,
+    #[command(flatten)]
+    format: FormatArgs,
+}
+
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SkillsArgs {
+    #[command(subcommand)]
+    command: Option<SkillsCommand>,
+    #[command(flatten)]
+    format: FormatArgs,
+}
+
+#[derive(Subcommand)]
+pub enum SkillsCommand {
+    /// Rate a skill 1–10, yourself or as someone else rated you
+    Rate {
+        /// e.g. delegating, "planning and design", strategy
+        skill: String,
+        score: u8,
+        /// Who gives it: self, anonymous, or a person's name or id
+        #[arg(long, default_value = "self")]
+        by: String,
+        /// The example behind the rating
+        #[arg(long, default_value = "")]
+        example: String,
+        /// One thing that would raise it
+        #[arg(long, default_value = "")]
+        suggestion: String,
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        on: Option<Date>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum CareerCommand {
+    /// The technical-or-management questions, your answers and the evidence behind them
+    Compass {
+        #[command(subcommand)]
+        command: Option<CompassCommand>,
+        #[command(flatten)]
+        format: DocFormatArgs,
+    },
+    /// Your last weeks' time split against a role's
+    Audit {
+        /// tech-lead, engineering-manager, staff, tpm or director
+        #[arg(long)]
+        role: String,
+        /// Complete weeks to read
+        #[arg(long, default_value_t = 4)]
+        weeks: usize,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// The paths after tech lead and how well each fits what your records show
+    Paths(FormatArgs),
+    /// Start a transition plan toward a role: skill gaps and conversations as steps
+    Transition {
+        role: String,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Log a conversation with someone in the role you aim at (no name: list them)
+    Talk {
+        /// Their name (linked when they are in People)
+        with: Option<String>,
+        #[arg(long)]
+        plan: Option<i64>,
+        #[arg(long = "asked", value_name = "QUESTION")]
+        asked: Vec<String>,
+        #[arg(long, default_value = "")]
+        learned: String,
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        on: Option<Date>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum CompassCommand {
+    /// Answer one question: −2 clearly technical … +2 clearly management
+    Answer {
+        #[arg(value_parser = word::<Dimension>)]
+        dimension: Dimension,
+        #[arg(allow_hyphen_values = true)]
+        lean: i8,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Tick the signs you recognise in yourself (their keys, as the compass lists them)
+    Signs {
+        keys: Vec<String>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+}
+
+#[derive(Args)]
+pub struct BragArgs {
+    /// First day [default: six months before --to]
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    from: Option<Date>,
+    /// Last day, included [default: today]
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    to: Option<Date>,
+    /// For one of your people instead of you: what was handed to them, the praise they got
+    #[arg(long, value_name = "PERSON")]
+    person: Option<String>,
+    #[arg(long, value_enum, default_value = "markdown")]
+    format: ReportFormat,
+}
+
+fn opt_date(d: Option<Date>) -> String {
+    d.map_or_else(|| "no date".into(), |d| d.to_string())
+}
+
+fn plan_line(p: &growth::PlanLine) -> String {
+    let mut s = format!("{:>3}  {} [{}, {}]", p.id, p.goal, p.kind, p.status);
+    let _ = write!(s, " · {} of {} steps done", p.done, p.steps);
+    if p.overdue > 0 {
+        let _ = write!(s, ", {} overdue", p.overdue);
+    }
+    if let Some(n) = &p.next {
+        let _ = write!(
+            s,
+            " · next: {} ({})",
+            n.record.title,
+            opt_date(n.record.target)
+        );
+    }
+    s
+}
+
+fn step_line(s: &growth::StepLine) -> String {
+    let st = &s.step.record;
+    let mut line = format!(
+        "{:>3}  {} [{}] target {}",
+        s.step.id,
+        st.title,
+        st.status,
+        opt_date(st.target)
+    );
+    if s.overdue {
+        line.push_str(" — overdue");
+    }
+    if !s.depends_on_names.is_empty() {
+        let _ = write!(line, " · waits on {}", s.depends_on_names.join(", "));
+    }
+    line
+}
+
+pub async fn growth_cmd(store: &dyn Store, cmd: GrowthCommand, now: Timestamp) -> Result<()> {
+    match cmd {
+        GrowthCommand::Plan(c) => plan_cmd(store, c, now).await,
+        GrowthCommand::Step(c) => step_cmd(store, c, now).await,
+        GrowthCommand::Support(c) => support_cmd(store, c, now).await,
+        GrowthCommand::Opportunity(OpportunityCommand::Add {
+            title,
+            kind,
+            status,
+            plan,
+            format,
+        }) => {
+            let o = growth::add_opportunity(store, plan, &title, kind, status).await?;
+            show(format.format, &o, |o| {
+                format!(
+                    "Noted opportunity {}: {} ({}).\n",
+                    o.id, o.record.title, o.record.kind
+                )
+            })
+        }
+        GrowthCommand::Win(c) => win_cmd(store, c, now).await,
+        GrowthCommand::Log(a) => log_cmd(store, a, now).await,
+    }
+}
+
+async fn plan_cmd(store: &dyn Store, cmd: PlanCommand, now: Timestamp) -> Result<()> {
+    match cmd {
+        PlanCommand::Add {
+            goal,
+            why,
+            success,
+            kind,
+            role,
+            format,
+        } => {
+            let p = growth::add_plan(
+                store,
+                NewPlan {
+                    goal,
+                    why: why.unwrap_or_default(),
+                    success,
+                    kind: Some(kind),
+                    target_role: role,
+                    steps: vec![],
+                },
+                now,
+            )
+            .await?;
+            show(format.format, &p, |p| {
+                format!(
+                    "Started growth plan {}: {}.\nAdd its first step: fulcrum growth step add \"…\" --plan {} --target DATE\n",
+                    p.id, p.record.goal, p.id
+                )
+            })
+        }
+        PlanCommand::List { all, format } => {
+            let lines = growth::list_plans(store, all, now).await?;
+            show(
+                format.format,
+                &serde_json::json!({ "plans": lines }),
+                |_| {
+                    if lines.is_empty() {
+                        return "No growth plans yet: fulcrum growth plan add \"Become a staff engineer\" --why \"…\"\n".into();
+                    }
+                    lines.iter().map(|l| plan_line(l) + "\n").collect()
+                },
+            )
+        }
+        PlanCommand::Show { id, format } => {
+            let v = growth::plan_view(store, id, now).await?;
+            match format.format {
+                ReportFormat::Json => emit_json(&v),
+                ReportFormat::Markdown | ReportFormat::Table => {
+                    emit(&fulcrum_app::growth::plan_markdown(&v))
+                }
+            }
+        }
+        PlanCommand::Edit {
+            id,
+            goal,
+            why,
+            success,
+            kind,
+            status,
+            role,
+            format,
+        } => {
+            let edit = PlanEdit {
+                goal,
+                why,
+                success: (!success.is_empty()).then_some(success),
+                kind,
+                status,
+                target_role: role.map(Some),
+            };
+            let p = growth::edit_plan(store, id, edit, now).await?;
+            show(format.format, &p, |p| {
+                format!(
+                    "Plan {}: {} [{}, {}].\n",
+                    p.id, p.record.goal, p.record.kind, p.record.status
+                )
+            })
+        }
+        PlanCommand::Archive { id, format } => {
+            let p = growth::archive_plan(store, id, now).await?;
+            show(format.format, &p, |p| {
+                format!("Archived plan {}: {}.\n", p.id, p.record.goal)
+            })
+        }
+    }
+}
+
+async fn step_cmd(store: &dyn Store, cmd: StepCommand, now: Timestamp) -> Result<()> {
+    match cmd {
+        StepCommand::Add {
+            title,
+            plan,
+            start,
+            target,
+            depends_on,
+            format,
+        } => {
+            let s = growth::add_step(
+                store,
+                plan,
+                NewStep {
+                    title,
+                    start,
+                    target,
+                    depends_on,
+                },
+            )
+            .await?;
+            show(format.format, &s, |s| {
+                format!(
+                    "Added step {} to plan {}: {} (target {}).\n",
+                    s.id,
+                    s.record.plan,
+                    s.record.title,
+                    opt_date(s.record.target)
+                )
+            })
+        }
+        StepCommand::Done { id, note, format } => {
+            let s = growth::done_step(store, id, note, now).await?;
+            show(format.format, &s, |s| {
+                format!(
+                    "Step {} reached: {}. It is in the progress log.\n",
+                    s.id, s.record.title
+                )
+            })
+        }
+        StepCommand::List { plan, format } => {
+            let steps = growth::list_steps(store, plan, now).await?;
+            show(
+                format.format,
+                &serde_json::json!({ "steps": steps }),
+                |_| {
+                    if steps.is_empty() {
+                        return "No steps yet: fulcrum growth step add \"Shadow the lead in planning\" --target DATE\n".into();
+                    }
+                    steps.iter().map(|s| step_line(s) + "\n").collect()
+                },
+            )
+        }
+    }
+}
+
+fn network_text(n: &growth::Network) -> String {
+    let mut s = String::new();
+    if n.support.is_empty() {
+        s.push_str("Nobody in your support network yet: fulcrum growth support add NAME --role mentor --side technical --every 28\n");
+    }
+    for l in &n.support {
+        let sup = &l.support.record;
+        let mut line = format!("{:>3}  {} — {}", l.support.id, l.name, sup.role);
+        if let Some(side) = sup.side {
+            let _ = write!(line, " ({side})");
+        }
+        if let Some(d) = sup.cadence_days {
+            let _ = write!(line, " · every {}", plural(d, "day", "days"));
+        }
+        let _ = write!(
+            line,
+            " · last in touch {}",
+            l.last_contact.map_or("never".into(), |d| d.to_string())
+        );
+        let _ = writeln!(s, "{line}");
+    }
+    for g in &n.gaps {
+        let _ = writeln!(s, "Missing: {}", g.message);
+    }
+    for d in &n.checkins_due {
+        let name = n
+            .support
+            .iter()
+            .find(|l| l.support.record.person == d.person)
+            .map_or("someone", |l| l.name.as_str());
+        let _ = writeln!(s, "Check in with {name} ({}): due {}", d.role, d.due);
+    }
+    s
+}
+
+async fn support_cmd(store: &dyn Store, cmd: SupportCommand, now: Timestamp) -> Result<()> {
+    match cmd {
+        SupportCommand::Add {
+            person,
+            role,
+            side,
+            every,
+            plan,
+            note,
+            format,
+        } => {
+            let s = growth::add_support(
+                store,
+                NewSupport {
+                    plan,
+                    person,
+                    role,
+                    side,
+                    cadence_days: every,
+                    note,
+                },
+            )
+            .await?;
+            show(format.format, &s, |s| {
+                format!(
+                    "Added to the support network of plan {}: person {} as {}.\n",
+                    s.record.plan, s.record.person, s.record.role
+                )
+            })
+        }
+        SupportCommand::List(format) => {
+            let n = growth::network(store, now).await?;
+            show(format.format, &n, network_text)
+        }
+    }
+}
+
+async fn win_cmd(store: &dyn Store, cmd: WinCommand, now: Timestamp) -> Result<()> {
+    match cmd {
+        WinCommand::Add {
+            text,
+            on,
+            plan,
+            step,
+            format,
+        } => {
+            let w = growth::add_win(
+                store,
+                NewWin {
+                    text,
+                    on,
+                    plan,
+                    step,
+                    source: None,
+                },
+                now,
+            )
+            .await?;
+            show(format.format, &w, |w| {
+                let link = w.record.plan.map_or_else(
+                    || " Link it to a goal: fulcrum growth win link ID --plan N".to_string(),
+                    |p| format!(" (plan {p})"),
+                );
+                format!("Kept win {}: {}.{link}\n", w.id, w.record.text)
+            })
+        }
+        WinCommand::List { from, to, format } => {
+            let list = growth::wins(store, from, to, now).await?;
+            show(format.format, &list, |l| {
+                let mut s = String::new();
+                if l.wins.is_empty() {
+                    s.push_str("No wins kept yet: fulcrum growth win add \"Paired with Alex on the onboarding flow\"\n");
+                }
+                for w in &l.wins {
+                    let link = w
+                        .record
+                        .plan
+                        .map_or_else(|| "unlinked".to_string(), |p| format!("plan {p}"));
+                    let _ = writeln!(
+                        s,
+                        "{:>3}  {}  {} ({link})",
+                        w.id, w.record.on, w.record.text
+                    );
+                }
+                for u in l.unlinked.iter().filter(|u| u.suggested_plan.is_some()) {
+                    let _ = writeln!(
+                        s,
+                        "Win {} may belong to plan {}: fulcrum growth win link {} --plan {}",
+                        u.win.id,
+                        u.suggested_plan.unwrap_or_default(),
+                        u.win.id,
+                        u.suggested_plan.unwrap_or_default()
+                    );
+                }
+                if !l.proposals.is_empty() {
+                    s.push_str("\nWins your records show (accept with `fulcrum growth win accept SOURCE`):\n");
+                    for p in &l.proposals {
+                        let _ = writeln!(s, "  {}  {}  [{}]", p.on, p.text, p.source);
+                    }
+                }
+                s
+            })
+        }
+        WinCommand::Link {
+            id,
+            plan,
+            step,
+            format,
+        } => {
+            let w = growth::link_win(store, id, plan, step).await?;
+            show(format.format, &w, |w| {
+                format!(
+                    "Win {} is linked to plan {}.\n",
+                    w.id,
+                    w.record.plan.unwrap_or_default()
+                )
+            })
+        }
+        WinCommand::Accept {
+            source,
+            plan,
+            format,
+        } => {
+            let w = growth::accept_proposal(store, &source, plan, now).await?;
+            show(format.format, &w, |w| {
+                format!("Kept win {}: {}.\n", w.id, w.record.text)
+            })
+        }
+    }
+}
+
+async fn log_cmd(store: &dyn Store, a: LogArgs, now: Timestamp) -> Result<()> {
+    let Some(text) = a.text else {
+        let log = growth::progress(store, a.plan).await?;
+        return show(
+            a.format.format,
+            &serde_json::json!({ "progress": log }),
+            |_| {
+                if log.is_empty() {
+                    return "Nothing logged yet: fulcrum growth log \"Led the first knowledge-sharing session\"\n".into();
+                }
+                log.iter()
+                    .map(|p| {
+                        format!(
+                            "{:>3}  {}  [{}] {}\n",
+                            p.id, p.record.on, p.record.kind, p.record.text
+                        )
+                    })
+                    .collect()
+            },
+        );
+    };
+    let p = growth::log(
+        store,
+        NewProgress {
+            text,
+            kind: a.kind,
+            plan: a.plan,
+            step: a.step,
+            on: a.on,
+        },
+        now,
+    )
+    .await?;
+    show(a.format.format, &p, |p| {
+        format!("Logged on {}: {}.\n", p.record.on, p.record.text)
+    })
+}
+
+fn skills_text(s: &growth::Skills) -> String {
+    let mut out = format!(
+        "{:<22} {:>4} {:>6} {:>5}  raters\n",
+        "skill", "self", "others", "gap"
+    );
+    for v in &s.skills {
+        let n = |x: Option<f64>| x.map_or_else(|| "—".to_string(), |x| format!("{x:.1}"));
+        let _ = writeln!(
+            out,
+            "{:<22} {:>4} {:>6} {:>5}  {}",
+            v.skill,
+            v.self_score
+                .map_or_else(|| "—".to_string(), |x| x.to_string()),
+            n(v.others),
+            n(v.gap),
+            v.others_count
+        );
+    }
+    for nudge in &s.nudges {
+        let _ = writeln!(out, "\n{nudge}");
+    }
+    out
+}
+
+pub async fn skills_cmd(store: &dyn Store, a: SkillsArgs, now: Timestamp) -> Result<()> {
+    match a.command {
+        None => {
+            let s = growth::skills(store).await?;
+            show(a.format.format, &s, skills_text)
+        }
+        Some(SkillsCommand::Rate {
+            skill,
+            score,
+            by,
+            example,
+            suggestion,
+            on,
+            format,
+        }) => {
+            let r = growth::rate(
+                store,
+                NewRating {
+                    skill,
+                    score,
+                    by,
+                    on,
+                    example,
+                    suggestion,
+                },
+                now,
+            )
+            .await?;
+            show(format.format, &r, |r| {
+                format!(
+                    "Rated {} {} on {}.\n",
+                    r.record.skill, r.record.score, r.record.on
+                )
+            })
+        }
+    }
+}
+
+fn audit_text(a: &fulcrum_core::career::Audit) -> String {
+    let mut s = format!(
+        "Your last {} against {}:\n\n",
+        plural(a.weeks, "week", "weeks"),
+        fulcrum_core::career::profile(a.role).title
+    );
+    let _ = writeln!(
+        s,
+        "{:<10} {:>7} {:>7} {:>7}",
+        "category", "you", "role", "diff"
+    );
+    for l in &a.categories {
+        let _ = writeln!(
+            s,
+            "{:<10} {:>6.0}% {:>6.0}% {:>+6.0}%",
+            l.category.as_str(),
+            l.actual_share * 100.0,
+            l.role_share * 100.0,
+            l.difference * 100.0
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\nDistance {:.0}%: the share of your time that would move to match the role. Trend: {}.",
+        a.distance * 100.0,
+        a.direction
+    );
+    s
+}
+
+pub async fn career_cmd(
+    store: &dyn Store,
+    rules: &RuleBook,
+    cmd: CareerCommand,
+    now: Timestamp,
+) -> Result<()> {
+    match cmd {
+        CareerCommand::Audit {
+            role,
+            weeks,
+            format,
+        } => {
+            let role = career::role(&role)?;
+            let a = career::audit(store, rules, role, weeks, now).await?;
+            show(format.format, &a, audit_text)
+        }
+        CareerCommand::Compass {
+            command: None,
+            format,
+        } => {
+            let c = career::compass(store, rules, now).await?;
+            match format.format {
+                ReportFormat::Json => emit_json(&c),
+                _ => emit(&career::compass_markdown(&c)),
+            }
+        }
+        CareerCommand::Compass {
+            command:
+                Some(CompassCommand::Answer {
+                    dimension,
+                    lean,
+                    note,
+                    format,
+                }),
+            ..
+        } => {
+            let a = career::answer(store, dimension, lean, &note, now).await?;
+            show(format.format, &a, |a| {
+                format!(
+                    "Kept your answer on {}: {:+}.\n",
+                    a.record.dimension, a.record.lean
+                )
+            })
+        }
+        CareerCommand::Compass {
+            command: Some(CompassCommand::Signs { keys, format }),
+            ..
+        } => {
+            let s = career::check_signs(store, &keys, now).await?;
+            show(format.format, &s, |s| {
+                format!(
+                    "Kept {} for {}.\n",
+                    plural(s.signs.len(), "sign", "signs"),
+                    s.on
+                )
+            })
+        }
+        CareerCommand::Paths(format) => {
+            let p = career::paths(store, rules, now).await?;
+            show(format.format, &p, paths_text)
+        }
+        CareerCommand::Transition { role, format } => {
+            let p = career::transition(store, &role, now).await?;
+            show(format.format, &p, |p| {
+                format!(
+                    "Started transition plan {}: {}. See it with: fulcrum growth plan show {}\n",
+                    p.id, p.record.goal, p.id
+                )
+            })
+        }
+        CareerCommand::Talk {
+            with: None, format, ..
+        } => {
+            let all = career::conversations(store).await?;
+            show(
+                format.format,
+                &serde_json::json!({ "conversations": all }),
+                |_| {
+                    let mut s = String::new();
+                    if all.is_empty() {
+                        s.push_str(
+                            "No conversations logged yet. Worth asking someone in the role:\n",
+                        );
+                        for q in career::ROLE_QUESTIONS {
+                            let _ = writeln!(s, "  - {q}");
+                        }
+                    }
+                    for c in &all {
+                        let _ = writeln!(
+                            s,
+                            "{:>3}  {}  {}: {}",
+                            c.id, c.record.on, c.record.with, c.record.learned
+                        );
+                    }
+                    s
+                },
+            )
+        }
+        CareerCommand::Talk {
+            with: Some(with),
+            plan,
+            asked,
+            learned,
+            on,
+            format,
+        } => {
+            let c = career::talk(
+                store,
+                NewConversation {
+                    with,
+                    plan,
+                    on,
+                    asked,
+                    learned,
+                },
+                now,
+            )
+            .await?;
+            show(format.format, &c, |c| {
+                format!(
+                    "Logged the conversation with {} on {}.\n",
+                    c.record.with, c.record.on
+                )
+            })
+        }
+    }
+}
+
+pub async fn brag_cmd(store: &dyn Store, a: BragArgs, now: Timestamp) -> Result<()> {
+    let b = brag::brag(store, a.from, a.to, a.person.as_deref(), now).await?;
+    match a.format {
+        ReportFormat::Json => emit_json(&b),
+        ReportFormat::Markdown | ReportFormat::Table => emit(&brag::markdown(&b)),
+    }
+}
+
+fn paths_text(p: &career::Paths) -> String {
+    let mut s = String::from("How well each path fits what your records show (best first):\n\n");
+    for f in &p.fit {
+        let info = p.paths.iter().find(|i| i.path == f.path);
+        let _ = writeln!(
+            s,
+            "{:>4.0}%  {}",
+            f.score * 100.0,
+            info.map_or(f.path.as_str(), |i| i.title)
+        );
+        for r in &f.reasons {
+            let _ = writeln!(s, "       - {r}");
+        }
+    }
+    let _ = writeln!(s, "\n{}\n", p.method);
+    for i in &p.paths {
+        let _ = writeln!(s, "## {}\n{}\nFits when:", i.title, i.focus);
+        for sig in &i.fit_signals {
+            let _ = writeln!(s, "  - {sig}");
+        }
+        if !i.prompts.is_empty() {
+            s.push_str("Ask yourself:\n");
+            for q in &i.prompts {
+                let _ = writeln!(s, "  - {q}");
+            }
+        }
+        s.push('\n');
+    }
+    s
+}
