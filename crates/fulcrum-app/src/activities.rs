@@ -101,6 +101,16 @@ fn ts(s: i64) -> Timestamp {
     Timestamp::from_second(s).unwrap_or(Timestamp::UNIX_EPOCH)
 }
 
+/// Each source's name by its id.
+pub(crate) async fn source_names(store: &dyn Store) -> Result<HashMap<i64, String>> {
+    Ok(store
+        .sources()
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect())
+}
+
 /// Everything in `[from, to)`: calendar activities, then coding sessions filling the free time.
 pub async fn load(
     store: &dyn Store,
@@ -112,12 +122,7 @@ pub async fn load(
     // Sessions near the edges need the commits and meetings just outside the window.
     let pad = (profile.session_gap_minutes + profile.session_lead_minutes) * 60 + 86_400;
     let (a, b) = (from.as_second() - pad, to.as_second() + pad);
-    let names: HashMap<i64, String> = store
-        .sources()
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s.name))
-        .collect();
+    let names = source_names(store).await?;
     let events = store.events_between(a, b).await?;
     let people = store.people().await?;
     let directory = Directory::new(&people, &profile.emails);
@@ -150,12 +155,7 @@ pub async fn commit_days(store: &dyn Store, from: Date, to: Date) -> Result<Vec<
         time::day_start(from, &tz).as_second(),
         time::day_start(time::add_days(to, 1), &tz).as_second(),
     );
-    let names: HashMap<i64, String> = store
-        .sources()
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s.name))
-        .collect();
+    let names = source_names(store).await?;
     let mut days: Vec<(String, Date)> = store
         .commits_between(a, b)
         .await?

@@ -260,12 +260,7 @@ async fn growth(store: &dyn Store, b: &mut Brag) -> Result<()> {
 async fn shipped(store: &dyn Store, b: &mut Brag, tz: &jiff::tz::TimeZone) -> Result<()> {
     let start = time::day_start(b.from, tz).as_second();
     let end = time::day_start(time::add_days(b.to, 1), tz).as_second();
-    let names: BTreeMap<i64, String> = store
-        .sources()
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s.name))
-        .collect();
+    let names = crate::activities::source_names(store).await?;
     let mut per: BTreeMap<String, usize> = BTreeMap::new();
     let commits = store.commits_between(start, end).await?;
     let commits: Vec<_> = commits

@@ -179,12 +179,7 @@ pub async fn compass(
     now: Timestamp,
 ) -> Result<Compass> {
     let today = profile::today(store, now).await?;
-    let answers: Vec<CompassAnswer> = store
-        .all::<CompassAnswer>()
-        .await?
-        .into_iter()
-        .map(|a| a.record)
-        .collect();
+    let answers = answers(store).await?;
     let checked = latest_signs(store).await?;
     let evidence = evidence(store, rules, now).await?;
     let questions = Dimension::ALL
@@ -224,6 +219,16 @@ pub async fn compass(
         evidence,
         today,
     })
+}
+
+/// Every compass answer, oldest first.
+async fn answers(store: &dyn Store) -> Result<Vec<CompassAnswer>> {
+    Ok(store
+        .all::<CompassAnswer>()
+        .await?
+        .into_iter()
+        .map(|a| a.record)
+        .collect())
 }
 
 async fn latest_signs(store: &dyn Store) -> Result<Option<SignsChecked>> {
@@ -293,12 +298,7 @@ pub async fn paths(
     now: Timestamp,
 ) -> Result<Paths> {
     let evidence = evidence(store, rules, now).await?;
-    let answers: Vec<CompassAnswer> = store
-        .all::<CompassAnswer>()
-        .await?
-        .into_iter()
-        .map(|a| a.record)
-        .collect();
+    let answers = answers(store).await?;
     let signs = latest_signs(store).await?;
     let facts = complete_weeks(store, rules, 4, now).await?;
     let minutes: Vec<WeekMinutes> = facts.iter().map(minutes_of).collect();

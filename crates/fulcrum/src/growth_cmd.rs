@@ -360,6 +360,23 @@ fn opt_date(d: Option<Date>) -> String {
     d.map_or_else(|| "no date".into(), |d| d.to_string())
 }
 
+/// A listing as `--format` asks: JSON `{key: [..]}`, or one line per item, or `empty` when
+/// there are none (saying how to add the first).
+fn list<T: serde::Serialize>(
+    format: crate::cli::Format,
+    key: &str,
+    items: &[T],
+    empty: &str,
+    line: impl Fn(&T) -> String,
+) -> Result<()> {
+    show(format, &serde_json::json!({ key: items }), |_| {
+        if items.is_empty() {
+            return format!("{empty}\n");
+        }
+        items.iter().map(|i| line(i) + "\n").collect()
+    })
+}
+
 fn plan_line(p: &growth::PlanLine) -> String {
     let mut s = format!("{:>3}  {} [{}, {}]", p.id, p.goal, p.kind, p.status);
     let _ = write!(s, " · {} of {} steps done", p.done, p.steps);
@@ -452,15 +469,12 @@ async fn plan_cmd(store: &dyn Store, cmd: PlanCommand, now: Timestamp) -> Result
         }
         PlanCommand::List { all, format } => {
             let lines = growth::list_plans(store, all, now).await?;
-            show(
+            list(
                 format.format,
-                &serde_json::json!({ "plans": lines }),
-                |_| {
-                    if lines.is_empty() {
-                        return "No growth plans yet: fulcrum growth plan add \"Become a staff engineer\" --why \"…\"\n".into();
-                    }
-                    lines.iter().map(|l| plan_line(l) + "\n").collect()
-                },
+                "plans",
+                &lines,
+                "No growth plans yet: fulcrum growth plan add \"Become a staff engineer\" --why \"…\"",
+                plan_line,
             )
         }
         PlanCommand::Show { id, format } => {
@@ -549,15 +563,12 @@ async fn step_cmd(store: &dyn Store, cmd: StepCommand, now: Timestamp) -> Result
         }
         StepCommand::List { plan, format } => {
             let steps = growth::list_steps(store, plan, now).await?;
-            show(
+            list(
                 format.format,
-                &serde_json::json!({ "steps": steps }),
-                |_| {
-                    if steps.is_empty() {
-                        return "No steps yet: fulcrum growth step add \"Shadow the lead in planning\" --target DATE\n".into();
-                    }
-                    steps.iter().map(|s| step_line(s) + "\n").collect()
-                },
+                "steps",
+                &steps,
+                "No steps yet: fulcrum growth step add \"Shadow the lead in planning\" --target DATE",
+                step_line,
             )
         }
     }
@@ -732,21 +743,16 @@ async fn win_cmd(store: &dyn Store, cmd: WinCommand, now: Timestamp) -> Result<(
 async fn log_cmd(store: &dyn Store, a: LogArgs, now: Timestamp) -> Result<()> {
     let Some(text) = a.text else {
         let log = growth::progress(store, a.plan).await?;
-        return show(
+        return list(
             a.format.format,
-            &serde_json::json!({ "progress": log }),
-            |_| {
-                if log.is_empty() {
-                    return "Nothing logged yet: fulcrum growth log \"Led the first knowledge-sharing session\"\n".into();
-                }
-                log.iter()
-                    .map(|p| {
-                        format!(
-                            "{:>3}  {}  [{}] {}\n",
-                            p.id, p.record.on, p.record.kind, p.record.text
-                        )
-                    })
-                    .collect()
+            "progress",
+            &log,
+            "Nothing logged yet: fulcrum growth log \"Led the first knowledge-sharing session\"",
+            |p| {
+                format!(
+                    "{:>3}  {}  [{}] {}",
+                    p.id, p.record.on, p.record.kind, p.record.text
+                )
             },
         );
     };

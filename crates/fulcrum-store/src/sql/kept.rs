@@ -1,6 +1,7 @@
 //! The SQL of kept records (`crate::kept`): one table, read by kind with the indexed keys.
 
 use super::dialect::{DB, DbRow, begin_write};
+use super::records::found;
 use super::{Db, date_col};
 use crate::kept::{Change, Filter, ParentRef, RawRecord, RecordStore};
 use crate::{Result, StoreError};
@@ -141,9 +142,7 @@ impl RecordStore for Db {
                     .bind(self.owner)
                     .execute(&mut *tx)
                     .await?;
-                    if done.rows_affected() == 0 {
-                        return Err(StoreError::NotFound { what, id: *id });
-                    }
+                    found(done, what, *id)?;
                 }
                 Change::Delete { kind, what, id } => {
                     let done = sqlx::query(
@@ -154,9 +153,7 @@ impl RecordStore for Db {
                     .bind(self.owner)
                     .execute(&mut *tx)
                     .await?;
-                    if done.rows_affected() == 0 {
-                        return Err(StoreError::NotFound { what, id: *id });
-                    }
+                    found(done, what, *id)?;
                 }
             }
         }

@@ -15,7 +15,7 @@ use jiff::civil::Date;
 use sqlx::{Row, Transaction};
 
 /// `Err(NotFound)` when an UPDATE touched nothing.
-fn found(done: DbQueryResult, what: &'static str, id: i64) -> Result<()> {
+pub(super) fn found(done: DbQueryResult, what: &'static str, id: i64) -> Result<()> {
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound { what, id });
     }
