@@ -164,7 +164,7 @@ pub async fn require(store: &dyn Store) -> Result<Profile> {
 }
 
 /// Today in the user's zone, as of `now`.
-pub(crate) async fn today(store: &dyn Store, now: jiff::Timestamp) -> Result<jiff::civil::Date> {
+pub async fn today(store: &dyn Store, now: jiff::Timestamp) -> Result<jiff::civil::Date> {
     Ok(fulcrum_core::time::local_date(
         now,
         &require(store).await?.tz(),

@@ -62,6 +62,16 @@ pub fn range(from: Date, to: Date) -> String {
     }
 }
 
+/// `s` cut to `max` characters with an ellipsis, for labels in a chart's margin.
+pub fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

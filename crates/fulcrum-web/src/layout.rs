@@ -52,6 +52,7 @@ pub enum Nav {
     Review,
     Inbox,
     Journal,
+    Growth,
     People,
     Sources,
     Rules,
@@ -71,6 +72,7 @@ impl Nav {
             "review" => Nav::Review,
             "inbox" => Nav::Inbox,
             "journal" => Nav::Journal,
+            "growth" | "skills" | "career" | "brag" | "brag.md" => Nav::Growth,
             "people" | "feedback" | "delegation" | "relationships" | "onboarding" => Nav::People,
             "sources" => Nav::Sources,
             "rules" => Nav::Rules,
@@ -146,6 +148,7 @@ pub fn frame(state: &AppState, title: &str, nav: Nav, notices: &[Notice], body: 
                             (link(Nav::Review, "/review", "Review"))
                             (link(Nav::Inbox, "/inbox", "Inbox"))
                             (link(Nav::Journal, "/journal", "Journal"))
+                            (link(Nav::Growth, "/growth", "Growth"))
                             (link(Nav::People, "/people", "People"))
                             (link(Nav::Sources, "/sources", "Sources"))
                             (link(Nav::Rules, "/rules", "Rules"))

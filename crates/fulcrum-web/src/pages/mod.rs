@@ -1,8 +1,11 @@
 //! The HTML pages and the forms they post.
 
+pub mod brag;
+pub mod career;
 pub mod dashboard;
 pub mod delegation;
 pub mod feedback;
+pub mod growth;
 pub mod inbox;
 pub mod insights;
 pub mod journal;
@@ -66,6 +69,8 @@ pub(crate) fn routes() -> axum::Router<AppState> {
             "/journal/{ritual}",
             get(journal::entry_page).post(journal::save),
         )
+        .merge(growth::routes())
+        .merge(career::routes())
         .route("/people", get(people::page))
         .route("/people/add", post(people::add))
         .merge(person::routes())
@@ -372,6 +377,20 @@ pub fn done_notice(code: Option<&str>) -> Option<layout::Notice> {
         "step-done" => "Marked the step done.",
         "step-undone" => "Marked the step as not done.",
         "step-added" => "Added the step to the plan.",
+        "plan-added" => "Started the plan. Add its steps and the people who help you.",
+        "plan-saved" => "Saved the plan.",
+        "plan-archived" => "Archived the plan: it leaves the lists, its history is kept.",
+        "growth-step-added" => "Added the step to the plan.",
+        "growth-step-done" => "Marked the step done and logged it. Well done.",
+        "support-added" => "Added them to your support network.",
+        "opportunity-added" => "Noted the opportunity.",
+        "progress-logged" => "Logged.",
+        "win-added" => "Noted the win.",
+        "win-linked" => "Linked the win to its goal.",
+        "skill-rated" => "Kept the rating.",
+        "compass-answered" => "Kept your answer. Answer again later to see how it moves.",
+        "signs-kept" => "Kept what you ticked.",
+        "conversation-kept" => "Kept the conversation.",
         _ => return None,
     };
     Some(layout::Notice::done(msg))

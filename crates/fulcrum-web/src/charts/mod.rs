@@ -6,8 +6,11 @@ use fulcrum_core::Category;
 use fulcrum_core::report::{Heatmap, Report};
 use maud::{Markup, html};
 
+mod growth;
+pub use growth::{audit_bars, plan_timeline, skill_gaps};
+
 /// A coordinate with one decimal.
-fn n(v: f64) -> String {
+pub(crate) fn n(v: f64) -> String {
     let r = (v * 10.0).round() / 10.0;
     if r.fract() == 0.0 {
         format!("{r:.0}")
@@ -17,7 +20,7 @@ fn n(v: f64) -> String {
 }
 
 /// A chart with its heading, its description and its numbers.
-fn figure(id: &str, title: &str, hint: &str, svg: Markup, table: Markup) -> Markup {
+pub(crate) fn figure(id: &str, title: &str, hint: &str, svg: Markup, table: Markup) -> Markup {
     html! {
         figure.chart id=(id) {
             figcaption {
