@@ -8,6 +8,7 @@ pub mod activity;
 pub mod away;
 pub mod career;
 pub mod category;
+pub mod decisions;
 pub mod delegation;
 pub mod feedback;
 pub mod growth;
