@@ -9,6 +9,7 @@ pub mod away;
 pub mod career;
 pub mod category;
 pub mod delegation;
+pub mod delivery;
 pub mod feedback;
 pub mod growth;
 pub mod habits;
