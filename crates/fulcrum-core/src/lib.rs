@@ -10,6 +10,7 @@ pub mod career;
 pub mod category;
 pub mod decisions;
 pub mod delegation;
+pub mod delivery;
 pub mod feedback;
 pub mod growth;
 pub mod habits;
