@@ -461,3 +461,61 @@ pub fn stale_proposed(decision: &Decision, today: Date) -> bool {
             .date
             .is_some_and(|d| d.checked_add(STALE_AFTER_DAYS.days()).unwrap_or(Date::MAX) < today)
 }
+
+/// A decision as Fulcrum keeps it: the decision, where its file lives, its layout, and the text
+/// the file held when it was last read or written, so that an unchanged record goes back byte
+/// for byte.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionRecord {
+    pub decision: Decision,
+    /// The folder its file is in, as given to the import (absolute); `None` for a decision
+    /// made in Fulcrum and not exported yet.
+    #[serde(default)]
+    pub folder: Option<String>,
+    /// The file's name inside the folder.
+    #[serde(default)]
+    pub file: Option<String>,
+    pub format: Format,
+    /// The file's text when last read or written.
+    #[serde(default)]
+    pub original: Option<String>,
+}
+
+impl DecisionRecord {
+    /// The decision as its file holds it, when it has a file, numbered and its links resolved
+    /// among `others` (the folder's decisions) as at the import.
+    pub fn parsed(&self, others: &[Entry]) -> Option<Parsed> {
+        let mut p = parse(self.file.as_deref()?, self.original.as_deref()?).ok()?;
+        // A log4brains file is numbered by Fulcrum, not by its text: as if the file said it.
+        if let (None, Some(n)) = (p.decision().number, self.decision.number) {
+            p.renumber(n);
+        }
+        p.resolve(others);
+        Some(p)
+    }
+
+    /// How links to this decision are written.
+    pub fn entry(&self, number: u32) -> Entry {
+        Entry {
+            number,
+            title: self.decision.title.clone(),
+            file: self.file.clone().unwrap_or_else(|| {
+                file_name(
+                    number,
+                    &self.decision.title,
+                    self.format,
+                    self.decision.date.unwrap_or(Date::constant(2000, 1, 1)),
+                )
+            }),
+        }
+    }
+
+    /// The text its file should hold: the original byte for byte while the decision is as the
+    /// file says, else the decision rendered in its layout.
+    pub fn text(&self, others: &[Entry]) -> String {
+        match self.parsed(others) {
+            Some(p) => write_back(&p, &self.decision, self.format, others),
+            None => render(&self.decision, self.format, others),
+        }
+    }
+}

@@ -110,3 +110,11 @@ impl Kind for SignsChecked {
         Some(self.on)
     }
 }
+
+impl Kind for fulcrum_core::decisions::DecisionRecord {
+    const KIND: &'static str = "decision";
+    const WHAT: &'static str = "decision";
+    fn on(&self) -> Option<Date> {
+        self.decision.date
+    }
+}

@@ -119,6 +119,9 @@ pub enum Command {
     Career(crate::growth_cmd::CareerCommand),
     /// The brag document for a period: wins by goal, praise, delegations, what shipped
     Brag(crate::growth_cmd::BragArgs),
+    /// Architecture decision records: import a folder, record, supersede, export
+    #[command(subcommand)]
+    Decisions(crate::decisions_cmd::DecisionsCommand),
     /// Show or change your profile: time zone, working hours, targets, how time is counted
     Settings(SettingsArgs),
     /// Build a year of a tech lead's demo data in a fresh store and show its reports

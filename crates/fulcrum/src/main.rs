@@ -3,6 +3,7 @@
 mod backup_cmd;
 mod cli;
 mod commands;
+mod decisions_cmd;
 mod delegate_cmd;
 mod feedback_cmd;
 mod growth_cmd;
