@@ -30,7 +30,8 @@ impl From<AppError> for Failure {
             AppError::NotInitialised => StatusCode::CONFLICT,
             // A task, inbox item, person or one of their records that is not there (deleted,
             // or a stale page).
-            AppError::Store(fulcrum_store::StoreError::NotFound { .. }) => StatusCode::NOT_FOUND,
+            AppError::Store(fulcrum_store::StoreError::NotFound { .. })
+            | AppError::NotFound { .. } => StatusCode::NOT_FOUND,
             AppError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Fetch { .. } => StatusCode::BAD_GATEWAY,
             AppError::Calendar { .. } => StatusCode::UNPROCESSABLE_ENTITY,

@@ -53,6 +53,7 @@ pub enum Nav {
     Inbox,
     Journal,
     Growth,
+    Technical,
     People,
     Sources,
     Rules,
@@ -73,6 +74,7 @@ impl Nav {
             "inbox" => Nav::Inbox,
             "journal" => Nav::Journal,
             "growth" | "skills" | "career" | "brag" | "brag.md" => Nav::Growth,
+            "decisions" | "risks" | "debt" | "incidents" | "delivery" => Nav::Technical,
             "people" | "feedback" | "delegation" | "relationships" | "onboarding" => Nav::People,
             "sources" => Nav::Sources,
             "rules" => Nav::Rules,
@@ -149,6 +151,7 @@ pub fn frame(state: &AppState, title: &str, nav: Nav, notices: &[Notice], body: 
                             (link(Nav::Inbox, "/inbox", "Inbox"))
                             (link(Nav::Journal, "/journal", "Journal"))
                             (link(Nav::Growth, "/growth", "Growth"))
+                            (link(Nav::Technical, "/decisions", "Technical"))
                             (link(Nav::People, "/people", "People"))
                             (link(Nav::Sources, "/sources", "Sources"))
                             (link(Nav::Rules, "/rules", "Rules"))

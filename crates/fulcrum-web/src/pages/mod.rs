@@ -3,6 +3,7 @@
 pub mod brag;
 pub mod career;
 pub mod dashboard;
+pub mod decisions;
 pub mod delegation;
 pub mod feedback;
 pub mod growth;
@@ -71,6 +72,7 @@ pub(crate) fn routes() -> axum::Router<AppState> {
         )
         .merge(growth::routes())
         .merge(career::routes())
+        .merge(decisions::routes())
         .route("/people", get(people::page))
         .route("/people/add", post(people::add))
         .merge(person::routes())
@@ -391,6 +393,9 @@ pub fn done_notice(code: Option<&str>) -> Option<layout::Notice> {
         "compass-answered" => "Kept your answer. Answer again later to see how it moves.",
         "signs-kept" => "Kept what you ticked.",
         "conversation-kept" => "Kept the conversation.",
+        "decision-added" => "Recorded the decision. `fulcrum decisions export` writes its file.",
+        "decision-saved" => "Saved the decision.",
+        "decision-superseded" => "Superseded: both decisions link to each other.",
         _ => return None,
     };
     Some(layout::Notice::done(msg))
