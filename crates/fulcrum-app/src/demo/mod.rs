@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 mod calendar;
 mod days_off;
+mod decisions;
 mod growth;
 mod people;
 mod texts;

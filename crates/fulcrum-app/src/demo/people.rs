@@ -285,6 +285,7 @@ pub async fn build(
     delegations(store, rng, &ids, today, tz).await?;
     relationships_year(store, rng, off, [sam, dana, ravi], today, tz).await?;
     super::growth::build(store, rng, [sam, ravi, ids[0]], today, tz).await?;
+    super::decisions::build(store, today).await?;
     onboarding::start(store, ids[5], None, at(new_joiner_start(today), 9, tz)).await?;
     let plan = onboarding::show(store, ids[5], now).await?;
     for s in plan
