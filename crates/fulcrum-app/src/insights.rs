@@ -94,6 +94,11 @@ pub async fn snapshot(
     s.delegations = records.delegations.clone();
     s.commitments = records.commitments.clone();
     s.growth = growth_facts(store, &records).await?;
+    s.decisions = fulcrum_store::Records::all::<fulcrum_core::decisions::DecisionRecord>(store)
+        .await?
+        .into_iter()
+        .map(|r| r.record.decision)
+        .collect();
     Ok(s)
 }
 

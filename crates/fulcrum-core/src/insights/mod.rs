@@ -14,6 +14,7 @@ mod people;
 mod settings;
 mod snapshot;
 mod streak;
+mod technical;
 mod time;
 mod weekly;
 
@@ -81,6 +82,10 @@ pub enum Link {
     },
     /// The calendar audit and the career compass.
     Career,
+    /// A decision record, by its number.
+    Decision {
+        number: u32,
+    },
 }
 
 impl Link {
@@ -233,11 +238,17 @@ pub struct Finding {
 
 /// Every rule, from every module.
 pub fn rules() -> Vec<&'static dyn Rule> {
-    [time::RULES, weekly::RULES, people::RULES, growth::RULES]
-        .into_iter()
-        .flatten()
-        .copied()
-        .collect()
+    [
+        time::RULES,
+        weekly::RULES,
+        people::RULES,
+        growth::RULES,
+        technical::RULES,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+    .collect()
 }
 
 /// The rule with this id.

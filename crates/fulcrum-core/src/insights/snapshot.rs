@@ -36,6 +36,8 @@ pub struct Snapshot {
     pub commitments: Vec<Commitment>,
     /// The growth plans and what moves them.
     pub growth: GrowthFacts,
+    /// The team's decision records.
+    pub decisions: Vec<crate::decisions::Decision>,
 }
 
 /// The growth records the coach reads: plans, their steps and support networks, the progress
@@ -69,6 +71,7 @@ impl Snapshot {
             delegations: Vec::new(),
             commitments: Vec::new(),
             growth: GrowthFacts::default(),
+            decisions: Vec::new(),
         }
     }
 

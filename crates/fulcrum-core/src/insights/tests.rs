@@ -4,6 +4,7 @@
 mod fixtures;
 mod growth_rules;
 mod people_rules;
+mod technical_rules;
 mod time_rules;
 mod weekly_rules;
 

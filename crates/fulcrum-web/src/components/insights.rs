@@ -25,6 +25,7 @@ pub fn href(link: &Link) -> String {
         Link::People => "/people".into(),
         Link::GrowthPlan { plan_id } => format!("/growth/plans/{plan_id}"),
         Link::Career => "/career".into(),
+        Link::Decision { number } => format!("/decisions/{number}"),
     }
 }
 

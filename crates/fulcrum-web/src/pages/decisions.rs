@@ -68,6 +68,7 @@ async fn render(
         Err(f) => return layout::failure_page(s, Nav::Technical, &f),
     };
     let stale = lines.iter().filter(|l| l.stale).count();
+    let coach = crate::components::insights::for_page(s, &["technical"], "/decisions").await;
     let body = html! {
         div.page-head {
             (page_title("Decisions", html! {
@@ -77,6 +78,7 @@ async fn render(
                 "records you do not change go back byte for byte."
             }))
         }
+        (coach)
         @if stale > 0 {
             section.attention #stale-decisions {
                 h2 { "Waiting for a decision" }
