@@ -10,6 +10,7 @@ pub mod clock;
 pub mod dashboard;
 pub mod days_away;
 pub mod delegation;
+pub mod delivery;
 pub mod demo;
 pub mod digest;
 pub mod error;
