@@ -119,6 +119,11 @@ pub enum Command {
     Career(crate::growth_cmd::CareerCommand),
     /// The brag document for a period: wins by goal, praise, delegations, what shipped
     Brag(crate::growth_cmd::BragArgs),
+    /// Incidents: what broke, how badly, how long, which deployment caused it
+    #[command(subcommand)]
+    Incident(crate::delivery_cmd::IncidentCommand),
+    /// The four DORA keys: deployment frequency, lead time, change failure rate, time to restore
+    Dora(crate::delivery_cmd::DoraArgs),
     /// Show or change your profile: time zone, working hours, targets, how time is counted
     Settings(SettingsArgs),
     /// Build a year of a tech lead's demo data in a fresh store and show its reports
@@ -251,6 +256,8 @@ pub enum ImportCommand {
         #[command(flatten)]
         format: FormatArgs,
     },
+    /// Import deployments from a deploy log (CSV or JSON lines), or a repository's tags
+    Deploys(crate::delivery_cmd::ImportDeploysArgs),
 }
 
 #[derive(Subcommand)]

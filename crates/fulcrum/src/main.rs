@@ -4,6 +4,7 @@ mod backup_cmd;
 mod cli;
 mod commands;
 mod delegate_cmd;
+mod delivery_cmd;
 mod feedback_cmd;
 mod growth_cmd;
 mod inbox_cmd;
@@ -100,6 +101,7 @@ fn listing(what: &str) -> Option<&'static str> {
         "logged 1:1" => "fulcrum one-on-ones PERSON",
         "open agenda item" | "agenda or action item" => "fulcrum one-on-ones agenda PERSON",
         "feedback" => "fulcrum feedback list",
+        "incident" => "fulcrum incident list",
         "delegation" => "fulcrum delegate list --all",
         "commitment" => "fulcrum commitment list --all",
         "stakeholder prep" => "fulcrum prep list",
