@@ -5,9 +5,7 @@
 
 use crate::error::{AppError, Result};
 use crate::profile;
-use fulcrum_core::delivery::{
-    self, Commit, Deploy, DeployStatus, Dora, DoraInput, History, IncidentFacts, Tag,
-};
+use fulcrum_core::delivery::{self, Commit, Deploy, Dora, DoraInput, History, IncidentFacts, Tag};
 use fulcrum_core::growth::Keyed;
 use fulcrum_core::incidents::{self, Incident};
 use fulcrum_core::time;
@@ -313,11 +311,9 @@ pub async fn dora(
         Some(_) => all_incidents
             .into_iter()
             .filter(|i| {
-                i.deploy.as_deref().is_some_and(|c| {
-                    deploys
-                        .iter()
-                        .any(|d| d.commit.eq_ignore_ascii_case(c))
-                })
+                i.deploy
+                    .as_deref()
+                    .is_some_and(|c| deploys.iter().any(|d| d.commit.eq_ignore_ascii_case(c)))
             })
             .collect(),
     };
@@ -409,9 +405,4 @@ async fn walk_repositories(store: &dyn Store, deploys: &[&Deploy]) -> Result<Wal
     })
     .await
     .map_err(|e| AppError::Failed(e.to_string()))
-}
-
-/// Whether a deployment failed by its own status (for the text forms).
-pub fn failed(d: &Deploy) -> bool {
-    d.status == DeployStatus::Failure
 }

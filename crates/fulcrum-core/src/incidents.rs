@@ -226,7 +226,10 @@ mod tests {
         );
         assert_eq!(action_due(&a, None), None);
         a.due = Some(date(2026, 3, 10));
-        assert_eq!(action_due(&a, Some(date(2026, 3, 2))), Some(date(2026, 3, 10)));
+        assert_eq!(
+            action_due(&a, Some(date(2026, 3, 2))),
+            Some(date(2026, 3, 10))
+        );
         a.due = None;
         a.priority = false;
         assert_eq!(action_due(&a, Some(date(2026, 3, 2))), None);
@@ -249,8 +252,7 @@ mod tests {
             ..Postmortem::default()
         });
         assert_eq!(i.people(), vec![3, 4, 5]);
-        let back: Incident =
-            serde_json::from_str(&serde_json::to_string(&i).unwrap()).unwrap();
+        let back: Incident = serde_json::from_str(&serde_json::to_string(&i).unwrap()).unwrap();
         assert_eq!(back, i);
         let minimal: Incident = serde_json::from_str(
             r#"{"title": "x", "severity": 3, "started": "2026-03-02T10:00:00Z"}"#,

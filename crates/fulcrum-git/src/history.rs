@@ -136,7 +136,10 @@ pub struct Delivered {
 /// but not returned: a merge's own time is when branches came together, not when the change
 /// was written. The boundary of a shallow clone is a root, and a missing parent ends its
 /// line, as in `git log`.
-pub fn delivered_by(path: &Path, deployed: &[&str]) -> Result<Vec<Option<Vec<Delivered>>>, GitError> {
+pub fn delivered_by(
+    path: &Path,
+    deployed: &[&str],
+) -> Result<Vec<Option<Vec<Delivered>>>, GitError> {
     let repo = open(path)?;
     let repo_path = canonical_path(&repo, path);
     let hash_kind = repo.object_hash();
@@ -164,7 +167,10 @@ pub fn delivered_by(path: &Path, deployed: &[&str]) -> Result<Vec<Option<Vec<Del
                 Ok(Some(data)) if data.kind == Kind::Commit => data,
                 Ok(_) => continue,
                 Err(err) => {
-                    return Err(corrupt(&repo_path, format!("could not read commit {id}: {err}")));
+                    return Err(corrupt(
+                        &repo_path,
+                        format!("could not read commit {id}: {err}"),
+                    ));
                 }
             };
             let mut parents = Vec::new();

@@ -18,7 +18,11 @@ use std::path::{Path, PathBuf};
 #[derive(Args)]
 pub struct ImportDeploysArgs {
     /// A deploy log: CSV with a header (deployed_at,commit[,service][,status]) or JSON lines
-    #[arg(value_name = "FILE", required_unless_present = "tags", conflicts_with = "tags")]
+    #[arg(
+        value_name = "FILE",
+        required_unless_present = "tags",
+        conflicts_with = "tags"
+    )]
     file: Option<PathBuf>,
     /// Read the tags of this repository as the deployments instead
     #[arg(long, value_name = "REPO")]
@@ -145,16 +149,12 @@ pub async fn incident_cmd(store: &dyn Store, cmd: IncidentCommand) -> Result<()>
         }
         IncidentCommand::List(f) => {
             let lines = delivery::list_incidents(store).await?;
-            show(
-                f.format,
-                &serde_json::json!({ "incidents": lines }),
-                |_| {
-                    if lines.is_empty() {
-                        return "No incidents: fulcrum incident add \"Checkout down\" --severity 1 --started TIME --resolved TIME\n".into();
-                    }
-                    lines.iter().map(|l| incident_line(l) + "\n").collect()
-                },
-            )
+            show(f.format, &serde_json::json!({ "incidents": lines }), |_| {
+                if lines.is_empty() {
+                    return "No incidents: fulcrum incident add \"Checkout down\" --severity 1 --started TIME --resolved TIME\n".into();
+                }
+                lines.iter().map(|l| incident_line(l) + "\n").collect()
+            })
         }
         IncidentCommand::Show { id, format } => {
             let v = delivery::incident(store, id).await?;
@@ -168,7 +168,10 @@ fn short(commit: &str) -> &str {
 }
 
 fn restored(hours: Option<f64>) -> String {
-    hours.map_or_else(|| "open".into(), |h| format!("restored in {}", hours_text(h)))
+    hours.map_or_else(
+        || "open".into(),
+        |h| format!("restored in {}", hours_text(h)),
+    )
 }
 
 fn hours_text(h: f64) -> String {
@@ -265,7 +268,12 @@ fn incident_text(v: &IncidentView) -> String {
             }
         }
         for (a, due) in p.actions.iter().zip(&v.actions_due) {
-            let _ = write!(s, "  [{}] {}", if a.done_on.is_some() { "x" } else { " " }, a.text);
+            let _ = write!(
+                s,
+                "  [{}] {}",
+                if a.done_on.is_some() { "x" } else { " " },
+                a.text
+            );
             if a.priority {
                 s.push_str(" (priority)");
             }
@@ -301,7 +309,11 @@ fn median_line(label: &str, m: &Median, what: &str) -> String {
             tier(m.tier),
             plural(m.count as usize, what, &format!("{what}s"))
         ),
-        None => format!("{label:<24} {:<14} {:<8} no {what}s measured\n", "—", tier(None)),
+        None => format!(
+            "{label:<24} {:<14} {:<8} no {what}s measured\n",
+            "—",
+            tier(None)
+        ),
     }
 }
 
@@ -323,12 +335,17 @@ fn dora_text(r: &DoraReport) -> String {
     let f = &d.deploys_per_week;
     let _ = writeln!(
         s,
-        "{:<24} {:<14} {:<8} {} in {} weeks",
+        "{:<24} {:<14} {:<8} {} in {} {}",
         "Deployment frequency",
         ratio_value(f, false),
         tier(f.tier),
         plural(f.numerator as usize, "deployment", "deployments"),
-        round(f.denominator)
+        round(f.denominator),
+        if f.denominator == 1.0 {
+            "week"
+        } else {
+            "weeks"
+        }
     );
     s.push_str(&median_line(
         "Lead time for changes",
@@ -358,11 +375,11 @@ fn dora_text(r: &DoraReport) -> String {
     if r.unmeasured_deployments > 0 {
         let _ = writeln!(
             s,
-            "{} in no imported repository: their lead time is not measured (fulcrum import git PATH).",
+            "Lead time not measured for {} whose commit is in no imported repository (fulcrum import git PATH).",
             plural(
                 r.unmeasured_deployments as usize,
-                "deployment's commit is",
-                "deployments' commits are"
+                "deployment",
+                "deployments"
             )
         );
     }
