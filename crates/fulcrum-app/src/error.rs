@@ -35,6 +35,9 @@ pub enum AppError {
     Fetch { url: String, message: String },
     #[error("{path}: {message}")]
     Rules { path: String, message: String },
+    /// A deploy log that cannot be read: the file, then the line and what to write instead.
+    #[error("{path}: {message}")]
+    DeployLog { path: String, message: String },
     /// Something asked for by name or id that is not there: `what` is the kind of record
     /// ("rule", "source", "person" …), `id` how it was asked for.
     #[error("there is no {what} {id}")]

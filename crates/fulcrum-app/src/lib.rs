@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod days_away;
 pub mod decisions;
 pub mod delegation;
+pub mod delivery;
 pub mod demo;
 pub mod digest;
 pub mod error;

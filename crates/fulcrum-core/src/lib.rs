@@ -15,6 +15,7 @@ pub mod feedback;
 pub mod growth;
 pub mod habits;
 pub mod inbox;
+pub mod incidents;
 pub mod insights;
 pub mod observations;
 pub mod onboarding;

@@ -13,9 +13,11 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+mod history;
 mod scan;
 mod write;
 
+pub use history::{Delivered, RepoTag, delivered_by, tags};
 pub use scan::{ScanSummary, scan, scan_each};
 pub use write::write_repository;
 

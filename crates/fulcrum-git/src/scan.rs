@@ -128,7 +128,7 @@ pub fn scan_each(
     })
 }
 
-fn open(path: &Path) -> Result<gix::Repository, GitError> {
+pub(crate) fn open(path: &Path) -> Result<gix::Repository, GitError> {
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() => {}
         Ok(_) => {
@@ -175,7 +175,7 @@ fn open(path: &Path) -> Result<gix::Repository, GitError> {
     Ok(repo)
 }
 
-fn canonical_path(repo: &gix::Repository, given: &Path) -> PathBuf {
+pub(crate) fn canonical_path(repo: &gix::Repository, given: &Path) -> PathBuf {
     let dir = repo.workdir().unwrap_or_else(|| repo.git_dir());
     let dir = if dir.is_absolute() {
         dir.to_owned()
@@ -573,7 +573,7 @@ impl<'a> Walk<'a> {
     }
 }
 
-fn corrupt(path: &Path, message: String) -> GitError {
+pub(crate) fn corrupt(path: &Path, message: String) -> GitError {
     GitError::Corrupt {
         path: path.to_owned(),
         message,
@@ -598,7 +598,7 @@ fn email_matches(identity: &[String], email: &BStr) -> bool {
 
 /// Parses the `<seconds> <+hhmm>` part of a signature. Malformed dates read
 /// as the epoch, as git shows them.
-fn signature_time(raw: &str) -> (i64, i32) {
+pub(crate) fn signature_time(raw: &str) -> (i64, i32) {
     match raw.parse::<gix::date::Time>() {
         Ok(time) => (time.seconds, time.offset),
         Err(_) => (0, 0),

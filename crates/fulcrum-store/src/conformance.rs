@@ -4,12 +4,14 @@ use crate::{NewSource, OwnerKey, SourceKind, Store, StoredCommit, StoredEvent};
 use fulcrum_core::{Profile, RolePreset};
 
 mod coach;
+mod delivery;
 mod kept;
 mod owners;
 mod people;
 mod revisions;
 mod sources;
 pub use coach::*;
+pub use delivery::*;
 pub use kept::*;
 pub use owners::*;
 pub use people::*;
@@ -92,6 +94,7 @@ macro_rules! conformance_tests {
             kept_records_round_trip,
             a_refused_record_write_changes_nothing,
             kept_records_stay_with_their_owner,
+            delivery_records_round_trip,
         );
     };
     (@each $fresh:path; $($check:ident $([$($before:ident),*])?),* $(,)?) => {
@@ -135,6 +138,7 @@ pub async fn run_all(store: &dyn Store) {
     deleting_a_person_takes_their_records(store).await;
     manual_entries_round_trip_with_one_timer(store).await;
     coach_records_round_trip(store).await;
+    delivery_records_round_trip(store).await;
     // Some kinds are gone again by now (a deleted person): what is left must still hide.
     owners::owner_sees_nothing_of_the_other(store).await;
     // Last: it writes for another owner too.

@@ -118,3 +118,33 @@ impl Kind for fulcrum_core::decisions::DecisionRecord {
         self.decision.date
     }
 }
+
+// Delivery: deployments and incidents.
+
+use fulcrum_core::delivery::Deploy;
+use fulcrum_core::incidents::Incident;
+
+/// The UTC day of an instant: deployments and incidents are filed under it, the day the
+/// delivery metrics count them on.
+fn utc_day(t: jiff::Timestamp) -> Date {
+    fulcrum_core::time::local_date(t, &jiff::tz::TimeZone::UTC)
+}
+
+impl Kind for Deploy {
+    const KIND: &'static str = "deploy";
+    const WHAT: &'static str = "deployment";
+    fn on(&self) -> Option<Date> {
+        Some(utc_day(self.deployed_at))
+    }
+}
+
+impl Kind for Incident {
+    const KIND: &'static str = "incident";
+    const WHAT: &'static str = "incident";
+    fn people(&self) -> Vec<i64> {
+        Incident::people(self)
+    }
+    fn on(&self) -> Option<Date> {
+        Some(utc_day(self.started))
+    }
+}

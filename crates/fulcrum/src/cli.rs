@@ -122,6 +122,11 @@ pub enum Command {
     /// Architecture decision records: import a folder, record, supersede, export
     #[command(subcommand)]
     Decisions(crate::decisions_cmd::DecisionsCommand),
+    /// Incidents: what broke, how badly, how long, which deployment caused it
+    #[command(subcommand)]
+    Incident(crate::delivery_cmd::IncidentCommand),
+    /// The four DORA keys: deployment frequency, lead time, change failure rate, time to restore
+    Dora(crate::delivery_cmd::DoraArgs),
     /// Show or change your profile: time zone, working hours, targets, how time is counted
     Settings(SettingsArgs),
     /// Build a year of a tech lead's demo data in a fresh store and show its reports
@@ -254,6 +259,8 @@ pub enum ImportCommand {
         #[command(flatten)]
         format: FormatArgs,
     },
+    /// Import deployments from a deploy log (CSV or JSON lines), or a repository's tags
+    Deploys(crate::delivery_cmd::ImportDeploysArgs),
 }
 
 #[derive(Subcommand)]

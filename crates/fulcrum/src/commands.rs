@@ -36,6 +36,11 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Import(ImportCommand::Git { paths, format }) => {
             import_git(&store_path(db), &paths, format.format).await
         }
+        Command::Import(ImportCommand::Deploys(a)) => {
+            crate::delivery_cmd::import(&store_path(db), a).await
+        }
+        Command::Incident(c) => on_store!(crate::delivery_cmd::incident_cmd, c),
+        Command::Dora(a) => on_store!(crate::delivery_cmd::dora, a, now()?),
         Command::Calendar(CalendarCommand::Expand {
             file,
             from,

@@ -5,6 +5,7 @@ mod cli;
 mod commands;
 mod decisions_cmd;
 mod delegate_cmd;
+mod delivery_cmd;
 mod feedback_cmd;
 mod growth_cmd;
 mod inbox_cmd;
@@ -101,6 +102,7 @@ fn listing(what: &str) -> Option<&'static str> {
         "logged 1:1" => "fulcrum one-on-ones PERSON",
         "open agenda item" | "agenda or action item" => "fulcrum one-on-ones agenda PERSON",
         "feedback" => "fulcrum feedback list",
+        "incident" => "fulcrum incident list",
         "delegation" => "fulcrum delegate list --all",
         "commitment" => "fulcrum commitment list --all",
         "stakeholder prep" => "fulcrum prep list",
