@@ -25,11 +25,11 @@ fn row_attr(html: &str, n: u32, attr: &str) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_decision_is_recorded_superseded_and_edited_from_the_pages() {
     let (d, state) = demo_state().await;
-    // An old proposal read from a folder: proposed since 2025-12-01, over four weeks ago.
+    // The demo keeps decisions 1–12. An old proposal read from a folder: proposed since 2025-12-01, over four weeks ago.
     let dir = d.dir.path().join("adr");
     std::fs::create_dir(&dir).unwrap();
     std::fs::write(
-        dir.join("0001-cache-in-rust.md"),
+        dir.join("0013-cache-in-rust.md"),
         "---\nstatus: proposed\ndate: 2025-12-01\n---\n# Rewrite the cache in Rust\n\n## Context and Problem Statement\n\nThe cache loses entries.\n",
     )
     .unwrap();
@@ -39,7 +39,7 @@ async fn a_decision_is_recorded_superseded_and_edited_from_the_pages() {
     let log = get(&state, "/decisions").await;
     assert_eq!(log.status, StatusCode::OK, "{}", log.body);
     assert!(log.body.contains("aria-current=\"page\">Technical"));
-    assert_eq!(row_attr(&log.body, 1, "data-stale"), "true");
+    assert_eq!(row_attr(&log.body, 13, "data-stale"), "true");
     assert!(log.body.contains("id=\"stale-decisions\""));
 
     let to = post_ok(
@@ -52,41 +52,41 @@ async fn a_decision_is_recorded_superseded_and_edited_from_the_pages() {
             ("options", "Tune eviction\nRewrite in Rust"),
             ("status", "accepted"),
         ],
-        "/decisions/2",
+        "/decisions/14",
     )
     .await;
     assert!(to.ends_with("done=decision-added"), "{to}");
-    let two = decisions::show(state.store.as_ref(), 2, d.now)
+    let two = decisions::show(state.store.as_ref(), 14, d.now)
         .await
         .unwrap();
     assert_eq!(two.decision.deciders, ["Ana Ortiz", "Lars Berg"]);
     assert_eq!(two.decision.options.len(), 2);
     assert_eq!(two.line.status.map(|s| s.as_str()), Some("accepted"));
 
-    let one = forms_of(&state, "/decisions/1");
-    one.ok("supersede", &[("by", "2")], "decision-superseded")
+    let one = forms_of(&state, "/decisions/13");
+    one.ok("supersede", &[("by", "14")], "decision-superseded")
         .await;
     let log = get(&state, "/decisions").await;
-    assert_eq!(row_attr(&log.body, 1, "data-superseded"), "true");
+    assert_eq!(row_attr(&log.body, 13, "data-superseded"), "true");
     assert_eq!(
-        row_attr(&log.body, 1, "data-stale"),
+        row_attr(&log.body, 13, "data-stale"),
         "false",
         "a superseded proposal is not waiting"
     );
-    let page = get(&state, "/decisions/1").await;
+    let page = get(&state, "/decisions/13").await;
     assert!(
-        page.body.contains("data-superseded-by=\"2\""),
+        page.body.contains("data-superseded-by=\"14\""),
         "{}",
         page.body
     );
-    let page = get(&state, "/decisions/2").await;
-    assert!(page.body.contains("data-supersedes=\"1\""));
+    let page = get(&state, "/decisions/14").await;
+    assert!(page.body.contains("data-supersedes=\"13\""));
     assert!(
         page.body.contains("id=\"unexported\""),
         "a new decision is not in a file yet"
     );
 
-    forms_of(&state, "/decisions/2")
+    forms_of(&state, "/decisions/14")
         .ok(
             "edit",
             &[
@@ -98,7 +98,7 @@ async fn a_decision_is_recorded_superseded_and_edited_from_the_pages() {
             "decision-saved",
         )
         .await;
-    let two = decisions::show(state.store.as_ref(), 2, d.now)
+    let two = decisions::show(state.store.as_ref(), 14, d.now)
         .await
         .unwrap();
     assert_eq!(two.decision.title, "Keep the cache in Go");
@@ -107,12 +107,12 @@ async fn a_decision_is_recorded_superseded_and_edited_from_the_pages() {
     // What the forms refuse.
     one.refused(
         "supersede",
-        &[("by", "1")],
+        &[("by", "13")],
         StatusCode::BAD_REQUEST,
         "cannot supersede itself",
     )
     .await;
-    forms_of(&state, "/decisions/2")
+    forms_of(&state, "/decisions/14")
         .refused(
             "status",
             &[("status", "superseded")],
@@ -138,6 +138,7 @@ async fn a_decision_is_recorded_superseded_and_edited_from_the_pages() {
     );
     let accepted = get(&state, "/decisions?status=accepted").await;
     assert!(
-        accepted.body.contains("data-number=\"2\"") && !accepted.body.contains("data-number=\"1\"")
+        accepted.body.contains("data-number=\"14\"")
+            && !accepted.body.contains("data-number=\"13\"")
     );
 }
