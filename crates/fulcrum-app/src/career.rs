@@ -76,6 +76,20 @@ pub async fn audit(
     Ok(career::audit(role, &minutes))
 }
 
+/// The role an audit compares with: the one asked for, else the target of an active growth
+/// plan, else staff engineer (the path most leads weigh first).
+pub async fn audit_role(store: &dyn Store, asked: Option<&str>, now: Timestamp) -> Result<Role> {
+    if let Some(r) = asked.map(str::trim).filter(|r| !r.is_empty()) {
+        return role(r);
+    }
+    let plans = growth::list_plans(store, false, now).await?;
+    Ok(plans
+        .iter()
+        .filter_map(|p| p.target_role.as_deref())
+        .find_map(|r| role(r).ok())
+        .unwrap_or(Role::Staff))
+}
+
 /// The audit page: the role's profile and the audit over 2, 4 and 12 weeks, read once.
 #[derive(Debug, Serialize)]
 pub struct AuditPage {

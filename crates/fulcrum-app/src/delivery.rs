@@ -273,22 +273,18 @@ pub async fn dora(
             format!("the period ends on {to}, before it starts on {from}: swap the two dates"),
         ));
     }
-    let mut deploys: Vec<Deploy> = store
+    let stored: Vec<Deploy> = store
         .all::<Deploy>()
         .await?
         .into_iter()
         .map(|d| d.record)
-        .filter(|d| {
-            service.is_none_or(|s| {
-                d.service
-                    .as_deref()
-                    .is_some_and(|ds| ds.trim().eq_ignore_ascii_case(s.trim()))
-            })
-        })
         .collect();
     // Oldest first, as the metrics read them: a commit is delivered by the first deployment
     // that contains it.
-    deploys.sort_by_key(|d| d.deployed_at);
+    let deploys: Vec<Deploy> = delivery::service_deploys(&stored, service)
+        .into_iter()
+        .cloned()
+        .collect();
     let end = time::day_start(time::add_days(to, 1), &jiff::tz::TimeZone::UTC);
     let start = time::day_start(from, &jiff::tz::TimeZone::UTC);
     // Deployments after the period cannot be the first to deliver a commit within it.

@@ -644,8 +644,9 @@ fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The service's deployments, oldest first.
-fn service_deploys<'a>(deploys: &'a [Deploy], service: Option<&str>) -> Vec<&'a Deploy> {
+/// The service's deployments (every one without a service), oldest first: services match
+/// ignoring case and surrounding space.
+pub fn service_deploys<'a>(deploys: &'a [Deploy], service: Option<&str>) -> Vec<&'a Deploy> {
     let mut chosen: Vec<&Deploy> = deploys
         .iter()
         .filter(|d| {

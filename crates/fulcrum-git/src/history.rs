@@ -42,12 +42,8 @@ pub fn tags(path: &Path) -> Result<Vec<RepoTag>, GitError> {
         let Ok(mut reference) = reference else {
             continue;
         };
-        let id = match reference.target().try_id() {
-            Some(id) => id.to_owned(),
-            None => match reference.follow_to_object() {
-                Ok(id) => id.detach(),
-                Err(_) => continue,
-            },
+        let Some(id) = crate::scan::target_id(&mut reference) else {
+            continue;
         };
         let name = reference.name().shorten().to_string();
         if let Some((commit, time)) = peel(&repo, &repo_path, id, &mut buf)? {

@@ -211,12 +211,8 @@ fn ref_tips(repo: &gix::Repository, path: &Path) -> Result<Vec<Tip>, GitError> {
             let Ok(mut reference) = reference else {
                 continue;
             };
-            let id = match reference.target().try_id() {
-                Some(id) => id.to_owned(),
-                None => match reference.follow_to_object() {
-                    Ok(id) => id.detach(),
-                    Err(_) => continue,
-                },
+            let Some(id) = target_id(&mut reference) else {
+                continue;
             };
             tips.push(Tip {
                 id,
@@ -227,6 +223,15 @@ fn ref_tips(repo: &gix::Repository, path: &Path) -> Result<Vec<Tip>, GitError> {
     tips.sort_by_key(|t| t.id);
     tips.dedup_by(|a, b| a.id == b.id);
     Ok(tips)
+}
+
+/// The object a reference points at, following a symbolic one; `None` for a dangling one,
+/// which git skips too.
+pub(crate) fn target_id(reference: &mut gix::Reference<'_>) -> Option<ObjectId> {
+    match reference.target().try_id() {
+        Some(id) => Some(id.to_owned()),
+        None => reference.follow_to_object().ok().map(|id| id.detach()),
+    }
 }
 
 /// Whether a node was reached only from new tips or also from previous ones.

@@ -38,21 +38,14 @@ async fn load(s: &AppState, q: &BragQuery) -> Result<Brag, Failure> {
     .await?)
 }
 
+/// The address's query for the period shown, and the person asked for.
 fn query_string(q: &BragQuery, b: &Brag) -> String {
-    let mut out = format!("from={}&to={}", b.from, b.to);
+    let (from, to) = (b.from.to_string(), b.to.to_string());
+    let mut pairs = vec![("from", from.as_str()), ("to", to.as_str())];
     if let Some(p) = q.person.as_deref().filter(|p| !p.trim().is_empty()) {
-        out.push_str(&format!("&person={}", urlencode(p)));
+        pairs.push(("person", p));
     }
-    out
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
 /// `GET /brag?from=D&to=D&person=P`

@@ -181,20 +181,6 @@ fn change(c: impl super::Change) -> MethodRouter<AppState> {
     post_change("/career", again, c)
 }
 
-/// The role the audit compares with: the one asked for, else the target of an active plan,
-/// else staff engineer (the path most leads weigh first).
-async fn audit_role(s: &AppState, asked: Option<&str>) -> Result<Role, Failure> {
-    if let Some(r) = asked.map(str::trim).filter(|r| !r.is_empty()) {
-        return Ok(career::role(r)?);
-    }
-    let plans = growth::list_plans(s.store.as_ref(), false, cache::now(&s.clock)).await?;
-    Ok(plans
-        .iter()
-        .filter_map(|p| p.target_role.as_deref())
-        .find_map(|r| career::role(r).ok())
-        .unwrap_or(Role::Staff))
-}
-
 async fn render(
     s: &AppState,
     status: StatusCode,
@@ -204,7 +190,7 @@ async fn render(
     let now = cache::now(&s.clock);
     let store = s.store.as_ref();
     let loaded = async {
-        let role = audit_role(s, role).await?;
+        let role = career::audit_role(store, role, now).await?;
         let compass = career::compass(store, &s.rules, now).await?;
         let audit = career::audit_page(store, &s.rules, role, now).await?;
         let paths = career::paths(store, &s.rules, now).await?;
@@ -491,14 +477,7 @@ async fn talk(s: AppState, form: Fields) -> Done {
         with: form.get("with").unwrap_or_default(),
         plan: form.number("plan", "plan")?,
         on: form.date("on")?,
-        asked: form
-            .raw("asked")
-            .unwrap_or_default()
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_string)
-            .collect(),
+        asked: form.items("asked", '\n'),
         learned: form.get("learned").unwrap_or_default(),
     };
     career::talk(s.store.as_ref(), new, cache::now(&s.clock)).await?;

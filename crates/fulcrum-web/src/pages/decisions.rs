@@ -148,15 +148,6 @@ async fn render(
     )
 }
 
-fn list_field(form: &Fields, name: &str, split: char) -> Vec<String> {
-    form.raw(name)
-        .unwrap_or_default()
-        .split(split)
-        .map(|l| l.trim().trim_start_matches(['-', '*']).trim().to_string())
-        .filter(|l| !l.is_empty())
-        .collect()
-}
-
 /// `POST /decisions/new`: to the new decision.
 async fn add(State(s): State<AppState>, CheckedForm(form): CheckedForm) -> Response {
     let now = cache::now(&s.clock);
@@ -165,8 +156,8 @@ async fn add(State(s): State<AppState>, CheckedForm(form): CheckedForm) -> Respo
             title: form.get("title").unwrap_or_default(),
             status: word_field(&form, "status")?,
             context: form.get("context").unwrap_or_default(),
-            deciders: list_field(&form, "deciders", ','),
-            options: list_field(&form, "options", '\n'),
+            deciders: form.items("deciders", ','),
+            options: form.items("options", '\n'),
             ..NewDecision::default()
         };
         Ok::<_, Failure>(decisions::new(s.store.as_ref(), new, now).await?)

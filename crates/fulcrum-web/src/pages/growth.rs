@@ -45,17 +45,6 @@ pub fn word_field<T: Word>(form: &Fields, name: &str) -> Result<Option<T>, Failu
     form.word(name, T::parse_word, &T::all_words())
 }
 
-/// Lines of a text area, trimmed, bullets dropped, blank lines skipped.
-fn lines(form: &Fields, name: &str) -> Vec<String> {
-    form.raw(name)
-        .unwrap_or_default()
-        .lines()
-        .map(|l| l.trim().trim_start_matches(['-', '*', '•']).trim())
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
 fn plan_status_badge(status: PlanStatus) -> Markup {
     let class = match status {
         PlanStatus::Active => "badge status-active",
@@ -222,7 +211,7 @@ fn new_plan(form: &Fields) -> Result<NewPlan, Failure> {
     Ok(NewPlan {
         goal: form.get("goal").unwrap_or_default(),
         why: form.get("why").unwrap_or_default(),
-        success: lines(form, "success"),
+        success: form.items("success", '\n'),
         kind: word_field(form, "kind")?,
         target_role: form.get("target_role"),
         steps: Vec::new(),
@@ -792,7 +781,7 @@ async fn edit_plan(s: AppState, id: i64, form: Fields) -> Done {
     let edit = PlanEdit {
         goal: form.get("goal"),
         why: Some(form.get("why").unwrap_or_default()),
-        success: Some(lines(&form, "success")),
+        success: Some(form.items("success", '\n')),
         kind: word_field(&form, "kind")?,
         status: word_field(&form, "status")?,
         target_role: Some(form.get("target_role")),

@@ -425,6 +425,18 @@ impl Fields {
             .map(str::to_string)
     }
 
+    /// The items of a text field, one per `sep` (a line, a comma), trimmed, list bullets
+    /// dropped, blank ones skipped.
+    pub fn items(&self, name: &str, sep: char) -> Vec<String> {
+        self.raw(name)
+            .unwrap_or_default()
+            .split(sep)
+            .map(|l| l.trim().trim_start_matches(['-', '*', '•']).trim())
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
     /// Every non-blank value sent under `name`.
     pub fn all(&self, name: &str) -> Vec<String> {
         self.0
