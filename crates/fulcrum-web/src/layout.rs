@@ -74,7 +74,9 @@ impl Nav {
             "inbox" => Nav::Inbox,
             "journal" => Nav::Journal,
             "growth" | "skills" | "career" | "brag" | "brag.md" => Nav::Growth,
-            "decisions" | "risks" | "debt" | "incidents" | "delivery" => Nav::Technical,
+            "decisions" | "risks" | "debt" | "incidents" | "projects" | "delivery" => {
+                Nav::Technical
+            }
             "people" | "feedback" | "delegation" | "relationships" | "onboarding" => Nav::People,
             "sources" => Nav::Sources,
             "rules" => Nav::Rules,

@@ -4,7 +4,7 @@
 //! status, supersede it and edit it.
 
 use super::growth::{word_field, word_options};
-use super::{Done, Fields, done_notice, post_for_id, see_other};
+use super::{Done, Fields, done_notice, post_for_id, see_other, technical};
 use crate::components::{adding_form, card, form_field, wide_form_field};
 use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, page_title, respond};
@@ -70,6 +70,7 @@ async fn render(
     let stale = lines.iter().filter(|l| l.stale).count();
     let coach = crate::components::insights::for_page(s, &["technical"], "/decisions").await;
     let body = html! {
+        (technical::sub_nav(technical::Sub::Decisions))
         div.page-head {
             (page_title("Decisions", html! {
                 "The architecture decisions the team can find again. "
@@ -229,6 +230,7 @@ async fn show_render(s: &AppState, n: u32, status: StatusCode, notices: Vec<Noti
         html! { a href=(format!("/decisions/{m}")) { (format!("{m:04}")) " " (title) } }
     };
     let body = html! {
+        (technical::sub_nav(technical::Sub::Decisions))
         div.page-head {
             div {
                 h1 #decision-head data-number=(n) data-status=[l.status.map(|s| s.as_str())] {

@@ -21,6 +21,7 @@ pub mod rules;
 pub mod settings;
 pub mod sources;
 pub mod tasks;
+pub mod technical;
 pub mod week;
 
 use crate::layout::{self, Nav};
