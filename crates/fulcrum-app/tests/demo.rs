@@ -402,3 +402,42 @@ async fn weeks_are_a_leads_weeks(
     assert!(checked >= 30, "{checked} full weeks");
     assert!(titles.len() >= 6, "{titles:?}");
 }
+
+#[tokio::test]
+async fn the_audit_compares_with_the_asked_role_else_a_plans_target_else_staff() {
+    use fulcrum_app::career::audit_role;
+    use fulcrum_app::growth::{self, NewPlan};
+    use fulcrum_core::career::Role;
+    let (_dir, _built, store, now) = demo_year().await;
+    let s = store.as_ref();
+    assert_eq!(audit_role(s, Some("tpm"), now).await.unwrap(), Role::Tpm);
+    assert!(audit_role(s, Some("astronaut"), now).await.is_err());
+
+    // With no active plan naming a role, staff engineer.
+    for p in growth::list_plans(s, false, now).await.unwrap() {
+        growth::archive_plan(s, p.id, now).await.unwrap();
+    }
+    assert_eq!(audit_role(s, None, now).await.unwrap(), Role::Staff);
+
+    // An active plan toward management makes it the default; an asked role still wins.
+    let plan = NewPlan {
+        goal: "Try managing a team".into(),
+        why: "To see whether people work is mine".into(),
+        success: vec!["Ran the team's 1:1s for a quarter".into()],
+        target_role: Some("engineering-manager".into()),
+        ..NewPlan::default()
+    };
+    growth::add_plan(s, plan, now).await.unwrap();
+    assert_eq!(
+        audit_role(s, None, now).await.unwrap(),
+        Role::EngineeringManager
+    );
+    assert_eq!(
+        audit_role(s, Some(" "), now).await.unwrap(),
+        Role::EngineeringManager
+    );
+    assert_eq!(
+        audit_role(s, Some("staff"), now).await.unwrap(),
+        Role::Staff
+    );
+}
