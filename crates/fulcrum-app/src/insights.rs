@@ -99,6 +99,7 @@ pub async fn snapshot(
         .into_iter()
         .map(|r| r.record.decision)
         .collect();
+    s.projects = crate::projects::all_facts(store).await?;
     Ok(s)
 }
 

@@ -29,6 +29,7 @@ pub mod ownership;
 pub mod paths;
 pub mod people;
 pub mod profile;
+pub mod projects;
 pub mod recategorise;
 pub mod relationships;
 pub mod report;

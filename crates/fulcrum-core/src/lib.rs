@@ -24,6 +24,7 @@ pub mod people;
 pub mod planner;
 pub mod privacy;
 pub mod profile;
+pub mod projects;
 pub mod relationships;
 pub mod report;
 pub mod review;

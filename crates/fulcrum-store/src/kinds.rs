@@ -148,3 +148,32 @@ impl Kind for Incident {
         Some(utc_day(self.started))
     }
 }
+
+// Projects and their milestones.
+
+use fulcrum_core::projects::{Milestone, Project};
+
+impl Kind for Project {
+    const KIND: &'static str = "project";
+    const WHAT: &'static str = "project";
+    // Names its people without being filed under one: a team's project outlives a person
+    // deleted from the register, as an incident does.
+    fn people(&self) -> Vec<i64> {
+        self.everyone()
+    }
+    fn on(&self) -> Option<Date> {
+        self.started_on.or(self.deadline)
+    }
+}
+
+impl Kind for Milestone {
+    const KIND: &'static str = "project-milestone";
+    const WHAT: &'static str = "milestone";
+    const PARENT: Option<(&'static str, &'static str)> = Some(("project", "project"));
+    fn parent(&self) -> Option<i64> {
+        Some(self.project)
+    }
+    fn on(&self) -> Option<Date> {
+        Some(self.due)
+    }
+}

@@ -122,6 +122,9 @@ pub enum Command {
     /// Architecture decision records: import a folder, record, supersede, export
     #[command(subcommand)]
     Decisions(crate::decisions_cmd::DecisionsCommand),
+    /// Projects: purpose, one owner, milestones, a deadline with its reason; slips and WIP
+    #[command(subcommand)]
+    Projects(crate::projects_cmd::ProjectsCommand),
     /// Incidents: what broke, how badly, how long, which deployment caused it
     #[command(subcommand)]
     Incident(crate::delivery_cmd::IncidentCommand),

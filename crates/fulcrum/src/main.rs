@@ -13,6 +13,7 @@ mod insights_cmd;
 mod manual_cmd;
 mod output;
 mod people_cmd;
+mod projects_cmd;
 mod relationships_cmd;
 mod rituals_cmd;
 mod sources_cmd;

@@ -15,6 +15,7 @@ mod days_off;
 mod decisions;
 mod growth;
 mod people;
+mod projects;
 mod texts;
 
 pub use days_off::{berlin_holidays, easter};

@@ -86,6 +86,10 @@ pub enum Link {
     Decision {
         number: u32,
     },
+    /// A project, by its id.
+    Project {
+        id: i64,
+    },
 }
 
 impl Link {

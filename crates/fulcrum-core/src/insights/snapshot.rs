@@ -38,6 +38,8 @@ pub struct Snapshot {
     pub growth: GrowthFacts,
     /// The team's decision records.
     pub decisions: Vec<crate::decisions::Decision>,
+    /// The team's projects, each with its milestones.
+    pub projects: Vec<crate::projects::ProjectFacts>,
 }
 
 /// The growth records the coach reads: plans, their steps and support networks, the progress
@@ -72,6 +74,7 @@ impl Snapshot {
             commitments: Vec::new(),
             growth: GrowthFacts::default(),
             decisions: Vec::new(),
+            projects: Vec::new(),
         }
     }
 

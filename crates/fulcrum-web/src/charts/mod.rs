@@ -7,7 +7,9 @@ use fulcrum_core::report::{Heatmap, Report};
 use maud::{Markup, html};
 
 mod growth;
+mod projects;
 pub use growth::{audit_bars, plan_timeline, skill_gaps};
+pub use projects::project_timeline;
 
 /// A coordinate with one decimal.
 pub(crate) fn n(v: f64) -> String {

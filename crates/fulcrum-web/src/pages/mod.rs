@@ -15,6 +15,7 @@ pub mod onboarding;
 pub mod people;
 pub mod person;
 pub mod plan;
+pub mod projects;
 pub mod recategorise;
 pub mod relationships;
 pub mod rules;
@@ -74,6 +75,7 @@ pub(crate) fn routes() -> axum::Router<AppState> {
         .merge(growth::routes())
         .merge(career::routes())
         .merge(decisions::routes())
+        .merge(projects::routes())
         .route("/people", get(people::page))
         .route("/people/add", post(people::add))
         .merge(person::routes())
@@ -397,6 +399,10 @@ pub fn done_notice(code: Option<&str>) -> Option<layout::Notice> {
         "decision-added" => "Recorded the decision. `fulcrum decisions export` writes its file.",
         "decision-saved" => "Saved the decision.",
         "decision-superseded" => "Superseded: both decisions link to each other.",
+        "project-added" => "Started the project. Add its milestones: the checkpoints where you show progress.",
+        "project-saved" => "Saved the project.",
+        "milestone-added" => "Added the milestone.",
+        "milestone-done" => "Marked the milestone done.",
         _ => return None,
     };
     Some(layout::Notice::done(msg))
