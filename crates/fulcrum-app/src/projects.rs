@@ -85,7 +85,9 @@ fn known(names: &BTreeMap<i64, String>, field: &'static str, ids: &[i64]) -> Res
     match ids.iter().find(|id| !names.contains_key(id)) {
         Some(id) => Err(AppError::invalid(
             field,
-            format!("there is no person {id}: add them to People first, or name someone who is there"),
+            format!(
+                "there is no person {id}: add them to People first, or name someone who is there"
+            ),
         )),
         None => Ok(()),
     }
@@ -212,7 +214,11 @@ pub async fn list(store: &dyn Store, status: Option<Status>, now: Timestamp) -> 
 pub async fn show(store: &dyn Store, id: i64, now: Timestamp) -> Result<Line> {
     let today = profile::today(store, now).await?;
     let project = store.get::<Project>(id).await?;
-    Ok(line(facts(store, project).await?, &names(store).await?, today))
+    Ok(line(
+        facts(store, project).await?,
+        &names(store).await?,
+        today,
+    ))
 }
 
 /// Changes what `edit` gives.
@@ -322,7 +328,9 @@ pub async fn milestone_done(
     if on > today {
         return Err(AppError::invalid(
             "on",
-            format!("{on} is after today ({today}): mark a milestone done on the day it was reached"),
+            format!(
+                "{on} is after today ({today}): mark a milestone done on the day it was reached"
+            ),
         ));
     }
     let mut m = store.get::<Milestone>(id).await?;

@@ -211,11 +211,7 @@ fn finished_delay(milestones: &[MilestoneState]) -> (Option<f64>, i64) {
 
 /// Where `project` stands on `today` against its `milestones` (those of other projects are
 /// ignored).
-pub fn slip(
-    project: &Keyed<Project>,
-    milestones: &[Keyed<Milestone>],
-    today: Date,
-) -> Slip {
+pub fn slip(project: &Keyed<Project>, milestones: &[Keyed<Milestone>], today: Date) -> Slip {
     let mut states: Vec<MilestoneState> = milestones
         .iter()
         .filter(|m| m.record.project == project.id)
@@ -327,7 +323,10 @@ pub struct Wip {
 /// one is finished). Most streams first, then by person id; people with none are left out.
 pub fn wip(projects: &[Keyed<Project>], delegations: &[Delegation], limit: usize) -> Vec<Wip> {
     let mut by_person: BTreeMap<i64, Vec<Stream>> = BTreeMap::new();
-    for p in projects.iter().filter(|p| p.record.status == Status::Active) {
+    for p in projects
+        .iter()
+        .filter(|p| p.record.status == Status::Active)
+    {
         for person in p.record.everyone() {
             let role = if person == p.record.owner {
                 Role::Owner

@@ -11,7 +11,6 @@ use common::client::{forms_of, get, post_ok, post_refused};
 use common::demo_state;
 use fulcrum_app::projects;
 use fulcrum_core::time::add_days;
-use fulcrum_store::Store;
 
 /// The opening tag of the first element in `html` carrying `marker`.
 fn tag_with<'a>(html: &'a str, marker: &str) -> &'a str {
@@ -33,7 +32,9 @@ fn attr<'a>(tag: &'a str, name: &str) -> &'a str {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_demo_projects_show_the_slip_the_timeline_and_the_wip() {
     let (d, state) = demo_state().await;
-    let lines = projects::list(state.store.as_ref(), None, d.now).await.unwrap();
+    let lines = projects::list(state.store.as_ref(), None, d.now)
+        .await
+        .unwrap();
     assert_eq!(lines.len(), 2);
     let refunds = &lines[0];
     let ledger = &lines[1];
@@ -57,7 +58,10 @@ async fn the_demo_projects_show_the_slip_the_timeline_and_the_wip() {
     let l = tag_with(body, &format!("id=\"project-{}\"", ledger.project.id));
     assert_eq!(attr(l, "data-slipping"), "false");
     assert!(body.contains("Priya Nair"));
-    assert!(body.contains("support staffing is cut from then"), "the deadline's reason");
+    assert!(
+        body.contains("support staffing is cut from then"),
+        "the deadline's reason"
+    );
 
     // The timeline: five marks, one late, two done; the deadline and the forecast lines.
     let svg = tag_with(body, "class=\"project-timeline\"");
@@ -86,7 +90,11 @@ async fn the_demo_projects_show_the_slip_the_timeline_and_the_wip() {
     let head = tag_with(&one.body, "id=\"project-head\"");
     assert_eq!(attr(head, "data-slipping"), "true");
     assert!(one.body.contains("3 days after the deadline"));
-    assert_eq!(one.body.matches("type=\"submit\" id=\"done-").count(), 3, "a Done button per open milestone");
+    assert_eq!(
+        one.body.matches("type=\"submit\" id=\"done-").count(),
+        3,
+        "a Done button per open milestone"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -96,14 +104,29 @@ async fn a_project_is_started_and_kept_from_the_forms() {
         .await
         .unwrap();
     let people = state.store.people().await.unwrap();
-    let lars = people.iter().find(|p| p.name == "Lars Eriksen").unwrap().id.to_string();
-    let tomas = people.iter().find(|p| p.name == "Tomás García").unwrap().id.to_string();
+    let lars = people
+        .iter()
+        .find(|p| p.name == "Lars Eriksen")
+        .unwrap()
+        .id
+        .to_string();
+    let tomas = people
+        .iter()
+        .find(|p| p.name == "Tomás García")
+        .unwrap()
+        .id
+        .to_string();
     let deadline = add_days(today, 60).to_string();
 
     post_refused(
         &state,
         "/projects/new",
-        &[("name", "Fraud API"), ("purpose", "Block card testing"), ("owner", &lars), ("deadline", &deadline)],
+        &[
+            ("name", "Fraud API"),
+            ("purpose", "Block card testing"),
+            ("owner", &lars),
+            ("deadline", &deadline),
+        ],
         StatusCode::BAD_REQUEST,
         "a deadline needs its reason",
     )
@@ -142,20 +165,40 @@ async fn a_project_is_started_and_kept_from_the_forms() {
     let forms = forms_of(&state, base.clone());
     let due = add_days(today, -3).to_string();
     forms
-        .ok("milestones", &[("title", "Vendor chosen"), ("due", &due)], "milestone-added")
+        .ok(
+            "milestones",
+            &[("title", "Vendor chosen"), ("due", &due)],
+            "milestone-added",
+        )
         .await;
     forms
-        .refused("milestones", &[("title", " "), ("due", &due)], StatusCode::BAD_REQUEST, "needs a title")
+        .refused(
+            "milestones",
+            &[("title", " "), ("due", &due)],
+            StatusCode::BAD_REQUEST,
+            "needs a title",
+        )
         .await;
-    let p = projects::show(state.store.as_ref(), id, d.now).await.unwrap();
+    let p = projects::show(state.store.as_ref(), id, d.now)
+        .await
+        .unwrap();
     assert_eq!(p.members[0].name, "Tomás García");
     assert!(p.slip.slipping, "a milestone 3 days overdue");
     let mid = p.slip.milestones[0].id.to_string();
     forms
-        .refused("milestone-done", &[("milestone", "999999")], StatusCode::NOT_FOUND, "not a milestone of this project")
+        .refused(
+            "milestone-done",
+            &[("milestone", "999999")],
+            StatusCode::NOT_FOUND,
+            "not a milestone of this project",
+        )
         .await;
-    forms.ok("milestone-done", &[("milestone", &mid)], "milestone-done").await;
-    let p = projects::show(state.store.as_ref(), id, d.now).await.unwrap();
+    forms
+        .ok("milestone-done", &[("milestone", &mid)], "milestone-done")
+        .await;
+    let p = projects::show(state.store.as_ref(), id, d.now)
+        .await
+        .unwrap();
     assert_eq!(p.slip.milestones[0].done_on, Some(today));
     assert!(!p.slip.slipping);
 
@@ -172,18 +215,35 @@ async fn a_project_is_started_and_kept_from_the_forms() {
             "project-saved",
         )
         .await;
-    let p = projects::show(state.store.as_ref(), id, d.now).await.unwrap();
+    let p = projects::show(state.store.as_ref(), id, d.now)
+        .await
+        .unwrap();
     assert_eq!(p.project.record.name, "Fraud API v2");
     assert_eq!(p.owner_name, "Tomás García");
     assert_eq!(p.project.record.deadline, None);
     assert!(p.members.is_empty());
-    forms.ok("status", &[("status", "paused")], "project-saved").await;
     forms
-        .refused("status", &[("status", "maybe")], StatusCode::BAD_REQUEST, "choose one of")
+        .ok("status", &[("status", "paused")], "project-saved")
         .await;
-    let p = projects::show(state.store.as_ref(), id, d.now).await.unwrap();
+    forms
+        .refused(
+            "status",
+            &[("status", "maybe")],
+            StatusCode::BAD_REQUEST,
+            "choose one of",
+        )
+        .await;
+    let p = projects::show(state.store.as_ref(), id, d.now)
+        .await
+        .unwrap();
     assert_eq!(p.project.record.status.as_str(), "paused");
 
-    assert_eq!(get(&state, "/projects/999999").await.status, StatusCode::NOT_FOUND);
-    assert_eq!(get(&state, "/projects/abc").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        get(&state, "/projects/999999").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(&state, "/projects/abc").await.status,
+        StatusCode::NOT_FOUND
+    );
 }

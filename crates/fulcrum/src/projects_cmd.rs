@@ -208,7 +208,11 @@ pub async fn run(store: &dyn Store, cmd: ProjectsCommand, now: Timestamp) -> Res
                 name,
                 purpose,
                 owner,
-                deadline: if no_deadline { Some(None) } else { deadline.map(Some) },
+                deadline: if no_deadline {
+                    Some(None)
+                } else {
+                    deadline.map(Some)
+                },
                 deadline_reason: reason,
                 members,
             };
@@ -304,7 +308,10 @@ fn slip_sentence(l: &Line) -> String {
             );
         }
         (Some(end), Some(deadline)) => {
-            let _ = write!(out, "Forecast end {end}, within the deadline of {deadline}.");
+            let _ = write!(
+                out,
+                "Forecast end {end}, within the deadline of {deadline}."
+            );
         }
         (Some(end), None) => {
             let _ = write!(out, "Forecast end {end} (no deadline).");
@@ -373,7 +380,9 @@ pub fn list_markdown(lines: &[Line]) -> String {
 
 fn milestone_state(m: &MilestoneState) -> String {
     match m.done_on {
-        Some(d) if m.late_days > 0 => format!("done {d}, {} late", plural(m.late_days, "day", "days")),
+        Some(d) if m.late_days > 0 => {
+            format!("done {d}, {} late", plural(m.late_days, "day", "days"))
+        }
         Some(d) => format!("done {d}"),
         None if m.late => format!("LATE by {}", plural(m.late_days, "day", "days")),
         None => format!("forecast {}", m.forecast),
@@ -390,13 +399,29 @@ fn show_text(l: &Line) -> String {
         let _ = writeln!(s, "Members: {}", names.join(", "));
     }
     if let Some(d) = p.deadline {
-        let _ = writeln!(s, "Deadline: {d} — {}", p.deadline_reason.as_deref().unwrap_or(""));
+        let _ = writeln!(
+            s,
+            "Deadline: {d} — {}",
+            p.deadline_reason.as_deref().unwrap_or("")
+        );
     }
-    let _ = writeln!(s, "Started: {} · done: {}", day(p.started_on), day(p.done_on));
+    let _ = writeln!(
+        s,
+        "Started: {} · done: {}",
+        day(p.started_on),
+        day(p.done_on)
+    );
     if !l.slip.milestones.is_empty() {
         s.push_str("\nMilestones\n");
         for m in &l.slip.milestones {
-            let _ = writeln!(s, "  {:>3}  {}  {}  ({})", m.id, m.due, m.title, milestone_state(m));
+            let _ = writeln!(
+                s,
+                "  {:>3}  {}  {}  ({})",
+                m.id,
+                m.due,
+                m.title,
+                milestone_state(m)
+            );
         }
     }
     let _ = writeln!(s, "\n{}", slip_sentence(l));
@@ -413,12 +438,22 @@ fn show_markdown(l: &Line) -> String {
         let _ = writeln!(s, "- Members: {}", names.join(", "));
     }
     if let Some(d) = p.deadline {
-        let _ = writeln!(s, "- Deadline: {d}, because {}", p.deadline_reason.as_deref().unwrap_or("—"));
+        let _ = writeln!(
+            s,
+            "- Deadline: {d}, because {}",
+            p.deadline_reason.as_deref().unwrap_or("—")
+        );
     }
     if !l.slip.milestones.is_empty() {
         s.push_str("\n## Milestones\n\n| Due | Milestone | State |\n|---|---|---|\n");
         for m in &l.slip.milestones {
-            let _ = writeln!(s, "| {} | {} | {} |", m.due, cell(&m.title), milestone_state(m));
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} |",
+                m.due,
+                cell(&m.title),
+                milestone_state(m)
+            );
         }
     }
     let _ = writeln!(s, "\n{}", slip_sentence(l));
@@ -427,7 +462,8 @@ fn show_markdown(l: &Line) -> String {
 
 fn wip_text(r: &WipReport) -> String {
     if r.people.is_empty() {
-        return "Nobody carries a stream of work: no active project and no running delegation.".into();
+        return "Nobody carries a stream of work: no active project and no running delegation."
+            .into();
     }
     let mut s = format!("Streams of work in parallel (limit {} a person)\n", r.limit);
     for l in &r.people {
@@ -444,7 +480,13 @@ fn wip_text(r: &WipReport) -> String {
             .iter()
             .map(|x| format!("{} ({})", x.title, x.role))
             .collect();
-        let _ = writeln!(s, "  {:<16} {}{flag}: {}", l.name, l.wip.count, titles.join(", "));
+        let _ = writeln!(
+            s,
+            "  {:<16} {}{flag}: {}",
+            l.name,
+            l.wip.count,
+            titles.join(", ")
+        );
     }
     s
 }

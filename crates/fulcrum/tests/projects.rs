@@ -84,7 +84,10 @@ fn a_project_is_kept_with_its_owner_members_and_the_reason_for_its_deadline() {
     assert_eq!(p["started_on"], "2026-03-10");
     assert_eq!(p["owner_name"], "Priya Nair");
     assert_eq!(p["members"][0]["name"], "Mei Chen");
-    assert_eq!(p["deadline_reason"], "The spring campaign announces refunds");
+    assert_eq!(
+        p["deadline_reason"],
+        "The spring campaign announces refunds"
+    );
     let titles: Vec<&str> = texts(&p["slip"]["milestones"], "title");
     assert_eq!(titles, ["API contract", "Staging", "Launch"]);
 
@@ -92,7 +95,9 @@ fn a_project_is_kept_with_its_owner_members_and_the_reason_for_its_deadline() {
         .at(START)
         .stdout(&["projects", "list", "--format", "markdown"]);
     assert!(md.contains("| Refunds | active | Priya Nair | 2026-06-30 | The spring campaign announces refunds | 2026-06-15 |"), "{md}");
-    let done = env.at(START).json(&["projects", "list", "--status", "done"]);
+    let done = env
+        .at(START)
+        .json(&["projects", "list", "--status", "done"]);
     assert_eq!(done["projects"].as_array().unwrap().len(), 0);
 }
 
@@ -189,9 +194,17 @@ fn streams_of_work_count_active_projects_and_running_delegations() {
     let w = at.json(&["projects", "wip"]);
     assert_eq!(w["limit"], 2);
     let counts: Vec<(String, u64)> = items(&w["people"])
-        .map(|l| (l["name"].as_str().unwrap().to_string(), l["count"].as_u64().unwrap()))
+        .map(|l| {
+            (
+                l["name"].as_str().unwrap().to_string(),
+                l["count"].as_u64().unwrap(),
+            )
+        })
         .collect();
-    assert_eq!(counts, [("Priya Nair".to_string(), 1), ("Mei Chen".to_string(), 1)]);
+    assert_eq!(
+        counts,
+        [("Priya Nair".to_string(), 1), ("Mei Chen".to_string(), 1)]
+    );
     at.run(&["delegate", "hand-over", &did]).success();
     let w = at.json(&["projects", "wip"]);
     let mei = &w["people"][0];
@@ -214,7 +227,13 @@ fn edits_and_status_changes_are_kept() {
     let (id, _) = refunds(&env);
     let at = env.at("2026-05-02T10:00:00Z");
     let p = at.json(&[
-        "projects", "edit", &id, "--owner", "Mei", "--no-members", "--no-deadline",
+        "projects",
+        "edit",
+        &id,
+        "--owner",
+        "Mei",
+        "--no-members",
+        "--no-deadline",
     ]);
     assert_eq!(p["owner_name"], "Mei Chen");
     assert_eq!(p["members"].as_array().unwrap().len(), 0);
@@ -234,34 +253,81 @@ fn bad_input_is_refused_naming_what_to_fix() {
     let (id, m) = refunds(&env);
     let at = env.at(START);
     at.run(&[
-        "projects", "add", "X", "--owner", "Priya", "--purpose", "Why", "--deadline", "2026-06-01",
-        "--reason", "  ",
+        "projects",
+        "add",
+        "X",
+        "--owner",
+        "Priya",
+        "--purpose",
+        "Why",
+        "--deadline",
+        "2026-06-01",
+        "--reason",
+        "  ",
     ])
     .failure()
     .says("a deadline needs its reason");
     at.run(&["projects", "add", "X", "--owner", "Priya", "--purpose", " "])
         .failure()
         .says("needs a purpose");
-    at.run(&["projects", "add", "X", "--owner", "Nobody", "--purpose", "Why"])
-        .failure()
-        .says("Nobody");
-    at.run(&["projects", "add", "X", "--owner", "Priya", "--purpose", "Why", "--deadline", "2026-06-01"])
-        .failure()
-        .says("--reason");
+    at.run(&[
+        "projects",
+        "add",
+        "X",
+        "--owner",
+        "Nobody",
+        "--purpose",
+        "Why",
+    ])
+    .failure()
+    .says("Nobody");
+    at.run(&[
+        "projects",
+        "add",
+        "X",
+        "--owner",
+        "Priya",
+        "--purpose",
+        "Why",
+        "--deadline",
+        "2026-06-01",
+    ])
+    .failure()
+    .says("--reason");
     at.run(&["projects", "milestone", "done", &m[0], "--on", "2026-03-11"])
         .failure()
         .says("after today");
-    at.run(&["projects", "milestone", "add", &id, " ", "--due", "2026-05-01"])
-        .failure()
-        .says("needs a title");
-    at.run(&["projects", "show", "999"])
-        .failure()
-        .says("999");
-    at.run(&["projects", "milestone", "add", "999", "T", "--due", "2026-05-01"])
-        .failure()
-        .says("999");
+    at.run(&[
+        "projects",
+        "milestone",
+        "add",
+        &id,
+        " ",
+        "--due",
+        "2026-05-01",
+    ])
+    .failure()
+    .says("needs a title");
+    at.run(&["projects", "show", "999"]).failure().says("999");
+    at.run(&[
+        "projects",
+        "milestone",
+        "add",
+        "999",
+        "T",
+        "--due",
+        "2026-05-01",
+    ])
+    .failure()
+    .says("999");
     // Nothing half-written: still one project with three milestones.
     let all = at.json(&["projects", "list"]);
     assert_eq!(all["projects"].as_array().unwrap().len(), 1);
-    assert_eq!(all["projects"][0]["slip"]["milestones"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        all["projects"][0]["slip"]["milestones"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
 }

@@ -23,7 +23,11 @@ const LEDGER: [Step; 4] = [
 /// Done 4 and 9 days late, one 8 days overdue: 8 days carried put the launch 3 days past the
 /// deadline.
 const REFUNDS: [Step; 5] = [
-    ("Refund API contract agreed with the mobile team", -75, Some(-71)),
+    (
+        "Refund API contract agreed with the mobile team",
+        -75,
+        Some(-71),
+    ),
     ("Refund endpoint live in staging", -40, Some(-31)),
     ("Bank-file reconciliation covers refunds", -8, None),
     ("Internal demo to support", 12, None),

@@ -4,28 +4,31 @@ use super::{Action, Evidence, Finding, FnRule, Link, Offer, Rule, RuleInfo, Seve
 use crate::Category;
 use crate::decisions::{self, STALE_AFTER_DAYS};
 use crate::projects::{ProjectFacts, Slip};
-use jiff::civil::Date;
 use crate::time::{add_days, days_between};
+use jiff::civil::Date;
 
-pub(super) const RULES: &[&dyn Rule] = &[&FnRule {
-    info: RuleInfo {
-        id: "adr-proposed-stale",
-        module: "technical",
-        practice: "C4",
-        why: "A decision left proposed is one the team works around: people either wait for it or act as if it were taken.",
-        looks_for: "a decision still proposed four weeks after its date, and not superseded",
+pub(super) const RULES: &[&dyn Rule] = &[
+    &FnRule {
+        info: RuleInfo {
+            id: "adr-proposed-stale",
+            module: "technical",
+            practice: "C4",
+            why: "A decision left proposed is one the team works around: people either wait for it or act as if it were taken.",
+            looks_for: "a decision still proposed four weeks after its date, and not superseded",
+        },
+        check: adr_proposed_stale,
     },
-    check: adr_proposed_stale,
-}, &FnRule {
-    info: RuleInfo {
-        id: "project-slipping",
-        module: "technical",
-        practice: "C9",
-        why: "A slip told early leaves room to move the date, trim the scope or do part by hand; told at the deadline it leaves none.",
-        looks_for: "an active project with a milestone past due and not done, or whose finished milestones' delay, carried to the open ones, lands its last milestone after the deadline",
+    &FnRule {
+        info: RuleInfo {
+            id: "project-slipping",
+            module: "technical",
+            practice: "C9",
+            why: "A slip told early leaves room to move the date, trim the scope or do part by hand; told at the deadline it leaves none.",
+            looks_for: "an active project with a milestone past due and not done, or whose finished milestones' delay, carried to the open ones, lands its last milestone after the deadline",
+        },
+        check: project_slipping,
     },
-    check: project_slipping,
-}];
+];
 
 fn adr_proposed_stale(s: &Snapshot) -> Vec<Finding> {
     s.decisions
@@ -69,7 +72,8 @@ fn project_slipping(s: &Snapshot) -> Vec<Finding> {
         .iter()
         .filter_map(|facts| {
             let slip = facts.slip(s.today);
-            slip.slipping.then(|| slipping_finding(facts, &slip, s.today))
+            slip.slipping
+                .then(|| slipping_finding(facts, &slip, s.today))
         })
         .collect()
 }
@@ -109,7 +113,12 @@ fn slipping_finding(facts: &ProjectFacts, slip: &Slip, today: Date) -> Finding {
     }
     // Since the first late milestone fell due or, when only the forecast slips, since the
     // latest milestone finished: a date that stays put, so a dismissal holds.
-    let first_late = slip.milestones.iter().filter(|m| m.late).map(|m| m.due).min();
+    let first_late = slip
+        .milestones
+        .iter()
+        .filter(|m| m.late)
+        .map(|m| m.due)
+        .min();
     let last_done = slip.milestones.iter().filter_map(|m| m.done_on).max();
     let since = first_late
         .map(|d| add_days(d, 1))

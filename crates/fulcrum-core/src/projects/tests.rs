@@ -167,7 +167,11 @@ fn only_an_active_project_slips_and_other_projects_milestones_are_ignored() {
     assert!(s.milestones.is_empty());
     assert_eq!(s.forecast_end, None);
     assert!(!s.slipping);
-    let s = slip(&project(Status::Paused), &plan(None, None), date(2026, 5, 1));
+    let s = slip(
+        &project(Status::Paused),
+        &plan(None, None),
+        date(2026, 5, 1),
+    );
     assert_eq!(s.late_milestones, 2);
     assert!(!s.slipping);
 }

@@ -57,9 +57,15 @@ fn month_ticks(from: Date, to: Date) -> Vec<Date> {
 
 fn state_text(m: &MilestoneState) -> String {
     match (m.done_on, m.late) {
-        (Some(d), _) if m.late_days > 0 => format!("done {}, {} days late", fmt::day(d), m.late_days),
+        (Some(d), _) if m.late_days > 0 => {
+            format!("done {}, {} days late", fmt::day(d), m.late_days)
+        }
         (Some(d), _) => format!("done {}", fmt::day(d)),
-        (None, true) => format!("{} days late, forecast {}", m.late_days, fmt::day(m.forecast)),
+        (None, true) => format!(
+            "{} days late, forecast {}",
+            m.late_days,
+            fmt::day(m.forecast)
+        ),
         (None, false) => format!("forecast {}", fmt::day(m.forecast)),
     }
 }

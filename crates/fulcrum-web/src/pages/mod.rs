@@ -399,7 +399,9 @@ pub fn done_notice(code: Option<&str>) -> Option<layout::Notice> {
         "decision-added" => "Recorded the decision. `fulcrum decisions export` writes its file.",
         "decision-saved" => "Saved the decision.",
         "decision-superseded" => "Superseded: both decisions link to each other.",
-        "project-added" => "Started the project. Add its milestones: the checkpoints where you show progress.",
+        "project-added" => {
+            "Started the project. Add its milestones: the checkpoints where you show progress."
+        }
         "project-saved" => "Saved the project.",
         "milestone-added" => "Added the milestone.",
         "milestone-done" => "Marked the milestone done.",

@@ -95,7 +95,10 @@ async fn render(s: AppState, status: StatusCode, notices: Vec<Notice>) -> Respon
                 project_fields("new", None, &people), "Start the project"))
         }
     };
-    respond(status, frame(&s, "Projects", Nav::Technical, &notices, body))
+    respond(
+        status,
+        frame(&s, "Projects", Nav::Technical, &notices, body),
+    )
 }
 
 fn project_article(l: &Line, today: jiff::civil::Date) -> Markup {
@@ -188,8 +191,9 @@ fn ids(form: &Fields, name: &str) -> Result<Vec<i64>, Failure> {
     form.all(name)
         .iter()
         .map(|v| {
-            v.parse()
-                .map_err(|_| Failure::bad_request(format!("{name} = {v:?}: choose people from the list")))
+            v.parse().map_err(|_| {
+                Failure::bad_request(format!("{name} = {v:?}: choose people from the list"))
+            })
         })
         .collect()
 }
@@ -204,7 +208,9 @@ async fn add(State(s): State<AppState>, CheckedForm(form): CheckedForm) -> Respo
             owner: form
                 .get("owner")
                 .and_then(|o| o.parse().ok())
-                .ok_or_else(|| Failure::bad_request("choose the project's owner: one person answers for it"))?,
+                .ok_or_else(|| {
+                    Failure::bad_request("choose the project's owner: one person answers for it")
+                })?,
             deadline: form.date("deadline")?,
             deadline_reason: form.get("deadline_reason"),
             members: ids(&form, "members")?,
@@ -405,8 +411,13 @@ async fn add_milestone(s: AppState, id: i64, form: Fields) -> Done {
     let due = form
         .date("due")?
         .ok_or_else(|| Failure::bad_request("give the milestone's due date"))?;
-    projects::add_milestone(s.store.as_ref(), id, &form.get("title").unwrap_or_default(), due)
-        .await?;
+    projects::add_milestone(
+        s.store.as_ref(),
+        id,
+        &form.get("title").unwrap_or_default(),
+        due,
+    )
+    .await?;
     Ok("milestone-added")
 }
 
@@ -434,5 +445,8 @@ pub(super) fn routes() -> axum::Router<AppState> {
         .route("/projects/{id}/status", project_form(set_status))
         .route("/projects/{id}/edit", project_form(edit))
         .route("/projects/{id}/milestones", project_form(add_milestone))
-        .route("/projects/{id}/milestone-done", project_form(milestone_done))
+        .route(
+            "/projects/{id}/milestone-done",
+            project_form(milestone_done),
+        )
 }

@@ -85,12 +85,22 @@ fn project_facts(
 fn a_late_milestone_of_an_active_project_is_raised() {
     use crate::projects::Status;
     let s = Scenario::healthy(4)
-        .with(|s| s.projects = vec![project_facts(s, Status::Active, &[(1, -6, None), (2, 20, None)])])
+        .with(|s| {
+            s.projects = vec![project_facts(
+                s,
+                Status::Active,
+                &[(1, -6, None), (2, 20, None)],
+            )]
+        })
         .snapshot();
     let i = raised(&s, "project-slipping");
     assert_eq!(i.evidence.len(), 1);
     assert_eq!(i.evidence[0].link, Link::Project { id: 4 });
-    assert!(i.evidence[0].text.contains("6 days ago"), "{}", i.evidence[0].text);
+    assert!(
+        i.evidence[0].text.contains("6 days ago"),
+        "{}",
+        i.evidence[0].text
+    );
     assert!(i.title.contains("Refunds"), "{}", i.title);
 }
 
@@ -99,7 +109,13 @@ fn a_forecast_past_the_deadline_is_raised_with_the_dates() {
     use crate::projects::Status;
     // Done 12 days late; the last milestone, due in 25 days, lands in 37: 7 past the deadline.
     let s = Scenario::healthy(4)
-        .with(|s| s.projects = vec![project_facts(s, Status::Active, &[(1, -20, Some(-8)), (2, 25, None)])])
+        .with(|s| {
+            s.projects = vec![project_facts(
+                s,
+                Status::Active,
+                &[(1, -20, Some(-8)), (2, 25, None)],
+            )]
+        })
         .snapshot();
     let i = raised(&s, "project-slipping");
     assert_eq!(i.evidence.len(), 1);
