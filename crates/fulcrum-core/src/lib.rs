@@ -18,6 +18,7 @@ pub mod inbox;
 pub mod incidents;
 pub mod insights;
 pub mod observations;
+pub mod oncall;
 pub mod onboarding;
 pub mod one_on_one;
 pub mod people;

@@ -86,6 +86,10 @@ pub enum Link {
     Decision {
         number: u32,
     },
+    /// An incident, by its id.
+    Incident {
+        id: i64,
+    },
 }
 
 impl Link {

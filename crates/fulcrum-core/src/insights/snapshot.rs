@@ -38,6 +38,11 @@ pub struct Snapshot {
     pub growth: GrowthFacts,
     /// The team's decision records.
     pub decisions: Vec<crate::decisions::Decision>,
+    /// The incident register, with each incident's id.
+    pub incidents: Vec<Keyed<crate::incidents::Incident>>,
+    /// The lead's own on-call and incident time in the calendar (category operate) over the
+    /// last [`crate::oncall::WEEKS`] weeks: it counts toward their out-of-hours load.
+    pub oncall_time: Vec<crate::Interval>,
 }
 
 /// The growth records the coach reads: plans, their steps and support networks, the progress
@@ -72,6 +77,8 @@ impl Snapshot {
             commitments: Vec::new(),
             growth: GrowthFacts::default(),
             decisions: Vec::new(),
+            incidents: Vec::new(),
+            oncall_time: Vec::new(),
         }
     }
 

@@ -26,6 +26,7 @@ pub fn href(link: &Link) -> String {
         Link::GrowthPlan { plan_id } => format!("/growth/plans/{plan_id}"),
         Link::Career => "/career".into(),
         Link::Decision { number } => format!("/decisions/{number}"),
+        Link::Incident { id } => format!("/incidents/{id}"),
     }
 }
 
