@@ -338,7 +338,7 @@ pub async fn oncall_load(
     if !(1..=520).contains(&weeks) {
         return Err(AppError::invalid(
             "--weeks",
-            format!("{weeks} weeks: choose from 1 to 520"),
+            format!("--weeks {weeks}: choose from 1 to 520 weeks"),
         ));
     }
     let profile = profile::require(store).await?;

@@ -125,7 +125,11 @@ pub fn load(input: &OnCallInput<'_>) -> Vec<Load> {
         })
         .filter(|l| l.minutes > 0)
         .collect();
-    loads.sort_by(|a, b| b.minutes.cmp(&a.minutes).then(a.responder.cmp(&b.responder)));
+    loads.sort_by(|a, b| {
+        b.minutes
+            .cmp(&a.minutes)
+            .then(a.responder.cmp(&b.responder))
+    });
     loads
 }
 

@@ -7,8 +7,8 @@ use crate::people_cmd::date;
 use clap::{Args, Subcommand};
 use fulcrum_app::delivery::{self, DeployImport, DoraReport, IncidentLine, IncidentView};
 use fulcrum_app::incidents;
-use fulcrum_app::rules_file::RuleBook;
 use fulcrum_app::markdown::plural;
+use fulcrum_app::rules_file::RuleBook;
 use fulcrum_app::{OpenMode, Result};
 use fulcrum_core::delivery::{Median, Ratio, Tier};
 use fulcrum_store::Store;
@@ -301,7 +301,9 @@ async fn postmortem(
     let Some(file) = file else {
         let md = incidents::postmortem_markdown(store, id).await?;
         return match format {
-            Format::Json => crate::output::emit_json(&serde_json::json!({ "id": id, "markdown": md })),
+            Format::Json => {
+                crate::output::emit_json(&serde_json::json!({ "id": id, "markdown": md }))
+            }
             Format::Table => crate::output::emit_raw(&md),
         };
     };
@@ -375,7 +377,14 @@ fn oncall_text(r: &incidents::OnCallReport) -> String {
             round(l.load.share * 100.0),
             plural(l.load.incidents as usize, "incident", "incidents"),
             if l.load.activities > 0 {
-                format!(", {}", plural(l.load.activities as usize, "calendar event", "calendar events"))
+                format!(
+                    ", {}",
+                    plural(
+                        l.load.activities as usize,
+                        "calendar event",
+                        "calendar events"
+                    )
+                )
             } else {
                 String::new()
             }

@@ -10,12 +10,18 @@ use jiff::tz::TimeZone;
 /// The sections, in the order the document has them: (heading, what it asks).
 pub const SECTIONS: [(&str, &str); 9] = [
     ("Summary", "What happened, in a few sentences."),
-    ("Impact", "Who and what was affected, how, and for how long."),
+    (
+        "Impact",
+        "Who and what was affected, how, and for how long.",
+    ),
     (
         "Detection",
         "How the problem was noticed: an alert, a customer, someone on the team.",
     ),
-    ("Response", "What was done, by whom, to understand and contain it."),
+    (
+        "Response",
+        "What was done, by whom, to understand and contain it.",
+    ),
     ("Recovery", "How service was restored."),
     (
         "Timeline",
@@ -25,7 +31,10 @@ pub const SECTIONS: [(&str, &str); 9] = [
         "Contributing factors",
         "What made it possible or worse: conditions and decisions, never people. One per line.",
     ),
-    ("What went well", "What helped and should be kept. One per line."),
+    (
+        "What went well",
+        "What helped and should be kept. One per line.",
+    ),
     (
         "Actions",
         "One per line: - [ ] what to do. Tick it when done; owners and dates are set with the incident's actions.",
@@ -62,7 +71,9 @@ pub struct Edited {
 
 /// A time as the lead reads it: the local day and minute.
 pub fn local_time(t: Timestamp, tz: &TimeZone) -> String {
-    t.to_zoned_datetime(tz.clone()).strftime("%Y-%m-%d %H:%M").to_string()
+    t.to_zoned_datetime(tz.clone())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string()
 }
 
 /// The timeline told from the incident's entries, oldest first: `- time — text (who)`.
@@ -145,11 +156,9 @@ fn facts(id: i64, i: &Incident, name: &dyn Fn(i64) -> String, tz: &TimeZone) -> 
         local_time(i.started, tz)
     );
     match (i.resolved, i.restore_hours()) {
-        (Some(r), Some(h)) => s.push_str(&format!(
-            " · resolved {} ({:.1} h)",
-            local_time(r, tz),
-            h
-        )),
+        (Some(r), Some(h)) => {
+            s.push_str(&format!(" · resolved {} ({:.1} h)", local_time(r, tz), h))
+        }
         _ => s.push_str(" · still open"),
     }
     s.push_str("  \n");
@@ -243,7 +252,10 @@ fn split_sections(text: &str) -> Vec<(String, String)> {
     let mut sections: Vec<(String, String)> = Vec::new();
     for line in text.lines() {
         if let Some(h) = line.strip_prefix("## ") {
-            sections.push((h.trim().trim_end_matches('#').trim().to_string(), String::new()));
+            sections.push((
+                h.trim().trim_end_matches('#').trim().to_string(),
+                String::new(),
+            ));
         } else if let Some((_, body)) = sections.last_mut() {
             body.push_str(line);
             body.push('\n');
@@ -426,7 +438,10 @@ mod tests {
         );
         assert_eq!(
             edited.sections.contributing_factors,
-            vec!["The canary saw no traffic at night", "Retries hid the errors"]
+            vec![
+                "The canary saw no traffic at night",
+                "Retries hid the errors"
+            ]
         );
         let told = timeline_from_entries(&i, &name, &tz);
         let p = apply(i.postmortem.as_ref(), edited, &told, date(2026, 3, 5));

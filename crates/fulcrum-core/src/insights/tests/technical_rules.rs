@@ -90,8 +90,16 @@ fn an_action_past_its_date_is_raised_with_its_owner() {
         .snapshot();
     let i = raised(&s, "postmortem-action-overdue");
     assert_eq!(i.evidence[0].link, Link::Incident { id: 9 });
-    assert!(i.evidence[0].text.contains("Grace"), "{}", i.evidence[0].text);
-    assert!(i.evidence[0].text.contains("3 days ago"), "{}", i.evidence[0].text);
+    assert!(
+        i.evidence[0].text.contains("Grace"),
+        "{}",
+        i.evidence[0].text
+    );
+    assert!(
+        i.evidence[0].text.contains("3 days ago"),
+        "{}",
+        i.evidence[0].text
+    );
 }
 
 #[test]
@@ -124,7 +132,12 @@ fn a_priority_action_without_a_date_falls_due_four_weeks_after_resolution() {
 }
 
 /// A Saturday-evening incident `weeks_ago` weeks back, for an hour, with these responders.
-fn night(id: i64, s: &crate::insights::Snapshot, weeks_ago: i64, people: &[i64]) -> Keyed<Incident> {
+fn night(
+    id: i64,
+    s: &crate::insights::Snapshot,
+    weeks_ago: i64,
+    people: &[i64],
+) -> Keyed<Incident> {
     let tz = s.profile.tz();
     let saturday = add_days(crate::time::week_start(s.today), 5 - 7 * weeks_ago);
     let start = day_start(saturday, &tz) + jiff::SignedDuration::from_hours(21);
