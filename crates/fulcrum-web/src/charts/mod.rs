@@ -9,6 +9,9 @@ use maud::{Markup, html};
 mod growth;
 pub use growth::{audit_bars, plan_timeline, skill_gaps};
 
+mod delivery;
+pub use delivery::{deploys_per_week, oncall_bars};
+
 /// A coordinate with one decimal.
 pub(crate) fn n(v: f64) -> String {
     let r = (v * 10.0).round() / 10.0;
