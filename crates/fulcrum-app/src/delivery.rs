@@ -402,3 +402,68 @@ async fn walk_repositories(store: &dyn Store, deploys: &[&Deploy]) -> Result<Wal
     .await
     .map_err(|e| AppError::Failed(e.to_string()))
 }
+
+/// A deployment and the incidents that name it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeployLine {
+    #[serde(flatten)]
+    pub deploy: Deploy,
+    /// `(id, title, severity)` of each incident it caused.
+    pub incidents: Vec<(i64, String, u8)>,
+}
+
+/// What the delivery page shows: the four keys, deployments per week, the period's
+/// deployments (most recent first) with their incidents.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeliveryView {
+    pub report: DoraReport,
+    pub weeks: Vec<delivery::WeekCount>,
+    pub deployments: Vec<DeployLine>,
+}
+
+/// The delivery of a period (by default the last four complete ISO weeks).
+pub async fn delivery_view(
+    store: &dyn Store,
+    from: Option<Date>,
+    to: Option<Date>,
+    service: Option<&str>,
+    now: Timestamp,
+) -> Result<DeliveryView> {
+    let report = dora(store, from, to, service, now).await?;
+    let (from, to) = (report.dora.from, report.dora.to);
+    let stored: Vec<Deploy> = store
+        .all::<Deploy>()
+        .await?
+        .into_iter()
+        .map(|d| d.record)
+        .collect();
+    let deploys: Vec<Deploy> = delivery::service_deploys(&stored, service)
+        .into_iter()
+        .cloned()
+        .collect();
+    let incidents = store.all::<Incident>().await?;
+    let utc = jiff::tz::TimeZone::UTC;
+    let mut deployments: Vec<DeployLine> = deploys
+        .iter()
+        .filter(|d| (from..=to).contains(&time::local_date(d.deployed_at, &utc)))
+        .map(|d| DeployLine {
+            deploy: d.clone(),
+            incidents: incidents
+                .iter()
+                .filter(|i| {
+                    i.record
+                        .deploy
+                        .as_deref()
+                        .is_some_and(|c| c.eq_ignore_ascii_case(&d.commit))
+                })
+                .map(|i| (i.id, i.record.title.clone(), i.record.severity))
+                .collect(),
+        })
+        .collect();
+    deployments.sort_by_key(|l| std::cmp::Reverse(l.deploy.deployed_at));
+    Ok(DeliveryView {
+        weeks: delivery::weekly_counts(&deploys, from, to),
+        report,
+        deployments,
+    })
+}

@@ -100,6 +100,10 @@ pub async fn snapshot(
         .map(|r| r.record.decision)
         .collect();
     s.projects = crate::projects::all_facts(store).await?;
+    s.incidents = fulcrum_store::Records::all::<fulcrum_core::incidents::Incident>(store).await?;
+    let oncall_from = time::day_start(time::add_days(today, -7 * fulcrum_core::oncall::WEEKS), &tz);
+    s.oncall_time =
+        crate::incidents::own_oncall_time(store, &profile, rules, oncall_from, now).await?;
     Ok(s)
 }
 

@@ -19,6 +19,7 @@ pub mod feedback;
 pub mod growth;
 pub mod import;
 pub mod inbox;
+pub mod incidents;
 pub mod insights;
 mod lookup;
 pub mod manual;

@@ -441,3 +441,69 @@ async fn the_audit_compares_with_the_asked_role_else_a_plans_target_else_staff()
         Role::Staff
     );
 }
+
+#[tokio::test]
+async fn the_demo_has_a_deploy_log_and_three_incidents_with_postmortems() {
+    use fulcrum_core::delivery::{Deploy, DeployStatus};
+    use fulcrum_core::incidents::{Incident, PostmortemState};
+    use fulcrum_store::Records;
+    let (_dir, built, store, now) = demo_year().await;
+    let deploys: Vec<Deploy> = store
+        .all::<Deploy>()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| d.record)
+        .collect();
+    // A few a week over the year, some failing.
+    assert!((100..=200).contains(&deploys.len()), "{}", deploys.len());
+    let failed = deploys
+        .iter()
+        .filter(|d| d.status == DeployStatus::Failure)
+        .count();
+    assert!((3..=30).contains(&failed), "{failed}");
+    let incidents = store.all::<Incident>().await.unwrap();
+    assert_eq!(incidents.len(), 3);
+    let severities: std::collections::BTreeSet<u8> =
+        incidents.iter().map(|i| i.record.severity).collect();
+    assert_eq!(severities.len(), 3, "different severities");
+    for i in &incidents {
+        assert_eq!(i.record.postmortem_state(), PostmortemState::Written);
+        assert!(i.record.owner.is_some() && !i.record.solvers.is_empty());
+        assert!(i.record.timeline.len() >= 3);
+    }
+    // One was caused by a deployment the log holds, and its commit is in the repository, so
+    // the lead time of the deployments is measured.
+    let caused = incidents
+        .iter()
+        .find_map(|i| i.record.deploy.clone())
+        .expect("an incident caused by a deployment");
+    assert!(deploys.iter().any(|d| d.commit == caused));
+    let year = fulcrum_app::delivery::dora(
+        store.as_ref(),
+        Some(date(2025, 6, 11)),
+        Some(date(2026, 6, 9)),
+        None,
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(year.unmeasured_deployments, 0);
+    assert!(year.dora.lead_time_median_hours.count > 0);
+    // The coach raises the overdue action, on its incident.
+    let list = fulcrum_app::insights::list(
+        store.as_ref(),
+        built.rules.as_path(),
+        &fulcrum_app::report::Period::CurrentWeek,
+        true,
+        now,
+    )
+    .await
+    .unwrap();
+    let overdue: Vec<_> = list
+        .insights
+        .iter()
+        .filter(|s| s.insight.rule == "postmortem-action-overdue")
+        .collect();
+    assert_eq!(overdue.len(), 1, "{overdue:#?}");
+}

@@ -907,3 +907,40 @@ pub fn failure_tier(failed: u32, deployments: u32) -> Option<Tier> {
 pub fn restore_tier(hours: f64) -> Tier {
     tier_of(|c| c.restore_hours, hours, 1.0)
 }
+
+/// Deployments in one ISO week (UTC days, as the keys count them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekCount {
+    pub monday: Date,
+    pub deployments: u32,
+    /// Those whose status says they failed.
+    pub failures: u32,
+}
+
+/// Deployments per ISO week, every week from the one holding `from` to the one holding
+/// `to`, empty weeks included, so a chart shows the gaps.
+pub fn weekly_counts(deploys: &[Deploy], from: Date, to: Date) -> Vec<WeekCount> {
+    let first = crate::time::week_start(from);
+    let mut weeks: Vec<WeekCount> = std::iter::successors(Some(first), |m| Some(add_days(*m, 7)))
+        .take_while(|m| *m <= to)
+        .map(|monday| WeekCount {
+            monday,
+            deployments: 0,
+            failures: 0,
+        })
+        .collect();
+    for d in deploys {
+        let day = crate::time::local_date(d.deployed_at, &TimeZone::UTC);
+        if day < from || day > to {
+            continue;
+        }
+        let i = (days_between(first, day) / 7) as usize;
+        if let Some(w) = weeks.get_mut(i) {
+            w.deployments += 1;
+            if d.status == DeployStatus::Failure {
+                w.failures += 1;
+            }
+        }
+    }
+    weeks
+}

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::delivery::IncidentFacts;
 use crate::time::add_days;
 
+pub mod postmortem;
+
 /// Severities run from 1, the worst (the service is down for everyone), to 4 (a nuisance).
 pub const SEVERITIES: std::ops::RangeInclusive<u8> = 1..=4;
 
@@ -49,6 +51,9 @@ pub struct Incident {
 pub struct TimelineEntry {
     pub at: Timestamp,
     pub text: String,
+    /// Who did or saw it (an id in People), when someone did.
+    #[serde(default)]
+    pub by: Option<i64>,
 }
 
 /// What was learnt, written after the incident without blame.
@@ -66,6 +71,10 @@ pub struct Postmortem {
     pub response: String,
     #[serde(default)]
     pub recovery: String,
+    /// The timeline as the postmortem tells it; when blank, it is told from the incident's
+    /// timeline entries.
+    #[serde(default)]
+    pub timeline: String,
     #[serde(default)]
     pub contributing_factors: Vec<String>,
     #[serde(default)]
@@ -144,11 +153,21 @@ impl Incident {
         Some((resolved.as_second() - self.started.as_second()).max(0) as f64 / 3600.0)
     }
 
-    /// Everyone the incident names: owner, solvers, communicator, action owners.
-    pub fn people(&self) -> Vec<i64> {
+    /// Everyone who responded: owner, solvers, communicator, each once. They carry the
+    /// incident's out-of-hours load (`oncall`).
+    pub fn responders(&self) -> Vec<i64> {
         let mut people: Vec<i64> = self.owner.into_iter().collect();
         people.extend(&self.solvers);
         people.extend(self.communicator);
+        let mut seen = std::collections::BTreeSet::new();
+        people.retain(|id| seen.insert(*id));
+        people
+    }
+
+    /// Everyone the incident names: responders, timeline authors, action owners.
+    pub fn people(&self) -> Vec<i64> {
+        let mut people = self.responders();
+        people.extend(self.timeline.iter().filter_map(|e| e.by));
         if let Some(p) = &self.postmortem {
             people.extend(p.actions.iter().filter_map(|a| a.owner));
         }
@@ -165,6 +184,83 @@ impl Incident {
             deploy: self.deploy.clone(),
         }
     }
+}
+
+/// How far the postmortem has come: none yet, started (some sections blank), or written
+/// (summary, impact, detection, response and recovery all told).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PostmortemState {
+    None,
+    Draft,
+    Written,
+}
+
+impl PostmortemState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PostmortemState::None => "none",
+            PostmortemState::Draft => "draft",
+            PostmortemState::Written => "written",
+        }
+    }
+}
+
+impl Postmortem {
+    /// The prose sections a written postmortem cannot leave blank.
+    pub fn required(&self) -> [(&'static str, &str); 5] {
+        [
+            ("summary", &self.summary),
+            ("impact", &self.impact),
+            ("detection", &self.detection),
+            ("response", &self.response),
+            ("recovery", &self.recovery),
+        ]
+    }
+
+    pub fn state(&self) -> PostmortemState {
+        if self.required().iter().all(|(_, t)| !t.trim().is_empty()) {
+            PostmortemState::Written
+        } else {
+            PostmortemState::Draft
+        }
+    }
+}
+
+impl Incident {
+    pub fn postmortem_state(&self) -> PostmortemState {
+        self.postmortem
+            .as_ref()
+            .map_or(PostmortemState::None, Postmortem::state)
+    }
+
+    /// The postmortem's actions not done yet.
+    pub fn open_actions(&self) -> usize {
+        self.postmortem
+            .iter()
+            .flat_map(|p| &p.actions)
+            .filter(|a| a.done_on.is_none())
+            .count()
+    }
+}
+
+/// An action not done whose due date (`action_due`) is before `today`: with its index in the
+/// postmortem's actions, the date it was due and the days since.
+pub fn overdue_actions(
+    incident: &Incident,
+    resolved_on: Option<Date>,
+    today: Date,
+) -> Vec<(usize, Date, i64)> {
+    incident
+        .postmortem
+        .iter()
+        .flat_map(|p| p.actions.iter().enumerate())
+        .filter(|(_, a)| a.done_on.is_none())
+        .filter_map(|(i, a)| {
+            let due = action_due(a, resolved_on)?;
+            (due < today).then(|| (i, due, crate::time::days_between(due, today)))
+        })
+        .collect()
 }
 
 /// When a priority action given no date is due: [`PRIORITY_ACTION_DAYS`] after the day the

@@ -19,6 +19,7 @@ pub mod incidents;
 pub mod insights;
 pub mod observations;
 pub mod onboarding;
+pub mod oncall;
 pub mod one_on_one;
 pub mod people;
 pub mod planner;

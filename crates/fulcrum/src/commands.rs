@@ -39,7 +39,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Import(ImportCommand::Deploys(a)) => {
             crate::delivery_cmd::import(&store_path(db), a).await
         }
-        Command::Incident(c) => on_store!(crate::delivery_cmd::incident_cmd, c),
+        Command::Incident(c) => on_store!(crate::delivery_cmd::incident_cmd, c, &rules, now()?),
         Command::Dora(a) => on_store!(crate::delivery_cmd::dora, a, now()?),
         Command::Calendar(CalendarCommand::Expand {
             file,

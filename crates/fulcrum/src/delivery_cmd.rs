@@ -6,7 +6,9 @@ use crate::output::{emit, show};
 use crate::people_cmd::date;
 use clap::{Args, Subcommand};
 use fulcrum_app::delivery::{self, DeployImport, DoraReport, IncidentLine, IncidentView};
+use fulcrum_app::incidents;
 use fulcrum_app::markdown::plural;
+use fulcrum_app::rules_file::RuleBook;
 use fulcrum_app::{OpenMode, Result};
 use fulcrum_core::delivery::{Median, Ratio, Tier};
 use fulcrum_store::Store;
@@ -59,6 +61,87 @@ pub enum IncidentCommand {
     /// An incident in full: times, the deployment, people, timeline, postmortem
     Show {
         id: i64,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Set an incident's roles (people by name), severity or resolution
+    Edit {
+        id: i64,
+        /// Who leads the response and, afterwards, the postmortem ("" clears it)
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        /// Who worked on the fix; repeat for each (given, they replace the list)
+        #[arg(long = "solver", value_name = "NAME")]
+        solvers: Vec<String>,
+        /// Who kept stakeholders and users informed ("" clears it)
+        #[arg(long, value_name = "NAME")]
+        communicator: Option<String>,
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+        severity: Option<u8>,
+        /// When service was restored (RFC 3339)
+        #[arg(long, value_name = "TIME", value_parser = instant)]
+        resolved: Option<Timestamp>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Add an entry to an incident's timeline
+    Timeline {
+        id: i64,
+        text: String,
+        /// When it happened (RFC 3339) [default: now]
+        #[arg(long, value_name = "TIME", value_parser = instant)]
+        at: Option<Timestamp>,
+        /// Who did or saw it
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Print the blameless postmortem as Markdown; with --file, read the edited file back
+    /// (a file not there yet gets the postmortem, or its template, written into it)
+    Postmortem {
+        id: i64,
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// The postmortem's actions: add one, mark one done
+    #[command(subcommand)]
+    Action(ActionCommand),
+    /// Out-of-hours load per responder over the last weeks (on-call fairness)
+    Oncall {
+        #[arg(long, default_value_t = fulcrum_core::oncall::WEEKS)]
+        weeks: i64,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ActionCommand {
+    /// Add an action to an incident's postmortem
+    Add {
+        id: i64,
+        text: String,
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        /// When it is due [default for a priority action: four weeks after the resolution]
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        due: Option<Date>,
+        /// It keeps the incident from happening again
+        #[arg(long)]
+        priority: bool,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Mark an action done: AID is INCIDENT.N (e.g. 3.2), as `incident show` lists them
+    Done {
+        #[arg(value_name = "AID")]
+        aid: String,
+        /// Open it again instead
+        #[arg(long)]
+        undo: bool,
         #[command(flatten)]
         format: FormatArgs,
     },
@@ -115,7 +198,12 @@ fn import_text(d: &DeployImport) -> String {
     s
 }
 
-pub async fn incident_cmd(store: &dyn Store, cmd: IncidentCommand) -> Result<()> {
+pub async fn incident_cmd(
+    store: &dyn Store,
+    cmd: IncidentCommand,
+    rules: &RuleBook,
+    now: Timestamp,
+) -> Result<()> {
     match cmd {
         IncidentCommand::Add {
             title,
@@ -160,7 +248,155 @@ pub async fn incident_cmd(store: &dyn Store, cmd: IncidentCommand) -> Result<()>
             let v = delivery::incident(store, id).await?;
             show(format.format, &v, incident_text)
         }
+        IncidentCommand::Edit {
+            id,
+            owner,
+            solvers,
+            communicator,
+            severity,
+            resolved,
+            format,
+        } => {
+            let edit = incidents::IncidentEdit {
+                owner,
+                solvers: (!solvers.is_empty()).then_some(solvers),
+                communicator,
+                severity,
+                resolved,
+                title: None,
+            };
+            let v = incidents::edit(store, id, edit).await?;
+            show(format.format, &v, incident_text)
+        }
+        IncidentCommand::Timeline {
+            id,
+            text,
+            at,
+            by,
+            format,
+        } => {
+            let v = incidents::add_timeline(store, id, &text, at, by.as_deref(), now).await?;
+            show(format.format, &v, incident_text)
+        }
+        IncidentCommand::Postmortem { id, file, format } => {
+            postmortem(store, id, file, format.format, now).await
+        }
+        IncidentCommand::Action(c) => action_cmd(store, c, now).await,
+        IncidentCommand::Oncall { weeks, format } => {
+            let r = incidents::oncall_load(store, rules, weeks, now).await?;
+            show(format.format, &r, oncall_text)
+        }
     }
+}
+
+/// Prints the postmortem, writes it into a file that is not there yet, or reads the
+/// edited file back.
+async fn postmortem(
+    store: &dyn Store,
+    id: i64,
+    file: Option<PathBuf>,
+    format: Format,
+    now: Timestamp,
+) -> Result<()> {
+    let Some(file) = file else {
+        let md = incidents::postmortem_markdown(store, id).await?;
+        return match format {
+            Format::Json => {
+                crate::output::emit_json(&serde_json::json!({ "id": id, "markdown": md }))
+            }
+            Format::Table => crate::output::emit_raw(&md),
+        };
+    };
+    if !file.exists() {
+        let md = incidents::postmortem_markdown(store, id).await?;
+        std::fs::write(&file, &md).map_err(|e| fulcrum_app::AppError::io(&file, e))?;
+        let shown = file.display().to_string();
+        return show(
+            format,
+            &serde_json::json!({ "id": id, "written": shown, "markdown": md }),
+            |_| {
+                format!(
+                    "Wrote the postmortem of incident {id} to {shown}: edit it, then run\n  fulcrum incident postmortem {id} --file {shown}\nto keep it.\n"
+                )
+            },
+        );
+    }
+    let text = std::fs::read_to_string(&file).map_err(|e| fulcrum_app::AppError::io(&file, e))?;
+    let v = incidents::save_postmortem_markdown(store, id, &text, now).await?;
+    show(format, &v, |v| {
+        format!(
+            "Kept the postmortem of incident {id} from {} ({}).\n",
+            file.display(),
+            v.incident.record.postmortem_state().as_str()
+        ) + &incident_text(v)
+    })
+}
+
+async fn action_cmd(store: &dyn Store, c: ActionCommand, now: Timestamp) -> Result<()> {
+    match c {
+        ActionCommand::Add {
+            id,
+            text,
+            owner,
+            due,
+            priority,
+            format,
+        } => {
+            let new = incidents::NewAction {
+                text,
+                owner,
+                due,
+                priority,
+            };
+            let v = incidents::add_action(store, id, new).await?;
+            show(format.format, &v, incident_text)
+        }
+        ActionCommand::Done { aid, undo, format } => {
+            let (id, n) = incidents::parse_action_id(&aid)?;
+            let v = incidents::set_action_done(store, id, n, !undo, now).await?;
+            show(format.format, &v, incident_text)
+        }
+    }
+}
+
+fn oncall_text(r: &incidents::OnCallReport) -> String {
+    let mut s = format!(
+        "Out-of-hours load {} – {} ({} weeks; outside working hours in {})\n\n",
+        r.from, r.to, r.weeks, r.timezone
+    );
+    if r.loads.is_empty() {
+        s.push_str("Nobody carried incident or on-call time outside working hours.\n");
+        return s;
+    }
+    for l in &r.loads {
+        let _ = writeln!(
+            s,
+            "{:<24} {:>6} h  {:>3} %  {}{}",
+            l.name,
+            round(l.hours),
+            round(l.load.share * 100.0),
+            plural(l.load.incidents as usize, "incident", "incidents"),
+            if l.load.activities > 0 {
+                format!(
+                    ", {}",
+                    plural(
+                        l.load.activities as usize,
+                        "calendar event",
+                        "calendar events"
+                    )
+                )
+            } else {
+                String::new()
+            }
+        );
+    }
+    if let Some(u) = &r.uneven {
+        let _ = writeln!(
+            s,
+            "\nUneven: {u} carries more than half of it. Spread the rotation, and make sure the time is compensated."
+        );
+    }
+    s
 }
 
 fn short(commit: &str) -> &str {
@@ -240,7 +476,11 @@ fn incident_text(v: &IncidentView) -> String {
     if !i.timeline.is_empty() {
         s.push_str("\nTimeline\n");
         for e in &i.timeline {
-            let _ = writeln!(s, "  {}  {}", e.at, e.text);
+            let _ = write!(s, "  {}  {}", e.at, e.text);
+            if let Some(b) = &e.by {
+                let _ = write!(s, " ({})", name(b));
+            }
+            s.push('\n');
         }
     }
     if let Some(p) = &i.postmortem {
@@ -267,10 +507,12 @@ fn incident_text(v: &IncidentView) -> String {
                 }
             }
         }
-        for (a, due) in p.actions.iter().zip(&v.actions_due) {
+        for (n, (a, due)) in p.actions.iter().zip(&v.actions_due).enumerate() {
             let _ = write!(
                 s,
-                "  [{}] {}",
+                "  {}.{} [{}] {}",
+                v.incident.id,
+                n + 1,
                 if a.done_on.is_some() { "x" } else { " " },
                 a.text
             );

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 mod calendar;
 mod days_off;
 mod decisions;
+mod delivery;
 mod growth;
 mod people;
 mod projects;

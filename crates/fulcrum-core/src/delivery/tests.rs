@@ -914,3 +914,55 @@ fn durations_that_run_backwards_count_as_zero() {
     assert_eq!(d.time_to_restore_median_hours.value, Some(0.0));
     assert_eq!(d.time_to_restore_median_hours.tier, Some(Tier::Elite));
 }
+
+#[test]
+fn deployments_are_counted_per_iso_week_with_the_empty_weeks() {
+    let deploys = [
+        deploy(
+            "2026-03-02T10:00:00Z",
+            &hash(1),
+            None,
+            DeployStatus::Success,
+        ),
+        deploy(
+            "2026-03-08T23:00:00Z",
+            &hash(2),
+            None,
+            DeployStatus::Failure,
+        ),
+        deploy(
+            "2026-03-23T10:00:00Z",
+            &hash(3),
+            None,
+            DeployStatus::Success,
+        ),
+        // Outside the period on either side.
+        deploy(
+            "2026-02-27T10:00:00Z",
+            &hash(4),
+            None,
+            DeployStatus::Success,
+        ),
+        deploy(
+            "2026-03-26T10:00:00Z",
+            &hash(5),
+            None,
+            DeployStatus::Success,
+        ),
+    ];
+    let weeks = weekly_counts(&deploys, date(2026, 3, 1), date(2026, 3, 25));
+    let counts: Vec<(Date, u32, u32)> = weeks
+        .iter()
+        .map(|w| (w.monday, w.deployments, w.failures))
+        .collect();
+    assert_eq!(
+        counts,
+        vec![
+            (date(2026, 2, 23), 0, 0),
+            (date(2026, 3, 2), 2, 1),
+            (date(2026, 3, 9), 0, 0),
+            (date(2026, 3, 16), 0, 0),
+            (date(2026, 3, 23), 1, 0),
+        ]
+    );
+}

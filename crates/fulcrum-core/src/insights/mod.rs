@@ -90,6 +90,10 @@ pub enum Link {
     Project {
         id: i64,
     },
+    /// An incident, by its id.
+    Incident {
+        id: i64,
+    },
 }
 
 impl Link {

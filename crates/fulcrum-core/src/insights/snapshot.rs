@@ -40,6 +40,11 @@ pub struct Snapshot {
     pub decisions: Vec<crate::decisions::Decision>,
     /// The team's projects, each with its milestones.
     pub projects: Vec<crate::projects::ProjectFacts>,
+    /// The incident register, with each incident's id.
+    pub incidents: Vec<Keyed<crate::incidents::Incident>>,
+    /// The lead's own on-call and incident time in the calendar (category operate) over the
+    /// last [`crate::oncall::WEEKS`] weeks: it counts toward their out-of-hours load.
+    pub oncall_time: Vec<crate::Interval>,
 }
 
 /// The growth records the coach reads: plans, their steps and support networks, the progress
@@ -75,6 +80,8 @@ impl Snapshot {
             growth: GrowthFacts::default(),
             decisions: Vec::new(),
             projects: Vec::new(),
+            incidents: Vec::new(),
+            oncall_time: Vec::new(),
         }
     }
 

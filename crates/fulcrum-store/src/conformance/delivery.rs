@@ -35,6 +35,7 @@ pub async fn delivery_records_round_trip(store: &dyn Store) {
     incident.timeline.push(TimelineEntry {
         at: "2026-03-03T05:10:00Z".parse().unwrap(),
         text: "Rolled back".into(),
+        by: None,
     });
     let kept = store.add(&incident).await.unwrap();
     assert_eq!(store.get::<Incident>(kept.id).await.unwrap(), kept);

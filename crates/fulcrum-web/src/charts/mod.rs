@@ -11,6 +11,9 @@ mod projects;
 pub use growth::{audit_bars, plan_timeline, skill_gaps};
 pub use projects::project_timeline;
 
+mod delivery;
+pub use delivery::{deploys_per_week, oncall_bars};
+
 /// A coordinate with one decimal.
 pub(crate) fn n(v: f64) -> String {
     let r = (v * 10.0).round() / 10.0;

@@ -5,9 +5,11 @@ pub mod career;
 pub mod dashboard;
 pub mod decisions;
 pub mod delegation;
+pub mod delivery;
 pub mod feedback;
 pub mod growth;
 pub mod inbox;
+pub mod incidents;
 pub mod insights;
 pub mod journal;
 pub mod manual;
@@ -76,6 +78,8 @@ pub(crate) fn routes() -> axum::Router<AppState> {
         .merge(career::routes())
         .merge(decisions::routes())
         .merge(projects::routes())
+        .merge(incidents::routes())
+        .merge(delivery::routes())
         .route("/people", get(people::page))
         .route("/people/add", post(people::add))
         .merge(person::routes())
@@ -405,6 +409,13 @@ pub fn done_notice(code: Option<&str>) -> Option<layout::Notice> {
         "project-saved" => "Saved the project.",
         "milestone-added" => "Added the milestone.",
         "milestone-done" => "Marked the milestone done.",
+        "incident-added" => "Logged the incident. Name its owner, solvers and communicator below.",
+        "incident-saved" => "Saved the incident.",
+        "timeline-added" => "Added to the timeline.",
+        "postmortem-saved" => "Saved the postmortem.",
+        "action-added" => "Added the action. It shows on the coach when it passes its date.",
+        "action-done" => "Marked the action done.",
+        "action-reopened" => "Opened the action again.",
         _ => return None,
     };
     Some(layout::Notice::done(msg))

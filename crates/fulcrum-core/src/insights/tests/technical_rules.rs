@@ -80,6 +80,36 @@ fn project_facts(
             .collect(),
     }
 }
+// Postmortem actions and on-call load.
+
+use crate::growth::Keyed;
+use crate::incidents::{Action as PmAction, Incident, Postmortem};
+use crate::people::Relation;
+use crate::time::day_start;
+use jiff::civil::{Date, Time};
+
+/// An incident resolved on `resolved_on` with one action.
+fn with_action(id: i64, resolved_on: Date, action: PmAction) -> Keyed<Incident> {
+    let tz = crate::test_support::profile().tz();
+    let start = crate::time::local_instant(resolved_on, Time::constant(10, 0, 0, 0), &tz);
+    let mut i = Incident::new("Checkout down", 1, start);
+    i.resolved = Some(start + jiff::SignedDuration::from_hours(1));
+    i.postmortem = Some(Postmortem {
+        actions: vec![action],
+        ..Postmortem::default()
+    });
+    Keyed { id, record: i }
+}
+
+fn action(text: &str, due: Option<Date>, priority: bool) -> PmAction {
+    PmAction {
+        text: text.into(),
+        owner: Some(3),
+        due,
+        done_on: None,
+        priority,
+    }
+}
 
 #[test]
 fn a_late_milestone_of_an_active_project_is_raised() {
@@ -138,4 +168,130 @@ fn a_project_on_time_or_not_active_is_not_raised() {
         })
         .snapshot();
     quiet(&s, "project-slipping");
+}
+
+#[test]
+fn an_action_past_its_date_is_raised_with_its_owner() {
+    let s = Scenario::healthy(4)
+        .with(|s| {
+            s.people = vec![person(3, "Grace", Relation::Report, s.today)];
+            let due = add_days(s.today, -3);
+            s.incidents = vec![with_action(
+                9,
+                add_days(s.today, -20),
+                action("Alert on queue depth", Some(due), false),
+            )];
+        })
+        .snapshot();
+    let i = raised(&s, "postmortem-action-overdue");
+    assert_eq!(i.evidence[0].link, Link::Incident { id: 9 });
+    assert!(
+        i.evidence[0].text.contains("Grace"),
+        "{}",
+        i.evidence[0].text
+    );
+    assert!(
+        i.evidence[0].text.contains("3 days ago"),
+        "{}",
+        i.evidence[0].text
+    );
+}
+
+#[test]
+fn a_priority_action_without_a_date_falls_due_four_weeks_after_resolution() {
+    // Resolved 29 days ago: its default date (28 days after) was yesterday.
+    let late = Scenario::healthy(6)
+        .with(|s| {
+            s.incidents = vec![with_action(
+                1,
+                add_days(s.today, -29),
+                action("Runbook", None, true),
+            )]
+        })
+        .snapshot();
+    raised(&late, "postmortem-action-overdue");
+    // Resolved 28 days ago: due today, not yet overdue; a done one and an undated
+    // non-priority one are never overdue.
+    let s = Scenario::healthy(6)
+        .with(|s| {
+            let mut done = action("Done already", Some(add_days(s.today, -10)), false);
+            done.done_on = Some(add_days(s.today, -11));
+            s.incidents = vec![
+                with_action(1, add_days(s.today, -28), action("Runbook", None, true)),
+                with_action(2, add_days(s.today, -60), done),
+                with_action(3, add_days(s.today, -60), action("Someday", None, false)),
+            ];
+        })
+        .snapshot();
+    quiet(&s, "postmortem-action-overdue");
+}
+
+/// A Saturday-evening incident `weeks_ago` weeks back, for an hour, with these responders.
+fn night(
+    id: i64,
+    s: &crate::insights::Snapshot,
+    weeks_ago: i64,
+    people: &[i64],
+) -> Keyed<Incident> {
+    let tz = s.profile.tz();
+    let saturday = add_days(crate::time::week_start(s.today), 5 - 7 * weeks_ago);
+    let start = day_start(saturday, &tz) + jiff::SignedDuration::from_hours(21);
+    let mut i = Incident::new("Queue stuck", 2, start);
+    i.resolved = Some(start + jiff::SignedDuration::from_hours(1));
+    i.owner = people.first().copied();
+    i.solvers = people[1..].to_vec();
+    Keyed { id, record: i }
+}
+
+#[test]
+fn one_responder_carrying_most_night_incidents_is_uneven() {
+    let s = Scenario::healthy(4)
+        .with(|s| {
+            s.people = vec![
+                person(3, "Grace", Relation::Report, s.today),
+                person(4, "Linus", Relation::Report, s.today),
+                person(5, "Ada", Relation::Report, s.today),
+            ];
+            s.incidents = vec![
+                night(1, s, 1, &[3]),
+                night(2, s, 2, &[3]),
+                night(3, s, 3, &[3, 4]),
+                night(4, s, 4, &[5]),
+            ];
+        })
+        .snapshot();
+    let i = raised(&s, "on-call-uneven");
+    assert!(i.title.starts_with("Grace"), "{}", i.title);
+    assert!(
+        i.evidence[0].text.contains("3.0 of 5.0"),
+        "{}",
+        i.evidence[0].text
+    );
+    assert_eq!(i.evidence[1].link, Link::Incident { id: 1 });
+}
+
+#[test]
+fn an_even_rotation_and_an_old_imbalance_are_not_uneven() {
+    let even = Scenario::healthy(4)
+        .with(|s| {
+            s.incidents = vec![
+                night(1, s, 1, &[3]),
+                night(2, s, 2, &[4]),
+                night(3, s, 3, &[5]),
+            ];
+        })
+        .snapshot();
+    quiet(&even, "on-call-uneven");
+    // Grace's nights were over 12 weeks ago: outside the window.
+    let old = Scenario::healthy(4)
+        .with(|s| {
+            s.incidents = vec![
+                night(1, s, 13, &[3]),
+                night(2, s, 14, &[3]),
+                night(3, s, 2, &[4]),
+                night(4, s, 3, &[5]),
+            ];
+        })
+        .snapshot();
+    quiet(&old, "on-call-uneven");
 }

@@ -1,71 +1,19 @@
-//! Rules over the team's technical records: decisions left proposed, projects slipping.
+//! Projects: a slip seen against the milestones.
 
-use super::{Action, Evidence, Finding, FnRule, Link, Offer, Rule, RuleInfo, Severity, Snapshot};
-use crate::Category;
-use crate::decisions::{self, STALE_AFTER_DAYS};
+use super::*;
 use crate::projects::{ProjectFacts, Slip};
-use crate::time::{add_days, days_between};
 use jiff::civil::Date;
 
-pub(super) const RULES: &[&dyn Rule] = &[
-    &FnRule {
-        info: RuleInfo {
-            id: "adr-proposed-stale",
-            module: "technical",
-            practice: "C4",
-            why: "A decision left proposed is one the team works around: people either wait for it or act as if it were taken.",
-            looks_for: "a decision still proposed four weeks after its date, and not superseded",
-        },
-        check: adr_proposed_stale,
+pub(super) const PROJECT_SLIPPING: FnRule = FnRule {
+    info: RuleInfo {
+        id: "project-slipping",
+        module: "technical",
+        practice: "C9",
+        why: "A slip told early leaves room to move the date, trim the scope or do part by hand; told at the deadline it leaves none.",
+        looks_for: "an active project with a milestone past due and not done, or whose finished milestones' delay, carried to the open ones, lands its last milestone after the deadline",
     },
-    &FnRule {
-        info: RuleInfo {
-            id: "project-slipping",
-            module: "technical",
-            practice: "C9",
-            why: "A slip told early leaves room to move the date, trim the scope or do part by hand; told at the deadline it leaves none.",
-            looks_for: "an active project with a milestone past due and not done, or whose finished milestones' delay, carried to the open ones, lands its last milestone after the deadline",
-        },
-        check: project_slipping,
-    },
-];
-
-fn adr_proposed_stale(s: &Snapshot) -> Vec<Finding> {
-    s.decisions
-        .iter()
-        .filter(|d| decisions::stale_proposed(d, s.today) && d.superseded_by().next().is_none())
-        .filter_map(|d| {
-            let number = d.number?;
-            let date = d.date?;
-            let waiting = days_between(date, s.today);
-            Some(Finding {
-                subject: format!("adr{number}"),
-                severity: if waiting >= 2 * STALE_AFTER_DAYS {
-                    Severity::Warn
-                } else {
-                    Severity::Info
-                },
-                title: format!("Decision {number:04} \"{}\" is still proposed", d.title),
-                evidence: vec![Evidence::new(
-                    format!("proposed on {date}, {waiting} days ago"),
-                    Link::Decision { number },
-                )],
-                since: add_days(date, STALE_AFTER_DAYS + 1),
-                weeks: (waiting / 7) as u32,
-                through: s.today,
-                action: Action {
-                    text: "Put it on the next team meeting's agenda: accept it, reject it, or write down what it waits on.".into(),
-                    offer: Offer::task(
-                        format!("Get decision {number:04} decided: {}", d.title),
-                        Category::Align,
-                        (true, true),
-                        Some(30),
-                    ),
-                },
-            })
-        })
-        .collect()
-}
+    check: project_slipping,
+};
 
 fn project_slipping(s: &Snapshot) -> Vec<Finding> {
     s.projects
