@@ -219,12 +219,7 @@ async fn add(State(s): State<AppState>, CheckedForm(form): CheckedForm) -> Respo
 }
 
 fn id_of(raw: &str) -> Result<i64, Failure> {
-    raw.parse().map_err(|_| {
-        Failure::new(
-            StatusCode::NOT_FOUND,
-            format!("there is no incident {raw:?}: the Incidents page lists them"),
-        )
-    })
+    super::record_id(raw, "incident", "Incidents")
 }
 
 /// `GET /incidents/{id}`

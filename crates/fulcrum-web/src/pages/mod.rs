@@ -526,3 +526,13 @@ impl Fields {
             .transpose()
     }
 }
+
+/// The id in a record page's address, or 404 naming the kind and the page that lists them.
+pub(crate) fn record_id(raw: &str, what: &str, page: &str) -> Result<i64, crate::Failure> {
+    raw.parse().map_err(|_| {
+        crate::Failure::new(
+            axum::http::StatusCode::NOT_FOUND,
+            format!("there is no {what} {raw:?}: the {page} page lists them"),
+        )
+    })
+}

@@ -229,12 +229,7 @@ async fn add(State(s): State<AppState>, CheckedForm(form): CheckedForm) -> Respo
 }
 
 fn id_of(raw: &str) -> Result<i64, Failure> {
-    raw.parse().map_err(|_| {
-        Failure::new(
-            StatusCode::NOT_FOUND,
-            format!("there is no project {raw:?}: the Projects page lists them"),
-        )
-    })
+    super::record_id(raw, "project", "Projects")
 }
 
 /// `GET /projects/{id}`
