@@ -237,12 +237,7 @@ pub async fn compass(
 
 /// Every compass answer, oldest first.
 async fn answers(store: &dyn Store) -> Result<Vec<CompassAnswer>> {
-    Ok(store
-        .all::<CompassAnswer>()
-        .await?
-        .into_iter()
-        .map(|a| a.record)
-        .collect())
+    Ok(store.records::<CompassAnswer>().await?)
 }
 
 async fn latest_signs(store: &dyn Store) -> Result<Option<SignsChecked>> {

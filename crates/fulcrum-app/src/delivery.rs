@@ -136,12 +136,7 @@ pub async fn add_incident(store: &dyn Store, new: NewIncident) -> Result<Keyed<I
         AppError::invalid(field, e.to_string())
     })?;
     if let Some(commit) = &new.deploy {
-        let deploys: Vec<Deploy> = store
-            .all::<Deploy>()
-            .await?
-            .into_iter()
-            .map(|d| d.record)
-            .collect();
+        let deploys: Vec<Deploy> = store.records::<Deploy>().await?;
         let at = delivery::resolve_commit(commit, &deploys)
             .map_err(|e| AppError::invalid("--deploy", e.to_string()))?;
         incident.deploy = Some(deploys[at].commit.clone());
@@ -273,18 +268,7 @@ pub async fn dora(
             format!("the period ends on {to}, before it starts on {from}: swap the two dates"),
         ));
     }
-    let stored: Vec<Deploy> = store
-        .all::<Deploy>()
-        .await?
-        .into_iter()
-        .map(|d| d.record)
-        .collect();
-    // Oldest first, as the metrics read them: a commit is delivered by the first deployment
-    // that contains it.
-    let deploys: Vec<Deploy> = delivery::service_deploys(&stored, service)
-        .into_iter()
-        .cloned()
-        .collect();
+    let deploys = deploys_of(store, service).await?;
     let end = time::day_start(time::add_days(to, 1), &jiff::tz::TimeZone::UTC);
     let start = time::day_start(from, &jiff::tz::TimeZone::UTC);
     // Deployments after the period cannot be the first to deliver a commit within it.
@@ -412,6 +396,16 @@ pub struct DeployLine {
     pub incidents: Vec<(i64, String, u8)>,
 }
 
+/// The deployments of a service (every one without a service named), oldest first, as the
+/// metrics read them: a commit is delivered by the first deployment that contains it.
+async fn deploys_of(store: &dyn Store, service: Option<&str>) -> Result<Vec<Deploy>> {
+    let stored = store.records::<Deploy>().await?;
+    Ok(delivery::service_deploys(&stored, service)
+        .into_iter()
+        .cloned()
+        .collect())
+}
+
 /// What the delivery page shows: the four keys, deployments per week, the period's
 /// deployments (most recent first) with their incidents.
 #[derive(Debug, Clone, Serialize)]
@@ -431,16 +425,7 @@ pub async fn delivery_view(
 ) -> Result<DeliveryView> {
     let report = dora(store, from, to, service, now).await?;
     let (from, to) = (report.dora.from, report.dora.to);
-    let stored: Vec<Deploy> = store
-        .all::<Deploy>()
-        .await?
-        .into_iter()
-        .map(|d| d.record)
-        .collect();
-    let deploys: Vec<Deploy> = delivery::service_deploys(&stored, service)
-        .into_iter()
-        .cloned()
-        .collect();
+    let deploys = deploys_of(store, service).await?;
     let incidents = store.all::<Incident>().await?;
     let utc = jiff::tz::TimeZone::UTC;
     let mut deployments: Vec<DeployLine> = deploys

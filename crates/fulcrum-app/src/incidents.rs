@@ -349,12 +349,7 @@ pub async fn oncall_load(
         time::day_start(first, &tz),
         time::day_start(time::add_days(today, 1), &tz),
     );
-    let incidents: Vec<Incident> = store
-        .all::<Incident>()
-        .await?
-        .into_iter()
-        .map(|k| k.record)
-        .collect();
+    let incidents: Vec<Incident> = store.records::<Incident>().await?;
     let own = own_oncall_time(store, &profile, rules, from, to).await?;
     let loads = oncall::load(&OnCallInput {
         incidents: &incidents,

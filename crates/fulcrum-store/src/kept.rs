@@ -195,6 +195,16 @@ pub trait Records: RecordStore {
         self.find(Filter::default()).await
     }
 
+    /// Every record of the kind, without their ids.
+    async fn records<T: Kind>(&self) -> Result<Vec<T>> {
+        Ok(self
+            .all::<T>()
+            .await?
+            .into_iter()
+            .map(|k| k.record)
+            .collect())
+    }
+
     async fn find<T: Kind>(&self, filter: Filter) -> Result<Vec<Keyed<T>>> {
         self.raw_records(T::KIND, &filter)
             .await?

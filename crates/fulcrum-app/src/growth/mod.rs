@@ -666,12 +666,7 @@ pub struct Skills {
 }
 
 pub async fn skills(store: &dyn Store) -> Result<Skills> {
-    let ratings: Vec<Rating> = store
-        .all::<Rating>()
-        .await?
-        .into_iter()
-        .map(|r| r.record)
-        .collect();
+    let ratings: Vec<Rating> = store.records::<Rating>().await?;
     let people = store.people().await?;
     let skills = rules::skills(&ratings);
     Ok(Skills {

@@ -4,15 +4,13 @@
 //! status, supersede it and edit it.
 
 use super::growth::{word_field, word_options};
-use super::{Done, Fields, done_notice, post_for_id, see_other, technical};
+use super::{Done, Fields, done_notice, record, technical};
 use crate::components::{adding_form, card, form_field, wide_form_field};
-use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, page_title, respond};
 use crate::{AppState, Failure, cache, fmt};
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::MethodRouter;
 use fulcrum_app::decisions::{self, DecisionEdit, Line, NewDecision};
 use fulcrum_core::decisions::Status;
 use maud::{Markup, html};
@@ -150,51 +148,34 @@ async fn render(
 }
 
 /// `POST /decisions/new`: to the new decision.
-async fn add(State(s): State<AppState>, CheckedForm(form): CheckedForm) -> Response {
-    let now = cache::now(&s.clock);
-    let made = async {
-        let new = NewDecision {
-            title: form.get("title").unwrap_or_default(),
-            status: word_field(&form, "status")?,
-            context: form.get("context").unwrap_or_default(),
-            deciders: form.items("deciders", ','),
-            options: form.items("options", '\n'),
-            ..NewDecision::default()
-        };
-        Ok::<_, Failure>(decisions::new(s.store.as_ref(), new, now).await?)
-    }
-    .await;
-    match made {
-        Ok(r) => {
-            s.changed();
-            see_other(&format!(
-                "/decisions/{}?done=decision-added",
-                r.record.decision.number.unwrap_or(0)
-            ))
-        }
-        Err(f) => render(&s, f.status, vec![Notice::Failed(f.message)], None).await,
-    }
+async fn add(s: AppState, form: Fields) -> Result<u32, Failure> {
+    let new = NewDecision {
+        title: form.get("title").unwrap_or_default(),
+        status: word_field(&form, "status")?,
+        context: form.get("context").unwrap_or_default(),
+        deciders: form.items("deciders", ','),
+        options: form.items("options", '\n'),
+        ..NewDecision::default()
+    };
+    let r = decisions::new(s.store.as_ref(), new, cache::now(&s.clock)).await?;
+    Ok(r.record.decision.number.unwrap_or(0))
 }
 
-fn number_of(raw: &str) -> Result<u32, Failure> {
-    raw.parse().map_err(|_| {
-        Failure::new(
-            StatusCode::NOT_FOUND,
-            format!("there is no decision {raw:?}: the Decisions page lists them"),
-        )
-    })
-}
+/// `/decisions/{n}`, by the decision's number.
+#[derive(Clone, Copy)]
+struct DecisionPage;
 
-/// `GET /decisions/{n}`
-pub async fn show_page(
-    State(s): State<AppState>,
-    Path(raw): Path<String>,
-    Query(q): Query<DecisionsQuery>,
-) -> Response {
-    let notices: Vec<Notice> = done_notice(q.done.as_deref()).into_iter().collect();
-    match number_of(&raw) {
-        Ok(n) => show_render(&s, n, StatusCode::OK, notices).await,
-        Err(f) => layout::failure_page(&s, Nav::Technical, &f),
+impl record::RecordPage for DecisionPage {
+    type Id = u32;
+    const NAV: Nav = Nav::Technical;
+    fn id_of(raw: &str) -> Result<u32, Failure> {
+        record::record_id(raw, "decision", "Decisions")
+    }
+    fn address(n: u32) -> String {
+        format!("/decisions/{n}")
+    }
+    async fn render(s: &AppState, n: u32, status: StatusCode, notices: Vec<Notice>) -> Response {
+        show_render(s, n, status, notices).await
     }
 }
 
@@ -338,27 +319,6 @@ async fn show_render(s: &AppState, n: u32, status: StatusCode, notices: Vec<Noti
     )
 }
 
-/// The POST route of a form of one decision's page.
-fn decision_form<F, Fut>(change: F) -> MethodRouter<AppState>
-where
-    F: FnOnce(AppState, u32, Fields) -> Fut + Clone + Send + Sync + 'static,
-    Fut: std::future::Future<Output = Done> + Send + 'static,
-{
-    post_for_id(move |s: AppState, raw: String, form: Fields| async move {
-        let n = match number_of(&raw) {
-            Ok(n) => n,
-            Err(f) => return layout::failure_page(&s, Nav::Technical, &f),
-        };
-        match change(s.clone(), n, form).await {
-            Ok(code) => {
-                s.changed();
-                see_other(&format!("/decisions/{n}?done={code}"))
-            }
-            Err(f) => show_render(&s, n, f.status, vec![Notice::Failed(f.message)]).await,
-        }
-    })
-}
-
 async fn set_status(s: AppState, n: u32, form: Fields) -> Done {
     let status: Status =
         word_field(&form, "status")?.ok_or_else(|| Failure::bad_request("choose a status"))?;
@@ -387,12 +347,26 @@ async fn edit(s: AppState, n: u32, form: Fields) -> Done {
 
 /// The routes of the decision pages and their forms.
 pub(super) fn routes() -> axum::Router<AppState> {
-    use axum::routing::{get, post};
+    use axum::routing::get;
     axum::Router::new()
         .route("/decisions", get(page))
-        .route("/decisions/new", post(add))
-        .route("/decisions/{n}", get(show_page))
-        .route("/decisions/{n}/status", decision_form(set_status))
-        .route("/decisions/{n}/supersede", decision_form(supersede))
-        .route("/decisions/{n}/edit", decision_form(edit))
+        .route(
+            "/decisions/new",
+            record::add(
+                DecisionPage,
+                "decision-added",
+                |s, status, notices| async move { render(&s, status, notices, None).await },
+                add,
+            ),
+        )
+        .route("/decisions/{n}", record::show(DecisionPage))
+        .route(
+            "/decisions/{n}/status",
+            record::form(DecisionPage, set_status),
+        )
+        .route(
+            "/decisions/{n}/supersede",
+            record::form(DecisionPage, supersede),
+        )
+        .route("/decisions/{n}/edit", record::form(DecisionPage, edit))
 }

@@ -4,7 +4,8 @@
 //! change them; `/brag`: the brag document of a period.
 
 use super::people::{active_people, person_select};
-use super::{Done, Fields, done_notice, post_change, post_for_id, see_other};
+use super::record::{self, RecordPage};
+use super::{Done, Fields, done_notice, post_change, see_other};
 use crate::components::{adding_form, card, form_field, progress_bar, wide_form_field};
 use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, page_title, respond};
@@ -472,13 +473,22 @@ pub(super) async fn accept_win(s: AppState, form: Fields) -> Done {
 // One plan
 // ---------------------------------------------------------------------------------------------
 
-fn plan_id(raw: &str) -> Result<i64, Failure> {
-    raw.parse().map_err(|_| {
-        Failure::new(
-            StatusCode::NOT_FOUND,
-            format!("there is no growth plan {raw:?}: the Growth page lists them"),
-        )
-    })
+/// `/growth/plans/{id}`.
+#[derive(Clone, Copy)]
+struct PlanPage;
+
+impl RecordPage for PlanPage {
+    type Id = i64;
+    const NAV: Nav = Nav::Growth;
+    fn id_of(raw: &str) -> Result<i64, Failure> {
+        record::record_id(raw, "growth plan", "Growth")
+    }
+    fn address(id: i64) -> String {
+        format!("/growth/plans/{id}")
+    }
+    async fn render(s: &AppState, id: i64, status: StatusCode, notices: Vec<Notice>) -> Response {
+        plan_render(s, id, status, notices, None).await
+    }
 }
 
 /// `GET /growth/plans/{id}?quarter=2026-Q2`
@@ -488,7 +498,7 @@ pub async fn plan_page(
     Query(q): Query<GrowthQuery>,
 ) -> Response {
     let notices: Vec<Notice> = done_notice(q.done.as_deref()).into_iter().collect();
-    match plan_id(&id) {
+    match PlanPage::id_of(&id) {
         Ok(id) => plan_render(&s, id, StatusCode::OK, notices, q.quarter.as_deref()).await,
         Err(f) => layout::failure_page(&s, Nav::Growth, &f),
     }
@@ -755,28 +765,6 @@ fn edit_card(s: &AppState, v: &PlanView, base: &str) -> Markup {
     }
 }
 
-/// The POST route of a form of one plan's page: `change` gets the plan's id; then back to the
-/// plan with the notice, or the page again with the failure.
-fn plan_form<F, Fut>(change: F) -> MethodRouter<AppState>
-where
-    F: FnOnce(AppState, i64, Fields) -> Fut + Clone + Send + Sync + 'static,
-    Fut: std::future::Future<Output = Done> + Send + 'static,
-{
-    post_for_id(move |s: AppState, raw: String, form: Fields| async move {
-        let id = match plan_id(&raw) {
-            Ok(id) => id,
-            Err(f) => return layout::failure_page(&s, Nav::Growth, &f),
-        };
-        match change(s.clone(), id, form).await {
-            Ok(code) => {
-                s.changed();
-                see_other(&format!("/growth/plans/{id}?done={code}"))
-            }
-            Err(f) => plan_render(&s, id, f.status, vec![Notice::Failed(f.message)], None).await,
-        }
-    })
-}
-
 async fn edit_plan(s: AppState, id: i64, form: Fields) -> Done {
     let edit = PlanEdit {
         goal: form.get("goal"),
@@ -860,7 +848,7 @@ async fn log_progress(s: AppState, id: i64, form: Fields) -> Done {
 /// `GET /growth/plans/{id}/plan.md`
 pub async fn plan_markdown(State(s): State<AppState>, Path(raw): Path<String>) -> Response {
     let result = async {
-        let id = plan_id(&raw)?;
+        let id = PlanPage::id_of(&raw)?;
         Ok::<_, Failure>(growth::plan_view(s.store.as_ref(), id, cache::now(&s.clock)).await?)
     }
     .await;
@@ -885,19 +873,31 @@ pub(super) fn routes() -> axum::Router<AppState> {
         .route("/growth/wins/accept", change(accept_win))
         .route("/growth/plans/{id}", get(plan_page))
         .route("/growth/plans/{id}/plan.md", get(plan_markdown))
-        .route("/growth/plans/{id}/edit", plan_form(edit_plan))
-        .route("/growth/plans/{id}/archive", plan_form(archive_plan))
-        .route("/growth/plans/{id}/steps/add", plan_form(add_step))
-        .route("/growth/plans/{id}/steps/done", plan_form(done_step))
+        .route("/growth/plans/{id}/edit", record::form(PlanPage, edit_plan))
+        .route(
+            "/growth/plans/{id}/archive",
+            record::form(PlanPage, archive_plan),
+        )
+        .route(
+            "/growth/plans/{id}/steps/add",
+            record::form(PlanPage, add_step),
+        )
+        .route(
+            "/growth/plans/{id}/steps/done",
+            record::form(PlanPage, done_step),
+        )
         .route(
             "/growth/plans/{id}/support/add",
-            plan_form(add_plan_support),
+            record::form(PlanPage, add_plan_support),
         )
         .route(
             "/growth/plans/{id}/opportunities/add",
-            plan_form(add_opportunity),
+            record::form(PlanPage, add_opportunity),
         )
-        .route("/growth/plans/{id}/log", plan_form(log_progress))
+        .route(
+            "/growth/plans/{id}/log",
+            record::form(PlanPage, log_progress),
+        )
         .route("/brag", get(super::brag::page))
         .route("/brag.md", get(super::brag::markdown))
 }

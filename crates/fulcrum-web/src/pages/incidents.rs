@@ -3,15 +3,14 @@
 //! `/incidents/{id}`: one incident's roles, timeline, blameless postmortem (a textarea per
 //! section and the rendered document) and actions; `/incidents/{id}/postmortem.md`.
 
-use super::{Done, Fields, done_notice, post_for_id, see_other, technical};
+use super::record::{self, RecordPage};
+use super::{Done, Fields, done_notice, technical};
 use crate::components::{adding_form, card, form_field, wide_form_field};
-use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, page_title, respond};
 use crate::{AppState, Failure, cache, charts, fmt};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::MethodRouter;
 use fulcrum_app::delivery::{self, IncidentLine, IncidentView, NewIncident};
 use fulcrum_app::incidents::{self, IncidentEdit, NewAction};
 use fulcrum_core::incidents::postmortem::{self as pm, SECTIONS};
@@ -194,51 +193,42 @@ fn severity_select(id: &str, selected: u8) -> Markup {
 }
 
 /// `POST /incidents/new`: to the new incident.
-async fn add(State(s): State<AppState>, CheckedForm(form): CheckedForm) -> Response {
+async fn add(s: AppState, form: Fields) -> Result<i64, Failure> {
     let now = cache::now(&s.clock);
-    let made = async {
-        let tz = zone(&s).await?;
-        let new = NewIncident {
-            title: form.get("title").unwrap_or_default(),
-            severity: form.number("severity", "severity")?.unwrap_or(0),
-            started: when(&form, "started", "started", &tz, now)?
-                .ok_or_else(|| Failure::bad_request("started: say when the incident began"))?,
-            resolved: when(&form, "resolved", "resolved", &tz, now)?,
-            deploy: form.get("deploy"),
-        };
-        Ok::<_, Failure>(delivery::add_incident(s.store.as_ref(), new).await?)
-    }
-    .await;
-    match made {
-        Ok(i) => {
-            s.changed();
-            see_other(&format!("/incidents/{}?done=incident-added", i.id))
-        }
-        Err(f) => render(s, f.status, vec![Notice::Failed(f.message)]).await,
-    }
+    let tz = zone(&s).await?;
+    let new = NewIncident {
+        title: form.get("title").unwrap_or_default(),
+        severity: form.number("severity", "severity")?.unwrap_or(0),
+        started: when(&form, "started", "started", &tz, now)?
+            .ok_or_else(|| Failure::bad_request("started: say when the incident began"))?,
+        resolved: when(&form, "resolved", "resolved", &tz, now)?,
+        deploy: form.get("deploy"),
+    };
+    Ok(delivery::add_incident(s.store.as_ref(), new).await?.id)
 }
 
-fn id_of(raw: &str) -> Result<i64, Failure> {
-    super::record_id(raw, "incident", "Incidents")
-}
+/// `/incidents/{id}`.
+#[derive(Clone, Copy)]
+struct IncidentPage;
 
-/// `GET /incidents/{id}`
-pub async fn show_page(
-    State(s): State<AppState>,
-    Path(raw): Path<String>,
-    Query(q): Query<IncidentsQuery>,
-) -> Response {
-    let notices: Vec<Notice> = done_notice(q.done.as_deref()).into_iter().collect();
-    match id_of(&raw) {
-        Ok(id) => show_render(&s, id, StatusCode::OK, notices).await,
-        Err(f) => layout::failure_page(&s, Nav::Technical, &f),
+impl RecordPage for IncidentPage {
+    type Id = i64;
+    const NAV: Nav = Nav::Technical;
+    fn id_of(raw: &str) -> Result<i64, Failure> {
+        record::record_id(raw, "incident", "Incidents")
+    }
+    fn address(id: i64) -> String {
+        format!("/incidents/{id}")
+    }
+    async fn render(s: &AppState, id: i64, status: StatusCode, notices: Vec<Notice>) -> Response {
+        show_render(s, id, status, notices).await
     }
 }
 
 /// `GET /incidents/{id}/postmortem.md`: the postmortem (or its template) as a file.
 async fn markdown(State(s): State<AppState>, Path(raw): Path<String>) -> Response {
     let got = async {
-        let id = id_of(&raw)?;
+        let id = IncidentPage::id_of(&raw)?;
         Ok::<_, Failure>((
             id,
             incidents::postmortem_markdown(s.store.as_ref(), id).await?,
@@ -552,27 +542,6 @@ fn postmortem_form(s: &AppState, base: &str, i: &Incident) -> Markup {
     }
 }
 
-/// The POST route of a form of one incident's page.
-fn incident_form<F, Fut>(change: F) -> MethodRouter<AppState>
-where
-    F: FnOnce(AppState, i64, Fields) -> Fut + Clone + Send + Sync + 'static,
-    Fut: std::future::Future<Output = Done> + Send + 'static,
-{
-    post_for_id(move |s: AppState, raw: String, form: Fields| async move {
-        let id = match id_of(&raw) {
-            Ok(id) => id,
-            Err(f) => return layout::failure_page(&s, Nav::Technical, &f),
-        };
-        match change(s.clone(), id, form).await {
-            Ok(code) => {
-                s.changed();
-                see_other(&format!("/incidents/{id}?done={code}"))
-            }
-            Err(f) => show_render(&s, id, f.status, vec![Notice::Failed(f.message)]).await,
-        }
-    })
-}
-
 async fn set_roles(s: AppState, id: i64, form: Fields) -> Done {
     let now = cache::now(&s.clock);
     let tz = zone(&s).await?;
@@ -648,15 +617,33 @@ async fn action_done(s: AppState, id: i64, form: Fields) -> Done {
 
 /// The routes of the incident pages and their forms.
 pub(super) fn routes() -> axum::Router<AppState> {
-    use axum::routing::{get, post};
+    use axum::routing::get;
     axum::Router::new()
         .route("/incidents", get(page))
-        .route("/incidents/new", post(add))
-        .route("/incidents/{id}", get(show_page))
+        .route(
+            "/incidents/new",
+            record::add(IncidentPage, "incident-added", render, add),
+        )
+        .route("/incidents/{id}", record::show(IncidentPage))
         .route("/incidents/{id}/postmortem.md", get(markdown))
-        .route("/incidents/{id}/roles", incident_form(set_roles))
-        .route("/incidents/{id}/timeline", incident_form(add_entry))
-        .route("/incidents/{id}/postmortem", incident_form(save_postmortem))
-        .route("/incidents/{id}/actions", incident_form(add_action))
-        .route("/incidents/{id}/action-done", incident_form(action_done))
+        .route(
+            "/incidents/{id}/roles",
+            record::form(IncidentPage, set_roles),
+        )
+        .route(
+            "/incidents/{id}/timeline",
+            record::form(IncidentPage, add_entry),
+        )
+        .route(
+            "/incidents/{id}/postmortem",
+            record::form(IncidentPage, save_postmortem),
+        )
+        .route(
+            "/incidents/{id}/actions",
+            record::form(IncidentPage, add_action),
+        )
+        .route(
+            "/incidents/{id}/action-done",
+            record::form(IncidentPage, action_done),
+        )
 }

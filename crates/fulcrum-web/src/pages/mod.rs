@@ -19,6 +19,7 @@ pub mod person;
 pub mod plan;
 pub mod projects;
 pub mod recategorise;
+pub mod record;
 pub mod relationships;
 pub mod rules;
 pub mod settings;
@@ -525,14 +526,4 @@ impl Fields {
             })
             .transpose()
     }
-}
-
-/// The id in a record page's address, or 404 naming the kind and the page that lists them.
-pub(crate) fn record_id(raw: &str, what: &str, page: &str) -> Result<i64, crate::Failure> {
-    raw.parse().map_err(|_| {
-        crate::Failure::new(
-            axum::http::StatusCode::NOT_FOUND,
-            format!("there is no {what} {raw:?}: the {page} page lists them"),
-        )
-    })
 }

@@ -6,15 +6,13 @@
 
 use super::growth::{word_field, word_options};
 use super::people::{active_people, person_select};
-use super::{Done, Fields, done_notice, post_for_id, see_other, technical};
+use super::{Done, Fields, done_notice, record, technical};
 use crate::components::{adding_form, card, form_field, wide_form_field};
-use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, page_title, respond};
 use crate::{AppState, Failure, cache, charts, fmt};
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::MethodRouter;
 use fulcrum_app::projects::{self, Line, NewProject, ProjectEdit, WipReport};
 use fulcrum_core::people::Person;
 use fulcrum_core::projects::Status;
@@ -199,49 +197,40 @@ fn ids(form: &Fields, name: &str) -> Result<Vec<i64>, Failure> {
 }
 
 /// `POST /projects/new`: to the new project.
-async fn add(State(s): State<AppState>, CheckedForm(form): CheckedForm) -> Response {
+async fn add(s: AppState, form: Fields) -> Result<i64, Failure> {
     let now = cache::now(&s.clock);
-    let made = async {
-        let new = NewProject {
-            name: form.get("name").unwrap_or_default(),
-            purpose: form.get("purpose").unwrap_or_default(),
-            owner: form
-                .get("owner")
-                .and_then(|o| o.parse().ok())
-                .ok_or_else(|| {
-                    Failure::bad_request("choose the project's owner: one person answers for it")
-                })?,
-            deadline: form.date("deadline")?,
-            deadline_reason: form.get("deadline_reason"),
-            members: ids(&form, "members")?,
-            status: None,
-        };
-        Ok::<_, Failure>(projects::add(s.store.as_ref(), new, now).await?)
-    }
-    .await;
-    match made {
-        Ok(p) => {
-            s.changed();
-            see_other(&format!("/projects/{}?done=project-added", p.id))
-        }
-        Err(f) => render(s, f.status, vec![Notice::Failed(f.message)]).await,
-    }
+    let new = NewProject {
+        name: form.get("name").unwrap_or_default(),
+        purpose: form.get("purpose").unwrap_or_default(),
+        owner: form
+            .get("owner")
+            .and_then(|o| o.parse().ok())
+            .ok_or_else(|| {
+                Failure::bad_request("choose the project's owner: one person answers for it")
+            })?,
+        deadline: form.date("deadline")?,
+        deadline_reason: form.get("deadline_reason"),
+        members: ids(&form, "members")?,
+        status: None,
+    };
+    Ok(projects::add(s.store.as_ref(), new, now).await?.id)
 }
 
-fn id_of(raw: &str) -> Result<i64, Failure> {
-    super::record_id(raw, "project", "Projects")
-}
+/// `/projects/{id}`.
+#[derive(Clone, Copy)]
+struct ProjectPage;
 
-/// `GET /projects/{id}`
-pub async fn show_page(
-    State(s): State<AppState>,
-    Path(raw): Path<String>,
-    Query(q): Query<ProjectsQuery>,
-) -> Response {
-    let notices: Vec<Notice> = done_notice(q.done.as_deref()).into_iter().collect();
-    match id_of(&raw) {
-        Ok(id) => show_render(&s, id, StatusCode::OK, notices).await,
-        Err(f) => layout::failure_page(&s, Nav::Technical, &f),
+impl record::RecordPage for ProjectPage {
+    type Id = i64;
+    const NAV: Nav = Nav::Technical;
+    fn id_of(raw: &str) -> Result<i64, Failure> {
+        record::record_id(raw, "project", "Projects")
+    }
+    fn address(id: i64) -> String {
+        format!("/projects/{id}")
+    }
+    async fn render(s: &AppState, id: i64, status: StatusCode, notices: Vec<Notice>) -> Response {
+        show_render(s, id, status, notices).await
     }
 }
 
@@ -359,27 +348,6 @@ async fn show_render(s: &AppState, id: i64, status: StatusCode, notices: Vec<Not
     respond(status, frame(s, &p.name, Nav::Technical, &notices, body))
 }
 
-/// The POST route of a form of one project's page.
-fn project_form<F, Fut>(change: F) -> MethodRouter<AppState>
-where
-    F: FnOnce(AppState, i64, Fields) -> Fut + Clone + Send + Sync + 'static,
-    Fut: std::future::Future<Output = Done> + Send + 'static,
-{
-    post_for_id(move |s: AppState, raw: String, form: Fields| async move {
-        let id = match id_of(&raw) {
-            Ok(id) => id,
-            Err(f) => return layout::failure_page(&s, Nav::Technical, &f),
-        };
-        match change(s.clone(), id, form).await {
-            Ok(code) => {
-                s.changed();
-                see_other(&format!("/projects/{id}?done={code}"))
-            }
-            Err(f) => show_render(&s, id, f.status, vec![Notice::Failed(f.message)]).await,
-        }
-    })
-}
-
 async fn set_status(s: AppState, id: i64, form: Fields) -> Done {
     let status: Status =
         word_field(&form, "status")?.ok_or_else(|| Failure::bad_request("choose a status"))?;
@@ -432,16 +400,25 @@ async fn milestone_done(s: AppState, id: i64, form: Fields) -> Done {
 
 /// The routes of the project pages and their forms.
 pub(super) fn routes() -> axum::Router<AppState> {
-    use axum::routing::{get, post};
+    use axum::routing::get;
     axum::Router::new()
         .route("/projects", get(page))
-        .route("/projects/new", post(add))
-        .route("/projects/{id}", get(show_page))
-        .route("/projects/{id}/status", project_form(set_status))
-        .route("/projects/{id}/edit", project_form(edit))
-        .route("/projects/{id}/milestones", project_form(add_milestone))
+        .route(
+            "/projects/new",
+            record::add(ProjectPage, "project-added", render, add),
+        )
+        .route("/projects/{id}", record::show(ProjectPage))
+        .route(
+            "/projects/{id}/status",
+            record::form(ProjectPage, set_status),
+        )
+        .route("/projects/{id}/edit", record::form(ProjectPage, edit))
+        .route(
+            "/projects/{id}/milestones",
+            record::form(ProjectPage, add_milestone),
+        )
         .route(
             "/projects/{id}/milestone-done",
-            project_form(milestone_done),
+            record::form(ProjectPage, milestone_done),
         )
 }
