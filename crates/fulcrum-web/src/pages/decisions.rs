@@ -161,23 +161,7 @@ async fn add(s: AppState, form: Fields) -> Result<u32, Failure> {
     Ok(r.record.decision.number.unwrap_or(0))
 }
 
-/// `/decisions/{n}`, by the decision's number.
-#[derive(Clone, Copy)]
-struct DecisionPage;
-
-impl record::RecordPage for DecisionPage {
-    type Id = u32;
-    const NAV: Nav = Nav::Technical;
-    fn id_of(raw: &str) -> Result<u32, Failure> {
-        record::record_id(raw, "decision", "Decisions")
-    }
-    fn address(n: u32) -> String {
-        format!("/decisions/{n}")
-    }
-    async fn render(s: &AppState, n: u32, status: StatusCode, notices: Vec<Notice>) -> Response {
-        show_render(s, n, status, notices).await
-    }
-}
+record::record_page!(DecisionPage: u32, Nav::Technical, "decision" listed on "Decisions", "/decisions", show_render);
 
 fn text_block(title: &str, text: &str) -> Markup {
     html! {

@@ -473,22 +473,10 @@ pub(super) async fn accept_win(s: AppState, form: Fields) -> Done {
 // One plan
 // ---------------------------------------------------------------------------------------------
 
-/// `/growth/plans/{id}`.
-#[derive(Clone, Copy)]
-struct PlanPage;
+record::record_page!(PlanPage: i64, Nav::Growth, "growth plan" listed on "Growth", "/growth/plans", plan_show);
 
-impl RecordPage for PlanPage {
-    type Id = i64;
-    const NAV: Nav = Nav::Growth;
-    fn id_of(raw: &str) -> Result<i64, Failure> {
-        record::record_id(raw, "growth plan", "Growth")
-    }
-    fn address(id: i64) -> String {
-        format!("/growth/plans/{id}")
-    }
-    async fn render(s: &AppState, id: i64, status: StatusCode, notices: Vec<Notice>) -> Response {
-        plan_render(s, id, status, notices, None).await
-    }
+async fn plan_show(s: &AppState, id: i64, status: StatusCode, notices: Vec<Notice>) -> Response {
+    plan_render(s, id, status, notices, None).await
 }
 
 /// `GET /growth/plans/{id}?quarter=2026-Q2`

@@ -207,23 +207,7 @@ async fn add(s: AppState, form: Fields) -> Result<i64, Failure> {
     Ok(delivery::add_incident(s.store.as_ref(), new).await?.id)
 }
 
-/// `/incidents/{id}`.
-#[derive(Clone, Copy)]
-struct IncidentPage;
-
-impl RecordPage for IncidentPage {
-    type Id = i64;
-    const NAV: Nav = Nav::Technical;
-    fn id_of(raw: &str) -> Result<i64, Failure> {
-        record::record_id(raw, "incident", "Incidents")
-    }
-    fn address(id: i64) -> String {
-        format!("/incidents/{id}")
-    }
-    async fn render(s: &AppState, id: i64, status: StatusCode, notices: Vec<Notice>) -> Response {
-        show_render(s, id, status, notices).await
-    }
-}
+record::record_page!(IncidentPage: i64, Nav::Technical, "incident" listed on "Incidents", "/incidents", show_render);
 
 /// `GET /incidents/{id}/postmortem.md`: the postmortem (or its template) as a file.
 async fn markdown(State(s): State<AppState>, Path(raw): Path<String>) -> Response {

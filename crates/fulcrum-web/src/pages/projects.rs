@@ -216,23 +216,7 @@ async fn add(s: AppState, form: Fields) -> Result<i64, Failure> {
     Ok(projects::add(s.store.as_ref(), new, now).await?.id)
 }
 
-/// `/projects/{id}`.
-#[derive(Clone, Copy)]
-struct ProjectPage;
-
-impl record::RecordPage for ProjectPage {
-    type Id = i64;
-    const NAV: Nav = Nav::Technical;
-    fn id_of(raw: &str) -> Result<i64, Failure> {
-        record::record_id(raw, "project", "Projects")
-    }
-    fn address(id: i64) -> String {
-        format!("/projects/{id}")
-    }
-    async fn render(s: &AppState, id: i64, status: StatusCode, notices: Vec<Notice>) -> Response {
-        show_render(s, id, status, notices).await
-    }
-}
+record::record_page!(ProjectPage: i64, Nav::Technical, "project" listed on "Projects", "/projects", show_render);
 
 async fn show_render(s: &AppState, id: i64, status: StatusCode, notices: Vec<Notice>) -> Response {
     let now = cache::now(&s.clock);

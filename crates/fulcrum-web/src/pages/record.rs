@@ -114,3 +114,34 @@ where
         },
     )
 }
+
+/// A [`RecordPage`] named by its id type, navigation, the kind and list page its 404 names,
+/// its address's prefix and the function that draws it:
+/// `record_page!(ProjectPage: i64, Nav::Technical, "project" listed on "Projects", "/projects", show_render);`
+macro_rules! record_page {
+    ($name:ident: $id:ty, $nav:expr, $what:literal listed on $list:literal, $base:literal, $render:path) => {
+        #[doc = concat!("`", $base, "/{id}`.")]
+        #[derive(Clone, Copy)]
+        struct $name;
+
+        impl $crate::pages::record::RecordPage for $name {
+            type Id = $id;
+            const NAV: $crate::layout::Nav = $nav;
+            fn id_of(raw: &str) -> Result<$id, $crate::Failure> {
+                $crate::pages::record::record_id(raw, $what, $list)
+            }
+            fn address(id: $id) -> String {
+                format!("{}/{id}", $base)
+            }
+            async fn render(
+                s: &$crate::AppState,
+                id: $id,
+                status: axum::http::StatusCode,
+                notices: Vec<$crate::layout::Notice>,
+            ) -> axum::response::Response {
+                $render(s, id, status, notices).await
+            }
+        }
+    };
+}
+pub(crate) use record_page;
