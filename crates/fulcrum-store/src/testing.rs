@@ -129,3 +129,19 @@ mod tests {
         );
     }
 }
+
+/// Whether this process can be kept from writing a file by its mode (root cannot): where it
+/// cannot, permissions cannot make a store read-only, and tests of that use the read-only mode.
+#[cfg(unix)]
+pub fn permissions_bind(dir: &std::path::Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let probe = dir.join("probe");
+    std::fs::write(&probe, "").unwrap();
+    std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let bound = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&probe)
+        .is_err();
+    std::fs::remove_file(&probe).unwrap();
+    bound
+}

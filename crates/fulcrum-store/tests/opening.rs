@@ -337,27 +337,11 @@ async fn a_writer_waits_for_another_to_commit() {
 }
 
 #[cfg(unix)]
-/// Whether this process can write a file its mode forbids (root can): then permissions cannot
-/// make a store read-only, and the tests of that are left to the read-only mode above.
-fn permissions_bind(dir: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    let probe = dir.join("probe");
-    std::fs::write(&probe, "").unwrap();
-    std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let bound = std::fs::OpenOptions::new()
-        .write(true)
-        .open(&probe)
-        .is_err();
-    std::fs::remove_file(&probe).unwrap();
-    bound
-}
-
-#[cfg(unix)]
 #[tokio::test]
 async fn a_store_that_cannot_be_written_is_read_read_only() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    if !permissions_bind(dir.path()) {
+    if !fulcrum_store::testing::permissions_bind(dir.path()) {
         eprintln!("skipped: this user writes files whatever their mode");
         return;
     }

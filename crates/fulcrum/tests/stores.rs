@@ -170,28 +170,12 @@ fn an_empty_file_is_a_store_to_create_not_one_to_read() {
     run_with(&db, &["task", "list"]).success();
 }
 
-/// Whether this process can write a file its mode forbids (root can): then permissions cannot
-/// make a store read-only, and the store's own tests cover the read-only mode.
-#[cfg(unix)]
-fn permissions_bind(dir: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    let probe = dir.join("probe");
-    std::fs::write(&probe, "").unwrap();
-    std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let bound = std::fs::OpenOptions::new()
-        .write(true)
-        .open(&probe)
-        .is_err();
-    std::fs::remove_file(&probe).unwrap();
-    bound
-}
-
 #[cfg(unix)]
 #[test]
 fn a_read_only_store_is_read_and_changing_it_says_why_it_fails() {
     use std::os::unix::fs::PermissionsExt;
     let env = Env::new();
-    if !permissions_bind(env.dir.path()) {
+    if !fulcrum_store::testing::permissions_bind(env.dir.path()) {
         eprintln!("skipped: this user writes files whatever their mode");
         return;
     }
