@@ -29,7 +29,7 @@ fn attr<'a>(tag: &'a str, name: &str) -> &'a str {
         .unwrap_or_default()
 }
 
-fn cell<'a>(body: &'a str, p: u8, i: u8) -> &'a str {
+fn cell(body: &str, p: u8, i: u8) -> &str {
     tag_with(
         body,
         &format!("data-probability=\"{p}\" data-impact=\"{i}\""),
