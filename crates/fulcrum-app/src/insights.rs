@@ -101,6 +101,7 @@ pub async fn snapshot(
         .collect();
     s.projects = crate::projects::all_facts(store).await?;
     s.incidents = fulcrum_store::Records::all::<fulcrum_core::incidents::Incident>(store).await?;
+    s.risks = crate::risks::all(store).await?;
     let oncall_from = time::day_start(time::add_days(today, -7 * fulcrum_core::oncall::WEEKS), &tz);
     s.oncall_time =
         crate::incidents::own_oncall_time(store, &profile, rules, oncall_from, now).await?;

@@ -34,6 +34,7 @@ pub mod projects;
 pub mod recategorise;
 pub mod relationships;
 pub mod report;
+pub mod risks;
 pub mod rituals;
 pub mod rules_file;
 pub mod sources;

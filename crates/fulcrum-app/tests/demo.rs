@@ -507,3 +507,53 @@ async fn the_demo_has_a_deploy_log_and_three_incidents_with_postmortems() {
         .collect();
     assert_eq!(overdue.len(), 1, "{overdue:#?}");
 }
+
+#[tokio::test]
+async fn the_demo_has_a_risk_log_the_coach_reads() {
+    use fulcrum_core::incidents::Incident;
+    use fulcrum_core::risks::{Band, Status, Strategy};
+    use fulcrum_store::Records;
+    let (_dir, built, store, now) = demo_year().await;
+    let risks = fulcrum_app::risks::list(store.as_ref(), None, None, now)
+        .await
+        .unwrap();
+    assert!((6..=8).contains(&risks.len()), "{}", risks.len());
+    let bands: std::collections::BTreeSet<Band> = risks.iter().map(|r| r.band).collect();
+    assert_eq!(bands.len(), 3, "every band");
+    let strategies: std::collections::BTreeSet<Strategy> =
+        risks.iter().filter_map(|r| r.strategy).collect();
+    assert_eq!(strategies.len(), 4, "every strategy");
+    assert!(risks.iter().any(|r| !r.told.is_empty()));
+    // The one that happened is linked to the payouts incident.
+    let happened = risks
+        .iter()
+        .find(|r| r.status == Status::Happened)
+        .expect("a risk that happened");
+    let incident = store
+        .get::<Incident>(happened.incident.unwrap())
+        .await
+        .unwrap();
+    assert!(
+        incident.record.title.contains("Payouts"),
+        "{}",
+        incident.record.title
+    );
+    // The coach: one accepted risk past its review, one medium risk nobody owns.
+    let list = fulcrum_app::insights::list(
+        store.as_ref(),
+        built.rules.as_path(),
+        &fulcrum_app::report::Period::CurrentWeek,
+        true,
+        now,
+    )
+    .await
+    .unwrap();
+    for rule in ["risk-review-due", "risk-unowned"] {
+        let n = list
+            .insights
+            .iter()
+            .filter(|s| s.insight.rule == rule)
+            .count();
+        assert_eq!(n, 1, "{rule}");
+    }
+}

@@ -29,6 +29,7 @@ pub mod projects;
 pub mod relationships;
 pub mod report;
 pub mod review;
+pub mod risks;
 pub mod rituals;
 pub mod rules;
 pub mod sessions;

@@ -177,3 +177,20 @@ impl Kind for Milestone {
         Some(self.due)
     }
 }
+
+// The risk register.
+
+use fulcrum_core::risks::Risk;
+
+impl Kind for Risk {
+    const KIND: &'static str = "risk";
+    const WHAT: &'static str = "risk";
+    // Names its owner and the people told without being filed under one, as a project does:
+    // the team's risk outlives a person deleted from the register.
+    fn people(&self) -> Vec<i64> {
+        Risk::people(self)
+    }
+    fn on(&self) -> Option<Date> {
+        Some(self.identified_on)
+    }
+}

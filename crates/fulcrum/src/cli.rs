@@ -125,6 +125,9 @@ pub enum Command {
     /// Projects: purpose, one owner, milestones, a deadline with its reason; slips and WIP
     #[command(subcommand)]
     Projects(crate::projects_cmd::ProjectsCommand),
+    /// Risks: "EVENT might lead to CONSEQUENCE", probability × impact, strategy, owner, reviews
+    #[command(subcommand)]
+    Risks(crate::risks_cmd::RisksCommand),
     /// Incidents: what broke, how badly, how long, which deployment caused it
     #[command(subcommand)]
     Incident(crate::delivery_cmd::IncidentCommand),

@@ -15,6 +15,7 @@ mod output;
 mod people_cmd;
 mod projects_cmd;
 mod relationships_cmd;
+mod risks_cmd;
 mod rituals_cmd;
 mod sources_cmd;
 mod weekly_cmd;

@@ -288,6 +288,7 @@ pub async fn build(
     super::decisions::build(store, today).await?;
     super::projects::build(store, &ids, today).await?;
     super::delivery::build(store, &ids, today, tz).await?;
+    super::risks::build(store, &ids, today).await?;
     onboarding::start(store, ids[5], None, at(new_joiner_start(today), 9, tz)).await?;
     let plan = onboarding::show(store, ids[5], now).await?;
     for s in plan

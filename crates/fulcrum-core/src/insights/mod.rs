@@ -94,6 +94,10 @@ pub enum Link {
     Incident {
         id: i64,
     },
+    /// A risk, by its id.
+    Risk {
+        id: i64,
+    },
 }
 
 impl Link {

@@ -8,8 +8,10 @@ use maud::{Markup, html};
 
 mod growth;
 mod projects;
+mod risks;
 pub use growth::{audit_bars, plan_timeline, skill_gaps};
 pub use projects::project_timeline;
+pub use risks::risk_matrix;
 
 mod delivery;
 pub use delivery::{deploys_per_week, oncall_bars};

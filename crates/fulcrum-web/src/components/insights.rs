@@ -27,6 +27,7 @@ pub fn href(link: &Link) -> String {
         Link::Career => "/career".into(),
         Link::Decision { number } => format!("/decisions/{number}"),
         Link::Project { id } => format!("/projects/{id}"),
+        Link::Risk { id } => format!("/risks/{id}"),
         Link::Incident { id } => format!("/incidents/{id}"),
     }
 }

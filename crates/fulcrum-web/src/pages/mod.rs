@@ -21,6 +21,7 @@ pub mod projects;
 pub mod recategorise;
 pub mod record;
 pub mod relationships;
+pub mod risks;
 pub mod rules;
 pub mod settings;
 pub mod sources;
@@ -79,6 +80,7 @@ pub(crate) fn routes() -> axum::Router<AppState> {
         .merge(career::routes())
         .merge(decisions::routes())
         .merge(projects::routes())
+        .merge(risks::routes())
         .merge(incidents::routes())
         .merge(delivery::routes())
         .route("/people", get(people::page))
@@ -410,6 +412,12 @@ pub fn done_notice(code: Option<&str>) -> Option<layout::Notice> {
         "project-saved" => "Saved the project.",
         "milestone-added" => "Added the milestone.",
         "milestone-done" => "Marked the milestone done.",
+        "risk-added" => "Logged the risk. Name its owner and tell the people it would hurt.",
+        "risk-saved" => "Saved the risk.",
+        "risk-reviewed" => "Reviewed. The next review date is set.",
+        "risk-told" => "Noted who was told.",
+        "risk-happened" => "Linked the risk to the incident it became.",
+        "risk-closed" => "Closed the risk.",
         "incident-added" => "Logged the incident. Name its owner, solvers and communicator below.",
         "incident-saved" => "Saved the incident.",
         "timeline-added" => "Added to the timeline.",

@@ -1,8 +1,10 @@
 //! Rules over the team's technical records: decisions left proposed (here), projects slipping,
-//! postmortem actions past due and out-of-hours load carried by one responder (a module each).
+//! postmortem actions past due, out-of-hours load carried by one responder, and risks left
+//! unreviewed or unowned (a module each).
 
 mod incidents;
 mod projects;
+mod risks;
 
 use super::{Action, Evidence, Finding, FnRule, Link, Offer, Rule, RuleInfo, Severity, Snapshot};
 use crate::Category;
@@ -14,6 +16,8 @@ pub(super) const RULES: &[&dyn Rule] = &[
     &projects::PROJECT_SLIPPING,
     &incidents::POSTMORTEM_ACTION_OVERDUE,
     &incidents::ON_CALL_UNEVEN,
+    &risks::RISK_REVIEW_DUE,
+    &risks::RISK_UNOWNED,
 ];
 
 const ADR_PROPOSED_STALE: FnRule = FnRule {

@@ -295,3 +295,131 @@ fn an_even_rotation_and_an_old_imbalance_are_not_uneven() {
         .snapshot();
     quiet(&old, "on-call-uneven");
 }
+
+// Risks.
+
+use crate::insights::Severity;
+use crate::risks::{Category as RiskCategory, Owner, Risk, Strategy};
+
+/// A risk identified 60 days before `today`, owned by person 3.
+fn risk(id: i64, probability: u8, impact: u8, today: Date) -> Keyed<Risk> {
+    Keyed {
+        id,
+        record: Risk {
+            event: "The payment provider is down".into(),
+            consequence: "lost orders".into(),
+            category: RiskCategory::ThirdParty,
+            probability,
+            impact,
+            strategy: None,
+            plan: None,
+            owner: Some(Owner::Person(3)),
+            status: crate::risks::Status::Open,
+            identified_on: add_days(today, -60),
+            review_on: None,
+            reviewed_on: None,
+            told: vec![],
+            incident: None,
+        },
+    }
+}
+
+#[test]
+fn an_accepted_risk_past_its_review_date_is_raised_with_the_dates() {
+    let s = Scenario::healthy(4)
+        .with(|s| {
+            s.people = vec![person(3, "Grace", Relation::Report, s.today)];
+            let mut r = risk(4, 2, 3, s.today);
+            r.record.set_strategy(Some(Strategy::Accept));
+            r.record.review_on = Some(add_days(s.today, -10));
+            s.risks = vec![r];
+        })
+        .snapshot();
+    let i = raised(&s, "risk-review-due");
+    assert_eq!(i.evidence[0].link, Link::Risk { id: 4 });
+    let text = &i.evidence[0].text;
+    assert!(text.contains("10 days ago"), "{text}");
+    assert!(
+        text.contains("accepted") && text.contains("Grace"),
+        "{text}"
+    );
+    assert!(
+        i.evidence[1].text.contains("= 6 (low)"),
+        "{}",
+        i.evidence[1].text
+    );
+    assert_eq!(i.severity, Severity::Info);
+    assert!(i.action.text.contains("fulcrum risks review 4"));
+}
+
+#[test]
+fn a_high_risk_past_its_review_is_raised_more_severely() {
+    let s = Scenario::healthy(4)
+        .with(|s| {
+            let mut r = risk(5, 4, 4, s.today);
+            r.record.review_on = Some(s.today);
+            s.risks = vec![r];
+        })
+        .snapshot();
+    assert_eq!(raised(&s, "risk-review-due").severity, Severity::Warn);
+}
+
+#[test]
+fn a_review_not_yet_due_or_a_closed_risk_is_not_raised() {
+    let s = Scenario::healthy(4)
+        .with(|s| {
+            let mut later = risk(1, 4, 4, s.today);
+            later.record.review_on = Some(add_days(s.today, 1));
+            let mut closed = risk(2, 4, 4, s.today);
+            closed.record.review_on = Some(add_days(s.today, -30));
+            closed.record.status = crate::risks::Status::Closed;
+            let mut happened = risk(3, 4, 4, s.today);
+            happened.record.review_on = Some(add_days(s.today, -30));
+            happened.record.happened(7);
+            s.risks = vec![later, closed, happened, risk(4, 4, 4, s.today)];
+        })
+        .snapshot();
+    quiet(&s, "risk-review-due");
+}
+
+#[test]
+fn a_medium_risk_without_an_owner_is_raised() {
+    let s = Scenario::healthy(4)
+        .with(|s| {
+            let mut r = risk(6, 2, 4, s.today);
+            r.record.owner = None;
+            s.risks = vec![r];
+        })
+        .snapshot();
+    let i = raised(&s, "risk-unowned");
+    assert_eq!(i.evidence[0].link, Link::Risk { id: 6 });
+    assert!(
+        i.evidence[0].text.contains("60 days ago"),
+        "{}",
+        i.evidence[0].text
+    );
+    assert!(
+        i.evidence[0].text.contains("= 8 (medium)"),
+        "{}",
+        i.evidence[0].text
+    );
+    assert_eq!(i.severity, Severity::Info);
+    assert!(i.action.text.contains("--owner"));
+}
+
+#[test]
+fn a_low_an_owned_or_a_closed_risk_is_not_unowned() {
+    let s = Scenario::healthy(4)
+        .with(|s| {
+            let mut low = risk(1, 1, 7, s.today);
+            low.record.owner = None;
+            let mut mine = risk(2, 5, 5, s.today);
+            mine.record.owner = Some(Owner::Me);
+            let mut closed = risk(3, 5, 5, s.today);
+            closed.record.owner = None;
+            closed.record.status = crate::risks::Status::Closed;
+            s.risks = vec![low, mine, closed];
+        })
+        .snapshot();
+    quiet(&s, "risk-unowned");
+}
