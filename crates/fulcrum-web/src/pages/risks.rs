@@ -5,15 +5,13 @@
 
 use super::growth::{word_field, word_options};
 use super::people::active_people;
-use super::{Done, Fields, done_notice, post_for_id, see_other, technical};
+use super::{Done, Fields, done_notice, record, technical};
 use crate::components::{adding_form, card, form_field, wide_form_field};
-use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, page_title, respond};
 use crate::{AppState, Failure, cache, charts, fmt};
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::MethodRouter;
 use fulcrum_app::risks::{self, Line, NewRisk, RiskEdit, Whom};
 use fulcrum_core::people::Person;
 use fulcrum_core::risks::{Category, Strategy};
@@ -178,49 +176,24 @@ fn rating(form: &Fields, name: &str) -> Result<Option<u8>, Failure> {
 }
 
 /// `POST /risks/new`: to the new risk.
-async fn add(State(s): State<AppState>, CheckedForm(form): CheckedForm) -> Response {
+async fn add(s: AppState, form: Fields) -> Result<i64, Failure> {
     let now = cache::now(&s.clock);
-    let made = async {
-        let need = |what: &str| Failure::bad_request(format!("choose the {what}: 1 to 5"));
-        let new = NewRisk {
-            event: form.get("event").unwrap_or_default(),
-            consequence: form.get("consequence").unwrap_or_default(),
-            category: word_field(&form, "category")?,
-            probability: rating(&form, "probability")?.ok_or_else(|| need("probability"))?,
-            impact: rating(&form, "impact")?.ok_or_else(|| need("impact"))?,
-            strategy: word_field(&form, "strategy")?,
-            plan: form.get("plan"),
-            owner: form.get("owner"),
-            review: form.date("review")?,
-        };
-        Ok::<_, Failure>(risks::add(s.store.as_ref(), new, now).await?)
-    }
-    .await;
-    match made {
-        Ok(l) => {
-            s.changed();
-            see_other(&format!("/risks/{}?done=risk-added", l.id))
-        }
-        Err(f) => render(s, f.status, vec![Notice::Failed(f.message)]).await,
-    }
+    let need = |what: &str| Failure::bad_request(format!("choose the {what}: 1 to 5"));
+    let new = NewRisk {
+        event: form.get("event").unwrap_or_default(),
+        consequence: form.get("consequence").unwrap_or_default(),
+        category: word_field(&form, "category")?,
+        probability: rating(&form, "probability")?.ok_or_else(|| need("probability"))?,
+        impact: rating(&form, "impact")?.ok_or_else(|| need("impact"))?,
+        strategy: word_field(&form, "strategy")?,
+        plan: form.get("plan"),
+        owner: form.get("owner"),
+        review: form.date("review")?,
+    };
+    Ok(risks::add(s.store.as_ref(), new, now).await?.id)
 }
 
-fn id_of(raw: &str) -> Result<i64, Failure> {
-    super::record_id(raw, "risk", "Risks")
-}
-
-/// `GET /risks/{id}`
-pub async fn show_page(
-    State(s): State<AppState>,
-    Path(raw): Path<String>,
-    Query(q): Query<RisksQuery>,
-) -> Response {
-    let notices: Vec<Notice> = done_notice(q.done.as_deref()).into_iter().collect();
-    match id_of(&raw) {
-        Ok(id) => show_render(&s, id, StatusCode::OK, notices).await,
-        Err(f) => layout::failure_page(&s, Nav::Technical, &f),
-    }
-}
+record::record_page!(RiskPage: i64, Nav::Technical, "risk" listed on "Risks", "/risks", show_render);
 
 fn told_list(l: &Line) -> Markup {
     html! {
@@ -344,27 +317,6 @@ async fn show_render(s: &AppState, id: i64, status: StatusCode, notices: Vec<Not
     )
 }
 
-/// The POST route of a form of one risk's page.
-fn risk_form<F, Fut>(change: F) -> MethodRouter<AppState>
-where
-    F: FnOnce(AppState, i64, Fields) -> Fut + Clone + Send + Sync + 'static,
-    Fut: std::future::Future<Output = Done> + Send + 'static,
-{
-    post_for_id(move |s: AppState, raw: String, form: Fields| async move {
-        let id = match id_of(&raw) {
-            Ok(id) => id,
-            Err(f) => return layout::failure_page(&s, Nav::Technical, &f),
-        };
-        match change(s.clone(), id, form).await {
-            Ok(code) => {
-                s.changed();
-                see_other(&format!("/risks/{id}?done={code}"))
-            }
-            Err(f) => show_render(&s, id, f.status, vec![Notice::Failed(f.message)]).await,
-        }
-    })
-}
-
 async fn edit(s: AppState, id: i64, form: Fields) -> Done {
     let edit = RiskEdit {
         event: form.get("event"),
@@ -426,14 +378,17 @@ async fn close(s: AppState, id: i64, _form: Fields) -> Done {
 
 /// The routes of the risk pages and their forms.
 pub(super) fn routes() -> axum::Router<AppState> {
-    use axum::routing::{get, post};
+    use axum::routing::get;
     axum::Router::new()
         .route("/risks", get(page))
-        .route("/risks/new", post(add))
-        .route("/risks/{id}", get(show_page))
-        .route("/risks/{id}/edit", risk_form(edit))
-        .route("/risks/{id}/review", risk_form(review))
-        .route("/risks/{id}/tell", risk_form(tell))
-        .route("/risks/{id}/happened", risk_form(happened))
-        .route("/risks/{id}/close", risk_form(close))
+        .route(
+            "/risks/new",
+            record::add(RiskPage, "risk-added", render, add),
+        )
+        .route("/risks/{id}", record::show(RiskPage))
+        .route("/risks/{id}/edit", record::form(RiskPage, edit))
+        .route("/risks/{id}/review", record::form(RiskPage, review))
+        .route("/risks/{id}/tell", record::form(RiskPage, tell))
+        .route("/risks/{id}/happened", record::form(RiskPage, happened))
+        .route("/risks/{id}/close", record::form(RiskPage, close))
 }
