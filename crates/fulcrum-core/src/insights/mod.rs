@@ -94,6 +94,12 @@ pub enum Link {
     Incident {
         id: i64,
     },
+    /// The debt wall.
+    Debt,
+    /// An item on the debt wall, by its id.
+    DebtItem {
+        id: i64,
+    },
 }
 
 impl Link {

@@ -45,6 +45,8 @@ pub struct Snapshot {
     /// The lead's own on-call and incident time in the calendar (category operate) over the
     /// last [`crate::oncall::WEEKS`] weeks: it counts toward their out-of-hours load.
     pub oncall_time: Vec<crate::Interval>,
+    /// The debt wall and the last four complete weeks' debt share of build time.
+    pub debt: crate::debt::DebtFacts,
 }
 
 /// The growth records the coach reads: plans, their steps and support networks, the progress
@@ -82,6 +84,7 @@ impl Snapshot {
             projects: Vec::new(),
             incidents: Vec::new(),
             oncall_time: Vec::new(),
+            debt: crate::debt::DebtFacts::default(),
         }
     }
 

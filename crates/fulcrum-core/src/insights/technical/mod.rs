@@ -1,6 +1,8 @@
 //! Rules over the team's technical records: decisions left proposed (here), projects slipping,
-//! postmortem actions past due and out-of-hours load carried by one responder (a module each).
+//! postmortem actions past due, out-of-hours load carried by one responder and too little
+//! build time spent on debt (a module each).
 
+mod debt;
 mod incidents;
 mod projects;
 
@@ -14,6 +16,7 @@ pub(super) const RULES: &[&dyn Rule] = &[
     &projects::PROJECT_SLIPPING,
     &incidents::POSTMORTEM_ACTION_OVERDUE,
     &incidents::ON_CALL_UNEVEN,
+    &debt::DEBT_ALLOCATION_BELOW,
 ];
 
 const ADR_PROPOSED_STALE: FnRule = FnRule {
