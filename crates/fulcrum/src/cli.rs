@@ -125,6 +125,9 @@ pub enum Command {
     /// Projects: purpose, one owner, milestones, a deadline with its reason; slips and WIP
     #[command(subcommand)]
     Projects(crate::projects_cmd::ProjectsCommand),
+    /// Tech debt: the wall by priority, the effort-value matrix, the share of build time on debt
+    #[command(subcommand)]
+    Debt(crate::debt_cmd::DebtCommand),
     /// Incidents: what broke, how badly, how long, which deployment caused it
     #[command(subcommand)]
     Incident(crate::delivery_cmd::IncidentCommand),
