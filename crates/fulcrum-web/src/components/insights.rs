@@ -28,6 +28,8 @@ pub fn href(link: &Link) -> String {
         Link::Decision { number } => format!("/decisions/{number}"),
         Link::Project { id } => format!("/projects/{id}"),
         Link::Incident { id } => format!("/incidents/{id}"),
+        Link::Debt => "/debt".into(),
+        Link::DebtItem { id } => format!("/debt/{id}"),
     }
 }
 

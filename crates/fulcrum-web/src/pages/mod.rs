@@ -18,6 +18,7 @@ pub mod people;
 pub mod person;
 pub mod plan;
 pub mod projects;
+pub mod debt;
 pub mod recategorise;
 pub mod relationships;
 pub mod rules;
@@ -78,6 +79,7 @@ pub(crate) fn routes() -> axum::Router<AppState> {
         .merge(career::routes())
         .merge(decisions::routes())
         .merge(projects::routes())
+        .merge(debt::routes())
         .merge(incidents::routes())
         .merge(delivery::routes())
         .route("/people", get(people::page))
@@ -409,6 +411,10 @@ pub fn done_notice(code: Option<&str>) -> Option<layout::Notice> {
         "project-saved" => "Saved the project.",
         "milestone-added" => "Added the milestone.",
         "milestone-done" => "Marked the milestone done.",
+        "debt-added" => "Put the item on the wall.",
+        "debt-saved" => "Saved the debt item.",
+        "debt-deleted" => "Took the item off the wall.",
+        "debt-policy-saved" => "Saved the agreed allocation and the debt words.",
         "incident-added" => "Logged the incident. Name its owner, solvers and communicator below.",
         "incident-saved" => "Saved the incident.",
         "timeline-added" => "Added to the timeline.",
