@@ -17,6 +17,7 @@ mod delivery;
 mod growth;
 mod people;
 mod projects;
+mod debt;
 mod texts;
 
 pub use days_off::{berlin_holidays, easter};
