@@ -294,7 +294,10 @@ pub fn parse_score(field: &'static str, s: &str) -> Result<u8> {
         Ok(n) if (1..=5).contains(&n) => Ok(n),
         _ => Err(AppError::invalid(
             field,
-            format!("{field} is \"{}\": score it from 1 (least) to 5 (most)", s.trim()),
+            format!(
+                "{field} is \"{}\": score it from 1 (least) to 5 (most)",
+                s.trim()
+            ),
         )),
     }
 }
@@ -304,7 +307,11 @@ pub fn parse_type(field: &'static str, s: &str) -> Result<DebtType> {
     DebtType::parse(s).ok_or_else(|| {
         AppError::invalid(
             field,
-            format!("\"{}\" is not a debt type: choose {}", s.trim(), DebtType::words()),
+            format!(
+                "\"{}\" is not a debt type: choose {}",
+                s.trim(),
+                DebtType::words()
+            ),
         )
     })
 }
@@ -314,7 +321,11 @@ pub fn parse_status(field: &'static str, s: &str) -> Result<Status> {
     Status::parse(s).ok_or_else(|| {
         AppError::invalid(
             field,
-            format!("\"{}\" is not a debt status: choose {}", s.trim(), Status::words()),
+            format!(
+                "\"{}\" is not a debt status: choose {}",
+                s.trim(),
+                Status::words()
+            ),
         )
     })
 }

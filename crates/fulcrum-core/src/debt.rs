@@ -186,9 +186,7 @@ pub enum DebtError {
     Score { field: &'static str, value: u8 },
     #[error("a link is blank: give a URL or a few words naming the issue or document")]
     BlankLink,
-    #[error(
-        "a tolerated item needs its reason: say why the team lives with it (and until when)"
-    )]
+    #[error("a tolerated item needs its reason: say why the team lives with it (and until when)")]
     NoReason,
     #[error("the target is {0} %: agree a share of build time from 1 to 100 %")]
     Target(u8),
@@ -398,7 +396,8 @@ pub fn allocation(
             }
         }
         let (debt_minutes, build_minutes) = (debt / 60, build / 60);
-        let (share_percent, below_target) = share(debt_minutes, build_minutes, policy.target_percent);
+        let (share_percent, below_target) =
+            share(debt_minutes, build_minutes, policy.target_percent);
         weeks.push(WeekShare {
             week: time::iso_week_label(monday),
             monday,

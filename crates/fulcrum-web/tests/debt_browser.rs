@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::browser::{attr, chromium_with_demo, click, close, open, select, text_of, type_into, wait_for};
+use common::browser::{
+    attr, chromium_with_demo, click, close, open, select, text_of, type_into, wait_for,
+};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_debt_item_in_chromium() {
@@ -19,7 +21,13 @@ async fn a_debt_item_in_chromium() {
     type_into(&c, "#new-title", "Flaky payment tests").await;
     select(&c, "#new-type", "test").await;
     type_into(&c, "#new-area", "payments").await;
-    for (field, score) in [("effort", "2"), ("value", "4"), ("risk", "3"), ("frequency", "5"), ("alignment", "2")] {
+    for (field, score) in [
+        ("effort", "2"),
+        ("value", "4"),
+        ("risk", "3"),
+        ("frequency", "5"),
+        ("alignment", "2"),
+    ] {
         type_into(&c, &format!("#new-{field}"), score).await;
     }
     click(&c, "#new-debt-submit").await;
@@ -36,13 +44,21 @@ async fn a_debt_item_in_chromium() {
     click(&c, "#status-form-submit").await;
     let notice = text_of(&c, "#notice").await;
     assert!(notice.contains("needs its reason"), "{notice}");
-    type_into(&c, "#status-reason", "Payments moves to the new client in Q3").await;
+    type_into(
+        &c,
+        "#status-reason",
+        "Payments moves to the new client in Q3",
+    )
+    .await;
     select(&c, "#new-status", "tolerated").await;
     click(&c, "#status-form-submit").await;
     let notice = text_of(&c, "#notice").await;
     assert!(notice.contains("Saved the debt item"), "{notice}");
     assert_eq!(attr(&c, "#debt-head", "data-status").await, "tolerated");
     let meta = text_of(&c, ".page-head .meta").await;
-    assert!(meta.contains("Payments moves to the new client in Q3"), "{meta}");
+    assert!(
+        meta.contains("Payments moves to the new client in Q3"),
+        "{meta}"
+    );
     close(c, server).await;
 }

@@ -22,7 +22,10 @@ fn item_form<'a>(title: &'a str, effort: &'a str) -> Vec<(&'a str, &'a str)> {
         ("risk", "3"),
         ("frequency", "5"),
         ("alignment", "2"),
-        ("links", "https://tracker.example.com/DEBT-9\nThe flaky-test dashboard"),
+        (
+            "links",
+            "https://tracker.example.com/DEBT-9\nThe flaky-test dashboard",
+        ),
     ]
 }
 
@@ -35,7 +38,10 @@ async fn the_demo_wall_shows_priorities_the_matrix_and_the_allocation() {
         assert_eq!(l.item.record.check(), Ok(()), "{}", l.item.record.title);
     }
     let priorities: Vec<f64> = lines.iter().map(|l| l.priority).collect();
-    assert!(priorities.windows(2).all(|w| w[0] >= w[1]), "{priorities:?}");
+    assert!(
+        priorities.windows(2).all(|w| w[0] >= w[1]),
+        "{priorities:?}"
+    );
     // The ledger item, (3 + 2 + 3 + 3) / 1 = 11, comes first.
     assert_eq!(lines[0].priority, 11.0);
     let tolerated = lines
@@ -78,14 +84,23 @@ async fn the_demo_wall_shows_priorities_the_matrix_and_the_allocation() {
     assert_eq!(chart.matches("class=\"week\"").count(), 12);
     assert!(chart.contains("data-target=\"20\""));
     // The coach says it on the page.
-    assert!(body.contains("under the agreed 20 %"), "the debt-allocation-below finding");
+    assert!(
+        body.contains("under the agreed 20 %"),
+        "the debt-allocation-below finding"
+    );
 
     let one = get(&state, &format!("/debt/{}", tolerated.item.id)).await;
     assert_eq!(one.status, StatusCode::OK);
     assert!(one.body.contains("id=\"debt-head\""));
     assert!(one.body.contains("data-status=\"tolerated\""));
-    assert_eq!(get(&state, "/debt/nope").await.status, StatusCode::NOT_FOUND);
-    assert_eq!(get(&state, "/debt/99999").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        get(&state, "/debt/nope").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(&state, "/debt/99999").await.status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -139,7 +154,10 @@ async fn an_item_is_added_tolerated_and_taken_off_the_wall_from_the_forms() {
     forms
         .ok(
             "status",
-            &[("status", "tolerated"), ("reason", "Checkout is rewritten in Q3")],
+            &[
+                ("status", "tolerated"),
+                ("reason", "Checkout is rewritten in Q3"),
+            ],
             "debt-saved",
         )
         .await;
@@ -152,8 +170,17 @@ async fn an_item_is_added_tolerated_and_taken_off_the_wall_from_the_forms() {
     forms
         .ok("edit", &item_form("Flaky payment tests", "4"), "debt-saved")
         .await;
-    assert_eq!(debt::show(state.store.as_ref(), id).await.unwrap().priority, 3.5);
-    post_ok(&state, &format!("{base}/delete"), &[], "/debt?done=debt-deleted").await;
+    assert_eq!(
+        debt::show(state.store.as_ref(), id).await.unwrap().priority,
+        3.5
+    );
+    post_ok(
+        &state,
+        &format!("{base}/delete"),
+        &[],
+        "/debt?done=debt-deleted",
+    )
+    .await;
     assert_eq!(get(&state, &base).await.status, StatusCode::NOT_FOUND);
 }
 
@@ -187,5 +214,8 @@ async fn the_policy_is_saved_from_its_form_and_refused_out_of_range() {
     assert_eq!(p.target_percent, 25);
     assert_eq!(p.words, ["refactor", "#debt"]);
     let page = get(&state, "/debt").await;
-    assert!(page.section("debt-allocation").contains("data-target=\"25\""));
+    assert!(
+        page.section("debt-allocation")
+            .contains("data-target=\"25\"")
+    );
 }

@@ -288,11 +288,9 @@ pub async fn run(
         }
         DebtCommand::Delete { id, format } => {
             debt::delete(store, id).await?;
-            show(
-                format.format,
-                &serde_json::json!({ "deleted": id }),
-                |_| format!("Took debt item {id} off the wall."),
-            )
+            show(format.format, &serde_json::json!({ "deleted": id }), |_| {
+                format!("Took debt item {id} off the wall.")
+            })
         }
         DebtCommand::Allocation {
             week,
@@ -402,12 +400,7 @@ fn show_text(l: &Line) -> String {
         "Scores: effort {}, value {}, risk {}, frequency {}, alignment {}",
         r.scores.effort, r.scores.value, r.scores.risk, r.scores.frequency, r.scores.alignment
     );
-    let _ = writeln!(
-        s,
-        "Priority {:.2} · {}",
-        l.priority,
-        l.quadrant.label()
-    );
+    let _ = writeln!(s, "Priority {:.2} · {}", l.priority, l.quadrant.label());
     for (label, text) in [("Context", &r.context), ("Impact", &r.impact)] {
         if !text.is_empty() {
             let _ = writeln!(s, "{label}: {text}");

@@ -92,21 +92,55 @@ fn items_are_scored_listed_by_priority_and_shaped_as_documented() {
 
     let list = env.at(START).json(&["debt", "list"]);
     let items = list["debt"].as_array().unwrap();
-    assert_eq!(texts(&list["debt"], "title"), ["Flaky checkout tests", "Postgres 12 past end of life"]);
-    for key in ["id", "title", "type", "area", "status", "scores", "priority", "quadrant", "links", "champion", "tolerated_reason", "created_on"] {
+    assert_eq!(
+        texts(&list["debt"], "title"),
+        ["Flaky checkout tests", "Postgres 12 past end of life"]
+    );
+    for key in [
+        "id",
+        "title",
+        "type",
+        "area",
+        "status",
+        "scores",
+        "priority",
+        "quadrant",
+        "links",
+        "champion",
+        "tolerated_reason",
+        "created_on",
+    ] {
         assert!(items[0].get(key).is_some(), "{key} in {}", items[0]);
     }
     let drift = env.at(START).json(&["debt", "list", "--type", "drift"]);
-    assert_eq!(texts(&drift["debt"], "title"), ["Postgres 12 past end of life"]);
+    assert_eq!(
+        texts(&drift["debt"], "title"),
+        ["Postgres 12 past end of life"]
+    );
 
-    let md = env.at(START).stdout(&["debt", "list", "--format", "markdown"]);
-    assert!(md.contains("| Flaky checkout tests | test | checkout | 7.00 | Quick win | listed | Priya Nair |"), "{md}");
+    let md = env
+        .at(START)
+        .stdout(&["debt", "list", "--format", "markdown"]);
+    assert!(
+        md.contains(
+            "| Flaky checkout tests | test | checkout | 7.00 | Quick win | listed | Priya Nair |"
+        ),
+        "{md}"
+    );
     let id = flaky["id"].to_string();
-    let shown = env.at(START).stdout(&["debt", "show", &id, "--format", "markdown"]);
+    let shown = env
+        .at(START)
+        .stdout(&["debt", "show", &id, "--format", "markdown"]);
     assert!(shown.starts_with("# Flaky checkout tests"), "{shown}");
-    assert!(shown.contains("- https://tracker.example.com/DEBT-1"), "{shown}");
+    assert!(
+        shown.contains("- https://tracker.example.com/DEBT-1"),
+        "{shown}"
+    );
     let table = env.at(START).stdout(&["debt", "list"]);
-    assert!(table.contains("Quick win") && table.contains("7.00"), "{table}");
+    assert!(
+        table.contains("Quick win") && table.contains("7.00"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -115,7 +149,15 @@ fn edits_status_and_delete_are_kept_and_tolerating_needs_a_reason() {
     let id = add_flaky(&env)["id"].to_string();
     let at = env.at(START);
     // Effort up to 4: (4 + 3 + 5 + 2) / 4 = 3.5, and a major project now.
-    let e = at.json(&["debt", "edit", &id, "--effort", "4", "--no-champion", "--no-links"]);
+    let e = at.json(&[
+        "debt",
+        "edit",
+        &id,
+        "--effort",
+        "4",
+        "--no-champion",
+        "--no-links",
+    ]);
     assert_eq!(e["priority"], 3.5);
     assert_eq!(e["quadrant"], "major-project");
     assert_eq!(e["champion"], Value::Null);
@@ -127,17 +169,29 @@ fn edits_status_and_delete_are_kept_and_tolerating_needs_a_reason() {
         .run(&["debt", "status", &id, "done", "--reason", "why not"])
         .failure();
     refused.says("a reason goes with tolerated only");
-    let t = at.json(&["debt", "status", &id, "tolerated", "--reason", "Checkout is rewritten in Q3"]);
+    let t = at.json(&[
+        "debt",
+        "status",
+        &id,
+        "tolerated",
+        "--reason",
+        "Checkout is rewritten in Q3",
+    ]);
     assert_eq!(t["status"], "tolerated");
     assert_eq!(t["tolerated_reason"], "Checkout is rewritten in Q3");
-    assert!(at.stdout(&["debt", "list"]).contains("tolerated: Checkout is rewritten in Q3"));
+    assert!(
+        at.stdout(&["debt", "list"])
+            .contains("tolerated: Checkout is rewritten in Q3")
+    );
     // Leaving tolerated forgets the reason; done is dated.
     let d = at.json(&["debt", "status", &id, "done"]);
     assert_eq!(d["tolerated_reason"], Value::Null);
     assert_eq!(d["done_on"], "2026-03-20");
     let gone = at.json(&["debt", "delete", &id]);
     assert_eq!(gone["deleted"].to_string(), id);
-    at.run(&["debt", "show", &id]).failure().says("there is no debt item");
+    at.run(&["debt", "show", &id])
+        .failure()
+        .says("there is no debt item");
 }
 
 #[test]
@@ -145,12 +199,28 @@ fn bad_input_is_refused_naming_the_field() {
     let env = env();
     let at = env.at(START);
     let base = [
-        "debt", "add", "X", "--type", "test", "--area", "ci", "--value", "3", "--risk", "3",
-        "--frequency", "3", "--alignment", "3",
+        "debt",
+        "add",
+        "X",
+        "--type",
+        "test",
+        "--area",
+        "ci",
+        "--value",
+        "3",
+        "--risk",
+        "3",
+        "--frequency",
+        "3",
+        "--alignment",
+        "3",
     ];
     let mut six = base.to_vec();
     six.extend(["--effort", "6"]);
-    at.run(&six).failure().says("--effort").says("1 (least) to 5 (most)");
+    at.run(&six)
+        .failure()
+        .says("--effort")
+        .says("1 (least) to 5 (most)");
     let mut kind = base.to_vec();
     kind.extend(["--effort", "2"]);
     kind[4] = "tests";
@@ -165,14 +235,29 @@ fn bad_input_is_refused_naming_the_field() {
     let mut who = base.to_vec();
     who.extend(["--effort", "2", "--champion", "Nobody Here"]);
     at.run(&who).failure();
-    at.run(&["debt", "allocation", "--target", "0"]).failure().says("--target");
-    at.run(&["debt", "allocation", "--words", " , "]).failure().says("at least one debt word");
-    at.run(&["debt", "allocation", "--from", "2026-03-09"]).failure().says("--to");
-    at.run(&["debt", "edit", "99", "--effort", "2"]).failure().says("there is no debt item 99");
+    at.run(&["debt", "allocation", "--target", "0"])
+        .failure()
+        .says("--target");
+    at.run(&["debt", "allocation", "--words", " , "])
+        .failure()
+        .says("at least one debt word");
+    at.run(&["debt", "allocation", "--from", "2026-03-09"])
+        .failure()
+        .says("--to");
+    at.run(&["debt", "edit", "99", "--effort", "2"])
+        .failure()
+        .says("there is no debt item 99");
 }
 
 fn allocation(env: &Env, now: &str, extra: &[&str]) -> Value {
-    let mut args = vec!["debt", "allocation", "--from", "2026-03-09", "--to", "2026-03-23"];
+    let mut args = vec![
+        "debt",
+        "allocation",
+        "--from",
+        "2026-03-09",
+        "--to",
+        "2026-03-23",
+    ];
     args.extend_from_slice(extra);
     env.at(now).json(&args)
 }
@@ -205,7 +290,13 @@ fn the_allocation_is_the_debt_share_of_build_time_against_the_target() {
     let weeks = a["weeks"].as_array().unwrap();
     assert_eq!(weeks.len(), 2);
     assert_eq!(weeks[0]["week"], "2026-W11");
-    assert_eq!((weeks[0]["debt_minutes"].as_i64(), weeks[0]["build_minutes"].as_i64()), (Some(120), Some(330)));
+    assert_eq!(
+        (
+            weeks[0]["debt_minutes"].as_i64(),
+            weeks[0]["build_minutes"].as_i64()
+        ),
+        (Some(120), Some(330))
+    );
     assert_eq!(weeks[0]["share_percent"], 36.4);
     assert_eq!(weeks[0]["below_target"], false);
     assert_eq!(weeks[1]["share_percent"], 11.1);
@@ -225,8 +316,16 @@ fn the_allocation_is_the_debt_share_of_build_time_against_the_target() {
     let found = debt_rule(&env, LATER);
     assert_eq!(found.len(), 1, "{found:#?}");
     let text = found[0]["evidence"][0]["text"].as_str().unwrap();
-    assert!(text.contains("150 of 600") && text.contains("25.0 %") && text.contains("30 %"), "{text}");
-    assert!(found[0]["action"]["text"].as_str().unwrap().contains("Flaky checkout tests"));
+    assert!(
+        text.contains("150 of 600") && text.contains("25.0 %") && text.contains("30 %"),
+        "{text}"
+    );
+    assert!(
+        found[0]["action"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Flaky checkout tests")
+    );
 
     // With "refactor" alone as a debt word the #debt hour no longer counts:
     // W11 60 of 330, W12 30 of 270: 90 of 600 = 15.0 %.
@@ -235,11 +334,18 @@ fn the_allocation_is_the_debt_share_of_build_time_against_the_target() {
     assert_eq!(a["debt_minutes"], 90);
     assert_eq!(a["share_percent"], 15.0);
     // The text says the same.
-    let t = env.at(LATER).stdout(&["debt", "allocation", "--week", "2026-W12"]);
-    assert!(t.contains("2026-W12") && t.contains("11.1 %") && t.contains("below target"), "{t}");
+    let t = env
+        .at(LATER)
+        .stdout(&["debt", "allocation", "--week", "2026-W12"]);
+    assert!(
+        t.contains("2026-W12") && t.contains("11.1 %") && t.contains("below target"),
+        "{t}"
+    );
 
     // Nothing open on the wall: nothing to spend the time on, the coach is quiet.
     let id = env.at(LATER).json(&["debt", "list"])["debt"][0]["id"].to_string();
-    env.at(LATER).run(&["debt", "status", &id, "done"]).success();
+    env.at(LATER)
+        .run(&["debt", "status", &id, "done"])
+        .success();
     assert!(debt_rule(&env, LATER).is_empty());
 }

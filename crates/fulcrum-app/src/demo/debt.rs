@@ -23,26 +23,112 @@ type Entry = (
 );
 
 const WALL: [Entry; 10] = [
-    ("Flaky checkout integration tests make CI unstable", DebtType::Test, "ci", [2, 5, 3, 5, 4], Status::InProgress, -60, Some(3)),
-    ("HTTP client two major versions behind", DebtType::Drift, "payments-api", [3, 4, 4, 2, 3], Status::Prioritised, -120, Some(1)),
-    ("Retry logic copied into four services", DebtType::Intentional, "retries", [3, 4, 3, 4, 3], Status::Listed, -200, Some(0)),
-    ("Webhook signatures use SHA-1", DebtType::Security, "webhooks", [2, 4, 5, 1, 4], Status::Prioritised, -45, Some(2)),
-    ("Legacy CSV export nobody owns", DebtType::Product, "reporting", [4, 2, 2, 1, 1], Status::Tolerated, -300, None),
-    ("Terraform state in one file for every environment", DebtType::Infra, "infra", [4, 4, 4, 2, 3], Status::Listed, -150, Some(4)),
-    ("Ledger module without an owner after the split", DebtType::Intentional, "ledger", [1, 3, 2, 3, 3], Status::Done, -280, Some(1)),
-    ("Billing config read in three different ways", DebtType::Intentional, "billing", [1, 2, 2, 3, 2], Status::Listed, -90, None),
-    ("No load tests for the refunds endpoint", DebtType::Test, "refunds", [2, 3, 4, 2, 5], Status::Listed, -20, Some(2)),
-    ("Postgres 12 past end of life", DebtType::Drift, "database", [4, 5, 5, 1, 4], Status::Listed, -75, Some(0)),
+    (
+        "Flaky checkout integration tests make CI unstable",
+        DebtType::Test,
+        "ci",
+        [2, 5, 3, 5, 4],
+        Status::InProgress,
+        -60,
+        Some(3),
+    ),
+    (
+        "HTTP client two major versions behind",
+        DebtType::Drift,
+        "payments-api",
+        [3, 4, 4, 2, 3],
+        Status::Prioritised,
+        -120,
+        Some(1),
+    ),
+    (
+        "Retry logic copied into four services",
+        DebtType::Intentional,
+        "retries",
+        [3, 4, 3, 4, 3],
+        Status::Listed,
+        -200,
+        Some(0),
+    ),
+    (
+        "Webhook signatures use SHA-1",
+        DebtType::Security,
+        "webhooks",
+        [2, 4, 5, 1, 4],
+        Status::Prioritised,
+        -45,
+        Some(2),
+    ),
+    (
+        "Legacy CSV export nobody owns",
+        DebtType::Product,
+        "reporting",
+        [4, 2, 2, 1, 1],
+        Status::Tolerated,
+        -300,
+        None,
+    ),
+    (
+        "Terraform state in one file for every environment",
+        DebtType::Infra,
+        "infra",
+        [4, 4, 4, 2, 3],
+        Status::Listed,
+        -150,
+        Some(4),
+    ),
+    (
+        "Ledger module without an owner after the split",
+        DebtType::Intentional,
+        "ledger",
+        [1, 3, 2, 3, 3],
+        Status::Done,
+        -280,
+        Some(1),
+    ),
+    (
+        "Billing config read in three different ways",
+        DebtType::Intentional,
+        "billing",
+        [1, 2, 2, 3, 2],
+        Status::Listed,
+        -90,
+        None,
+    ),
+    (
+        "No load tests for the refunds endpoint",
+        DebtType::Test,
+        "refunds",
+        [2, 3, 4, 2, 5],
+        Status::Listed,
+        -20,
+        Some(2),
+    ),
+    (
+        "Postgres 12 past end of life",
+        DebtType::Drift,
+        "database",
+        [4, 5, 5, 1, 4],
+        Status::Listed,
+        -75,
+        Some(0),
+    ),
 ];
 
-const TOLERATED: &str =
-    "Three merchants still use it and it is retired with the v1 API next quarter; rewriting it now buys nothing";
+const TOLERATED: &str = "Three merchants still use it and it is retired with the v1 API next quarter; rewriting it now buys nothing";
 
 /// `team` is the demo's reports in the order of `demo::TEAM`.
 pub async fn build(store: &dyn Store, team: &[i64], today: Date) -> Result<()> {
     let mut changes = vec![add_change(&DebtPolicy::default())?];
-    for (title, kind, area, [effort, value, risk, frequency, alignment], status, listed, champion) in
-        WALL
+    for (
+        title,
+        kind,
+        area,
+        [effort, value, risk, frequency, alignment],
+        status,
+        listed,
+        champion,
+    ) in WALL
     {
         let item = DebtItem {
             title: title.into(),

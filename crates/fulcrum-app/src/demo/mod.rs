@@ -12,12 +12,12 @@ use std::path::{Path, PathBuf};
 
 mod calendar;
 mod days_off;
+mod debt;
 mod decisions;
 mod delivery;
 mod growth;
 mod people;
 mod projects;
-mod debt;
 mod texts;
 
 pub use days_off::{berlin_holidays, easter};

@@ -119,7 +119,11 @@ fn the_policy_is_checked_and_its_words_are_read_from_a_list() {
 /// Berlin is UTC+1 in January: 09:00 local is 08:00 UTC.
 fn at(day: i8, hour: i8, minute: i8) -> Timestamp {
     let tz = TimeZone::get("Europe/Berlin").unwrap();
-    time::local_instant(date(2026, 1, day), jiff::civil::time(hour, minute, 0, 0), &tz)
+    time::local_instant(
+        date(2026, 1, day),
+        jiff::civil::time(hour, minute, 0, 0),
+        &tz,
+    )
 }
 
 fn activity(title: &str, rule: &str, category: Category, kind: ActivityKind) -> Activity {
@@ -150,7 +154,12 @@ fn debt_work_is_build_time_named_by_a_debt_word_in_its_title_or_rule() {
     assert!(p.is_debt_work(&build("Focus", "#DEBT blocks")));
     assert!(p.is_debt_work(&build("Upgrade tokio to 1.40", "default")));
     assert!(!p.is_debt_work(&build("Refunds API", "default")));
-    let meeting = activity("Tech debt review", "x", Category::Align, ActivityKind::Meeting);
+    let meeting = activity(
+        "Tech debt review",
+        "x",
+        Category::Align,
+        ActivityKind::Meeting,
+    );
     assert!(!p.is_debt_work(&meeting));
 }
 
@@ -214,8 +223,14 @@ fn the_allocation_counts_each_minute_once_per_week_against_the_target() {
     let a = allocation(&acts, &p, &tz, (date(2026, 1, 6), date(2026, 1, 13)), now);
     // From Tuesday: the Monday is outside the period; W02 holds only Tuesday's 30 minutes.
     assert_eq!(a.weeks.len(), 2);
-    assert_eq!((a.weeks[0].debt_minutes, a.weeks[0].build_minutes), (30, 30));
-    assert_eq!((a.weeks[1].debt_minutes, a.weeks[1].build_minutes), (0, 240));
+    assert_eq!(
+        (a.weeks[0].debt_minutes, a.weeks[0].build_minutes),
+        (30, 30)
+    );
+    assert_eq!(
+        (a.weeks[1].debt_minutes, a.weeks[1].build_minutes),
+        (0, 240)
+    );
     assert_eq!(a.share_percent, Some(11.1));
     assert!(a.below_target);
 }

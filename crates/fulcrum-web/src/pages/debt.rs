@@ -98,38 +98,46 @@ async fn render(s: AppState, status: StatusCode, notices: Vec<Notice>) -> Respon
             }
         }
     };
-    respond(status, frame(&s, "Tech debt", Nav::Technical, &notices, body))
+    respond(
+        status,
+        frame(&s, "Tech debt", Nav::Technical, &notices, body),
+    )
 }
 
 fn wall(lines: &[Line]) -> Markup {
-    card("debt-wall", "The wall, by priority", lines.len(), html! {
-        @if lines.is_empty() {
-            p.muted #no-debt { "The wall is empty. Add the first item below, or with " code { "fulcrum debt add" } "." }
-        } @else {
-            table #debt-table {
-                thead { tr {
-                    th scope="col" { "Item" } th scope="col" { "Type" } th scope="col" { "Area" }
-                    th.num scope="col" { "Priority" } th scope="col" { "Quadrant" } th scope="col" { "Status" }
-                    th scope="col" { "Champion" }
-                } }
-                tbody {
-                    @for l in lines {
-                        @let r = &l.item.record;
-                        tr.debt-item data-item=(l.item.id) data-priority=(format!("{:.2}", l.priority))
-                            data-quadrant=(l.quadrant.as_str()) data-status=(r.status.as_str()) {
-                            td { a href=(format!("/debt/{}", l.item.id)) { (r.title) } }
-                            td { (r.kind) }
-                            td { (r.area) }
-                            td.num { (format!("{:.2}", l.priority)) }
-                            td { (l.quadrant.label()) }
-                            td { (status_cell(l)) }
-                            td { (l.champion_name.as_deref().unwrap_or("—")) }
+    card(
+        "debt-wall",
+        "The wall, by priority",
+        lines.len(),
+        html! {
+            @if lines.is_empty() {
+                p.muted #no-debt { "The wall is empty. Add the first item below, or with " code { "fulcrum debt add" } "." }
+            } @else {
+                table #debt-table {
+                    thead { tr {
+                        th scope="col" { "Item" } th scope="col" { "Type" } th scope="col" { "Area" }
+                        th.num scope="col" { "Priority" } th scope="col" { "Quadrant" } th scope="col" { "Status" }
+                        th scope="col" { "Champion" }
+                    } }
+                    tbody {
+                        @for l in lines {
+                            @let r = &l.item.record;
+                            tr.debt-item data-item=(l.item.id) data-priority=(format!("{:.2}", l.priority))
+                                data-quadrant=(l.quadrant.as_str()) data-status=(r.status.as_str()) {
+                                td { a href=(format!("/debt/{}", l.item.id)) { (r.title) } }
+                                td { (r.kind) }
+                                td { (r.area) }
+                                td.num { (format!("{:.2}", l.priority)) }
+                                td { (l.quadrant.label()) }
+                                td { (status_cell(l)) }
+                                td { (l.champion_name.as_deref().unwrap_or("—")) }
+                            }
                         }
                     }
                 }
             }
-        }
-    })
+        },
+    )
 }
 
 fn percent(p: Option<f64>) -> String {
@@ -153,9 +161,13 @@ fn allocation_summary(a: &Allocation) -> Markup {
 
 fn score_field(prefix: &str, name: &str, label: &str, value: Option<u8>) -> Markup {
     let id = format!("{prefix}-{name}");
-    form_field(&id, label, html! {
-        input id=(id) type="number" name=(name) min="1" max="5" step="1" required value=[value];
-    })
+    form_field(
+        &id,
+        label,
+        html! {
+            input id=(id) type="number" name=(name) min="1" max="5" step="1" required value=[value];
+        },
+    )
 }
 
 /// The fields an item is added or edited with, filled from `l` when editing.
@@ -370,7 +382,10 @@ async fn edit(s: AppState, id: i64, form: Fields) -> Done {
     let sc = scores(&form)?;
     let edit = DebtEdit {
         title: Some(form.get("title").unwrap_or_default()),
-        kind: Some(debt::parse_type("type", form.raw("type").unwrap_or_default())?),
+        kind: Some(debt::parse_type(
+            "type",
+            form.raw("type").unwrap_or_default(),
+        )?),
         area: Some(form.get("area").unwrap_or_default()),
         context: Some(form.get("context").unwrap_or_default()),
         impact: Some(form.get("impact").unwrap_or_default()),

@@ -3,6 +3,7 @@
 pub mod brag;
 pub mod career;
 pub mod dashboard;
+pub mod debt;
 pub mod decisions;
 pub mod delegation;
 pub mod delivery;
@@ -18,7 +19,6 @@ pub mod people;
 pub mod person;
 pub mod plan;
 pub mod projects;
-pub mod debt;
 pub mod recategorise;
 pub mod relationships;
 pub mod rules;

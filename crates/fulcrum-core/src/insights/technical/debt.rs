@@ -18,19 +18,19 @@ fn debt_allocation_below(s: &Snapshot) -> Vec<Finding> {
     let Some(a) = s.debt.allocation.as_ref().filter(|a| a.below_target) else {
         return Vec::new();
     };
-    let open = s.debt.items.iter().filter(|i| i.record.status.is_open()).count();
+    let open = s
+        .debt
+        .items
+        .iter()
+        .filter(|i| i.record.status.is_open())
+        .count();
     let Some(top) = top_open(&s.debt.items) else {
         return Vec::new();
     };
     vec![finding(s, a, open, top)]
 }
 
-fn finding(
-    s: &Snapshot,
-    a: &Allocation,
-    open: usize,
-    top: &Keyed<DebtItem>,
-) -> Finding {
+fn finding(s: &Snapshot, a: &Allocation, open: usize, top: &Keyed<DebtItem>) -> Finding {
     let share = a.share_percent.unwrap_or(0.0);
     let target = f64::from(a.target_percent);
     // The minutes a week that would have met the target, rounded up to a quarter hour.

@@ -390,7 +390,11 @@ fn too_little_debt_time_with_open_items_is_raised_with_the_quick_win_to_take() {
     assert!(last.text.contains("2 open debt items"), "{}", last.text);
     assert_eq!(i.severity, crate::insights::Severity::Warn);
     // 600 build minutes a week at 20 % is 120 minutes to book.
-    assert!(i.action.text.contains("Book 120 minutes"), "{}", i.action.text);
+    assert!(
+        i.action.text.contains("Book 120 minutes"),
+        "{}",
+        i.action.text
+    );
 }
 
 #[test]
