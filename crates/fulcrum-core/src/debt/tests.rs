@@ -218,8 +218,10 @@ fn the_allocation_counts_each_minute_once_per_week_against_the_target() {
     assert_eq!((a.debt_minutes, a.build_minutes), (90, 450));
     assert_eq!(a.share_percent, Some(20.0));
     assert!(!a.below_target);
-    let mut p = DebtPolicy::default();
-    p.target_percent = 25;
+    let p = DebtPolicy {
+        target_percent: 25,
+        ..DebtPolicy::default()
+    };
     let a = allocation(&acts, &p, &tz, (date(2026, 1, 6), date(2026, 1, 13)), now);
     // From Tuesday: the Monday is outside the period; W02 holds only Tuesday's 30 minutes.
     assert_eq!(a.weeks.len(), 2);
