@@ -130,7 +130,11 @@ impl Scores {
 
     /// (value + risk + frequency + alignment) / effort, two decimals.
     pub fn priority(&self) -> f64 {
-        let benefit = f64::from(self.value + self.risk + self.frequency + self.alignment);
+        // Summed as floats: a record read from elsewhere may hold any u8, and must not overflow.
+        let benefit: f64 = [self.value, self.risk, self.frequency, self.alignment]
+            .into_iter()
+            .map(f64::from)
+            .sum();
         let p = benefit / f64::from(self.effort.max(1));
         (p * 100.0).round() / 100.0
     }
