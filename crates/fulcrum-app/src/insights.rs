@@ -105,6 +105,7 @@ pub async fn snapshot(
     let oncall_from = time::day_start(time::add_days(today, -7 * fulcrum_core::oncall::WEEKS), &tz);
     s.oncall_time =
         crate::incidents::own_oncall_time(store, &profile, rules, oncall_from, now).await?;
+    s.debt = crate::debt::facts(store, rules, this_week, now).await?;
     Ok(s)
 }
 

@@ -9,6 +9,7 @@ pub mod career;
 pub mod clock;
 pub mod dashboard;
 pub mod days_away;
+pub mod debt;
 pub mod decisions;
 pub mod delegation;
 pub mod delivery;

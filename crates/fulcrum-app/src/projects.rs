@@ -64,7 +64,7 @@ fn refused(e: ProjectError) -> AppError {
 }
 
 /// Everyone in People, by id, with their names.
-async fn names(store: &dyn Store) -> Result<BTreeMap<i64, String>> {
+pub(crate) async fn names(store: &dyn Store) -> Result<BTreeMap<i64, String>> {
     Ok(store
         .people()
         .await?
@@ -81,7 +81,7 @@ fn named(names: &BTreeMap<i64, String>, id: i64) -> Named {
 }
 
 /// Refuses an owner or member who is not in People, naming the field.
-fn known(names: &BTreeMap<i64, String>, field: &'static str, ids: &[i64]) -> Result<()> {
+pub(crate) fn known(names: &BTreeMap<i64, String>, field: &'static str, ids: &[i64]) -> Result<()> {
     match ids.iter().find(|id| !names.contains_key(id)) {
         Some(id) => Err(AppError::invalid(
             field,
@@ -104,7 +104,7 @@ fn members_of(owner: i64, members: &[i64]) -> Vec<i64> {
     out
 }
 
-fn clean(s: Option<String>) -> Option<String> {
+pub(crate) fn clean(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 

@@ -8,6 +8,7 @@ pub mod activity;
 pub mod away;
 pub mod career;
 pub mod category;
+pub mod debt;
 pub mod decisions;
 pub mod delegation;
 pub mod delivery;

@@ -200,9 +200,9 @@ pub struct Attention {
 
 /// A piece of time given to one activity (index into the input).
 #[derive(Debug, Clone, Copy)]
-struct Segment {
-    span: Interval,
-    activity: usize,
+pub(crate) struct Segment {
+    pub(crate) span: Interval,
+    pub(crate) activity: usize,
 }
 
 pub fn build(input: &ReportInput<'_>) -> Report {
@@ -389,7 +389,7 @@ fn ahead(input: &ReportInput<'_>, tz: &TimeZone, range: Interval) -> Option<Ahea
 }
 
 /// Splits `range` into disjoint segments, each owned by the heaviest activity covering it.
-fn attribute(activities: &[Activity], range: Interval) -> Vec<Segment> {
+pub(crate) fn attribute(activities: &[Activity], range: Interval) -> Vec<Segment> {
     let mut points: Vec<Timestamp> = Vec::with_capacity(activities.len() * 2);
     let mut live: Vec<usize> = Vec::new();
     for (i, a) in activities.iter().enumerate() {

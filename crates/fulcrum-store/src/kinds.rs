@@ -194,3 +194,24 @@ impl Kind for Risk {
         Some(self.identified_on)
     }
 }
+// Tech debt: the wall's items and the team's allocation policy.
+
+use fulcrum_core::debt::{DebtItem, DebtPolicy};
+
+impl Kind for DebtItem {
+    const KIND: &'static str = "debt";
+    const WHAT: &'static str = "debt item";
+    // Names its champion without being filed under them: the debt stays when they leave.
+    fn people(&self) -> Vec<i64> {
+        self.champion.into_iter().collect()
+    }
+    fn on(&self) -> Option<Date> {
+        Some(self.created_on)
+    }
+}
+
+/// One per owner: the app reads the first and updates it in place.
+impl Kind for DebtPolicy {
+    const KIND: &'static str = "debt-policy";
+    const WHAT: &'static str = "debt policy";
+}

@@ -113,6 +113,22 @@ impl Drop for TestDatabase {
     }
 }
 
+/// Whether this process can be kept from writing a file by its mode (root cannot): where it
+/// cannot, permissions cannot make a store read-only, and tests of that use the read-only mode.
+#[cfg(unix)]
+pub fn permissions_bind(dir: &std::path::Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let probe = dir.join("probe");
+    std::fs::write(&probe, "").unwrap();
+    std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let bound = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&probe)
+        .is_err();
+    std::fs::remove_file(&probe).unwrap();
+    bound
+}
+
 #[cfg(test)]
 mod tests {
     use super::with_database;
@@ -128,20 +144,4 @@ mod tests {
             "postgres://127.0.0.1/t1?sslmode=disable"
         );
     }
-}
-
-/// Whether this process can be kept from writing a file by its mode (root cannot): where it
-/// cannot, permissions cannot make a store read-only, and tests of that use the read-only mode.
-#[cfg(unix)]
-pub fn permissions_bind(dir: &std::path::Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    let probe = dir.join("probe");
-    std::fs::write(&probe, "").unwrap();
-    std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let bound = std::fs::OpenOptions::new()
-        .write(true)
-        .open(&probe)
-        .is_err();
-    std::fs::remove_file(&probe).unwrap();
-    bound
 }

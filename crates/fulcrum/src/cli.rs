@@ -128,6 +128,9 @@ pub enum Command {
     /// Risks: "EVENT might lead to CONSEQUENCE", probability × impact, strategy, owner, reviews
     #[command(subcommand)]
     Risks(crate::risks_cmd::RisksCommand),
+    /// Tech debt: the wall by priority, the effort-value matrix, the share of build time on debt
+    #[command(subcommand)]
+    Debt(crate::debt_cmd::DebtCommand),
     /// Incidents: what broke, how badly, how long, which deployment caused it
     #[command(subcommand)]
     Incident(crate::delivery_cmd::IncidentCommand),

@@ -70,6 +70,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Decisions(c) => on_store!(crate::decisions_cmd::run, c, now()?),
         Command::Projects(c) => on_store!(crate::projects_cmd::run, c, now()?),
         Command::Risks(c) => on_store!(crate::risks_cmd::run, c, now()?),
+        Command::Debt(c) => on_store!(crate::debt_cmd::run, c, &rules, now()?),
         Command::Settings(a) => settings(&store_path(db), a).await,
         Command::Task(c) => on_store!(crate::weekly_cmd::task, c),
         Command::Triage(a) => on_store!(crate::weekly_cmd::triage, a),

@@ -3,6 +3,7 @@
 mod backup_cmd;
 mod cli;
 mod commands;
+mod debt_cmd;
 mod decisions_cmd;
 mod delegate_cmd;
 mod delivery_cmd;

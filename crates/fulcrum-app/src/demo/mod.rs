@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 mod calendar;
 mod days_off;
+mod debt;
 mod decisions;
 mod delivery;
 mod growth;

@@ -287,6 +287,7 @@ pub async fn build(
     super::growth::build(store, rng, [sam, ravi, ids[0]], today, tz).await?;
     super::decisions::build(store, today).await?;
     super::projects::build(store, &ids, today).await?;
+    super::debt::build(store, &ids, today).await?;
     super::delivery::build(store, &ids, today, tz).await?;
     super::risks::build(store, &ids, today).await?;
     onboarding::start(store, ids[5], None, at(new_joiner_start(today), 9, tz)).await?;

@@ -98,6 +98,12 @@ pub enum Link {
     Risk {
         id: i64,
     },
+    /// The debt wall.
+    Debt,
+    /// An item on the debt wall, by its id.
+    DebtItem {
+        id: i64,
+    },
 }
 
 impl Link {

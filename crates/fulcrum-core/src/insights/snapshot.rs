@@ -47,6 +47,8 @@ pub struct Snapshot {
     pub oncall_time: Vec<crate::Interval>,
     /// The risk register, with each risk's id.
     pub risks: Vec<Keyed<crate::risks::Risk>>,
+    /// The debt wall and the last four complete weeks' debt share of build time.
+    pub debt: crate::debt::DebtFacts,
 }
 
 /// The growth records the coach reads: plans, their steps and support networks, the progress
@@ -85,6 +87,7 @@ impl Snapshot {
             incidents: Vec::new(),
             oncall_time: Vec::new(),
             risks: Vec::new(),
+            debt: crate::debt::DebtFacts::default(),
         }
     }
 

@@ -6,9 +6,11 @@ use fulcrum_core::Category;
 use fulcrum_core::report::{Heatmap, Report};
 use maud::{Markup, html};
 
+mod debt;
 mod growth;
 mod projects;
 mod risks;
+pub use debt::{allocation_bars, debt_matrix};
 pub use growth::{audit_bars, plan_timeline, skill_gaps};
 pub use projects::project_timeline;
 pub use risks::risk_matrix;

@@ -29,6 +29,8 @@ pub fn href(link: &Link) -> String {
         Link::Project { id } => format!("/projects/{id}"),
         Link::Risk { id } => format!("/risks/{id}"),
         Link::Incident { id } => format!("/incidents/{id}"),
+        Link::Debt => "/debt".into(),
+        Link::DebtItem { id } => format!("/debt/{id}"),
     }
 }
 

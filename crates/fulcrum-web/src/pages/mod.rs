@@ -3,6 +3,7 @@
 pub mod brag;
 pub mod career;
 pub mod dashboard;
+pub mod debt;
 pub mod decisions;
 pub mod delegation;
 pub mod delivery;
@@ -81,6 +82,7 @@ pub(crate) fn routes() -> axum::Router<AppState> {
         .merge(decisions::routes())
         .merge(projects::routes())
         .merge(risks::routes())
+        .merge(debt::routes())
         .merge(incidents::routes())
         .merge(delivery::routes())
         .route("/people", get(people::page))
@@ -418,6 +420,10 @@ pub fn done_notice(code: Option<&str>) -> Option<layout::Notice> {
         "risk-told" => "Noted who was told.",
         "risk-happened" => "Linked the risk to the incident it became.",
         "risk-closed" => "Closed the risk.",
+        "debt-added" => "Put the item on the wall.",
+        "debt-saved" => "Saved the debt item.",
+        "debt-deleted" => "Took the item off the wall.",
+        "debt-policy-saved" => "Saved the agreed allocation and the debt words.",
         "incident-added" => "Logged the incident. Name its owner, solvers and communicator below.",
         "incident-saved" => "Saved the incident.",
         "timeline-added" => "Added to the timeline.",

@@ -250,7 +250,7 @@ impl Cal {
                 match change {
                     None => {
                         self.keep(d, s.start, s.minutes);
-                        if s.uid == "focus@demo" {
+                        if s.uid.starts_with("focus") {
                             self.focus.insert(d);
                         }
                     }

@@ -74,7 +74,6 @@ const TUE: &[Weekday] = &[Weekday::Tuesday];
 const WED: &[Weekday] = &[Weekday::Wednesday];
 const THU: &[Weekday] = &[Weekday::Thursday];
 const FRI: &[Weekday] = &[Weekday::Friday];
-const TUE_THU: &[Weekday] = &[Weekday::Tuesday, Weekday::Thursday];
 
 /// The calendar, the commits and the logged time of the year from `first_monday` to `today`.
 pub fn generate(rng: &mut Rng, first_monday: Date, today: Date, tz: &TimeZone) -> Generated {

@@ -17,7 +17,7 @@ const LOGGED: [(&str, Category); 16] = [
     ("Hiring loop prep", Category::Lead),
     ("Interview scorecards", Category::Lead),
     ("Incident follow-ups", Category::Operate),
-    ("Reading RFCs from other teams", Category::Build),
+    ("Tech debt: retry handling cleanup", Category::Build),
     ("Quarterly planning notes", Category::Think),
     ("Budget sheet for next half", Category::Align),
     ("Team newsletter", Category::Align),

@@ -1,7 +1,8 @@
 //! Rules over the team's technical records: decisions left proposed (here), projects slipping,
-//! postmortem actions past due, out-of-hours load carried by one responder, and risks left
-//! unreviewed or unowned (a module each).
+//! postmortem actions past due, out-of-hours load carried by one responder, risks left
+//! unreviewed or unowned, and too little build time spent on debt (a module each).
 
+mod debt;
 mod incidents;
 mod projects;
 mod risks;
@@ -18,6 +19,7 @@ pub(super) const RULES: &[&dyn Rule] = &[
     &incidents::ON_CALL_UNEVEN,
     &risks::RISK_REVIEW_DUE,
     &risks::RISK_UNOWNED,
+    &debt::DEBT_ALLOCATION_BELOW,
 ];
 
 const ADR_PROPOSED_STALE: FnRule = FnRule {

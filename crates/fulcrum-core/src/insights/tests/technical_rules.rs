@@ -423,3 +423,131 @@ fn a_low_an_owned_or_a_closed_risk_is_not_unowned() {
         .snapshot();
     quiet(&s, "risk-unowned");
 }
+
+/// Four complete weeks before today with `debt` of 600 build minutes a week on debt.
+fn debt_share(s: &crate::insights::Snapshot, debt: [i64; 4]) -> crate::debt::Allocation {
+    use crate::debt::{Allocation, WeekShare};
+    let from = add_days(crate::time::week_start(s.today), -28);
+    let weeks: Vec<WeekShare> = (0..4)
+        .map(|i| {
+            let monday = add_days(from, 7 * i as i64);
+            let share = debt[i] as f64 * 100.0 / 600.0;
+            WeekShare {
+                week: crate::time::iso_week_label(monday),
+                monday,
+                debt_minutes: debt[i],
+                build_minutes: 600,
+                share_percent: Some((share * 10.0).round() / 10.0),
+                below_target: share < 20.0,
+            }
+        })
+        .collect();
+    let total: i64 = debt.iter().sum();
+    let share = (total as f64 * 1000.0 / 2400.0).round() / 10.0;
+    Allocation {
+        from,
+        to: crate::time::week_start(s.today),
+        target_percent: 20,
+        words: vec!["refactor".into()],
+        debt_minutes: total,
+        build_minutes: 2400,
+        share_percent: Some(share),
+        below_target: share < 20.0,
+        weeks,
+    }
+}
+
+fn debt_item(
+    id: i64,
+    effort: u8,
+    value: u8,
+    status: crate::debt::Status,
+) -> crate::debt::Keyed<crate::debt::DebtItem> {
+    use crate::debt::{DebtItem, DebtType, Keyed, Scores};
+    Keyed {
+        id,
+        record: DebtItem {
+            title: format!("Debt {id}"),
+            kind: DebtType::Test,
+            area: "ci".into(),
+            context: String::new(),
+            impact: String::new(),
+            links: vec![],
+            scores: Scores {
+                effort,
+                value,
+                risk: 3,
+                frequency: 3,
+                alignment: 3,
+            },
+            status,
+            tolerated_reason: (status == crate::debt::Status::Tolerated)
+                .then(|| "retired next quarter".into()),
+            champion: None,
+            created_on: FIRST_MONDAY,
+            done_on: None,
+        },
+    }
+}
+
+#[test]
+fn too_little_debt_time_with_open_items_is_raised_with_the_quick_win_to_take() {
+    use crate::debt::Status;
+    let s = Scenario::healthy(4)
+        .with(|s| {
+            s.debt.items = vec![
+                debt_item(1, 4, 5, Status::Listed),
+                debt_item(2, 1, 3, Status::Prioritised),
+                debt_item(3, 1, 5, Status::Done),
+            ];
+            // 30 + 60 + 0 + 90 = 180 of 2400 minutes: 7.5 %, under half the target.
+            s.debt.allocation = Some(debt_share(s, [30, 60, 0, 90]));
+        })
+        .snapshot();
+    let i = raised(&s, "debt-allocation-below");
+    assert!(
+        i.evidence[0].text.contains("180 of 2400") && i.evidence[0].text.contains("7.5 %"),
+        "{}",
+        i.evidence[0].text
+    );
+    assert_eq!(i.evidence.len(), 6);
+    assert_eq!(i.evidence[0].link, Link::Debt);
+    let last = i.evidence.last().unwrap();
+    // Item 2 is the quick win, (3 + 9) / 1 = 12; item 1 a major project, (5 + 9) / 4 = 3.5.
+    assert_eq!(last.link, Link::DebtItem { id: 2 });
+    assert!(last.text.contains("2 open debt items"), "{}", last.text);
+    assert_eq!(i.severity, crate::insights::Severity::Warn);
+    // 600 build minutes a week at 20 % is 120 minutes to book.
+    assert!(
+        i.action.text.contains("Book 120 minutes"),
+        "{}",
+        i.action.text
+    );
+}
+
+#[test]
+fn debt_time_at_target_or_no_open_items_is_not_raised() {
+    use crate::debt::Status;
+    let at_target = Scenario::healthy(4)
+        .with(|s| {
+            s.debt.items = vec![debt_item(1, 2, 4, Status::Listed)];
+            // 480 of 2400: exactly 20 %.
+            s.debt.allocation = Some(debt_share(s, [60, 120, 150, 150]));
+        })
+        .snapshot();
+    quiet(&at_target, "debt-allocation-below");
+    let paid = Scenario::healthy(4)
+        .with(|s| {
+            s.debt.items = vec![
+                debt_item(1, 2, 4, Status::Done),
+                debt_item(2, 5, 1, Status::Tolerated),
+            ];
+            s.debt.allocation = Some(debt_share(s, [0, 0, 0, 0]));
+        })
+        .snapshot();
+    quiet(&paid, "debt-allocation-below");
+    let unmeasured = Scenario::healthy(4)
+        .with(|s| s.debt.items = vec![debt_item(1, 2, 4, Status::Listed)])
+        .snapshot();
+    quiet(&unmeasured, "debt-allocation-below");
+}
