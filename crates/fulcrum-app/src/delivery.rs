@@ -179,6 +179,15 @@ pub struct IncidentView {
     /// When each postmortem action is due (its own date, or four weeks after the resolution
     /// for a priority action), in the order of the actions.
     pub actions_due: Vec<Option<Date>>,
+    /// The risks that foresaw it: those marked as happened with this incident.
+    pub foreseen_by: Vec<ForeseenBy>,
+}
+
+/// A risk that became the incident.
+#[derive(Debug, Clone, Serialize)]
+pub struct ForeseenBy {
+    pub id: i64,
+    pub statement: String,
 }
 
 pub async fn incident(store: &dyn Store, id: i64) -> Result<IncidentView> {
@@ -214,12 +223,23 @@ pub async fn incident(store: &dyn Store, id: i64) -> Result<IncidentView> {
         .flat_map(|p| &p.actions)
         .map(|a| incidents::action_due(a, resolved_on))
         .collect();
+    let foreseen_by = store
+        .all::<fulcrum_core::risks::Risk>()
+        .await?
+        .into_iter()
+        .filter(|r| r.record.incident == Some(id))
+        .map(|r| ForeseenBy {
+            id: r.id,
+            statement: r.record.statement(),
+        })
+        .collect();
     Ok(IncidentView {
         restore_hours: incident.record.restore_hours(),
         incident,
         deployments,
         names,
         actions_due,
+        foreseen_by,
     })
 }
 

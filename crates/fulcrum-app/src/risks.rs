@@ -3,6 +3,7 @@
 //! band and whether their review is due. The CLI and the pages call these (docs/risks.md).
 
 use crate::error::{AppError, Result};
+use crate::projects::{clean, names};
 use crate::{people, profile};
 use fulcrum_core::incidents::Incident;
 use fulcrum_core::risks::{
@@ -110,20 +111,6 @@ pub async fn owner(store: &dyn Store, text: &str) -> Result<Option<Owner>> {
         return Ok(Some(Owner::Me));
     }
     Ok(Some(Owner::Person(people::named(store, text).await?.id)))
-}
-
-fn clean(s: Option<String>) -> Option<String> {
-    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
-}
-
-/// Everyone in People, by id, with their names.
-async fn names(store: &dyn Store) -> Result<BTreeMap<i64, String>> {
-    Ok(store
-        .people()
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect())
 }
 
 fn name(names: &BTreeMap<i64, String>, id: i64) -> String {

@@ -7,27 +7,10 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::client::{forms_of, get, post_ok, post_refused};
+use common::client::{attr, forms_of, get, post_ok, post_refused, tag_with};
 use common::demo_state;
 use fulcrum_app::projects;
 use fulcrum_core::time::add_days;
-
-/// The opening tag of the first element in `html` carrying `marker`.
-fn tag_with<'a>(html: &'a str, marker: &str) -> &'a str {
-    let at = html
-        .find(marker)
-        .unwrap_or_else(|| panic!("{marker} not in the page"));
-    let start = html[..at].rfind('<').unwrap_or(0);
-    let end = html[at..].find('>').map_or(html.len(), |e| at + e);
-    &html[start..end]
-}
-
-fn attr<'a>(tag: &'a str, name: &str) -> &'a str {
-    tag.split(&format!("{name}=\""))
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .unwrap_or_default()
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_demo_projects_show_the_slip_the_timeline_and_the_wip() {

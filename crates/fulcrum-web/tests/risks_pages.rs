@@ -6,28 +6,11 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::client::{forms_of, get, post_ok, post_refused};
+use common::client::{attr, forms_of, get, post_ok, post_refused, tag_with};
 use common::demo_state;
 use fulcrum_app::risks;
 use fulcrum_core::risks::{Band, Status};
 use fulcrum_core::time::add_days;
-
-/// The opening tag of the first element in `html` carrying `marker`.
-fn tag_with<'a>(html: &'a str, marker: &str) -> &'a str {
-    let at = html
-        .find(marker)
-        .unwrap_or_else(|| panic!("{marker} not in the page"));
-    let start = html[..at].rfind('<').unwrap_or(0);
-    let end = html[at..].find('>').map_or(html.len(), |e| at + e);
-    &html[start..end]
-}
-
-fn attr<'a>(tag: &'a str, name: &str) -> &'a str {
-    tag.split(&format!("{name}=\""))
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .unwrap_or_default()
-}
 
 fn cell(body: &str, p: u8, i: u8) -> &str {
     tag_with(
@@ -98,6 +81,13 @@ async fn the_demo_risks_sit_in_their_cells_with_the_due_review_flagged() {
     assert!(
         one.body
             .contains(&format!("href=\"/incidents/{incident}\""))
+    );
+    // … and the incident's page links back to the risk that foresaw it.
+    let back = get(&state, &format!("/incidents/{incident}")).await;
+    assert!(
+        back.body
+            .contains(&format!("href=\"/risks/{}\"", happened.id)),
+        "the incident names its risk"
     );
     let owner = happened.owner_id.unwrap();
     assert!(one.body.contains(&format!("href=\"/people/{owner}\"")));

@@ -2,7 +2,7 @@
 //! the share of build time spent on debt against the team's agreed allocation (docs/debt.md).
 
 use crate::cli::{DocFormatArgs, Format, FormatArgs, ReportFormat};
-use crate::output::{emit, emit_json, show};
+use crate::output::{emit, emit_json, markdown_table, md_cell, show};
 use crate::people_cmd::{person_id, word};
 use clap::Subcommand;
 use fulcrum_app::Result;
@@ -364,31 +364,28 @@ fn list_text(lines: &[Line]) -> String {
     out
 }
 
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
-
 /// The wall as a Markdown table, for a stakeholder update or a retro.
 pub fn list_markdown(lines: &[Line]) -> String {
-    let mut out = String::from(
-        "# Tech debt wall\n\nPriority = (value + risk + frequency + alignment) / effort.\n\n| # | Item | Type | Area | Priority | Quadrant | Status | Champion |\n|---|---|---|---|---|---|---|---|\n",
-    );
-    for l in lines {
+    let rows = lines.iter().map(|l| {
         let r = &l.item.record;
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {:.2} | {} | {} | {} |",
-            l.item.id,
-            cell(&r.title),
-            r.kind,
-            cell(&r.area),
-            l.priority,
-            l.quadrant.label(),
-            cell(&state(l)),
-            cell(l.champion_name.as_deref().unwrap_or("—"))
-        );
-    }
-    out
+        vec![
+            l.item.id.to_string(),
+            r.title.clone(),
+            r.kind.to_string(),
+            r.area.clone(),
+            format!("{:.2}", l.priority),
+            l.quadrant.label().to_string(),
+            state(l),
+            l.champion_name.clone().unwrap_or_else(|| "—".into()),
+        ]
+    });
+    markdown_table(
+        "# Tech debt wall\n\nPriority = (value + risk + frequency + alignment) / effort.",
+        &[
+            "#", "Item", "Type", "Area", "Priority", "Quadrant", "Status", "Champion",
+        ],
+        rows,
+    )
 }
 
 fn show_text(l: &Line) -> String {
@@ -422,7 +419,7 @@ fn show_text(l: &Line) -> String {
 fn show_markdown(l: &Line) -> String {
     let r = &l.item.record;
     let mut s = format!("# {}\n\n", r.title);
-    let _ = writeln!(s, "- Type: {} · Area: {}", r.kind, cell(&r.area));
+    let _ = writeln!(s, "- Type: {} · Area: {}", r.kind, md_cell(&r.area));
     let _ = writeln!(s, "- Status: {}", state(l));
     let _ = writeln!(
         s,

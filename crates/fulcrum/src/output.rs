@@ -32,6 +32,30 @@ pub fn emit(s: &str) -> Result<()> {
     }
 }
 
+/// Text for a Markdown table's cell: a `|` escaped, line breaks as spaces.
+pub fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// A Markdown table after `intro` (a heading, and any text under it), every cell escaped so
+/// that a `|` or a line break in a title cannot break the table.
+pub fn markdown_table(
+    intro: &str,
+    columns: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> String {
+    let mut out = format!(
+        "{intro}\n\n| {} |\n|{}\n",
+        columns.join(" | "),
+        "---|".repeat(columns.len())
+    );
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| md_cell(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out
+}
+
 pub fn emit_json<T: Serialize + ?Sized>(v: &T) -> Result<()> {
     let text = serde_json::to_string_pretty(v).map_err(|e| AppError::Failed(e.to_string()))?;
     emit(&text)

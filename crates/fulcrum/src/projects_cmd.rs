@@ -3,7 +3,7 @@
 //! (docs/projects.md).
 
 use crate::cli::{DocFormatArgs, Format, FormatArgs, ReportFormat};
-use crate::output::{emit, emit_json, show};
+use crate::output::{emit, emit_json, markdown_table, md_cell, show};
 use crate::people_cmd::{date, person_id, word};
 use clap::Subcommand;
 use fulcrum_app::Result;
@@ -352,30 +352,33 @@ fn list_text(lines: &[Line]) -> String {
     out
 }
 
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
-
 /// The projects as a Markdown table, for a status update.
 pub fn list_markdown(lines: &[Line]) -> String {
-    let mut out = String::from(
-        "# Projects\n\n| # | Project | Status | Owner | Deadline | Why the deadline | Forecast end |\n|---|---|---|---|---|---|---|\n",
-    );
-    for l in lines {
+    let rows = lines.iter().map(|l| {
         let p = &l.project.record;
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            l.project.id,
-            cell(&p.name),
+        vec![
+            l.project.id.to_string(),
+            p.name.clone(),
             state(l),
-            cell(&l.owner_name),
+            l.owner_name.clone(),
             day(p.deadline),
-            cell(p.deadline_reason.as_deref().unwrap_or("—")),
-            day(l.slip.forecast_end)
-        );
-    }
-    out
+            p.deadline_reason.clone().unwrap_or_else(|| "—".into()),
+            day(l.slip.forecast_end),
+        ]
+    });
+    markdown_table(
+        "# Projects",
+        &[
+            "#",
+            "Project",
+            "Status",
+            "Owner",
+            "Deadline",
+            "Why the deadline",
+            "Forecast end",
+        ],
+        rows,
+    )
 }
 
 fn milestone_state(m: &MilestoneState) -> String {
@@ -451,7 +454,7 @@ fn show_markdown(l: &Line) -> String {
                 s,
                 "| {} | {} | {} |",
                 m.due,
-                cell(&m.title),
+                md_cell(&m.title),
                 milestone_state(m)
             );
         }

@@ -3,7 +3,7 @@
 //! (docs/risks.md).
 
 use crate::cli::{DocFormatArgs, Format, FormatArgs, ReportFormat};
-use crate::output::{emit, emit_json};
+use crate::output::{emit, emit_json, markdown_table};
 use crate::people_cmd::{date, word};
 use clap::{ArgGroup, Args, Subcommand};
 use fulcrum_app::Result;
@@ -295,33 +295,28 @@ fn list_text(lines: &[Line]) -> String {
     out
 }
 
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
-
 /// The risk log as a Markdown table, for the team to read and review.
 pub fn list_markdown(lines: &[Line]) -> String {
-    let mut out = String::from(
-        "# Risk log\n\n| # | Risk | P × I | Band | Strategy | Plan | Owner | Status | Review |\n|---|---|---|---|---|---|---|---|---|\n",
-    );
-    for l in lines {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} × {} = {} | {} | {} | {} | {} | {} | {} |",
-            l.id,
-            cell(&l.statement),
-            l.probability,
-            l.impact,
-            l.score,
-            l.band,
+    let rows = lines.iter().map(|l| {
+        vec![
+            l.id.to_string(),
+            l.statement.clone(),
+            format!("{} × {} = {}", l.probability, l.impact, l.score),
+            l.band.to_string(),
             opt(l.strategy),
-            cell(l.plan.as_deref().unwrap_or("—")),
-            cell(l.owner.as_deref().unwrap_or("nobody")),
-            l.status,
-            review(l)
-        );
-    }
-    out
+            l.plan.clone().unwrap_or_else(|| "—".into()),
+            l.owner.clone().unwrap_or_else(|| "nobody".into()),
+            l.status.to_string(),
+            review(l),
+        ]
+    });
+    markdown_table(
+        "# Risk log",
+        &[
+            "#", "Risk", "P × I", "Band", "Strategy", "Plan", "Owner", "Status", "Review",
+        ],
+        rows,
+    )
 }
 
 fn show_text(l: &Line) -> String {

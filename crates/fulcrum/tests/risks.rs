@@ -182,6 +182,16 @@ fn who_was_told_and_the_incident_it_became_are_kept() {
     let shown = at.stdout(&["risks", "show", &id]);
     assert!(shown.contains(&format!("incident {n}")), "{shown}");
     assert!(shown.contains("Told leadership on 2026-03-09"), "{shown}");
+    // The incident names the risk that foresaw it.
+    let foreseen = at.json(&["incident", "show", &n]);
+    assert_eq!(foreseen["foreseen_by"][0]["id"].to_string(), id);
+    assert!(
+        foreseen["foreseen_by"][0]["statement"]
+            .as_str()
+            .unwrap()
+            .contains(" might lead to "),
+        "{foreseen}"
+    );
 }
 
 #[test]

@@ -278,6 +278,11 @@ async fn show_render(s: &AppState, id: i64, status: StatusCode, notices: Vec<Not
                     " · " a href="/incidents" { "All incidents" }
                 }
                 p #incident-roles { (roles(i, &name)) }
+                @for r in &v.foreseen_by {
+                    p.foreseen data-risk=(r.id) {
+                        "Foreseen as a risk: " a href=(format!("/risks/{}", r.id)) { (r.statement) }
+                    }
+                }
             }
         }
         (coach)

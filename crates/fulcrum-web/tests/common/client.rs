@@ -188,3 +188,21 @@ impl Forms<'_> {
         post_refused(self.state, &uri, fields, status, message).await
     }
 }
+
+/// The opening tag of the first element in `html` carrying `marker`.
+pub fn tag_with<'a>(html: &'a str, marker: &str) -> &'a str {
+    let at = html
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} not in the page"));
+    let start = html[..at].rfind('<').unwrap_or(0);
+    let end = html[at..].find('>').map_or(html.len(), |e| at + e);
+    &html[start..end]
+}
+
+/// An attribute's value in an opening tag (empty when it has none).
+pub fn attr<'a>(tag: &'a str, name: &str) -> &'a str {
+    tag.split(&format!("{name}=\""))
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or_default()
+}
