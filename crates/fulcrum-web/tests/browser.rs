@@ -5,8 +5,8 @@
 mod common;
 
 use common::browser::{
-    attr, chromium_with_demo, click, close, find, number, open, select, submit, text_of, type_into,
-    wait_for,
+    attr, chromium_with_demo, click, close, find, notice_after, number, open, select, submit,
+    text_of, type_into, wait_for,
 };
 use common::{Demo, add_person, someone, team_calendar};
 use fantoccini::{Client, Locator};
@@ -311,8 +311,7 @@ async fn the_weekly_loop_in_chromium() {
         click(&c, &format!("{card} a.btn")).await;
         wait_for(&c, "#section-accomplishments").await;
         type_into(&c, "#section-accomplishments", "Shipped the cache rollout").await;
-        click(&c, "#save-entry").await;
-        let notice = text_of(&c, "#notice").await;
+        let notice = notice_after(&c, "#save-entry").await;
         assert!(notice.contains("Saved the entry"), "{notice}");
         written += 1;
         c.goto(&format!("{base}/journal")).await.unwrap();

@@ -5,7 +5,8 @@
 mod common;
 
 use common::browser::{
-    attr, chromium_with_demo, click, close, open, select, text_of, type_into, wait_for,
+    attr, chromium_with_demo, click, close, notice_after, open, select, text_of, type_into,
+    wait_for,
 };
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -30,8 +31,7 @@ async fn a_debt_item_in_chromium() {
     ] {
         type_into(&c, &format!("#new-{field}"), score).await;
     }
-    click(&c, "#new-debt-submit").await;
-    let notice = text_of(&c, "#notice").await;
+    let notice = notice_after(&c, "#new-debt-submit").await;
     assert!(notice.contains("Put the item on the wall"), "{notice}");
     assert_eq!(attr(&c, "svg.debt-matrix", "data-items").await, "11");
     // (4 + 3 + 5 + 2) / 2 = 7: a quick win, linked from the wall.
@@ -41,8 +41,7 @@ async fn a_debt_item_in_chromium() {
     wait_for(&c, "#debt-head").await;
 
     select(&c, "#new-status", "tolerated").await;
-    click(&c, "#status-form-submit").await;
-    let notice = text_of(&c, "#notice").await;
+    let notice = notice_after(&c, "#status-form-submit").await;
     assert!(notice.contains("needs its reason"), "{notice}");
     type_into(
         &c,
@@ -51,8 +50,7 @@ async fn a_debt_item_in_chromium() {
     )
     .await;
     select(&c, "#new-status", "tolerated").await;
-    click(&c, "#status-form-submit").await;
-    let notice = text_of(&c, "#notice").await;
+    let notice = notice_after(&c, "#status-form-submit").await;
     assert!(notice.contains("Saved the debt item"), "{notice}");
     assert_eq!(attr(&c, "#debt-head", "data-status").await, "tolerated");
     let meta = text_of(&c, ".page-head .meta").await;

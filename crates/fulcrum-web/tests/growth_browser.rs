@@ -5,7 +5,7 @@
 mod common;
 
 use common::browser::{
-    attr, chromium_with_demo, click, close, find, open, select, text_of, type_into, wait_for,
+    attr, chromium_with_demo, click, close, find, notice_after, open, select, type_into, wait_for,
 };
 use fantoccini::Client;
 use fulcrum_core::career::CompassAnswer;
@@ -39,8 +39,7 @@ async fn growth_and_career_in_chromium() {
     )
     .await;
     select(&c, "#plan-kind", "technical").await;
-    click(&c, "#start-plan-submit").await;
-    let notice = text_of(&c, "#notice").await;
+    let notice = notice_after(&c, "#start-plan-submit").await;
     assert!(notice.contains("Started the plan"), "{notice}");
     let plan: i64 = attr(&c, "#plan-goal", "data-plan").await.parse().unwrap();
     let kept = store.get::<GrowthPlan>(plan).await.unwrap();
@@ -68,8 +67,7 @@ async fn growth_and_career_in_chromium() {
     .await;
 
     // Done from its row.
-    click(&c, &format!("button[data-done-step='{}']", step.id)).await;
-    let notice = text_of(&c, "#notice").await;
+    let notice = notice_after(&c, &format!("button[data-done-step='{}']", step.id)).await;
     assert!(notice.contains("Marked the step done"), "{notice}");
     let state = attr(
         &c,
@@ -95,8 +93,7 @@ async fn growth_and_career_in_chromium() {
         "Ran the incident review without taking over",
     )
     .await;
-    click(&c, "#rate-form-submit").await;
-    let notice = text_of(&c, "#notice").await;
+    let notice = notice_after(&c, "#rate-form-submit").await;
     assert!(notice.contains("Kept the rating"), "{notice}");
     let ratings = store.all::<Rating>().await.unwrap();
     assert_eq!(ratings.len(), before + 1);
@@ -130,8 +127,7 @@ async fn growth_and_career_in_chromium() {
         "The hiring loop was the best part of the quarter",
     )
     .await;
-    click(&c, "#answer-impact-submit").await;
-    let notice = text_of(&c, "#notice").await;
+    let notice = notice_after(&c, "#answer-impact-submit").await;
     assert!(notice.contains("Kept your answer"), "{notice}");
     assert_eq!(attr(&c, "#question-impact", "data-lean").await, "2");
     let answers = store.all::<CompassAnswer>().await.unwrap();

@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::browser::{attr, chromium_with_demo, click, close, open, text_of, type_into, wait_for};
+use common::browser::{
+    attr, chromium_with_demo, click, close, notice_after, open, text_of, type_into, wait_for,
+};
 use fulcrum_app::delivery::{self, NewIncident};
 use fulcrum_core::incidents::{Incident, PostmortemState};
 use fulcrum_store::Records;
@@ -48,8 +50,7 @@ async fn a_postmortem_in_chromium() {
     ] {
         type_into(&c, &format!("#pm-{field}"), text).await;
     }
-    click(&c, "#postmortem-form-submit").await;
-    let notice = text_of(&c, "#notice").await;
+    let notice = notice_after(&c, "#postmortem-form-submit").await;
     assert!(notice.contains("Saved the postmortem"), "{notice}");
     // Rendered: each section under its heading.
     wait_for(&c, "#postmortem-rendered[data-state='written']").await;
@@ -74,8 +75,7 @@ async fn a_postmortem_in_chromium() {
     )
     .await;
     click(&c, "#action-priority").await;
-    click(&c, "#action-form-submit").await;
-    let notice = text_of(&c, "#notice").await;
+    let notice = notice_after(&c, "#action-form-submit").await;
     assert!(notice.contains("Added the action"), "{notice}");
     let due = attr(&c, "li.action[data-n='1']", "data-due").await;
     assert_eq!(
@@ -86,8 +86,7 @@ async fn a_postmortem_in_chromium() {
         attr(&c, "li.action[data-n='1']", "data-done").await,
         "false"
     );
-    click(&c, "button[data-action-done='1']").await;
-    let notice = text_of(&c, "#notice").await;
+    let notice = notice_after(&c, "button[data-action-done='1']").await;
     assert!(notice.contains("Marked the action done"), "{notice}");
     wait_for(&c, "li.action[data-n='1'][data-done='true'] del").await;
 

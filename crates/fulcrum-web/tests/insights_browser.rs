@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::browser::{attr, chromium_with_demo, click, close, open, text_of, type_into, wait_for};
+use common::browser::{
+    attr, chromium_with_demo, click, close, notice_after, open, text_of, type_into, wait_for,
+};
 use fantoccini::{Client, Locator};
 
 /// The selector of the card of insight `id`, or of something inside it.
@@ -45,8 +47,7 @@ async fn the_coach_in_chromium() {
         "Handled in person",
     )
     .await;
-    click(&c, &card(&id, "form[data-action='dismiss'] button")).await;
-    let notice = text_of(&c, "#notice").await;
+    let notice = notice_after(&c, &card(&id, "form[data-action='dismiss'] button")).await;
     assert!(notice.contains("Dismissed"), "{notice}");
     assert!(gone(&c, &id).await, "{id} is still shown");
     let kept = store.verdicts().await.unwrap();

@@ -5,7 +5,7 @@
 mod common;
 
 use common::browser::{
-    attr, chromium_with_demo, click, close, find, open, select, text_of, type_into, wait_for,
+    attr, chromium_with_demo, close, find, notice_after, open, select, text_of, type_into, wait_for,
 };
 use fulcrum_app::risks;
 
@@ -43,8 +43,7 @@ async fn the_risk_matrix_in_chromium() {
     select(&c, "#new-category", "people").await;
     select(&c, "#new-strategy", "mitigate").await;
     select(&c, "#new-owner", "me").await;
-    click(&c, "#new-risk-submit").await;
-    let notice = text_of(&c, "#notice").await;
+    let notice = notice_after(&c, "#new-risk-submit").await;
     assert!(notice.contains("Logged the risk"), "{notice}");
     let id = attr(&c, "#risk-head", "data-risk").await;
     assert_eq!(attr(&c, "#risk-summary", "data-band").await, "high");

@@ -4,7 +4,7 @@
 mod common;
 
 use common::browser::{
-    attr, chromium_with_demo, click, close, open, select, text_of, type_into, wait_for,
+    attr, chromium_with_demo, close, notice_after, open, select, text_of, type_into, wait_for,
 };
 use fulcrum_core::decisions::{DecisionRecord, LinkKind, Status};
 use fulcrum_store::Records;
@@ -29,8 +29,7 @@ async fn decisions_in_chromium() {
             "Billing must not wait on the ledger.",
         )
         .await;
-        click(&c, "#new-decision-submit").await;
-        let notice = text_of(&c, "#notice").await;
+        let notice = notice_after(&c, "#new-decision-submit").await;
         assert!(notice.contains("Recorded the decision"), "{notice}");
         assert!(text_of(&c, "#decision-head").await.contains(title));
     }
@@ -47,8 +46,7 @@ async fn decisions_in_chromium() {
     // The first is superseded by the second, from its page.
     c.goto(&format!("{base}/decisions/{first}")).await.unwrap();
     select(&c, "#supersede-by", &second).await;
-    click(&c, "#supersede-form-submit").await;
-    let notice = text_of(&c, "#notice").await;
+    let notice = notice_after(&c, "#supersede-form-submit").await;
     assert!(notice.contains("Superseded"), "{notice}");
     wait_for(
         &c,

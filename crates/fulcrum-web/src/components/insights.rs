@@ -123,53 +123,65 @@ fn form(
 /// The panel of a module's page: today's open insights of `modules`, most pressing first.
 /// Nothing at all when there are none, or when they cannot be read (the page says enough).
 pub async fn for_page(s: &AppState, modules: &[&str], back: &str) -> Markup {
-    let now = crate::cache::now(&s.clock);
-    let Ok(list) = crate::cache::insights(s, now).await else {
-        return html! {};
-    };
-    let mine: Vec<&Shown> = list
-        .insights
-        .iter()
-        .filter(|i| i.status == "open" && modules.contains(&i.insight.module.as_str()))
-        .collect();
-    if mine.is_empty() {
-        return html! {};
-    }
-    panel(
+    let of_module = |i: &Shown| modules.contains(&i.insight.module.as_str());
+    open_panel(
         s,
         "page-insights",
         "What the coach sees here",
-        &mine,
         back,
-        "",
+        of_module,
     )
+    .await
+}
+
+/// The panel of a page about one kind of record (the debt wall, the risk log, one incident
+/// …): today's open insights whose evidence points at such a record, so that each technical
+/// page shows what concerns it rather than every technical finding.
+pub async fn for_records(s: &AppState, back: &str, about: impl Fn(&Link) -> bool) -> Markup {
+    let points_at = |i: &Shown| i.insight.evidence.iter().any(|e| about(&e.link));
+    open_panel(
+        s,
+        "page-insights",
+        "What the coach sees here",
+        back,
+        points_at,
+    )
+    .await
 }
 
 /// The panel of a person's page: today's open insights about them (their 1:1s, feedback,
 /// delegations, contact).
 pub async fn for_person(s: &AppState, person_id: i64) -> Markup {
+    let back = format!("/people/{person_id}");
+    let about = |i: &Shown| {
+        i.insight
+            .evidence
+            .iter()
+            .any(|e| matches!(e.link, Link::Person { person_id: p, .. } if p == person_id))
+    };
+    open_panel(s, "person-insights", "What the coach sees", &back, about).await
+}
+
+/// Today's open insights that `keep` keeps, as a panel; nothing when there are none or they
+/// cannot be read (the page says enough).
+async fn open_panel(
+    s: &AppState,
+    id: &str,
+    title: &str,
+    back: &str,
+    keep: impl Fn(&Shown) -> bool,
+) -> Markup {
     let now = crate::cache::now(&s.clock);
     let Ok(list) = crate::cache::insights(s, now).await else {
         return html! {};
     };
-    let about = |i: &&Shown| {
-        i.status == "open"
-            && i.insight
-                .evidence
-                .iter()
-                .any(|e| matches!(e.link, Link::Person { person_id: p, .. } if p == person_id))
-    };
-    let theirs: Vec<&Shown> = list.insights.iter().filter(about).collect();
-    if theirs.is_empty() {
+    let shown: Vec<&Shown> = list
+        .insights
+        .iter()
+        .filter(|i| i.status == "open" && keep(i))
+        .collect();
+    if shown.is_empty() {
         return html! {};
     }
-    let back = format!("/people/{person_id}");
-    panel(
-        s,
-        "person-insights",
-        "What the coach sees",
-        &theirs,
-        &back,
-        "",
-    )
+    panel(s, id, title, &shown, back, "")
 }

@@ -16,6 +16,7 @@ use axum::response::Response;
 use fulcrum_app::debt::{self, DebtEdit, Line, NewDebt};
 use fulcrum_app::report::Period;
 use fulcrum_core::debt::{Allocation, DebtPolicy, DebtType, Scores, Status};
+use fulcrum_core::insights::Link;
 use fulcrum_core::people::Person;
 use fulcrum_core::time;
 use maud::{Markup, html};
@@ -72,7 +73,10 @@ async fn render(s: AppState, status: StatusCode, notices: Vec<Notice>) -> Respon
         Err(f) => return layout::failure_page(&s, Nav::Technical, &f),
     };
     let people = active_people(&s).await;
-    let coach = crate::components::insights::for_page(&s, &["technical"], "/debt").await;
+    let coach = crate::components::insights::for_records(&s, "/debt", |l| {
+        matches!(l, Link::Debt | Link::DebtItem { .. })
+    })
+    .await;
     let body = html! {
         (technical::sub_nav(technical::Sub::Debt))
         div.page-head {

@@ -13,6 +13,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use fulcrum_app::decisions::{self, DecisionEdit, Line, NewDecision};
 use fulcrum_core::decisions::Status;
+use fulcrum_core::insights::Link;
 use maud::{Markup, html};
 
 query! {
@@ -66,7 +67,10 @@ async fn render(
         Err(f) => return layout::failure_page(s, Nav::Technical, &f),
     };
     let stale = lines.iter().filter(|l| l.stale).count();
-    let coach = crate::components::insights::for_page(s, &["technical"], "/decisions").await;
+    let coach = crate::components::insights::for_records(s, "/decisions", |l| {
+        matches!(l, Link::Decision { .. })
+    })
+    .await;
     let body = html! {
         (technical::sub_nav(technical::Sub::Decisions))
         div.page-head {

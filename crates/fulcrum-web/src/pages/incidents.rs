@@ -15,6 +15,7 @@ use fulcrum_app::delivery::{self, IncidentLine, IncidentView, NewIncident};
 use fulcrum_app::incidents::{self, IncidentEdit, NewAction};
 use fulcrum_core::incidents::postmortem::{self as pm, SECTIONS};
 use fulcrum_core::incidents::{Incident, Postmortem, PostmortemState};
+use fulcrum_core::insights::Link;
 use fulcrum_core::people::Person;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -116,7 +117,10 @@ async fn render(s: AppState, status: StatusCode, notices: Vec<Notice>) -> Respon
             .find(|p| p.id == id)
             .map_or_else(|| format!("#{id}"), |p| p.name.clone())
     };
-    let coach = crate::components::insights::for_page(&s, &["technical"], "/incidents").await;
+    let coach = crate::components::insights::for_records(&s, "/incidents", |l| {
+        matches!(l, Link::Incident { .. })
+    })
+    .await;
     let body = html! {
         (technical::sub_nav(technical::Sub::Incidents))
         div.page-head {
@@ -258,7 +262,12 @@ async fn show_render(s: &AppState, id: i64, status: StatusCode, notices: Vec<Not
             .unwrap_or_else(|| format!("#{id}"))
     };
     let base = format!("/incidents/{id}");
-    let coach = crate::components::insights::for_page(s, &["technical"], &base).await;
+    let coach = crate::components::insights::for_records(
+        s,
+        &base,
+        |l| matches!(l, Link::Incident { id: i } if *i == id),
+    )
+    .await;
     let body = html! {
         (technical::sub_nav(technical::Sub::Incidents))
         div.page-head {

@@ -14,6 +14,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use fulcrum_app::projects::{self, Line, NewProject, ProjectEdit, WipReport};
+use fulcrum_core::insights::Link;
 use fulcrum_core::people::Person;
 use fulcrum_core::projects::Status;
 use maud::{Markup, html};
@@ -69,7 +70,10 @@ async fn render(s: AppState, status: StatusCode, notices: Vec<Notice>) -> Respon
         Err(f) => return layout::failure_page(&s, Nav::Technical, &f),
     };
     let people = active_people(&s).await;
-    let coach = crate::components::insights::for_page(&s, &["technical"], "/projects").await;
+    let coach = crate::components::insights::for_records(&s, "/projects", |l| {
+        matches!(l, Link::Project { .. })
+    })
+    .await;
     let body = html! {
         (technical::sub_nav(technical::Sub::Projects))
         div.page-head {

@@ -13,6 +13,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use fulcrum_app::risks::{self, Line, NewRisk, RiskEdit, Whom};
+use fulcrum_core::insights::Link;
 use fulcrum_core::people::Person;
 use fulcrum_core::risks::{Category, Strategy};
 use maud::{Markup, html};
@@ -62,7 +63,9 @@ async fn render(s: AppState, status: StatusCode, notices: Vec<Notice>) -> Respon
         Err(e) => return layout::failure_page(&s, Nav::Technical, &Failure::from(e)),
     };
     let people = active_people(&s).await;
-    let coach = crate::components::insights::for_page(&s, &["technical"], "/risks").await;
+    let coach =
+        crate::components::insights::for_records(&s, "/risks", |l| matches!(l, Link::Risk { .. }))
+            .await;
     let body = html! {
         (technical::sub_nav(technical::Sub::Risks))
         div.page-head {

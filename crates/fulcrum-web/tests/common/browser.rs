@@ -186,3 +186,32 @@ pub async fn submit(c: &Client, field: &str, text: &str, button: &str, then: &st
 pub async fn select(c: &Client, css: &str, value: &str) {
     find(c, css).await.select_by_value(value).await.unwrap();
 }
+
+/// Clicks `css` (a form's button or a link) and waits for the page it leads to: until then
+/// the old page, with its old notice, is still there to be read.
+pub async fn click_and_load(c: &Client, css: &str) {
+    c.execute("window.fulcrumOldPage = true;", vec![])
+        .await
+        .unwrap();
+    click(c, css).await;
+    for _ in 0..200 {
+        // While the browser navigates, a script may fail to run: that is "not yet".
+        let loaded = c
+            .execute(
+                "return window.fulcrumOldPage === undefined && document.readyState === 'complete';",
+                vec![],
+            )
+            .await;
+        if matches!(loaded, Ok(serde_json::Value::Bool(true))) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("clicking {css} led to no new page");
+}
+
+/// The notice of the page a click on `css` leads to.
+pub async fn notice_after(c: &Client, css: &str) -> String {
+    click_and_load(c, css).await;
+    text_of(c, "#notice").await
+}
