@@ -211,3 +211,52 @@ async fn a_risk_is_logged_and_kept_from_the_forms() {
             .any(|i| i == id.to_string())
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_person_page_links_back_to_the_risks_they_own_and_the_debt_they_champion() {
+    let (d, state) = demo_state().await;
+    let store = state.store.as_ref();
+    let lines = risks::list(store, None, None, d.now).await.unwrap();
+    let owned = lines
+        .iter()
+        .find(|l| {
+            l.status != Status::Closed && l.status != Status::Happened && l.owner_id.is_some()
+        })
+        .expect("the demo has a live risk owned by one of the team");
+    let page = get(&state, &format!("/people/{}", owned.owner_id.unwrap())).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let part = tag_with(
+        &page.body,
+        &format!("data-kind=\"risk\" data-id=\"{}\"", owned.id),
+    );
+    assert_eq!(attr(part, "data-role"), "owner");
+    assert!(page.body.contains(&format!("href=\"/risks/{}\"", owned.id)));
+
+    let wall = fulcrum_app::debt::list(store, None, None).await.unwrap();
+    let championed = wall
+        .iter()
+        .find(|l| l.item.record.status.is_open() && l.item.record.champion.is_some())
+        .expect("the demo has open debt with a champion");
+    let page = get(
+        &state,
+        &format!("/people/{}", championed.item.record.champion.unwrap()),
+    )
+    .await;
+    let part = tag_with(
+        &page.body,
+        &format!("data-kind=\"debt\" data-id=\"{}\"", championed.item.id),
+    );
+    assert_eq!(attr(part, "data-role"), "champion");
+    // A closed or happened risk is history: it is not listed as the owner's work.
+    for l in lines
+        .iter()
+        .filter(|l| l.status == Status::Closed && l.owner_id.is_some())
+    {
+        let page = get(&state, &format!("/people/{}", l.owner_id.unwrap())).await;
+        assert!(
+            !page
+                .body
+                .contains(&format!("data-kind=\"risk\" data-id=\"{}\"", l.id))
+        );
+    }
+}

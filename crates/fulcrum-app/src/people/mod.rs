@@ -4,6 +4,7 @@
 
 mod records;
 pub mod review;
+pub mod technical;
 
 pub use records::{
     AHEAD_DAYS, Counts, HISTORY_DAYS, Onboarding, PersonOneOnOnes, PersonPage, Records,

@@ -29,6 +29,7 @@ use details::edit_form;
 use feedback::{balance, feedback_list};
 use fulcrum_app::AppError;
 use fulcrum_app::feedback::lint_of;
+use fulcrum_app::people::technical::{Part, RecordKind};
 use fulcrum_app::people::{self, PersonPage};
 use fulcrum_core::feedback::{Direction, Feedback};
 use fulcrum_core::privacy::Privacy;
@@ -226,6 +227,10 @@ async fn render(
         typed,
     };
     let coach = crate::components::insights::for_person(s, id).await;
+    // The way back from the technical records that name them; the page stands without it.
+    let parts = fulcrum_app::people::technical::parts(s.store.as_ref(), id)
+        .await
+        .unwrap_or_default();
     let body = html! {
         (sub_nav(Sub::People))
         (head(&c))
@@ -254,11 +259,43 @@ async fn render(
             (preps(&c))
             (onboarding_card(&c))
         }
+        @if !parts.is_empty() { (technical_parts(&parts)) }
         (edit_form(&c))
     };
     respond(
         status,
         frame(s, &p.person.name, Nav::People, &notices, body),
+    )
+}
+
+/// The projects, risks, debt and incidents the person has a part in, each linked.
+fn technical_parts(parts: &[Part]) -> Markup {
+    let href = |p: &Part| match p.kind {
+        RecordKind::Project => format!("/projects/{}", p.id),
+        RecordKind::Risk => format!("/risks/{}", p.id),
+        RecordKind::Debt => format!("/debt/{}", p.id),
+        RecordKind::Incident => format!("/incidents/{}", p.id),
+    };
+    let kind = |k: RecordKind| match k {
+        RecordKind::Project => "Project",
+        RecordKind::Risk => "Risk",
+        RecordKind::Debt => "Tech debt",
+        RecordKind::Incident => "Incident",
+    };
+    crate::components::card(
+        "technical-parts",
+        "Technical work",
+        parts.len(),
+        html! {
+            ul.plain {
+                @for p in parts {
+                    li.part data-kind=(format!("{:?}", p.kind).to_lowercase()) data-id=(p.id) data-role=(p.role) {
+                        span.muted { (kind(p.kind)) " · " (p.role) ": " }
+                        a href=(href(p)) { (p.title) }
+                    }
+                }
+            }
+        },
     )
 }
 
