@@ -389,7 +389,9 @@ pub(super) fn routes() -> axum::Router<AppState> {
         .route("/debt/new", post_change("/debt", render, add))
         .route("/debt/policy", post_change("/debt", render, set_policy))
         .route("/debt/{id}", record::show(DebtPage))
-        .route("/debt/{id}/status", record::form(DebtPage, set_status))
-        .route("/debt/{id}/edit", record::form(DebtPage, edit))
+        .merge(record::record_forms!(DebtPage, "/debt/{id}", {
+            "status" => set_status,
+            "edit" => edit,
+        }))
         .route("/debt/{id}/delete", post_for_id(delete))
 }

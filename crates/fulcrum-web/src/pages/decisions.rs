@@ -348,13 +348,9 @@ pub(super) fn routes() -> axum::Router<AppState> {
             ),
         )
         .route("/decisions/{n}", record::show(DecisionPage))
-        .route(
-            "/decisions/{n}/status",
-            record::form(DecisionPage, set_status),
-        )
-        .route(
-            "/decisions/{n}/supersede",
-            record::form(DecisionPage, supersede),
-        )
-        .route("/decisions/{n}/edit", record::form(DecisionPage, edit))
+        .merge(record::record_forms!(DecisionPage, "/decisions/{n}", {
+            "status" => set_status,
+            "supersede" => supersede,
+            "edit" => edit,
+        }))
 }

@@ -861,31 +861,15 @@ pub(super) fn routes() -> axum::Router<AppState> {
         .route("/growth/wins/accept", change(accept_win))
         .route("/growth/plans/{id}", get(plan_page))
         .route("/growth/plans/{id}/plan.md", get(plan_markdown))
-        .route("/growth/plans/{id}/edit", record::form(PlanPage, edit_plan))
-        .route(
-            "/growth/plans/{id}/archive",
-            record::form(PlanPage, archive_plan),
-        )
-        .route(
-            "/growth/plans/{id}/steps/add",
-            record::form(PlanPage, add_step),
-        )
-        .route(
-            "/growth/plans/{id}/steps/done",
-            record::form(PlanPage, done_step),
-        )
-        .route(
-            "/growth/plans/{id}/support/add",
-            record::form(PlanPage, add_plan_support),
-        )
-        .route(
-            "/growth/plans/{id}/opportunities/add",
-            record::form(PlanPage, add_opportunity),
-        )
-        .route(
-            "/growth/plans/{id}/log",
-            record::form(PlanPage, log_progress),
-        )
+        .merge(record::record_forms!(PlanPage, "/growth/plans/{id}", {
+            "edit" => edit_plan,
+            "archive" => archive_plan,
+            "steps/add" => add_step,
+            "steps/done" => done_step,
+            "support/add" => add_plan_support,
+            "opportunities/add" => add_opportunity,
+            "log" => log_progress,
+        }))
         .route("/brag", get(super::brag::page))
         .route("/brag.md", get(super::brag::markdown))
 }

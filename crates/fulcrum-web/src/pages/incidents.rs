@@ -624,24 +624,11 @@ pub(super) fn routes() -> axum::Router<AppState> {
         )
         .route("/incidents/{id}", record::show(IncidentPage))
         .route("/incidents/{id}/postmortem.md", get(markdown))
-        .route(
-            "/incidents/{id}/roles",
-            record::form(IncidentPage, set_roles),
-        )
-        .route(
-            "/incidents/{id}/timeline",
-            record::form(IncidentPage, add_entry),
-        )
-        .route(
-            "/incidents/{id}/postmortem",
-            record::form(IncidentPage, save_postmortem),
-        )
-        .route(
-            "/incidents/{id}/actions",
-            record::form(IncidentPage, add_action),
-        )
-        .route(
-            "/incidents/{id}/action-done",
-            record::form(IncidentPage, action_done),
-        )
+        .merge(record::record_forms!(IncidentPage, "/incidents/{id}", {
+            "roles" => set_roles,
+            "timeline" => add_entry,
+            "postmortem" => save_postmortem,
+            "actions" => add_action,
+            "action-done" => action_done,
+        }))
 }

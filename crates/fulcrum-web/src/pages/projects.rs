@@ -396,17 +396,10 @@ pub(super) fn routes() -> axum::Router<AppState> {
             record::add(ProjectPage, "project-added", render, add),
         )
         .route("/projects/{id}", record::show(ProjectPage))
-        .route(
-            "/projects/{id}/status",
-            record::form(ProjectPage, set_status),
-        )
-        .route("/projects/{id}/edit", record::form(ProjectPage, edit))
-        .route(
-            "/projects/{id}/milestones",
-            record::form(ProjectPage, add_milestone),
-        )
-        .route(
-            "/projects/{id}/milestone-done",
-            record::form(ProjectPage, milestone_done),
-        )
+        .merge(record::record_forms!(ProjectPage, "/projects/{id}", {
+            "status" => set_status,
+            "edit" => edit,
+            "milestones" => add_milestone,
+            "milestone-done" => milestone_done,
+        }))
 }

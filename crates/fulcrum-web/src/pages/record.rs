@@ -145,3 +145,13 @@ macro_rules! record_page {
     };
 }
 pub(crate) use record_page;
+
+/// The routes of a record page's forms, each `SUFFIX => change` a [`form`] at
+/// `PREFIX/SUFFIX`: `record_forms!(ProjectPage, "/projects/{id}", { "edit" => edit })`.
+macro_rules! record_forms {
+    ($page:expr, $prefix:literal, { $($suffix:literal => $change:expr),+ $(,)? }) => {
+        axum::Router::new()
+            $(.route(concat!($prefix, "/", $suffix), $crate::pages::record::form($page, $change)))+
+    };
+}
+pub(crate) use record_forms;

@@ -389,9 +389,11 @@ pub(super) fn routes() -> axum::Router<AppState> {
             record::add(RiskPage, "risk-added", render, add),
         )
         .route("/risks/{id}", record::show(RiskPage))
-        .route("/risks/{id}/edit", record::form(RiskPage, edit))
-        .route("/risks/{id}/review", record::form(RiskPage, review))
-        .route("/risks/{id}/tell", record::form(RiskPage, tell))
-        .route("/risks/{id}/happened", record::form(RiskPage, happened))
-        .route("/risks/{id}/close", record::form(RiskPage, close))
+        .merge(record::record_forms!(RiskPage, "/risks/{id}", {
+            "edit" => edit,
+            "review" => review,
+            "tell" => tell,
+            "happened" => happened,
+            "close" => close,
+        }))
 }
