@@ -264,6 +264,11 @@ fn the_list_has_its_documented_shape_filters_and_a_markdown_log() {
     let unowned = rule(&env, START, "risk-unowned");
     assert_eq!(unowned.len(), 2, "{unowned:#?}");
     at.json(&["risks", "edit", &high, "--owner", "Priya"]);
+    let priya = at.stdout(&["people", "show", "Priya"]);
+    assert!(
+        priya.contains(&format!("Technical work\n  risk {high} (owner): ")),
+        "{priya}"
+    );
     at.json(&["risks", "edit", &medium, "--owner", "me"]);
     assert!(rule(&env, START, "risk-unowned").is_empty());
     let r = at.json(&["risks", "edit", &medium, "--no-owner"]);

@@ -2,6 +2,7 @@
 
 use super::meetings::agenda_lines;
 use fulcrum_app::markdown::{hm, plural};
+use fulcrum_app::people::technical::{Part, RecordKind};
 use fulcrum_app::people::{self, PersonPage};
 use fulcrum_core::people::{OneOnOne, Person};
 use jiff::tz::TimeZone;
@@ -74,6 +75,25 @@ pub(super) fn when(o: Option<&OneOnOne>, tz: &TimeZone) -> String {
 
 fn section(s: &mut String, title: &str) {
     let _ = writeln!(s, "\n{title}");
+}
+
+/// The technical records the person has a part in, under a heading; nothing without any.
+pub(super) fn technical_lines(parts: &[Part]) -> String {
+    let mut s = String::new();
+    if parts.is_empty() {
+        return s;
+    }
+    section(&mut s, "Technical work");
+    for p in parts {
+        let kind = match p.kind {
+            RecordKind::Project => "project",
+            RecordKind::Risk => "risk",
+            RecordKind::Debt => "debt",
+            RecordKind::Incident => "incident",
+        };
+        let _ = writeln!(s, "  {kind} {} ({}): {}", p.id, p.role, p.title);
+    }
+    s
 }
 
 pub(super) fn page_table(page: &PersonPage, tz: &TimeZone) -> String {

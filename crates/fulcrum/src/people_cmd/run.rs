@@ -1,6 +1,6 @@
 //! `fulcrum people …`: what each subcommand does and says.
 
-use super::page::{page_table, people_table, suggestions_table};
+use super::page::{page_table, people_table, suggestions_table, technical_lines};
 use super::{NewPersonArgs, ObserveArgs, PeopleCommand, person_id, user_tz};
 use crate::cli::ReportFormat;
 use crate::output::{emit, emit_json, show};
@@ -50,7 +50,11 @@ pub async fn people_cmd(store: &dyn Store, cmd: PeopleCommand, now: Timestamp) -
                 ReportFormat::Markdown => {
                     emit(&review::page_markdown(&page, &user_tz(store).await?))
                 }
-                ReportFormat::Table => emit(&page_table(&page, &user_tz(store).await?)),
+                ReportFormat::Table => {
+                    let parts = people::technical::parts(store, id).await?;
+                    let table = page_table(&page, &user_tz(store).await?);
+                    emit(&(table + &technical_lines(&parts)))
+                }
             }
         }
         PeopleCommand::Edit {
