@@ -18,6 +18,7 @@ pub mod habits;
 pub mod inbox;
 pub mod incidents;
 pub mod insights;
+pub mod involvement;
 pub mod observations;
 pub mod onboarding;
 pub mod oncall;

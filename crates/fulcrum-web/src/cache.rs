@@ -115,6 +115,16 @@ pub async fn person(
     kept(s, format!("person {id} {privacy:?} {now}"), build).await
 }
 
+/// The technical records a person has a part in: four kinds read whole, so kept like the
+/// rest of their page until the store changes.
+pub async fn person_parts(
+    s: &AppState,
+    id: i64,
+) -> Result<Arc<Vec<fulcrum_app::people::technical::Part>>> {
+    let build = fulcrum_app::people::technical::parts(s.store.as_ref(), id);
+    kept(s, format!("person parts {id}"), build).await
+}
+
 /// Every insight of today, open or hidden: what the panels and the insights page show.
 pub async fn insights(
     s: &AppState,

@@ -228,9 +228,7 @@ async fn render(
     };
     let coach = crate::components::insights::for_person(s, id).await;
     // The way back from the technical records that name them; the page stands without it.
-    let parts = fulcrum_app::people::technical::parts(s.store.as_ref(), id)
-        .await
-        .unwrap_or_default();
+    let parts = crate::cache::person_parts(s, id).await.ok();
     let body = html! {
         (sub_nav(Sub::People))
         (head(&c))
@@ -259,7 +257,7 @@ async fn render(
             (preps(&c))
             (onboarding_card(&c))
         }
-        @if !parts.is_empty() { (technical_parts(&parts)) }
+        @if let Some(parts) = parts.as_deref().filter(|p| !p.is_empty()) { (technical_parts(parts)) }
         (edit_form(&c))
     };
     respond(
