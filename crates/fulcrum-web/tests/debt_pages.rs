@@ -88,6 +88,16 @@ async fn the_demo_wall_shows_priorities_the_matrix_and_the_allocation() {
         body.contains("under the agreed 20 %"),
         "the debt-allocation-below finding"
     );
+    for other in [
+        "risk-review-due",
+        "risk-unowned",
+        "postmortem-action-overdue",
+    ] {
+        assert!(
+            !body.contains(&format!("data-rule=\"{other}\"")),
+            "{other} is not a finding about debt"
+        );
+    }
 
     let one = get(&state, &format!("/debt/{}", tolerated.item.id)).await;
     assert_eq!(one.status, StatusCode::OK);

@@ -74,6 +74,17 @@ async fn the_demo_risks_sit_in_their_cells_with_the_due_review_flagged() {
         body.contains("Nobody owns risk"),
         "the risk-unowned finding"
     );
+    // … and only the risk findings: the demo's debt and postmortem findings are other pages'.
+    for other in [
+        "debt-allocation-below",
+        "postmortem-action-overdue",
+        "project-slipping",
+    ] {
+        assert!(
+            !body.contains(&format!("data-rule=\"{other}\"")),
+            "{other} is not a finding about risks"
+        );
+    }
 
     let one = get(&state, &format!("/risks/{}", happened.id)).await;
     assert_eq!(one.status, StatusCode::OK);
