@@ -311,13 +311,31 @@ where
     R: FnOnce(AppState, StatusCode, Vec<layout::Notice>) -> RF + Clone + Send + Sync + 'static,
     RF: std::future::Future<Output = Response> + Send + 'static,
 {
+    post_then(render, move |s: AppState, f: Fields| async move {
+        let code = change.make(s, f).await?;
+        Ok(format!("{page}?done={code}"))
+    })
+}
+
+/// The POST route of a form whose change `make` says where the browser goes next (an address
+/// with its `done` code), or why it failed: then `render` draws the form's page again with the
+/// failure and its status. The form's origin and token are checked first ([`CheckedForm`]).
+///
+/// [`CheckedForm`]: crate::extract::CheckedForm
+pub fn post_then<R, RF, F, Fut>(render: R, make: F) -> axum::routing::MethodRouter<AppState>
+where
+    R: FnOnce(AppState, StatusCode, Vec<layout::Notice>) -> RF + Clone + Send + Sync + 'static,
+    RF: std::future::Future<Output = Response> + Send + 'static,
+    F: FnOnce(AppState, Fields) -> Fut + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<String, Failure>> + Send + 'static,
+{
     use crate::extract::CheckedForm;
     axum::routing::post(
         move |State(s): State<AppState>, CheckedForm(f): CheckedForm| async move {
-            match change.make(s.clone(), f).await {
-                Ok(code) => {
+            match make(s.clone(), f).await {
+                Ok(to) => {
                     s.changed();
-                    see_other(&format!("{page}?done={code}"))
+                    see_other(&to)
                 }
                 Err(f) => render(s, f.status, vec![layout::Notice::Failed(f.message)]).await,
             }

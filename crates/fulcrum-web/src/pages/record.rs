@@ -4,7 +4,6 @@
 //! page says only what is its own.
 
 use super::{Done, Fields, done_notice, post_for_id, see_other};
-use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice};
 use crate::{AppState, Failure};
 use axum::extract::{Path, Query, State};
@@ -102,17 +101,10 @@ where
     F: FnOnce(AppState, Fields) -> Fut + Clone + Send + Sync + 'static,
     Fut: Future<Output = Result<P::Id, Failure>> + Send + 'static,
 {
-    axum::routing::post(
-        move |State(s): State<AppState>, CheckedForm(form): CheckedForm| async move {
-            match make(s.clone(), form).await {
-                Ok(id) => {
-                    s.changed();
-                    see_other(&format!("{}?done={code}", P::address(id)))
-                }
-                Err(f) => render(s, f.status, vec![Notice::Failed(f.message)]).await,
-            }
-        },
-    )
+    super::post_then(render, move |s: AppState, form: Fields| async move {
+        let id = make(s, form).await?;
+        Ok(format!("{}?done={code}", P::address(id)))
+    })
 }
 
 /// A [`RecordPage`] named by its id type, navigation, the kind and list page its 404 names,
