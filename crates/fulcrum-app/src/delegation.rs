@@ -220,21 +220,11 @@ pub async fn add_with(
     let title = non_empty(Some(new.title))
         .ok_or_else(|| AppError::invalid("title", "say what you are handing over (a title)"))?;
     let style = new.style.unwrap_or_else(|| r.style_history(p).suggested);
+    let category = new.category.unwrap_or(Category::Build);
     let d = Delegation {
-        id: 0,
-        person_id: p.id,
-        title,
-        category: new.category.unwrap_or(Category::Build),
-        style,
         expectations: clean(new.expectations),
-        status: Status::Draft,
-        created_on: r.today,
-        handed_over_on: None,
-        check_ins: Vec::new(),
-        outcome: None,
-        follow_up: FollowUp::default(),
-        closed_on: None,
         origin: new.origin,
+        ..Delegation::draft(p.id, title, category, style, r.today)
     };
     Ok(store.add_delegation(&d).await?)
 }

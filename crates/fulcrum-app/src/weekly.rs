@@ -50,16 +50,11 @@ pub async fn add_task(store: &dyn Store, t: NewTask) -> Result<Task> {
     check_estimate(t.estimate_minutes)?;
     Ok(store
         .add_task(&Task {
-            id: 0,
-            title: title.to_string(),
-            urgent: t.urgent,
-            important: t.important,
             only_me: t.only_me,
             estimate_minutes: t.estimate_minutes,
             due: t.due,
             category: t.category.unwrap_or(Category::Build),
-            status: TaskStatus::Open,
-            note: None,
+            ..Task::open(0, title.to_string(), t.urgent, t.important)
         })
         .await?)
 }

@@ -5,13 +5,13 @@
 
 mod common;
 
-use fulcrum_core::delegation::{Delegation, Expectations, FollowUp, Status, Style};
+use fulcrum_core::delegation::{Delegation, Status, Style};
 use fulcrum_core::feedback::{Direction, Feedback, Polarity};
 use fulcrum_core::insights::{PersonFacts, Snapshot, WeekFacts, evaluate};
 use fulcrum_core::people::{Person, Relation};
 use fulcrum_core::relationships::{Commitment, CommitmentStatus, contact_status};
 use fulcrum_core::report::{ReportInput, build};
-use fulcrum_core::tasks::{Task, TaskStatus};
+use fulcrum_core::tasks::Task;
 use fulcrum_core::{Activity, ActivityKind, Category, time};
 use jiff::Timestamp;
 use jiff::civil::{Date, Time, date};
@@ -66,22 +66,14 @@ fn person(id: i64, today: Date) -> PersonFacts {
         Relation::Stakeholder,
     ][id as usize % 4];
     let person = Person {
-        id,
-        name: format!("Person {id}"),
-        emails: vec![format!("p{id}@example.com")],
-        relation,
-        team: None,
         start_date: Some(date(2021, 1, 4)),
         cadence_days: 14,
-        duration_minutes: 30,
-        archived: false,
-        interests: Vec::new(),
-        knowledge: Vec::new(),
-        growth_goals: Vec::new(),
-        working_style: None,
-        feedback_style: None,
-        contact_cadence_days: None,
-        private_notes: None,
+        ..Person::new(
+            id,
+            &format!("Person {id}"),
+            &[&format!("p{id}@example.com")],
+            relation,
+        )
     };
     let met = time::add_days(today, -(id % 30));
     PersonFacts {
@@ -155,25 +147,19 @@ fn main() {
         })
         .collect();
     s.delegations = (0..200)
-        .map(|i| Delegation {
-            id: i,
-            person_id: 1 + i % 20,
-            title: format!("delegation {i}"),
-            category: Category::Build,
-            style: Style::Selling,
-            expectations: Expectations::default(),
-            status: if i % 4 == 0 {
-                Status::Active
-            } else {
-                Status::Done
-            },
-            created_on: time::add_days(today, -(i % 200)),
-            handed_over_on: Some(time::add_days(today, -(i % 200))),
-            check_ins: Vec::new(),
-            outcome: None,
-            follow_up: FollowUp::default(),
-            closed_on: None,
-            origin: None,
+        .map(|i| {
+            let begun = time::add_days(today, -(i % 200));
+            let title = format!("delegation {i}");
+            Delegation {
+                id: i,
+                status: if i % 4 == 0 {
+                    Status::Active
+                } else {
+                    Status::Done
+                },
+                handed_over_on: Some(begun),
+                ..Delegation::draft(1 + i % 20, title, Category::Build, Style::Selling, begun)
+            }
         })
         .collect();
     s.commitments = (0..100)
@@ -192,16 +178,9 @@ fn main() {
         .collect();
     s.tasks = (0..200)
         .map(|i| Task {
-            id: i + 1,
-            title: format!("task {i}"),
-            urgent: i % 2 == 0,
-            important: i % 3 != 0,
-            only_me: false,
             estimate_minutes: Some(60),
-            due: None,
             category: Category::ALL[(i as usize) % 6],
-            status: TaskStatus::Open,
-            note: None,
+            ..Task::open(i + 1, format!("task {i}"), i % 2 == 0, i % 3 != 0)
         })
         .collect();
     let (eval_ms, found) = best_of(20, || evaluate(&s));

@@ -4,7 +4,7 @@
 mod common;
 
 use fulcrum_core::planner::{PlanInput, PlanRules, plan};
-use fulcrum_core::tasks::{Task, TaskStatus};
+use fulcrum_core::tasks::Task;
 use fulcrum_core::{Category, Interval, time};
 use jiff::civil::{Time, date};
 use jiff::{SignedDuration, Timestamp};
@@ -34,16 +34,11 @@ fn main() {
     }
     let tasks: Vec<Task> = (0..200)
         .map(|i| Task {
-            id: i + 1,
-            title: format!("task {i}"),
-            urgent: i % 3 == 0,
-            important: i % 4 != 3,
             only_me: i % 5 == 0,
             estimate_minutes: Some(30 + (i * 37) % 240),
             due: Some(time::add_days(week, i % 10)),
             category: Category::ALL[(i as usize) % 6],
-            status: TaskStatus::Open,
-            note: None,
+            ..Task::open(i + 1, format!("task {i}"), i % 3 == 0, i % 4 != 3)
         })
         .collect();
     let input = PlanInput {

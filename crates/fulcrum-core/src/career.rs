@@ -18,15 +18,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The categories a role's time is split over: personal and other time is not part of any
-/// role, so shares are of these six alone.
-pub const WORK: [Category; 6] = [
-    Category::Build,
-    Category::Lead,
-    Category::Align,
-    Category::Operate,
-    Category::Think,
-    Category::Grow,
-];
+/// role, so shares are of these six alone: the first six of `Category::ALL`.
+pub const WORK: &[Category] = Category::ALL.split_at(6).0;
 
 /// Shares and distances go out with four decimals: finer digits are noise in minutes of a
 /// calendar, and equal inputs must print equal numbers.

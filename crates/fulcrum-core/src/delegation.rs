@@ -262,6 +262,33 @@ pub fn schedule(from: Date, deadline: Date, style: Style) -> Vec<CheckIn> {
 }
 
 impl Delegation {
+    /// A draft of `title` for `person_id`, begun on `created_on`: nothing agreed, handed over
+    /// or checked yet; the store gives it its id.
+    pub fn draft(
+        person_id: i64,
+        title: String,
+        category: Category,
+        style: Style,
+        created_on: Date,
+    ) -> Delegation {
+        Delegation {
+            id: 0,
+            person_id,
+            title,
+            category,
+            style,
+            expectations: Expectations::default(),
+            status: Status::Draft,
+            created_on,
+            handed_over_on: None,
+            check_ins: Vec::new(),
+            outcome: None,
+            follow_up: FollowUp::default(),
+            closed_on: None,
+            origin: None,
+        }
+    }
+
     /// Hands a draft over: refused while an expectation is missing or the deadline has passed.
     pub fn hand_over(&mut self, person: &str, today: Date) -> Result<(), DelegationError> {
         if self.status != Status::Draft {

@@ -253,7 +253,6 @@ fn suggest(share: Option<f64>, derailed: i64, buffer: i64, put_aside: &[Depriori
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Category;
 
     fn ts(h: i64) -> Timestamp {
         Timestamp::from_second(h * 3600).unwrap()
@@ -299,16 +298,10 @@ mod tests {
 
     fn task(id: i64, status: TaskStatus, note: Option<&str>) -> Task {
         Task {
-            id,
-            title: format!("task {id}"),
-            urgent: false,
-            important: true,
-            only_me: false,
             estimate_minutes: Some(60),
-            due: None,
-            category: Category::Build,
             status,
             note: note.map(str::to_string),
+            ..Task::open(id, format!("task {id}"), false, true)
         }
     }
 

@@ -79,6 +79,23 @@ pub struct Task {
 }
 
 impl Task {
+    /// An open task of `title` in the quadrant `urgent` × `important`, building work with
+    /// nothing else said about it.
+    pub fn open(id: i64, title: String, urgent: bool, important: bool) -> Task {
+        Task {
+            id,
+            title,
+            urgent,
+            important,
+            only_me: false,
+            estimate_minutes: None,
+            due: None,
+            category: Category::Build,
+            status: TaskStatus::Open,
+            note: None,
+        }
+    }
+
     pub fn quadrant(&self) -> Quadrant {
         Quadrant::of(self.urgent, self.important)
     }
@@ -260,16 +277,8 @@ mod tests {
 
     fn task(id: i64, urgent: bool, important: bool) -> Task {
         Task {
-            id,
-            title: format!("task {id}"),
-            urgent,
-            important,
-            only_me: false,
             estimate_minutes: Some(60),
-            due: None,
-            category: Category::Build,
-            status: TaskStatus::Open,
-            note: None,
+            ..Task::open(id, format!("task {id}"), urgent, important)
         }
     }
 

@@ -15,21 +15,11 @@ fn complete() -> Expectations {
 }
 
 fn draft(id: i64, person_id: i64, style: Style) -> Delegation {
+    let title = format!("Task {id}");
     Delegation {
         id,
-        person_id,
-        title: format!("Task {id}"),
-        category: Category::Operate,
-        style,
         expectations: complete(),
-        status: Status::Draft,
-        created_on: date(2026, 3, 1),
-        handed_over_on: None,
-        check_ins: vec![],
-        outcome: None,
-        follow_up: FollowUp::default(),
-        closed_on: None,
-        origin: None,
+        ..Delegation::draft(person_id, title, Category::Operate, style, date(2026, 3, 1))
     }
 }
 
@@ -253,16 +243,10 @@ fn recurring_solo_work_with_its_true_cost() {
 
 fn task(id: i64, urgent: bool, important: bool, only_me: bool) -> Task {
     Task {
-        id,
-        title: format!("Task {id}"),
-        urgent,
-        important,
         only_me,
         estimate_minutes: Some(60),
-        due: None,
         category: Category::Operate,
-        status: TaskStatus::Open,
-        note: None,
+        ..Task::open(id, format!("Task {id}"), urgent, important)
     }
 }
 

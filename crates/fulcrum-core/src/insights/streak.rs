@@ -1,6 +1,7 @@
 //! Runs of weeks: the shared reading of "for N weeks" that the weekly rules use.
 
 use super::{Action, Evidence, Finding, Severity, Snapshot, WeekFacts};
+use jiff::civil::Date;
 
 /// The weeks a rule may judge, oldest first: complete, holding a working day of data, and
 /// not excused by their phase.
@@ -48,18 +49,30 @@ pub(super) fn finding<T>(
     say: impl Fn(&WeekFacts, &T) -> String,
     action: Action,
 ) -> Option<Finding> {
-    let (first, last) = (run.first()?.0, run.last()?.0);
+    let said = run.iter().map(|(w, t)| (w.monday, say(w, t))).collect();
+    week_finding(said, severity, title, action)
+}
+
+/// A finding about the weeks in `said`, oldest first, each with its line of evidence; none
+/// without a week.
+pub(super) fn week_finding(
+    said: Vec<(Date, String)>,
+    severity: Severity,
+    title: String,
+    action: Action,
+) -> Option<Finding> {
+    let (since, through) = (said.first()?.0, said.last()?.0);
     Some(Finding {
         subject: "week".into(),
         severity,
         title,
-        evidence: run
-            .iter()
-            .map(|(w, t)| Evidence::new(say(w, t), super::Link::week(w.monday)))
+        weeks: said.len() as u32,
+        evidence: said
+            .into_iter()
+            .map(|(monday, text)| Evidence::new(text, super::Link::week(monday)))
             .collect(),
-        since: first.monday,
-        weeks: run.len() as u32,
-        through: last.monday,
+        since,
+        through,
         action,
     })
 }

@@ -2,7 +2,7 @@
 //! fragmentation, after-hours work, think and learning time, days off, and the burnout
 //! warning that combines them.
 
-use super::streak::{finding, judged, run};
+use super::streak::{finding, judged, run, week_finding};
 use super::{
     Action, Evidence, Finding, FnRule, Link, Offer, Rule, RuleInfo, Severity, Snapshot, WeekFacts,
 };
@@ -282,34 +282,32 @@ fn after_hours(s: &Snapshot) -> Vec<Finding> {
     if over.len() < 2 || latest.map(|w| w.monday) != over.last().map(|w| w.monday) {
         return Vec::new();
     }
-    let evidence = over
+    let said = over
         .iter()
         .map(|w| {
             let t = &w.report.totals;
-            Evidence::new(
-                format!(
-                    "{}: {} outside working hours, {} of it at the weekend",
-                    w.label(),
-                    hm(t.after_hours_minutes),
-                    hm(t.weekend_minutes)
-                ),
-                Link::week(w.monday),
-            )
+            let text = format!(
+                "{}: {} outside working hours, {} of it at the weekend",
+                w.label(),
+                hm(t.after_hours_minutes),
+                hm(t.weekend_minutes)
+            );
+            (w.monday, text)
         })
         .collect();
-    vec![Finding {
-        subject: "week".into(),
-        severity: if over.len() == 3 { Severity::Alert } else { Severity::Warn },
-        title: format!("Work after hours in {} of the last {of} weeks", over.len()),
-        evidence,
-        since: over[0].monday,
-        weeks: over.len() as u32,
-        through: over[over.len() - 1].monday,
-        action: Action {
-            text: "Choose the time your day ends and book something after it that you will not cancel: plan more living, not less working.".into(),
-            offer: None,
-        },
-    }]
+    let severity = if over.len() == 3 {
+        Severity::Alert
+    } else {
+        Severity::Warn
+    };
+    let title = format!("Work after hours in {} of the last {of} weeks", over.len());
+    let action = Action {
+        text: "Choose the time your day ends and book something after it that you will not cancel: plan more living, not less working.".into(),
+        offer: None,
+    };
+    week_finding(said, severity, title, action)
+        .into_iter()
+        .collect()
 }
 
 fn little_of(

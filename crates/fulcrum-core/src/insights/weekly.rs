@@ -207,32 +207,35 @@ fn plan_done_low(s: &Snapshot) -> Vec<Finding> {
         return Vec::new();
     }
     low.reverse();
-    vec![Finding {
-        subject: "week".into(),
-        severity: if low.len() >= 2 * n { Severity::Alert } else { Severity::Warn },
-        title: format!("Under {:.0} % of the plan done for {}", min * 100.0, plural(low.len(), "week", "weeks")),
-        evidence: low
-            .iter()
-            .map(|p| {
-                Evidence::new(
-                    format!(
-                        "{}: {} of {} planned blocks done",
-                        crate::time::iso_week_label(p.monday),
-                        p.done_blocks,
-                        p.planned_blocks
-                    ),
-                    Link::week(p.monday),
-                )
-            })
-            .collect(),
-        since: low[0].monday,
-        weeks: low.len() as u32,
-        through: low[low.len() - 1].monday,
-        action: Action {
-            text: "Plan fewer blocks next week and keep a fifth of the time free for what comes up; see what derailed the last plan first.".into(),
-            offer: None,
-        },
-    }]
+    let said = low
+        .iter()
+        .map(|p| {
+            let text = format!(
+                "{}: {} of {} planned blocks done",
+                crate::time::iso_week_label(p.monday),
+                p.done_blocks,
+                p.planned_blocks
+            );
+            (p.monday, text)
+        })
+        .collect();
+    let severity = if low.len() >= 2 * n {
+        Severity::Alert
+    } else {
+        Severity::Warn
+    };
+    let title = format!(
+        "Under {:.0} % of the plan done for {}",
+        min * 100.0,
+        plural(low.len(), "week", "weeks")
+    );
+    let action = Action {
+        text: "Plan fewer blocks next week and keep a fifth of the time free for what comes up; see what derailed the last plan first.".into(),
+        offer: None,
+    };
+    super::streak::week_finding(said, severity, title, action)
+        .into_iter()
+        .collect()
 }
 
 fn inbox_overload(s: &Snapshot) -> Vec<Finding> {

@@ -1,5 +1,4 @@
 use super::*;
-use crate::tasks::TaskStatus;
 use crate::test_support::profile;
 use jiff::civil::{Time, date};
 use proptest::prelude::*;
@@ -16,16 +15,10 @@ fn at(day: i64, h: i8, m: i8) -> Timestamp {
 
 fn task(id: i64, urgent: bool, important: bool, minutes: i64, category: Category) -> Task {
     Task {
-        id,
-        title: format!("task {id}"),
-        urgent,
-        important,
         only_me: id % 2 == 0,
         estimate_minutes: Some(minutes),
-        due: None,
         category,
-        status: TaskStatus::Open,
-        note: None,
+        ..Task::open(id, format!("task {id}"), urgent, important)
     }
 }
 

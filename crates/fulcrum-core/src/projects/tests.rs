@@ -1,6 +1,6 @@
 use super::*;
 use crate::Category;
-use crate::delegation::{Expectations, FollowUp, Style};
+use crate::delegation::Style;
 use jiff::civil::date;
 
 fn project(status: Status) -> Keyed<Project> {
@@ -33,21 +33,17 @@ fn milestone(id: i64, title: &str, due: Date, done_on: Option<Date>) -> Keyed<Mi
 }
 
 fn delegation(id: i64, person: i64, status: delegation::Status) -> Delegation {
+    let title = format!("Delegation {id}");
     Delegation {
         id,
-        person_id: person,
-        title: format!("Delegation {id}"),
-        category: Category::Lead,
-        style: Style::Selling,
-        expectations: Expectations::default(),
         status,
-        created_on: date(2026, 3, 1),
-        handed_over_on: None,
-        check_ins: vec![],
-        outcome: None,
-        follow_up: FollowUp::default(),
-        closed_on: None,
-        origin: None,
+        ..Delegation::draft(
+            person,
+            title,
+            Category::Lead,
+            Style::Selling,
+            date(2026, 3, 1),
+        )
     }
 }
 

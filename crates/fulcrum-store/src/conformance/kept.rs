@@ -36,22 +36,8 @@ fn step(plan: i64, title: &str, target: (i16, i8, i8)) -> Step {
 async fn someone(store: &dyn Store, name: &str) -> i64 {
     store
         .add_person(&Person {
-            id: 0,
-            name: name.into(),
-            emails: vec![],
-            relation: Relation::Mentor,
-            team: None,
-            start_date: None,
             cadence_days: 0,
-            duration_minutes: 30,
-            archived: false,
-            interests: vec![],
-            knowledge: vec![],
-            growth_goals: vec![],
-            working_style: None,
-            feedback_style: None,
-            contact_cadence_days: None,
-            private_notes: None,
+            ..Person::new(0, name, &[], Relation::Mentor)
         })
         .await
         .unwrap()

@@ -219,23 +219,11 @@ impl Scenario {
 
 /// Someone the lead works with, met a week ago and on time with everything.
 pub fn person(id: i64, name: &str, relation: Relation, today: Date) -> PersonFacts {
+    let email = format!("{}@example.com", name.to_lowercase());
     let person = Person {
-        id,
-        name: name.into(),
-        emails: vec![format!("{}@example.com", name.to_lowercase())],
-        relation,
-        team: None,
         start_date: Some(date(2025, 1, 6)),
         cadence_days: 14,
-        duration_minutes: 30,
-        archived: false,
-        interests: Vec::new(),
-        knowledge: Vec::new(),
-        growth_goals: Vec::new(),
-        working_style: None,
-        feedback_style: None,
-        contact_cadence_days: None,
-        private_notes: None,
+        ..Person::new(id, name, &[&email], relation)
     };
     let met = add_days(today, -7);
     PersonFacts {

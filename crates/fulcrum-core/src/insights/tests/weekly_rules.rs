@@ -9,18 +9,7 @@ use jiff::civil::Date;
 
 /// An open task in the quadrant `urgent` × `important`.
 fn task(id: i64, urgent: bool, important: bool) -> Task {
-    Task {
-        id,
-        title: format!("task {id}"),
-        urgent,
-        important,
-        only_me: false,
-        estimate_minutes: None,
-        due: None,
-        category: Category::Build,
-        status: TaskStatus::Open,
-        note: None,
-    }
+    Task::open(id, format!("task {id}"), urgent, important)
 }
 
 /// Open tasks: `(urgent, important)` each.
