@@ -1,40 +1,22 @@
 //! The SQL of the coach's records: verdicts on insights, phases and habits.
 
+use super::columns::{json_col, json_text, parse_json, req_date};
 use super::dialect::DbRow;
-use super::{Db, date_col, from_word, json_word};
+use super::{Db, all, date_col, found, from_word, json_word};
 use crate::{CoachStore, Result, StoreError};
 use async_trait::async_trait;
 use fulcrum_core::habits::Habit;
 use fulcrum_core::insights::{Phase, Verdict};
-use jiff::civil::Date;
 use sqlx::Row;
-
-fn date(what: &'static str, row: &DbRow, col: &str) -> Result<Date> {
-    date_col(what, Some(row.try_get(col)?))?.ok_or(StoreError::Corrupt {
-        what,
-        message: col.to_string(),
-    })
-}
-
-fn json<T: serde::de::DeserializeOwned>(what: &'static str, text: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(|e| StoreError::Corrupt {
-        what,
-        message: e.to_string(),
-    })
-}
-
-fn to_json<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).unwrap_or_default()
-}
 
 fn verdict_from_row(row: &DbRow) -> Result<Verdict> {
     Ok(Verdict {
         insight_id: row.try_get("insight_id")?,
-        through: date("insight verdict", row, "through")?,
+        through: req_date("insight verdict", row, "through")?,
         kind: from_word("insight verdict", row.try_get("kind")?)?,
         reason: row.try_get("reason")?,
         until: date_col("insight verdict", row.try_get("until")?)?,
-        on: date("insight verdict", row, "made_on")?,
+        on: req_date("insight verdict", row, "made_on")?,
     })
 }
 
@@ -44,10 +26,10 @@ fn phase_from_row(row: &DbRow) -> Result<Phase> {
         id: row.try_get("id")?,
         kind: from_word("phase", row.try_get("kind")?)?,
         name: row.try_get("name")?,
-        from: date("phase", row, "from_date")?,
-        to: date("phase", row, "to_date")?,
-        targets: json("phase targets", &row.try_get::<String, _>("targets")?)?,
-        excused: excused.map(|t| json("phase rules", &t)).transpose()?,
+        from: req_date("phase", row, "from_date")?,
+        to: req_date("phase", row, "to_date")?,
+        targets: json_col("phase targets", row, "targets")?,
+        excused: excused.map(|t| parse_json("phase rules", &t)).transpose()?,
     })
 }
 
@@ -58,7 +40,7 @@ fn habit_from_row(row: &DbRow) -> Result<Habit> {
         category: from_word("habit", row.try_get("category")?)?,
         minutes: row.try_get("minutes")?,
         active: row.try_get::<i64, _>("active")? != 0,
-        created_on: date("habit", row, "created_on")?,
+        created_on: req_date("habit", row, "created_on")?,
         origin: row.try_get("origin")?,
     })
 }
@@ -69,16 +51,14 @@ const HABIT_COLUMNS: &str = "id, title, category, minutes, active, created_on, o
 #[async_trait]
 impl CoachStore for Db {
     async fn verdicts(&self) -> Result<Vec<Verdict>> {
-        sqlx::query(
+        all(
+            &self.pool,
+            self.owner,
             "SELECT insight_id, through, kind, reason, until, made_on FROM insight_verdicts
              WHERE owner_id = $1 ORDER BY id",
+            verdict_from_row,
         )
-        .bind(self.owner)
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(verdict_from_row)
-        .collect()
+        .await
     }
 
     async fn add_verdict(&self, v: &Verdict) -> Result<()> {
@@ -112,13 +92,13 @@ impl CoachStore for Db {
         let sql = format!(
             "SELECT {PHASE_COLUMNS} FROM phases WHERE owner_id = $1 ORDER BY from_date, id"
         );
-        sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(self.owner)
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(phase_from_row)
-            .collect()
+        all(
+            &self.pool,
+            self.owner,
+            sqlx::AssertSqlSafe(sql),
+            phase_from_row,
+        )
+        .await
     }
 
     async fn add_phase(&self, p: &Phase) -> Result<Phase> {
@@ -131,8 +111,8 @@ impl CoachStore for Db {
             .bind(&p.name)
             .bind(p.from.to_string())
             .bind(p.to.to_string())
-            .bind(to_json(&p.targets))
-            .bind(p.excused.as_ref().map(to_json))
+            .bind(json_text(&p.targets))
+            .bind(p.excused.as_ref().map(json_text))
             .bind(self.owner)
             .fetch_one(&self.pool)
             .await?;
@@ -152,13 +132,13 @@ impl CoachStore for Db {
 
     async fn habits(&self) -> Result<Vec<Habit>> {
         let sql = format!("SELECT {HABIT_COLUMNS} FROM habits WHERE owner_id = $1 ORDER BY id");
-        sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(self.owner)
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(habit_from_row)
-            .collect()
+        all(
+            &self.pool,
+            self.owner,
+            sqlx::AssertSqlSafe(sql),
+            habit_from_row,
+        )
+        .await
     }
 
     async fn add_habit(&self, h: &Habit) -> Result<Habit> {
@@ -192,12 +172,6 @@ impl CoachStore for Db {
         .bind(self.owner)
         .execute(&self.pool)
         .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound {
-                what: "habit",
-                id: h.id,
-            });
-        }
-        Ok(())
+        found(done, "habit", h.id)
     }
 }

@@ -1,7 +1,7 @@
 //! The SQL of kept records (`crate::kept`): one table, read by kind with the indexed keys.
 
 use super::dialect::{DB, DbRow, begin_write};
-use super::records::found;
+use super::found;
 use super::{Db, date_col};
 use crate::kept::{Change, Filter, ParentRef, RawRecord, RecordStore};
 use crate::{Result, StoreError};

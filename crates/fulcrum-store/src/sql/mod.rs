@@ -9,6 +9,7 @@
 
 pub(crate) mod backup;
 mod coach;
+mod columns;
 mod kept;
 mod manual;
 mod people;
@@ -16,9 +17,10 @@ mod records;
 mod sources;
 mod weekly;
 
-use super::dialect::{self, DB, DbPool, begin_write};
+use super::dialect::{self, DB, DbPool, DbQueryResult, DbRow, begin_write};
 use crate::{AccountId, BackupStore, OwnerKey, ProfileStore, Result, Store, StoreError, TableDump};
 use async_trait::async_trait;
+use columns::{date_col, from_word, json_word};
 use fulcrum_core::Profile;
 use sqlx::Row;
 
@@ -55,28 +57,46 @@ impl Db {
 
 type Query<'q> = sqlx::query::Query<'q, DB, <DB as sqlx::Database>::Arguments>;
 
-fn json_word<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+/// `Err(NotFound)` when an UPDATE touched nothing.
+fn found(done: DbQueryResult, what: &'static str, id: i64) -> Result<()> {
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound { what, id });
+    }
+    Ok(())
 }
 
-fn from_word<T: serde::de::DeserializeOwned>(what: &'static str, word: String) -> Result<T> {
-    serde_json::from_value(serde_json::Value::String(word.clone())).map_err(|_| {
-        StoreError::Corrupt {
-            what,
-            message: word,
-        }
-    })
+/// The owner's rows of one table (`sql` binds the owner as `$1`).
+async fn all<T>(
+    pool: &DbPool,
+    owner: i64,
+    sql: impl sqlx::SqlSafeStr,
+    map: fn(&DbRow) -> Result<T>,
+) -> Result<Vec<T>> {
+    sqlx::query(sql)
+        .bind(owner)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(map)
+        .collect()
 }
 
-fn date_col(what: &'static str, v: Option<String>) -> Result<Option<jiff::civil::Date>> {
-    v.map(|d| {
-        d.parse()
-            .map_err(|_| StoreError::Corrupt { what, message: d })
-    })
-    .transpose()
+/// Row `id` of one table when it is the owner's (`sql` binds the id as `$1`, the owner as `$2`).
+async fn one<T>(
+    pool: &DbPool,
+    owner: i64,
+    sql: impl sqlx::SqlSafeStr,
+    id: i64,
+    map: fn(&DbRow) -> Result<T>,
+) -> Result<Option<T>> {
+    sqlx::query(sql)
+        .bind(id)
+        .bind(owner)
+        .fetch_optional(pool)
+        .await?
+        .as_ref()
+        .map(map)
+        .transpose()
 }
 
 pub(crate) fn now() -> i64 {

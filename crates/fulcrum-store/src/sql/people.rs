@@ -2,7 +2,7 @@
 //! and the store of their records, whose queries are in `records`.
 
 use super::dialect::DbRow;
-use super::{Db, Query, date_col, from_word, records};
+use super::{Db, Query, all, date_col, found, from_word, one, records};
 use crate::{
     OwnerKey, PeopleStore, PersonFile, PersonRecords, PrivateNotes, PrivateOf, PrivateStore,
     Result, StoreError,
@@ -148,31 +148,25 @@ impl PeopleStore for Db {
         .bind(self.owner)
         .execute(&self.pool)
         .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound {
-                what: "person",
-                id: p.id,
-            });
-        }
-        Ok(())
+        found(done, "person", p.id)
     }
 
     async fn people(&self) -> Result<Vec<Person>> {
-        sqlx::query(concat!(
-            "SELECT ",
-            person_columns!(),
-            " FROM people WHERE owner_id = $1 ORDER BY id"
-        ))
-        .bind(self.owner)
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(person_from_row)
-        .collect()
+        all(
+            &self.pool,
+            self.owner,
+            concat!(
+                "SELECT ",
+                person_columns!(),
+                " FROM people WHERE owner_id = $1 ORDER BY id"
+            ),
+            person_from_row,
+        )
+        .await
     }
 
     async fn person(&self, id: i64) -> Result<Option<Person>> {
-        records::one(
+        one(
             &self.pool,
             self.owner,
             concat!(
@@ -246,7 +240,7 @@ impl PeopleStore for Db {
 
     async fn item(&self, id: i64) -> Result<Option<Item>> {
         let sql = "SELECT * FROM one_on_one_items WHERE id = $1 AND owner_id = $2";
-        records::one(&self.pool, self.owner, sql, id, records::item_from_row).await
+        one(&self.pool, self.owner, sql, id, records::item_from_row).await
     }
 
     async fn add_feedback(&self, f: &Feedback) -> Result<Feedback> {
@@ -265,7 +259,7 @@ impl PeopleStore for Db {
 
     async fn feedback_item(&self, id: i64) -> Result<Option<Feedback>> {
         let sql = "SELECT * FROM feedback WHERE id = $1 AND owner_id = $2";
-        records::one(&self.pool, self.owner, sql, id, records::feedback_from_row).await
+        one(&self.pool, self.owner, sql, id, records::feedback_from_row).await
     }
 
     async fn add_delegation(&self, d: &Delegation) -> Result<Delegation> {
@@ -284,7 +278,7 @@ impl PeopleStore for Db {
 
     async fn delegation(&self, id: i64) -> Result<Option<Delegation>> {
         let sql = "SELECT * FROM delegations WHERE id = $1 AND owner_id = $2";
-        records::one(
+        one(
             &self.pool,
             self.owner,
             sql,
@@ -375,10 +369,7 @@ impl PrivateStore for Db {
             .bind(owner)
             .execute(&self.pool)
             .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound { what, id });
-        }
-        Ok(())
+        found(done, what, id)
     }
 
     async fn private_notes(&self, key: &OwnerKey, person: Option<i64>) -> Result<PrivateNotes> {

@@ -2,8 +2,9 @@
 //! delegations, contacts, commitments, stakeholder preps and onboarding steps. Every query
 //! names the owner; a person's records are read by person, for their page.
 
-use super::dialect::{DB, DbConnection, DbPool, DbQueryResult, DbRow};
-use super::{Query, begin_write, date_col, from_word};
+use super::columns::{day, json_col, json_text, opt_date, opt_day, opt_word, req_date};
+use super::dialect::{DB, DbConnection, DbPool, DbRow};
+use super::{Query, all, begin_write, found, from_word};
 use crate::{PersonFile, PersonRecords, Result, StoreError};
 use fulcrum_core::delegation::{CheckIn, Delegation, Expectations, FollowUp};
 use fulcrum_core::feedback::Feedback;
@@ -11,90 +12,7 @@ use fulcrum_core::observations::Observation;
 use fulcrum_core::onboarding::Step;
 use fulcrum_core::one_on_one::{Item, OneOnOneNote};
 use fulcrum_core::relationships::{Commitment, Interaction, Prep};
-use jiff::civil::Date;
 use sqlx::{Row, Transaction};
-
-/// `Err(NotFound)` when an UPDATE touched nothing.
-pub(super) fn found(done: DbQueryResult, what: &'static str, id: i64) -> Result<()> {
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound { what, id });
-    }
-    Ok(())
-}
-
-fn day(d: Date) -> String {
-    d.to_string()
-}
-
-fn opt_day(d: Option<Date>) -> Option<String> {
-    d.map(day)
-}
-
-fn req_date(what: &'static str, row: &DbRow, col: &str) -> Result<Date> {
-    let v: String = row.try_get(col)?;
-    date_col(what, Some(v.clone()))?.ok_or(StoreError::Corrupt { what, message: v })
-}
-
-fn opt_date(what: &'static str, row: &DbRow, col: &str) -> Result<Option<Date>> {
-    date_col(what, row.try_get(col)?)
-}
-
-fn json_col<T: serde::de::DeserializeOwned>(
-    what: &'static str,
-    row: &DbRow,
-    col: &str,
-) -> Result<T> {
-    let text: String = row.try_get(col)?;
-    serde_json::from_str(&text).map_err(|e| StoreError::Corrupt {
-        what,
-        message: e.to_string(),
-    })
-}
-
-fn json_text<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
-}
-
-fn opt_word<T: serde::de::DeserializeOwned>(
-    what: &'static str,
-    v: Option<String>,
-) -> Result<Option<T>> {
-    v.map(|w| from_word(what, w)).transpose()
-}
-
-/// The owner's rows of one table (`sql` binds the owner as `$1`).
-async fn all<T>(
-    pool: &DbPool,
-    owner: i64,
-    sql: &'static str,
-    map: fn(&DbRow) -> Result<T>,
-) -> Result<Vec<T>> {
-    sqlx::query(sql)
-        .bind(owner)
-        .fetch_all(pool)
-        .await?
-        .iter()
-        .map(map)
-        .collect()
-}
-
-/// Row `id` of one table when it is the owner's (`sql` binds the id as `$1`, the owner as `$2`).
-pub(super) async fn one<T>(
-    pool: &DbPool,
-    owner: i64,
-    sql: &'static str,
-    id: i64,
-    map: fn(&DbRow) -> Result<T>,
-) -> Result<Option<T>> {
-    sqlx::query(sql)
-        .bind(id)
-        .bind(owner)
-        .fetch_optional(pool)
-        .await?
-        .as_ref()
-        .map(map)
-        .transpose()
-}
 
 /// One person's rows of one table (`sql` binds the person as `$1`, the owner as `$2`).
 async fn of_person<T>(

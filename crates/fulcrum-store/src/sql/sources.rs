@@ -3,7 +3,7 @@
 //! commit links are owned through it.
 
 use super::dialect::{DB, DbConnection, DbPool, DbRow};
-use super::{BATCH, Db, begin_write, now};
+use super::{BATCH, Db, all, begin_write, now};
 use crate::{
     CommitImport, FolderFile, NewSource, Result, Source, SourceKind, SourceRemoval, SourceStore,
     StoreError, StoredCommit, StoredEvent, StoredFolder,
@@ -499,17 +499,12 @@ impl CommitImport for TxCommitImport {
 #[async_trait]
 impl SourceStore for Db {
     async fn sources(&self) -> Result<Vec<Source>> {
-        sqlx::query(concat!(
+        let sql = concat!(
             "SELECT ",
             source_columns!(),
             " FROM sources WHERE owner_id = $1 ORDER BY id"
-        ))
-        .bind(self.owner)
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(source_from_row)
-        .collect()
+        );
+        all(&self.pool, self.owner, sql, source_from_row).await
     }
 
     async fn source_by_location(&self, location: &str) -> Result<Option<Source>> {

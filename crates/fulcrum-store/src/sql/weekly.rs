@@ -2,7 +2,7 @@
 //! reflection rhythm's entries.
 
 use super::dialect::{DB, DbRow, begin_write};
-use super::{BATCH, Db, Query, date_col, from_word, json_word, now};
+use super::{BATCH, Db, Query, all, date_col, found, from_word, json_word, now, one};
 use crate::{AcceptedPlan, Entry, LoopStore, OwnerKey, PlanBlock, Result, RitualStore, StoreError};
 use async_trait::async_trait;
 use fulcrum_core::inbox::{Decision, InboxItem, Ownership};
@@ -121,34 +121,28 @@ impl LoopStore for Db {
         .bind(self.owner)
         .execute(&self.pool)
         .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound {
-                what: "task",
-                id: t.id,
-            });
-        }
-        Ok(())
+        found(done, "task", t.id)
     }
 
     async fn task(&self, id: i64) -> Result<Option<Task>> {
-        sqlx::query("SELECT * FROM tasks WHERE id = $1 AND owner_id = $2")
-            .bind(id)
-            .bind(self.owner)
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(task_from_row)
-            .transpose()
+        one(
+            &self.pool,
+            self.owner,
+            "SELECT * FROM tasks WHERE id = $1 AND owner_id = $2",
+            id,
+            task_from_row,
+        )
+        .await
     }
 
     async fn tasks(&self) -> Result<Vec<Task>> {
-        sqlx::query("SELECT * FROM tasks WHERE owner_id = $1 ORDER BY id")
-            .bind(self.owner)
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(task_from_row)
-            .collect()
+        all(
+            &self.pool,
+            self.owner,
+            "SELECT * FROM tasks WHERE owner_id = $1 ORDER BY id",
+            task_from_row,
+        )
+        .await
     }
 
     async fn accept_plan(&self, plan: &AcceptedPlan) -> Result<()> {
@@ -320,23 +314,17 @@ impl LoopStore for Db {
         .bind(self.owner)
         .execute(&self.pool)
         .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound {
-                what: "inbox item",
-                id: i.id,
-            });
-        }
-        Ok(())
+        found(done, "inbox item", i.id)
     }
 
     async fn inbox(&self) -> Result<Vec<InboxItem>> {
-        sqlx::query("SELECT * FROM inbox WHERE owner_id = $1 ORDER BY id")
-            .bind(self.owner)
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(inbox_from_row)
-            .collect()
+        all(
+            &self.pool,
+            self.owner,
+            "SELECT * FROM inbox WHERE owner_id = $1 ORDER BY id",
+            inbox_from_row,
+        )
+        .await
     }
 }
 
