@@ -60,18 +60,8 @@ impl SourceLine {
     }
 }
 
-/// `80030` as `80 030`.
-pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
-}
+/// `80030` as `80 030`: counts as the import messages print them.
+pub use fulcrum_calendar::grouped;
 
 /// Every source, each folder followed by its files.
 pub async fn list(store: &dyn Store) -> Result<Vec<SourceLine>> {

@@ -11,8 +11,9 @@ use crate::event::{Event, RDate, Start, length_between};
 use crate::parse::{ParseError, Warning, WarningKind, prelude};
 use crate::rrule::RuleIter;
 use crate::value::When;
+pub use instance::grouped;
 use instance::{
-    Inst, Kind, Point, Shift, excluder, grouped, length_of, master_length, occurrence, occurrences,
+    Inst, Kind, Point, Shift, excluder, length_of, master_length, occurrence, occurrences,
     past_until, sort_occurrences,
 };
 use read::read;

@@ -34,7 +34,7 @@ mod write;
 
 pub use calendar::{
     Calendar, Expansion, Limits, MAX_OCCURRENCES_PER_EVENT, MAX_OCCURRENCES_TOTAL,
-    MAX_WORK_PER_EVENT, MAX_WORK_TOTAL, Occurrence, tsv_line,
+    MAX_WORK_PER_EVENT, MAX_WORK_TOTAL, Occurrence, grouped, tsv_line,
 };
 pub use event::{Attendee, Event, RDate, RecurrenceId, Status, Transparency};
 pub use parse::{ParseError, Warning, WarningKind};

@@ -126,7 +126,7 @@ pub(super) fn occurrences(n: usize) -> String {
 }
 
 /// `n` with its thousands set apart, as the warnings print counts: `10 000`.
-pub(super) fn grouped(n: u64) -> String {
+pub fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
