@@ -20,6 +20,21 @@ async fn demo_year() -> (
     common::demo_year(3, TODAY).await
 }
 
+/// What the coach finds this week under `rule`.
+async fn findings_of(
+    store: &dyn fulcrum_store::Store,
+    built: &demo::Demo,
+    rule: &str,
+    now: jiff::Timestamp,
+) -> Vec<fulcrum_app::insights::Shown> {
+    let period = fulcrum_app::report::Period::CurrentWeek;
+    let list = fulcrum_app::insights::list(store, built.rules.as_path(), &period, true, now)
+        .await
+        .unwrap();
+    let found = list.insights.into_iter();
+    found.filter(|s| s.insight.rule == rule).collect()
+}
+
 #[tokio::test]
 async fn the_demo_has_a_year_of_the_weekly_loop() {
     let (_dir, built, store, now) = demo_year().await;
@@ -491,20 +506,7 @@ async fn the_demo_has_a_deploy_log_and_three_incidents_with_postmortems() {
     assert_eq!(year.unmeasured_deployments, 0);
     assert!(year.dora.lead_time_median_hours.count > 0);
     // The coach raises the overdue action, on its incident.
-    let list = fulcrum_app::insights::list(
-        store.as_ref(),
-        built.rules.as_path(),
-        &fulcrum_app::report::Period::CurrentWeek,
-        true,
-        now,
-    )
-    .await
-    .unwrap();
-    let overdue: Vec<_> = list
-        .insights
-        .iter()
-        .filter(|s| s.insight.rule == "postmortem-action-overdue")
-        .collect();
+    let overdue = findings_of(store.as_ref(), &built, "postmortem-action-overdue", now).await;
     assert_eq!(overdue.len(), 1, "{overdue:#?}");
 }
 
@@ -539,21 +541,8 @@ async fn the_demo_has_a_risk_log_the_coach_reads() {
         incident.record.title
     );
     // The coach: one accepted risk past its review, one medium risk nobody owns.
-    let list = fulcrum_app::insights::list(
-        store.as_ref(),
-        built.rules.as_path(),
-        &fulcrum_app::report::Period::CurrentWeek,
-        true,
-        now,
-    )
-    .await
-    .unwrap();
     for rule in ["risk-review-due", "risk-unowned"] {
-        let n = list
-            .insights
-            .iter()
-            .filter(|s| s.insight.rule == rule)
-            .count();
-        assert_eq!(n, 1, "{rule}");
+        let found = findings_of(store.as_ref(), &built, rule, now).await;
+        assert_eq!(found.len(), 1, "{rule}: {found:#?}");
     }
 }
