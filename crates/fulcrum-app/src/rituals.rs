@@ -226,13 +226,8 @@ async fn keep_ratings(store: &dyn Store, period: &Period, body: &EntryBody) -> R
     for r in &body.ratings {
         let skill = crate::growth::skill_name(&r.skill);
         let rating = |score: u8, by: Rater| Rating {
-            skill: skill.clone(),
-            score,
-            by,
-            on,
-            example: String::new(),
-            suggestion: String::new(),
             source: Some(source.clone()),
+            ..Rating::new(&skill, score, by, on)
         };
         if let Some(own) = r.own {
             ratings.push(rating(own, Rater::Myself));

@@ -313,6 +313,19 @@ impl Opportunity {
 }
 
 impl Rating {
+    /// `score` for `skill` by `by` on `on`, with no example, suggestion or source yet.
+    pub fn new(skill: &str, score: u8, by: Rater, on: Date) -> Rating {
+        Rating {
+            skill: skill.into(),
+            score,
+            by,
+            on,
+            example: String::new(),
+            suggestion: String::new(),
+            source: None,
+        }
+    }
+
     pub fn check(&self) -> Result<(), String> {
         non_empty("the skill", &self.skill, "delegating")?;
         if !SCORES.contains(&self.score) {

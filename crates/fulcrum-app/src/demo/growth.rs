@@ -315,15 +315,7 @@ pub async fn build(
 async fn ratings(store: &dyn Store, [sam, priya, ravi]: [i64; 3], today: Date) -> Result<()> {
     let this_quarter = fulcrum_core::growth::rules::quarter_bounds(today).0;
     let quarter_end = |back: i64| time::add_days(this_quarter, -1 - 91 * back);
-    let rating = |skill: &str, score: u8, by: Rater, on: Date| Rating {
-        skill: skill.into(),
-        score,
-        by,
-        on,
-        example: String::new(),
-        suggestion: String::new(),
-        source: None,
-    };
+    let rating = Rating::new;
     let mut all = Vec::new();
     for (skill, scores) in SELF {
         for (q, score) in scores.iter().enumerate() {

@@ -10,15 +10,7 @@ fn keyed<T>(id: i64, record: T) -> Keyed<T> {
 }
 
 fn rating(skill: &str, score: u8, by: Rater, on: Date) -> Rating {
-    Rating {
-        skill: skill.into(),
-        score,
-        by,
-        on,
-        example: String::new(),
-        suggestion: String::new(),
-        source: None,
-    }
+    Rating::new(skill, score, by, on)
 }
 
 const ANA: Rater = Rater::Person(1);

@@ -138,15 +138,7 @@ pub async fn a_refused_record_write_changes_nothing(store: &dyn Store) {
             .is_err()
     );
     // A record naming a person who is not there.
-    let rating = Rating {
-        skill: "delegating".into(),
-        score: 7,
-        by: Rater::Person(987_654),
-        on: date(2026, 3, 1),
-        example: String::new(),
-        suggestion: String::new(),
-        source: None,
-    };
+    let rating = Rating::new("delegating", 7, Rater::Person(987_654), date(2026, 3, 1));
     assert!(store.add(&rating).await.is_err());
     assert_eq!(store.export_tables().await.unwrap(), before);
 }
