@@ -12,51 +12,11 @@ use fulcrum_core::people::{Person, Relation};
 use fulcrum_core::relationships::{Commitment, CommitmentStatus, contact_status};
 use fulcrum_core::report::{ReportInput, build};
 use fulcrum_core::tasks::Task;
-use fulcrum_core::{Activity, ActivityKind, Category, time};
+use fulcrum_core::{Category, time};
 use jiff::Timestamp;
-use jiff::civil::{Date, Time, date};
-use std::time::Instant;
+use jiff::civil::{Date, date};
 
 const WEEKS: i64 = 260;
-
-fn best_of<T>(n: usize, mut f: impl FnMut() -> T) -> (f64, T) {
-    let mut best = f64::MAX;
-    let mut out = None;
-    for _ in 0..n {
-        let t = Instant::now();
-        let v = f();
-        best = best.min(t.elapsed().as_secs_f64());
-        out = Some(v);
-    }
-    (best * 1000.0, out.unwrap())
-}
-
-fn calendar(first: Date, tz: &jiff::tz::TimeZone) -> (Vec<Activity>, Vec<Timestamp>) {
-    let mut activities = Vec::new();
-    let mut commits = Vec::new();
-    for day in time::dates(first, time::add_days(first, 7 * WEEKS)) {
-        if day.weekday().to_monday_zero_offset() >= 5 {
-            continue;
-        }
-        for h in [9, 10, 11, 13, 14, 16] {
-            activities.push(Activity {
-                start: time::local_instant(day, Time::constant(h, 0, 0, 0), tz),
-                end: time::local_instant(day, Time::constant(h, 45, 0, 0), tz),
-                title: format!("meeting {h}"),
-                category: Category::ALL[h as usize % 6],
-                kind: ActivityKind::Meeting,
-                source: "bench".into(),
-                rule: "bench".into(),
-                others: 3,
-                one_on_one: h == 16,
-            });
-        }
-        for h in [12, 15, 17] {
-            commits.push(time::local_instant(day, Time::constant(h, 30, 0, 0), tz));
-        }
-    }
-    (activities, commits)
-}
 
 fn person(id: i64, today: Date) -> PersonFacts {
     let relation = [
@@ -95,9 +55,9 @@ fn main() {
     let first = date(2021, 11, 1);
     let this_week = time::add_days(first, 7 * WEEKS);
     let today = time::add_days(this_week, 2);
-    let (activities, commits) = calendar(first, &tz);
+    let (activities, commits) = common::busy_days(first, 7 * WEEKS, &[12, 15, 17], &tz);
     let no_marks = std::collections::BTreeMap::new();
-    let (build_ms, weeks) = best_of(3, || {
+    let (build_ms, weeks) = common::best_of(3, || {
         (0..WEEKS)
             .map(|w| {
                 let monday = time::add_days(first, 7 * w);
@@ -183,7 +143,7 @@ fn main() {
             ..Task::open(i + 1, format!("task {i}"), i % 2 == 0, i % 3 != 0)
         })
         .collect();
-    let (eval_ms, found) = best_of(20, || evaluate(&s));
+    let (eval_ms, found) = common::best_of(20, || evaluate(&s));
     let rules: std::collections::BTreeSet<&str> = found.iter().map(|i| i.rule.as_str()).collect();
     println!(
         "{} weeks ({} activities, {} commits), 20 people, 1000 feedback, 200 delegations: \

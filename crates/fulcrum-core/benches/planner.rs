@@ -8,7 +8,6 @@ use fulcrum_core::tasks::Task;
 use fulcrum_core::{Category, Interval, time};
 use jiff::civil::{Time, date};
 use jiff::{SignedDuration, Timestamp};
-use std::time::Instant;
 
 fn main() {
     let profile = common::lead();
@@ -49,20 +48,12 @@ fn main() {
         now: Timestamp::MIN,
         rules: PlanRules::default(),
     };
-    let mut best = f64::MAX;
-    let mut result = None;
-    for _ in 0..50 {
-        let t = Instant::now();
-        let p = plan(&input);
-        best = best.min(t.elapsed().as_secs_f64());
-        result = Some(p);
-    }
-    let p = result.unwrap();
+    let (best, p) = common::best_of(50, || plan(&input));
     println!(
         "plan of 200 tasks over {} meetings: {} blocks, {} unplaced, best of 50: {:.3} ms",
         busy.len(),
         p.blocks.len(),
         p.unplaced.len(),
-        best * 1000.0
+        best
     );
 }
