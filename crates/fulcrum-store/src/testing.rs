@@ -145,3 +145,17 @@ mod tests {
         );
     }
 }
+
+/// The files SQLite keeps beside the database at `path` (`-wal`, `-shm`, `-journal`) that
+/// exist now: a file Fulcrum refused to open must not have gained any.
+pub fn companions(path: &std::path::Path) -> Vec<std::path::PathBuf> {
+    ["-wal", "-shm", "-journal"]
+        .iter()
+        .map(|s| {
+            let mut p = path.as_os_str().to_owned();
+            p.push(s);
+            std::path::PathBuf::from(p)
+        })
+        .filter(|p| p.exists())
+        .collect()
+}

@@ -4,6 +4,7 @@
 use fulcrum_core::tasks::Task;
 #[allow(unused_imports)]
 use fulcrum_store::prelude::*;
+use fulcrum_store::testing::companions;
 use fulcrum_store::{NewSource, OpenMode, SourceKind, SqliteStore, StoreError};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
 use sqlx::{AssertSqlSafe, Connection};
@@ -52,19 +53,6 @@ async fn execute(path: &Path, sql: &str) {
         .await
         .unwrap();
     conn.close().await.unwrap();
-}
-
-/// The files beside `path` (`-wal`, `-shm`, `-journal`), which a refused file must not get.
-fn companions(path: &Path) -> Vec<PathBuf> {
-    ["-wal", "-shm", "-journal"]
-        .iter()
-        .map(|s| {
-            let mut p = path.as_os_str().to_owned();
-            p.push(s);
-            PathBuf::from(p)
-        })
-        .filter(|p| p.exists())
-        .collect()
 }
 
 /// A store written by Fulcrum, with everything in the main file so its bytes can be compared.
