@@ -1,7 +1,7 @@
 //! `fulcrum insights …` and `fulcrum digest`: what the coach sees, and the week in review.
 
-use crate::cli::{FormatArgs, ReportFormat};
-use crate::output::{emit, emit_json, show};
+use crate::cli::{FormatArgs, IdArgs, ReportFormat};
+use crate::output::{emit, emit_json, show, show_doc};
 use clap::{Args, Subcommand, ValueEnum};
 use fulcrum_app::digest::{self, Digest};
 use fulcrum_app::insights::{self, Acted, InsightList, Shown};
@@ -102,11 +102,7 @@ pub enum HabitsCommand {
         format: FormatArgs,
     },
     /// Stop planning a habit
-    Stop {
-        id: i64,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Stop(IdArgs),
 }
 
 #[derive(Subcommand)]
@@ -138,11 +134,7 @@ pub enum PhaseCommand {
         format: FormatArgs,
     },
     /// Remove a phase
-    Remove {
-        id: i64,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Remove(IdArgs),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -169,11 +161,12 @@ pub async fn run(
     let Some(command) = a.command else {
         let period = Period::from_options(a.week.as_deref(), a.from.as_deref(), a.to.as_deref())?;
         let list = insights::list(store, rules, &period, a.all, now).await?;
-        return match a.format {
-            ReportFormat::Json => emit_json(&list),
-            ReportFormat::Markdown => emit(&insights::markdown(&list)),
-            ReportFormat::Table => emit(&table(&list)),
-        };
+        return show_doc(
+            a.format,
+            &list,
+            || insights::markdown(&list),
+            || table(&list),
+        );
     };
     match command {
         InsightsCommand::Show { id, format } => {
@@ -274,7 +267,7 @@ pub async fn habits(store: &dyn Store, cmd: HabitsCommand, now: Timestamp) -> Re
                 )
             })
         }
-        HabitsCommand::Stop { id, format } => {
+        HabitsCommand::Stop(IdArgs { id, format }) => {
             let h = insights::stop_habit(store, id).await?;
             show(format.format, &h, |h| {
                 format!("Stopped {}.\n", line(h).trim())
@@ -366,7 +359,7 @@ pub async fn phase(store: &dyn Store, cmd: PhaseCommand) -> Result<()> {
                 all.iter().map(|p| phase_line(p) + "\n").collect()
             })
         }
-        PhaseCommand::Remove { id, format } => {
+        PhaseCommand::Remove(IdArgs { id, format }) => {
             let p = insights::remove_phase(store, id).await?;
             show(format.format, &p, |p| {
                 format!("Removed {}\n", phase_line(p).trim())

@@ -1,7 +1,7 @@
 //! `fulcrum relationships`, `fulcrum commitment …`, `fulcrum prep …`, `fulcrum onboarding …`:
 //! staying in touch, keeping promises, preparing stakeholder conversations, onboarding.
 
-use crate::cli::{DocFormatArgs, Format, FormatArgs, ListArgs, ReportFormat, Reword};
+use crate::cli::{Format, FormatArgs, IdDocArgs, ListArgs, ReportFormat, Reword};
 use crate::output::{emit, emit_json, show};
 use crate::people_cmd::{date, person_id, word};
 use clap::{Args, Subcommand};
@@ -142,11 +142,7 @@ pub enum PrepCommand {
     /// Every prep, the next meetings first
     List(FormatArgs),
     /// One prep with what you know of the stakeholder (Markdown to read before you go)
-    Show {
-        id: i64,
-        #[command(flatten)]
-        format: DocFormatArgs,
-    },
+    Show(IdDocArgs),
 }
 
 #[derive(Subcommand)]
@@ -410,7 +406,7 @@ pub async fn prep_cmd(store: &dyn Store, cmd: PrepCommand, now: Timestamp) -> Re
                 s
             })
         }
-        PrepCommand::Show { id, format } => {
+        PrepCommand::Show(IdDocArgs { id, format }) => {
             let sheet = relationships::prep_sheet(store, id, now).await?;
             match format.format {
                 ReportFormat::Json => emit_json(&sheet),
