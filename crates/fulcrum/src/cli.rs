@@ -217,6 +217,14 @@ pub struct IdArgs {
     pub format: FormatArgs,
 }
 
+/// A command on one person, named by id or name.
+#[derive(Args)]
+pub struct PersonArgs {
+    pub person: String,
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
 /// One record, named by its id, shown as a document.
 #[derive(Args)]
 pub struct IdDocArgs {

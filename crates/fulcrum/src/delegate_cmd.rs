@@ -1,6 +1,6 @@
 //! `fulcrum delegate …`: what to hand over, to whom, with which expectations, and how it went.
 
-use crate::cli::{Format, FormatArgs, IdArgs, Reword};
+use crate::cli::{Format, FormatArgs, IdArgs, PersonArgs, Reword};
 use crate::output::{emit, emit_json, show};
 use crate::people_cmd::{date, person_id, word};
 use clap::{Args, Subcommand};
@@ -143,11 +143,7 @@ pub enum DelegateCommand {
     /// One delegation in full
     Show(IdArgs),
     /// The styles of someone's delegations over time, and the one to use next
-    History {
-        person: String,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    History(PersonArgs),
     /// What would stop if you were away for two weeks
     VacationTest {
         /// The first day away [default: today]
@@ -508,7 +504,7 @@ pub async fn run(
             let l = delegation::show(store, id, now).await?;
             show(format.format, &l, show_line)
         }
-        DelegateCommand::History { person, format } => {
+        DelegateCommand::History(PersonArgs { person, format }) => {
             let id = person_id(store, &person).await?;
             let h = delegation::history(store, id, now).await?;
             show(format.format, &h, |h| {

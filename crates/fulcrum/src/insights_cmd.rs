@@ -37,14 +37,18 @@ pub struct InsightsArgs {
     format: ReportFormat,
 }
 
+/// An insight, named by the id `fulcrum insights` shows.
+#[derive(Args)]
+pub struct InsightId {
+    id: String,
+    #[command(flatten)]
+    format: FormatArgs,
+}
+
 #[derive(Subcommand)]
 pub enum InsightsCommand {
     /// One insight in full: its evidence, the practice behind it and the next step
-    Show {
-        id: String,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Show(InsightId),
     /// Hide an insight for its current evidence; a new week of it raises it again
     Dismiss {
         id: String,
@@ -63,31 +67,17 @@ pub enum InsightsCommand {
         format: FormatArgs,
     },
     /// Forget a dismissal or snooze
-    Undo {
-        id: String,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Undo(InsightId),
     /// Do the insight's action: add the task, the habit or the agenda item, or draft the praise
-    Act {
-        id: String,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Act(InsightId),
     /// Every rule: what it looks for, the practice behind it, and the thresholds
-    Rules {
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Rules(FormatArgs),
 }
 
 #[derive(Subcommand)]
 pub enum HabitsCommand {
     /// The habits kept now, and those stopped
-    List {
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    List(FormatArgs),
     /// A routine to defend every week: the planner places it before any task
     Add {
         /// What it is, e.g. "Thinking block"
@@ -129,10 +119,7 @@ pub enum PhaseCommand {
         format: FormatArgs,
     },
     /// Every phase, earliest first
-    List {
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    List(FormatArgs),
     /// Remove a phase
     Remove(IdArgs),
 }
@@ -169,7 +156,7 @@ pub async fn run(
         );
     };
     match command {
-        InsightsCommand::Show { id, format } => {
+        InsightsCommand::Show(InsightId { id, format }) => {
             let i = insights::show(store, rules, &id, now).await?;
             show(format.format, &i, full)
         }
@@ -190,18 +177,18 @@ pub async fn run(
                 format!("Snoozed {} until {until}.", i.insight.id)
             })
         }
-        InsightsCommand::Undo { id, format } => {
+        InsightsCommand::Undo(InsightId { id, format }) => {
             let n = insights::undo(store, &id).await?;
             let out = serde_json::json!({ "insight_id": id.trim(), "forgotten": n });
             show(format.format, &out, |_| {
                 format!("{}: shown again.", id.trim())
             })
         }
-        InsightsCommand::Act { id, format } => {
+        InsightsCommand::Act(InsightId { id, format }) => {
             let done = insights::act(store, rules, &id, now).await?;
             show(format.format, &done, acted)
         }
-        InsightsCommand::Rules { format } => {
+        InsightsCommand::Rules(format) => {
             let store_profile = fulcrum_app::profile::require(store).await?;
             let list = insights::rule_list(&store_profile.insights);
             show(format.format, &list, rules_table)
@@ -238,7 +225,7 @@ pub async fn habits(store: &dyn Store, cmd: HabitsCommand, now: Timestamp) -> Re
         )
     };
     match cmd {
-        HabitsCommand::List { format } => {
+        HabitsCommand::List(format) => {
             let all = store.habits().await?;
             show(format.format, &all, |all| {
                 if all.is_empty() {
@@ -350,7 +337,7 @@ pub async fn phase(store: &dyn Store, cmd: PhaseCommand) -> Result<()> {
                 format!("Marked {}\n", phase_line(p).trim())
             })
         }
-        PhaseCommand::List { format } => {
+        PhaseCommand::List(format) => {
             let all = store.phases().await?;
             show(format.format, &all, |all| {
                 if all.is_empty() {

@@ -385,14 +385,19 @@ fn milestone_state(m: &MilestoneState) -> String {
     }
 }
 
+/// The project's members by name, comma-separated.
+fn member_names(l: &Line) -> String {
+    let names: Vec<&str> = l.members.iter().map(|m| m.name.as_str()).collect();
+    names.join(", ")
+}
+
 fn show_text(l: &Line) -> String {
     let p = &l.project.record;
     let mut s = format!("Project {}: {} ({})\n", l.project.id, p.name, state(l));
     let _ = writeln!(s, "Purpose: {}", p.purpose);
     let _ = writeln!(s, "Owner: {}", l.owner_name);
     if !l.members.is_empty() {
-        let names: Vec<&str> = l.members.iter().map(|m| m.name.as_str()).collect();
-        let _ = writeln!(s, "Members: {}", names.join(", "));
+        let _ = writeln!(s, "Members: {}", member_names(l));
     }
     if let Some(d) = p.deadline {
         let _ = writeln!(
@@ -430,8 +435,7 @@ fn show_markdown(l: &Line) -> String {
     let _ = writeln!(s, "- Status: {}", state(l));
     let _ = writeln!(s, "- Owner: {}", l.owner_name);
     if !l.members.is_empty() {
-        let names: Vec<&str> = l.members.iter().map(|m| m.name.as_str()).collect();
-        let _ = writeln!(s, "- Members: {}", names.join(", "));
+        let _ = writeln!(s, "- Members: {}", member_names(l));
     }
     if let Some(d) = p.deadline {
         let _ = writeln!(
