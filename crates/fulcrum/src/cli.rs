@@ -209,6 +209,30 @@ pub struct FormatArgs {
     pub format: Format,
 }
 
+/// A command on one record, named by its id.
+#[derive(Args)]
+pub struct IdArgs {
+    pub id: i64,
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+/// A command on one person, named by id or name.
+#[derive(Args)]
+pub struct PersonArgs {
+    pub person: String,
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+/// One record, named by its id, shown as a document.
+#[derive(Args)]
+pub struct IdDocArgs {
+    pub id: i64,
+    #[command(flatten)]
+    pub format: DocFormatArgs,
+}
+
 /// A listing's flags: `--all` and `--format`. Each listing says in its own words what `--all`
 /// adds, with `#[command(reword("all", …))]`.
 #[derive(Args)]

@@ -1,7 +1,7 @@
 //! Each command: parse its arguments, call the use case in `fulcrum-app`, print the result.
 
 use crate::cli::*;
-use crate::output::{self, emit, emit_json, show};
+use crate::output::{self, emit, emit_json, show, show_doc};
 use fulcrum_app::clock::Clock;
 use fulcrum_app::report::Period;
 use fulcrum_app::rules_file::RuleBook;
@@ -210,11 +210,12 @@ async fn report_cmd(db: &std::path::Path, rules: &RuleBook, a: ReportArgs) -> Re
 }
 
 fn print_report(r: &fulcrum_core::Report, format: ReportFormat) -> Result<()> {
-    match format {
-        ReportFormat::Json => emit_json(r),
-        ReportFormat::Markdown => emit(&fulcrum_app::markdown::report(r)),
-        ReportFormat::Table => emit(&output::report(r)),
-    }
+    show_doc(
+        format,
+        r,
+        || fulcrum_app::markdown::report(r),
+        || output::report(r),
+    )
 }
 
 /// A progress bar on stderr that draws only on a terminal.

@@ -1,8 +1,8 @@
 //! `fulcrum debt …`: the tech debt wall, each item scored with its priority and quadrant, and
 //! the share of build time spent on debt against the team's agreed allocation (docs/debt.md).
 
-use crate::cli::{DocFormatArgs, Format, FormatArgs, ReportFormat};
-use crate::output::{emit, emit_json, markdown_table, md_cell, show};
+use crate::cli::{DocFormatArgs, Format, FormatArgs, IdArgs, IdDocArgs};
+use crate::output::{emit, emit_json, markdown_table, md_cell, show, show_doc};
 use crate::people_cmd::{person_id, word};
 use clap::Subcommand;
 use fulcrum_app::Result;
@@ -76,11 +76,7 @@ pub enum DebtCommand {
         format: DocFormatArgs,
     },
     /// One item: its scores, priority, quadrant, links and status
-    Show {
-        id: i64,
-        #[command(flatten)]
-        format: DocFormatArgs,
-    },
+    Show(IdDocArgs),
     /// Change an item's fields or scores
     Edit {
         id: i64,
@@ -132,11 +128,7 @@ pub enum DebtCommand {
         format: FormatArgs,
     },
     /// Take an item off the wall
-    Delete {
-        id: i64,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Delete(IdArgs),
     /// The share of build time spent on debt work against the agreed target [default: this week]
     Allocation {
         /// An ISO week, e.g. 2026-W14
@@ -213,19 +205,16 @@ pub async fn run(
             format,
         } => {
             let lines = debt::list(store, status, kind).await?;
-            match format.format {
-                ReportFormat::Json => emit_json(&serde_json::json!({ "debt": lines })),
-                ReportFormat::Markdown => emit(&list_markdown(&lines)),
-                ReportFormat::Table => emit(&list_text(&lines)),
-            }
+            show_doc(
+                format.format,
+                &serde_json::json!({ "debt": lines }),
+                || list_markdown(&lines),
+                || list_text(&lines),
+            )
         }
-        DebtCommand::Show { id, format } => {
+        DebtCommand::Show(IdDocArgs { id, format }) => {
             let l = debt::show(store, id).await?;
-            match format.format {
-                ReportFormat::Json => emit_json(&l),
-                ReportFormat::Markdown => emit(&show_markdown(&l)),
-                ReportFormat::Table => emit(&show_text(&l)),
-            }
+            show_doc(format.format, &l, || show_markdown(&l), || show_text(&l))
         }
         DebtCommand::Edit {
             id,
@@ -286,7 +275,7 @@ pub async fn run(
             let said = format!("Debt item {id} ({}) is {status}.", item.record.title);
             after_change(format.format, store, id, said).await
         }
-        DebtCommand::Delete { id, format } => {
+        DebtCommand::Delete(IdArgs { id, format }) => {
             debt::delete(store, id).await?;
             show(format.format, &serde_json::json!({ "deleted": id }), |_| {
                 format!("Took debt item {id} off the wall.")

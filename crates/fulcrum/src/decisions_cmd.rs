@@ -2,7 +2,7 @@
 //! changed, and written back in the folder's own layout.
 
 use crate::cli::{DocFormatArgs, Format, FormatArgs, ReportFormat};
-use crate::output::{emit, emit_json, show};
+use crate::output::{emit, emit_json, show, show_doc};
 use crate::people_cmd::word;
 use clap::Subcommand;
 use fulcrum_app::Result;
@@ -191,11 +191,12 @@ pub async fn run(store: &dyn Store, cmd: DecisionsCommand, now: Timestamp) -> Re
         }
         DecisionsCommand::List { status, format } => {
             let lines = decisions::list(store, status, now).await?;
-            match format.format {
-                ReportFormat::Json => emit_json(&serde_json::json!({ "decisions": lines })),
-                ReportFormat::Markdown => emit(&decisions::index_markdown(&lines)),
-                ReportFormat::Table => emit(&index_text(&lines)),
-            }
+            show_doc(
+                format.format,
+                &serde_json::json!({ "decisions": lines }),
+                || decisions::index_markdown(&lines),
+                || index_text(&lines),
+            )
         }
         DecisionsCommand::Show { number, format } => {
             let s = decisions::show(store, number, now).await?;

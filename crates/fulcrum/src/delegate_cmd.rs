@@ -1,6 +1,6 @@
 //! `fulcrum delegate …`: what to hand over, to whom, with which expectations, and how it went.
 
-use crate::cli::{Format, FormatArgs, Reword};
+use crate::cli::{Format, FormatArgs, IdArgs, PersonArgs, Reword};
 use crate::output::{emit, emit_json, show};
 use crate::people_cmd::{date, person_id, word};
 use clap::{Args, Subcommand};
@@ -99,11 +99,7 @@ pub enum DelegateCommand {
         format: FormatArgs,
     },
     /// Hand a draft over: refused until all six expectations are agreed
-    HandOver {
-        id: i64,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    HandOver(IdArgs),
     /// Record a check-in held today
     CheckIn {
         id: i64,
@@ -145,17 +141,9 @@ pub enum DelegateCommand {
         format: FormatArgs,
     },
     /// One delegation in full
-    Show {
-        id: i64,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Show(IdArgs),
     /// The styles of someone's delegations over time, and the one to use next
-    History {
-        person: String,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    History(PersonArgs),
     /// What would stop if you were away for two weeks
     VacationTest {
         /// The first day away [default: today]
@@ -417,7 +405,7 @@ pub async fn run(
                 Format::Table => emit(&show_line(&delegation::show(store, d.id, now).await?)),
             }
         }
-        DelegateCommand::HandOver { id, format } => {
+        DelegateCommand::HandOver(IdArgs { id, format }) => {
             let d = delegation::hand_over(store, id, now).await?;
             show(format.format, &d, |d| {
                 format!(
@@ -512,11 +500,11 @@ pub async fn run(
                 s
             })
         }
-        DelegateCommand::Show { id, format } => {
+        DelegateCommand::Show(IdArgs { id, format }) => {
             let l = delegation::show(store, id, now).await?;
             show(format.format, &l, show_line)
         }
-        DelegateCommand::History { person, format } => {
+        DelegateCommand::History(PersonArgs { person, format }) => {
             let id = person_id(store, &person).await?;
             let h = delegation::history(store, id, now).await?;
             show(format.format, &h, |h| {

@@ -1,7 +1,7 @@
 //! `fulcrum import deploys …`, `fulcrum incident …` and `fulcrum dora`: the deploy log, the
 //! incident register and the four DORA keys over a period (docs/delivery.md).
 
-use crate::cli::{Format, FormatArgs};
+use crate::cli::{Format, FormatArgs, IdArgs};
 use crate::output::{emit, show};
 use crate::people_cmd::date;
 use clap::{Args, Subcommand};
@@ -59,11 +59,7 @@ pub enum IncidentCommand {
     /// The incidents, most recent first
     List(FormatArgs),
     /// An incident in full: times, the deployment, people, timeline, postmortem
-    Show {
-        id: i64,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Show(IdArgs),
     /// Set an incident's roles (people by name), severity or resolution
     Edit {
         id: i64,
@@ -244,7 +240,7 @@ pub async fn incident_cmd(
                 lines.iter().map(|l| incident_line(l) + "\n").collect()
             })
         }
-        IncidentCommand::Show { id, format } => {
+        IncidentCommand::Show(IdArgs { id, format }) => {
             let v = delivery::incident(store, id).await?;
             show(format.format, &v, incident_text)
         }

@@ -1,7 +1,7 @@
 //! `fulcrum insights …` and `fulcrum digest`: what the coach sees, and the week in review.
 
-use crate::cli::{FormatArgs, ReportFormat};
-use crate::output::{emit, emit_json, show};
+use crate::cli::{FormatArgs, IdArgs, ReportFormat};
+use crate::output::{emit, emit_json, show, show_doc};
 use clap::{Args, Subcommand, ValueEnum};
 use fulcrum_app::digest::{self, Digest};
 use fulcrum_app::insights::{self, Acted, InsightList, Shown};
@@ -37,14 +37,18 @@ pub struct InsightsArgs {
     format: ReportFormat,
 }
 
+/// An insight, named by the id `fulcrum insights` shows.
+#[derive(Args)]
+pub struct InsightId {
+    id: String,
+    #[command(flatten)]
+    format: FormatArgs,
+}
+
 #[derive(Subcommand)]
 pub enum InsightsCommand {
     /// One insight in full: its evidence, the practice behind it and the next step
-    Show {
-        id: String,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Show(InsightId),
     /// Hide an insight for its current evidence; a new week of it raises it again
     Dismiss {
         id: String,
@@ -63,31 +67,17 @@ pub enum InsightsCommand {
         format: FormatArgs,
     },
     /// Forget a dismissal or snooze
-    Undo {
-        id: String,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Undo(InsightId),
     /// Do the insight's action: add the task, the habit or the agenda item, or draft the praise
-    Act {
-        id: String,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Act(InsightId),
     /// Every rule: what it looks for, the practice behind it, and the thresholds
-    Rules {
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Rules(FormatArgs),
 }
 
 #[derive(Subcommand)]
 pub enum HabitsCommand {
     /// The habits kept now, and those stopped
-    List {
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    List(FormatArgs),
     /// A routine to defend every week: the planner places it before any task
     Add {
         /// What it is, e.g. "Thinking block"
@@ -102,11 +92,7 @@ pub enum HabitsCommand {
         format: FormatArgs,
     },
     /// Stop planning a habit
-    Stop {
-        id: i64,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Stop(IdArgs),
 }
 
 #[derive(Subcommand)]
@@ -133,16 +119,9 @@ pub enum PhaseCommand {
         format: FormatArgs,
     },
     /// Every phase, earliest first
-    List {
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    List(FormatArgs),
     /// Remove a phase
-    Remove {
-        id: i64,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Remove(IdArgs),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -169,14 +148,15 @@ pub async fn run(
     let Some(command) = a.command else {
         let period = Period::from_options(a.week.as_deref(), a.from.as_deref(), a.to.as_deref())?;
         let list = insights::list(store, rules, &period, a.all, now).await?;
-        return match a.format {
-            ReportFormat::Json => emit_json(&list),
-            ReportFormat::Markdown => emit(&insights::markdown(&list)),
-            ReportFormat::Table => emit(&table(&list)),
-        };
+        return show_doc(
+            a.format,
+            &list,
+            || insights::markdown(&list),
+            || table(&list),
+        );
     };
     match command {
-        InsightsCommand::Show { id, format } => {
+        InsightsCommand::Show(InsightId { id, format }) => {
             let i = insights::show(store, rules, &id, now).await?;
             show(format.format, &i, full)
         }
@@ -197,18 +177,18 @@ pub async fn run(
                 format!("Snoozed {} until {until}.", i.insight.id)
             })
         }
-        InsightsCommand::Undo { id, format } => {
+        InsightsCommand::Undo(InsightId { id, format }) => {
             let n = insights::undo(store, &id).await?;
             let out = serde_json::json!({ "insight_id": id.trim(), "forgotten": n });
             show(format.format, &out, |_| {
                 format!("{}: shown again.", id.trim())
             })
         }
-        InsightsCommand::Act { id, format } => {
+        InsightsCommand::Act(InsightId { id, format }) => {
             let done = insights::act(store, rules, &id, now).await?;
             show(format.format, &done, acted)
         }
-        InsightsCommand::Rules { format } => {
+        InsightsCommand::Rules(format) => {
             let store_profile = fulcrum_app::profile::require(store).await?;
             let list = insights::rule_list(&store_profile.insights);
             show(format.format, &list, rules_table)
@@ -245,7 +225,7 @@ pub async fn habits(store: &dyn Store, cmd: HabitsCommand, now: Timestamp) -> Re
         )
     };
     match cmd {
-        HabitsCommand::List { format } => {
+        HabitsCommand::List(format) => {
             let all = store.habits().await?;
             show(format.format, &all, |all| {
                 if all.is_empty() {
@@ -274,7 +254,7 @@ pub async fn habits(store: &dyn Store, cmd: HabitsCommand, now: Timestamp) -> Re
                 )
             })
         }
-        HabitsCommand::Stop { id, format } => {
+        HabitsCommand::Stop(IdArgs { id, format }) => {
             let h = insights::stop_habit(store, id).await?;
             show(format.format, &h, |h| {
                 format!("Stopped {}.\n", line(h).trim())
@@ -357,7 +337,7 @@ pub async fn phase(store: &dyn Store, cmd: PhaseCommand) -> Result<()> {
                 format!("Marked {}\n", phase_line(p).trim())
             })
         }
-        PhaseCommand::List { format } => {
+        PhaseCommand::List(format) => {
             let all = store.phases().await?;
             show(format.format, &all, |all| {
                 if all.is_empty() {
@@ -366,7 +346,7 @@ pub async fn phase(store: &dyn Store, cmd: PhaseCommand) -> Result<()> {
                 all.iter().map(|p| phase_line(p) + "\n").collect()
             })
         }
-        PhaseCommand::Remove { id, format } => {
+        PhaseCommand::Remove(IdArgs { id, format }) => {
             let p = insights::remove_phase(store, id).await?;
             show(format.format, &p, |p| {
                 format!("Removed {}\n", phase_line(p).trim())

@@ -1,6 +1,6 @@
 //! Human tables and JSON for the terminal. Writes never panic on a closed pipe.
 
-use crate::cli::Format;
+use crate::cli::{Format, ReportFormat};
 use fulcrum_app::import::{CalendarImport, GitImport, Refreshed};
 use fulcrum_app::markdown::hm;
 use fulcrum_app::rules_file::Explanation;
@@ -70,6 +70,21 @@ pub fn show<T: Serialize + ?Sized>(
     match format {
         Format::Json => emit_json(v),
         Format::Table => emit(&table(v)),
+    }
+}
+
+/// Prints a document as `--format` asks: `json` as JSON, or the Markdown or the table that
+/// `markdown` and `table` write.
+pub fn show_doc<T: Serialize + ?Sized>(
+    format: ReportFormat,
+    json: &T,
+    markdown: impl FnOnce() -> String,
+    table: impl FnOnce() -> String,
+) -> Result<()> {
+    match format {
+        ReportFormat::Json => emit_json(json),
+        ReportFormat::Markdown => emit(&markdown()),
+        ReportFormat::Table => emit(&table()),
     }
 }
 

@@ -2,8 +2,8 @@
 //! reason; whether each is slipping; and everyone's streams of work in parallel
 //! (docs/projects.md).
 
-use crate::cli::{DocFormatArgs, Format, FormatArgs, ReportFormat};
-use crate::output::{emit, emit_json, markdown_table, md_cell, show};
+use crate::cli::{DocFormatArgs, Format, FormatArgs, IdDocArgs};
+use crate::output::{emit, emit_json, markdown_table, md_cell, show, show_doc};
 use crate::people_cmd::{date, person_id, word};
 use clap::Subcommand;
 use fulcrum_app::Result;
@@ -50,11 +50,7 @@ pub enum ProjectsCommand {
         format: DocFormatArgs,
     },
     /// One project: its milestones, late ones marked, and the forecast against the deadline
-    Show {
-        id: i64,
-        #[command(flatten)]
-        format: DocFormatArgs,
-    },
+    Show(IdDocArgs),
     /// Change a project's name, purpose, owner, deadline or members
     Edit {
         id: i64,
@@ -169,19 +165,16 @@ pub async fn run(store: &dyn Store, cmd: ProjectsCommand, now: Timestamp) -> Res
         }
         ProjectsCommand::List { status, format } => {
             let lines = projects::list(store, status, now).await?;
-            match format.format {
-                ReportFormat::Json => emit_json(&serde_json::json!({ "projects": lines })),
-                ReportFormat::Markdown => emit(&list_markdown(&lines)),
-                ReportFormat::Table => emit(&list_text(&lines)),
-            }
+            show_doc(
+                format.format,
+                &serde_json::json!({ "projects": lines }),
+                || list_markdown(&lines),
+                || list_text(&lines),
+            )
         }
-        ProjectsCommand::Show { id, format } => {
+        ProjectsCommand::Show(IdDocArgs { id, format }) => {
             let l = projects::show(store, id, now).await?;
-            match format.format {
-                ReportFormat::Json => emit_json(&l),
-                ReportFormat::Markdown => emit(&show_markdown(&l)),
-                ReportFormat::Table => emit(&show_text(&l)),
-            }
+            show_doc(format.format, &l, || show_markdown(&l), || show_text(&l))
         }
         ProjectsCommand::Edit {
             id,
@@ -392,14 +385,19 @@ fn milestone_state(m: &MilestoneState) -> String {
     }
 }
 
+/// The project's members by name, comma-separated.
+fn member_names(l: &Line) -> String {
+    let names: Vec<&str> = l.members.iter().map(|m| m.name.as_str()).collect();
+    names.join(", ")
+}
+
 fn show_text(l: &Line) -> String {
     let p = &l.project.record;
     let mut s = format!("Project {}: {} ({})\n", l.project.id, p.name, state(l));
     let _ = writeln!(s, "Purpose: {}", p.purpose);
     let _ = writeln!(s, "Owner: {}", l.owner_name);
     if !l.members.is_empty() {
-        let names: Vec<&str> = l.members.iter().map(|m| m.name.as_str()).collect();
-        let _ = writeln!(s, "Members: {}", names.join(", "));
+        let _ = writeln!(s, "Members: {}", member_names(l));
     }
     if let Some(d) = p.deadline {
         let _ = writeln!(
@@ -437,8 +435,7 @@ fn show_markdown(l: &Line) -> String {
     let _ = writeln!(s, "- Status: {}", state(l));
     let _ = writeln!(s, "- Owner: {}", l.owner_name);
     if !l.members.is_empty() {
-        let names: Vec<&str> = l.members.iter().map(|m| m.name.as_str()).collect();
-        let _ = writeln!(s, "- Members: {}", names.join(", "));
+        let _ = writeln!(s, "- Members: {}", member_names(l));
     }
     if let Some(d) = p.deadline {
         let _ = writeln!(

@@ -1,7 +1,7 @@
 //! `fulcrum relationships`, `fulcrum commitment …`, `fulcrum prep …`, `fulcrum onboarding …`:
 //! staying in touch, keeping promises, preparing stakeholder conversations, onboarding.
 
-use crate::cli::{DocFormatArgs, Format, FormatArgs, ListArgs, ReportFormat, Reword};
+use crate::cli::{Format, FormatArgs, IdDocArgs, ListArgs, PersonArgs, ReportFormat, Reword};
 use crate::output::{emit, emit_json, show};
 use crate::people_cmd::{date, person_id, word};
 use clap::{Args, Subcommand};
@@ -142,11 +142,7 @@ pub enum PrepCommand {
     /// Every prep, the next meetings first
     List(FormatArgs),
     /// One prep with what you know of the stakeholder (Markdown to read before you go)
-    Show {
-        id: i64,
-        #[command(flatten)]
-        format: DocFormatArgs,
-    },
+    Show(IdDocArgs),
 }
 
 #[derive(Subcommand)]
@@ -162,11 +158,7 @@ pub enum OnboardingCommand {
         format: FormatArgs,
     },
     /// Someone's plan and progress
-    Show {
-        person: String,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Show(PersonArgs),
     /// Every plan's progress
     List(FormatArgs),
     /// Mark a step done (by its number in the plan)
@@ -410,7 +402,7 @@ pub async fn prep_cmd(store: &dyn Store, cmd: PrepCommand, now: Timestamp) -> Re
                 s
             })
         }
-        PrepCommand::Show { id, format } => {
+        PrepCommand::Show(IdDocArgs { id, format }) => {
             let sheet = relationships::prep_sheet(store, id, now).await?;
             match format.format {
                 ReportFormat::Json => emit_json(&sheet),
@@ -458,7 +450,7 @@ pub async fn onboarding_cmd(
             let o = onboarding::start(store, id, start, now).await?;
             show(format.format, &o, plan_table)
         }
-        OnboardingCommand::Show { person, format } => {
+        OnboardingCommand::Show(PersonArgs { person, format }) => {
             let id = person_id(store, &person).await?;
             let o = onboarding::show(store, id, now).await?;
             show(format.format, &o, plan_table)

@@ -2,8 +2,8 @@
 //! impact, a strategy, an owner, a review date, who was told, and the incident it became
 //! (docs/risks.md).
 
-use crate::cli::{DocFormatArgs, Format, FormatArgs, ReportFormat};
-use crate::output::{emit, emit_json, markdown_table};
+use crate::cli::{DocFormatArgs, Format, FormatArgs, IdArgs};
+use crate::output::{emit, emit_json, markdown_table, show_doc};
 use crate::people_cmd::{date, word};
 use clap::{ArgGroup, Args, Subcommand};
 use fulcrum_app::Result;
@@ -66,11 +66,7 @@ pub enum RisksCommand {
         format: DocFormatArgs,
     },
     /// One risk: its score, strategy and plan, owner, review dates, who was told, its incident
-    Show {
-        id: i64,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Show(IdArgs),
     /// Change a risk's event, consequence, ratings, category, strategy, owner, plan or review date
     Edit {
         id: i64,
@@ -124,11 +120,7 @@ pub enum RisksCommand {
         format: FormatArgs,
     },
     /// Close a risk: it can no longer happen, or no longer matters
-    Close {
-        id: i64,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Close(IdArgs),
 }
 
 pub async fn run(store: &dyn Store, cmd: RisksCommand, now: Timestamp) -> Result<()> {
@@ -169,13 +161,14 @@ pub async fn run(store: &dyn Store, cmd: RisksCommand, now: Timestamp) -> Result
             format,
         } => {
             let lines = risks::list(store, status, band, now).await?;
-            return match format.format {
-                ReportFormat::Json => emit_json(&serde_json::json!({ "risks": lines })),
-                ReportFormat::Markdown => emit(&list_markdown(&lines)),
-                ReportFormat::Table => emit(&list_text(&lines)),
-            };
+            return show_doc(
+                format.format,
+                &serde_json::json!({ "risks": lines }),
+                || list_markdown(&lines),
+                || list_text(&lines),
+            );
         }
-        RisksCommand::Show { id, format } => {
+        RisksCommand::Show(IdArgs { id, format }) => {
             let l = risks::show(store, id, now).await?;
             let text = show_text(&l);
             (l, format, text)
@@ -247,7 +240,7 @@ pub async fn run(store: &dyn Store, cmd: RisksCommand, now: Timestamp) -> Result
             );
             (l, format, said)
         }
-        RisksCommand::Close { id, format } => {
+        RisksCommand::Close(IdArgs { id, format }) => {
             let l = risks::close(store, id, now).await?;
             (l, format, format!("Closed risk {id}."))
         }

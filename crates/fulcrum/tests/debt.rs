@@ -12,12 +12,7 @@ const START: &str = "2026-03-20T09:00:00Z";
 const LATER: &str = "2026-03-25T12:00:00Z";
 
 fn env() -> Env {
-    let env = Env::new();
-    env.init("Europe/Berlin");
-    env.at(START)
-        .add_person("Priya Nair", "priya@example.com", "report", &[])
-        .success();
-    env
+    Env::with_people("Europe/Berlin", START, &[PRIYA])
 }
 
 fn add_flaky(env: &Env) -> Value {
@@ -263,13 +258,7 @@ fn allocation(env: &Env, now: &str, extra: &[&str]) -> Value {
 }
 
 fn debt_rule(env: &Env, now: &str) -> Vec<Value> {
-    env.at(now).json(&["insights"])["insights"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|i| i["rule"] == "debt-allocation-below")
-        .cloned()
-        .collect()
+    env.at(now).insights_of("debt-allocation-below")
 }
 
 #[test]

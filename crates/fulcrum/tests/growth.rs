@@ -30,16 +30,15 @@ fn golden(name: &str, actual: &str) {
 }
 
 fn lead() -> Env {
-    let env = Env::new();
-    env.init("Europe/Berlin");
-    let cli = env.at(NOW);
-    cli.add_person("Ana Ortiz", "ana@example.com", "mentor", &[])
-        .success();
-    cli.add_person("Sam Okafor", "sam@example.com", "manager", &[])
-        .success();
-    cli.add_person("Priya Nair", "priya@example.com", "report", &[])
-        .success();
-    env
+    Env::with_people(
+        "Europe/Berlin",
+        NOW,
+        &[
+            ("Ana Ortiz", "ana@example.com", "mentor"),
+            ("Sam Okafor", "sam@example.com", "manager"),
+            PRIYA,
+        ],
+    )
 }
 
 fn id(v: &Value) -> String {

@@ -12,15 +12,16 @@ const NOW: &str = "2026-03-19T12:00:00Z";
 /// A store in Berlin with three people and a Saturday-night incident (22:00 to 00:30 local,
 /// 21:00 to 23:30 UTC), all of it outside working hours.
 fn setup() -> (Env, String) {
-    let env = Env::in_zone("Europe/Berlin");
+    let env = Env::with_people(
+        "Europe/Berlin",
+        NOW,
+        &[
+            ("Grace Hopper", "grace@example.com", "report"),
+            ("Linus Pauling", "linus@example.com", "report"),
+            ("Ada Lovelace", "ada@example.com", "report"),
+        ],
+    );
     let at = env.at(NOW);
-    for (name, email) in [
-        ("Grace Hopper", "grace@example.com"),
-        ("Linus Pauling", "linus@example.com"),
-        ("Ada Lovelace", "ada@example.com"),
-    ] {
-        at.add_person(name, email, "report", &[]).success();
-    }
     let added = at.json(&[
         "incident",
         "add",

@@ -11,14 +11,11 @@ use serde_json::Value;
 const START: &str = "2026-03-10T09:00:00Z";
 
 fn env() -> Env {
-    let env = Env::new();
-    env.init("Europe/Berlin");
-    let at = env.at(START);
-    at.add_person("Priya Nair", "priya@example.com", "report", &[])
-        .success();
-    at.add_person("Mei Chen", "mei@example.com", "report", &[])
-        .success();
-    env
+    Env::with_people(
+        "Europe/Berlin",
+        START,
+        &[PRIYA, ("Mei Chen", "mei@example.com", "report")],
+    )
 }
 
 /// Adds the refunds project (deadline 30 June) and its three milestones: due 31 March,
@@ -65,13 +62,7 @@ fn show(env: &Env, now: &str, id: &str) -> Value {
 }
 
 fn slipping_rule(env: &Env, now: &str) -> Vec<Value> {
-    env.at(now).json(&["insights"])["insights"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|i| i["rule"] == "project-slipping")
-        .cloned()
-        .collect()
+    env.at(now).insights_of("project-slipping")
 }
 
 #[test]
@@ -252,74 +243,86 @@ fn bad_input_is_refused_naming_what_to_fix() {
     let env = env();
     let (id, m) = refunds(&env);
     let at = env.at(START);
-    at.run(&[
-        "projects",
-        "add",
-        "X",
-        "--owner",
-        "Priya",
-        "--purpose",
-        "Why",
-        "--deadline",
-        "2026-06-01",
-        "--reason",
-        "  ",
-    ])
-    .failure()
-    .says("a deadline needs its reason");
-    at.run(&["projects", "add", "X", "--owner", "Priya", "--purpose", " "])
-        .failure()
-        .says("needs a purpose");
-    at.run(&[
-        "projects",
-        "add",
-        "X",
-        "--owner",
-        "Nobody",
-        "--purpose",
-        "Why",
-    ])
-    .failure()
-    .says("Nobody");
-    at.run(&[
-        "projects",
-        "add",
-        "X",
-        "--owner",
-        "Priya",
-        "--purpose",
-        "Why",
-        "--deadline",
-        "2026-06-01",
-    ])
-    .failure()
-    .says("--reason");
-    at.run(&["projects", "milestone", "done", &m[0], "--on", "2026-03-11"])
-        .failure()
-        .says("after today");
-    at.run(&[
-        "projects",
-        "milestone",
-        "add",
-        &id,
-        " ",
-        "--due",
-        "2026-05-01",
-    ])
-    .failure()
-    .says("needs a title");
-    at.run(&["projects", "show", "999"]).failure().says("999");
-    at.run(&[
-        "projects",
-        "milestone",
-        "add",
-        "999",
-        "T",
-        "--due",
-        "2026-05-01",
-    ])
-    .failure()
-    .says("999");
+    let refusals: [(&[&str], &str); 8] = [
+        (
+            &[
+                "projects",
+                "add",
+                "X",
+                "--owner",
+                "Priya",
+                "--purpose",
+                "Why",
+                "--deadline",
+                "2026-06-01",
+                "--reason",
+                "  ",
+            ],
+            "a deadline needs its reason",
+        ),
+        (
+            &["projects", "add", "X", "--owner", "Priya", "--purpose", " "],
+            "needs a purpose",
+        ),
+        (
+            &[
+                "projects",
+                "add",
+                "X",
+                "--owner",
+                "Nobody",
+                "--purpose",
+                "Why",
+            ],
+            "Nobody",
+        ),
+        (
+            &[
+                "projects",
+                "add",
+                "X",
+                "--owner",
+                "Priya",
+                "--purpose",
+                "Why",
+                "--deadline",
+                "2026-06-01",
+            ],
+            "--reason",
+        ),
+        (
+            &["projects", "milestone", "done", &m[0], "--on", "2026-03-11"],
+            "after today",
+        ),
+        (
+            &[
+                "projects",
+                "milestone",
+                "add",
+                &id,
+                " ",
+                "--due",
+                "2026-05-01",
+            ],
+            "needs a title",
+        ),
+        (&["projects", "show", "999"], "999"),
+        (
+            &[
+                "projects",
+                "milestone",
+                "add",
+                "999",
+                "T",
+                "--due",
+                "2026-05-01",
+            ],
+            "999",
+        ),
+    ];
+    for (args, says) in refusals {
+        at.run(args).failure().says(says);
+    }
     // Nothing half-written: still one project with three milestones.
     let all = at.json(&["projects", "list"]);
     assert_eq!(all["projects"].as_array().unwrap().len(), 1);

@@ -11,12 +11,7 @@ use serde_json::Value;
 const START: &str = "2026-03-10T09:00:00Z";
 
 fn env() -> Env {
-    let env = Env::new();
-    env.init("Europe/Berlin");
-    env.at(START)
-        .add_person("Priya Nair", "priya@example.com", "report", &[])
-        .success();
-    env
+    Env::with_people("Europe/Berlin", START, &[PRIYA])
 }
 
 const CI: &[&str] = &[
@@ -38,13 +33,7 @@ const CI: &[&str] = &[
 ];
 
 fn rule(env: &Env, now: &str, id: &str) -> Vec<Value> {
-    env.at(now).json(&["insights"])["insights"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|i| i["rule"] == id)
-        .cloned()
-        .collect()
+    env.at(now).insights_of(id)
 }
 
 fn listed(env: &Env, now: &str) -> Vec<Value> {

@@ -2,7 +2,7 @@
 //! growth plans and what moves them, skills seen by self and others, career direction, and
 //! the brag document.
 
-use crate::cli::{DocFormatArgs, FormatArgs, ReportFormat};
+use crate::cli::{DocFormatArgs, FormatArgs, IdArgs, IdDocArgs, ReportFormat};
 use crate::output::{emit, emit_json, show};
 use crate::people_cmd::{date, word};
 use clap::{Args, Subcommand};
@@ -75,11 +75,7 @@ pub enum PlanCommand {
         format: FormatArgs,
     },
     /// A plan in full: steps, timeline, support network and what it lacks, wins, progress
-    Show {
-        id: i64,
-        #[command(flatten)]
-        format: DocFormatArgs,
-    },
+    Show(IdDocArgs),
     /// Change a plan's goal, why, success lines, kind or status
     Edit {
         id: i64,
@@ -100,11 +96,7 @@ pub enum PlanCommand {
         format: FormatArgs,
     },
     /// Put a plan away; it stays in the brag document of its time
-    Archive {
-        id: i64,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Archive(IdArgs),
 }
 
 #[derive(Subcommand)]
@@ -399,7 +391,7 @@ async fn plan_cmd(store: &dyn Store, cmd: PlanCommand, now: Timestamp) -> Result
                 plan_line,
             )
         }
-        PlanCommand::Show { id, format } => {
+        PlanCommand::Show(IdDocArgs { id, format }) => {
             let v = growth::plan_view(store, id, now).await?;
             match format.format {
                 ReportFormat::Json => emit_json(&v),
@@ -434,7 +426,7 @@ async fn plan_cmd(store: &dyn Store, cmd: PlanCommand, now: Timestamp) -> Result
                 )
             })
         }
-        PlanCommand::Archive { id, format } => {
+        PlanCommand::Archive(IdArgs { id, format }) => {
             let p = growth::archive_plan(store, id, now).await?;
             show(format.format, &p, |p| {
                 format!("Archived plan {}: {}.\n", p.id, p.record.goal)

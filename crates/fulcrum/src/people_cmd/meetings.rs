@@ -2,7 +2,7 @@
 
 use super::page::when;
 use super::{ItemArgs, OneOnOnesArgs, OneOnOnesCommand, person_id, user_tz};
-use crate::cli::Format;
+use crate::cli::{Format, PersonArgs};
 use crate::output::{emit, emit_json, show};
 use fulcrum_app::Result;
 use fulcrum_app::markdown::plural;
@@ -55,7 +55,7 @@ impl ItemArgs {
 
 async fn one_on_one_action(store: &dyn Store, cmd: OneOnOnesCommand, now: Timestamp) -> Result<()> {
     match cmd {
-        OneOnOnesCommand::Agenda { person, format } => {
+        OneOnOnesCommand::Agenda(PersonArgs { person, format }) => {
             let id = person_id(store, &person).await?;
             let v = one_on_ones::agenda(store, id, now).await?;
             match format.format {

@@ -8,7 +8,7 @@ mod run;
 pub use meetings::one_on_ones_cmd;
 pub use run::people_cmd;
 
-use crate::cli::{DocFormatArgs, FormatArgs, Reword};
+use crate::cli::{DocFormatArgs, FormatArgs, PersonArgs, Reword};
 use clap::{Args, Subcommand};
 use fulcrum_app::Result;
 use fulcrum_app::people;
@@ -199,11 +199,7 @@ pub struct OneOnOnesArgs {
 #[derive(Subcommand)]
 pub enum OneOnOnesCommand {
     /// What the next 1:1 starts from: their items, yours, open actions, a theme to bring back
-    Agenda {
-        person: String,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Agenda(PersonArgs),
     /// Put something on the next 1:1's agenda, or note an action item
     Add(ItemArgs),
     /// Log a 1:1 that took place: notes, themes and actions; the agenda so far counts as discussed

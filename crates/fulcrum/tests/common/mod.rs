@@ -8,6 +8,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+/// Priya Nair, one of the lead's reports, as [`Env::with_people`] takes her.
+pub const PRIYA: (&str, &str, &str) = ("Priya Nair", "priya@example.com", "report");
+
 pub struct Env {
     pub dir: tempfile::TempDir,
     pub db: PathBuf,
@@ -157,6 +160,17 @@ impl Env {
         .success();
     }
 
+    /// A store set up in zone `tz` (as [`Env::init`] does) with `people`, each a name, an
+    /// e-mail and a relation, added at `now`.
+    pub fn with_people(tz: &str, now: &str, people: &[(&str, &str, &str)]) -> Env {
+        let env = Env::in_zone(tz);
+        let at = env.at(now);
+        for (name, email, relation) in people {
+            at.add_person(name, email, relation, &[]).success();
+        }
+        env
+    }
+
     /// A store set up in zone `tz` (as [`Env::init`] does) with the calendar fixture
     /// `name` imported.
     pub fn with_calendar(tz: &str, name: &str) -> Env {
@@ -223,6 +237,14 @@ impl At<'_> {
         ];
         args.extend_from_slice(extra);
         self.run(&args)
+    }
+
+    /// The coach's insights of rule `rule`, from `fulcrum insights`.
+    pub fn insights_of(&self, rule: &str) -> Vec<Value> {
+        items(&self.json(&["insights"])["insights"])
+            .filter(|i| i["rule"] == rule)
+            .cloned()
+            .collect()
     }
 
     /// Runs `args`; it must succeed. Returns its standard output.
