@@ -5,7 +5,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::client::{Reply, get, post, post_ok};
+use common::client::{Reply, get, post, post_ok, record_id};
 use common::{Demo, add_person, demo, someone};
 use fulcrum_app::relationships::{self, NewCommitment};
 use fulcrum_core::people::Relation;
@@ -234,12 +234,7 @@ async fn refused_delegation_feedback_and_relationship_forms_keep_what_was_typed(
         "/delegation/",
     )
     .await;
-    let id = to
-        .trim_start_matches("/delegation/")
-        .split('?')
-        .next()
-        .unwrap()
-        .to_string();
+    let id = record_id(&to, "/delegation/");
     refused_keeps(
         &s,
         &format!("/delegation/{id}/edit"),

@@ -5,7 +5,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::client::{forms_of, get, post_ok, post_refused};
+use common::client::{forms_of, get, post_added, post_ok, post_refused};
 use common::demo_state;
 use fulcrum_core::growth::{GrowthPlan, Rater, Rating, Step, StepStatus, Win};
 use fulcrum_store::Records;
@@ -58,7 +58,7 @@ async fn the_growth_page_shows_plans_network_gaps_and_wins() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_plan_started_from_its_form_takes_steps_and_finishes_them() {
     let (_d, state) = demo_state().await;
-    let to = post_ok(
+    let id = post_added(
         &state,
         "/growth/plans/add",
         &[
@@ -71,15 +71,9 @@ async fn a_plan_started_from_its_form_takes_steps_and_finishes_them() {
             ("kind", "technical"),
         ],
         "/growth/plans/",
+        "plan-added",
     )
     .await;
-    assert!(to.ends_with("?done=plan-added"), "{to}");
-    let id: i64 = to["/growth/plans/".len()..]
-        .split('?')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
     let plan = state.store.get::<GrowthPlan>(id).await.unwrap();
     assert_eq!(
         plan.record.success,

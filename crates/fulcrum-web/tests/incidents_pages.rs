@@ -6,7 +6,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::client::{forms_of, get, post_ok, post_refused};
+use common::client::{forms_of, get, post_added, post_ok, post_refused};
 use common::demo_state;
 use fulcrum_core::incidents::{Incident, PostmortemState};
 use fulcrum_store::Records;
@@ -40,7 +40,7 @@ async fn the_register_shows_the_demo_incidents_and_the_load() {
 async fn an_incident_is_handled_from_its_page() {
     let (d, state) = demo_state().await;
     let store = d.store().await;
-    let to = post_ok(
+    let id = post_added(
         &state,
         "/incidents/new",
         &[
@@ -50,12 +50,9 @@ async fn an_incident_is_handled_from_its_page() {
             ("resolved", ""),
         ],
         "/incidents/",
+        "incident-added",
     )
     .await;
-    assert!(to.ends_with("?done=incident-added"), "{to}");
-    let id: i64 = to["/incidents/".len()..to.find('?').unwrap()]
-        .parse()
-        .unwrap();
     let base = format!("/incidents/{id}");
     let people = store.people().await.unwrap();
     let (a, b) = (people[0].id.to_string(), people[1].id.to_string());

@@ -66,21 +66,7 @@ async fn the_coach_in_chromium() {
     assert!(gone(&c, &next).await, "{next} is still shown");
 
     // An action that adds a task: make most of the list firefighting first.
-    for i in 0..6 {
-        let t = fulcrum_core::tasks::Task {
-            id: 0,
-            title: format!("Outage follow-up {i}"),
-            urgent: true,
-            important: true,
-            only_me: false,
-            estimate_minutes: Some(30),
-            due: None,
-            category: fulcrum_core::Category::Operate,
-            status: fulcrum_core::tasks::TaskStatus::Open,
-            note: None,
-        };
-        store.add_task(&t).await.unwrap();
-    }
+    common::firefighting_tasks(store.as_ref()).await;
     c.goto(&format!("{base}/tasks")).await.unwrap();
     let fire = "#page-insights article.insight[data-rule='q1-firefighting']";
     let fire_id = attr(&c, fire, "data-insight").await;

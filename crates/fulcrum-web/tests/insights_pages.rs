@@ -6,7 +6,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::client::{get, post_ok};
-use common::{Demo, demo_state};
+use common::demo_state;
 use fulcrum_web::AppState;
 
 /// The ids of the insight cards in `html`, in page order.
@@ -26,27 +26,6 @@ async fn first_on_dashboard(state: &AppState) -> String {
         .into_iter()
         .next()
         .expect("the demo's dashboard shows an insight")
-}
-
-/// Makes most of the list firefighting, so `q1-firefighting` (whose action adds a task) holds.
-async fn fires(d: &Demo) {
-    let store = d.store().await;
-    for i in 0..6 {
-        fulcrum_app::weekly::add_task(
-            store.as_ref(),
-            fulcrum_app::weekly::NewTask {
-                title: format!("Outage follow-up {i}"),
-                urgent: true,
-                important: true,
-                only_me: false,
-                estimate_minutes: Some(30),
-                due: None,
-                category: None,
-            },
-        )
-        .await
-        .unwrap();
-    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -161,7 +140,7 @@ async fn a_form_leads_back_only_to_this_site() {
 #[tokio::test(flavor = "multi_thread")]
 async fn doing_an_action_adds_its_task_once() {
     let (d, state) = demo_state().await;
-    fires(&d).await;
+    common::firefighting_tasks(d.store().await.as_ref()).await;
     let tasks = get(&state, "/tasks").await;
     let id = insight_ids(tasks.section("page-insights"))
         .into_iter()

@@ -7,8 +7,8 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::client::{attr, forms_of, get, post_ok, post_refused, tag_with};
-use common::demo_state;
+use common::client::{attr, forms_of, get, post_added, post_ok, post_refused, tag_with};
+use common::{demo_state, person_id};
 use fulcrum_app::projects;
 use fulcrum_core::time::add_days;
 
@@ -86,19 +86,8 @@ async fn a_project_is_started_and_kept_from_the_forms() {
     let today = fulcrum_app::profile::today(state.store.as_ref(), d.now)
         .await
         .unwrap();
-    let people = state.store.people().await.unwrap();
-    let lars = people
-        .iter()
-        .find(|p| p.name == "Lars Eriksen")
-        .unwrap()
-        .id
-        .to_string();
-    let tomas = people
-        .iter()
-        .find(|p| p.name == "Tomás García")
-        .unwrap()
-        .id
-        .to_string();
+    let lars = person_id(&state, "Lars Eriksen").await;
+    let tomas = person_id(&state, "Tomás García").await;
     let deadline = add_days(today, 60).to_string();
 
     post_refused(
@@ -122,7 +111,7 @@ async fn a_project_is_started_and_kept_from_the_forms() {
         "choose the project",
     )
     .await;
-    let to = post_ok(
+    let id = post_added(
         &state,
         "/projects/new",
         &[
@@ -134,16 +123,9 @@ async fn a_project_is_started_and_kept_from_the_forms() {
             ("members", &tomas),
         ],
         "/projects/",
+        "project-added",
     )
     .await;
-    assert!(to.ends_with("?done=project-added"), "{to}");
-    let id: i64 = to
-        .trim_start_matches("/projects/")
-        .split('?')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
     let base = format!("/projects/{id}");
     let forms = forms_of(&state, base.clone());
     let due = add_days(today, -3).to_string();

@@ -6,8 +6,8 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::client::{attr, forms_of, get, post_ok, post_refused, tag_with};
-use common::demo_state;
+use common::client::{attr, forms_of, get, post_added, post_ok, post_refused, tag_with};
+use common::{demo_state, person_id};
 use fulcrum_app::risks;
 use fulcrum_core::risks::{Band, Status};
 use fulcrum_core::time::add_days;
@@ -114,13 +114,7 @@ async fn a_risk_is_logged_and_kept_from_the_forms() {
     let today = fulcrum_app::profile::today(state.store.as_ref(), d.now)
         .await
         .unwrap();
-    let people = state.store.people().await.unwrap();
-    let lars = people
-        .iter()
-        .find(|p| p.name == "Lars Eriksen")
-        .unwrap()
-        .id
-        .to_string();
+    let lars = person_id(&state, "Lars Eriksen").await;
     let risk = [
         ("event", "The fraud vendor changing its API"),
         ("consequence", "checkout rejecting good cards"),
@@ -162,15 +156,7 @@ async fn a_risk_is_logged_and_kept_from_the_forms() {
     let review = add_days(today, 21).to_string();
     let mut with_review = risk.to_vec();
     with_review.push(("review", &review));
-    let to = post_ok(&state, "/risks/new", &with_review, "/risks/").await;
-    assert!(to.ends_with("?done=risk-added"), "{to}");
-    let id: i64 = to
-        .trim_start_matches("/risks/")
-        .split('?')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let id = post_added(&state, "/risks/new", &with_review, "/risks/", "risk-added").await;
     let r = risks::show(state.store.as_ref(), id, d.now).await.unwrap();
     assert_eq!(r.status, Status::Accepted);
     assert_eq!(r.score, 12);

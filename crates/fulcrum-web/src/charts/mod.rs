@@ -45,6 +45,24 @@ pub(crate) fn figure(id: &str, title: &str, hint: &str, svg: Markup, table: Mark
     }
 }
 
+/// A smaller chart inside a page's card: its heading (with `legend` after it), and its
+/// numbers.
+fn small_figure(id: &str, title: &str, legend: Markup, svg: Markup, table: Markup) -> Markup {
+    html! {
+        figure.chart.small-chart id=(id) {
+            figcaption {
+                h3 id=(format!("{id}-title")) { (title) }
+                (legend)
+            }
+            div.svg-wrap { (svg) }
+            details.numbers {
+                summary { "Show the numbers" }
+                div.table-wrap { (table) }
+            }
+        }
+    }
+}
+
 fn target_text(min: Option<f64>, max: Option<f64>) -> String {
     match (min, max) {
         (Some(a), Some(b)) => format!("{:.0}–{:.0} %", a * 100.0, b * 100.0),
@@ -631,22 +649,19 @@ pub fn feedback_over_time(
             }
         }
     };
-    html! {
-        figure.chart.small-chart #feedback-chart {
-            figcaption {
-                h3 #feedback-chart-title { "Over the last six months" }
-                ul.legend {
-                    li { span.swatch.bg-positive {} "positive" }
-                    li { span.swatch.bg-constructive {} "constructive" }
-                }
-            }
-            div.svg-wrap { (svg) }
-            details.numbers {
-                summary { "Show the numbers" }
-                div.table-wrap { (table) }
-            }
+    let legend = html! {
+        ul.legend {
+            li { span.swatch.bg-positive {} "positive" }
+            li { span.swatch.bg-constructive {} "constructive" }
         }
-    }
+    };
+    small_figure(
+        "feedback-chart",
+        "Over the last six months",
+        legend,
+        svg,
+        table,
+    )
 }
 
 /// Someone's energy observations (1–5) over time, as a line with a dot per observation.
@@ -711,16 +726,7 @@ pub fn energy_sparkline(points: &[(jiff::civil::Date, u8)]) -> Markup {
             }
         }
     };
-    html! {
-        figure.chart.small-chart #energy-chart {
-            figcaption { h3 #energy-chart-title { "Energy over time" } }
-            div.svg-wrap { (svg) }
-            details.numbers {
-                summary { "Show the numbers" }
-                div.table-wrap { (table) }
-            }
-        }
-    }
+    small_figure("energy-chart", "Energy over time", html! {}, svg, table)
 }
 
 /// Side-by-side lanes for spans drawn on one timeline column (the week page's activities, the

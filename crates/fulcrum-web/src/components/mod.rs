@@ -64,9 +64,17 @@ pub fn adding_form(
     fields: Markup,
     submit: &str,
 ) -> Markup {
-    let (id, action) = form;
     html! {
         h2 #(heading.0) { (heading.1) }
+        (posting_form(s, form, fields, submit))
+    }
+}
+
+/// A form (`id`, where it posts) with this process's token, its `fields` and the button that
+/// sends them (whose id is the form's, `-submit`).
+pub fn posting_form(s: &AppState, form: (&str, &str), fields: Markup, submit: &str) -> Markup {
+    let (id, action) = form;
+    html! {
         form #(id) method="post" action=(action) {
             (csrf_field(s))
             div.fields { (fields) }

@@ -7,7 +7,7 @@ use super::growth::{word_field, word_options};
 use super::people::{active_people, person_select};
 use super::record::{self, RecordPage};
 use super::{Done, Fields, done_notice, post_change, post_for_id, see_other, technical};
-use crate::components::{adding_form, card, form_field, wide_form_field};
+use crate::components::{adding_form, card, form_field, posting_form, wide_form_field};
 use crate::layout::{self, Nav, Notice, csrf_field, frame, page_title, respond};
 use crate::{AppState, Failure, cache, charts, fmt};
 use axum::extract::{Query, State};
@@ -303,18 +303,14 @@ async fn show_render(s: &AppState, id: i64, status: StatusCode, notices: Vec<Not
         div.grid.forms {
             section.card #debt-status-card {
                 h2 { "Status" }
-                form #status-form method="post" action=(format!("{base}/status")) {
-                    (csrf_field(s))
-                    div.fields {
-                        (form_field("new-status", "Status", html! {
-                            select #new-status name="status" { (word_options(Status::ALL, Some(r.status))) }
-                        }))
-                        (wide_form_field("status-reason", "Why the team lives with it (tolerated only)", html! {
-                            input #status-reason type="text" name="reason" value=[r.tolerated_reason.as_deref()];
-                        }))
-                    }
-                    button.btn.primary type="submit" #status-form-submit { "Set the status" }
-                }
+                (posting_form(s, ("status-form", &format!("{base}/status")), html! {
+                    (form_field("new-status", "Status", html! {
+                        select #new-status name="status" { (word_options(Status::ALL, Some(r.status))) }
+                    }))
+                    (wide_form_field("status-reason", "Why the team lives with it (tolerated only)", html! {
+                        input #status-reason type="text" name="reason" value=[r.tolerated_reason.as_deref()];
+                    }))
+                }, "Set the status"))
                 form #delete-form method="post" action=(format!("{base}/delete")) {
                     (csrf_field(s))
                     button.btn.danger type="submit" #delete-form-submit { "Take it off the wall" }
@@ -322,11 +318,7 @@ async fn show_render(s: &AppState, id: i64, status: StatusCode, notices: Vec<Not
             }
             section.card #debt-edit-card {
                 h2 { "Edit" }
-                form #edit-debt method="post" action=(format!("{base}/edit")) {
-                    (csrf_field(s))
-                    div.fields { (item_fields("edit", Some(&l), &people)) }
-                    button.btn.primary type="submit" #edit-debt-submit { "Save" }
-                }
+                (posting_form(s, ("edit-debt", &format!("{base}/edit")), item_fields("edit", Some(&l), &people), "Save"))
             }
         }
     };

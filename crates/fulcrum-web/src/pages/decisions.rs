@@ -5,7 +5,7 @@
 
 use super::growth::{word_field, word_options};
 use super::{Done, Fields, done_notice, record, technical};
-use crate::components::{adding_form, card, form_field, wide_form_field};
+use crate::components::{adding_form, card, form_field, posting_form, wide_form_field};
 use crate::layout::{self, Nav, Notice, csrf_field, frame, page_title, respond};
 use crate::{AppState, Failure, cache, fmt};
 use axum::extract::{Query, State};
@@ -251,17 +251,13 @@ async fn show_render(s: &AppState, n: u32, status: StatusCode, notices: Vec<Noti
         div.grid.forms {
             section.card #decision-status-card {
                 h2 { "Status" }
-                form #status-form method="post" action=(format!("{base}/status")) {
-                    (csrf_field(s))
-                    div.fields {
-                        (form_field("new-status", "Status", html! {
-                            select #new-status name="status" {
-                                (word_options(&[Status::Proposed, Status::Accepted, Status::Rejected, Status::Deprecated], l.status))
-                            }
-                        }))
-                    }
-                    button.btn.primary type="submit" #status-form-submit { "Set the status" }
-                }
+                (posting_form(s, ("status-form", &format!("{base}/status")), html! {
+                    (form_field("new-status", "Status", html! {
+                        select #new-status name="status" {
+                            (word_options(&[Status::Proposed, Status::Accepted, Status::Rejected, Status::Deprecated], l.status))
+                        }
+                    }))
+                }, "Set the status"))
                 @if l.superseded_by.is_empty() {
                     h3 { "Superseded by another decision" }
                     form #supersede-form method="post" action=(format!("{base}/supersede")) {
@@ -282,16 +278,12 @@ async fn show_render(s: &AppState, n: u32, status: StatusCode, notices: Vec<Noti
             }
             section.card #decision-edit-card {
                 h2 { "Edit" }
-                form #edit-decision method="post" action=(format!("{base}/edit")) {
-                    (csrf_field(s))
-                    div.fields {
-                        (wide_form_field("edit-title", "Title", html! { input #edit-title type="text" name="title" required value=(d.title); }))
-                        (wide_form_field("edit-context", "Context", html! { textarea #edit-context name="context" rows="4" { (d.context) } }))
-                        (wide_form_field("edit-outcome", "Decision", html! { textarea #edit-outcome name="outcome" rows="3" { (d.outcome) } }))
-                        (wide_form_field("edit-consequences", "Consequences", html! { textarea #edit-consequences name="consequences" rows="3" { (d.consequences) } }))
-                    }
-                    button.btn.primary type="submit" #edit-decision-submit { "Save" }
-                }
+                (posting_form(s, ("edit-decision", &format!("{base}/edit")), html! {
+                    (wide_form_field("edit-title", "Title", html! { input #edit-title type="text" name="title" required value=(d.title); }))
+                    (wide_form_field("edit-context", "Context", html! { textarea #edit-context name="context" rows="4" { (d.context) } }))
+                    (wide_form_field("edit-outcome", "Decision", html! { textarea #edit-outcome name="outcome" rows="3" { (d.outcome) } }))
+                    (wide_form_field("edit-consequences", "Consequences", html! { textarea #edit-consequences name="consequences" rows="3" { (d.consequences) } }))
+                }, "Save"))
             }
         }
     };

@@ -6,7 +6,9 @@
 use super::people::{active_people, person_select};
 use super::record::{self, RecordPage};
 use super::{Done, Fields, done_notice, post_change, see_other};
-use crate::components::{adding_form, card, form_field, progress_bar, wide_form_field};
+use crate::components::{
+    adding_form, card, form_field, posting_form, progress_bar, wide_form_field,
+};
 use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, page_title, respond};
 use crate::{AppState, Failure, cache, charts, fmt};
@@ -297,33 +299,29 @@ fn network_card(
             @if people.is_empty() {
                 p.hint { "The network is made of people you know: add them on the " a href="/people" { "People page" } " first." }
             }
-            form #support-form method="post" action=(action) {
-                (csrf_field(s))
-                div.fields {
-                    (form_field("support-person", "Who", person_select("support-person", "person", people, None, "— choose —", true)))
-                    (form_field("support-role", "Role", html! {
-                        select #support-role name="role" { (word_options(SupportRole::ALL, Some(SupportRole::Mentor))) }
-                    }))
-                    (form_field("support-side", "Side of the job", html! {
-                        select #support-side name="side" {
-                            option value="" { "—" }
-                            (word_options(Side::ALL, None))
+            (posting_form(s, ("support-form", &action), html! {
+                (form_field("support-person", "Who", person_select("support-person", "person", people, None, "— choose —", true)))
+                (form_field("support-role", "Role", html! {
+                    select #support-role name="role" { (word_options(SupportRole::ALL, Some(SupportRole::Mentor))) }
+                }))
+                (form_field("support-side", "Side of the job", html! {
+                    select #support-side name="side" {
+                        option value="" { "—" }
+                        (word_options(Side::ALL, None))
+                    }
+                }))
+                (form_field("support-cadence", "Check in every (days)", html! {
+                    input #support-cadence type="number" name="cadence" min="1" max="365" inputmode="numeric" value="28";
+                }))
+                @if plan.is_none() && live.len() > 1 {
+                    (form_field("support-plan", "For plan", html! {
+                        select #support-plan name="plan" required {
+                            @for p in &live { option value=(p.id) { (p.goal) } }
                         }
                     }))
-                    (form_field("support-cadence", "Check in every (days)", html! {
-                        input #support-cadence type="number" name="cadence" min="1" max="365" inputmode="numeric" value="28";
-                    }))
-                    @if plan.is_none() && live.len() > 1 {
-                        (form_field("support-plan", "For plan", html! {
-                            select #support-plan name="plan" required {
-                                @for p in &live { option value=(p.id) { (p.goal) } }
-                            }
-                        }))
-                    }
-                    (wide_form_field("support-note", "Note", html! { input #support-note type="text" name="note"; }))
                 }
-                button.btn.primary type="submit" #support-form-submit { "Add to the network" }
-            }
+                (wide_form_field("support-note", "Note", html! { input #support-note type="text" name="note"; }))
+            }, "Add to the network"))
         }
     }
 }
@@ -624,16 +622,12 @@ fn steps_card(s: &AppState, v: &PlanView, base: &str) -> Markup {
                 }
             }
             h3 #step-form-title { "Add a step" }
-            form #step-form method="post" action=(format!("{base}/steps/add")) {
-                (csrf_field(s))
-                div.fields {
-                    (wide_form_field("step-title", "Milestone", html! { input #step-title type="text" name="title" required placeholder="e.g. Lead the design review of the billing service"; }))
-                    (form_field("step-start", "Start", html! { input #step-start type="date" name="start"; }))
-                    (form_field("step-target", "Target date", html! { input #step-target type="date" name="target"; }))
-                    (form_field("step-depends", "Waits on (names, comma separated)", html! { input #step-depends type="text" name="depends_on"; }))
-                }
-                button.btn.primary type="submit" #step-form-submit { "Add the step" }
-            }
+            (posting_form(s, ("step-form", &format!("{base}/steps/add")), html! {
+                (wide_form_field("step-title", "Milestone", html! { input #step-title type="text" name="title" required placeholder="e.g. Lead the design review of the billing service"; }))
+                (form_field("step-start", "Start", html! { input #step-start type="date" name="start"; }))
+                (form_field("step-target", "Target date", html! { input #step-target type="date" name="target"; }))
+                (form_field("step-depends", "Waits on (names, comma separated)", html! { input #step-depends type="text" name="depends_on"; }))
+            }, "Add the step"))
         },
     )
 }

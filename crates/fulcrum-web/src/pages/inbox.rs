@@ -1,7 +1,7 @@
 //! `/inbox`: requests and problems waiting for a decision, most pressing first, with whose
 //! they are to solve.
 
-use super::{Change, Done, Fields, done_notice, post_change};
+use super::{Change, Done, Fields, done_notice, post_change, today_or_utc};
 use crate::components::{adding_form, form_field, wide_form_field};
 use crate::layout::{Nav, Notice, csrf_field, frame, page_title, respond};
 use crate::{AppState, Failure, cache, fmt};
@@ -11,7 +11,6 @@ use axum::response::Response;
 use axum::routing::MethodRouter;
 use fulcrum_app::inbox::{self, InboxView, NewItem};
 use fulcrum_core::inbox::{Decision, InboxItem, Ownership};
-use fulcrum_core::time;
 use jiff::civil::Date;
 use maud::{Markup, html};
 
@@ -41,10 +40,7 @@ async fn render(s: &AppState, status: StatusCode, mut notices: Vec<Notice>) -> R
             None
         }
     };
-    let today = match fulcrum_app::profile::require(s.store.as_ref()).await {
-        Ok(p) => time::local_date(now, &p.tz()),
-        Err(_) => time::local_date(now, &jiff::tz::TimeZone::UTC),
-    };
+    let today = today_or_utc(s, now).await;
     let coach = crate::components::insights::for_page(s, &["weekly"], "/inbox").await;
     let body = html! {
         div.page-head {

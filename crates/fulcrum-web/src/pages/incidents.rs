@@ -5,7 +5,7 @@
 
 use super::record::{self, RecordPage};
 use super::{Done, Fields, done_notice, technical};
-use crate::components::{adding_form, card, form_field, wide_form_field};
+use crate::components::{adding_form, card, form_field, posting_form, wide_form_field};
 use crate::layout::{self, Nav, Notice, csrf_field, frame, page_title, respond};
 use crate::{AppState, Failure, cache, charts, fmt};
 use axum::extract::{Path, Query, State};
@@ -345,22 +345,18 @@ fn roles_form(s: &AppState, base: &str, i: &Incident, people: &[Person], tz: &Ti
     html! {
         section.card #roles-card {
             h2 { "Roles" }
-            form #roles-form method="post" action=(format!("{base}/roles")) {
-                (csrf_field(s))
-                div.fields {
-                    (form_field("role-owner", "Owner (leads the response and the postmortem)", html! { select #role-owner name="owner" { (person_options(people, i.owner)) } }))
-                    (form_field("role-communicator", "Communicator", html! { select #role-communicator name="communicator" { (person_options(people, i.communicator)) } }))
-                    div.field.wide {
-                        span.label { "Solvers" }
-                        @for p in people {
-                            label.check { input type="checkbox" name="solver" value=(p.id) checked[i.solvers.contains(&p.id)]; " " (p.name) }
-                        }
+            (posting_form(s, ("roles-form", &format!("{base}/roles")), html! {
+                (form_field("role-owner", "Owner (leads the response and the postmortem)", html! { select #role-owner name="owner" { (person_options(people, i.owner)) } }))
+                (form_field("role-communicator", "Communicator", html! { select #role-communicator name="communicator" { (person_options(people, i.communicator)) } }))
+                div.field.wide {
+                    span.label { "Solvers" }
+                    @for p in people {
+                        label.check { input type="checkbox" name="solver" value=(p.id) checked[i.solvers.contains(&p.id)]; " " (p.name) }
                     }
-                    (form_field("role-severity", "Severity", severity_select("role-severity", i.severity)))
-                    (form_field("role-resolved", "Resolved", html! { input #role-resolved type="datetime-local" name="resolved" value=(datetime_value(i.resolved, tz)); }))
                 }
-                button.btn.primary type="submit" #roles-form-submit { "Save the roles" }
-            }
+                (form_field("role-severity", "Severity", severity_select("role-severity", i.severity)))
+                (form_field("role-resolved", "Resolved", html! { input #role-resolved type="datetime-local" name="resolved" value=(datetime_value(i.resolved, tz)); }))
+            }, "Save the roles"))
         }
     }
 }
@@ -524,18 +520,14 @@ fn postmortem_form(s: &AppState, base: &str, i: &Incident) -> Markup {
     html! {
         section.card #postmortem-card {
             h2 { "Write the postmortem" }
-            form #postmortem-form method="post" action=(format!("{base}/postmortem")) {
-                (csrf_field(s))
-                div.fields {
-                    @for ((field, value), (heading, asks)) in section_values(p).into_iter().zip(SECTIONS) {
-                        @let id = format!("pm-{field}");
-                        (wide_form_field(&id, heading, html! {
-                            textarea id=(id) name=(field) rows=(if field == "summary" { 3 } else { 4 }) placeholder=(asks) { (value) }
-                        }))
-                    }
+            (posting_form(s, ("postmortem-form", &format!("{base}/postmortem")), html! {
+                @for ((field, value), (heading, asks)) in section_values(p).into_iter().zip(SECTIONS) {
+                    @let id = format!("pm-{field}");
+                    (wide_form_field(&id, heading, html! {
+                        textarea id=(id) name=(field) rows=(if field == "summary" { 3 } else { 4 }) placeholder=(asks) { (value) }
+                    }))
                 }
-                button.btn.primary type="submit" #postmortem-form-submit { "Save the postmortem" }
-            }
+            }, "Save the postmortem"))
         }
     }
 }

@@ -2,7 +2,7 @@
 //! quarterly self-assessment — what is due, the streaks, and a page to write each entry next
 //! to what the data shows for its period.
 
-use super::{done_notice, field, see_other};
+use super::{done_notice, field, see_other, today_or_utc};
 use crate::components::form_field;
 use crate::extract::CheckedForm;
 use crate::layout::{self, Nav, Notice, csrf_field, frame, page_title, respond};
@@ -62,10 +62,7 @@ pub async fn page(State(s): State<AppState>, Query(q): Query<JournalQuery>) -> R
         Ok(a) => a,
         Err(e) => return layout::failure_page(&s, Nav::Journal, &Failure::from(e)),
     };
-    let today = fulcrum_app::profile::require(s.store.as_ref())
-        .await
-        .map(|p| time::local_date(now, &p.tz()))
-        .unwrap_or_else(|_| time::local_date(now, &jiff::tz::TimeZone::UTC));
+    let today = today_or_utc(&s, now).await;
     let year_start = jiff::civil::Date::new(today.year(), 1, 1).unwrap_or(today);
     let past = match rituals::past_entries(s.store.as_ref(), None).await {
         Ok(p) => p,

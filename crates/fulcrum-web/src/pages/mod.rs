@@ -358,6 +358,13 @@ pub fn checked(form: &std::collections::HashMap<String, String>, name: &str) -> 
 
 pub use fulcrum_core::time::parse_minutes;
 
+/// Today as of `now` in the user's zone, or in UTC while there is no profile yet.
+pub(crate) async fn today_or_utc(s: &AppState, now: jiff::Timestamp) -> jiff::civil::Date {
+    fulcrum_app::profile::today(s.store.as_ref(), now)
+        .await
+        .unwrap_or_else(|_| fulcrum_core::time::local_date(now, &jiff::tz::TimeZone::UTC))
+}
+
 /// The message a page shows after the redirect that followed a successful form, from the
 /// `done` code in its address (codes only, so a link cannot put words on the page).
 pub fn done_notice(code: Option<&str>) -> Option<layout::Notice> {

@@ -7,7 +7,7 @@
 use super::growth::{word_field, word_options};
 use super::people::{active_people, person_select};
 use super::{Done, Fields, done_notice, record, technical};
-use crate::components::{adding_form, card, form_field, wide_form_field};
+use crate::components::{adding_form, card, form_field, posting_form, wide_form_field};
 use crate::layout::{self, Nav, Notice, csrf_field, frame, page_title, respond};
 use crate::{AppState, Failure, cache, charts, fmt};
 use axum::extract::{Query, State};
@@ -313,23 +313,15 @@ async fn show_render(s: &AppState, id: i64, status: StatusCode, notices: Vec<Not
         div.grid.forms {
             section.card #project-status-card {
                 h2 { "Status" }
-                form #status-form method="post" action=(format!("{base}/status")) {
-                    (csrf_field(s))
-                    div.fields {
-                        (form_field("new-status", "Status", html! {
-                            select #new-status name="status" { (word_options(Status::ALL, Some(p.status))) }
-                        }))
-                    }
-                    button.btn.primary type="submit" #status-form-submit { "Set the status" }
-                }
+                (posting_form(s, ("status-form", &format!("{base}/status")), html! {
+                    (form_field("new-status", "Status", html! {
+                        select #new-status name="status" { (word_options(Status::ALL, Some(p.status))) }
+                    }))
+                }, "Set the status"))
             }
             section.card #project-edit-card {
                 h2 { "Edit" }
-                form #edit-project method="post" action=(format!("{base}/edit")) {
-                    (csrf_field(s))
-                    div.fields { (project_fields("edit", Some(&l), &people)) }
-                    button.btn.primary type="submit" #edit-project-submit { "Save" }
-                }
+                (posting_form(s, ("edit-project", &format!("{base}/edit")), project_fields("edit", Some(&l), &people), "Save"))
             }
         }
     };

@@ -6,7 +6,7 @@
 use super::growth::{word_field, word_options};
 use super::people::active_people;
 use super::{Done, Fields, done_notice, record, technical};
-use crate::components::{adding_form, card, form_field, wide_form_field};
+use crate::components::{adding_form, card, form_field, posting_form, wide_form_field};
 use crate::layout::{self, Nav, Notice, csrf_field, frame, page_title, respond};
 use crate::{AppState, Failure, cache, charts, fmt};
 use axum::extract::{Query, State};
@@ -259,15 +259,11 @@ fn action_forms(s: &AppState, base: &str, people: &[Person]) -> Markup {
             }
             section.card #risk-tell-card {
                 h2 { "Tell" }
-                form #tell-form method="post" action=(format!("{base}/tell")) {
-                    (csrf_field(s))
-                    div.fields {
-                        (form_field("tell-person", "A person", super::people::person_select("tell-person", "person", people, None, "— or a group —", false)))
-                        (form_field("tell-group", "A group", html! { input #tell-group type="text" name="group" placeholder="e.g. leadership"; }))
-                        (form_field("tell-on", "On [default: today]", html! { input #tell-on type="date" name="on"; }))
-                    }
-                    button.btn.primary type="submit" #tell-form-submit { "Note it" }
-                }
+                (posting_form(s, ("tell-form", &format!("{base}/tell")), html! {
+                    (form_field("tell-person", "A person", super::people::person_select("tell-person", "person", people, None, "— or a group —", false)))
+                    (form_field("tell-group", "A group", html! { input #tell-group type="text" name="group" placeholder="e.g. leadership"; }))
+                    (form_field("tell-on", "On [default: today]", html! { input #tell-on type="date" name="on"; }))
+                }, "Note it"))
             }
             section.card #risk-happened-card {
                 h2 { "It happened" }
@@ -307,11 +303,7 @@ async fn show_render(s: &AppState, id: i64, status: StatusCode, notices: Vec<Not
         (action_forms(s, &base, &people))
         section.card #risk-edit-card {
             h2 { "Edit" }
-            form #edit-risk method="post" action=(format!("{base}/edit")) {
-                (csrf_field(s))
-                div.fields { (risk_fields("edit", Some(&l), &people)) }
-                button.btn.primary type="submit" #edit-risk-submit { "Save" }
-            }
+            (posting_form(s, ("edit-risk", &format!("{base}/edit")), risk_fields("edit", Some(&l), &people), "Save"))
         }
     };
     respond(

@@ -131,6 +131,30 @@ pub async fn post_ok(state: &AppState, uri: &str, form: &[(&str, &str)], to: &st
     location
 }
 
+/// Posts a form that adds a record with the token and expects the 303 to the new record's
+/// page, `{page}{id}?done={done}`; the record's id.
+pub async fn post_added(
+    state: &AppState,
+    uri: &str,
+    form: &[(&str, &str)],
+    page: &str,
+    done: &str,
+) -> i64 {
+    let to = post_ok(state, uri, form, page).await;
+    assert!(to.ends_with(&format!("?done={done}")), "{to}");
+    record_id(&to, page)
+}
+
+/// The id in the address of a record's page, `{page}{id}` with or without a query.
+pub fn record_id(to: &str, page: &str) -> i64 {
+    let rest = to
+        .strip_prefix(page)
+        .unwrap_or_else(|| panic!("{to} is not under {page}"));
+    let id = rest.split('?').next().unwrap_or_default();
+    id.parse()
+        .unwrap_or_else(|e| panic!("{to}: no record id ({e})"))
+}
+
 /// Posts with the token and expects the page back with `status`, its "Not done" notice and
 /// `message`.
 pub async fn post_refused(

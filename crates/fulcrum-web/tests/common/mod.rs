@@ -86,9 +86,40 @@ pub fn someone(name: &str, email: &str, relation: fulcrum_core::people::Relation
     }
 }
 
+/// The id of the person called `name` in the store, as the forms post it.
+pub async fn person_id(state: &AppState, name: &str) -> String {
+    let people = state.store.people().await.unwrap();
+    let p = people
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("nobody called {name}"));
+    p.id.to_string()
+}
+
 /// Adds `new` through the use case; their id.
 pub async fn add_person(store: &dyn fulcrum_store::Store, new: NewPerson, now: Timestamp) -> i64 {
     fulcrum_app::people::add(store, new, now).await.unwrap().id
+}
+
+/// Makes most of the task list firefighting (six urgent and important tasks), so the coach's
+/// `q1-firefighting` insight, whose action adds a task, holds.
+pub async fn firefighting_tasks(store: &dyn fulcrum_store::Store) {
+    for i in 0..6 {
+        fulcrum_app::weekly::add_task(
+            store,
+            fulcrum_app::weekly::NewTask {
+                title: format!("Outage follow-up {i}"),
+                urgent: true,
+                important: true,
+                only_me: false,
+                estimate_minutes: Some(30),
+                due: None,
+                category: None,
+            },
+        )
+        .await
+        .unwrap();
+    }
 }
 
 /// A small calendar with two events in the demo's week 2026-W09, written by a
