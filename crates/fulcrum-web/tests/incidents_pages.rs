@@ -6,7 +6,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::client::{forms_of, get, post_added, post_ok, post_refused};
+use common::client::{forms_of, get, post_added, post_refused};
 use common::demo_state;
 use fulcrum_core::incidents::{Incident, PostmortemState};
 use fulcrum_store::Records;

@@ -7,7 +7,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::client::{attr, forms_of, get, post_added, post_ok, post_refused, tag_with};
+use common::client::{attr, forms_of, get, post_added, post_refused, tag_with};
 use common::{demo_state, person_id};
 use fulcrum_app::projects;
 use fulcrum_core::time::add_days;
