@@ -129,6 +129,20 @@ pub fn permissions_bind(dir: &std::path::Path) -> bool {
     bound
 }
 
+/// The files SQLite keeps beside the database at `path` (`-wal`, `-shm`, `-journal`) that
+/// exist now: a file Fulcrum refused to open must not have gained any.
+pub fn companions(path: &std::path::Path) -> Vec<std::path::PathBuf> {
+    ["-wal", "-shm", "-journal"]
+        .iter()
+        .map(|s| {
+            let mut p = path.as_os_str().to_owned();
+            p.push(s);
+            std::path::PathBuf::from(p)
+        })
+        .filter(|p| p.exists())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::with_database;
@@ -144,18 +158,4 @@ mod tests {
             "postgres://127.0.0.1/t1?sslmode=disable"
         );
     }
-}
-
-/// The files SQLite keeps beside the database at `path` (`-wal`, `-shm`, `-journal`) that
-/// exist now: a file Fulcrum refused to open must not have gained any.
-pub fn companions(path: &std::path::Path) -> Vec<std::path::PathBuf> {
-    ["-wal", "-shm", "-journal"]
-        .iter()
-        .map(|s| {
-            let mut p = path.as_os_str().to_owned();
-            p.push(s);
-            std::path::PathBuf::from(p)
-        })
-        .filter(|p| p.exists())
-        .collect()
 }
