@@ -19,6 +19,18 @@ pub enum RecordKind {
     Incident,
 }
 
+impl RecordKind {
+    /// The word JSON writes for it: `project`, `risk`, `debt` or `incident`.
+    pub fn word(self) -> &'static str {
+        match self {
+            RecordKind::Project => "project",
+            RecordKind::Risk => "risk",
+            RecordKind::Debt => "debt",
+            RecordKind::Incident => "incident",
+        }
+    }
+}
+
 /// One record and the person's part in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Part {
@@ -141,6 +153,18 @@ mod tests {
             .into_iter()
             .map(|p| (p.kind, p.id, p.role))
             .collect()
+    }
+
+    #[test]
+    fn a_kind_word_is_the_one_json_writes() {
+        for k in [
+            RecordKind::Project,
+            RecordKind::Risk,
+            RecordKind::Debt,
+            RecordKind::Incident,
+        ] {
+            assert_eq!(serde_json::to_value(k).unwrap(), json!(k.word()));
+        }
     }
 
     #[test]

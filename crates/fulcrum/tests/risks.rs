@@ -258,6 +258,16 @@ fn the_list_has_its_documented_shape_filters_and_a_markdown_log() {
         priya.contains(&format!("Technical work\n  risk {high} (owner): ")),
         "{priya}"
     );
+    let page = at.json(&["people", "show", "Priya"]);
+    assert_eq!(page["person"]["name"], "Priya Nair");
+    assert_eq!(page["technical"][0]["kind"], "risk");
+    assert_eq!(page["technical"][0]["id"].to_string(), high);
+    assert_eq!(page["technical"][0]["role"], "owner");
+    let md = at.stdout(&["people", "show", "Priya", "--format", "markdown"]);
+    assert!(
+        md.contains(&format!("## Technical work\n\n- risk {high} (owner): ")),
+        "{md}"
+    );
     at.json(&["risks", "edit", &medium, "--owner", "me"]);
     assert!(rule(&env, START, "risk-unowned").is_empty());
     let r = at.json(&["risks", "edit", &medium, "--no-owner"]);

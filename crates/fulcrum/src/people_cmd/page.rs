@@ -2,7 +2,7 @@
 
 use super::meetings::agenda_lines;
 use fulcrum_app::markdown::{hm, plural};
-use fulcrum_app::people::technical::{Part, RecordKind};
+use fulcrum_app::people::technical::Part;
 use fulcrum_app::people::{self, PersonPage};
 use fulcrum_core::people::{OneOnOne, Person};
 use jiff::tz::TimeZone;
@@ -85,13 +85,20 @@ pub(super) fn technical_lines(parts: &[Part]) -> String {
     }
     section(&mut s, "Technical work");
     for p in parts {
-        let kind = match p.kind {
-            RecordKind::Project => "project",
-            RecordKind::Risk => "risk",
-            RecordKind::Debt => "debt",
-            RecordKind::Incident => "incident",
-        };
-        let _ = writeln!(s, "  {kind} {} ({}): {}", p.id, p.role, p.title);
+        let _ = writeln!(s, "  {} {} ({}): {}", p.kind.word(), p.id, p.role, p.title);
+    }
+    s
+}
+
+/// The same list as a Markdown section, for `people show --format markdown`.
+pub(super) fn technical_markdown(parts: &[Part]) -> String {
+    let mut s = String::new();
+    if parts.is_empty() {
+        return s;
+    }
+    s.push_str("\n## Technical work\n\n");
+    for p in parts {
+        let _ = writeln!(s, "- {} {} ({}): {}", p.kind.word(), p.id, p.role, p.title);
     }
     s
 }

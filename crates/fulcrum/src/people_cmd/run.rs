@@ -1,9 +1,11 @@
 //! `fulcrum people …`: what each subcommand does and says.
 
-use super::page::{page_table, people_table, suggestions_table, technical_lines};
+use super::page::{
+    page_table, people_table, suggestions_table, technical_lines, technical_markdown,
+};
 use super::{NewPersonArgs, ObserveArgs, PeopleCommand, person_id, user_tz};
 use crate::cli::ReportFormat;
-use crate::output::{emit, emit_json, show};
+use crate::output::{emit, emit_json, show, show_doc};
 use fulcrum_app::markdown::plural;
 use fulcrum_app::people::{self, NewObservation, NewPerson, PersonEdit, review};
 use fulcrum_app::{AppError, Result};
@@ -12,6 +14,15 @@ use fulcrum_core::time;
 use fulcrum_store::Store;
 use jiff::Timestamp;
 use std::io::IsTerminal;
+
+/// `people show --format json`: the person's page and, beside it, the technical records
+/// that name them.
+#[derive(serde::Serialize)]
+struct ShowDoc<'a> {
+    #[serde(flatten)]
+    page: &'a people::PersonPage,
+    technical: &'a [people::technical::Part],
+}
 
 pub async fn people_cmd(store: &dyn Store, cmd: PeopleCommand, now: Timestamp) -> Result<()> {
     match cmd {
@@ -45,17 +56,17 @@ pub async fn people_cmd(store: &dyn Store, cmd: PeopleCommand, now: Timestamp) -
         } => {
             let id = person_id(store, &person).await?;
             let page = people::page(store, id, now, Privacy::from_flag(include_private)).await?;
-            match format.format {
-                ReportFormat::Json => emit_json(&page),
-                ReportFormat::Markdown => {
-                    emit(&review::page_markdown(&page, &user_tz(store).await?))
-                }
-                ReportFormat::Table => {
-                    let parts = people::technical::parts(store, id).await?;
-                    let table = page_table(&page, &user_tz(store).await?);
-                    emit(&(table + &technical_lines(&parts)))
-                }
-            }
+            let technical = people::technical::parts(store, id).await?;
+            let tz = user_tz(store).await?;
+            show_doc(
+                format.format,
+                &ShowDoc {
+                    page: &page,
+                    technical: &technical,
+                },
+                || review::page_markdown(&page, &tz) + &technical_markdown(&technical),
+                || page_table(&page, &tz) + &technical_lines(&technical),
+            )
         }
         PeopleCommand::Edit {
             person,

@@ -287,7 +287,7 @@ fn technical_parts(parts: &[Part]) -> Markup {
         html! {
             ul.plain {
                 @for p in parts {
-                    li.part data-kind=(format!("{:?}", p.kind).to_lowercase()) data-id=(p.id) data-role=(p.role) {
+                    li.part data-kind=(p.kind.word()) data-id=(p.id) data-role=(p.role) {
                         span.muted { (kind(p.kind)) " · " (p.role) ": " }
                         a href=(href(p)) { (p.title) }
                     }
