@@ -4,8 +4,7 @@ use super::page::{
     page_table, people_table, suggestions_table, technical_lines, technical_markdown,
 };
 use super::{NewPersonArgs, ObserveArgs, PeopleCommand, person_id, user_tz};
-use crate::cli::ReportFormat;
-use crate::output::{emit, emit_json, show, show_doc};
+use crate::output::{emit, show, show_doc};
 use fulcrum_app::markdown::plural;
 use fulcrum_app::people::{self, NewObservation, NewPerson, PersonEdit, review};
 use fulcrum_app::{AppError, Result};
