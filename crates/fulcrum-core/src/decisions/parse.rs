@@ -6,7 +6,7 @@ mod front;
 mod links;
 
 use super::*;
-use front::{Value, front_entries};
+use front::{FrontEntry, Value, front_entries};
 use links::{Target, link_line, superseded_by};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -65,14 +65,22 @@ pub fn parse(name: &str, text: &str) -> Result<Parsed, ParseError> {
     if body.trim().is_empty() {
         return Err(NotAnAdr::Empty.into());
     }
-    let lines = split_lines(body);
-    let doc = Document::split(&lines)?;
+    let lines = mark_code(&split_lines(body));
+    let (front_lines, start) = split_front(&lines)?;
+    let front = front_lines.as_deref().map(front_entries).transpose()?;
+    let front_title = front
+        .iter()
+        .flatten()
+        .any(|e| key_of(&e.key) == "title" && !e.value.text().trim().is_empty());
+    let doc = Document::split(&lines[start..], front_title)?;
     let mut reader = Reader::default();
-    reader.title(doc.title)?;
-    if let Some(front) = &doc.front {
-        reader.front_matter(front)?;
+    if let Some(title) = doc.title {
+        reader.title(&heading(title.text, 1).unwrap_or_default())?;
     }
-    reader.header(&doc.header, doc.front.is_none())?;
+    if let Some(front) = &front {
+        reader.front_matter(front, doc.title.is_none())?;
+    }
+    reader.header(&doc.header, front.is_none())?;
     for s in &doc.sections {
         reader.section(s);
     }
@@ -140,11 +148,16 @@ fn refuse_by_name(name: &str) -> Result<(), NotAnAdr> {
     if INDEXES.contains(&stem) {
         return Err(NotAnAdr::Index);
     }
-    let bare = ["adr-", "madr-", "adr_"]
-        .iter()
-        .find_map(|p| stem.strip_prefix(p))
-        .unwrap_or(stem);
-    if bare == "template" || bare.starts_with("template-") || bare.starts_with("template_") {
+    // `template.md`, `adr-template.md`, `template-madr.md`; numbered, only the bare word
+    // (`0000-template.md`, `adr000-template.md`), `0007-template-engine.md` being a record.
+    static PREFIX: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:m?adr)?[-_]?(\d{1,7}[-_])?(?:m?adr[-_])?").unwrap());
+    let c = PREFIX.captures(&stem);
+    let bare = &stem[c.as_ref().and_then(|c| c.get(0)).map_or(0, |m| m.end())..];
+    let numbered = c.as_ref().is_some_and(|c| c.get(1).is_some());
+    let named = bare == "template"
+        || (!numbered && (bare.starts_with("template-") || bare.starts_with("template_")));
+    if named {
         return Err(NotAnAdr::Template);
     }
     Ok(())
@@ -184,33 +197,46 @@ struct RawSection<'a> {
     body: Vec<Ln<'a>>,
 }
 
-/// A file cut into its parts.
+/// A file's body (what follows the front matter) cut into its parts.
 struct Document<'a> {
-    front: Option<Vec<Ln<'a>>>,
-    title: Ln<'a>,
+    /// The `# Title` line; none when the front matter's `title:` is the title.
+    title: Option<Ln<'a>>,
     header: Vec<Ln<'a>>,
     sections: Vec<RawSection<'a>>,
 }
 
+/// The front matter's lines, when the file opens with one, and the index of the first line
+/// after it.
+fn split_front<'a>(lines: &[Ln<'a>]) -> Result<(Option<Vec<Ln<'a>>>, usize), ParseError> {
+    if !lines.first().is_some_and(|l| l.text.trim_end() == "---") {
+        return Ok((None, 0));
+    }
+    let end = (1..lines.len())
+        .find(|&j| matches!(lines[j].text.trim_end(), "---" | "..."))
+        .ok_or(ParseError::UnclosedFrontMatter { line: 1 })?;
+    Ok((Some(lines[1..end].to_vec()), end + 1))
+}
+
 impl<'a> Document<'a> {
-    fn split(lines: &[&'a str]) -> Result<Document<'a>, ParseError> {
-        let lines = mark_code(lines);
-        let mut start = 0;
-        let front = if lines.first().is_some_and(|l| l.text.trim_end() == "---") {
-            let end = (1..lines.len())
-                .find(|&j| matches!(lines[j].text.trim_end(), "---" | "..."))
-                .ok_or(ParseError::UnclosedFrontMatter { line: 1 })?;
-            start = end + 1;
-            Some(lines[1..end].to_vec())
-        } else {
-            None
+    /// The title is the first `# ` heading. A file whose front matter has a `title:` (as sites
+    /// built with Docusaurus or Jekyll write them) may have none, or a later one after its
+    /// first section: then the front matter's title is the title, and the header runs from the
+    /// top.
+    fn split(lines: &[Ln<'a>], front_title: bool) -> Result<Document<'a>, ParseError> {
+        let first = |level: usize| {
+            lines
+                .iter()
+                .position(|l| !l.code && heading(l.text, level).is_some())
         };
-        let at = (start..lines.len())
-            .find(|&j| !lines[j].code && heading(lines[j].text, 1).is_some())
-            .ok_or(NotAnAdr::NoTitle)?;
+        let (h1, h2) = (first(1), first(2));
+        let title = match h1 {
+            Some(i) if !front_title || h2.is_none_or(|j| i < j) => Some(i),
+            _ if front_title => None,
+            _ => return Err(NotAnAdr::NoTitle.into()),
+        };
         let mut header = Vec::new();
         let mut sections: Vec<RawSection> = Vec::new();
-        for &l in &lines[at + 1..] {
+        for &l in &lines[title.map_or(0, |i| i + 1)..] {
             match heading(l.text, 2).filter(|_| !l.code) {
                 Some(h) => sections.push(RawSection {
                     heading: h,
@@ -223,8 +249,7 @@ impl<'a> Document<'a> {
             }
         }
         Ok(Document {
-            front,
-            title: lines[at],
+            title: title.map(|i| lines[i]),
             header,
             sections,
         })
@@ -497,36 +522,52 @@ struct Reader {
 }
 
 impl Reader {
-    fn title(&mut self, line: Ln) -> Result<(), ParseError> {
+    /// The title as a heading or the front matter writes it, with the number it may carry
+    /// (`3. Use X`, `ADR-0003: Use X`, `ADR002: Use X`) taken off.
+    fn title(&mut self, text: &str) -> Result<(), ParseError> {
         static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"^(?:(\d+)[.:]|(?i:adr)[-_ ]?(\d+)[ \t]*[:.\-–—]?)[ \t]+(.+)$").unwrap()
         });
-        let text = heading(line.text, 1).unwrap_or_default();
+        let text = text.trim();
         if text.is_empty() {
             return Err(NotAnAdr::NoTitle.into());
         }
-        if placeholder(&text) {
-            return Err(NotAnAdr::Template.into());
-        }
-        match NUMBERED.captures(&text) {
+        let (number, title) = match NUMBERED.captures(text) {
             Some(c) => {
                 let n = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
-                self.title_number = n.parse().ok();
-                self.d.title = c[3].trim().to_string();
-                self.signals.numbered_title = true;
-                self.signals.any = true;
+                (n.parse().ok(), c.get(3).map_or("", |m| m.as_str()).trim())
             }
-            None => self.d.title = text,
+            None => (None, text),
+        };
+        if placeholder(text) || placeholder(title) {
+            return Err(NotAnAdr::Template.into());
         }
+        if number.is_some() {
+            self.title_number = number;
+            self.signals.numbered_title = true;
+            self.signals.any = true;
+        }
+        self.d.title = title.to_string();
         Ok(())
     }
 
-    fn front_matter(&mut self, lines: &[Ln]) -> Result<(), ParseError> {
+    /// The front matter's entries; its `title:` is the decision's title when `takes_title` (the
+    /// file has no `# Title`), and is otherwise kept with the other keys Fulcrum has no field
+    /// for.
+    fn front_matter(
+        &mut self,
+        entries: &[FrontEntry],
+        takes_title: bool,
+    ) -> Result<(), ParseError> {
         self.signals.front_matter = true;
-        for e in front_entries(lines)? {
+        for e in entries {
             match key_of(&e.key).as_str() {
                 "decision-makers" => self.signals.decision_makers = true,
                 "deciders" => self.signals.deciders_key = true,
+                "title" if takes_title && self.d.title.is_empty() => {
+                    self.title(&e.value.text())?;
+                    continue;
+                }
                 _ => {}
             }
             self.meta(&e.key, &e.value, e.line)?;
@@ -637,7 +678,34 @@ impl Reader {
                 end = i + 1;
             }
         }
+        if self.d.status.is_none()
+            && let Some((cells, line, rows)) = meta_table(&lines[end..])
+        {
+            self.table_meta(cells, line)?;
+            end += rows;
+        }
         self.d.summary = text_of(&lines[end..]);
+        Ok(())
+    }
+
+    /// The cells of a one-row metadata table (`| Created | Status |`), as entries. A `Created`
+    /// column is the date when the record has none.
+    fn table_meta(&mut self, cells: Vec<(String, String)>, line: usize) -> Result<(), ParseError> {
+        for (key, value) in cells {
+            let created = matches!(
+                key_of(&key).as_str(),
+                "created" | "created-on" | "created-at"
+            );
+            if created
+                && self.d.date.is_none()
+                && let Ok(Some(date)) = date_of(&value)
+            {
+                self.d.date = Some(date);
+                self.signals.any = true;
+                continue;
+            }
+            self.meta(&key, &Value::Scalar(value), line)?;
+        }
         Ok(())
     }
 
@@ -927,6 +995,43 @@ fn strip_comment(value: &str) -> &str {
         Some(v) => v.rfind("<!--").map_or(value, |i| value[..i].trim_end()),
         None => value.trim_end(),
     }
+}
+
+/// A table that opens the lines and holds a record's metadata: a header row naming a
+/// `Status` column, the separator, one row of values, nothing else before a blank line.
+/// Its (key, value) cells, the data row's line and how many lines it took (blank ones before
+/// it included).
+fn meta_table(lines: &[Ln]) -> Option<(Vec<(String, String)>, usize, usize)> {
+    let at = lines.iter().position(|l| !l.blank())?;
+    let rows: Vec<&Ln> = lines[at..].iter().take_while(|l| !l.blank()).collect();
+    let [head, rule, row] = rows[..] else {
+        return None;
+    };
+    if head.code || !head.text.trim_start().starts_with('|') {
+        return None;
+    }
+    let (keys, rule_cells, values) = (cells(head.text), cells(rule.text), cells(row.text));
+    let ruled = rule_cells.iter().all(|c| {
+        let dashes = c.trim_matches(':');
+        !dashes.is_empty() && dashes.bytes().all(|b| b == b'-')
+    });
+    let named = keys.iter().any(|k| key_of(k) == "status");
+    if !(ruled && named && keys.len() == values.len() && keys.len() == rule_cells.len()) {
+        return None;
+    }
+    let pairs = keys
+        .into_iter()
+        .zip(values)
+        .filter(|(k, v)| !k.is_empty() && !v.is_empty());
+    Some((pairs.collect(), row.no, at + 3))
+}
+
+/// A table row's cells, trimmed: `| a | b |` → `["a", "b"]`.
+fn cells(row: &str) -> Vec<String> {
+    let t = row.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    let t = t.strip_suffix('|').unwrap_or(t);
+    t.split('|').map(|c| c.trim().to_string()).collect()
 }
 
 /// A template's title: MADR's `{short title …}` and `[short title …]`, adr-tools'

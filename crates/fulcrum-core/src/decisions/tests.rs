@@ -325,6 +325,49 @@ Date: 2024-04-01
 Redis を使う。
 ";
 
+/// A site built with Docusaurus: the title in the front matter with the number in it, no
+/// `# Title`, the creation day and status in a table.
+const SITE_TABLE_NAME: &str = "adr020-keep-the-event-log-for-ninety-days.md";
+const SITE_TABLE: &str = "---
+id: adrs-adr020
+title: ADR020: Keep the event log for ninety days
+sidebar_label: ADR020
+---
+
+| Created    | Status |
+| ---------- | ------ |
+| 2023-04-11 | Open   |
+
+## Context
+
+The event log grows by two gigabytes a week, and nobody reads entries older than a month.
+
+## Decision
+
+A nightly job deletes entries older than ninety days.
+
+## Consequences
+
+Audits that need older entries ask the archive team.
+";
+
+const SITE_QUOTED_NAME: &str = "adr021-one-http-client.md";
+const SITE_QUOTED: &str = "---
+id: adrs-adr021
+title: 'ADR021: One HTTP client for every service'
+# prettier-ignore
+description: Why every service shares one HTTP client, with one set of retry rules.
+---
+
+## Context
+
+Four HTTP clients are in use, each with its own retry rules.
+
+## Decision
+
+Every service uses the shared client.
+";
+
 /// Every fixture, by name.
 fn fixtures() -> Vec<(&'static str, &'static str)> {
     vec![
@@ -338,6 +381,8 @@ fn fixtures() -> Vec<(&'static str, &'static str)> {
         (L4B_TOOL_NAME, L4B_TOOL),
         (FRENCH_NAME, FRENCH),
         (JAPANESE_NAME, JAPANESE),
+        (SITE_TABLE_NAME, SITE_TABLE),
+        (SITE_QUOTED_NAME, SITE_QUOTED),
     ]
 }
 
@@ -937,6 +982,56 @@ fn numbers_and_dates_come_from_names_and_titles() {
 }
 
 #[test]
+fn a_site_s_records_take_their_title_from_the_front_matter_and_status_from_a_table() {
+    let p = read(SITE_TABLE_NAME, SITE_TABLE);
+    let d = p.decision();
+    assert_eq!(d.number, Some(20));
+    assert_eq!(d.title, "Keep the event log for ninety days");
+    assert_eq!(
+        d.status,
+        Some(Status::Proposed),
+        "Open is still open for comment"
+    );
+    assert_eq!(d.date, Some(date(2023, 4, 11)));
+    let keys: Vec<&str> = d.metadata.iter().map(|m| m.key.as_str()).collect();
+    assert_eq!(keys, ["id", "sidebar_label"], "the title is not kept twice");
+    assert_eq!(d.summary, "", "the table is read, not kept as text");
+    assert!(d.outcome.starts_with("A nightly job"));
+    assert_eq!(p.format(), Format::Madr4);
+
+    let q = read(SITE_QUOTED_NAME, SITE_QUOTED);
+    assert_eq!(q.decision().title, "One HTTP client for every service");
+    assert_eq!(q.decision().status, None);
+    assert_eq!(q.decision().metadata[1].key, "description");
+
+    // A changed record is written with a `# Title` and reads back the same.
+    let mut changed = d.clone();
+    changed.status = Some(Status::Accepted);
+    changed.title = "Keep the event log for sixty days".into();
+    let out = write_back(&p, &changed, p.format(), &[]);
+    assert!(
+        out.contains("\n# Keep the event log for sixty days\n"),
+        "{out}"
+    );
+    assert!(!out.contains("| Created"), "{out}");
+    assert_eq!(read(SITE_TABLE_NAME, &out).decision(), &changed);
+
+    // A title heading still wins over the front matter's `title:`, which is then kept.
+    let both = "---\ntitle: Event log\n---\n\n# Keep the event log\n\n## Decision\n\nKeep it.\n";
+    let b = read("0022-keep.md", both);
+    assert_eq!(b.decision().title, "Keep the event log");
+    assert_eq!(b.decision().metadata[0].value, "Event log");
+    // A table that is part of the text, not metadata, stays in it.
+    let prose = "# Use X\n\n| Option | Cost |\n| --- | --- |\n| X | low |\n\n## Decision\n\nX.\n";
+    assert!(
+        read("0023-use-x.md", prose)
+            .decision()
+            .summary
+            .starts_with("| Option")
+    );
+}
+
+#[test]
 fn files_that_are_not_records_are_refused_by_what_they_are() {
     let refused = |name: &str, text: &str| match parse(name, text) {
         Err(ParseError::NotAnAdr(why)) => why,
@@ -976,6 +1071,15 @@ fn files_that_are_not_records_are_refused_by_what_they_are() {
     assert_eq!(refused("0004-x.txt", NYGARD1), NotAnAdr::NotMarkdown);
     // A record whose name happens to hold the word is one.
     assert!(parse("0005-use-templates-for-mail.md", NYGARD1).is_ok());
+    assert!(parse("0007-template-engine.md", NYGARD1).is_ok());
+    assert_eq!(refused("0000-template.md", NYGARD1), NotAnAdr::Template);
+    let site = "---\nid: adrs-adr000\ntitle: ADR000: [TITLE]\n---\n\n## Context\n\n## Decision\n";
+    assert_eq!(refused("adr000-template.md", site), NotAnAdr::Template);
+    assert_eq!(
+        refused("adr000-new.md", site),
+        NotAnAdr::Template,
+        "by its title"
+    );
     assert!(parse("README.md", MADR4).unwrap_err().line().is_none());
 }
 
