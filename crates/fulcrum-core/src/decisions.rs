@@ -22,8 +22,9 @@
 //! - **log4brains**: MADR 2 with `-` bullets, in files named `YYYYMMDD-slug.md`.
 //!
 //! Records a documentation site publishes (Docusaurus) are MADR 4 to this module: the front
-//! matter's `title:` stands in for a missing `# Title`, and a one-row `| Created | Status |`
-//! table under it for the metadata lines.
+//! matter's `title:` stands in for a missing `# Title`. Under the title, a metadata table
+//! (`| Created | Status |` over one row, or `| Field | Value |` rows) stands for the metadata
+//! lines in any layout.
 //!
 //! Reading does not depend on the layout: every file is read for every part any layout has, so a
 //! record whose layout mixes them loses nothing. Rendering writes every non-empty field in every

@@ -368,6 +368,23 @@ Four HTTP clients are in use, each with its own retry rules.
 Every service uses the shared client.
 ";
 
+/// A title heading over a table of keys and values.
+const FIELDS_NAME: &str = "outbox.md";
+const FIELDS: &str = "# ADR-0031 — Publish events through an outbox
+
+| Field | Value |
+|---|---|
+| **Status** | Accepted |
+| Date | 2025-06-10 |
+| Deciders | Ana Souza, Ben Okafor |
+| Milestone | M5 |
+| Supersedes | |
+
+## Context
+
+Events get lost between the database commit and the broker.
+";
+
 /// Every fixture, by name.
 fn fixtures() -> Vec<(&'static str, &'static str)> {
     vec![
@@ -383,6 +400,7 @@ fn fixtures() -> Vec<(&'static str, &'static str)> {
         (JAPANESE_NAME, JAPANESE),
         (SITE_TABLE_NAME, SITE_TABLE),
         (SITE_QUOTED_NAME, SITE_QUOTED),
+        (FIELDS_NAME, FIELDS),
     ]
 }
 
@@ -1021,6 +1039,38 @@ fn a_site_s_records_take_their_title_from_the_front_matter_and_status_from_a_tab
     let b = read("0022-keep.md", both);
     assert_eq!(b.decision().title, "Keep the event log");
     assert_eq!(b.decision().metadata[0].value, "Event log");
+    // Two columns of keys and values under a `# Title`, bold keys or not.
+    let f = read(FIELDS_NAME, FIELDS);
+    let f = f.decision();
+    assert_eq!(
+        (f.number, f.title.as_str()),
+        (Some(31), "Publish events through an outbox")
+    );
+    assert_eq!(
+        (f.status, f.date),
+        (Some(Status::Accepted), Some(date(2025, 6, 10)))
+    );
+    assert_eq!(f.deciders, strings(&["Ana Souza", "Ben Okafor"]));
+    assert_eq!(
+        f.metadata,
+        [Meta {
+            key: "Milestone".into(),
+            value: "M5".into()
+        }]
+    );
+    assert_eq!(f.summary, "");
+    let headless = "# Use X\n\n| Status | Proposed |\n|---|---|\n| Created | 2024-01-02 |\n\n## Decision\n\nX.\n";
+    let h = read("0024-use-x.md", headless);
+    assert_eq!(h.decision().status, Some(Status::Proposed));
+    assert_eq!(h.decision().date, Some(date(2024, 1, 2)));
+    // A table whose keys a metadata line cannot hold stays text, as does one without a status.
+    let odd = headless.replace("| Created |", "| RFC # |");
+    assert!(
+        read("0024-use-x.md", &odd)
+            .decision()
+            .summary
+            .starts_with("| Status")
+    );
     // A table that is part of the text, not metadata, stays in it.
     let prose = "# Use X\n\n| Option | Cost |\n| --- | --- |\n| X | low |\n\n## Decision\n\nX.\n";
     assert!(
