@@ -5,7 +5,7 @@
 use crate::error::{AppError, Result};
 use crate::profile;
 use fulcrum_core::decisions::{
-    self, Decision, DecisionRecord, Entry, Format, LinkKind, Parsed, SourceFile, Status,
+    self, Decision, DecisionRecord, Entry, Format, LinkKind, Naming, Parsed, SourceFile, Status,
 };
 use fulcrum_core::growth::Keyed;
 use fulcrum_store::kept::{Change, add_change, update_change};
@@ -506,7 +506,7 @@ pub async fn export_folder(store: &dyn Store, dir: Option<&Path>) -> Result<Path
 
 /// Writes every decision into `dir`: a decision read from a file and not changed goes back
 /// byte for byte, a changed one in its layout, a new one in the folder's layout (MADR 4 for a
-/// new folder) as `NNNN-title-with-dashes.md`. Files already holding the right text are not
+/// new folder), named as the folder's records are (`NNNN-title-with-dashes.md` in a new one). Files already holding the right text are not
 /// touched; each file is replaced in one step.
 pub async fn export(store: &dyn Store, dir: Option<&Path>) -> Result<Exported> {
     let target = export_folder(store, dir).await?;
@@ -525,15 +525,15 @@ pub async fn export(store: &dyn Store, dir: Option<&Path>) -> Result<Exported> {
     } else {
         house_format(&here.into_iter().cloned().collect::<Vec<_>>())
     };
-    // Decisions without a file take the folder's layout and their name now, so that links to
-    // them are written with the file they will have.
+    // Decisions without a file take the folder's layout and its way of naming files now, so
+    // that links to them are written with the file they will have.
+    let naming = Naming::of_folder(on_disk.iter().map(|f| f.name.as_str()));
     let mut named = Vec::new();
     for r in records.iter_mut().filter(|r| r.record.file.is_none()) {
         named.push(r.id);
         r.record.format = layout;
         r.record.folder = Some(folder_name.clone());
-        let n = number_of(r);
-        r.record.file = Some(r.record.entry(n).file);
+        r.record.file = Some(r.record.new_file(&naming, number_of(r)));
     }
     let others = entries(&records);
     let mut written = Vec::new();

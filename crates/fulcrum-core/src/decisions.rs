@@ -50,7 +50,7 @@ mod render;
 mod tests;
 
 pub use parse::{NotAnAdr, ParseError, name_date, name_number, parse};
-pub use render::{file_name, render, slug, write_back};
+pub use render::{Naming, file_name, render, slug, write_back};
 
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -504,15 +504,18 @@ impl DecisionRecord {
         Entry {
             number,
             title: self.decision.title.clone(),
-            file: self.file.clone().unwrap_or_else(|| {
-                file_name(
-                    number,
-                    &self.decision.title,
-                    self.format,
-                    self.decision.date.unwrap_or(Date::constant(2000, 1, 1)),
-                )
-            }),
+            file: self
+                .file
+                .clone()
+                .unwrap_or_else(|| self.new_file(&Naming::default(), number)),
         }
+    }
+
+    /// The file a decision that has none goes in, in a folder's naming.
+    pub fn new_file(&self, naming: &Naming, number: u32) -> String {
+        let d = &self.decision;
+        let day = d.date.unwrap_or(Date::constant(2000, 1, 1));
+        naming.file_name(number, &d.title, self.format, day)
     }
 
     /// The text its file should hold: the original byte for byte while the decision is as the

@@ -288,6 +288,71 @@ fn a_changed_record_keeps_its_line_endings() {
     assert!(text.contains("Réécrire le cache en Rust"));
 }
 
+/// A folder a documentation site publishes: the title in the front matter, numbered names with
+/// a prefix, a metadata table, a numbered template and the site's index.
+const SITE: [(&str, &str); 4] = [
+    (
+        "adr000-template.md",
+        "---\nid: adrs-adr000\ntitle: ADR000: [TITLE]\n---\n\n## Context\n\n## Decision\n",
+    ),
+    (
+        "adr002-catalog-file-format.md",
+        "---\nid: adrs-adr002\ntitle: ADR002: Catalog file format\nsidebar_label: ADR002\n---\n\n| Created    | Status |\n| ---------- | ------ |\n| 2020-05-17 | Open   |\n\n## Context\n\nEntities need one file format.\n\n## Decision\n\nYAML, one entity per document.\n",
+    ),
+    (
+        "adr013-use-fetch.md",
+        "---\nid: adrs-adr013\ntitle: 'ADR013: One way to fetch'\n# prettier-ignore\ndescription: Which HTTP client each kind of package uses.\n---\n\n## Context\n\nThree HTTP clients.\n\n## Decision\n\nThe platform's fetch.\n",
+    ),
+    (
+        "index.md",
+        "---\nid: adrs-overview\ntitle: Architecture Decision Records\n---\n\nThe decisions of the project.\n",
+    ),
+];
+
+#[test]
+fn a_documentation_site_s_records_are_read_and_new_ones_named_as_its_own() {
+    let env = env();
+    let dir = folder(&env, "architecture-decisions", &SITE);
+    let before = snapshot(&dir);
+    let cli = env.at(NOW);
+    let out = cli.json(&["decisions", "import", dir.to_str().unwrap()]);
+    let skipped: Vec<&str> = out["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(skipped, ["adr000-template.md", "index.md"], "{out}");
+    let all = list(&env);
+    assert_eq!(all.len(), 2, "{all:?}");
+    let two = by_number(&all, 2);
+    assert_eq!(two["title"], "Catalog file format");
+    assert_eq!(two["status"], "proposed");
+    assert_eq!(two["date"], "2020-05-17");
+    assert_eq!(by_number(&all, 13)["title"], "One way to fetch");
+
+    cli.json(&["decisions", "export"]);
+    assert_eq!(snapshot(&dir), before, "nothing changed, nothing written");
+
+    cli.json(&["decisions", "status", "2", "accepted"]);
+    cli.json(&["decisions", "new", "Use pnpm workspaces"]);
+    cli.json(&["decisions", "export"]);
+    let new = std::fs::read_to_string(dir.join("adr014-use-pnpm-workspaces.md"))
+        .expect("the new record is named as the folder names its own");
+    assert!(new.contains("# Use pnpm workspaces\n"), "{new}");
+    let two = std::fs::read_to_string(dir.join("adr002-catalog-file-format.md")).unwrap();
+    assert!(
+        two.starts_with("---\nstatus: accepted\ndate: 2020-05-17\nid: adrs-adr002\n"),
+        "{two}"
+    );
+    assert!(two.contains("\n# Catalog file format\n"), "{two}");
+    assert_eq!(
+        std::fs::read(dir.join("adr013-use-fetch.md")).unwrap(),
+        before["adr013-use-fetch.md"],
+        "an unchanged record stays byte for byte"
+    );
+}
+
 #[test]
 fn a_new_log_goes_to_docs_decisions_in_madr_4() {
     let env = env();

@@ -4,6 +4,9 @@
 use super::parse::{ARGUMENTS, bullet, graded, is_known_key, key_of};
 use super::*;
 use crate::words::capitalised;
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// A decision as the text of a file in `format`, with LF line endings.
 ///
@@ -47,9 +50,74 @@ pub fn write_back(
 /// carry the day the record was written, `date`, instead of the number)
 /// `20240513-use-postgresql.md`.
 pub fn file_name(number: u32, title: &str, format: Format, date: Date) -> String {
-    match format {
-        Format::Log4brains => format!("{}-{}.md", date.strftime("%Y%m%d"), slug(title)),
-        _ => format!("{number:04}-{}.md", slug(title)),
+    Naming::default().file_name(number, title, format, date)
+}
+
+/// How a folder names its numbered records: what comes before the number (`adr`, `ADR-`,
+/// nothing), how many digits it has, and what follows it. `0007-use-x.md` by default.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Naming {
+    pub prefix: String,
+    pub digits: usize,
+    pub separator: char,
+}
+
+impl Default for Naming {
+    fn default() -> Naming {
+        Naming {
+            prefix: String::new(),
+            digits: 4,
+            separator: '-',
+        }
+    }
+}
+
+impl Naming {
+    /// The naming most of a folder's numbered file names share (`adr002-x.md`, `adr013-y.md`
+    /// → `adr`, 3 digits, `-`); the default for a folder with none. Ties go to the one that
+    /// sorts first (a bare number before a prefix).
+    pub fn of_folder<'a>(names: impl IntoIterator<Item = &'a str>) -> Naming {
+        static NUMBERED: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^((?i:m?adr)?[-_]?)(\d{1,7})([-_])").unwrap());
+        let mut counts: BTreeMap<Naming, usize> = BTreeMap::new();
+        for name in names {
+            let name = base_name(name);
+            let Some(c) = NUMBERED
+                .captures(name)
+                .filter(|_| name_date(name).is_none())
+            else {
+                continue;
+            };
+            let naming = Naming {
+                prefix: c[1].to_string(),
+                digits: c[2].len(),
+                separator: c[3].chars().next().unwrap_or('-'),
+            };
+            *counts.entry(naming).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .rev()
+            .max_by_key(|(_, n)| *n)
+            .map(|(naming, _)| naming)
+            .unwrap_or_default()
+    }
+
+    /// A new decision's file in this naming; log4brains names are dated whatever the folder.
+    pub fn file_name(&self, number: u32, title: &str, format: Format, date: Date) -> String {
+        let mut words = slug(title);
+        if self.separator == '_' {
+            words = words.replace('-', "_");
+        }
+        match format {
+            Format::Log4brains => format!("{}-{}.md", date.strftime("%Y%m%d"), slug(title)),
+            _ => format!(
+                "{}{number:0width$}{}{words}.md",
+                self.prefix,
+                self.separator,
+                width = self.digits
+            ),
+        }
     }
 }
 

@@ -959,6 +959,48 @@ fn proposals_go_stale_after_four_weeks() {
 }
 
 #[test]
+fn new_files_are_named_as_the_folder_names_its_own() {
+    let title = "Use pnpm workspaces";
+    let day = date(2024, 5, 13);
+    let named = |names: &[&str]| Naming::of_folder(names.iter().copied());
+    let n = named(&[
+        "adr000-template.md",
+        "adr002-x.md",
+        "adr013-y.md",
+        "index.md",
+    ]);
+    assert_eq!(
+        n.file_name(14, title, Format::Madr4, day),
+        "adr014-use-pnpm-workspaces.md"
+    );
+    let n = named(&["ADR-0001-a.md", "ADR-0002-b.md", "0003-c.md"]);
+    assert_eq!(
+        n.file_name(4, title, Format::Nygard, day),
+        "ADR-0004-use-pnpm-workspaces.md"
+    );
+    let n = named(&["ADR_001_first.md", "ADR_002_second.md"]);
+    assert_eq!(
+        n.file_name(3, title, Format::Madr2, day),
+        "ADR_003_use_pnpm_workspaces.md"
+    );
+    let n = named(&["adr-1-a.md"]);
+    assert_eq!(
+        n.file_name(12, title, Format::Madr4, day),
+        "adr-12-use-pnpm-workspaces.md"
+    );
+    // A folder with no numbered names, a log4brains one among them, gets the default.
+    for names in [&[][..], &["README.md", "20210203-use-x.md"][..]] {
+        assert_eq!(named(names), Naming::default());
+    }
+    assert_eq!(
+        named(&["adr002-x.md"]).file_name(14, title, Format::Log4brains, day),
+        "20240513-use-pnpm-workspaces.md"
+    );
+    // A tie goes to the bare number.
+    assert_eq!(named(&["0001-a.md", "adr-0002-b.md"]), Naming::default());
+}
+
+#[test]
 fn file_names_are_numbered_slugs_or_dated_ones() {
     let day = date(2024, 5, 13);
     assert_eq!(
