@@ -80,7 +80,10 @@ pub fn parse(name: &str, text: &str) -> Result<Parsed, ParseError> {
     if let Some(front) = &front {
         reader.front_matter(front, doc.title.is_none())?;
     }
-    reader.header(&doc.header, front.is_none())?;
+    // Metadata lines under the title are read unless the front matter holds the metadata: a
+    // site's front matter may carry only its own keys (`title:`) over MADR 2 bullets.
+    let front_meta = front.iter().flatten().any(|e| is_known_key(&e.key));
+    reader.header(&doc.header, !front_meta)?;
     for s in &doc.sections {
         reader.section(s);
     }

@@ -1105,6 +1105,12 @@ fn a_site_s_records_take_their_title_from_the_front_matter_and_status_from_a_tab
     let h = read("0024-use-x.md", headless);
     assert_eq!(h.decision().status, Some(Status::Proposed));
     assert_eq!(h.decision().date, Some(date(2024, 1, 2)));
+    // A site's front matter with only its title, over MADR 2 bullets.
+    let bullets = "---\ntitle: \"Discover the client by WebFinger\"\n---\n\n* Status: accepted\n* Date: 2026-02-02\n\n## Context\n\nClients are set up by hand.\n";
+    let w = read("0005-webfinger.md", bullets);
+    assert_eq!(w.decision().title, "Discover the client by WebFinger");
+    assert_eq!(w.decision().status, Some(Status::Accepted));
+    assert_eq!(w.decision().date, Some(date(2026, 2, 2)));
     // A table whose keys a metadata line cannot hold stays text, as does one without a status.
     let odd = headless.replace("| Created |", "| RFC # |");
     assert!(
