@@ -4,12 +4,17 @@
 
 mod front;
 mod links;
+mod lists;
+mod table;
 
 use super::*;
 use front::{FrontEntry, Value, front_entries};
 use links::{Target, link_line, superseded_by};
+pub(super) use lists::{ARGUMENTS, bullet, graded};
+use lists::{list_items, option_details};
 use regex::Regex;
 use std::sync::LazyLock;
+use table::{TableEntry, meta_table};
 
 /// Why a file was not read. The `NotAnAdr` ones are files that belong in a decisions folder
 /// without being decisions (its README, its template): report them by name and leave them be.
@@ -155,7 +160,7 @@ fn refuse_by_name(name: &str) -> Result<(), NotAnAdr> {
     // (`0000-template.md`, `adr000-template.md`), `0007-template-engine.md` being a record.
     static PREFIX: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(?:m?adr)?[-_]?(\d{1,7}[-_])?(?:m?adr[-_])?").unwrap());
-    let c = PREFIX.captures(&stem);
+    let c = PREFIX.captures(stem);
     let bare = &stem[c.as_ref().and_then(|c| c.get(0)).map_or(0, |m| m.end())..];
     let numbered = c.as_ref().is_some_and(|c| c.get(1).is_some());
     let named = bare == "template"
@@ -211,7 +216,7 @@ struct Document<'a> {
 /// The front matter's lines, when the file opens with one, and the index of the first line
 /// after it.
 fn split_front<'a>(lines: &[Ln<'a>]) -> Result<(Option<Vec<Ln<'a>>>, usize), ParseError> {
-    if !lines.first().is_some_and(|l| l.text.trim_end() == "---") {
+    if lines.first().is_none_or(|l| l.text.trim_end() != "---") {
         return Ok((None, 0));
     }
     let end = (1..lines.len())
@@ -345,88 +350,6 @@ fn date_of(text: &str) -> Result<Option<Date>, ()> {
         return Err(());
     }
     head.parse::<Date>().map(Some).map_err(|_| ())
-}
-
-/// A bullet that starts a list item at the left margin: `* x`, `- x`, `+ x`, `1. x`, `1) x`.
-/// The marker and the item's first line.
-pub(super) fn bullet(line: &str) -> Option<(&str, &str)> {
-    static BULLET: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^([*+-]|\d{1,3}[.)])(?:[ \t]+(.*)|$)").unwrap());
-    let c = BULLET.captures(line)?;
-    Some((c.get(1)?.as_str(), c.get(2).map_or("", |m| m.as_str())))
-}
-
-/// A continuation line of a list item, without the indentation the item's bullet gave it.
-fn continuation(line: &str) -> &str {
-    let spaces = line.len() - line.trim_start_matches(' ').len();
-    &line[spaces.min(2)..]
-}
-
-/// A section that is a list and nothing else, one item per bullet (with its continuation
-/// lines); `None` when anything else is in it.
-pub(super) fn list_items(lines: &[Ln]) -> Option<Vec<String>> {
-    let mut items: Vec<String> = Vec::new();
-    let mut open = false;
-    for l in lines {
-        if l.blank() {
-            open = false;
-        } else if let Some((_, first)) = bullet(l.text).filter(|_| !l.code) {
-            items.push(first.to_string());
-            open = true;
-        } else if open {
-            let item = items.last_mut()?;
-            item.push('\n');
-            item.push_str(continuation(l.text));
-        } else {
-            return None;
-        }
-    }
-    Some(items)
-}
-
-/// An option's subsection: its arguments, and the rest as its description.
-fn option_details(option: &mut ConsideredOption, lines: &[Ln]) {
-    let mut description: Vec<Ln> = Vec::new();
-    let mut current: Option<usize> = None;
-    for &l in lines {
-        if l.blank() || l.code {
-            current = None;
-            description.push(l);
-        } else if let Some((_, first)) = bullet(l.text) {
-            current = argument(first).map(|(k, rest)| {
-                arguments(option, k).push(rest.to_string());
-                k
-            });
-            if current.is_none() {
-                description.push(l);
-            }
-        } else if let Some(item) = current.and_then(|k| arguments(option, k).last_mut()) {
-            item.push('\n');
-            item.push_str(continuation(l.text));
-        } else {
-            description.push(l);
-        }
-    }
-    option.description = text_of(&description);
-}
-
-/// The words that start an argument, for the pros, the neutral ones and the cons.
-pub(super) const ARGUMENTS: [&str; 3] = ["Good, because ", "Neutral, because ", "Bad, because "];
-
-/// Which kind of argument an item is (an index in `ARGUMENTS`), and its text.
-fn argument(item: &str) -> Option<(usize, &str)> {
-    ARGUMENTS.iter().enumerate().find_map(|(k, p)| {
-        let head = item.get(..p.len())?;
-        head.eq_ignore_ascii_case(p).then(|| (k, &item[p.len()..]))
-    })
-}
-
-fn arguments(option: &mut ConsideredOption, kind: usize) -> &mut Vec<String> {
-    match kind {
-        0 => &mut option.pros,
-        1 => &mut option.neutral,
-        _ => &mut option.cons,
-    }
 }
 
 /// What the known headings hold.
@@ -692,7 +615,7 @@ impl Reader {
     }
 
     /// The entries of a metadata table. A `Created` one is the date when the record has none.
-    fn table_meta(&mut self, entries: Vec<(String, String, usize)>) -> Result<(), ParseError> {
+    fn table_meta(&mut self, entries: Vec<TableEntry>) -> Result<(), ParseError> {
         for (key, value, line) in entries {
             let created = matches!(
                 key_of(&key).as_str(),
@@ -924,37 +847,6 @@ impl Reader {
     }
 }
 
-/// MADR 2's positive and negative consequences as MADR 3's bullets: `* x` under Positive
-/// Consequences is `* Good, because x`. The renderer inverts it exactly, or writes the text
-/// under `### Consequences`.
-pub(super) fn graded(positive: Option<String>, negative: Option<String>) -> Option<String> {
-    if positive.is_none() && negative.is_none() {
-        return None;
-    }
-    let grade = |text: Option<String>, words: &str| {
-        text.unwrap_or_default()
-            .lines()
-            .map(|l| match bullet(l) {
-                Some((marker, rest)) if !rest.starts_with(words) => {
-                    let space = &l[marker.len()..l.len() - rest.len()];
-                    let space = if space.is_empty() { " " } else { space };
-                    format!("{marker}{space}{words}{rest}")
-                }
-                _ => l.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    let parts = [grade(positive, ARGUMENTS[0]), grade(negative, ARGUMENTS[2])];
-    Some(
-        parts
-            .into_iter()
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n"),
-    )
-}
-
 /// `field`, when still empty, gets the lines' text. Whether the section was read.
 fn fill(field: &mut String, lines: &[Ln]) -> bool {
     if !field.is_empty() {
@@ -997,92 +889,6 @@ fn strip_comment(value: &str) -> &str {
         Some(v) => v.rfind("<!--").map_or(value, |i| value[..i].trim_end()),
         None => value.trim_end(),
     }
-}
-
-/// A table that opens the lines and holds a record's metadata, nothing else before a blank
-/// line: either a header row naming a `Status` column over one row of values
-/// (`| Created | Status |`), or two columns of keys and values, one of them `Status`
-/// (`| Field | Value |` over `| Status | Accepted |`, or with no header of its own). Its
-/// (key, value, line) entries, empty ones left out, and how many lines it took (blank ones
-/// before it included).
-fn meta_table(lines: &[Ln]) -> Option<(Vec<(String, String, usize)>, usize)> {
-    let at = lines.iter().position(|l| !l.blank())?;
-    let rows: Vec<&Ln> = lines[at..].iter().take_while(|l| !l.blank()).collect();
-    let [head, rule, body @ ..] = &rows[..] else {
-        return None;
-    };
-    if body.is_empty()
-        || rows
-            .iter()
-            .any(|l| l.code || !l.text.trim_start().starts_with('|'))
-    {
-        return None;
-    }
-    let ruled = cells(rule.text).iter().all(|c| {
-        let dashes = c.trim_matches(':');
-        !dashes.is_empty() && dashes.bytes().all(|b| b == b'-')
-    });
-    let width = cells(head.text).len();
-    if !ruled || body.iter().any(|r| cells(r.text).len() != width) {
-        return None;
-    }
-    let entry = |k: &str, v: &str, line: usize| (k.to_string(), v.to_string(), line);
-    let keys = cells(head.text);
-    // Two columns are keys and values unless the second heads a column of its own.
-    let column = |k: &str| is_known_key(k) || key_of(k) == "created";
-    let vertical = width == 2 && !column(&keys[1]);
-    let entries: Vec<_> = if !vertical && keys.iter().any(|k| key_of(k) == "status") {
-        if body.len() != 1 {
-            return None;
-        }
-        let values = cells(body[0].text);
-        let row = body[0].no;
-        keys.iter()
-            .zip(&values)
-            .map(|(k, v)| entry(k, v, row))
-            .collect()
-    } else if vertical {
-        let pairs = std::iter::once(head)
-            .chain(body)
-            .map(|r| (cells(r.text), r.no));
-        let mut entries: Vec<_> = pairs.map(|(c, no)| entry(&c[0], &c[1], no)).collect();
-        // The header row is a pair of its own only when it starts with a key Fulcrum knows.
-        if !is_known_key(&entries[0].0) {
-            entries.remove(0);
-        }
-        if !entries.iter().any(|(k, _, _)| key_of(k) == "status") {
-            return None;
-        }
-        entries
-    } else {
-        return None;
-    };
-    // A key a metadata line could not hold back (`RFC #`) would be lost on the next write:
-    // such a table stays text.
-    static KEY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9 _-]{0,29}$").unwrap());
-    if entries
-        .iter()
-        .any(|(k, v, _)| !v.is_empty() && !KEY.is_match(k))
-    {
-        return None;
-    }
-    let entries = entries.into_iter().filter(|(_, v, _)| !v.is_empty());
-    Some((entries.collect(), at + rows.len()))
-}
-
-/// A table row's cells, trimmed, a key's bold markers dropped: `| **a** | b |` → `["a", "b"]`.
-fn cells(row: &str) -> Vec<String> {
-    let t = row.trim();
-    let t = t.strip_prefix('|').unwrap_or(t);
-    let t = t.strip_suffix('|').unwrap_or(t);
-    t.split('|')
-        .map(|c| {
-            let c = c.trim();
-            let bare = c.strip_prefix("**").and_then(|c| c.strip_suffix("**"));
-            bare.unwrap_or(c).trim().to_string()
-        })
-        .collect()
 }
 
 /// A template's title: MADR's `{short title …}` and `[short title …]`, adr-tools'
