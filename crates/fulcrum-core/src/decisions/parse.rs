@@ -635,6 +635,9 @@ impl Reader {
     }
 
     fn section(&mut self, s: &RawSection) {
+        if self.heading_meta(s) {
+            return;
+        }
         let kind = kind_of(&s.heading);
         if kind != Kind::Other && kind != Kind::Links {
             self.signals.any = true;
@@ -670,6 +673,31 @@ impl Reader {
                 body: text_of(&s.body),
             });
         }
+    }
+
+    /// A status or date written as a heading with nothing under it (`## Status: Accepted`,
+    /// `## Date: 2026-07-02`), read when the record has none yet. Whether it was.
+    fn heading_meta(&mut self, s: &RawSection) -> bool {
+        let Some((key, value)) = s.heading.split_once(':') else {
+            return false;
+        };
+        let value = value.trim();
+        if value.is_empty() || !s.body.iter().all(Ln::blank) {
+            return false;
+        }
+        match key_of(key).as_str() {
+            "status" if self.d.status.is_none() && Status::from_text(value).is_some() => {
+                self.signals.status_section = true;
+                self.status_text(key, value);
+            }
+            "date" if self.d.date.is_none() => match date_of(value) {
+                Ok(Some(date)) => self.d.date = Some(date),
+                _ => return false,
+            },
+            _ => return false,
+        }
+        self.signals.any = true;
+        true
     }
 
     fn note_confirmation(&mut self, heading: &str) {

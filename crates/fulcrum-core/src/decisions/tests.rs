@@ -385,6 +385,22 @@ const FIELDS: &str = "# ADR-0031 — Publish events through an outbox
 Events get lost between the database commit and the broker.
 ";
 
+/// The status and date written as headings.
+const HEADINGS_NAME: &str = "ADR-016-remove-the-unused-schemas.md";
+const HEADINGS: &str = "# ADR-016: Remove the unused schemas
+
+## Status: Accepted
+## Date: 2026-07-02
+
+## Context:
+
+Two schema modules have no callers.
+
+## Decision
+
+Delete them.
+";
+
 /// Every fixture, by name.
 fn fixtures() -> Vec<(&'static str, &'static str)> {
     vec![
@@ -401,6 +417,7 @@ fn fixtures() -> Vec<(&'static str, &'static str)> {
         (SITE_TABLE_NAME, SITE_TABLE),
         (SITE_QUOTED_NAME, SITE_QUOTED),
         (FIELDS_NAME, FIELDS),
+        (HEADINGS_NAME, HEADINGS),
     ]
 }
 
@@ -1127,6 +1144,35 @@ fn a_site_s_records_take_their_title_from_the_front_matter_and_status_from_a_tab
             .summary
             .starts_with("| Option")
     );
+}
+
+#[test]
+fn a_status_and_date_written_as_headings_are_read() {
+    let p = read(HEADINGS_NAME, HEADINGS);
+    let d = p.decision();
+    assert_eq!(
+        (d.number, d.title.as_str()),
+        (Some(16), "Remove the unused schemas")
+    );
+    assert_eq!(
+        (d.status, d.date),
+        (Some(Status::Accepted), Some(date(2026, 7, 2)))
+    );
+    assert_eq!(d.context, "Two schema modules have no callers.");
+    assert!(d.sections.is_empty(), "{:?}", d.sections);
+    assert_eq!(p.format(), Format::Nygard);
+    // With text under it, or a status already given, such a heading is a section, kept.
+    let under = HEADINGS.replace(
+        "## Date: 2026-07-02\n",
+        "## Date: 2026-07-02\nAfter the review.\n",
+    );
+    let u = read(HEADINGS_NAME, &under);
+    assert_eq!(u.decision().date, None);
+    assert_eq!(u.decision().sections[0].heading, "Date: 2026-07-02");
+    let twice = HEADINGS.replace("## Date: 2026-07-02", "## Status: Rejected");
+    let t = read(HEADINGS_NAME, &twice);
+    assert_eq!(t.decision().status, Some(Status::Accepted));
+    assert_eq!(t.decision().sections[0].heading, "Status: Rejected");
 }
 
 #[test]
