@@ -425,6 +425,11 @@ fn read(name: &str, text: &str) -> Parsed {
     parse(name, text).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
+/// What a record's head says: its number, title, status and date.
+fn head(d: &Decision) -> (Option<u32>, &str, Option<Status>, Option<Date>) {
+    (d.number, d.title.as_str(), d.status, d.date)
+}
+
 fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
@@ -1102,12 +1107,13 @@ fn a_site_s_records_take_their_title_from_the_front_matter_and_status_from_a_tab
     let f = read(FIELDS_NAME, FIELDS);
     let f = f.decision();
     assert_eq!(
-        (f.number, f.title.as_str()),
-        (Some(31), "Publish events through an outbox")
-    );
-    assert_eq!(
-        (f.status, f.date),
-        (Some(Status::Accepted), Some(date(2025, 6, 10)))
+        head(f),
+        (
+            Some(31),
+            "Publish events through an outbox",
+            Some(Status::Accepted),
+            Some(date(2025, 6, 10))
+        )
     );
     assert_eq!(f.deciders, strings(&["Ana Souza", "Ben Okafor"]));
     assert_eq!(
@@ -1151,12 +1157,13 @@ fn a_status_and_date_written_as_headings_are_read() {
     let p = read(HEADINGS_NAME, HEADINGS);
     let d = p.decision();
     assert_eq!(
-        (d.number, d.title.as_str()),
-        (Some(16), "Remove the unused schemas")
-    );
-    assert_eq!(
-        (d.status, d.date),
-        (Some(Status::Accepted), Some(date(2026, 7, 2)))
+        head(d),
+        (
+            Some(16),
+            "Remove the unused schemas",
+            Some(Status::Accepted),
+            Some(date(2026, 7, 2))
+        )
     );
     assert_eq!(d.context, "Two schema modules have no callers.");
     assert!(d.sections.is_empty(), "{:?}", d.sections);
