@@ -337,6 +337,60 @@ fn folder_of(dir: &Path) -> Result<PathBuf> {
     Ok(canonical)
 }
 
+/// Where teams keep their records inside a repository, most common first.
+const CONVENTIONAL_FOLDERS: [&str; 9] = [
+    "docs/adr",
+    "doc/adr",
+    "docs/decisions",
+    "docs/architecture/decisions",
+    "doc/architecture/decisions",
+    "docs/architecture-decisions",
+    "docs/adrs",
+    "adr",
+    "decisions",
+];
+
+/// The folder of records `dir` stands for, so that a repository's root can be given: the one
+/// adr-tools' `.adr-dir` names; else `dir` itself when it holds a record; else the one
+/// conventional subfolder (`docs/adr`, `doc/adr`, `docs/decisions`, …) that does; else `dir`
+/// (a new folder).
+fn records_folder(dir: &Path) -> Result<PathBuf> {
+    let folder = folder_of(dir)?;
+    if let Ok(text) = std::fs::read_to_string(folder.join(".adr-dir")) {
+        let named = text.lines().next().unwrap_or_default().trim();
+        let target = folder.join(named);
+        if !named.is_empty() {
+            return folder_of(&target).map_err(|_| {
+                AppError::invalid(
+                    "DIR",
+                    format!(
+                        "{} names the records' folder {named}, and {} is not a folder: correct \
+                         .adr-dir, or give the records' folder itself",
+                        folder.join(".adr-dir").display(),
+                        target.display()
+                    ),
+                )
+            });
+        }
+    }
+    if holds_records(&folder) {
+        return Ok(folder);
+    }
+    let found: Vec<PathBuf> = CONVENTIONAL_FOLDERS
+        .iter()
+        .map(|sub| folder.join(sub))
+        .filter(|p| p.is_dir() && holds_records(p))
+        .collect();
+    match found.as_slice() {
+        [one] => folder_of(one),
+        _ => Ok(folder),
+    }
+}
+
+fn holds_records(dir: &Path) -> bool {
+    read_folder(dir, &mut Vec::new()).is_ok_and(|files| files.iter().any(|f| f.parse().is_ok()))
+}
+
 /// The `.md` files of a folder (not its subfolders), by name; files that are not UTF-8 are
 /// skipped with why.
 fn read_folder(dir: &Path, skipped: &mut Vec<Skipped>) -> Result<Vec<SourceFile>> {
@@ -371,9 +425,10 @@ fn read_folder(dir: &Path, skipped: &mut Vec<Skipped>) -> Result<Vec<SourceFile>
 /// Reads a folder of decision records as it is, in whichever layout each file has. Files that
 /// are not records (the README, a template) or cannot be read are reported by name and left
 /// alone. A file read before and not changed on disk keeps what was changed in Fulcrum; a file
-/// changed on disk is read again. One write; re-running it changes nothing.
+/// changed on disk is read again. One write; re-running it changes nothing. `dir` may be the
+/// repository's root ([`records_folder`]).
 pub async fn import(store: &dyn Store, dir: &Path) -> Result<Imported> {
-    let folder = folder_of(dir)?;
+    let folder = records_folder(dir)?;
     let folder_name = folder.display().to_string();
     let mut skipped = Vec::new();
     let files = read_folder(&folder, &mut skipped)?;
@@ -506,12 +561,12 @@ pub async fn export_folder(store: &dyn Store, dir: Option<&Path>) -> Result<Path
 
 /// Writes every decision into `dir`: a decision read from a file and not changed goes back
 /// byte for byte, a changed one in its layout, a new one in the folder's layout (MADR 4 for a
-/// new folder), named as the folder's records are (`NNNN-title-with-dashes.md` in a new one). Files already holding the right text are not
-/// touched; each file is replaced in one step.
+/// new folder), named as the folder's records are (`NNNN-title-with-dashes.md` in a new one).
+/// Files already holding the right text are not touched; each file is replaced in one step.
 pub async fn export(store: &dyn Store, dir: Option<&Path>) -> Result<Exported> {
     let target = export_folder(store, dir).await?;
     std::fs::create_dir_all(&target).map_err(|e| AppError::io(&target, e))?;
-    let folder = folder_of(&target)?;
+    let folder = records_folder(&target)?;
     let folder_name = folder.display().to_string();
     let mut records = all(store).await?;
     let mut skipped = Vec::new();

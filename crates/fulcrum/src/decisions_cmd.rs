@@ -18,6 +18,8 @@ pub enum DecisionsCommand {
     /// Read a folder of decision records as it is (MADR 2, 3, 4, Nygard / adr-tools,
     /// log4brains); files that are not records are reported by name and left alone
     Import {
+        /// The folder of records, or a repository whose `.adr-dir`, `docs/adr`, `doc/adr`,
+        /// `docs/decisions` (…) holds them
         #[arg(value_name = "DIR")]
         dir: PathBuf,
         #[command(flatten)]

@@ -354,6 +354,47 @@ fn a_documentation_site_s_records_are_read_and_new_ones_named_as_its_own() {
 }
 
 #[test]
+fn a_repository_s_root_stands_for_its_folder_of_records() {
+    let env = env();
+    let repo = env.folder("repo");
+    std::fs::write(repo.join("README.md"), "# The project\n\nHello.\n").unwrap();
+    let adr = repo.join("docs/adr");
+    std::fs::create_dir_all(&adr).unwrap();
+    std::fs::write(adr.join("0001-record-architecture-decisions.md"), NYGARD_1).unwrap();
+    let cli = env.at(NOW);
+    let out = cli.json(&["decisions", "import", repo.to_str().unwrap()]);
+    let folder = adr.canonicalize().unwrap();
+    assert_eq!(out["folder"], folder.to_str().unwrap(), "{out}");
+    assert_eq!(out["added"], 1, "{out}");
+    cli.json(&["decisions", "new", "Use PostgreSQL"]);
+    cli.json(&["decisions", "export", repo.to_str().unwrap()]);
+    assert!(adr.join("0002-use-postgresql.md").is_file());
+    assert!(!repo.join("0002-use-postgresql.md").exists());
+
+    // adr-tools' `.adr-dir` names the folder, wherever it is.
+    let other = env.folder("other");
+    let named = other.join("architecture/records");
+    std::fs::create_dir_all(&named).unwrap();
+    std::fs::write(
+        named.join("0007-use-x.md"),
+        NYGARD_2.replace("# 2.", "# 7."),
+    )
+    .unwrap();
+    std::fs::write(other.join(".adr-dir"), "architecture/records\n").unwrap();
+    let out = cli.json(&["decisions", "import", other.to_str().unwrap()]);
+    assert_eq!(
+        out["folder"],
+        named.canonicalize().unwrap().to_str().unwrap()
+    );
+    assert_eq!(out["added"], 1, "{out}");
+    // A `.adr-dir` naming a folder that is not there is an error naming it.
+    std::fs::write(other.join(".adr-dir"), "gone\n").unwrap();
+    cli.run(&["decisions", "import", other.to_str().unwrap()])
+        .failure()
+        .says("gone");
+}
+
+#[test]
 fn a_new_log_goes_to_docs_decisions_in_madr_4() {
     let env = env();
     let cli = env.at(NOW);
