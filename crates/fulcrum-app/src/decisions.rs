@@ -350,17 +350,41 @@ const CONVENTIONAL_FOLDERS: [&str; 9] = [
     "decisions",
 ];
 
+/// A folder of records and its Markdown files, read once.
+struct RecordsFolder {
+    path: PathBuf,
+    files: Vec<SourceFile>,
+    /// Files that could not be read as text, with why.
+    skipped: Vec<Skipped>,
+}
+
+impl RecordsFolder {
+    fn read(path: PathBuf) -> Result<RecordsFolder> {
+        let mut skipped = Vec::new();
+        let files = read_folder(&path, &mut skipped)?;
+        Ok(RecordsFolder {
+            path,
+            files,
+            skipped,
+        })
+    }
+
+    fn holds_records(&self) -> bool {
+        self.files.iter().any(|f| f.parse().is_ok())
+    }
+}
+
 /// The folder of records `dir` stands for, so that a repository's root can be given: the one
 /// adr-tools' `.adr-dir` names; else `dir` itself when it holds a record; else the one
 /// conventional subfolder (`docs/adr`, `doc/adr`, `docs/decisions`, …) that does; else `dir`
 /// (a new folder).
-fn records_folder(dir: &Path) -> Result<PathBuf> {
+fn records_folder(dir: &Path) -> Result<RecordsFolder> {
     let folder = folder_of(dir)?;
     if let Ok(text) = std::fs::read_to_string(folder.join(".adr-dir")) {
         let named = text.lines().next().unwrap_or_default().trim();
         let target = folder.join(named);
         if !named.is_empty() {
-            return folder_of(&target).map_err(|_| {
+            let path = folder_of(&target).map_err(|_| {
                 AppError::invalid(
                     "DIR",
                     format!(
@@ -370,25 +394,25 @@ fn records_folder(dir: &Path) -> Result<PathBuf> {
                         target.display()
                     ),
                 )
-            });
+            })?;
+            return RecordsFolder::read(path);
         }
     }
-    if holds_records(&folder) {
-        return Ok(folder);
+    let here = RecordsFolder::read(folder)?;
+    if here.holds_records() {
+        return Ok(here);
     }
-    let found: Vec<PathBuf> = CONVENTIONAL_FOLDERS
+    let mut found: Vec<RecordsFolder> = CONVENTIONAL_FOLDERS
         .iter()
-        .map(|sub| folder.join(sub))
-        .filter(|p| p.is_dir() && holds_records(p))
+        .map(|sub| here.path.join(sub))
+        .filter(|p| p.is_dir())
+        .filter_map(|p| RecordsFolder::read(folder_of(&p).ok()?).ok())
+        .filter(RecordsFolder::holds_records)
         .collect();
-    match found.as_slice() {
-        [one] => folder_of(one),
-        _ => Ok(folder),
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        _ => Ok(here),
     }
-}
-
-fn holds_records(dir: &Path) -> bool {
-    read_folder(dir, &mut Vec::new()).is_ok_and(|files| files.iter().any(|f| f.parse().is_ok()))
 }
 
 /// The `.md` files of a folder (not its subfolders), by name; files that are not UTF-8 are
@@ -428,10 +452,12 @@ fn read_folder(dir: &Path, skipped: &mut Vec<Skipped>) -> Result<Vec<SourceFile>
 /// changed on disk is read again. One write; re-running it changes nothing. `dir` may be the
 /// repository's root ([`records_folder`]).
 pub async fn import(store: &dyn Store, dir: &Path) -> Result<Imported> {
-    let folder = records_folder(dir)?;
+    let RecordsFolder {
+        path: folder,
+        files,
+        mut skipped,
+    } = records_folder(dir)?;
     let folder_name = folder.display().to_string();
-    let mut skipped = Vec::new();
-    let files = read_folder(&folder, &mut skipped)?;
     let format = decisions::detect_format(&files);
     let records = all(store).await?;
     let stored_here = |file: &str| {
@@ -566,11 +592,13 @@ pub async fn export_folder(store: &dyn Store, dir: Option<&Path>) -> Result<Path
 pub async fn export(store: &dyn Store, dir: Option<&Path>) -> Result<Exported> {
     let target = export_folder(store, dir).await?;
     std::fs::create_dir_all(&target).map_err(|e| AppError::io(&target, e))?;
-    let folder = records_folder(&target)?;
+    let RecordsFolder {
+        path: folder,
+        files: on_disk,
+        ..
+    } = records_folder(&target)?;
     let folder_name = folder.display().to_string();
     let mut records = all(store).await?;
-    let mut skipped = Vec::new();
-    let on_disk = read_folder(&folder, &mut skipped)?;
     let here: Vec<&Keyed<DecisionRecord>> = records
         .iter()
         .filter(|r| r.record.folder.as_deref() == Some(folder_name.as_str()))
