@@ -621,15 +621,9 @@ impl Reader {
                 key_of(&key).as_str(),
                 "created" | "created-on" | "created-at" | "decision-date"
             );
-            if created
-                && self.d.date.is_none()
-                && let Ok(Some(date)) = date_of(&value)
-            {
-                self.d.date = Some(date);
-                self.signals.any = true;
-                continue;
+            if !(created && self.first_date(&value)) {
+                self.meta(&key, &Value::Scalar(value), line)?;
             }
-            self.meta(&key, &Value::Scalar(value), line)?;
         }
         Ok(())
     }
@@ -690,12 +684,23 @@ impl Reader {
                 self.signals.status_section = true;
                 self.status_text(key, value);
             }
-            "date" if self.d.date.is_none() => match date_of(value) {
-                Ok(Some(date)) => self.d.date = Some(date),
-                _ => return false,
-            },
+            "date" => return self.first_date(value),
             _ => return false,
         }
+        self.signals.any = true;
+        true
+    }
+
+    /// `text` as the record's date, when it is a date and the record has none yet. Whether it
+    /// was taken.
+    fn first_date(&mut self, text: &str) -> bool {
+        let Ok(Some(date)) = date_of(text) else {
+            return false;
+        };
+        if self.d.date.is_some() {
+            return false;
+        }
+        self.d.date = Some(date);
         self.signals.any = true;
         true
     }

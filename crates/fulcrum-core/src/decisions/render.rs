@@ -105,19 +105,16 @@ impl Naming {
 
     /// A new decision's file in this naming; log4brains names are dated whatever the folder.
     pub fn file_name(&self, number: u32, title: &str, format: Format, date: Date) -> String {
-        let mut words = slug(title);
-        if self.separator == '_' {
-            words = words.replace('-', "_");
+        let words = slug(title);
+        if format == Format::Log4brains {
+            return format!("{}-{words}.md", date.strftime("%Y%m%d"));
         }
-        match format {
-            Format::Log4brains => format!("{}-{}.md", date.strftime("%Y%m%d"), slug(title)),
-            _ => format!(
-                "{}{number:0width$}{}{words}.md",
-                self.prefix,
-                self.separator,
-                width = self.digits
-            ),
-        }
+        let words = match self.separator {
+            '_' => words.replace('-', "_"),
+            _ => words,
+        };
+        let (prefix, separator, width) = (&self.prefix, self.separator, self.digits);
+        format!("{prefix}{number:0width$}{separator}{words}.md")
     }
 }
 
