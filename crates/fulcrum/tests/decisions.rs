@@ -371,6 +371,23 @@ fn a_repository_s_root_stands_for_its_folder_of_records() {
     assert!(adr.join("0002-use-postgresql.md").is_file());
     assert!(!repo.join("0002-use-postgresql.md").exists());
 
+    // Two conventional folders holding records: the root is not guessed at.
+    let both = env.folder("both");
+    for sub in ["docs/adr", "adr"] {
+        std::fs::create_dir_all(both.join(sub)).unwrap();
+        std::fs::write(
+            both.join(sub).join("0009-use-y.md"),
+            NYGARD_1.replace("# 1.", "# 9."),
+        )
+        .unwrap();
+    }
+    let out = cli.json(&["decisions", "import", both.to_str().unwrap()]);
+    assert_eq!(
+        out["folder"],
+        both.canonicalize().unwrap().to_str().unwrap()
+    );
+    assert_eq!(out["added"], 0, "{out}");
+
     // adr-tools' `.adr-dir` names the folder, wherever it is.
     let other = env.folder("other");
     let named = other.join("architecture/records");
